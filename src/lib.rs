@@ -1,0 +1,10 @@
+//! VPC Playground: a simulator of how traffic moves through AWS VPCs.
+//!
+//! The engine (model, scenario format, simulation, AWS import) is plain Rust with no browser
+//! types; it runs natively in tests, benchmarks and the `vpcplay` CLI, and unchanged in wasm,
+//! where the `ui` module draws what it returns.
+
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

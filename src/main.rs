@@ -1,0 +1,11 @@
+//! The `vpcplay` binary: the command line natively, the browser app in wasm.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(0);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    vpc_playground::ui::start();
+}

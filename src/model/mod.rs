@@ -1,0 +1,107 @@
+//! The playground's scenario: every part of one or more VPCs and the internet around them.
+//!
+//! This is the one model of the network. The scenario file format is this type serialized with
+//! serde (JSON, `"version": 1`); the editor adds only positions (`layout`).
+
+pub mod network;
+pub mod nodes;
+pub mod proto;
+
+pub use network::*;
+pub use nodes::*;
+pub use proto::*;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// An identifier of a scenario part: an AWS id (`sg-0abc...`) or any unique text (`web-sg`).
+pub type Id = String;
+
+/// The scenario format version this release writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole scenario: the network, and where its parts sit on the canvas.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Format version; this release reads and writes 1.
+    pub version: u32,
+    /// Title shown in the app.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Free-text description.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// VPCs.
+    #[serde(default)]
+    pub vpcs: Vec<Vpc>,
+    /// Subnets.
+    #[serde(default)]
+    pub subnets: Vec<Subnet>,
+    /// Route tables.
+    #[serde(default)]
+    pub route_tables: Vec<RouteTable>,
+    /// Network ACLs.
+    #[serde(default)]
+    pub network_acls: Vec<NetworkAcl>,
+    /// Security groups.
+    #[serde(default)]
+    pub security_groups: Vec<SecurityGroup>,
+    /// Managed prefix lists.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prefix_lists: Vec<PrefixList>,
+    /// EC2 instances.
+    #[serde(default)]
+    pub instances: Vec<Instance>,
+    /// RDS and ElastiCache endpoints.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub databases: Vec<Database>,
+    /// Application load balancers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub load_balancers: Vec<LoadBalancer>,
+    /// Internet gateways.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub internet_gateways: Vec<InternetGateway>,
+    /// NAT gateways.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nat_gateways: Vec<NatGateway>,
+    /// VPC peering connections.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub peerings: Vec<Peering>,
+    /// Gateway VPC endpoints.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gateway_endpoints: Vec<GatewayEndpoint>,
+    /// Hosts on the internet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub internet_hosts: Vec<InternetHost>,
+    /// Canvas positions by part id (the editor's; the engine ignores them).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub layout: BTreeMap<Id, Rect>,
+}
+
+/// A part's place on the canvas, in canvas units.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width (containers); 0 for fixed-size parts.
+    #[serde(default)]
+    pub w: f64,
+    /// Height (containers); 0 for fixed-size parts.
+    #[serde(default)]
+    pub h: f64,
+}
+
+impl Scenario {
+    /// An empty scenario of the current format version.
+    pub fn new() -> Self {
+        Scenario {
+            version: FORMAT_VERSION,
+            ..Default::default()
+        }
+    }
+}

@@ -1,0 +1,337 @@
+//! Things that hold network interfaces or move packets between networks: instances,
+//! databases, load balancers, gateways, peering connections and hosts on the internet.
+
+use super::network::is_default;
+use super::proto::{Listening, Os};
+use super::Id;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::net::Ipv4Addr;
+
+/// A network interface (ENI) in a subnet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Interface {
+    /// Scenario id (`eni-...` when imported).
+    pub id: Id,
+    /// The subnet it lives in.
+    pub subnet: Id,
+    /// Primary private IPv4 address (not one of the subnet's 5 reserved addresses).
+    #[schemars(with = "String")]
+    pub private_ip: Ipv4Addr,
+    /// Public IPv4 address or Elastic IP, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub public_ip: Option<Ipv4Addr>,
+    /// Whether `public_ip` is an Elastic IP (kept across stop/start).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub elastic_ip: bool,
+    /// Up to 5 security groups (more is allowed here but warned about).
+    #[serde(default)]
+    pub security_groups: Vec<Id>,
+    /// Source/destination check; must be off for an instance that forwards traffic.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub source_dest_check: bool,
+}
+
+/// What an instance does, which decides how it handles traffic it receives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// A general-purpose instance.
+    #[default]
+    Generic,
+    /// A web server.
+    Web,
+    /// An application server.
+    App,
+    /// A bastion (jump) host.
+    Bastion,
+    /// A NAT instance: forwards traffic, putting its own address in place of the source.
+    NatInstance,
+    /// A reverse proxy (nginx) that opens a new connection to an upstream.
+    ReverseProxy,
+    /// A firewall or router appliance: forwards traffic without translation.
+    Appliance,
+}
+
+/// A reverse-proxy rule: connections on `listen_port` are passed to `target` on `port`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Upstream {
+    /// The port the proxy accepts on.
+    pub listen_port: u16,
+    /// Node id (instance, database, load balancer) or IPv4 address of the upstream.
+    pub target: String,
+    /// The upstream's port.
+    pub port: u16,
+}
+
+/// An EC2 instance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Instance {
+    /// Scenario id (`i-...` when imported).
+    pub id: Id,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// What it does.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub role: Role,
+    /// Operating system, which sets its ephemeral port range.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub os: Os,
+    /// Its network interfaces; the first is the primary one.
+    pub interfaces: Vec<Interface>,
+    /// Ports it listens on; `"any"` when unknown.
+    #[serde(default)]
+    pub listens: Listening,
+    /// Reverse-proxy upstreams (role `reverse-proxy`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub upstreams: Vec<Upstream>,
+}
+
+/// The database or cache engine behind an endpoint, which sets its default port.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Engine {
+    /// RDS MySQL, port 3306.
+    Mysql,
+    /// RDS MariaDB, port 3306.
+    Mariadb,
+    /// RDS PostgreSQL, port 5432.
+    Postgres,
+    /// Aurora MySQL, port 3306.
+    AuroraMysql,
+    /// Aurora PostgreSQL, port 5432.
+    AuroraPostgres,
+    /// RDS SQL Server, port 1433.
+    Sqlserver,
+    /// RDS Oracle, port 1521.
+    Oracle,
+    /// ElastiCache Redis, port 6379.
+    Redis,
+    /// ElastiCache Memcached, port 11211.
+    Memcached,
+}
+
+impl Engine {
+    /// The engine's default port.
+    pub fn default_port(self) -> u16 {
+        match self {
+            Engine::Mysql | Engine::Mariadb | Engine::AuroraMysql => 3306,
+            Engine::Postgres | Engine::AuroraPostgres => 5432,
+            Engine::Sqlserver => 1433,
+            Engine::Oracle => 1521,
+            Engine::Redis => 6379,
+            Engine::Memcached => 11211,
+        }
+    }
+
+    /// True for ElastiCache engines, false for RDS.
+    pub fn is_cache(self) -> bool {
+        matches!(self, Engine::Redis | Engine::Memcached)
+    }
+}
+
+/// An RDS database or ElastiCache endpoint: network interfaces in subnets, one port.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Database {
+    /// Scenario id.
+    pub id: Id,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// Engine.
+    pub engine: Engine,
+    /// Port; the engine's default when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
+    /// Its network interfaces (one per subnet it has a node in).
+    pub interfaces: Vec<Interface>,
+}
+
+impl Database {
+    /// The port the endpoint listens on.
+    pub fn listen_port(&self) -> u16 {
+        self.port.unwrap_or_else(|| self.engine.default_port())
+    }
+}
+
+/// Internet-facing or internal load balancer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scheme {
+    /// Nodes have public addresses and take clients from the internet.
+    #[default]
+    InternetFacing,
+    /// Nodes have private addresses only.
+    Internal,
+}
+
+/// A listener of a load balancer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LbListener {
+    /// The port clients connect to.
+    pub port: u16,
+    /// The target group it forwards to.
+    pub target_group: Id,
+}
+
+/// A target of a target group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// Instance id or IPv4 address.
+    pub id: String,
+    /// Port override; the group's port when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
+}
+
+/// A target group: where a listener sends connections.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TargetGroup {
+    /// Scenario id.
+    pub id: Id,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// Default target port.
+    pub port: u16,
+    /// The registered targets.
+    #[serde(default)]
+    pub targets: Vec<Target>,
+}
+
+/// An application load balancer with a node (network interface) per subnet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoadBalancer {
+    /// Scenario id.
+    pub id: Id,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// Internet-facing (default) or internal.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub scheme: Scheme,
+    /// One node per subnet, in at least two availability zones.
+    pub nodes: Vec<Interface>,
+    /// Listeners.
+    #[serde(default)]
+    pub listeners: Vec<LbListener>,
+    /// Target groups.
+    #[serde(default)]
+    pub target_groups: Vec<TargetGroup>,
+}
+
+/// Public (to the internet) or private (to other networks) NAT gateway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Connectivity {
+    /// Needs an Elastic IP and a route to an internet gateway.
+    #[default]
+    Public,
+    /// Translates to its private address only.
+    Private,
+}
+
+/// A NAT gateway: lets private subnets start connections out, never in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NatGateway {
+    /// Scenario id (`nat-...` when imported).
+    pub id: Id,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// Public (default) or private.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub connectivity: Connectivity,
+    /// Its network interface (it has no security group).
+    pub interface: Interface,
+}
+
+/// An internet gateway, attached to at most one VPC.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InternetGateway {
+    /// Scenario id (`igw-...` when imported).
+    pub id: Id,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// The VPC it is attached to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vpc: Option<Id>,
+}
+
+/// A VPC peering connection between two VPCs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Peering {
+    /// Scenario id (`pcx-...` when imported).
+    pub id: Id,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// Requester VPC.
+    pub requester: Id,
+    /// Accepter VPC.
+    pub accepter: Id,
+    /// Whether the connection is active (accepted); inactive ones carry nothing.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub active: bool,
+}
+
+/// A gateway VPC endpoint (S3 or DynamoDB) reached through a prefix-list route.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GatewayEndpoint {
+    /// Scenario id (`vpce-...`).
+    pub id: Id,
+    /// Display name, e.g. `s3`.
+    #[serde(default)]
+    pub name: String,
+    /// The VPC it serves.
+    pub vpc: Id,
+    /// The prefix list of the service's addresses.
+    pub prefix_list: Id,
+}
+
+/// A host on the internet ("Internet", "My laptop").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InternetHost {
+    /// Scenario id.
+    pub id: Id,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// Its public IPv4 address (outside every VPC).
+    #[schemars(with = "String")]
+    pub ip: Ipv4Addr,
+    /// Operating system; `any` (1024-65535) when unknown.
+    #[serde(default = "any_os")]
+    pub os: Os,
+    /// Ports it listens on; `"any"` by default.
+    #[serde(default)]
+    pub listens: Listening,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+fn any_os() -> Os {
+    Os::Any
+}

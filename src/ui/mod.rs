@@ -1,0 +1,4 @@
+//! The browser app (wasm only).
+
+/// Mounts the app.
+pub fn start() {}
