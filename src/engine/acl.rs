@@ -1,0 +1,105 @@
+//! Network ACLs: stateless, numbered rules at the subnet boundary.
+//!
+//! AWS rule: rules are evaluated in ascending number and the first rule that matches decides; if
+//! none matches, the `*` rule denies. A rule matches on protocol, destination port range (TCP and
+//! UDP) and CIDR: the source for inbound rules, the destination for outbound rules. Replies are
+//! checked again (the ACL keeps no state), so the client's ephemeral port must be allowed.
+
+use super::portset::PortSet;
+use crate::model::{AclRule, Action, IcmpMatch, Protocol};
+use std::net::Ipv4Addr;
+
+/// What decided a network ACL check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AclRuleRef {
+    /// A numbered rule.
+    Number(u16),
+    /// The implicit `*` rule that denies what no rule matched.
+    Star,
+}
+
+impl std::fmt::Display for AclRuleRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AclRuleRef::Number(n) => write!(f, "{n}"),
+            AclRuleRef::Star => f.write_str("*"),
+        }
+    }
+}
+
+/// Result of checking a packet (with a set of possible destination ports) against an ACL.
+#[derive(Debug, Clone)]
+pub struct AclOutcome {
+    /// The destination ports the ACL lets through.
+    pub allowed: PortSet,
+    /// The first rule that allowed some port.
+    pub allow_rule: Option<AclRuleRef>,
+    /// The first rule that denied some port (`*` for unmatched ports).
+    pub deny_rule: Option<AclRuleRef>,
+}
+
+/// The packet fields an ACL rule looks at.
+#[derive(Debug, Clone, Copy)]
+pub struct AclPacket {
+    /// The remote address: source for inbound, destination for outbound.
+    pub remote: Ipv4Addr,
+    /// The packet's protocol.
+    pub protocol: Protocol,
+    /// ICMP type and code, for ICMP packets.
+    pub icmp: Option<(u8, u8)>,
+}
+
+/// Whether an ICMP rule filter matches an ICMP type and code.
+pub fn icmp_matches(filter: Option<IcmpMatch>, icmp: Option<(u8, u8)>) -> bool {
+    match (filter, icmp) {
+        (None, _) | (_, None) => true,
+        (Some(f), Some((t, c))) => {
+            f.icmp_type.is_none_or(|ft| ft == t) && f.code.is_none_or(|fc| fc == c)
+        }
+    }
+}
+
+/// Evaluates sorted `rules` for a packet whose destination port is any of `ports`.
+pub fn evaluate(rules: &[&AclRule], pkt: AclPacket, ports: &PortSet) -> AclOutcome {
+    let mut remaining = ports.clone();
+    let mut allowed = PortSet::empty();
+    let (mut allow_rule, mut deny_rule) = (None, None);
+    for rule in rules {
+        if remaining.is_empty() {
+            break;
+        }
+        if !rule.protocol.matches(pkt.protocol) || !rule.cidr.contains(&pkt.remote) {
+            continue;
+        }
+        if pkt.protocol == Protocol::Icmp && !icmp_matches(rule.icmp, pkt.icmp) {
+            continue;
+        }
+        let hit = match rule.ports {
+            Some(r) if pkt.protocol.has_ports() => remaining.intersect_range(r),
+            _ => remaining.clone(),
+        };
+        if hit.is_empty() {
+            continue;
+        }
+        let this = Some(AclRuleRef::Number(rule.number));
+        match rule.action {
+            Action::Allow => {
+                allowed = allowed.union(&hit);
+                allow_rule = allow_rule.or(this);
+            }
+            Action::Deny => deny_rule = deny_rule.or(this),
+        }
+        remaining = match rule.ports {
+            Some(r) if pkt.protocol.has_ports() => remaining.subtract_range(r),
+            _ => PortSet::empty(),
+        };
+    }
+    if !remaining.is_empty() {
+        deny_rule = deny_rule.or(Some(AclRuleRef::Star));
+    }
+    AclOutcome {
+        allowed,
+        allow_rule,
+        deny_rule,
+    }
+}

@@ -1,0 +1,773 @@
+//! Flows: resolving endpoints, running the legs of a connection forward and back, and turning
+//! the walk into one verdict.
+//!
+//! AWS rules here: a flow is established when the forward path and the return path both pass
+//! and the service listens; a connection to a load balancer or reverse proxy ends there and a new
+//! connection (a new leg) goes on to a healthy target or upstream.
+
+use super::network::{display, Network, Owner};
+use super::trace::{BlockedBy, Direction, FlowView, Kind, PortView, SourcePorts, Trace, Verdict};
+use super::walk::{Drop, End, Packet, PortVal, Step, Walk};
+use crate::model::{Listening, Os, PortRange, Protocol, Role, NAT_EPHEMERAL};
+use std::net::Ipv4Addr;
+
+/// Most legs one flow may chain (load balancer → proxy → app ...).
+const MAX_LEGS: u8 = 8;
+
+/// A flow to trace, as the user names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlowSpec {
+    /// Source: node id or name, interface id, or IPv4 address.
+    pub from: String,
+    /// Destination: node id or name, interface id, or IPv4 address.
+    pub to: String,
+    /// Protocol (tcp, udp, icmp or a number).
+    pub protocol: Protocol,
+    /// Destination port (required for TCP and UDP).
+    pub port: Option<u16>,
+    /// Fixed source port; when absent the client's whole ephemeral range is considered.
+    pub src_port: Option<u16>,
+}
+
+/// Why a flow cannot be traced at all (input errors).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FlowError {
+    /// The endpoint names nothing in the scenario.
+    #[error("{role} {name:?}: no instance, interface, database, load balancer or internet host has this id, name or address")]
+    UnknownEndpoint {
+        /// `--from` or `--to`.
+        role: &'static str,
+        /// What was given.
+        name: String,
+    },
+    /// An address inside a VPC that no interface holds, used as a source.
+    #[error("{role} {ip}: the address is inside {vpc} but no network interface holds it")]
+    NoInterface {
+        /// `--from` or `--to`.
+        role: &'static str,
+        /// The address.
+        ip: Ipv4Addr,
+        /// The VPC.
+        vpc: String,
+    },
+    /// TCP or UDP without a port.
+    #[error("--port is required for {0}")]
+    MissingPort(Protocol),
+    /// A protocol the simulator cannot send.
+    #[error("protocol {0} cannot be traced: use tcp, udp or icmp")]
+    BadProtocol(Protocol),
+}
+
+/// A part of the scenario a flow can start or end at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Node {
+    /// `scenario.instances[i]`.
+    Instance(usize),
+    /// `scenario.databases[i]`.
+    Database(usize),
+    /// `scenario.load_balancers[i]`.
+    LoadBalancer(usize),
+    /// `scenario.nat_gateways[i]`.
+    NatGateway(usize),
+    /// A network interface by index in the compiled network.
+    Interface(usize),
+    /// `scenario.internet_hosts[i]`.
+    InternetHost(usize),
+    /// A bare address (on the internet, or an interface's address).
+    Address(Ipv4Addr),
+}
+
+/// Finds the node a user's text names: id first, then name, then an IPv4 address.
+pub fn find_node(net: &Network, text: &str) -> Option<Node> {
+    let s = net.scenario;
+    let t = text.trim();
+    let by = |f: &dyn Fn(&str, &str) -> bool| -> Option<Node> {
+        if let Some(i) = s.instances.iter().position(|x| f(&x.id, &x.name)) {
+            return Some(Node::Instance(i));
+        }
+        if let Some(i) = s.databases.iter().position(|x| f(&x.id, &x.name)) {
+            return Some(Node::Database(i));
+        }
+        if let Some(i) = s.load_balancers.iter().position(|x| f(&x.id, &x.name)) {
+            return Some(Node::LoadBalancer(i));
+        }
+        if let Some(i) = s.internet_hosts.iter().position(|x| f(&x.id, &x.name)) {
+            return Some(Node::InternetHost(i));
+        }
+        if let Some(i) = s.nat_gateways.iter().position(|x| f(&x.id, &x.name)) {
+            return Some(Node::NatGateway(i));
+        }
+        None
+    };
+    by(&|id, _| id == t)
+        .or_else(|| net.eni(t).map(Node::Interface))
+        .or_else(|| by(&|_, name| !name.is_empty() && name == t))
+        .or_else(|| by(&|_, name| !name.is_empty() && name.eq_ignore_ascii_case(t)))
+        .or_else(|| t.parse().ok().map(Node::Address))
+}
+
+/// The primary interface of a node, if it has one.
+pub fn primary_eni(net: &Network, node: Node) -> Option<usize> {
+    let first = |owner: Owner| net.enis.iter().position(|e| e.owner == owner);
+    match node {
+        Node::Instance(i) => first(Owner::Instance(i)),
+        Node::Database(i) => first(Owner::Database(i)),
+        Node::LoadBalancer(i) => first(Owner::LoadBalancer(i)),
+        Node::NatGateway(i) => first(Owner::NatGateway(i)),
+        Node::Interface(e) => Some(e),
+        Node::InternetHost(_) => None,
+        Node::Address(ip) => net
+            .vpc_of_address(ip)
+            .and_then(|v| net.eni_by_private(v, ip))
+            .or_else(|| net.eni_by_public(ip)),
+    }
+}
+
+/// Where a flow starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Client {
+    /// A network interface in a VPC.
+    Eni(usize),
+    /// A host on the internet.
+    Internet {
+        /// Its address.
+        ip: Ipv4Addr,
+        /// Its OS (ephemeral range).
+        os: Os,
+    },
+}
+
+impl Client {
+    fn ip(self, net: &Network) -> Ipv4Addr {
+        match self {
+            Client::Eni(e) => net.enis[e].iface.private_ip,
+            Client::Internet { ip, .. } => ip,
+        }
+    }
+
+    /// Who picks the source port and from which range.
+    fn ephemeral(self, net: &Network) -> (String, PortRange) {
+        match self {
+            Client::Eni(e) => {
+                let eni = &net.enis[e];
+                let name = net.owner_name(eni.owner);
+                match eni.owner {
+                    Owner::Instance(i) => {
+                        let os = net.scenario.instances[i].os;
+                        (format!("{name} ({})", os_word(os)), os.ephemeral_range())
+                    }
+                    Owner::Database(_) => (name.to_string(), Os::Linux.ephemeral_range()),
+                    _ => (name.to_string(), NAT_EPHEMERAL),
+                }
+            }
+            Client::Internet { ip, os } => {
+                (format!("{ip} ({})", os_word(os)), os.ephemeral_range())
+            }
+        }
+    }
+}
+
+fn os_word(os: Os) -> &'static str {
+    match os {
+        Os::Linux => "Linux",
+        Os::Windows => "Windows",
+        Os::Any => "any OS",
+    }
+}
+
+/// Resolves a node as the source of a flow.
+pub fn resolve_client(
+    net: &Network,
+    node: Node,
+    role: &'static str,
+    text: &str,
+) -> Result<Client, FlowError> {
+    match node {
+        Node::InternetHost(i) => {
+            let h = &net.scenario.internet_hosts[i];
+            Ok(Client::Internet { ip: h.ip, os: h.os })
+        }
+        Node::Address(ip) => match primary_eni(net, node) {
+            Some(e) => Ok(Client::Eni(e)),
+            None => match net.vpc_of_address(ip) {
+                Some(v) => Err(FlowError::NoInterface {
+                    role,
+                    ip,
+                    vpc: net.scenario.vpcs[v].id.clone(),
+                }),
+                None => Ok(Client::Internet {
+                    ip,
+                    os: net
+                        .scenario
+                        .internet_hosts
+                        .iter()
+                        .find(|h| h.ip == ip)
+                        .map_or(Os::Any, |h| h.os),
+                }),
+            },
+        },
+        _ => primary_eni(net, node)
+            .map(Client::Eni)
+            .ok_or_else(|| FlowError::UnknownEndpoint {
+                role,
+                name: text.to_string(),
+            }),
+    }
+}
+
+/// The address a client uses to reach `node`: private inside the same (or a peered) VPC, public
+/// otherwise. `Err` holds the interface that has no public address.
+pub fn destination_address(net: &Network, client: Client, node: Node) -> Result<Ipv4Addr, usize> {
+    match node {
+        Node::Address(ip) => Ok(ip),
+        Node::InternetHost(i) => Ok(net.scenario.internet_hosts[i].ip),
+        _ => {
+            let Some(e) = primary_eni(net, node) else {
+                return Ok(Ipv4Addr::UNSPECIFIED);
+            };
+            let eni = &net.enis[e];
+            let inside =
+                matches!(client, Client::Eni(c) if net.same_or_peered(net.enis[c].vpc, eni.vpc));
+            if inside {
+                Ok(eni.iface.private_ip)
+            } else {
+                eni.iface.public_ip.ok_or(e)
+            }
+        }
+    }
+}
+
+/// What the host at the end of a leg does with the connection.
+enum Service {
+    Accept,
+    Refuse(String),
+    /// A load balancer listener: forward to target group `tg` of load balancer `lb`.
+    Balance {
+        lb: usize,
+        tg: usize,
+    },
+    /// A reverse proxy: forward to upstream `up` of instance `inst`.
+    Proxy {
+        inst: usize,
+        up: usize,
+    },
+}
+
+fn service_at_eni(net: &Network, eni: usize, pkt: &Packet) -> Service {
+    let s = net.scenario;
+    let e = &net.enis[eni];
+    let name = net.owner_name(e.owner);
+    let port = match pkt.dport {
+        PortVal::Fixed(p) => Some(p),
+        _ => None,
+    };
+    let svc = |p: Option<u16>| match p {
+        Some(p) => format!("{}/{p}", pkt.protocol),
+        None => pkt.protocol.to_string(),
+    };
+    let icmp = pkt.protocol == Protocol::Icmp;
+    match e.owner {
+        Owner::Instance(i) => {
+            let inst = &s.instances[i];
+            if icmp {
+                return Service::Accept;
+            }
+            if inst.role == Role::ReverseProxy && pkt.protocol == Protocol::Tcp {
+                if let Some(up) = inst
+                    .upstreams
+                    .iter()
+                    .position(|u| Some(u.listen_port) == port)
+                {
+                    return Service::Proxy { inst: i, up };
+                }
+            }
+            if port.is_some_and(|p| inst.listens.accepts(pkt.protocol, p)) {
+                Service::Accept
+            } else {
+                Service::Refuse(format!(
+                    "nothing on {name} listens on {}: connection refused",
+                    svc(port)
+                ))
+            }
+        }
+        Owner::Database(i) => {
+            let db = &s.databases[i];
+            if pkt.protocol == Protocol::Tcp && port == Some(db.listen_port()) {
+                Service::Accept
+            } else if icmp {
+                Service::Refuse(format!("{name} does not answer ping"))
+            } else {
+                Service::Refuse(format!(
+                    "{name} listens only on tcp/{}, not {}: connection refused",
+                    db.listen_port(),
+                    svc(port)
+                ))
+            }
+        }
+        Owner::LoadBalancer(i) => {
+            let lb = &s.load_balancers[i];
+            let listener = lb.listeners.iter().find(|l| Some(l.port) == port);
+            match listener {
+                Some(l) if pkt.protocol == Protocol::Tcp => {
+                    match lb.target_groups.iter().position(|t| t.id == l.target_group) {
+                        Some(tg) => Service::Balance { lb: i, tg },
+                        None => Service::Refuse(format!(
+                            "load balancer {name} listener {} has no target group",
+                            l.port
+                        )),
+                    }
+                }
+                _ if icmp => Service::Refuse(format!("load balancer {name} does not answer ping")),
+                _ => Service::Refuse(format!(
+                    "load balancer {name} has no listener on {}",
+                    svc(port)
+                )),
+            }
+        }
+        Owner::NatGateway(_) => {
+            Service::Refuse(format!("NAT gateway {name} accepts no connections"))
+        }
+    }
+}
+
+fn listening_of_internet(net: &Network, ip: Ipv4Addr) -> (String, Listening) {
+    match net.scenario.internet_hosts.iter().find(|h| h.ip == ip) {
+        Some(h) => (display(&h.name, &h.id).to_string(), h.listens.clone()),
+        None => (ip.to_string(), Listening::Any),
+    }
+}
+
+/// Runs one leg (a connection) and any legs it leads to. `Err` is the drop that ended the flow.
+fn run_leg(
+    w: &mut Walk,
+    leg: &mut u8,
+    client: Client,
+    dst: Ipv4Addr,
+    protocol: Protocol,
+    port: Option<u16>,
+    src_port: Option<u16>,
+) -> Result<(), Box<Drop>> {
+    let net = w.net;
+    *leg += 1;
+    if *leg > MAX_LEGS {
+        return Err(Box::new(Drop {
+            verdict: Verdict::ForwardingLoop,
+            id: "flow".into(),
+            name: "flow".into(),
+            kind: Kind::LoadBalancer,
+            rule: None,
+            detail: format!("more than {MAX_LEGS} proxies or load balancers in a row"),
+            leg: *leg,
+            direction: Direction::Forward,
+        }));
+    }
+    w.start_leg(*leg);
+    let sport = match (protocol.has_ports(), src_port) {
+        (false, _) => PortVal::None,
+        (true, Some(p)) => PortVal::Fixed(p),
+        (true, None) => {
+            let (who, range) = client.ephemeral(net);
+            w.new_var(who, range)
+        }
+    };
+    let pkt = Packet {
+        src: client.ip(net),
+        dst,
+        protocol,
+        sport,
+        dport: port.map_or(PortVal::None, PortVal::Fixed),
+        icmp: (protocol == Protocol::Icmp).then_some((8, 0)),
+    };
+    let start = match client {
+        Client::Eni(eni) => Step::Send { eni, pkt },
+        Client::Internet { .. } => Step::Internet { pkt },
+    };
+    let end = w.run(start);
+    let (service, arrived, server_eni) = match &end {
+        End::Dropped(d) => return Err(d.clone()),
+        End::Eni { eni, pkt } => (service_at_eni(net, *eni, pkt), *pkt, Some(*eni)),
+        End::Internet { pkt } => {
+            let (name, listens) = listening_of_internet(net, pkt.dst);
+            let ok = pkt.protocol == Protocol::Icmp
+                || port.is_some_and(|p| listens.accepts(pkt.protocol, p));
+            let s = if ok {
+                Service::Accept
+            } else {
+                Service::Refuse(format!(
+                    "nothing on {name} listens on {protocol}/{}: connection refused",
+                    port.unwrap_or(0)
+                ))
+            };
+            (s, *pkt, None)
+        }
+        End::Service { pkt, .. } => (Service::Accept, *pkt, None),
+    };
+    let here = leg_server(net, &end);
+    match &service {
+        Service::Refuse(why) => w.note_refused(&arrived, &here, why),
+        _ => w.note_delivered(&arrived, &here),
+    }
+
+    // The reply (or the reset) travels back.
+    w.dir = Direction::Return;
+    let reply = arrived.reply();
+    let back = match &end {
+        End::Eni { eni, .. } => Step::Send {
+            eni: *eni,
+            pkt: reply,
+        },
+        End::Service { vpc, .. } => match (
+            net.subnet_of_address(*vpc, reply.dst),
+            net.eni_by_private(*vpc, reply.dst),
+        ) {
+            (Some(subnet), Some(eni)) => Step::Enter {
+                subnet,
+                eni,
+                from: None,
+                pkt: reply,
+            },
+            _ => Step::Internet { pkt: reply },
+        },
+        _ => Step::Internet { pkt: reply },
+    };
+    match w.run(back) {
+        End::Dropped(d) => return Err(d),
+        End::Eni { eni, pkt } if client == Client::Eni(eni) && pkt.dport == sport => {
+            let me = leg_server(net, &End::Eni { eni, pkt });
+            w.note_back(&pkt, &me, &here);
+        }
+        End::Internet { pkt } if matches!(client, Client::Internet { ip, .. } if ip == pkt.dst) => {
+            let me = leg_server(net, &End::Internet { pkt });
+            w.note_back(&pkt, &me, &here);
+        }
+        other => {
+            let (pkt, at) = match &other {
+                End::Eni { eni, pkt } => (*pkt, net.owner_name(net.enis[*eni].owner).to_string()),
+                End::Internet { pkt } | End::Service { pkt, .. } => (*pkt, pkt.dst.to_string()),
+                End::Dropped(_) => unreachable!("handled above"),
+            };
+            return Err(Box::new(Drop {
+                verdict: Verdict::NoRoute,
+                id: "reply".into(),
+                name: "reply".into(),
+                kind: Kind::RouteTable,
+                rule: None,
+                detail: format!(
+                    "the reply went to {at} ({}) instead of the client, so the client never sees it (asymmetric routing)",
+                    pkt.dst
+                ),
+                leg: w.leg,
+                direction: Direction::Return,
+            }));
+        }
+    }
+
+    match service {
+        Service::Accept => Ok(()),
+        Service::Refuse(detail) => {
+            let (id, name, kind) = here;
+            Err(Box::new(Drop {
+                verdict: Verdict::Refused,
+                id,
+                name,
+                kind,
+                rule: None,
+                detail,
+                leg: w.leg,
+                direction: Direction::Forward,
+            }))
+        }
+        Service::Balance { lb, tg } => {
+            let node = server_eni.expect("a load balancer is reached at a node");
+            balance(w, leg, node, lb, tg)
+        }
+        Service::Proxy { inst, up } => {
+            let eni = server_eni.expect("a proxy is reached at its interface");
+            let u = &net.scenario.instances[inst].upstreams[up];
+            let client = Client::Eni(eni);
+            let target = find_node(net, &u.target);
+            let Some(target) = target else {
+                return Err(Box::new(Drop {
+                    verdict: Verdict::NoHost,
+                    id: net.scenario.instances[inst].id.clone(),
+                    name: net.owner_name(Owner::Instance(inst)).to_string(),
+                    kind: Kind::Instance,
+                    rule: None,
+                    detail: format!("upstream {} is not in the scenario", u.target),
+                    leg: w.leg,
+                    direction: Direction::Forward,
+                }));
+            };
+            let dst = destination_address(net, client, target)
+                .map_err(|e| no_public(net, e, w.leg + 1))?;
+            run_leg(w, leg, client, dst, Protocol::Tcp, Some(u.port), None)
+        }
+    }
+}
+
+/// A load balancer picks a healthy target and opens leg `leg + 1` to it.
+fn balance(w: &mut Walk, leg: &mut u8, node: usize, lb: usize, tg: usize) -> Result<(), Box<Drop>> {
+    let net = w.net;
+    let lbx = &net.scenario.load_balancers[lb];
+    let group = &lbx.target_groups[tg];
+    let client = Client::Eni(node);
+    let mut candidates = Vec::new();
+    for t in &group.targets {
+        if let Some(n) = find_node(net, &t.id) {
+            if let Ok(dst) = destination_address(net, client, n) {
+                candidates.push((dst, t.port.unwrap_or(group.port)));
+            }
+        }
+    }
+    if candidates.is_empty() {
+        return Err(Box::new(Drop {
+            verdict: Verdict::NoHost,
+            id: lbx.id.clone(),
+            name: display(&lbx.name, &lbx.id).to_string(),
+            kind: Kind::LoadBalancer,
+            rule: None,
+            detail: format!(
+                "target group {} has no registered targets: the load balancer answers 503",
+                display(&group.name, &group.id)
+            ),
+            leg: w.leg,
+            direction: Direction::Forward,
+        }));
+    }
+    // Health check: the node must reach the target on the target port.
+    let healthy = candidates.iter().position(|&(dst, port)| {
+        let mut probe = Walk::new(net, false);
+        let mut l = 0;
+        run_leg(
+            &mut probe,
+            &mut l,
+            client,
+            dst,
+            Protocol::Tcp,
+            Some(port),
+            None,
+        )
+        .is_ok()
+    });
+    let (dst, port) = candidates[healthy.unwrap_or(0)];
+    run_leg(w, leg, client, dst, Protocol::Tcp, Some(port), None)
+}
+
+fn no_public(net: &Network, eni: usize, leg: u8) -> Box<Drop> {
+    let e = &net.enis[eni];
+    let name = net.owner_name(e.owner);
+    Box::new(Drop {
+        verdict: Verdict::NoPublicAddress,
+        id: net.owner_id(e.owner).to_string(),
+        name: name.to_string(),
+        kind: match e.owner {
+            Owner::Instance(_) => Kind::Instance,
+            Owner::Database(_) => Kind::Database,
+            Owner::LoadBalancer(_) => Kind::LoadBalancer,
+            Owner::NatGateway(_) => Kind::NatGateway,
+        },
+        rule: None,
+        detail: format!(
+            "{name} has no public IP address, so it cannot be reached from outside its VPC"
+        ),
+        leg,
+        direction: Direction::Forward,
+    })
+}
+
+fn leg_server(net: &Network, end: &End) -> (String, String, Kind) {
+    match end {
+        End::Eni { eni, .. } => {
+            let e = &net.enis[*eni];
+            let kind = match e.owner {
+                Owner::Instance(_) => Kind::Instance,
+                Owner::Database(_) => Kind::Database,
+                Owner::LoadBalancer(_) => Kind::LoadBalancer,
+                Owner::NatGateway(_) => Kind::NatGateway,
+            };
+            (
+                net.owner_id(e.owner).to_string(),
+                net.owner_name(e.owner).to_string(),
+                kind,
+            )
+        }
+        End::Internet { pkt } => {
+            let (name, _) = listening_of_internet(net, pkt.dst);
+            (pkt.dst.to_string(), name, Kind::InternetHost)
+        }
+        End::Service { endpoint, .. } => {
+            let g = &net.scenario.gateway_endpoints[*endpoint];
+            (
+                g.id.clone(),
+                display(&g.name, &g.id).to_string(),
+                Kind::GatewayEndpoint,
+            )
+        }
+        End::Dropped(d) => (d.id.clone(), d.name.clone(), d.kind),
+    }
+}
+
+/// The outcome of a flow without hops: what the reachability matrix needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The id of the deciding component, when not established.
+    pub blocked_by: Option<String>,
+}
+
+/// Traces a flow given by the user's names.
+pub fn trace(net: &Network, spec: &FlowSpec) -> Result<Trace, FlowError> {
+    let (client, dst_node) = resolve(net, spec)?;
+    Ok(trace_resolved(net, client, dst_node, spec, true))
+}
+
+/// Resolves both endpoints of a flow, checking the protocol and port.
+pub fn resolve(net: &Network, spec: &FlowSpec) -> Result<(Client, Node), FlowError> {
+    match spec.protocol {
+        Protocol::Tcp | Protocol::Udp if spec.port.is_none() => {
+            return Err(FlowError::MissingPort(spec.protocol))
+        }
+        Protocol::Tcp | Protocol::Udp | Protocol::Icmp => {}
+        p => return Err(FlowError::BadProtocol(p)),
+    }
+    let from = find_node(net, &spec.from).ok_or_else(|| FlowError::UnknownEndpoint {
+        role: "--from",
+        name: spec.from.clone(),
+    })?;
+    let client = resolve_client(net, from, "--from", &spec.from)?;
+    let to = find_node(net, &spec.to).ok_or_else(|| FlowError::UnknownEndpoint {
+        role: "--to",
+        name: spec.to.clone(),
+    })?;
+    if !matches!(to, Node::Address(_) | Node::InternetHost(_)) && primary_eni(net, to).is_none() {
+        return Err(FlowError::UnknownEndpoint {
+            role: "--to",
+            name: spec.to.clone(),
+        });
+    }
+    Ok((client, to))
+}
+
+/// Traces a resolved flow; with `record` off, hops are not kept (faster).
+pub fn trace_resolved(
+    net: &Network,
+    client: Client,
+    to: Node,
+    spec: &FlowSpec,
+    record: bool,
+) -> Trace {
+    let port = if spec.protocol.has_ports() {
+        spec.port
+    } else {
+        None
+    };
+    let mut w = Walk::new(net, record);
+    let src = client.ip(net);
+    let flow = |dst: Ipv4Addr, src_port: PortView| FlowView {
+        from: spec.from.clone(),
+        to: spec.to.clone(),
+        src,
+        dst,
+        protocol: spec.protocol,
+        port,
+        src_port,
+    };
+    let dst = match destination_address(net, client, to) {
+        Ok(d) => d,
+        Err(eni) => {
+            let d = no_public(net, eni, 1);
+            return finish(w, flow(Ipv4Addr::UNSPECIFIED, PortView::None), Err(d), spec);
+        }
+    };
+    let mut leg = 0;
+    let result = run_leg(
+        &mut w,
+        &mut leg,
+        client,
+        dst,
+        spec.protocol,
+        port,
+        spec.src_port,
+    );
+    let sport_view = match (spec.protocol.has_ports(), spec.src_port) {
+        (false, _) => PortView::None,
+        (true, Some(p)) => PortView::One(p),
+        (true, None) => w
+            .vars
+            .first()
+            .map_or(PortView::None, |v| PortView::Set(v.full.to_string())),
+    };
+    finish(w, flow(dst, sport_view), result, spec)
+}
+
+fn finish(w: Walk, flow: FlowView, result: Result<(), Box<Drop>>, spec: &FlowSpec) -> Trace {
+    let svc = match spec.port {
+        Some(p) if spec.protocol.has_ports() => format!("{}/{p}", spec.protocol),
+        _ => spec.protocol.to_string(),
+    };
+    let blocked = |d: &Drop| BlockedBy {
+        id: d.id.clone(),
+        name: d.name.clone(),
+        kind: d.kind,
+        direction: d.direction,
+        rule: d.rule.clone(),
+        leg: d.leg,
+    };
+    let (verdict, blocked_by, summary, source_ports) = match result {
+        Err(d) => {
+            let lead = match (d.verdict, d.direction) {
+                (Verdict::Refused, _) => "Refused",
+                (_, Direction::Return) => "Dropped on the way back",
+                _ => "Dropped",
+            };
+            let leg = if d.leg > 1 {
+                format!(
+                    " (leg {}: the connection the load balancer or proxy opens)",
+                    d.leg
+                )
+            } else {
+                String::new()
+            };
+            let summary = format!("{lead}{leg}: {}.", d.detail);
+            (d.verdict, Some(blocked(&d)), summary, None)
+        }
+        Ok(()) => match (
+            &w.narrowed,
+            w.vars.iter().find(|v| v.allowed.len() != v.full.len()),
+        ) {
+            (Some(n), Some(var)) => {
+                let ports = SourcePorts {
+                    picked_by: var.picked_by.clone(),
+                    range: var.full.to_string(),
+                    working: var.allowed.to_string(),
+                };
+                let summary = format!(
+                    "Depends on the client's source port: {} picks a port from {}, and the flow works only for {}. {}.",
+                    ports.picked_by, ports.range, ports.working, n.detail
+                );
+                (
+                    Verdict::DependsOnSourcePort,
+                    Some(blocked(n)),
+                    summary,
+                    Some(ports),
+                )
+            }
+            _ => {
+                let summary = format!(
+                    "Established: {} reached {} on {svc}, and the reply came back.",
+                    flow.from, flow.to
+                );
+                (Verdict::Established, None, summary, None)
+            }
+        },
+    };
+    Trace {
+        flow,
+        verdict,
+        blocked_by,
+        summary,
+        hops: w.hops,
+        source_ports,
+    }
+}

@@ -1,0 +1,339 @@
+//! Reachability: who reaches whom on which ports.
+//!
+//! Endpoints that behave alike are grouped into classes and each class pair is traced once.
+//! Two interfaces are alike when they sit in the same subnet, carry the same security groups,
+//! belong to the same kind of node with the same listeners and role, and their addresses fall in
+//! the same "atom": the stretch of addresses between consecutive CIDR boundaries used anywhere
+//! in the scenario (rules, routes, subnets), so no rule can tell them apart. Real accounts give
+//! their instances groups by tier, so the number of classes grows with tiers and subnets, not
+//! with instances.
+
+use super::flow::{trace_resolved, FlowSpec, Node};
+use super::network::{Network, Owner};
+use super::trace::Verdict;
+use crate::model::{Destination, Listening, Os, Peer, Protocol, Role, RouteTarget};
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+/// A protocol and port to test, written `443`, `udp/53` or `icmp`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Probe {
+    /// Protocol.
+    pub protocol: Protocol,
+    /// Port (none for ICMP).
+    pub port: Option<u16>,
+}
+
+impl fmt::Display for Probe {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.protocol, self.port) {
+            (Protocol::Tcp, Some(p)) => write!(f, "{p}"),
+            (p, Some(port)) => write!(f, "{p}/{port}"),
+            (p, None) => write!(f, "{p}"),
+        }
+    }
+}
+
+impl FromStr for Probe {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        let (proto, port) = match s.split_once('/') {
+            Some((p, port)) => (p.parse::<Protocol>()?, Some(port)),
+            None if s.eq_ignore_ascii_case("icmp") || s.eq_ignore_ascii_case("ping") => {
+                (Protocol::Icmp, None)
+            }
+            None => (Protocol::Tcp, Some(s)),
+        };
+        match (proto, port) {
+            (Protocol::Icmp, _) => Ok(Probe {
+                protocol: Protocol::Icmp,
+                port: None,
+            }),
+            (Protocol::Tcp | Protocol::Udp, Some(p)) => p
+                .parse::<u16>()
+                .map(|port| Probe {
+                    protocol: proto,
+                    port: Some(port),
+                })
+                .map_err(|_| format!("port {p:?} is not a number 0-65535")),
+            _ => Err(format!("{s:?}: write a port (443), udp/53 or icmp")),
+        }
+    }
+}
+
+/// An endpoint of the matrix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Endpoint {
+    /// Scenario id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// The node.
+    pub node: Node,
+    /// Its behaviour class.
+    pub class: usize,
+}
+
+/// The result of one class pair on one probe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Id of the deciding component when not established.
+    pub blocked_by: Option<String>,
+}
+
+/// Reachability between every pair of endpoints on a list of probes.
+#[derive(Debug, Clone)]
+pub struct Matrix {
+    /// The endpoints (instances, databases, load balancers, internet hosts).
+    pub endpoints: Vec<Endpoint>,
+    /// The probes, in the order asked.
+    pub probes: Vec<Probe>,
+    /// Number of behaviour classes.
+    pub classes: usize,
+    /// Number of flows actually traced.
+    pub traced: usize,
+    cells: Vec<Option<Cell>>,
+}
+
+impl Matrix {
+    /// The result from endpoint `a` to endpoint `b` on probe `p` (`None` when `a == b`).
+    pub fn get(&self, a: usize, b: usize, p: usize) -> Option<&Cell> {
+        if a == b {
+            return None;
+        }
+        let (ca, cb) = (self.endpoints[a].class, self.endpoints[b].class);
+        self.cells[(ca * self.classes + cb) * self.probes.len() + p].as_ref()
+    }
+}
+
+/// Sorted CIDR boundaries: addresses between two consecutive boundaries are alike to every rule.
+fn boundaries(net: &Network) -> Vec<u32> {
+    let s = net.scenario;
+    let mut b: Vec<u32> = Vec::new();
+    let mut add = |n: &ipnet::Ipv4Net| {
+        b.push(u32::from(n.network()));
+        if let Some(end) = u32::from(n.broadcast()).checked_add(1) {
+            b.push(end);
+        }
+    };
+    s.vpcs.iter().flat_map(|v| &v.cidrs).for_each(&mut add);
+    s.subnets.iter().for_each(|x| add(&x.cidr));
+    s.prefix_lists
+        .iter()
+        .flat_map(|p| &p.cidrs)
+        .for_each(&mut add);
+    for acl in &s.network_acls {
+        acl.inbound
+            .iter()
+            .chain(&acl.outbound)
+            .for_each(|r| add(&r.cidr));
+    }
+    for sg in &s.security_groups {
+        for r in sg.inbound.iter().chain(&sg.outbound) {
+            if let Peer::Cidr(c) = &r.peer {
+                add(c);
+            }
+        }
+    }
+    for t in &s.route_tables {
+        for r in &t.routes {
+            if let Destination::Cidr(c) = &r.destination {
+                add(c);
+            }
+        }
+    }
+    b.sort_unstable();
+    b.dedup();
+    b
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Behaviour {
+    Unique(usize),
+    Host {
+        role: Role,
+        os: Os,
+        listens: Option<Vec<String>>,
+    },
+    Database(u16),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct ClassKey {
+    subnet: usize,
+    groups: Vec<usize>,
+    private_atom: usize,
+    public_atom: Option<usize>,
+    behaviour: Behaviour,
+}
+
+/// Interfaces that something points at by id (route targets, load balancer targets, proxy
+/// upstreams): they get a class of their own.
+fn referenced(net: &Network) -> Vec<bool> {
+    let s = net.scenario;
+    let mut r = vec![false; net.enis.len()];
+    let mut mark_node = |text: &str| {
+        if let Some(n) = super::flow::find_node(net, text) {
+            if let Some(e) = super::flow::primary_eni(net, n) {
+                r[e] = true;
+            }
+        }
+    };
+    for t in &s.route_tables {
+        for route in &t.routes {
+            match &route.target {
+                RouteTarget::Instance(id) | RouteTarget::NetworkInterface(id) => mark_node(id),
+                _ => {}
+            }
+        }
+    }
+    for lb in &s.load_balancers {
+        for tg in &lb.target_groups {
+            for t in &tg.targets {
+                mark_node(&t.id);
+            }
+        }
+    }
+    for i in &s.instances {
+        for u in &i.upstreams {
+            mark_node(&u.target);
+        }
+    }
+    r
+}
+
+/// Computes reachability between all endpoints on `probes`.
+pub fn matrix(net: &Network, probes: &[Probe]) -> Matrix {
+    let s = net.scenario;
+    let bounds = boundaries(net);
+    let atom = |ip: std::net::Ipv4Addr| bounds.partition_point(|&b| b <= u32::from(ip));
+    let special = referenced(net);
+
+    let mut endpoints = Vec::new();
+    let mut keys: HashMap<ClassKey, usize> = HashMap::new();
+    let mut reps: Vec<Vec<Node>> = Vec::new();
+    let mut add = |id: &str, name: &str, node: Node, key: ClassKey| {
+        let next = reps.len();
+        let class = *keys.entry(key).or_insert(next);
+        if class == next {
+            reps.push(Vec::new());
+        }
+        if reps[class].len() < 2 {
+            reps[class].push(node);
+        }
+        endpoints.push(Endpoint {
+            id: id.to_string(),
+            name: if name.is_empty() { id } else { name }.to_string(),
+            node,
+            class,
+        });
+    };
+    for (ei, e) in net.enis.iter().enumerate() {
+        // One endpoint per node: its first interface.
+        let first = net.enis.iter().position(|x| x.owner == e.owner) == Some(ei);
+        if !first {
+            continue;
+        }
+        let (node, behaviour) = match e.owner {
+            Owner::Instance(i) => {
+                let inst = &s.instances[i];
+                let plain = !special[ei]
+                    && e.iface.source_dest_check
+                    && matches!(
+                        inst.role,
+                        Role::Generic | Role::Web | Role::App | Role::Bastion
+                    );
+                let b = if plain {
+                    Behaviour::Host {
+                        role: inst.role,
+                        os: inst.os,
+                        listens: match &inst.listens {
+                            Listening::Any => None,
+                            Listening::Ports(p) => {
+                                let mut v: Vec<String> = p.iter().map(|l| l.to_string()).collect();
+                                v.sort();
+                                Some(v)
+                            }
+                        },
+                    }
+                } else {
+                    Behaviour::Unique(ei)
+                };
+                (Node::Instance(i), b)
+            }
+            Owner::Database(i) if !special[ei] => (
+                Node::Database(i),
+                Behaviour::Database(s.databases[i].listen_port()),
+            ),
+            Owner::Database(i) => (Node::Database(i), Behaviour::Unique(ei)),
+            Owner::LoadBalancer(i) => (Node::LoadBalancer(i), Behaviour::Unique(ei)),
+            Owner::NatGateway(_) => continue,
+        };
+        let mut groups = e.groups.clone();
+        groups.sort_unstable();
+        let key = ClassKey {
+            subnet: e.subnet,
+            groups,
+            private_atom: atom(e.iface.private_ip),
+            public_atom: e.iface.public_ip.map(atom),
+            behaviour,
+        };
+        let (id, name) = (net.owner_id(e.owner), net.owner_name(e.owner));
+        add(id, name, node, key);
+    }
+    for (i, h) in s.internet_hosts.iter().enumerate() {
+        let key = ClassKey {
+            subnet: usize::MAX,
+            groups: Vec::new(),
+            private_atom: usize::MAX,
+            public_atom: None,
+            behaviour: Behaviour::Unique(usize::MAX - i),
+        };
+        add(&h.id, &h.name, Node::InternetHost(i), key);
+    }
+
+    let classes = reps.len();
+    let mut cells = vec![None; classes * classes * probes.len()];
+    let mut traced = 0;
+    for a in 0..classes {
+        for b in 0..classes {
+            let (from, to) = if a == b {
+                match reps[a].as_slice() {
+                    [x, y] => (*x, *y),
+                    _ => continue,
+                }
+            } else {
+                (reps[a][0], reps[b][0])
+            };
+            let Ok(client) = super::flow::resolve_client(net, from, "--from", "") else {
+                continue;
+            };
+            for (p, probe) in probes.iter().enumerate() {
+                let spec = FlowSpec {
+                    from: String::new(),
+                    to: String::new(),
+                    protocol: probe.protocol,
+                    port: probe.port,
+                    src_port: None,
+                };
+                let t = trace_resolved(net, client, to, &spec, false);
+                traced += 1;
+                cells[(a * classes + b) * probes.len() + p] = Some(Cell {
+                    verdict: t.verdict,
+                    blocked_by: t.blocked_by.map(|x| x.id),
+                });
+            }
+        }
+    }
+    Matrix {
+        endpoints,
+        probes: probes.to_vec(),
+        classes,
+        traced,
+        cells,
+    }
+}

@@ -1,0 +1,20 @@
+//! The simulator: how a packet moves through AWS VPC components, hop by hop.
+//!
+//! One module per AWS component, each stating the rule it implements: [`acl`] (network ACLs),
+//! [`sg`] (security groups), [`route`] (route tables); [`walk`] moves a packet through them,
+//! including gateways and NAT; [`flow`] runs whole connections forward and back; [`matrix`]
+//! answers who reaches whom.
+
+pub mod acl;
+pub mod flow;
+pub mod matrix;
+pub mod network;
+pub mod portset;
+pub mod route;
+pub mod sg;
+pub mod trace;
+pub mod walk;
+
+pub use flow::{trace, FlowError, FlowSpec, Node};
+pub use network::Network;
+pub use trace::{BlockedBy, Direction, Hop, Kind, Trace, Verdict};

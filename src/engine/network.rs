@@ -1,0 +1,393 @@
+//! The scenario compiled for simulation: parts by index, lookups by address.
+//!
+//! Compiling once per scenario makes each hop a few array and hash look-ups, which is what lets
+//! the reachability matrix trace hundreds of thousands of flows per second.
+
+use crate::model::*;
+use ipnet::Ipv4Net;
+use std::collections::HashMap;
+use std::net::Ipv4Addr;
+
+/// What a network interface belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Owner {
+    /// `scenario.instances[i]`.
+    Instance(usize),
+    /// `scenario.databases[i]`.
+    Database(usize),
+    /// `scenario.load_balancers[i]`, a node.
+    LoadBalancer(usize),
+    /// `scenario.nat_gateways[i]`.
+    NatGateway(usize),
+}
+
+/// A network interface with its place resolved to indices.
+#[derive(Debug, Clone)]
+pub struct Eni<'s> {
+    /// The interface as written in the scenario.
+    pub iface: &'s Interface,
+    /// What it belongs to.
+    pub owner: Owner,
+    /// Index of its subnet.
+    pub subnet: usize,
+    /// Index of its VPC.
+    pub vpc: usize,
+    /// Indices of its security groups.
+    pub groups: Vec<usize>,
+}
+
+/// A subnet with its route table and network ACL resolved.
+#[derive(Debug, Clone)]
+pub struct SubnetInfo<'s> {
+    /// The subnet as written.
+    pub subnet: &'s Subnet,
+    /// Index of its VPC.
+    pub vpc: usize,
+    /// Index of its route table (explicit association, else the main table).
+    pub route_table: Option<usize>,
+    /// Index of its network ACL (explicit association, else the default ACL).
+    pub acl: Option<usize>,
+}
+
+/// One route ready for longest-prefix match.
+#[derive(Debug, Clone)]
+pub struct CompiledRoute<'s> {
+    /// The destination CIDR (a prefix list expands into one entry per CIDR).
+    pub net: Ipv4Net,
+    /// The route as written; `None` for the implicit `local` routes.
+    pub route: Option<&'s Route>,
+    /// Index of the route among the table's written routes (for naming it).
+    pub index: Option<usize>,
+}
+
+/// The compiled scenario.
+#[derive(Debug)]
+pub struct Network<'s> {
+    /// The scenario it was compiled from.
+    pub scenario: &'s Scenario,
+    /// Interfaces of every instance, database, load balancer node and NAT gateway.
+    pub enis: Vec<Eni<'s>>,
+    /// Subnets, in scenario order.
+    pub subnets: Vec<SubnetInfo<'s>>,
+    /// Routes of each route table (same order as `scenario.route_tables`), local routes included,
+    /// sorted by descending prefix length.
+    pub routes: Vec<Vec<CompiledRoute<'s>>>,
+    /// Inbound rules of each network ACL, ascending by rule number.
+    pub acl_in: Vec<Vec<&'s AclRule>>,
+    /// Outbound rules of each network ACL, ascending by rule number.
+    pub acl_out: Vec<Vec<&'s AclRule>>,
+    /// Security group index by id.
+    pub sg_index: HashMap<&'s str, usize>,
+    /// Prefix list index by id.
+    pub pl_index: HashMap<&'s str, usize>,
+    vpc_index: HashMap<&'s str, usize>,
+    subnet_index: HashMap<&'s str, usize>,
+    eni_index: HashMap<&'s str, usize>,
+    by_private: HashMap<(usize, u32), usize>,
+    by_public: HashMap<u32, usize>,
+    /// For each VPC, the VPCs joined to it by an active peering, with the peering's index.
+    pub peers: Vec<Vec<(usize, usize)>>,
+    /// For each VPC, the index of its attached internet gateway.
+    pub igw_of_vpc: Vec<Option<usize>>,
+}
+
+impl<'s> Network<'s> {
+    /// Compiles a scenario. Dangling references are skipped here (validation reports them).
+    pub fn new(scenario: &'s Scenario) -> Self {
+        let vpc_index: HashMap<&str, usize> = scenario
+            .vpcs
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.id.as_str(), i))
+            .collect();
+        let subnet_index: HashMap<&str, usize> = scenario
+            .subnets
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let sg_index: HashMap<&str, usize> = scenario
+            .security_groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.id.as_str(), i))
+            .collect();
+        let pl_index = scenario
+            .prefix_lists
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+
+        let subnets = scenario
+            .subnets
+            .iter()
+            .map(|sn| {
+                let vpc = vpc_index
+                    .get(sn.vpc.as_str())
+                    .copied()
+                    .unwrap_or(usize::MAX);
+                let route_table = scenario
+                    .route_tables
+                    .iter()
+                    .position(|t| t.subnets.iter().any(|s| *s == sn.id))
+                    .or_else(|| {
+                        scenario
+                            .route_tables
+                            .iter()
+                            .position(|t| t.main && t.vpc == sn.vpc)
+                    });
+                let acl = scenario
+                    .network_acls
+                    .iter()
+                    .position(|a| a.subnets.iter().any(|s| *s == sn.id))
+                    .or_else(|| {
+                        scenario
+                            .network_acls
+                            .iter()
+                            .position(|a| a.default && a.vpc == sn.vpc)
+                    });
+                SubnetInfo {
+                    subnet: sn,
+                    vpc,
+                    route_table,
+                    acl,
+                }
+            })
+            .collect::<Vec<_>>();
+
+        let mut enis = Vec::new();
+        let mut push = |iface: &'s Interface, owner: Owner| {
+            let Some(&subnet) = subnet_index.get(iface.subnet.as_str()) else {
+                return;
+            };
+            let vpc = subnets[subnet].vpc;
+            if vpc == usize::MAX {
+                return;
+            }
+            let groups = iface
+                .security_groups
+                .iter()
+                .filter_map(|g| sg_index.get(g.as_str()).copied())
+                .collect();
+            enis.push(Eni {
+                iface,
+                owner,
+                subnet,
+                vpc,
+                groups,
+            });
+        };
+        for (i, inst) in scenario.instances.iter().enumerate() {
+            for iface in &inst.interfaces {
+                push(iface, Owner::Instance(i));
+            }
+        }
+        for (i, db) in scenario.databases.iter().enumerate() {
+            for iface in &db.interfaces {
+                push(iface, Owner::Database(i));
+            }
+        }
+        for (i, lb) in scenario.load_balancers.iter().enumerate() {
+            for iface in &lb.nodes {
+                push(iface, Owner::LoadBalancer(i));
+            }
+        }
+        for (i, nat) in scenario.nat_gateways.iter().enumerate() {
+            push(&nat.interface, Owner::NatGateway(i));
+        }
+
+        let mut by_private = HashMap::with_capacity(enis.len());
+        let mut by_public = HashMap::new();
+        let mut eni_index = HashMap::with_capacity(enis.len());
+        for (i, e) in enis.iter().enumerate() {
+            by_private
+                .entry((e.vpc, u32::from(e.iface.private_ip)))
+                .or_insert(i);
+            if let Some(p) = e.iface.public_ip {
+                by_public.entry(u32::from(p)).or_insert(i);
+            }
+            eni_index.entry(e.iface.id.as_str()).or_insert(i);
+        }
+
+        let routes = scenario
+            .route_tables
+            .iter()
+            .map(|t| {
+                let mut list: Vec<CompiledRoute> = Vec::new();
+                if let Some(&v) = vpc_index.get(t.vpc.as_str()) {
+                    for net in &scenario.vpcs[v].cidrs {
+                        list.push(CompiledRoute {
+                            net: net.trunc(),
+                            route: None,
+                            index: None,
+                        });
+                    }
+                }
+                for (i, r) in t.routes.iter().enumerate() {
+                    if r.target == RouteTarget::Local {
+                        continue;
+                    }
+                    match &r.destination {
+                        Destination::Cidr(net) => list.push(CompiledRoute {
+                            net: net.trunc(),
+                            route: Some(r),
+                            index: Some(i),
+                        }),
+                        Destination::PrefixList(pl) => {
+                            if let Some(p) = scenario.prefix_lists.iter().find(|p| p.id == *pl) {
+                                for net in &p.cidrs {
+                                    list.push(CompiledRoute {
+                                        net: net.trunc(),
+                                        route: Some(r),
+                                        index: Some(i),
+                                    });
+                                }
+                            }
+                        }
+                    }
+                }
+                // Longest prefix first; on a tie the local route (pushed first) wins.
+                list.sort_by_key(|r| std::cmp::Reverse(r.net.prefix_len()));
+                list
+            })
+            .collect();
+
+        let mut peers = vec![Vec::new(); scenario.vpcs.len()];
+        for (i, p) in scenario.peerings.iter().enumerate() {
+            if !p.active {
+                continue;
+            }
+            if let (Some(&a), Some(&b)) = (
+                vpc_index.get(p.requester.as_str()),
+                vpc_index.get(p.accepter.as_str()),
+            ) {
+                if a != b {
+                    peers[a].push((b, i));
+                    peers[b].push((a, i));
+                }
+            }
+        }
+        let mut igw_of_vpc = vec![None; scenario.vpcs.len()];
+        for (i, g) in scenario.internet_gateways.iter().enumerate() {
+            if let Some(v) = g.vpc.as_deref().and_then(|v| vpc_index.get(v)) {
+                igw_of_vpc[*v].get_or_insert(i);
+            }
+        }
+
+        let sorted = |rules: &'s [AclRule]| {
+            let mut v: Vec<&AclRule> = rules.iter().collect();
+            v.sort_by_key(|r| r.number);
+            v
+        };
+        let acl_in = scenario
+            .network_acls
+            .iter()
+            .map(|a| sorted(&a.inbound))
+            .collect();
+        let acl_out = scenario
+            .network_acls
+            .iter()
+            .map(|a| sorted(&a.outbound))
+            .collect();
+
+        Network {
+            scenario,
+            acl_in,
+            acl_out,
+            enis,
+            subnets,
+            routes,
+            sg_index,
+            pl_index,
+            vpc_index,
+            subnet_index,
+            eni_index,
+            by_private,
+            by_public,
+            peers,
+            igw_of_vpc,
+        }
+    }
+
+    /// Index of a VPC by id.
+    pub fn vpc(&self, id: &str) -> Option<usize> {
+        self.vpc_index.get(id).copied()
+    }
+
+    /// Index of a subnet by id.
+    pub fn subnet(&self, id: &str) -> Option<usize> {
+        self.subnet_index.get(id).copied()
+    }
+
+    /// Index of a network interface by id.
+    pub fn eni(&self, id: &str) -> Option<usize> {
+        self.eni_index.get(id).copied()
+    }
+
+    /// The interface holding private address `ip` in VPC `vpc`.
+    pub fn eni_by_private(&self, vpc: usize, ip: Ipv4Addr) -> Option<usize> {
+        self.by_private.get(&(vpc, u32::from(ip))).copied()
+    }
+
+    /// The interface holding public address `ip`.
+    pub fn eni_by_public(&self, ip: Ipv4Addr) -> Option<usize> {
+        self.by_public.get(&u32::from(ip)).copied()
+    }
+
+    /// The VPC whose CIDR blocks hold `ip`, if any.
+    pub fn vpc_of_address(&self, ip: Ipv4Addr) -> Option<usize> {
+        self.scenario
+            .vpcs
+            .iter()
+            .position(|v| v.cidrs.iter().any(|c| c.contains(&ip)))
+    }
+
+    /// The subnet of VPC `vpc` whose CIDR holds `ip`.
+    pub fn subnet_of_address(&self, vpc: usize, ip: Ipv4Addr) -> Option<usize> {
+        self.subnets
+            .iter()
+            .position(|s| s.vpc == vpc && s.subnet.cidr.contains(&ip))
+    }
+
+    /// Whether VPCs `a` and `b` are the same or joined by an active peering.
+    pub fn same_or_peered(&self, a: usize, b: usize) -> bool {
+        a == b
+            || self
+                .peers
+                .get(a)
+                .is_some_and(|p| p.iter().any(|(v, _)| *v == b))
+    }
+
+    /// The display name of an interface's owner (instance name, database name, ...).
+    pub fn owner_name(&self, owner: Owner) -> &'s str {
+        let s = self.scenario;
+        let pick = |name: &'s str, id: &'s str| if name.is_empty() { id } else { name };
+        match owner {
+            Owner::Instance(i) => pick(&s.instances[i].name, &s.instances[i].id),
+            Owner::Database(i) => pick(&s.databases[i].name, &s.databases[i].id),
+            Owner::LoadBalancer(i) => pick(&s.load_balancers[i].name, &s.load_balancers[i].id),
+            Owner::NatGateway(i) => pick(&s.nat_gateways[i].name, &s.nat_gateways[i].id),
+        }
+    }
+
+    /// The id of an interface's owner.
+    pub fn owner_id(&self, owner: Owner) -> &'s str {
+        let s = self.scenario;
+        match owner {
+            Owner::Instance(i) => &s.instances[i].id,
+            Owner::Database(i) => &s.databases[i].id,
+            Owner::LoadBalancer(i) => &s.load_balancers[i].id,
+            Owner::NatGateway(i) => &s.nat_gateways[i].id,
+        }
+    }
+}
+
+/// A part's display name, falling back to its id.
+pub fn display<'a>(name: &'a str, id: &'a str) -> &'a str {
+    if name.is_empty() {
+        id
+    } else {
+        name
+    }
+}

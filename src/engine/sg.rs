@@ -1,0 +1,124 @@
+//! Security groups: stateful allow rules on network interfaces.
+//!
+//! AWS rule: a packet is allowed if any rule of any group on the interface allows it. A rule's
+//! peer is a CIDR, a prefix list, or a security group; a group reference matches the private
+//! addresses of interfaces in that group, in the same VPC or a peered one, and never a public
+//! address. Replies of an allowed connection pass whatever the rules say (connection tracking);
+//! the walker handles that before calling in here.
+
+use super::acl::icmp_matches;
+use super::network::Network;
+use super::portset::PortSet;
+use crate::model::{Peer, Protocol, SgRule};
+use std::net::Ipv4Addr;
+
+/// Which rule let a packet through: the group's index and the rule's index in its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SgRuleRef {
+    /// Index into `scenario.security_groups`.
+    pub group: usize,
+    /// Index of the rule in the group's inbound or outbound list.
+    pub rule: usize,
+}
+
+/// Result of checking a packet against the groups of an interface.
+#[derive(Debug, Clone)]
+pub struct SgOutcome {
+    /// Destination ports allowed.
+    pub allowed: PortSet,
+    /// The first rule that allowed a port.
+    pub rule: Option<SgRuleRef>,
+}
+
+/// Inbound or outbound rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SgDirection {
+    /// Rules for packets arriving at the interface.
+    Inbound,
+    /// Rules for packets leaving the interface.
+    Outbound,
+}
+
+/// Whether a rule's peer matches `remote`, seen from an interface in VPC `vpc`.
+pub fn peer_matches(net: &Network, peer: &Peer, vpc: usize, remote: Ipv4Addr) -> bool {
+    match peer {
+        Peer::Cidr(c) => c.contains(&remote),
+        Peer::PrefixList(id) => net.pl_index.get(id.as_str()).is_some_and(|&i| {
+            net.scenario.prefix_lists[i]
+                .cidrs
+                .iter()
+                .any(|c| c.contains(&remote))
+        }),
+        Peer::Group(id) => {
+            let Some(&g) = net.sg_index.get(id.as_str()) else {
+                return false;
+            };
+            let member = |v: usize| {
+                net.eni_by_private(v, remote)
+                    .is_some_and(|e| net.enis[e].groups.contains(&g))
+            };
+            member(vpc) || net.peers[vpc].iter().any(|&(p, _)| member(p))
+        }
+    }
+}
+
+fn rule_hits(
+    net: &Network,
+    rule: &SgRule,
+    vpc: usize,
+    remote: Ipv4Addr,
+    protocol: Protocol,
+    icmp: Option<(u8, u8)>,
+    ports: &PortSet,
+) -> PortSet {
+    if !rule.protocol.matches(protocol)
+        || (protocol == Protocol::Icmp && !icmp_matches(rule.icmp, icmp))
+        || !peer_matches(net, &rule.peer, vpc, remote)
+    {
+        return PortSet::empty();
+    }
+    match rule.ports {
+        Some(r) if protocol.has_ports() => ports.intersect_range(r),
+        _ => ports.clone(),
+    }
+}
+
+/// Evaluates the groups of interface `eni` for a packet to or from `remote`.
+pub fn evaluate(
+    net: &Network,
+    eni: usize,
+    dir: SgDirection,
+    remote: Ipv4Addr,
+    protocol: Protocol,
+    icmp: Option<(u8, u8)>,
+    ports: &PortSet,
+) -> SgOutcome {
+    let e = &net.enis[eni];
+    let mut allowed = PortSet::empty();
+    let mut first = None;
+    for &g in &e.groups {
+        let group = &net.scenario.security_groups[g];
+        let rules = match dir {
+            SgDirection::Inbound => &group.inbound,
+            SgDirection::Outbound => &group.outbound,
+        };
+        for (i, rule) in rules.iter().enumerate() {
+            let hit = rule_hits(net, rule, e.vpc, remote, protocol, icmp, ports);
+            if hit.is_empty() {
+                continue;
+            }
+            first = first.or(Some(SgRuleRef { group: g, rule: i }));
+            allowed = allowed.union(&hit);
+            if allowed.len() == ports.len() {
+                return SgOutcome {
+                    allowed,
+                    rule: first,
+                };
+            }
+        }
+    }
+    SgOutcome {
+        allowed,
+        rule: first,
+    }
+}

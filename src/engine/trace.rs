@@ -1,0 +1,270 @@
+//! What a trace reports: hops, the verdict, and the component and rule that decided.
+//!
+//! Shaped after Batfish traces: one hop per decision a component makes, the packet as it is at that
+//! hop (after any address translation), and one final verdict naming what decided it.
+
+use crate::model::Protocol;
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::net::Ipv4Addr;
+
+/// How a flow ended. Codes are stable kebab-case strings (the CLI's `--json` contract).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// Forward and return paths pass and the service listens.
+    Established,
+    /// The packet arrived but nothing listens on the port (TCP reset).
+    Refused,
+    /// A security group had no rule allowing the packet.
+    DroppedBySecurityGroup,
+    /// A network ACL denied the packet.
+    DroppedByNetworkAcl,
+    /// No route matched, or the route's target cannot carry the packet there.
+    NoRoute,
+    /// The matching route is a blackhole.
+    BlackholeRoute,
+    /// The packet needed a public address the source (or destination) does not have.
+    NoPublicAddress,
+    /// An instance that does not own the packet's address has its source/destination check on.
+    SourceDestCheck,
+    /// The packet tried to cross two peerings, or a peering to a network beyond the peer VPC.
+    NotTransitive,
+    /// The flow works only for some of the client's possible source ports.
+    DependsOnSourcePort,
+    /// Nothing in the VPC holds the destination address.
+    NoHost,
+    /// A NAT gateway refused a connection that did not start from inside.
+    DroppedByNatGateway,
+    /// The packet went round a routing loop.
+    ForwardingLoop,
+    /// The path uses a component the simulator does not model (transit gateway).
+    Unsupported,
+}
+
+impl Verdict {
+    /// The stable code, e.g. `dropped-by-security-group`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::Established => "established",
+            Verdict::Refused => "refused",
+            Verdict::DroppedBySecurityGroup => "dropped-by-security-group",
+            Verdict::DroppedByNetworkAcl => "dropped-by-network-acl",
+            Verdict::NoRoute => "no-route",
+            Verdict::BlackholeRoute => "blackhole-route",
+            Verdict::NoPublicAddress => "no-public-address",
+            Verdict::SourceDestCheck => "source-dest-check",
+            Verdict::NotTransitive => "not-transitive",
+            Verdict::DependsOnSourcePort => "depends-on-source-port",
+            Verdict::NoHost => "no-host",
+            Verdict::DroppedByNatGateway => "dropped-by-nat-gateway",
+            Verdict::ForwardingLoop => "forwarding-loop",
+            Verdict::Unsupported => "unsupported",
+        }
+    }
+
+    /// Whether the flow is established.
+    pub fn is_established(self) -> bool {
+        self == Verdict::Established
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// The kind of component at a hop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A security group.
+    SecurityGroup,
+    /// A network ACL.
+    NetworkAcl,
+    /// A route table.
+    RouteTable,
+    /// An internet gateway.
+    InternetGateway,
+    /// A NAT gateway.
+    NatGateway,
+    /// An EC2 instance.
+    Instance,
+    /// A network interface.
+    NetworkInterface,
+    /// An application load balancer.
+    LoadBalancer,
+    /// An RDS or ElastiCache endpoint.
+    Database,
+    /// A VPC peering connection.
+    PeeringConnection,
+    /// A gateway VPC endpoint.
+    GatewayEndpoint,
+    /// A transit gateway.
+    TransitGateway,
+    /// The internet.
+    Internet,
+    /// A host on the internet.
+    InternetHost,
+    /// A VPC.
+    Vpc,
+}
+
+/// Forward (request) or return (reply) direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// From the client towards the server.
+    Forward,
+    /// The reply, from the server back to the client.
+    Return,
+}
+
+/// What a component did with the packet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Decision {
+    /// A filter let it through.
+    Allow,
+    /// A filter dropped it.
+    Deny,
+    /// A router or forwarder passed it on.
+    Forward,
+    /// Addresses or ports were rewritten.
+    Translate,
+    /// It reached the host it was for.
+    Deliver,
+    /// It was dropped for a reason other than a filter.
+    Drop,
+    /// The host answered with a reset: nothing listens.
+    Refuse,
+}
+
+/// A port as seen at a hop: one port, or the set the client may pick from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PortView {
+    /// No ports (ICMP and other protocols).
+    None,
+    /// One port.
+    One(u16),
+    /// Any of these ports (the client's ephemeral range, as narrowed so far).
+    Set(String),
+}
+
+impl Serialize for PortView {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            PortView::None => s.serialize_none(),
+            PortView::One(p) => s.serialize_u16(*p),
+            PortView::Set(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl fmt::Display for PortView {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PortView::None => Ok(()),
+            PortView::One(p) => write!(f, "{p}"),
+            PortView::Set(t) => f.write_str(t),
+        }
+    }
+}
+
+/// One decision along the path.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hop {
+    /// Leg of the flow (1 is client to first server; 2 is a load balancer or proxy onwards).
+    pub leg: u8,
+    /// Forward or return.
+    pub direction: Direction,
+    /// Id of the component (an AWS id when imported).
+    pub component: String,
+    /// Display name of the component.
+    pub name: String,
+    /// Kind of component.
+    pub kind: Kind,
+    /// What it did.
+    pub decision: Decision,
+    /// The rule that decided: an ACL rule number, `*`, a security group rule index (`#2`), a route
+    /// destination, or `tracked connection`.
+    pub rule: Option<String>,
+    /// Plain words: what happened and why.
+    pub detail: String,
+    /// Source address of the packet at this hop.
+    pub src: Ipv4Addr,
+    /// Destination address.
+    pub dst: Ipv4Addr,
+    /// Protocol.
+    pub protocol: Protocol,
+    /// Source port.
+    pub src_port: PortView,
+    /// Destination port.
+    pub dst_port: PortView,
+}
+
+/// The component and rule that decided a flow that is not established.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BlockedBy {
+    /// Id of the component (`sg-...`, `acl-...`, `rtb-...`, `i-...`).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Kind of component.
+    pub kind: Kind,
+    /// Forward or return path.
+    pub direction: Direction,
+    /// The deciding rule, if a rule decided.
+    pub rule: Option<String>,
+    /// The leg it happened in.
+    pub leg: u8,
+}
+
+/// The flow that was traced.
+#[derive(Debug, Clone, Serialize)]
+pub struct FlowView {
+    /// Source as given.
+    pub from: String,
+    /// Destination as given.
+    pub to: String,
+    /// Source address used.
+    pub src: Ipv4Addr,
+    /// Destination address used.
+    pub dst: Ipv4Addr,
+    /// Protocol.
+    pub protocol: Protocol,
+    /// Destination port (absent for ICMP).
+    pub port: Option<u16>,
+    /// Source port: fixed, or the client's ephemeral range.
+    pub src_port: PortView,
+}
+
+/// Which of the client's source ports work, when the answer depends on it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourcePorts {
+    /// Who picks the port and from which range, e.g. `web (linux) 32768-60999`.
+    pub picked_by: String,
+    /// The full range.
+    pub range: String,
+    /// The ports for which the flow is established.
+    pub working: String,
+}
+
+/// A traced flow, forward and back, with its verdict.
+#[derive(Debug, Clone, Serialize)]
+pub struct Trace {
+    /// The flow.
+    pub flow: FlowView,
+    /// How it ended.
+    pub verdict: Verdict,
+    /// What decided, when not established.
+    pub blocked_by: Option<BlockedBy>,
+    /// One sentence in plain words.
+    pub summary: String,
+    /// Every hop, in order.
+    pub hops: Vec<Hop>,
+    /// Source-port detail when only some ports work.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_ports: Option<SourcePorts>,
+}
