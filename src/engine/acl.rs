@@ -5,6 +5,7 @@
 //! UDP) and CIDR: the source for inbound rules, the destination for outbound rules. Replies are
 //! checked again (the ACL keeps no state), so the client's ephemeral port must be allowed.
 
+use super::network::cidr_contains;
 use super::portset::PortSet;
 use crate::model::{AclRule, Action, IcmpMatch, Protocol};
 use std::net::Ipv4Addr;
@@ -68,7 +69,7 @@ pub fn evaluate(rules: &[&AclRule], pkt: AclPacket, ports: &PortSet) -> AclOutco
         if remaining.is_empty() {
             break;
         }
-        if !rule.protocol.matches(pkt.protocol) || !rule.cidr.contains(&pkt.remote) {
+        if !rule.protocol.matches(pkt.protocol) || !cidr_contains(&rule.cidr, pkt.remote) {
             continue;
         }
         if pkt.protocol == Protocol::Icmp && !icmp_matches(rule.icmp, pkt.icmp) {

@@ -108,7 +108,7 @@ pub fn find_node(net: &Network, text: &str) -> Option<Node> {
 
 /// The primary interface of a node, if it has one.
 pub fn primary_eni(net: &Network, node: Node) -> Option<usize> {
-    let first = |owner: Owner| net.enis.iter().position(|e| e.owner == owner);
+    let first = |owner: Owner| net.first_eni_of(owner);
     match node {
         Node::Instance(i) => first(Owner::Instance(i)),
         Node::Database(i) => first(Owner::Database(i)),
@@ -693,16 +693,18 @@ pub fn trace_resolved(
     let sport_view = match (spec.protocol.has_ports(), spec.src_port) {
         (false, _) => PortView::None,
         (true, Some(p)) => PortView::One(p),
-        (true, None) => w
+        (true, None) if w.record => w
             .vars
             .first()
             .map_or(PortView::None, |v| PortView::Set(v.full.to_string())),
+        (true, None) => PortView::None,
     };
     finish(w, flow(dst, sport_view), result, spec)
 }
 
 fn finish(w: Walk, flow: FlowView, result: Result<(), Box<Drop>>, spec: &FlowSpec) -> Trace {
     let svc = match spec.port {
+        _ if !w.record => String::new(),
         Some(p) if spec.protocol.has_ports() => format!("{}/{p}", spec.protocol),
         _ => spec.protocol.to_string(),
     };
@@ -729,7 +731,11 @@ fn finish(w: Walk, flow: FlowView, result: Result<(), Box<Drop>>, spec: &FlowSpe
             } else {
                 String::new()
             };
-            let summary = format!("{lead}{leg}: {}.", d.detail);
+            let summary = if w.record {
+                format!("{lead}{leg}: {}.", d.detail)
+            } else {
+                String::new()
+            };
             (d.verdict, Some(blocked(&d)), summary, None)
         }
         Ok(()) => match (
@@ -754,10 +760,14 @@ fn finish(w: Walk, flow: FlowView, result: Result<(), Box<Drop>>, spec: &FlowSpe
                 )
             }
             _ => {
-                let summary = format!(
-                    "Established: {} reached {} on {svc}, and the reply came back.",
-                    flow.from, flow.to
-                );
+                let summary = if w.record {
+                    format!(
+                        "Established: {} reached {} on {svc}, and the reply came back.",
+                        flow.from, flow.to
+                    )
+                } else {
+                    String::new()
+                };
                 (Verdict::Established, None, summary, None)
             }
         },

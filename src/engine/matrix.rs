@@ -234,7 +234,7 @@ pub fn matrix(net: &Network, probes: &[Probe]) -> Matrix {
     };
     for (ei, e) in net.enis.iter().enumerate() {
         // One endpoint per node: its first interface.
-        let first = net.enis.iter().position(|x| x.owner == e.owner) == Some(ei);
+        let first = net.first_eni_of(e.owner) == Some(ei);
         if !first {
             continue;
         }

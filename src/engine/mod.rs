@@ -12,6 +12,7 @@ pub mod network;
 pub mod portset;
 pub mod route;
 pub mod sg;
+pub mod synthetic;
 pub mod trace;
 pub mod walk;
 

@@ -5,7 +5,7 @@
 
 use crate::model::*;
 use ipnet::Ipv4Net;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::net::Ipv4Addr;
 
 /// What a network interface belongs to.
@@ -60,6 +60,32 @@ pub struct CompiledRoute<'s> {
     pub index: Option<usize>,
 }
 
+/// Who a compiled security group rule admits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompiledPeer {
+    /// A CIDR.
+    Cidr(Ipv4Net),
+    /// Members of the security group with this index.
+    Group(usize),
+    /// The prefix list with this index.
+    PrefixList(usize),
+    /// A reference to something missing: matches nothing.
+    Nothing,
+}
+
+/// A security group rule with its peer resolved to an index.
+#[derive(Debug, Clone, Copy)]
+pub struct CompiledSgRule {
+    /// Protocol matched.
+    pub protocol: Protocol,
+    /// Ports matched (TCP/UDP), all when `None`.
+    pub ports: Option<PortRange>,
+    /// ICMP type/code matched.
+    pub icmp: Option<IcmpMatch>,
+    /// The peer.
+    pub peer: CompiledPeer,
+}
+
 /// The compiled scenario.
 #[derive(Debug)]
 pub struct Network<'s> {
@@ -76,6 +102,12 @@ pub struct Network<'s> {
     pub acl_in: Vec<Vec<&'s AclRule>>,
     /// Outbound rules of each network ACL, ascending by rule number.
     pub acl_out: Vec<Vec<&'s AclRule>>,
+    /// Inbound rules of each security group, peers resolved.
+    pub sg_in: Vec<Vec<CompiledSgRule>>,
+    /// Outbound rules of each security group, peers resolved.
+    pub sg_out: Vec<Vec<CompiledSgRule>>,
+    /// First interface of each node kind: instances, databases, load balancers, NAT gateways.
+    pub first_eni: [Vec<Option<usize>>; 4],
     /// Security group index by id.
     pub sg_index: HashMap<&'s str, usize>,
     /// Prefix list index by id.
@@ -112,7 +144,7 @@ impl<'s> Network<'s> {
             .enumerate()
             .map(|(i, g)| (g.id.as_str(), i))
             .collect();
-        let pl_index = scenario
+        let pl_index: HashMap<&str, usize> = scenario
             .prefix_lists
             .iter()
             .enumerate()
@@ -197,9 +229,9 @@ impl<'s> Network<'s> {
             push(&nat.interface, Owner::NatGateway(i));
         }
 
-        let mut by_private = HashMap::with_capacity(enis.len());
-        let mut by_public = HashMap::new();
-        let mut eni_index = HashMap::with_capacity(enis.len());
+        let mut by_private = HashMap::default();
+        let mut by_public = HashMap::default();
+        let mut eni_index = HashMap::default();
         for (i, e) in enis.iter().enumerate() {
             by_private
                 .entry((e.vpc, u32::from(e.iface.private_ip)))
@@ -291,8 +323,43 @@ impl<'s> Network<'s> {
             .map(|a| sorted(&a.outbound))
             .collect();
 
+        let compile = |rules: &'s [SgRule]| -> Vec<CompiledSgRule> {
+            rules
+                .iter()
+                .map(|r| CompiledSgRule {
+                    protocol: r.protocol,
+                    ports: r.ports,
+                    icmp: r.icmp,
+                    peer: match &r.peer {
+                        Peer::Cidr(c) => CompiledPeer::Cidr(*c),
+                        Peer::Group(g) => sg_index
+                            .get(g.as_str())
+                            .map_or(CompiledPeer::Nothing, |&i| CompiledPeer::Group(i)),
+                        Peer::PrefixList(p) => pl_index
+                            .get(p.as_str())
+                            .map_or(CompiledPeer::Nothing, |&i| CompiledPeer::PrefixList(i)),
+                    },
+                })
+                .collect()
+        };
+        let sg_in = scenario.security_groups.iter().map(|g| compile(&g.inbound)).collect();
+        let sg_out = scenario.security_groups.iter().map(|g| compile(&g.outbound)).collect();
+        let mut first_eni = [
+            vec![None; scenario.instances.len()],
+            vec![None; scenario.databases.len()],
+            vec![None; scenario.load_balancers.len()],
+            vec![None; scenario.nat_gateways.len()],
+        ];
+        for (i, e) in enis.iter().enumerate() {
+            let (k, n) = owner_slot(e.owner);
+            first_eni[k][n].get_or_insert(i);
+        }
+
         Network {
             scenario,
+            sg_in,
+            sg_out,
+            first_eni,
             acl_in,
             acl_out,
             enis,
@@ -308,6 +375,12 @@ impl<'s> Network<'s> {
             peers,
             igw_of_vpc,
         }
+    }
+
+    /// The first interface of a node.
+    pub fn first_eni_of(&self, owner: Owner) -> Option<usize> {
+        let (k, n) = owner_slot(owner);
+        self.first_eni[k].get(n).copied().flatten()
     }
 
     /// Index of a VPC by id.
@@ -340,14 +413,14 @@ impl<'s> Network<'s> {
         self.scenario
             .vpcs
             .iter()
-            .position(|v| v.cidrs.iter().any(|c| c.contains(&ip)))
+            .position(|v| v.cidrs.iter().any(|c| cidr_contains(c, ip)))
     }
 
     /// The subnet of VPC `vpc` whose CIDR holds `ip`.
     pub fn subnet_of_address(&self, vpc: usize, ip: Ipv4Addr) -> Option<usize> {
         self.subnets
             .iter()
-            .position(|s| s.vpc == vpc && s.subnet.cidr.contains(&ip))
+            .position(|s| s.vpc == vpc && cidr_contains(&s.subnet.cidr, ip))
     }
 
     /// Whether VPCs `a` and `b` are the same or joined by an active peering.
@@ -380,6 +453,26 @@ impl<'s> Network<'s> {
             Owner::LoadBalancer(i) => &s.load_balancers[i].id,
             Owner::NatGateway(i) => &s.nat_gateways[i].id,
         }
+    }
+}
+
+/// Whether `net` holds `ip`, by integer mask (the hot path of every rule check).
+#[inline]
+pub fn cidr_contains(net: &Ipv4Net, ip: Ipv4Addr) -> bool {
+    let len = net.prefix_len();
+    if len == 0 {
+        return true;
+    }
+    let mask = u32::MAX << (32 - u32::from(len));
+    (u32::from(ip) & mask) == (u32::from(net.addr()) & mask)
+}
+
+fn owner_slot(owner: Owner) -> (usize, usize) {
+    match owner {
+        Owner::Instance(i) => (0, i),
+        Owner::Database(i) => (1, i),
+        Owner::LoadBalancer(i) => (2, i),
+        Owner::NatGateway(i) => (3, i),
     }
 }
 

@@ -4,7 +4,7 @@
 //! has a `local` route per VPC CIDR; the most specific matching route wins; a route in state
 //! blackhole drops what it matches; no match means no route.
 
-use super::network::{CompiledRoute, Network};
+use super::network::{cidr_contains, CompiledRoute, Network};
 use std::net::Ipv4Addr;
 
 /// The route that matched a destination in route table `table`.
@@ -13,5 +13,5 @@ pub fn lookup<'n, 's>(
     table: usize,
     dst: Ipv4Addr,
 ) -> Option<&'n CompiledRoute<'s>> {
-    net.routes.get(table)?.iter().find(|r| r.net.contains(&dst))
+    net.routes.get(table)?.iter().find(|r| cidr_contains(&r.net, dst))
 }

@@ -7,9 +7,9 @@
 //! the walker handles that before calling in here.
 
 use super::acl::icmp_matches;
-use super::network::Network;
+use super::network::{cidr_contains, CompiledPeer, CompiledSgRule, Network};
 use super::portset::PortSet;
-use crate::model::{Peer, Protocol, SgRule};
+use crate::model::Protocol;
 use std::net::Ipv4Addr;
 
 /// Which rule let a packet through: the group's index and the rule's index in its list.
@@ -40,31 +40,27 @@ pub enum SgDirection {
 }
 
 /// Whether a rule's peer matches `remote`, seen from an interface in VPC `vpc`.
-pub fn peer_matches(net: &Network, peer: &Peer, vpc: usize, remote: Ipv4Addr) -> bool {
+pub fn peer_matches(net: &Network, peer: CompiledPeer, vpc: usize, remote: Ipv4Addr) -> bool {
     match peer {
-        Peer::Cidr(c) => c.contains(&remote),
-        Peer::PrefixList(id) => net.pl_index.get(id.as_str()).is_some_and(|&i| {
-            net.scenario.prefix_lists[i]
-                .cidrs
-                .iter()
-                .any(|c| c.contains(&remote))
-        }),
-        Peer::Group(id) => {
-            let Some(&g) = net.sg_index.get(id.as_str()) else {
-                return false;
-            };
+        CompiledPeer::Cidr(c) => cidr_contains(&c, remote),
+        CompiledPeer::PrefixList(i) => net.scenario.prefix_lists[i]
+            .cidrs
+            .iter()
+            .any(|c| cidr_contains(c, remote)),
+        CompiledPeer::Group(g) => {
             let member = |v: usize| {
                 net.eni_by_private(v, remote)
                     .is_some_and(|e| net.enis[e].groups.contains(&g))
             };
             member(vpc) || net.peers[vpc].iter().any(|&(p, _)| member(p))
         }
+        CompiledPeer::Nothing => false,
     }
 }
 
 fn rule_hits(
     net: &Network,
-    rule: &SgRule,
+    rule: &CompiledSgRule,
     vpc: usize,
     remote: Ipv4Addr,
     protocol: Protocol,
@@ -73,7 +69,7 @@ fn rule_hits(
 ) -> PortSet {
     if !rule.protocol.matches(protocol)
         || (protocol == Protocol::Icmp && !icmp_matches(rule.icmp, icmp))
-        || !peer_matches(net, &rule.peer, vpc, remote)
+        || !peer_matches(net, rule.peer, vpc, remote)
     {
         return PortSet::empty();
     }
@@ -97,10 +93,9 @@ pub fn evaluate(
     let mut allowed = PortSet::empty();
     let mut first = None;
     for &g in &e.groups {
-        let group = &net.scenario.security_groups[g];
         let rules = match dir {
-            SgDirection::Inbound => &group.inbound,
-            SgDirection::Outbound => &group.outbound,
+            SgDirection::Inbound => &net.sg_in[g],
+            SgDirection::Outbound => &net.sg_out[g],
         };
         for (i, rule) in rules.iter().enumerate() {
             let hit = rule_hits(net, rule, e.vpc, remote, protocol, icmp, ports);

@@ -6,7 +6,7 @@
 //! ACLs and routes are evaluated afresh, as AWS does.
 
 use super::acl::{self, AclPacket, AclRuleRef};
-use super::network::{display, Network, Owner};
+use super::network::{cidr_contains, display, Network, Owner};
 use super::portset::PortSet;
 use super::route;
 use super::sg::{self, SgDirection};
@@ -314,8 +314,10 @@ impl<'n, 's> Walk<'n, 's> {
             Verdict::DroppedBySecurityGroup | Verdict::DroppedByNetworkAcl => Decision::Deny,
             _ => Decision::Drop,
         };
-        let d = detail.clone();
-        self.hop(pkt, id, name, kind, decision, rule.clone(), |_| d);
+        if self.record {
+            let d = detail.clone();
+            self.hop(pkt, id, name, kind, decision, rule.clone(), |_| d);
+        }
         End::Dropped(Box::new(Drop {
             verdict,
             id: id.to_string(),
@@ -587,56 +589,59 @@ impl<'n, 's> Walk<'n, 's> {
         );
         let word = if inbound { "inbound" } else { "outbound" };
         let towards = if inbound { "from" } else { "to" };
-        let acl_name = display(&acl.name, &acl.id).to_string();
+        let acl_name = || display(&acl.name, &acl.id).to_string();
         let rule_words = |r: AclRuleRef| match r {
             AclRuleRef::Number(n) => format!("rule {n}"),
             AclRuleRef::Star => "the * rule (no rule matches)".to_string(),
         };
-        let client_port = matches!(pkt.dport, PortVal::Var(_));
         if out.allowed.is_empty() {
             let deny = out.deny_rule.unwrap_or(AclRuleRef::Star);
-            let what = if client_port {
+            let detail = if self.record || !matches!(pkt.dport, PortVal::Var(_)) {
+                let what = if matches!(pkt.dport, PortVal::Var(_)) {
+                    format!(
+                        "{} to the client's port {}",
+                        pkt.protocol,
+                        self.port_text(pkt.dport)
+                    )
+                } else {
+                    self.service_text(pkt)
+                };
                 format!(
-                    "{} to the client's port {}",
-                    pkt.protocol,
-                    self.port_text(pkt.dport)
+                    "network ACL {} denies {word} {what} {towards} {remote}: {}",
+                    acl_name(),
+                    rule_words(deny)
                 )
             } else {
-                self.service_text(pkt)
+                String::new()
             };
-            let detail = format!(
-                "network ACL {acl_name} denies {word} {what} {towards} {remote}: {}",
-                rule_words(deny)
-            );
             return Err(self.drop(
                 pkt,
                 Verdict::DroppedByNetworkAcl,
                 &acl.id,
-                &acl_name,
+                &acl.name,
                 Kind::NetworkAcl,
                 Some(deny.to_string()),
                 detail,
             ));
         }
-        let before = self.port_text(pkt.dport);
-        let allowed_text = out.allowed.to_string();
         let partial = out.allowed != ports;
         if partial {
             let deny = out.deny_rule.unwrap_or(AclRuleRef::Star);
-            let detail = format!(
-                "network ACL {acl_name} allows {word} {} only to ports {allowed_text} of {before}; {} denies the rest",
-                pkt.protocol,
-                rule_words(deny)
-            );
-            let (id, leg, dir) = (acl.id.clone(), self.leg, self.dir);
-            let name = acl_name.clone();
-            self.narrow(pkt.dport, out.allowed, |_| Drop {
+            let (leg, dir) = (self.leg, self.dir);
+            let allowed = out.allowed.clone();
+            self.narrow(pkt.dport, out.allowed.clone(), |w| Drop {
                 verdict: Verdict::DroppedByNetworkAcl,
-                id,
-                name,
+                id: acl.id.clone(),
+                name: acl_name(),
                 kind: Kind::NetworkAcl,
                 rule: Some(deny.to_string()),
-                detail,
+                detail: format!(
+                    "network ACL {} allows {word} {} only to ports {allowed} of {}; {} denies the rest",
+                    acl_name(),
+                    pkt.protocol,
+                    w.port_text(pkt.dport),
+                    rule_words(deny)
+                ),
                 leg,
                 direction: dir,
             });
@@ -651,12 +656,13 @@ impl<'n, 's> Walk<'n, 's> {
             Some(allow.to_string()),
             |w| {
                 let mut d = format!(
-                    "{word} {} of {acl_name} allows {} {towards} {remote}",
+                    "{word} {} of {} allows {} {towards} {remote}",
                     rule_words(allow),
+                    acl_name(),
                     w.service_text(pkt)
                 );
                 if partial {
-                    d.push_str(&format!(" (only ports {allowed_text} of {before})"));
+                    d.push_str(&format!(" (only ports {} of {})", out.allowed, ports));
                 }
                 d
             },
@@ -710,17 +716,14 @@ impl<'n, 's> Walk<'n, 's> {
     /// Delivery inside VPC `vpc` to the interface holding `pkt.dst`.
     fn deliver_local(&mut self, vpc: usize, from: Option<usize>, pkt: Packet) -> Result<Step, End> {
         let net = self.net;
-        match (
-            net.subnet_of_address(vpc, pkt.dst),
-            net.eni_by_private(vpc, pkt.dst),
-        ) {
-            (Some(subnet), Some(eni)) => Ok(Step::Enter {
-                subnet,
+        match net.eni_by_private(vpc, pkt.dst) {
+            Some(eni) => Ok(Step::Enter {
+                subnet: net.enis[eni].subnet,
                 eni,
                 from,
                 pkt,
             }),
-            _ => Err(self.no_host(&pkt, vpc)),
+            None => Err(self.no_host(&pkt, vpc)),
         }
     }
 
@@ -728,7 +731,7 @@ impl<'n, 's> Walk<'n, 's> {
         let net = self.net;
         let sn = &net.subnets[subnet];
         let vpc = sn.vpc;
-        if sn.subnet.cidr.contains(&pkt.dst) {
+        if cidr_contains(&sn.subnet.cidr, pkt.dst) {
             if let Some(t) = sn.route_table {
                 let rt = &net.scenario.route_tables[t];
                 let cidr = sn.subnet.cidr;
@@ -970,7 +973,7 @@ impl<'n, 's> Walk<'n, 's> {
             ));
         };
         let peer = &s.vpcs[other];
-        if !peer.cidrs.iter().any(|c| c.contains(&pkt.dst)) {
+        if !peer.cidrs.iter().any(|c| cidr_contains(c, pkt.dst)) {
             let detail =
                 format!(
                 "peering {} reaches only {} ({}); {} is beyond it, and peering is not transitive",
