@@ -4,6 +4,7 @@
 //! types; it runs natively in tests, benchmarks and the `vpcplay` CLI, and unchanged in wasm,
 //! where the `ui` module draws what it returns.
 
+pub mod aws;
 pub mod model;
 
 #[cfg(target_arch = "wasm32")]
