@@ -4,8 +4,10 @@
 //! types; it runs natively in tests, benchmarks and the `vpcplay` CLI, and unchanged in wasm,
 //! where the `ui` module draws what it returns.
 
+pub mod aws;
 pub mod engine;
 pub mod model;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

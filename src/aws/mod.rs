@@ -1,0 +1,178 @@
+//! Importing a real account: the JSON that `aws ec2 describe-*` prints, turned into a [`Scenario`].
+//!
+//! Give [`import_files`] the files' names and contents (the browser reads them from a file
+//! picker), or give [`import_dir`] a directory (native only). Each file is recognised by its
+//! top-level key: `Vpcs`, `Subnets`, `RouteTables`, `NetworkAcls`, `SecurityGroups`,
+//! `Reservations` (describe-instances), `NetworkInterfaces`, `InternetGateways`, `NatGateways`,
+//! `VpcPeeringConnections`, `PrefixLists` (describe-prefix-lists or describe-managed-prefix-lists)
+//! and `VpcEndpoints`. File names do not matter; a kind with no file is simply empty; unknown keys
+//! and fields are ignored; a file with none of these keys is skipped with a warning, and no such
+//! file at all is an error. A value of the wrong type or shape is an error that names the file
+//! and the JSON path: `describe-subnets.json: Subnets[1].CidrBlock: invalid IPv4 CIDR
+//! "10.0.1.0/33"`.
+//!
+//! # How AWS maps to the model
+//! AWS ids stay the scenario ids, so traces name `sg-...`, `acl-...`, `rtb-...`, `i-...` and
+//! `eni-...`. Names come from the `Name` tag, else the group name (security groups), else the id.
+//! The playground models IPv4 only: IPv6 blocks, routes, ACL entries and rule ranges are left
+//! out (IPv6 routes with a warning).
+//!
+//! - Route tables lose their `local` routes (implicit in the model). Routes to virtual private
+//!   gateways, local, carrier and egress-only gateways and core networks are skipped with a
+//!   warning; a route's `blackhole` state is kept.
+//! - Network ACLs lose the implicit `*` rule (32767); ports are kept for TCP and UDP only, ICMP
+//!   type and code for ICMP only (-1 means any).
+//! - A security group permission becomes one rule per CIDR, group and prefix list it names.
+//! - Instances (terminated and shutting-down ones left out) are `generic` hosts that listen on
+//!   every port, since the describe output cannot tell what runs on them; Windows when AWS says
+//!   `Platform: windows`, else Linux. Their interfaces come in device-index order. A public
+//!   address is an Elastic IP when its owner is not `amazon`.
+//! - describe-network-interfaces completes and overrides the interfaces of instances (same ENI
+//!   id). The interface of a NAT gateway is matched through `NatGatewayAddresses` (or its
+//!   description). An interface attached to no instance becomes:
+//!   - an RDS (`RDSNetworkInterface`) or ElastiCache interface: a [`Database`] with id
+//!     `<eni>-db` or `<eni>-cache`; the engine is a guess (MySQL, Redis), with a warning;
+//!   - a transit gateway attachment's interface: nothing (with a warning);
+//!   - anything else (load balancer nodes, interface endpoints, Lambda, detached interfaces): a
+//!     generic [`Instance`] with id `<eni>-host`, named after the ENI, listening on every port. A
+//!     load balancer cannot be rebuilt without describe-load-balancers, so its nodes stand in as
+//!     plain hosts.
+//! - Node ids of interface-made nodes differ from the interface id, so an id names one part.
+//! - NAT gateways that are deleting, deleted or failed are left out; the others get the primary
+//!   address's interface, with no security groups and no source/destination check.
+//! - Gateway endpoints come from describe-vpc-endpoints, or from a route to a `vpce-` target with
+//!   a prefix-list destination when that output is missing.
+//! - Peerings that are deleted, rejected, failed or expired are left out; the others are active
+//!   when their status is `active`.
+
+mod error;
+mod network;
+mod nodes;
+mod raw;
+mod read;
+mod values;
+
+#[cfg(test)]
+mod tests;
+
+pub use error::ImportError;
+
+use crate::model::{Destination, Peer, Scenario, FORMAT_VERSION};
+use std::collections::BTreeSet;
+
+/// An imported scenario and what the importer could not carry over or had to guess.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    /// The scenario, with AWS ids as scenario ids.
+    pub scenario: Scenario,
+    /// One line per thing skipped or guessed, each naming the file and JSON path where it can.
+    pub warnings: Vec<String>,
+}
+
+/// Imports describe output given as (file name, contents) pairs, in order. Touches no filesystem.
+pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError> {
+    let mut warnings = Vec::new();
+    let inputs = read::read_files(files, &mut warnings)?;
+    let w = &mut warnings;
+
+    let vpcs = network::vpcs(&inputs, w);
+    let subnets = network::subnets(&inputs, w);
+    let route_tables = network::route_tables(&inputs, w);
+    let network_acls = network::network_acls(&inputs, w)?;
+    let security_groups = network::security_groups(&inputs, w)?;
+    let prefix_lists = network::prefix_lists(&inputs, w);
+    let gateway_endpoints = network::gateway_endpoints(&inputs, &route_tables, &prefix_lists, w);
+    let nat_gateways = nodes::nat_gateways(&inputs, w);
+    let hosts = nodes::hosts(&inputs, &nat_gateways, w);
+    let internet_gateways = nodes::internet_gateways(&inputs, w);
+    let peerings = nodes::peerings(&inputs, &vpcs, w);
+
+    let title = if vpcs.is_empty() {
+        "Imported from AWS".to_string()
+    } else {
+        let names: Vec<&str> = vpcs.iter().map(|v| v.name.as_str()).collect();
+        format!("Imported from AWS ({})", names.join(", "))
+    };
+    let scenario = Scenario {
+        version: FORMAT_VERSION,
+        name: title,
+        description: format!(
+            "Imported from the AWS describe output in {}.",
+            inputs.files_used.join(", ")
+        ),
+        vpcs,
+        subnets,
+        route_tables,
+        network_acls,
+        security_groups,
+        prefix_lists,
+        instances: hosts.instances,
+        databases: hosts.databases,
+        internet_gateways,
+        nat_gateways,
+        peerings,
+        gateway_endpoints,
+        ..Scenario::new()
+    };
+    warn_unknown_prefix_lists(&scenario, &mut warnings);
+    Ok(Imported { scenario, warnings })
+}
+
+/// Warns once for each prefix list that a route or rule uses but no imported list defines.
+fn warn_unknown_prefix_lists(scenario: &Scenario, warnings: &mut Vec<String>) {
+    let known: BTreeSet<&str> = scenario
+        .prefix_lists
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    let mut used = BTreeSet::new();
+    for t in &scenario.route_tables {
+        for r in &t.routes {
+            if let Destination::PrefixList(pl) = &r.destination {
+                used.insert(pl.as_str());
+            }
+        }
+    }
+    for g in &scenario.security_groups {
+        for r in g.inbound.iter().chain(&g.outbound) {
+            if let Peer::PrefixList(pl) = &r.peer {
+                used.insert(pl.as_str());
+            }
+        }
+    }
+    for pl in used.difference(&known) {
+        warnings.push(format!(
+            "prefix list {pl} is used but its addresses are unknown; add the output of `aws ec2 describe-prefix-lists` to import them"
+        ));
+    }
+}
+
+/// Imports every `*.json` file directly in `dir` (in name order). Native only.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn import_dir(dir: &std::path::Path) -> Result<Imported, ImportError> {
+    let io = |path: &std::path::Path, e: std::io::Error| ImportError::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| io(dir, e))? {
+        let path = entry.map_err(|e| io(dir, e))?.path();
+        let is_json = path
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("json"));
+        if is_json && path.is_file() {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    let mut files = Vec::with_capacity(paths.len());
+    for path in paths {
+        let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        files.push((name, text));
+    }
+    import_files(&files)
+}

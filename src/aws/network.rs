@@ -1,0 +1,568 @@
+//! Mapping the addressing and filtering parts: VPCs, subnets, route tables, network ACLs,
+//! security groups, prefix lists and gateway endpoints.
+
+use super::error::ImportError;
+use super::raw::*;
+use super::read::{unique, Inputs, Located};
+use super::values::{AnyCidr, RawAction, RawProtocol};
+use crate::model::*;
+use ipnet::Ipv4Net;
+use std::collections::BTreeSet;
+
+/// The `Name` tag, else `fallback`.
+pub(crate) fn display_name(tags: &[Tag], fallback: &str) -> String {
+    name_tag(tags).unwrap_or(fallback).to_string()
+}
+
+/// VPCs with every associated IPv4 block, the primary one first.
+pub(crate) fn vpcs(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<Vpc> {
+    unique(&inputs.vpcs, |v| &v.vpc_id, warnings)
+        .into_iter()
+        .map(|loc| {
+            let v = &loc.item;
+            let associated: Vec<Ipv4Net> = v
+                .cidr_block_association_set
+                .iter()
+                .filter(|a| {
+                    a.cidr_block_state
+                        .as_ref()
+                        .and_then(|s| s.state.as_deref())
+                        .is_none_or(|s| s == "associated")
+                })
+                .map(|a| a.cidr_block.0)
+                .collect();
+            let mut cidrs = vec![v.cidr_block.0];
+            if !associated.is_empty() && !associated.contains(&v.cidr_block.0) {
+                // The primary block is being disassociated: keep only the associated ones.
+                cidrs.clear();
+            }
+            for c in associated {
+                if !cidrs.contains(&c) {
+                    cidrs.push(c);
+                }
+            }
+            Vpc {
+                id: v.vpc_id.clone(),
+                name: display_name(&v.tags, &v.vpc_id),
+                cidrs,
+            }
+        })
+        .collect()
+}
+
+/// Subnets with an IPv4 block; IPv6-only subnets are skipped with a warning.
+pub(crate) fn subnets(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<Subnet> {
+    let mut out = Vec::new();
+    for loc in unique(&inputs.subnets, |s| &s.subnet_id, warnings) {
+        let s = &loc.item;
+        let Some(cidr) = s.cidr_block else {
+            warnings.push(format!(
+                "{}: skipped {}: it has no IPv4 block (IPv6-only subnets are not modelled)",
+                loc.place(),
+                s.subnet_id
+            ));
+            continue;
+        };
+        out.push(Subnet {
+            id: s.subnet_id.clone(),
+            name: display_name(&s.tags, &s.subnet_id),
+            vpc: s.vpc_id.clone(),
+            az: s.availability_zone.clone(),
+            cidr: cidr.0,
+        });
+    }
+    out
+}
+
+/// Whether an association's state is absent or `associated`.
+fn associated(state: &Option<RawState>) -> bool {
+    state
+        .as_ref()
+        .and_then(|s| s.state.as_deref())
+        .is_none_or(|s| s == "associated")
+}
+
+/// Route tables, without their `local` routes (implicit in the model).
+pub(crate) fn route_tables(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<RouteTable> {
+    let mut out = Vec::new();
+    for loc in unique(&inputs.route_tables, |t| &t.route_table_id, warnings) {
+        let t = &loc.item;
+        let mut table = RouteTable {
+            id: t.route_table_id.clone(),
+            name: display_name(&t.tags, &t.route_table_id),
+            vpc: t.vpc_id.clone(),
+            main: false,
+            subnets: Vec::new(),
+            routes: Vec::new(),
+        };
+        for a in t
+            .associations
+            .iter()
+            .filter(|a| associated(&a.association_state))
+        {
+            table.main |= a.main;
+            if let Some(subnet) = &a.subnet_id {
+                table.subnets.push(subnet.clone());
+            }
+            if let Some(gw) = &a.gateway_id {
+                warnings.push(format!(
+                    "{}: {} is associated with gateway {gw} (ingress routing), which the playground does not model; that association is ignored",
+                    loc.place(),
+                    t.route_table_id
+                ));
+            }
+        }
+        for (j, r) in t.routes.iter().enumerate() {
+            if let Some(route) = route(r, &format!("{}.Routes[{j}]", loc.place()), warnings) {
+                table.routes.push(route);
+            }
+        }
+        out.push(table);
+    }
+    out
+}
+
+/// One route, or `None` for a local route or one the model cannot hold (warned at `place`).
+fn route(r: &RawRoute, place: &str, warnings: &mut Vec<String>) -> Option<Route> {
+    if r.gateway_id.as_deref() == Some("local") {
+        return None;
+    }
+    let destination = match (&r.destination_cidr_block, &r.destination_prefix_list_id) {
+        (Some(c), _) => Destination::Cidr(c.0),
+        (None, Some(pl)) => Destination::PrefixList(pl.clone()),
+        (None, None) => {
+            let what = match &r.destination_ipv6_cidr_block {
+                Some(v6) => format!("IPv6 route to {v6} (IPv6 is not modelled)"),
+                None => "route with no destination".to_string(),
+            };
+            warnings.push(format!("{place}: skipped the {what}"));
+            return None;
+        }
+    };
+    let target = if let Some(gw) = &r.gateway_id {
+        if gw.starts_with("igw-") {
+            RouteTarget::InternetGateway(gw.clone())
+        } else if gw.starts_with("vpce-") {
+            RouteTarget::GatewayEndpoint(gw.clone())
+        } else {
+            let what = if gw.starts_with("vgw-") {
+                "a virtual private gateway (VPN)"
+            } else {
+                "a gateway the playground does not model"
+            };
+            warnings.push(format!("{place}: skipped the route to {gw}: {what}"));
+            return None;
+        }
+    } else if let Some(nat) = &r.nat_gateway_id {
+        RouteTarget::NatGateway(nat.clone())
+    } else if let Some(i) = &r.instance_id {
+        RouteTarget::Instance(i.clone())
+    } else if let Some(eni) = &r.network_interface_id {
+        RouteTarget::NetworkInterface(eni.clone())
+    } else if let Some(pcx) = &r.vpc_peering_connection_id {
+        RouteTarget::PeeringConnection(pcx.clone())
+    } else if let Some(tgw) = &r.transit_gateway_id {
+        RouteTarget::TransitGateway(tgw.clone())
+    } else {
+        let other = [
+            &r.egress_only_internet_gateway_id,
+            &r.local_gateway_id,
+            &r.carrier_gateway_id,
+            &r.core_network_arn,
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+        .map_or("an unknown target".to_string(), |t| t.clone());
+        warnings.push(format!(
+            "{place}: skipped the route to {other}, a target the playground does not model"
+        ));
+        return None;
+    };
+    let state = match r.state.as_deref() {
+        Some("blackhole") => RouteState::Blackhole,
+        _ => RouteState::Active,
+    };
+    Some(Route {
+        destination,
+        target,
+        state,
+    })
+}
+
+/// A number that is -1 (any) or 0..=`max`, read at `below` the record.
+fn number_or_any<T>(
+    loc: &Located<T>,
+    below: &str,
+    value: Option<i64>,
+    max: i64,
+    what: &str,
+) -> Result<Option<i64>, ImportError> {
+    match value {
+        None | Some(-1) => Ok(None),
+        Some(n) if (0..=max).contains(&n) => Ok(Some(n)),
+        Some(n) => Err(loc.error(
+            below,
+            format!("{what} {n} is outside 0-{max} (or -1 for any)"),
+        )),
+    }
+}
+
+/// A port range from two optional ends; `None` (all ports) when either end is absent or -1.
+fn port_range<T>(
+    loc: &Located<T>,
+    below: &str,
+    (from_key, from): (&str, Option<i64>),
+    (to_key, to): (&str, Option<i64>),
+) -> Result<Option<PortRange>, ImportError> {
+    let from = number_or_any(loc, &format!("{below}{from_key}"), from, 65535, "port")?;
+    let to = number_or_any(loc, &format!("{below}{to_key}"), to, 65535, "port")?;
+    match (from, to) {
+        (Some(a), Some(b)) => {
+            // Both ends are in 0..=65535 here.
+            let (a, b) = (a as u16, b as u16);
+            PortRange::new(a, b).map(Some).ok_or_else(|| {
+                loc.error(
+                    &format!("{below}{from_key}"),
+                    format!("port range {a}-{b} runs backwards"),
+                )
+            })
+        }
+        _ => Ok(None),
+    }
+}
+
+/// An ICMP type and code (-1 or absent for any); `None` when both are any.
+fn icmp_match<T>(
+    loc: &Located<T>,
+    (type_path, icmp_type): (&str, Option<i64>),
+    (code_path, code): (&str, Option<i64>),
+) -> Result<Option<IcmpMatch>, ImportError> {
+    let icmp_type = number_or_any(loc, type_path, icmp_type, 255, "ICMP type")?;
+    let code = number_or_any(loc, code_path, code, 255, "ICMP code")?;
+    Ok(
+        (icmp_type.is_some() || code.is_some()).then_some(IcmpMatch {
+            icmp_type: icmp_type.map(|t| t as u8),
+            code: code.map(|c| c as u8),
+        }),
+    )
+}
+
+/// Network ACLs; the implicit `*` rule (32767) and IPv6 entries are left out.
+pub(crate) fn network_acls(
+    inputs: &Inputs,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<NetworkAcl>, ImportError> {
+    let mut out = Vec::new();
+    for loc in unique(&inputs.network_acls, |a| &a.network_acl_id, warnings) {
+        let a = &loc.item;
+        let mut acl = NetworkAcl {
+            id: a.network_acl_id.clone(),
+            name: display_name(&a.tags, &a.network_acl_id),
+            vpc: a.vpc_id.clone(),
+            default: a.is_default,
+            subnets: a
+                .associations
+                .iter()
+                .filter_map(|s| s.subnet_id.clone())
+                .collect(),
+            inbound: Vec::new(),
+            outbound: Vec::new(),
+        };
+        for (j, e) in a.entries.iter().enumerate() {
+            let below = format!(".Entries[{j}]");
+            if let Some(rule) = acl_rule(loc, &below, e)? {
+                if e.egress {
+                    acl.outbound.push(rule);
+                } else {
+                    acl.inbound.push(rule);
+                }
+            }
+        }
+        acl.inbound.sort_by_key(|r| r.number);
+        acl.outbound.sort_by_key(|r| r.number);
+        out.push(acl);
+    }
+    Ok(out)
+}
+
+/// One ACL entry, or `None` for the `*` rule and IPv6 entries.
+fn acl_rule(
+    loc: &Located<RawAcl>,
+    below: &str,
+    e: &RawAclEntry,
+) -> Result<Option<AclRule>, ImportError> {
+    if e.rule_number == 32767 {
+        return Ok(None);
+    }
+    if !(1..=32766).contains(&e.rule_number) {
+        return Err(loc.error(
+            &format!("{below}.RuleNumber"),
+            format!("rule number {} is outside 1-32766", e.rule_number),
+        ));
+    }
+    let cidr = match (e.cidr_block, &e.ipv6_cidr_block) {
+        (Some(c), _) => c.0,
+        (None, Some(_)) => return Ok(None),
+        (None, None) => {
+            return Err(loc.error(below, "missing field `CidrBlock` (or `Ipv6CidrBlock`)"));
+        }
+    };
+    let protocol = match e.protocol {
+        RawProtocol::Ip(p) => p,
+        RawProtocol::Icmpv6 => return Ok(None),
+    };
+    let ports = match (&e.port_range, protocol.has_ports()) {
+        (Some(r), true) => port_range(
+            loc,
+            &format!("{below}.PortRange"),
+            (".From", r.from),
+            (".To", r.to),
+        )?,
+        _ => None,
+    };
+    let icmp = match (&e.icmp_type_code, protocol) {
+        (Some(tc), Protocol::Icmp) => icmp_match(
+            loc,
+            (&format!("{below}.IcmpTypeCode.Type"), tc.icmp_type),
+            (&format!("{below}.IcmpTypeCode.Code"), tc.code),
+        )?,
+        _ => None,
+    };
+    Ok(Some(AclRule {
+        number: e.rule_number,
+        protocol,
+        ports,
+        icmp,
+        cidr,
+        action: match e.rule_action {
+            RawAction::Allow => Action::Allow,
+            RawAction::Deny => Action::Deny,
+        },
+    }))
+}
+
+/// Security groups; each AWS permission becomes one rule per peer (CIDR, group, prefix list).
+pub(crate) fn security_groups(
+    inputs: &Inputs,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<SecurityGroup>, ImportError> {
+    let mut out = Vec::new();
+    for loc in unique(&inputs.security_groups, |g| &g.group_id, warnings) {
+        let g = &loc.item;
+        let Some(vpc) = &g.vpc_id else {
+            warnings.push(format!(
+                "{}: skipped {}: it belongs to no VPC (EC2-Classic)",
+                loc.place(),
+                g.group_id
+            ));
+            continue;
+        };
+        let fallback = g.group_name.as_deref().unwrap_or(&g.group_id);
+        let mut group = SecurityGroup {
+            id: g.group_id.clone(),
+            name: display_name(&g.tags, fallback),
+            vpc: vpc.clone(),
+            inbound: Vec::new(),
+            outbound: Vec::new(),
+        };
+        for (key, perms, rules) in [
+            ("IpPermissions", &g.ip_permissions, &mut group.inbound),
+            (
+                "IpPermissionsEgress",
+                &g.ip_permissions_egress,
+                &mut group.outbound,
+            ),
+        ] {
+            for (k, perm) in perms.iter().enumerate() {
+                let below = format!(".{key}[{k}]");
+                sg_rules(loc, &below, perm, rules, warnings)?;
+            }
+        }
+        out.push(group);
+    }
+    Ok(out)
+}
+
+/// Expands one permission into `rules`.
+fn sg_rules(
+    loc: &Located<RawSecurityGroup>,
+    below: &str,
+    perm: &RawPermission,
+    rules: &mut Vec<SgRule>,
+    warnings: &mut Vec<String>,
+) -> Result<(), ImportError> {
+    let protocol = match perm.ip_protocol {
+        RawProtocol::Ip(p) => p,
+        // ICMPv6 permissions only ever admit IPv6 peers.
+        RawProtocol::Icmpv6 => return Ok(()),
+    };
+    let (ports, icmp) = match protocol {
+        Protocol::Tcp | Protocol::Udp => (
+            port_range(
+                loc,
+                below,
+                (".FromPort", perm.from_port),
+                (".ToPort", perm.to_port),
+            )?,
+            None,
+        ),
+        Protocol::Icmp => (
+            None,
+            icmp_match(
+                loc,
+                (&format!("{below}.FromPort"), perm.from_port),
+                (&format!("{below}.ToPort"), perm.to_port),
+            )?,
+        ),
+        _ => (None, None),
+    };
+    let rule = |peer: Peer, description: &Option<String>| SgRule {
+        protocol,
+        ports,
+        icmp,
+        peer,
+        description: description.clone().unwrap_or_default(),
+    };
+    for r in &perm.ip_ranges {
+        rules.push(rule(Peer::Cidr(r.cidr_ip.0), &r.description));
+    }
+    for (m, pair) in perm.user_id_group_pairs.iter().enumerate() {
+        match &pair.group_id {
+            Some(id) => rules.push(rule(Peer::Group(id.clone()), &pair.description)),
+            None => warnings.push(format!(
+                "{}{below}.UserIdGroupPairs[{m}]: skipped: the pair names no GroupId",
+                loc.place()
+            )),
+        }
+    }
+    for pl in &perm.prefix_list_ids {
+        rules.push(rule(
+            Peer::PrefixList(pl.prefix_list_id.clone()),
+            &pl.description,
+        ));
+    }
+    Ok(())
+}
+
+/// Prefix lists with their IPv4 blocks. Lists from describe-managed-prefix-lists carry no entries;
+/// they are kept empty, with a warning.
+pub(crate) fn prefix_lists(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<PrefixList> {
+    let mut out = Vec::new();
+    for loc in unique(&inputs.prefix_lists, |p| &p.prefix_list_id, warnings) {
+        let p = &loc.item;
+        if p.address_family
+            .as_deref()
+            .is_some_and(|f| f.eq_ignore_ascii_case("ipv6"))
+        {
+            continue;
+        }
+        let cidrs = match &p.cidrs {
+            Some(list) => list
+                .iter()
+                .filter_map(|c| match c {
+                    AnyCidr::V4(n) => Some(*n),
+                    AnyCidr::V6 => None,
+                })
+                .collect(),
+            None => {
+                warnings.push(format!(
+                    "{}: {} lists no addresses (describe-managed-prefix-lists does not print them); it is imported empty, so it matches nothing",
+                    loc.place(),
+                    p.prefix_list_id
+                ));
+                Vec::new()
+            }
+        };
+        out.push(PrefixList {
+            id: p.prefix_list_id.clone(),
+            name: p
+                .prefix_list_name
+                .clone()
+                .unwrap_or_else(|| p.prefix_list_id.clone()),
+            cidrs,
+        });
+    }
+    out
+}
+
+/// Gateway endpoints: from describe-vpc-endpoints, and for any route to a `vpce-` target that
+/// output does not list, from the route itself (its prefix-list destination names the service).
+pub(crate) fn gateway_endpoints(
+    inputs: &Inputs,
+    tables: &[RouteTable],
+    prefix_lists: &[PrefixList],
+    warnings: &mut Vec<String>,
+) -> Vec<GatewayEndpoint> {
+    // (endpoint, VPC, prefix list) for every prefix-list route to an endpoint.
+    let routed: Vec<(&str, &str, &str)> = tables
+        .iter()
+        .flat_map(|t| {
+            t.routes
+                .iter()
+                .filter_map(|r| match (&r.target, &r.destination) {
+                    (RouteTarget::GatewayEndpoint(e), Destination::PrefixList(pl)) => {
+                        Some((e.as_str(), t.vpc.as_str(), pl.as_str()))
+                    }
+                    _ => None,
+                })
+        })
+        .collect();
+    let mut out: Vec<GatewayEndpoint> = Vec::new();
+    let mut skipped = BTreeSet::new();
+    for loc in unique(&inputs.endpoints, |e| &e.vpc_endpoint_id, warnings) {
+        let e = &loc.item;
+        let gateway = e
+            .vpc_endpoint_type
+            .as_deref()
+            .is_none_or(|t| t.eq_ignore_ascii_case("gateway"));
+        let gone = matches!(
+            e.state.as_deref().map(str::to_ascii_lowercase).as_deref(),
+            Some("deleting" | "deleted" | "rejected" | "failed" | "expired")
+        );
+        if !gateway || gone {
+            // Interface endpoints show up as network interfaces; gone ones carry nothing.
+            skipped.insert(e.vpc_endpoint_id.as_str());
+            continue;
+        }
+        let service = e.service_name.as_deref().unwrap_or_default();
+        let prefix_list = routed
+            .iter()
+            .find(|(id, _, _)| *id == e.vpc_endpoint_id)
+            .map(|(_, _, pl)| pl.to_string())
+            .or_else(|| {
+                prefix_lists
+                    .iter()
+                    .find(|p| !service.is_empty() && p.name == service)
+                    .map(|p| p.id.clone())
+            });
+        let Some(prefix_list) = prefix_list else {
+            warnings.push(format!(
+                "{}: skipped {}: no route or prefix list tells which prefix list serves {}",
+                loc.place(),
+                e.vpc_endpoint_id,
+                if service.is_empty() { "it" } else { service }
+            ));
+            continue;
+        };
+        let short = service.rsplit('.').next().filter(|s| !s.is_empty());
+        out.push(GatewayEndpoint {
+            id: e.vpc_endpoint_id.clone(),
+            name: display_name(&e.tags, short.unwrap_or(&e.vpc_endpoint_id)),
+            vpc: e.vpc_id.clone(),
+            prefix_list,
+        });
+    }
+    for (id, vpc, pl) in routed {
+        if skipped.contains(id) || out.iter().any(|e| e.id == id) {
+            continue;
+        }
+        out.push(GatewayEndpoint {
+            id: id.to_string(),
+            name: id.to_string(),
+            vpc: vpc.to_string(),
+            prefix_list: pl.to_string(),
+        });
+    }
+    out
+}

@@ -1,0 +1,451 @@
+//! Mapping the parts that hold network interfaces or join networks: instances, other network
+//! interfaces (databases, load balancer nodes, ...), NAT gateways, internet gateways and peerings.
+
+use super::network::display_name;
+use super::raw::*;
+use super::read::{unique, Inputs, Located};
+use crate::model::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The interface an ENI record describes, or `None` when it has no private IPv4 address.
+fn interface(eni: &RawEni) -> Option<Interface> {
+    let private_ip = eni.private_ip_address?.0;
+    let public_ip = eni
+        .association
+        .as_ref()
+        .and_then(|a| a.public_ip)
+        .map(|ip| ip.0);
+    Some(Interface {
+        id: eni.network_interface_id.clone(),
+        subnet: eni.subnet_id.clone(),
+        private_ip,
+        public_ip,
+        elastic_ip: public_ip.is_some() && eni.association.as_ref().is_some_and(|a| a.is_elastic()),
+        security_groups: eni.groups.iter().map(|g| g.group_id.clone()).collect(),
+        source_dest_check: eni.source_dest_check.unwrap_or(true),
+    })
+}
+
+/// Where an interface sits among its instance's interfaces: (device index, network card).
+fn slot(eni: &RawEni) -> (u32, u32) {
+    eni.attachment.as_ref().map_or((u32::MAX, u32::MAX), |a| {
+        (
+            a.device_index.unwrap_or(u32::MAX),
+            a.network_card_index.unwrap_or(0),
+        )
+    })
+}
+
+/// The NAT gateway id named by an ENI's description ("Interface for NAT Gateway nat-...").
+fn nat_id_in_description(eni: &RawEni) -> Option<&str> {
+    eni.description
+        .as_deref()?
+        .strip_prefix("Interface for NAT Gateway ")
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+}
+
+/// Whether an ENI belongs to a NAT gateway.
+fn is_nat_eni(eni: &RawEni) -> bool {
+    eni.interface_type.as_deref() == Some("nat_gateway") || nat_id_in_description(eni).is_some()
+}
+
+/// NAT gateways that exist (not deleted or failed), each with its primary address's interface.
+/// An ENI of a NAT gateway that describe-nat-gateways does not list yields a NAT gateway too.
+pub(crate) fn nat_gateways(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<NatGateway> {
+    let enis: BTreeMap<&str, &RawEni> = inputs
+        .network_interfaces
+        .iter()
+        .map(|l| (l.item.network_interface_id.as_str(), &l.item))
+        .collect();
+    let mut out = Vec::new();
+    let mut listed = BTreeSet::new();
+    for loc in unique(&inputs.nat_gateways, |n| &n.nat_gateway_id, warnings) {
+        let n = &loc.item;
+        listed.insert(n.nat_gateway_id.as_str());
+        let state = n.state.as_deref().unwrap_or("available");
+        if matches!(state, "deleting" | "deleted" | "failed") {
+            continue;
+        }
+        let private = n
+            .connectivity_type
+            .as_deref()
+            .is_some_and(|c| c.eq_ignore_ascii_case("private"));
+        let address = n
+            .nat_gateway_addresses
+            .iter()
+            .find(|a| a.is_primary == Some(true))
+            .or_else(|| n.nat_gateway_addresses.first());
+        let eni_id = address.and_then(|a| a.network_interface_id.as_deref());
+        let eni = eni_id.and_then(|id| enis.get(id)).copied();
+        let private_ip = address
+            .and_then(|a| a.private_ip)
+            .map(|ip| ip.0)
+            .or_else(|| eni.and_then(|e| e.private_ip_address).map(|ip| ip.0));
+        let Some(private_ip) = private_ip else {
+            warnings.push(format!(
+                "{}: skipped {}: its private address is unknown",
+                loc.place(),
+                n.nat_gateway_id
+            ));
+            continue;
+        };
+        let public_ip = address
+            .and_then(|a| a.public_ip)
+            .or_else(|| eni.and_then(|e| e.association.as_ref()?.public_ip))
+            .map(|ip| ip.0);
+        out.push(NatGateway {
+            id: n.nat_gateway_id.clone(),
+            name: display_name(&n.tags, &n.nat_gateway_id),
+            connectivity: if private {
+                Connectivity::Private
+            } else {
+                Connectivity::Public
+            },
+            interface: Interface {
+                id: eni_id.map_or_else(|| format!("{}-eni", n.nat_gateway_id), str::to_string),
+                subnet: n.subnet_id.clone(),
+                private_ip,
+                public_ip,
+                elastic_ip: public_ip.is_some(),
+                security_groups: Vec::new(),
+                source_dest_check: false,
+            },
+        });
+    }
+    // NAT gateways seen only through their network interface.
+    for loc in &inputs.network_interfaces {
+        let eni = &loc.item;
+        if !is_nat_eni(eni)
+            || out
+                .iter()
+                .any(|n| n.interface.id == eni.network_interface_id)
+        {
+            continue;
+        }
+        let id = nat_id_in_description(eni).map_or_else(
+            || format!("nat-of-{}", eni.network_interface_id),
+            str::to_string,
+        );
+        if listed.contains(id.as_str()) || out.iter().any(|n| n.id == id) {
+            continue;
+        }
+        let Some(mut iface) = interface(eni) else {
+            continue;
+        };
+        iface.elastic_ip = iface.public_ip.is_some();
+        iface.security_groups.clear();
+        iface.source_dest_check = false;
+        warnings.push(format!(
+            "{}: {id} is known only from its network interface {}",
+            loc.place(),
+            eni.network_interface_id
+        ));
+        out.push(NatGateway {
+            name: id.clone(),
+            id,
+            connectivity: if iface.public_ip.is_some() {
+                Connectivity::Public
+            } else {
+                Connectivity::Private
+            },
+            interface: iface,
+        });
+    }
+    out
+}
+
+/// An instance being assembled: its interfaces keyed by attachment slot.
+struct Pending {
+    instance: Instance,
+    slots: Vec<(u32, u32)>,
+}
+
+impl Pending {
+    fn new(id: &str, name: String, os: Os) -> Self {
+        Pending {
+            instance: Instance {
+                id: id.to_string(),
+                name,
+                role: Role::Generic,
+                os,
+                interfaces: Vec::new(),
+                listens: Listening::Any,
+                upstreams: Vec::new(),
+            },
+            slots: Vec::new(),
+        }
+    }
+
+    /// Adds an interface, or replaces the one with the same id.
+    fn put(&mut self, iface: Interface, slot: (u32, u32)) {
+        match self
+            .instance
+            .interfaces
+            .iter()
+            .position(|i| i.id == iface.id)
+        {
+            Some(at) => {
+                self.instance.interfaces[at] = iface;
+                if slot.0 != u32::MAX {
+                    self.slots[at] = slot;
+                }
+            }
+            None => {
+                self.instance.interfaces.push(iface);
+                self.slots.push(slot);
+            }
+        }
+    }
+
+    /// The instance with its interfaces in device-index order, the primary first.
+    fn finish(self) -> Instance {
+        let mut pairs: Vec<_> = self
+            .slots
+            .into_iter()
+            .zip(self.instance.interfaces)
+            .collect();
+        pairs.sort_by_key(|(slot, _)| *slot);
+        Instance {
+            interfaces: pairs.into_iter().map(|(_, i)| i).collect(),
+            ..self.instance
+        }
+    }
+}
+
+/// Instances, plus the nodes made of network interfaces that belong to no instance.
+pub(crate) struct Hosts {
+    /// EC2 instances, and generic hosts for other interfaces.
+    pub instances: Vec<Instance>,
+    /// RDS and ElastiCache endpoints guessed from their interfaces.
+    pub databases: Vec<Database>,
+}
+
+/// Instances from describe-instances, completed and overridden by describe-network-interfaces;
+/// interfaces of no instance become databases or generic hosts (see the module docs of `aws`).
+pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Vec<String>) -> Hosts {
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut gone = BTreeSet::new();
+    for loc in unique(&inputs.instances, |i| &i.instance_id, warnings) {
+        let i = &loc.item;
+        let state = i.state.as_ref().and_then(|s| s.name.as_deref());
+        if matches!(state, Some("terminated" | "shutting-down")) {
+            gone.insert(i.instance_id.as_str());
+            continue;
+        }
+        if matches!(state, Some("stopped" | "stopping")) {
+            warnings.push(format!(
+                "{}: {} is {}; the playground treats it as running",
+                loc.place(),
+                i.instance_id,
+                state.unwrap_or_default()
+            ));
+        }
+        let os = match i.platform.as_deref() {
+            Some(p) if p.eq_ignore_ascii_case("windows") => Os::Windows,
+            _ => Os::Linux,
+        };
+        let mut p = Pending::new(&i.instance_id, display_name(&i.tags, &i.instance_id), os);
+        for (k, eni) in i.network_interfaces.iter().enumerate() {
+            match interface(eni) {
+                Some(iface) => p.put(iface, slot(eni)),
+                None => no_ipv4(warnings, loc, &format!(".NetworkInterfaces[{k}]"), eni),
+            }
+        }
+        pending.push(p);
+    }
+
+    let nat_enis: BTreeSet<&str> = nats.iter().map(|n| n.interface.id.as_str()).collect();
+    let mut databases = Vec::new();
+    let mut others = Vec::new();
+    for loc in unique(
+        &inputs.network_interfaces,
+        |e| &e.network_interface_id,
+        warnings,
+    ) {
+        let eni = &loc.item;
+        if nat_enis.contains(eni.network_interface_id.as_str()) || is_nat_eni(eni) {
+            continue;
+        }
+        let owner = eni
+            .attachment
+            .as_ref()
+            .and_then(|a| a.instance_id.as_deref());
+        if owner.is_some_and(|i| gone.contains(i)) {
+            continue;
+        }
+        let Some(iface) = interface(eni) else {
+            no_ipv4(warnings, loc, "", eni);
+            continue;
+        };
+        if let Some(owner) = owner {
+            let at = match pending.iter().position(|p| p.instance.id == owner) {
+                Some(at) => at,
+                None => {
+                    warnings.push(format!(
+                        "{}: instance {owner} is known only from its network interfaces; it is imported as a generic Linux host",
+                        loc.place()
+                    ));
+                    pending.push(Pending::new(owner, owner.to_string(), Os::Linux));
+                    pending.len() - 1
+                }
+            };
+            pending[at].put(iface, slot(eni));
+            continue;
+        }
+        match service_of(eni) {
+            Service::TransitGateway => warnings.push(format!(
+                "{}: skipped {}: a transit gateway attachment's interface is not a host",
+                loc.place(),
+                eni.network_interface_id
+            )),
+            Service::Database(engine, service) => {
+                warnings.push(format!(
+                    "{}: {} is an {service} interface; imported as a {} endpoint (a guess: the describe output does not name the engine)",
+                    loc.place(),
+                    eni.network_interface_id,
+                    format!("{engine:?}").to_lowercase()
+                ));
+                databases.push(Database {
+                    id: format!("{}-{}", eni.network_interface_id, engine_suffix(engine)),
+                    name: display_name(&eni.tags, &eni.network_interface_id),
+                    engine,
+                    port: None,
+                    interfaces: vec![iface],
+                });
+            }
+            Service::Other => {
+                if let Some(what) = eni.description.as_deref().filter(|d| !d.is_empty()) {
+                    warnings.push(format!(
+                        "{}: {} ({what}) belongs to no instance; imported as a generic host that listens on every port",
+                        loc.place(),
+                        eni.network_interface_id
+                    ));
+                }
+                let mut p = Pending::new(
+                    &format!("{}-host", eni.network_interface_id),
+                    display_name(&eni.tags, &eni.network_interface_id),
+                    Os::Linux,
+                );
+                p.put(iface, slot(eni));
+                others.push(p);
+            }
+        }
+    }
+
+    let mut instances = Vec::new();
+    for p in pending.into_iter().chain(others) {
+        if p.instance.interfaces.is_empty() {
+            warnings.push(format!(
+                "skipped instance {}: it has no network interface with an IPv4 address",
+                p.instance.id
+            ));
+            continue;
+        }
+        instances.push(p.finish());
+    }
+    Hosts {
+        instances,
+        databases,
+    }
+}
+
+fn no_ipv4<T>(warnings: &mut Vec<String>, loc: &Located<T>, below: &str, eni: &RawEni) {
+    warnings.push(format!(
+        "{}{below}: skipped {}: it has no private IPv4 address",
+        loc.place(),
+        eni.network_interface_id
+    ));
+}
+
+/// What kind of AWS service owns an interface that is attached to no instance.
+enum Service {
+    /// A transit gateway attachment.
+    TransitGateway,
+    /// RDS or ElastiCache, with the engine guessed and the service's name.
+    Database(Engine, &'static str),
+    /// Anything else: load balancer nodes, endpoints, Lambda, detached interfaces.
+    Other,
+}
+
+fn service_of(eni: &RawEni) -> Service {
+    let description = eni.description.as_deref().unwrap_or_default();
+    let requester = eni.requester_id.as_deref().unwrap_or_default();
+    if eni.interface_type.as_deref() == Some("transit_gateway") {
+        Service::TransitGateway
+    } else if description == "RDSNetworkInterface" || requester == "amazon-rds" {
+        Service::Database(Engine::Mysql, "RDS")
+    } else if description.starts_with("ElastiCache") || requester == "amazon-elasticache" {
+        Service::Database(Engine::Redis, "ElastiCache")
+    } else {
+        Service::Other
+    }
+}
+
+fn engine_suffix(engine: Engine) -> &'static str {
+    if engine.is_cache() {
+        "cache"
+    } else {
+        "db"
+    }
+}
+
+/// Internet gateways, with the VPC they are attached to.
+pub(crate) fn internet_gateways(
+    inputs: &Inputs,
+    warnings: &mut Vec<String>,
+) -> Vec<InternetGateway> {
+    unique(
+        &inputs.internet_gateways,
+        |g| &g.internet_gateway_id,
+        warnings,
+    )
+    .into_iter()
+    .map(|loc| {
+        let g = &loc.item;
+        InternetGateway {
+            id: g.internet_gateway_id.clone(),
+            name: display_name(&g.tags, &g.internet_gateway_id),
+            vpc: g
+                .attachments
+                .iter()
+                .find(|a| matches!(a.state.as_deref(), None | Some("available" | "attached")))
+                .map(|a| a.vpc_id.clone()),
+        }
+    })
+    .collect()
+}
+
+/// Peering connections that exist or are pending; deleted, rejected, failed and expired ones are
+/// left out.
+pub(crate) fn peerings(inputs: &Inputs, vpcs: &[Vpc], warnings: &mut Vec<String>) -> Vec<Peering> {
+    let mut out = Vec::new();
+    for loc in unique(&inputs.peerings, |p| &p.vpc_peering_connection_id, warnings) {
+        let p = &loc.item;
+        let code = p.status.as_ref().and_then(|s| s.code.as_deref());
+        if matches!(
+            code,
+            Some("deleted" | "deleting" | "rejected" | "failed" | "expired")
+        ) {
+            continue;
+        }
+        let (requester, accepter) = (&p.requester_vpc_info.vpc_id, &p.accepter_vpc_info.vpc_id);
+        for side in [requester, accepter] {
+            if !vpcs.iter().any(|v| &v.id == side) {
+                warnings.push(format!(
+                    "{}: {} leads to {side}, which is not in the imported VPCs",
+                    loc.place(),
+                    p.vpc_peering_connection_id
+                ));
+            }
+        }
+        out.push(Peering {
+            id: p.vpc_peering_connection_id.clone(),
+            name: display_name(&p.tags, &p.vpc_peering_connection_id),
+            requester: requester.clone(),
+            accepter: accepter.clone(),
+            active: code.is_none_or(|c| c == "active"),
+        });
+    }
+    out
+}

@@ -1,0 +1,189 @@
+//! Reading the files: recognise each describe output by its top-level keys and parse it into raw
+//! records that remember where they came from.
+
+use super::error::ImportError;
+use super::raw::*;
+use serde_json::Value;
+
+/// A raw record and its place: the file's name and the JSON path of the record in it.
+#[derive(Debug)]
+pub(crate) struct Located<T> {
+    /// The file's name, as given to the importer.
+    pub file: String,
+    /// JSON path of the record, e.g. `Subnets[1]`.
+    pub path: String,
+    /// The record.
+    pub item: T,
+}
+
+impl<T> Located<T> {
+    /// The path of a field below this record: `at(".Entries[2].PortRange")`.
+    pub fn at(&self, below: &str) -> String {
+        format!("{}{}", self.path, below)
+    }
+
+    /// A shape error at `below` this record.
+    pub fn error(&self, below: &str, message: impl Into<String>) -> ImportError {
+        ImportError::shape(&self.file, self.at(below), message)
+    }
+
+    /// The prefix for a warning about this record: `file: path`.
+    pub fn place(&self) -> String {
+        format!("{}: {}", self.file, self.path)
+    }
+}
+
+/// Every record of every recognised file, by kind, in the order the files were given.
+#[derive(Debug, Default)]
+pub(crate) struct Inputs {
+    pub vpcs: Vec<Located<RawVpc>>,
+    pub subnets: Vec<Located<RawSubnet>>,
+    pub route_tables: Vec<Located<RawRouteTable>>,
+    pub network_acls: Vec<Located<RawAcl>>,
+    pub security_groups: Vec<Located<RawSecurityGroup>>,
+    /// `Reservations[i].Instances[j]`, flattened.
+    pub instances: Vec<Located<RawInstance>>,
+    pub network_interfaces: Vec<Located<RawEni>>,
+    pub internet_gateways: Vec<Located<RawInternetGateway>>,
+    pub nat_gateways: Vec<Located<RawNatGateway>>,
+    pub peerings: Vec<Located<RawPeering>>,
+    pub prefix_lists: Vec<Located<RawPrefixList>>,
+    pub endpoints: Vec<Located<RawEndpoint>>,
+    /// Names of the files that held at least one recognised key.
+    pub files_used: Vec<String>,
+}
+
+/// Parses every file; files with no recognised top-level key are skipped with a warning.
+pub(crate) fn read_files(
+    files: &[(String, String)],
+    warnings: &mut Vec<String>,
+) -> Result<Inputs, ImportError> {
+    let mut inputs = Inputs::default();
+    for (name, text) in files {
+        let value: Value = serde_json::from_str(text).map_err(|e| ImportError::Syntax {
+            file: name.clone(),
+            message: e.to_string(),
+        })?;
+        let Some(object) = value.as_object() else {
+            warnings.push(format!(
+                "{name}: skipped: the top level is not a JSON object, so it is no `aws ec2 describe-*` output"
+            ));
+            continue;
+        };
+        if !SECTION_KEYS.iter().any(|k| object.contains_key(*k)) {
+            warnings.push(format!(
+                "{name}: skipped: none of its top-level keys is one the importer reads ({})",
+                SECTION_KEYS.join(", ")
+            ));
+            continue;
+        }
+        let raw: RawFile =
+            serde_path_to_error::deserialize(value).map_err(|e| ImportError::Shape {
+                file: name.clone(),
+                path: e.path().to_string(),
+                message: e.into_inner().to_string(),
+            })?;
+        inputs.add(name, raw);
+        inputs.files_used.push(name.clone());
+    }
+    if inputs.files_used.is_empty() {
+        return Err(ImportError::NothingRecognised {
+            files: files.iter().map(|(n, _)| n.clone()).collect(),
+        });
+    }
+    Ok(inputs)
+}
+
+/// Appends `items` (the array under `key`) to `into`, each with its path.
+fn push_all<T>(into: &mut Vec<Located<T>>, file: &str, key: &str, items: Option<Vec<T>>) {
+    for (i, item) in items.into_iter().flatten().enumerate() {
+        into.push(Located {
+            file: file.to_string(),
+            path: format!("{key}[{i}]"),
+            item,
+        });
+    }
+}
+
+impl Inputs {
+    fn add(&mut self, file: &str, raw: RawFile) {
+        push_all(&mut self.vpcs, file, "Vpcs", raw.vpcs);
+        push_all(&mut self.subnets, file, "Subnets", raw.subnets);
+        push_all(
+            &mut self.route_tables,
+            file,
+            "RouteTables",
+            raw.route_tables,
+        );
+        push_all(
+            &mut self.network_acls,
+            file,
+            "NetworkAcls",
+            raw.network_acls,
+        );
+        push_all(
+            &mut self.security_groups,
+            file,
+            "SecurityGroups",
+            raw.security_groups,
+        );
+        for (i, reservation) in raw.reservations.into_iter().flatten().enumerate() {
+            let key = format!("Reservations[{i}].Instances");
+            push_all(&mut self.instances, file, &key, Some(reservation.instances));
+        }
+        push_all(
+            &mut self.network_interfaces,
+            file,
+            "NetworkInterfaces",
+            raw.network_interfaces,
+        );
+        push_all(
+            &mut self.internet_gateways,
+            file,
+            "InternetGateways",
+            raw.internet_gateways,
+        );
+        push_all(
+            &mut self.nat_gateways,
+            file,
+            "NatGateways",
+            raw.nat_gateways,
+        );
+        push_all(
+            &mut self.peerings,
+            file,
+            "VpcPeeringConnections",
+            raw.vpc_peering_connections,
+        );
+        push_all(
+            &mut self.prefix_lists,
+            file,
+            "PrefixLists",
+            raw.prefix_lists,
+        );
+        push_all(&mut self.endpoints, file, "VpcEndpoints", raw.vpc_endpoints);
+    }
+}
+
+/// The records of `items` with distinct ids, keeping the first of each id and warning about the
+/// others (the same resource in two files, e.g. two saved pages of output that overlap).
+pub(crate) fn unique<'a, T>(
+    items: &'a [Located<T>],
+    id: impl Fn(&T) -> &str,
+    warnings: &mut Vec<String>,
+) -> Vec<&'a Located<T>> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(items.len());
+    for loc in items {
+        let key = id(&loc.item);
+        if seen.insert(key) {
+            out.push(loc);
+        } else {
+            warnings.push(format!(
+                "{}: skipped: {key} appears more than once; the first one is used",
+                loc.place()
+            ));
+        }
+    }
+    out
+}
