@@ -607,6 +607,39 @@ fn leg_server(net: &Network, end: &End) -> (String, String, Kind) {
     }
 }
 
+/// A readable name for a node: its name with its id, or the address.
+pub fn node_label(net: &Network, node: Node) -> String {
+    let s = net.scenario;
+    let both = |name: &str, id: &str| {
+        if name.is_empty() || name == id {
+            id.to_string()
+        } else {
+            format!("{name} ({id})")
+        }
+    };
+    match node {
+        Node::Instance(i) => both(&s.instances[i].name, &s.instances[i].id),
+        Node::Database(i) => both(&s.databases[i].name, &s.databases[i].id),
+        Node::LoadBalancer(i) => both(&s.load_balancers[i].name, &s.load_balancers[i].id),
+        Node::NatGateway(i) => both(&s.nat_gateways[i].name, &s.nat_gateways[i].id),
+        Node::InternetHost(i) => both(
+            &s.internet_hosts[i].name,
+            &s.internet_hosts[i].ip.to_string(),
+        ),
+        Node::Interface(e) => {
+            let eni = &net.enis[e];
+            both(net.owner_name(eni.owner), net.owner_id(eni.owner))
+        }
+        Node::Address(ip) => match primary_eni(net, node) {
+            Some(e) => node_label(net, Node::Interface(e)),
+            None => match s.internet_hosts.iter().position(|h| h.ip == ip) {
+                Some(i) => node_label(net, Node::InternetHost(i)),
+                None => ip.to_string(),
+            },
+        },
+    }
+}
+
 /// The outcome of a flow without hops: what the reachability matrix needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
@@ -677,7 +710,13 @@ pub fn trace_resolved(
         Ok(d) => d,
         Err(eni) => {
             let d = no_public(net, eni, 1);
-            return finish(w, flow(Ipv4Addr::UNSPECIFIED, PortView::None), Err(d), spec);
+            return finish(
+                w,
+                (client, to),
+                flow(Ipv4Addr::UNSPECIFIED, PortView::None),
+                Err(d),
+                spec,
+            );
         }
     };
     let mut leg = 0;
@@ -699,10 +738,16 @@ pub fn trace_resolved(
             .map_or(PortView::None, |v| PortView::Set(v.full.to_string())),
         (true, None) => PortView::None,
     };
-    finish(w, flow(dst, sport_view), result, spec)
+    finish(w, (client, to), flow(dst, sport_view), result, spec)
 }
 
-fn finish(w: Walk, flow: FlowView, result: Result<(), Box<Drop>>, spec: &FlowSpec) -> Trace {
+fn finish(
+    w: Walk,
+    (client, to): (Client, Node),
+    flow: FlowView,
+    result: Result<(), Box<Drop>>,
+    spec: &FlowSpec,
+) -> Trace {
     let svc = match spec.port {
         _ if !w.record => String::new(),
         Some(p) if spec.protocol.has_ports() => format!("{}/{p}", spec.protocol),
@@ -761,9 +806,13 @@ fn finish(w: Walk, flow: FlowView, result: Result<(), Box<Drop>>, spec: &FlowSpe
             }
             _ => {
                 let summary = if w.record {
+                    let from = match client {
+                        Client::Eni(e) => node_label(w.net, Node::Interface(e)),
+                        Client::Internet { ip, .. } => node_label(w.net, Node::Address(ip)),
+                    };
                     format!(
-                        "Established: {} reached {} on {svc}, and the reply came back.",
-                        flow.from, flow.to
+                        "Established: {from} reached {} on {svc}, and the reply came back.",
+                        node_label(w.net, to)
                     )
                 } else {
                     String::new()

@@ -342,8 +342,16 @@ impl<'s> Network<'s> {
                 })
                 .collect()
         };
-        let sg_in = scenario.security_groups.iter().map(|g| compile(&g.inbound)).collect();
-        let sg_out = scenario.security_groups.iter().map(|g| compile(&g.outbound)).collect();
+        let sg_in = scenario
+            .security_groups
+            .iter()
+            .map(|g| compile(&g.inbound))
+            .collect();
+        let sg_out = scenario
+            .security_groups
+            .iter()
+            .map(|g| compile(&g.outbound))
+            .collect();
         let mut first_eni = [
             vec![None; scenario.instances.len()],
             vec![None; scenario.databases.len()],

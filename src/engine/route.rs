@@ -13,5 +13,8 @@ pub fn lookup<'n, 's>(
     table: usize,
     dst: Ipv4Addr,
 ) -> Option<&'n CompiledRoute<'s>> {
-    net.routes.get(table)?.iter().find(|r| cidr_contains(&r.net, dst))
+    net.routes
+        .get(table)?
+        .iter()
+        .find(|r| cidr_contains(&r.net, dst))
 }

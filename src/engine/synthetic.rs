@@ -39,7 +39,10 @@ const ROLES_PER_TIER: usize = 3;
 /// Builds a tiered VPC of the given size.
 pub fn tiered_vpc(size: Size) -> Scenario {
     let mut s = Scenario::new();
-    s.name = format!("Generated: {} subnets, {} interfaces", size.subnets, size.enis);
+    s.name = format!(
+        "Generated: {} subnets, {} interfaces",
+        size.subnets, size.enis
+    );
     let vpc = "vpc-gen".to_string();
     s.vpcs.push(Vpc {
         id: vpc.clone(),
@@ -52,9 +55,8 @@ pub fn tiered_vpc(size: Size) -> Scenario {
         vpc: Some(vpc.clone()),
     });
     let tiers = TIERS.len();
-    let tier_block = |t: usize| -> ipnet::Ipv4Net {
-        format!("10.0.{}.0/20", t * 16).parse().expect("valid")
-    };
+    let tier_block =
+        |t: usize| -> ipnet::Ipv4Net { format!("10.0.{}.0/20", t * 16).parse().expect("valid") };
     // Subnets: tier t owns 10.0.(16t + k).0/24.
     let per_tier = size.subnets.div_ceil(tiers).max(1);
     let mut tier_subnets: Vec<Vec<String>> = vec![Vec::new(); tiers];
@@ -67,7 +69,9 @@ pub fn tiered_vpc(size: Size) -> Scenario {
             name: id.clone(),
             vpc: vpc.clone(),
             az: format!("ap-northeast-2{}", ["a", "b", "c"][k % 3]),
-            cidr: format!("10.0.{}.0/24", t * 16 + (k % 16)).parse().expect("valid"),
+            cidr: format!("10.0.{}.0/24", t * 16 + (k % 16))
+                .parse()
+                .expect("valid"),
         });
         tier_subnets[t].push(id);
     }
@@ -122,11 +126,23 @@ pub fn tiered_vpc(size: Size) -> Scenario {
                 rule(50, Protocol::Tcp, Some("23"), "0.0.0.0/0", Action::Deny),
                 rule(100, Protocol::All, None, "10.0.0.0/16", Action::Allow),
                 rule(110, Protocol::Tcp, Some("443"), "0.0.0.0/0", Action::Allow),
-                rule(120, Protocol::Tcp, Some("1024-65535"), "0.0.0.0/0", Action::Allow),
+                rule(
+                    120,
+                    Protocol::Tcp,
+                    Some("1024-65535"),
+                    "0.0.0.0/0",
+                    Action::Allow,
+                ),
             ],
             outbound: vec![
                 rule(100, Protocol::All, None, "10.0.0.0/16", Action::Allow),
-                rule(110, Protocol::Tcp, Some("1024-65535"), "0.0.0.0/0", Action::Allow),
+                rule(
+                    110,
+                    Protocol::Tcp,
+                    Some("1024-65535"),
+                    "0.0.0.0/0",
+                    Action::Allow,
+                ),
                 rule(120, Protocol::Tcp, Some("443"), "0.0.0.0/0", Action::Allow),
             ],
         });
@@ -144,10 +160,18 @@ pub fn tiered_vpc(size: Size) -> Scenario {
                 let peer = match r % 4 {
                     0 => Peer::Group(group_id(caller, r % per_tier_groups)),
                     1 => Peer::Cidr(tier_block(caller)),
-                    2 => Peer::Cidr(format!("10.0.{}.{}/32", caller * 16, 200 + r).parse().expect("valid")),
+                    2 => Peer::Cidr(
+                        format!("10.0.{}.{}/32", caller * 16, 200 + r)
+                            .parse()
+                            .expect("valid"),
+                    ),
                     _ => Peer::Group(group_id(t, 0)),
                 };
-                let port = if r < 4 { TIER_PORTS[t] } else { 9000 + (r as u16) * 7 };
+                let port = if r < 4 {
+                    TIER_PORTS[t]
+                } else {
+                    9000 + (r as u16) * 7
+                };
                 inbound.push(SgRule {
                     protocol: Protocol::Tcp,
                     ports: Some(PortRange::single(port)),
@@ -183,7 +207,11 @@ pub fn tiered_vpc(size: Size) -> Scenario {
         }
         let k = (i / tiers) % subnets.len();
         let host = 10 + (i / tiers / subnets.len()) as u32;
-        let sn = s.subnets.iter().find(|x| x.id == subnets[k]).expect("exists");
+        let sn = s
+            .subnets
+            .iter()
+            .find(|x| x.id == subnets[k])
+            .expect("exists");
         let ip = Ipv4Addr::from(u32::from(sn.cidr.network()) + host);
         let role_group = 1 + (i / tiers) % ROLES_PER_TIER;
         s.instances.push(Instance {
@@ -195,7 +223,8 @@ pub fn tiered_vpc(size: Size) -> Scenario {
                 id: format!("eni-{i:05}"),
                 subnet: sn.id.clone(),
                 private_ip: ip,
-                public_ip: (t == 0).then(|| Ipv4Addr::from(u32::from(Ipv4Addr::new(3, 34, 0, 0)) + i as u32)),
+                public_ip: (t == 0)
+                    .then(|| Ipv4Addr::from(u32::from(Ipv4Addr::new(3, 34, 0, 0)) + i as u32)),
                 elastic_ip: false,
                 security_groups: vec![group_id(t, 0), group_id(t, role_group)],
                 source_dest_check: true,
@@ -216,7 +245,10 @@ mod tests {
     #[test]
     fn classes_follow_tiers_not_interfaces() {
         let probes: Vec<Probe> = ["443"].iter().map(|p| p.parse().unwrap()).collect();
-        let small = tiered_vpc(Size { enis: 500, ..Size::LARGE });
+        let small = tiered_vpc(Size {
+            enis: 500,
+            ..Size::LARGE
+        });
         let big = tiered_vpc(Size::LARGE);
         let (ns, nb) = (Network::new(&small), Network::new(&big));
         let (ms, mb) = (matrix(&ns, &probes), matrix(&nb, &probes));
