@@ -672,7 +672,10 @@ impl<'n, 's> Walk<'n, 's> {
 
     fn send(&mut self, eni: usize, pkt: Packet) -> Result<Step, End> {
         let e = &self.net.enis[eni];
-        if e.iface.source_dest_check && pkt.src != e.iface.private_ip {
+        // A NAT gateway forwards by design: AWS applies no source/destination check to it,
+        // whatever its interface record says.
+        let checked = e.iface.source_dest_check && !matches!(e.owner, Owner::NatGateway(_));
+        if checked && pkt.src != e.iface.private_ip {
             return Err(self.src_dst_drop(eni, &pkt, true));
         }
         self.security_groups(eni, &pkt, SgDirection::Outbound)?;
