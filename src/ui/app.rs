@@ -1,0 +1,26 @@
+//! The page layout: header on top, then palette | canvas | inspector with the traffic panel
+//! under the canvas and inspector.
+
+use yew::prelude::*;
+
+use super::canvas::Canvas;
+use super::header::Header;
+use super::inspector::Inspector;
+use super::palette::Palette;
+use super::traffic::TrafficPanel;
+
+/// The whole app.
+#[component]
+pub fn App() -> Html {
+    html! {
+        <div class="shell">
+            <Header />
+            <main class="workspace">
+                <Palette />
+                <Canvas />
+                <Inspector />
+                <TrafficPanel />
+            </main>
+        </div>
+    }
+}
