@@ -5,6 +5,7 @@
 //! where the `ui` module draws what it returns.
 
 pub mod model;
+pub mod scenario;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
