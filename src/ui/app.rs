@@ -7,12 +7,15 @@ use super::canvas::Canvas;
 use super::header::Header;
 use super::inspector::Inspector;
 use super::palette::Palette;
+use super::state::{AppContext, AppState};
 use super::traffic::TrafficPanel;
 
 /// The whole app.
 #[component]
 pub fn App() -> Html {
+    let state = use_reducer(AppState::default);
     html! {
+        <ContextProvider<AppContext> context={state}>
         <div class="shell">
             <Header />
             <main class="workspace">
@@ -22,5 +25,6 @@ pub fn App() -> Html {
                 <TrafficPanel />
             </main>
         </div>
+        </ContextProvider<AppContext>>
     }
 }

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use super::packets::PacketLayer;
+
 /// The drawing area: an SVG with a grid and, while it is empty, a hint on how to start.
 #[component]
 pub fn Canvas() -> Html {
@@ -20,6 +22,7 @@ pub fn Canvas() -> Html {
                 </defs>
                 <rect width="100%" height="100%" fill="url(#grid-major)" />
                 <EmptyHint />
+                <PacketLayer />
             </svg>
         </div>
     }

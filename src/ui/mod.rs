@@ -8,10 +8,13 @@
 mod app;
 mod canvas;
 pub mod error_banner;
+pub mod geometry;
 mod header;
 mod inspector;
+mod packets;
 mod palette;
 pub mod parts;
+pub mod state;
 mod traffic;
 
 pub use app::App;
