@@ -13,7 +13,14 @@ use super::traffic::TrafficPanel;
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(AppState::default);
+    let state = use_reducer(|| match super::startup::scenario_from_location() {
+        Ok(Some(s)) => AppState::with_scenario(s),
+        Ok(None) => AppState::default(),
+        Err(why) => {
+            gloo::console::warn!(format!("The link could not be opened: {why}"));
+            AppState::default()
+        }
+    });
     html! {
         <ContextProvider<AppContext> context={state}>
         <div class="shell">

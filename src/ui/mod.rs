@@ -14,6 +14,7 @@ mod inspector;
 mod packets;
 mod palette;
 pub mod parts;
+pub mod startup;
 pub mod state;
 mod traffic;
 
