@@ -5,8 +5,11 @@
 //! where the `ui` module draws what it returns.
 
 pub mod aws;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod engine;
 pub mod model;
+pub mod scenario;
 pub mod share;
 
 #[cfg(target_arch = "wasm32")]

@@ -150,7 +150,7 @@ pub fn tiered_vpc(size: Size) -> Scenario {
     // Security groups: per tier, one shared group then role groups.
     let per_tier_groups = (size.groups / tiers).max(1 + ROLES_PER_TIER);
     let group_id = |t: usize, g: usize| format!("sg-{}-{g}", TIERS[t]);
-    for t in 0..tiers {
+    for (t, &tier_port) in TIER_PORTS.iter().enumerate() {
         for g in 0..per_tier_groups {
             let mut inbound = Vec::with_capacity(size.rules_per_group);
             for r in 0..size.rules_per_group {
@@ -168,7 +168,7 @@ pub fn tiered_vpc(size: Size) -> Scenario {
                     _ => Peer::Group(group_id(t, 0)),
                 };
                 let port = if r < 4 {
-                    TIER_PORTS[t]
+                    tier_port
                 } else {
                     9000 + (r as u16) * 7
                 };

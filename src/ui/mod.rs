@@ -1,4 +1,49 @@
 //! The browser app (wasm only).
+//!
+//! The shell lays out the page that later features fill: a header, the palette of parts on the
+//! left, the canvas in the middle, the inspector on the right and the traffic panel below. Each
+//! region is its own small component; [`error_banner`] turns a crash into a visible message
+//! instead of a blank page.
 
-/// Mounts the app.
-pub fn start() {}
+mod app;
+mod canvas;
+pub mod error_banner;
+pub mod geometry;
+mod header;
+mod inspector;
+mod packets;
+mod palette;
+pub mod parts;
+pub mod startup;
+pub mod state;
+mod traffic;
+
+pub use app::App;
+
+/// The id of the element in `index.html` that the app renders into.
+pub const ROOT_ID: &str = "app";
+
+/// Starts the app in the page: installs the panic hook, then mounts [`App`] into the element
+/// with id [`ROOT_ID`] (replacing its loading placeholder), or into `<body>` when there is none.
+pub fn start() {
+    error_banner::install_panic_hook();
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("the app runs in a browser page");
+    let root = match document.get_element_by_id(ROOT_ID) {
+        Some(root) => {
+            root.set_inner_html("");
+            root
+        }
+        None => document.body().expect("the page has a <body>").into(),
+    };
+    // The handle lives as long as the page; dropping it would not unmount, so forget is fine.
+    std::mem::forget(mount(root));
+}
+
+/// Mounts a fresh [`App`] into `root` (appending to what is there) and returns its handle.
+///
+/// Rendering happens on the next tick of Yew's scheduler, not before this returns.
+pub fn mount(root: web_sys::Element) -> yew::AppHandle<App> {
+    yew::Renderer::<App>::with_root(root).render()
+}

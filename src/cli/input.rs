@@ -1,0 +1,64 @@
+//! Reading a `SCENARIO` argument: a scenario file, a directory of AWS output, or a share link.
+
+use crate::model::Scenario;
+use crate::scenario::{self, Severity};
+use crate::share;
+use std::path::Path;
+
+/// A scenario ready to simulate, with the warnings found on the way.
+pub struct Input {
+    /// The scenario, normalized and validated.
+    pub scenario: Scenario,
+    /// Warnings (limits exceeded, skipped AWS records).
+    pub warnings: Vec<String>,
+}
+
+/// Loads a `SCENARIO` argument; the error names the file, the field and what was wrong.
+pub fn load(arg: &str) -> Result<Input, String> {
+    if share::looks_like_link(arg) {
+        let parts = share::decode_link(arg).map_err(|e| format!("link: {e}"))?;
+        return from_json(&parts.scenario_json).map_err(|e| format!("link: {e}"));
+    }
+    let path = Path::new(arg);
+    if path.is_dir() {
+        return load_aws_dir(path);
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{arg}: cannot read: {e}"))?;
+    from_json(&text).map_err(|e| format!("{arg}: {e}"))
+}
+
+fn from_json(text: &str) -> Result<Input, String> {
+    let loaded = scenario::load_str(text).map_err(|e| e.to_string())?;
+    Ok(Input {
+        scenario: loaded.scenario,
+        warnings: loaded.warnings.iter().map(|w| w.to_string()).collect(),
+    })
+}
+
+/// Imports a directory of `aws ec2 describe-*` JSON, then completes and checks it.
+pub fn load_aws_dir(dir: &Path) -> Result<Input, String> {
+    let imported = crate::aws::import_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut s = imported.scenario;
+    scenario::normalize(&mut s);
+    let problems = scenario::validate(&s);
+    let (errors, warnings): (Vec<_>, Vec<_>) = problems
+        .into_iter()
+        .partition(|p| p.severity == Severity::Error);
+    if !errors.is_empty() {
+        let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        return Err(format!("{}: {}", dir.display(), list.join("; ")));
+    }
+    let mut all = imported.warnings;
+    all.extend(warnings.iter().map(|w| w.to_string()));
+    Ok(Input {
+        scenario: s,
+        warnings: all,
+    })
+}
+
+/// Prints warnings to stderr.
+pub fn warn(warnings: &[String]) {
+    for w in warnings {
+        eprintln!("vpcplay: warning: {w}");
+    }
+}

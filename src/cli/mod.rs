@@ -1,0 +1,227 @@
+//! The `vpcplay` command line: the same engine as the browser app, for CI and real VPCs.
+//!
+//! Exit status: 0 success (for `trace`, the flow is established), 1 the flow is not established,
+//! 2 the input is wrong (message on stderr naming the file, the field and what was expected).
+
+mod input;
+mod render;
+
+use crate::engine::matrix::{matrix, Probe};
+use crate::engine::{trace, FlowSpec, Network};
+use crate::model::Protocol;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Simulate traffic through AWS VPCs: trace flows hop by hop, compute reachability.
+#[derive(Debug, Parser)]
+#[command(name = "vpcplay", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Trace one flow hop by hop, forward and return, and give the verdict.
+    Trace {
+        /// Scenario JSON file, directory of `aws ec2 describe-*` JSON, or share link.
+        scenario: String,
+        /// Source: instance id, ENI id, node id or name, or IPv4 address.
+        #[arg(long)]
+        from: String,
+        /// Destination: instance id, ENI id, node id or name, or IPv4 address.
+        #[arg(long)]
+        to: String,
+        /// Protocol: tcp, udp, icmp or a number.
+        #[arg(long, default_value = "tcp")]
+        proto: Protocol,
+        /// Destination port (required for tcp and udp).
+        #[arg(long)]
+        port: Option<u16>,
+        /// Fixed client source port (default: the client's whole ephemeral range).
+        #[arg(long)]
+        src_port: Option<u16>,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Reachability between every pair of endpoints on the given ports.
+    Matrix {
+        /// Scenario JSON file, directory of `aws ec2 describe-*` JSON, or share link.
+        scenario: String,
+        /// Ports to test: 22,80,443, udp/53, icmp.
+        #[arg(long, value_delimiter = ',', default_value = "22,80,443")]
+        ports: Vec<Probe>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import from a cloud provider's output.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
+    /// Write a scenario as playground JSON, a share link, or the format's JSON Schema.
+    Export {
+        /// Scenario JSON file, directory of `aws ec2 describe-*` JSON, or share link
+        /// (not needed with `--format schema`).
+        scenario: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
+        /// Base URL for links.
+        #[arg(long, default_value = "https://vpc-playground.example/")]
+        base_url: String,
+        /// Output file (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportSource {
+    /// Read a directory of `aws ec2 describe-*` JSON into the playground's format.
+    Aws {
+        /// The directory.
+        dir: PathBuf,
+        /// Output file (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// The playground's scenario JSON.
+    Json,
+    /// A share link that opens the scenario in the app.
+    Link,
+    /// The JSON Schema of the scenario format.
+    Schema,
+}
+
+/// Runs the CLI with the process arguments.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("vpcplay: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        Command::Trace {
+            scenario,
+            from,
+            to,
+            proto,
+            port,
+            src_port,
+            json,
+        } => {
+            let loaded = input::load(&scenario)?;
+            let net = Network::new(&loaded.scenario);
+            let spec = FlowSpec {
+                from,
+                to,
+                protocol: proto,
+                port,
+                src_port,
+            };
+            let t = trace(&net, &spec).map_err(|e| e.to_string())?;
+            if json {
+                print(&serde_json::to_string_pretty(&t).map_err(|e| e.to_string())?)?;
+            } else {
+                input::warn(&loaded.warnings);
+                print(&render::trace_text(&t))?;
+            }
+            Ok(ExitCode::from(if t.verdict.is_established() {
+                0
+            } else {
+                1
+            }))
+        }
+        Command::Matrix {
+            scenario,
+            ports,
+            json,
+        } => {
+            let loaded = input::load(&scenario)?;
+            let net = Network::new(&loaded.scenario);
+            let m = matrix(&net, &ports);
+            if json {
+                print(
+                    &serde_json::to_string_pretty(&render::matrix_json(&m))
+                        .map_err(|e| e.to_string())?,
+                )?;
+            } else {
+                input::warn(&loaded.warnings);
+                print(&render::matrix_text(&m))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import {
+            source: ImportSource::Aws { dir, output },
+        } => {
+            let loaded = input::load_aws_dir(&dir)?;
+            input::warn(&loaded.warnings);
+            let json = serde_json::to_string_pretty(&loaded.scenario).map_err(|e| e.to_string())?;
+            write_out(output.as_ref(), &json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            scenario,
+            format,
+            base_url,
+            output,
+        } => {
+            let text = match format {
+                ExportFormat::Schema => {
+                    serde_json::to_string_pretty(&crate::scenario::json_schema())
+                        .map_err(|e| e.to_string())?
+                }
+                _ => {
+                    let Some(scenario) = scenario else {
+                        return Err("export: give a scenario (file, AWS directory or link)".into());
+                    };
+                    let loaded = input::load(&scenario)?;
+                    input::warn(&loaded.warnings);
+                    match format {
+                        ExportFormat::Json => serde_json::to_string_pretty(&loaded.scenario),
+                        _ => serde_json::to_string(&loaded.scenario).map(|j| {
+                            format!("{base_url}#{}", crate::share::encode_fragment(&j, &[]))
+                        }),
+                    }
+                    .map_err(|e| e.to_string())?
+                }
+            };
+            write_out(output.as_ref(), &text)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn print(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{text}").map_err(|e| format!("cannot write output: {e}"))
+}
+
+fn write_out(path: Option<&PathBuf>, text: &str) -> Result<(), String> {
+    match path {
+        Some(p) => std::fs::write(p, format!("{text}\n"))
+            .map_err(|e| format!("{}: cannot write: {e}", p.display())),
+        None => print(text),
+    }
+}

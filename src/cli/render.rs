@@ -1,0 +1,206 @@
+//! Text and JSON output for people and tools.
+
+use crate::engine::matrix::Matrix;
+use crate::engine::trace::{Direction, Hop, Kind, PortView, Trace};
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+
+fn kind_word(k: Kind) -> &'static str {
+    match k {
+        Kind::SecurityGroup => "security group",
+        Kind::NetworkAcl => "network ACL",
+        Kind::RouteTable => "route table",
+        Kind::InternetGateway => "internet gateway",
+        Kind::NatGateway => "NAT gateway",
+        Kind::Instance => "instance",
+        Kind::NetworkInterface => "interface",
+        Kind::LoadBalancer => "load balancer",
+        Kind::Database => "database",
+        Kind::PeeringConnection => "peering",
+        Kind::GatewayEndpoint => "gateway endpoint",
+        Kind::TransitGateway => "transit gateway",
+        Kind::Internet => "internet",
+        Kind::InternetHost => "internet host",
+        Kind::Vpc => "VPC",
+    }
+}
+
+fn endpoint(addr: std::net::Ipv4Addr, port: &PortView) -> String {
+    match port {
+        PortView::None => addr.to_string(),
+        p => format!("{addr}:{p}"),
+    }
+}
+
+fn hop_line(n: usize, h: &Hop) -> String {
+    let arrow = match h.direction {
+        Direction::Forward => "→",
+        Direction::Return => "←",
+    };
+    let who = if h.name == h.component {
+        h.name.clone()
+    } else {
+        format!("{} ({})", h.name, h.component)
+    };
+    let rule = h
+        .rule
+        .as_deref()
+        .map(|r| format!(" [{r}]"))
+        .unwrap_or_default();
+    format!(
+        "{n:>3} {arrow} {:<16} {who}: {:?}{rule}\n      {}  {} → {}",
+        kind_word(h.kind),
+        h.decision,
+        h.detail,
+        endpoint(h.src, &h.src_port),
+        endpoint(h.dst, &h.dst_port)
+    )
+    .replace(": Allow", ": allow")
+    .replace(": Deny", ": DENY")
+    .replace(": Forward", ": forward")
+    .replace(": Translate", ": translate")
+    .replace(": Deliver", ": deliver")
+    .replace(": Drop", ": DROP")
+    .replace(": Refuse", ": REFUSE")
+}
+
+/// A trace as text: the flow, one block per hop, the verdict.
+pub fn trace_text(t: &Trace) -> String {
+    let mut out = String::new();
+    let f = &t.flow;
+    let svc = match f.port {
+        Some(p) => format!("{}/{p}", f.protocol),
+        None => f.protocol.to_string(),
+    };
+    let _ = writeln!(
+        out,
+        "Flow: {} ({}) → {} ({}) {svc}, source port {}",
+        f.from, f.src, f.to, f.dst, f.src_port
+    );
+    let mut leg = 0;
+    for (i, h) in t.hops.iter().enumerate() {
+        if h.leg != leg {
+            leg = h.leg;
+            if leg > 1 {
+                let _ = writeln!(
+                    out,
+                    "  -- leg {leg}: a new connection from the load balancer or proxy --"
+                );
+            }
+        }
+        let _ = writeln!(out, "{}", hop_line(i + 1, h));
+    }
+    let _ = writeln!(out, "Verdict: {}", t.verdict);
+    if let Some(b) = &t.blocked_by {
+        let rule = b
+            .rule
+            .as_deref()
+            .map(|r| format!(", rule {r}"))
+            .unwrap_or_default();
+        let dir = match b.direction {
+            Direction::Forward => "forward",
+            Direction::Return => "return",
+        };
+        let _ = writeln!(
+            out,
+            "Blocked by: {} {} ({}), {dir} path{rule}",
+            kind_word(b.kind),
+            b.name,
+            b.id
+        );
+    }
+    let _ = write!(out, "{}", t.summary);
+    out
+}
+
+fn cell_mark(code: &str) -> &'static str {
+    match code {
+        "established" => "yes",
+        "depends-on-source-port" => "some",
+        "refused" => "refused",
+        _ => "no",
+    }
+}
+
+/// The matrix as tables (one per port), or a summary when there are many endpoints.
+pub fn matrix_text(m: &Matrix) -> String {
+    let mut out = String::new();
+    let n = m.endpoints.len();
+    let _ = writeln!(
+        out,
+        "{n} endpoints in {} behaviour classes; {} flows traced.",
+        m.classes, m.traced
+    );
+    if n > 40 {
+        for (p, probe) in m.probes.iter().enumerate() {
+            let mut ok = 0usize;
+            let mut total = 0usize;
+            for a in 0..n {
+                for b in 0..n {
+                    if let Some(c) = m.get(a, b, p) {
+                        total += 1;
+                        ok += usize::from(c.verdict.is_established());
+                    }
+                }
+            }
+            let _ = writeln!(out, "port {probe}: {ok} of {total} pairs established");
+        }
+        let _ = write!(out, "(use --json for every pair)");
+        return out;
+    }
+    let width = m
+        .endpoints
+        .iter()
+        .map(|e| e.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    for (p, probe) in m.probes.iter().enumerate() {
+        let _ = writeln!(out, "\nport {probe}  (rows: from, columns: to)");
+        let _ = write!(out, "{:width$}", "");
+        for i in 0..n {
+            let _ = write!(out, " {:>8}", format!("[{}]", i + 1));
+        }
+        let _ = writeln!(out);
+        for a in 0..n {
+            let _ = write!(
+                out,
+                "{:width$}",
+                format!("[{}] {}", a + 1, m.endpoints[a].name)
+            );
+            for b in 0..n {
+                let mark = m.get(a, b, p).map_or("-", |c| cell_mark(c.verdict.code()));
+                let _ = write!(out, " {mark:>8}");
+            }
+            let _ = writeln!(out);
+        }
+    }
+    out
+}
+
+/// The matrix as JSON: endpoints, ports and one result per ordered pair and port.
+pub fn matrix_json(m: &Matrix) -> Value {
+    let n = m.endpoints.len();
+    let mut results = Vec::new();
+    for (p, probe) in m.probes.iter().enumerate() {
+        for a in 0..n {
+            for b in 0..n {
+                if let Some(c) = m.get(a, b, p) {
+                    results.push(json!({
+                        "from": m.endpoints[a].id,
+                        "to": m.endpoints[b].id,
+                        "port": probe.to_string(),
+                        "verdict": c.verdict.code(),
+                        "blocked_by": c.blocked_by,
+                    }));
+                }
+            }
+        }
+    }
+    json!({
+        "ports": m.probes.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+        "endpoints": m.endpoints.iter().map(|e| json!({"id": e.id, "name": e.name, "class": e.class})).collect::<Vec<_>>(),
+        "classes": m.classes,
+        "results": results,
+    })
+}

@@ -1,0 +1,136 @@
+//! What validation reports: a [`Problem`] found at a place in the scenario file.
+
+use serde::Serialize;
+use std::fmt;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// AWS would refuse this; the scenario cannot be loaded.
+    Error,
+    /// Allowed in the playground, but past an AWS limit or unlikely to do what was meant.
+    Warning,
+}
+
+/// One thing wrong with a scenario, found at a place in its file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Where in the scenario file, as a JSON path: `subnets[1].cidr`,
+    /// `instances[0].interfaces[1].private_ip`, or `version`.
+    pub path: String,
+    /// The part at the start of `path`, named for people: `"web"`, or `"web" (i-0abc)` when the
+    /// name and id differ; empty for problems of the whole file (`version`).
+    pub part: String,
+    /// What is wrong and what was expected, in plain English.
+    pub message: String,
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable kebab-case code of the rule that found it (`overlapping-subnets`), for tools and
+    /// tests.
+    pub code: &'static str,
+}
+
+impl Problem {
+    /// An error of rule `code` at `path`, in the part named `part`.
+    pub fn error(
+        code: &'static str,
+        path: impl Into<String>,
+        part: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Problem {
+            path: path.into(),
+            part: part.into(),
+            message: message.into(),
+            severity: Severity::Error,
+            code,
+        }
+    }
+
+    /// A warning of rule `code` at `path`, in the part named `part`.
+    pub fn warning(
+        code: &'static str,
+        path: impl Into<String>,
+        part: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Problem {
+            severity: Severity::Warning,
+            ..Problem::error(code, path, part, message)
+        }
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Splits `subnets[1].cidr` into `subnets[1]` and `cidr`; a path without a leading index
+/// (`version`) is all head.
+fn split_path(path: &str) -> (&str, &str) {
+    match path.find(']') {
+        Some(end) if path[..end].contains('[') => {
+            let head = &path[..=end];
+            let rest = &path[end + 1..];
+            (head, rest.strip_prefix('.').unwrap_or(rest))
+        }
+        _ => (path, ""),
+    }
+}
+
+/// `subnets[1] "private-a" cidr: 10.0.1.0/24 overlaps ...`; warnings start with `warning: `.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.severity == Severity::Warning {
+            f.write_str("warning: ")?;
+        }
+        let (head, rest) = split_path(&self.path);
+        if self.part.is_empty() {
+            return write!(f, "{}: {}", self.path, self.message);
+        }
+        write!(f, "{head} {}", self.part)?;
+        if !rest.is_empty() {
+            write!(f, " {rest}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// How a part is named in messages: `"web"` when it has no name or its name is its id, else
+/// `"web" (i-0abc)`.
+pub(crate) fn label(id: &str, name: &str) -> String {
+    if name.is_empty() || name == id {
+        format!("{id:?}")
+    } else {
+        format!("{name:?} ({id})")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_puts_the_part_between_its_index_and_the_field() {
+        let p = Problem::error(
+            "overlapping-subnets",
+            "subnets[1].cidr",
+            label("private-a", ""),
+            "10.0.1.0/24 overlaps subnets[0] \"public-a\" (10.0.0.0/23)",
+        );
+        assert_eq!(
+            p.to_string(),
+            "subnets[1] \"private-a\" cidr: 10.0.1.0/24 overlaps subnets[0] \"public-a\" (10.0.0.0/23)"
+        );
+    }
+
+    #[test]
+    fn display_of_whole_file_and_whole_part_problems() {
+        let p = Problem::error("version", "version", "", "version 0 is not 1");
+        assert_eq!(p.to_string(), "version: version 0 is not 1");
+        let w = Problem::warning("x", "vpcs[0]", label("vpc-1", "prod"), "too many");
+        assert_eq!(w.to_string(), "warning: vpcs[0] \"prod\" (vpc-1): too many");
+    }
+}

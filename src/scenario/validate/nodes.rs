@@ -1,0 +1,217 @@
+//! Instances, databases and load balancers: where their interfaces sit, and how they forward.
+
+use super::index::{Index, Kind};
+use crate::model::{Interface, Role};
+use crate::scenario::problem::{label, Problem};
+use std::collections::{BTreeSet, HashMap};
+
+/// Reports node problems.
+pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
+    let s = ix.s;
+    for (i, n) in s.instances.iter().enumerate() {
+        let (path, part) = (format!("instances[{i}]"), label(&n.id, &n.name));
+        placement(
+            ix,
+            out,
+            &path,
+            "interfaces",
+            &part,
+            &n.interfaces,
+            Kind::Instance,
+        );
+        if matches!(n.role, Role::NatInstance | Role::Appliance) {
+            if let Some(first) = n.interfaces.first().filter(|f| f.source_dest_check) {
+                out.push(Problem::warning(
+                    "forwarder-source-dest-check",
+                    format!("{path}.interfaces[0].source_dest_check"),
+                    part.clone(),
+                    format!(
+                        "this instance forwards traffic for others, but source/destination check is on for interface {:?}, so AWS drops what it forwards; set source_dest_check to false",
+                        first.id
+                    ),
+                ));
+            }
+        }
+    }
+    for (i, d) in s.databases.iter().enumerate() {
+        let (path, part) = (format!("databases[{i}]"), label(&d.id, &d.name));
+        placement(
+            ix,
+            out,
+            &path,
+            "interfaces",
+            &part,
+            &d.interfaces,
+            Kind::Database,
+        );
+    }
+    for (i, lb) in s.load_balancers.iter().enumerate() {
+        let (path, part) = (format!("load_balancers[{i}]"), label(&lb.id, &lb.name));
+        placement(
+            ix,
+            out,
+            &path,
+            "nodes",
+            &part,
+            &lb.nodes,
+            Kind::LoadBalancer,
+        );
+        load_balancer_zones(ix, out, &path, &part, &lb.nodes);
+        let mut ports: HashMap<u16, usize> = HashMap::new();
+        for (j, l) in lb.listeners.iter().enumerate() {
+            if let Some(&first) = ports.get(&l.port) {
+                out.push(Problem::error(
+                    "duplicate-listener-port",
+                    format!("{path}.listeners[{j}].port"),
+                    part.clone(),
+                    format!(
+                        "listeners[{first}] already listens on port {}; a load balancer has one listener per port",
+                        l.port
+                    ),
+                ));
+            } else {
+                ports.insert(l.port, j);
+            }
+        }
+        let Some(vpc) = lb.nodes.first().and_then(|n| ix.subnet_vpc(&n.subnet)) else {
+            continue;
+        };
+        for (j, tg) in lb.target_groups.iter().enumerate() {
+            for (k, t) in tg.targets.iter().enumerate() {
+                let Some(v) = ix.instance_vpc(&t.id).filter(|v| *v != vpc) else {
+                    continue;
+                };
+                out.push(Problem::error(
+                    "target-other-vpc",
+                    format!("{path}.target_groups[{j}].targets[{k}].id"),
+                    part.clone(),
+                    format!(
+                        "instance {:?} is in VPC {v:?}, but the load balancer is in VPC {vpc:?}; instance targets must be in the load balancer's VPC",
+                        t.id
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// `no-interfaces`, `interfaces-in-different-vpcs` and, for instances,
+/// `interfaces-in-different-azs`.
+fn placement(
+    ix: &Index,
+    out: &mut Vec<Problem>,
+    path: &str,
+    field: &str,
+    part: &str,
+    ifaces: &[Interface],
+    kind: Kind,
+) {
+    if ifaces.is_empty() {
+        if kind != Kind::LoadBalancer {
+            out.push(Problem::error(
+                "no-interfaces",
+                format!("{path}.{field}"),
+                part,
+                format!(
+                    "this {} has no network interface; give it at least one, in a subnet",
+                    kind.noun()
+                ),
+            ));
+        }
+        return;
+    }
+    let mut first: Option<(usize, &str, &str)> = None;
+    for (j, n) in ifaces.iter().enumerate() {
+        let (Some(subnet), Some(in_vpc)) = (ix.subnet(&n.subnet), ix.subnet_vpc(&n.subnet)) else {
+            continue;
+        };
+        let Some((f, vpc, az)) = first else {
+            first = Some((j, in_vpc, &subnet.az));
+            continue;
+        };
+        if subnet.vpc != vpc {
+            out.push(Problem::error(
+                "interfaces-in-different-vpcs",
+                format!("{path}.{field}[{j}].subnet"),
+                part,
+                format!(
+                    "subnet {:?} is in VPC {:?}, but {field}[{f}] is in VPC {vpc:?}; all network interfaces of {} are in one VPC",
+                    subnet.id,
+                    subnet.vpc,
+                    kind.a()
+                ),
+            ));
+        } else if kind == Kind::Instance && subnet.az != az {
+            out.push(Problem::error(
+                "interfaces-in-different-azs",
+                format!("{path}.{field}[{j}].subnet"),
+                part,
+                format!(
+                    "subnet {:?} is in availability zone {:?}, but interfaces[{f}] is in {az:?}; an instance's interfaces are all in its own availability zone",
+                    subnet.id, subnet.az
+                ),
+            ));
+        }
+    }
+}
+
+/// `load-balancer-needs-two-azs` and `load-balancer-two-nodes-in-one-subnet`.
+fn load_balancer_zones(
+    ix: &Index,
+    out: &mut Vec<Problem>,
+    path: &str,
+    part: &str,
+    nodes: &[Interface],
+) {
+    let mut zones = BTreeSet::new();
+    let mut subnets: HashMap<&str, usize> = HashMap::new();
+    let mut unknown = false;
+    for (j, n) in nodes.iter().enumerate() {
+        if let Some(&first) = subnets.get(n.subnet.as_str()) {
+            out.push(Problem::error(
+                "load-balancer-two-nodes-in-one-subnet",
+                format!("{path}.nodes[{j}].subnet"),
+                part,
+                format!(
+                    "nodes[{first}] is already in subnet {:?}; a load balancer has one node per subnet",
+                    n.subnet
+                ),
+            ));
+        } else {
+            subnets.insert(&n.subnet, j);
+        }
+        match ix.subnet(&n.subnet) {
+            Some(s) => {
+                zones.insert(s.az.as_str());
+            }
+            None => unknown = true,
+        }
+    }
+    if zones.len() < 2 && !unknown {
+        let listed = if zones.is_empty() {
+            "none".to_string()
+        } else {
+            zones
+                .iter()
+                .map(|z| {
+                    if z.is_empty() {
+                        "a subnet without \"az\"".to_string()
+                    } else {
+                        z.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        out.push(Problem::error(
+            "load-balancer-needs-two-azs",
+            format!("{path}.nodes"),
+            part,
+            format!(
+                "the load balancer has nodes in {} availability zone{} ({listed}); an application load balancer needs nodes in subnets of at least two availability zones",
+                zones.len(),
+                if zones.len() == 1 { "" } else { "s" }
+            ),
+        ));
+    }
+}

@@ -1,0 +1,43 @@
+//! The protocol fields of network ACL and security group rules.
+
+use crate::model::{IcmpMatch, PortRange, Protocol};
+use crate::scenario::problem::Problem;
+
+/// `ports-without-tcp-udp`: ports only on TCP and UDP rules; `icmp-without-icmp`: an ICMP type and
+/// code only on ICMP rules. `rule` is the rule's path.
+pub(super) fn check(
+    out: &mut Vec<Problem>,
+    rule: &str,
+    part: &str,
+    protocol: Protocol,
+    ports: Option<PortRange>,
+    icmp: Option<IcmpMatch>,
+) {
+    if let Some(ports) = ports.filter(|_| !protocol.has_ports()) {
+        let message = if protocol == Protocol::All {
+            format!(
+                "protocol \"all\" already covers every port, and AWS does not accept ports {ports} on it; remove \"ports\", or set protocol tcp or udp"
+            )
+        } else {
+            format!(
+                "ports ({ports}) are given for protocol {protocol}, but only tcp and udp have ports; remove \"ports\", or set protocol tcp or udp"
+            )
+        };
+        out.push(Problem::error(
+            "ports-without-tcp-udp",
+            format!("{rule}.ports"),
+            part,
+            message,
+        ));
+    }
+    if icmp.is_some() && protocol != Protocol::Icmp {
+        out.push(Problem::error(
+            "icmp-without-icmp",
+            format!("{rule}.icmp"),
+            part,
+            format!(
+                "an ICMP type and code only apply to protocol icmp, not {protocol}; remove \"icmp\", or set protocol icmp"
+            ),
+        ));
+    }
+}

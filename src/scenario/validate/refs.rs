@@ -1,0 +1,170 @@
+//! References: every id a part names must be the id of a part of the right kind.
+
+use super::index::{Index, Kind};
+use crate::model::{Destination, Peer, RouteTarget};
+use crate::scenario::problem::{label, Problem};
+use std::net::Ipv4Addr;
+
+/// Reports `unknown-reference` for every id that names no part, or a part of the wrong kind.
+pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
+    let s = ix.s;
+    for (i, x) in s.subnets.iter().enumerate() {
+        let part = label(&x.id, &x.name);
+        ix.check_ref(
+            out,
+            format!("subnets[{i}].vpc"),
+            &part,
+            &x.vpc,
+            &[Kind::Vpc],
+        );
+    }
+    for (i, t) in s.route_tables.iter().enumerate() {
+        let part = label(&t.id, &t.name);
+        let path = format!("route_tables[{i}]");
+        ix.check_ref(out, format!("{path}.vpc"), &part, &t.vpc, &[Kind::Vpc]);
+        for (j, sub) in t.subnets.iter().enumerate() {
+            let at = format!("{path}.subnets[{j}]");
+            ix.check_ref(out, at, &part, sub, &[Kind::Subnet]);
+        }
+        for (j, r) in t.routes.iter().enumerate() {
+            if let Destination::PrefixList(pl) = &r.destination {
+                let at = format!("{path}.routes[{j}].destination");
+                ix.check_ref(out, at, &part, pl, &[Kind::PrefixList]);
+            }
+            let (id, kind) = match &r.target {
+                RouteTarget::Local | RouteTarget::TransitGateway(_) => continue,
+                RouteTarget::InternetGateway(id) => (id, Kind::InternetGateway),
+                RouteTarget::NatGateway(id) => (id, Kind::NatGateway),
+                RouteTarget::Instance(id) => (id, Kind::Instance),
+                RouteTarget::NetworkInterface(id) => (id, Kind::Interface),
+                RouteTarget::PeeringConnection(id) => (id, Kind::Peering),
+                RouteTarget::GatewayEndpoint(id) => (id, Kind::GatewayEndpoint),
+            };
+            let at = format!("{path}.routes[{j}].target");
+            ix.check_ref(out, at, &part, id, &[kind]);
+        }
+    }
+    for (i, a) in s.network_acls.iter().enumerate() {
+        let part = label(&a.id, &a.name);
+        let path = format!("network_acls[{i}]");
+        ix.check_ref(out, format!("{path}.vpc"), &part, &a.vpc, &[Kind::Vpc]);
+        for (j, sub) in a.subnets.iter().enumerate() {
+            let at = format!("{path}.subnets[{j}]");
+            ix.check_ref(out, at, &part, sub, &[Kind::Subnet]);
+        }
+    }
+    for (i, g) in s.security_groups.iter().enumerate() {
+        let part = label(&g.id, &g.name);
+        let path = format!("security_groups[{i}]");
+        ix.check_ref(out, format!("{path}.vpc"), &part, &g.vpc, &[Kind::Vpc]);
+        for (dir, rules) in [("inbound", &g.inbound), ("outbound", &g.outbound)] {
+            for (j, r) in rules.iter().enumerate() {
+                let at = format!("{path}.{dir}[{j}].peer");
+                match &r.peer {
+                    Peer::Cidr(_) => {}
+                    Peer::Group(id) => {
+                        ix.check_ref(out, at, &part, id, &[Kind::SecurityGroup]);
+                    }
+                    Peer::PrefixList(id) => {
+                        ix.check_ref(out, at, &part, id, &[Kind::PrefixList]);
+                    }
+                }
+            }
+        }
+    }
+    for f in &ix.ifaces {
+        let (n, part) = (f.iface, &f.owner_label);
+        let at = format!("{}.subnet", f.path);
+        ix.check_ref(out, at, part, &n.subnet, &[Kind::Subnet]);
+        for (k, g) in n.security_groups.iter().enumerate() {
+            let at = format!("{}.security_groups[{k}]", f.path);
+            ix.check_ref(out, at, part, g, &[Kind::SecurityGroup]);
+        }
+    }
+    check_node_refs(ix, out);
+    for (i, g) in s.internet_gateways.iter().enumerate() {
+        if let Some(vpc) = &g.vpc {
+            let (at, part) = (format!("internet_gateways[{i}].vpc"), label(&g.id, &g.name));
+            ix.check_ref(out, at, &part, vpc, &[Kind::Vpc]);
+        }
+    }
+    for (i, p) in s.peerings.iter().enumerate() {
+        let part = label(&p.id, &p.name);
+        for (field, vpc) in [("requester", &p.requester), ("accepter", &p.accepter)] {
+            let at = format!("peerings[{i}].{field}");
+            ix.check_ref(out, at, &part, vpc, &[Kind::Vpc]);
+        }
+    }
+    for (i, e) in s.gateway_endpoints.iter().enumerate() {
+        let part = label(&e.id, &e.name);
+        let at = format!("gateway_endpoints[{i}].vpc");
+        ix.check_ref(out, at, &part, &e.vpc, &[Kind::Vpc]);
+        let at = format!("gateway_endpoints[{i}].prefix_list");
+        ix.check_ref(out, at, &part, &e.prefix_list, &[Kind::PrefixList]);
+    }
+}
+
+/// Load balancer listeners and targets, and reverse-proxy upstreams.
+fn check_node_refs(ix: &Index, out: &mut Vec<Problem>) {
+    let s = ix.s;
+    for (i, lb) in s.load_balancers.iter().enumerate() {
+        let part = label(&lb.id, &lb.name);
+        let path = format!("load_balancers[{i}]");
+        for (j, l) in lb.listeners.iter().enumerate() {
+            let at = format!("{path}.listeners[{j}].target_group");
+            let Some(tg) = ix.check_ref(
+                out,
+                at.clone(),
+                &part,
+                &l.target_group,
+                &[Kind::TargetGroup],
+            ) else {
+                continue;
+            };
+            if !tg.path.starts_with(&format!("{path}.")) {
+                let message = format!(
+                    "target group {:?} belongs to another load balancer ({}); a listener forwards only to its own load balancer's target groups",
+                    tg.id, tg.path
+                );
+                out.push(Problem::error(
+                    "unknown-reference",
+                    at,
+                    part.clone(),
+                    message,
+                ));
+            }
+        }
+        for (j, tg) in lb.target_groups.iter().enumerate() {
+            for (k, t) in tg.targets.iter().enumerate() {
+                if t.id.parse::<Ipv4Addr>().is_err() {
+                    let at = format!("{path}.target_groups[{j}].targets[{k}].id");
+                    if ix
+                        .check_ref(out, at, &part, &t.id, &[Kind::Instance])
+                        .is_none()
+                    {
+                        or_an_address(out);
+                    }
+                }
+            }
+        }
+    }
+    for (i, inst) in s.instances.iter().enumerate() {
+        let part = label(&inst.id, &inst.name);
+        for (j, u) in inst.upstreams.iter().enumerate() {
+            if u.target.parse::<Ipv4Addr>().is_err() {
+                let at = format!("instances[{i}].upstreams[{j}].target");
+                let kinds = [Kind::Instance, Kind::Database, Kind::LoadBalancer];
+                if ix.check_ref(out, at, &part, &u.target, &kinds).is_none() {
+                    or_an_address(out);
+                }
+            }
+        }
+    }
+}
+
+/// Adds to the last problem that an IPv4 address would do as well.
+fn or_an_address(out: &mut [Problem]) {
+    if let Some(p) = out.last_mut() {
+        p.message.push_str(", or an IPv4 address such as 10.0.1.10");
+    }
+}

@@ -1,0 +1,138 @@
+//! The parts a person can place on the canvas, as the palette lists them.
+
+/// Which family a part belongs to; decides its group in the palette and its colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// VPCs, subnets, gateways and load balancers.
+    Network,
+    /// Instances.
+    Compute,
+    /// Managed databases and caches.
+    Data,
+    /// Hosts outside AWS.
+    Outside,
+}
+
+impl Family {
+    /// All families, in palette order.
+    pub const ALL: [Family; 4] = [
+        Family::Network,
+        Family::Compute,
+        Family::Data,
+        Family::Outside,
+    ];
+
+    /// The heading of this family's group in the palette.
+    pub fn title(self) -> &'static str {
+        match self {
+            Family::Network => "Networking",
+            Family::Compute => "Compute",
+            Family::Data => "Data",
+            Family::Outside => "Outside AWS",
+        }
+    }
+
+    /// The CSS class that colours this family's badges.
+    pub fn css_class(self) -> &'static str {
+        match self {
+            Family::Network => "fam-network",
+            Family::Compute => "fam-compute",
+            Family::Data => "fam-data",
+            Family::Outside => "fam-outside",
+        }
+    }
+}
+
+/// One entry of the palette.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    /// The name people see and the button's accessible name, e.g. "EC2 instance".
+    pub name: &'static str,
+    /// A short badge shown beside the name, e.g. "EC2".
+    pub badge: &'static str,
+    /// The family it belongs to.
+    pub family: Family,
+    /// One sentence on what the part does, shown as a tooltip.
+    pub hint: &'static str,
+}
+
+/// Every part in the palette, in the order shown.
+///
+/// ```
+/// use vpc_playground::ui::parts::PARTS;
+/// assert!(PARTS.iter().any(|p| p.name == "NAT gateway"));
+/// ```
+pub const PARTS: [Part; 12] = [
+    Part {
+        name: "VPC",
+        badge: "VPC",
+        family: Family::Network,
+        hint: "A private network with its own address range",
+    },
+    Part {
+        name: "Subnet",
+        badge: "SN",
+        family: Family::Network,
+        hint: "A slice of a VPC's addresses in one availability zone",
+    },
+    Part {
+        name: "Internet gateway",
+        badge: "IGW",
+        family: Family::Network,
+        hint: "Connects a VPC to the internet",
+    },
+    Part {
+        name: "NAT gateway",
+        badge: "NAT",
+        family: Family::Network,
+        hint: "Lets private subnets reach out to the internet",
+    },
+    Part {
+        name: "Application load balancer",
+        badge: "ALB",
+        family: Family::Network,
+        hint: "Spreads HTTP and HTTPS requests over instances",
+    },
+    Part {
+        name: "EC2 instance",
+        badge: "EC2",
+        family: Family::Compute,
+        hint: "A virtual server in a subnet",
+    },
+    Part {
+        name: "Bastion host",
+        badge: "BH",
+        family: Family::Compute,
+        hint: "A jump box for SSH into private subnets",
+    },
+    Part {
+        name: "NAT instance",
+        badge: "NI",
+        family: Family::Compute,
+        hint: "An instance that does NAT for private subnets",
+    },
+    Part {
+        name: "RDS database",
+        badge: "RDS",
+        family: Family::Data,
+        hint: "A managed relational database",
+    },
+    Part {
+        name: "ElastiCache",
+        badge: "EC",
+        family: Family::Data,
+        hint: "A managed Redis or Memcached cache",
+    },
+    Part {
+        name: "Internet",
+        badge: "WWW",
+        family: Family::Outside,
+        hint: "Any host on the public internet",
+    },
+    Part {
+        name: "My laptop",
+        badge: "ME",
+        family: Family::Outside,
+        hint: "Your own computer, somewhere on the internet",
+    },
+];

@@ -1,0 +1,45 @@
+//! The reachability matrix measured in the browser (wasm in headless Chromium).
+//!
+//! Ignored in the normal test run (a debug build measures nothing useful); run it with
+//! `cargo test --release --target wasm32-unknown-unknown --test wasm_bench -- --include-ignored`.
+#![cfg(target_arch = "wasm32")]
+
+use vpc_playground::engine::matrix::{matrix, Probe};
+use vpc_playground::engine::synthetic::{tiered_vpc, Size};
+use vpc_playground::engine::Network;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+#[wasm_bindgen_test]
+#[ignore = "benchmark: run with --release --include-ignored"]
+fn matrix_of_large_tiered_vpc_in_browser() {
+    let probes: Vec<Probe> = ["22", "80", "443", "5432", "6379"]
+        .iter()
+        .map(|p| p.parse().unwrap())
+        .collect();
+    for enis in [500, 1000, 2000] {
+        let s = tiered_vpc(Size {
+            enis,
+            ..Size::LARGE
+        });
+        let start = now();
+        let net = Network::new(&s);
+        let m = matrix(&net, &probes);
+        let ms = now() - start;
+        web_sys::console::log_1(
+            &format!(
+                "wasm matrix: {enis} ENIs, {} classes, {} flows traced in {ms:.0} ms",
+                m.classes, m.traced
+            )
+            .into(),
+        );
+        assert_eq!(m.endpoints.len(), enis);
+    }
+}

@@ -1,0 +1,124 @@
+//! Browser tests of the app shell (wasm only): run with
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use vpc_playground::ui;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Document, Element};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Mounts a fresh app into a new element of the page and waits until Yew has rendered it.
+async fn mounted_app() -> Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    std::mem::forget(ui::mount(root.clone()));
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+    root
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn shell_has_header_palette_canvas_inspector_and_traffic() {
+    let root = mounted_app().await;
+
+    assert_eq!(find(&root, "h1").text_content().unwrap(), "VPC Playground");
+
+    let palette = find(&root, "[aria-label='Palette']");
+    let names = texts(&palette, "button .part-name");
+    let expected: Vec<String> = ui::parts::PARTS.iter().map(|p| p.name.to_owned()).collect();
+    assert_eq!(names.len(), 12);
+    for name in [
+        "VPC",
+        "Subnet",
+        "EC2 instance",
+        "Bastion host",
+        "Internet gateway",
+        "NAT gateway",
+        "NAT instance",
+        "Application load balancer",
+        "RDS database",
+        "ElastiCache",
+        "Internet",
+        "My laptop",
+    ] {
+        assert!(names.iter().any(|n| n == name), "palette lacks {name}");
+    }
+    assert_eq!(names, expected);
+
+    let canvas = find(&root, "svg[aria-label='Canvas']");
+    assert_eq!(canvas.get_attribute("role").as_deref(), Some("application"));
+    assert!(canvas
+        .text_content()
+        .unwrap()
+        .contains("Your canvas is empty"));
+
+    let inspector = find(&root, "section[aria-labelledby='inspector-heading']");
+    assert!(inspector
+        .text_content()
+        .unwrap()
+        .contains("Select a part to see its settings"));
+
+    let traffic = find(&root, "section[aria-labelledby='traffic-heading']");
+    assert_eq!(
+        find(&traffic, "#traffic-heading").text_content().unwrap(),
+        "Traffic"
+    );
+    assert_eq!(texts(&traffic, "label"), ["From", "To", "Protocol", "Port"]);
+    assert_eq!(find(&traffic, "button").text_content().unwrap(), "Send");
+    let status = find(&traffic, "[role='status']");
+    assert_eq!(status.get_attribute("aria-live").as_deref(), Some("polite"));
+}
+
+#[wasm_bindgen_test]
+async fn send_on_an_empty_canvas_explains_what_is_missing() {
+    let root = mounted_app().await;
+    let send: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(find(
+        &root,
+        "section[aria-labelledby='traffic-heading'] button",
+    ))
+    .unwrap();
+    send.click();
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+    let status = find(&root, "[role='status']").text_content().unwrap();
+    assert!(
+        status.contains("add at least two parts"),
+        "status: {status}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn error_banner_shows_the_first_message() {
+    let doc = document();
+    let banner = doc.create_element("div").unwrap();
+    banner.set_id(ui::error_banner::BANNER_ID);
+    banner.set_attribute("hidden", "").unwrap();
+    let message = doc.create_element("span").unwrap();
+    message.set_id(ui::error_banner::MESSAGE_ID);
+    banner.append_child(&message).unwrap();
+    doc.body().unwrap().append_child(&banner).unwrap();
+
+    assert!(ui::error_banner::show_error("first failure"));
+    assert!(!banner.has_attribute("hidden"));
+    assert!(!ui::error_banner::show_error("second failure"));
+    assert_eq!(message.text_content().unwrap(), "first failure");
+    banner.remove();
+}
