@@ -387,7 +387,13 @@ class Case:
             })
         return {"NetworkAcls": out}
 
-    def permission(self, text):
+    def peering_between(self, a, b):
+        for name, d in self.peerings.items():
+            if {d["requester"], d["accepter"]} == {a, b}:
+                return name, d["status"]
+        return None, None
+
+    def permission(self, text, vpc):
         words = text.split()
         proto = words[0]
         p = {"IpProtocol": proto, "IpRanges": [], "Ipv6Ranges": [], "PrefixListIds": [],
@@ -401,7 +407,16 @@ class Case:
                 p["FromPort"], p["ToPort"] = int(a), int(b or a)
         for src in words[-1].split(","):
             if src.startswith("sg:"):
-                p["UserIdGroupPairs"].append({"GroupId": self.sg_id(src[3:]), "UserId": ACCOUNT})
+                pair = {"GroupId": self.sg_id(src[3:]), "UserId": ACCOUNT}
+                other = self.groups[src[3:]]["vpc"]
+                if other != vpc:
+                    # A group of a peered VPC: AWS names the VPC and the peering.
+                    pcx, status = self.peering_between(vpc, other)
+                    pair["VpcId"] = self.vpc_id(other)
+                    if pcx:
+                        pair["VpcPeeringConnectionId"] = self.pcx_id(pcx)
+                        pair["PeeringStatus"] = status
+                p["UserIdGroupPairs"].append(pair)
             elif src.startswith("pl:"):
                 p["PrefixListIds"].append({"PrefixListId": self.prefix_lists[src[3:]]["id"]})
             else:
@@ -414,10 +429,10 @@ class Case:
             sg = {
                 "Description": "default VPC security group" if d["default"] else d["group_name"],
                 "GroupName": d["group_name"],
-                "IpPermissions": [self.permission(r) for r in d["inbound"]],
+                "IpPermissions": [self.permission(r, d["vpc"]) for r in d["inbound"]],
                 "OwnerId": ACCOUNT,
                 "GroupId": self.sg_id(g),
-                "IpPermissionsEgress": [self.permission(r) for r in d["outbound"]],
+                "IpPermissionsEgress": [self.permission(r, d["vpc"]) for r in d["outbound"]],
                 "VpcId": self.vpc_id(d["vpc"]),
             }
             if not d["default"]:
@@ -621,8 +636,9 @@ class Case:
                                        "AllowEgressFromLocalVpcToRemoteClassicLink": False},
                     "VpcId": self.vpc_id(v),
                     "Region": REGION}
-        messages = {"active": "Active", "pending-acceptance": "Pending Acceptance by "
-                    + ACCOUNT}
+        messages = {"active": "Active",
+                    "pending-acceptance": "Pending Acceptance by " + ACCOUNT,
+                    "deleted": "Deleted by " + ACCOUNT}
         return {"VpcPeeringConnections": [{
             "AccepterVpcInfo": info(d["accepter"]),
             "RequesterVpcInfo": info(d["requester"]),
@@ -1204,7 +1220,7 @@ def acl_lab(c, server_acl, client_acl=None, vpc_cidr="10.60.0.0/16", base="10.60
       ["100 allow tcp 1024-65535 0.0.0.0/0"], ["100 allow all 0.0.0.0/0"])
  .sg("resolver", "corp", ["udp 53 10.80.0.0/16", "tcp 53 10.80.0.0/24"])
  .sg("client", "corp", [])
- .instance("dns-1", "corp-dns", "10.80.1.2", ["resolver"])
+ .instance("dns-1", "corp-dns", "10.80.1.53", ["resolver"])
  .instance("host-1", "corp-pub", "10.80.0.10", ["client"], public="3.39.80.10")
  .instance("legacy-1", "corp-legacy", "10.80.2.10", ["client"])
  .query("host-1", "dns-1", "udp", 53, "established", None,
@@ -1335,18 +1351,24 @@ def acl_lab(c, server_acl, client_acl=None, vpc_cidr="10.60.0.0/16", base="10.60
 # ---------------------------------------------------------------------------------------------
 
 
-def peered(c, routes_back=True, status="active"):
+def peered(c, routes_back=True, status="active", peer_group_rule=True):
+    """hub (10.100.0.0/16) and spoke (10.101.0.0/16) joined by peering hub-spoke, with routes
+    (blackhole ones when the peering is deleted). spoke-svc admits ssh from hub's CIDR and, when
+    `peer_group_rule`, https from members of hub's group hub-ops (AWS accepts such a reference
+    only over an active peering; a deleted peering leaves it stale)."""
+    to_pcx = "pcx:hub-spoke" + (" blackhole" if status == "deleted" else "")
     c.vpc("hub", "10.100.0.0/16")
     c.vpc("spoke", "10.101.0.0/16")
     c.subnet("hub-a", "hub", "10.100.1.0/24")
     c.subnet("spoke-a", "spoke", "10.101.1.0/24")
     c.peering("hub-spoke", "hub", "spoke", status=status)
-    c.main_routes("hub", ("10.101.0.0/16", "pcx:hub-spoke"))
+    c.main_routes("hub", ("10.101.0.0/16", to_pcx))
     if routes_back:
-        c.main_routes("spoke", ("10.100.0.0/16", "pcx:hub-spoke"))
+        c.main_routes("spoke", ("10.100.0.0/16", to_pcx))
     c.sg("hub-ops", "hub", [])
     c.sg("hub-plain", "hub", [])
-    c.sg("spoke-svc", "spoke", ["tcp 22 10.100.0.0/16", "tcp 443 sg:hub-ops"])
+    c.sg("spoke-svc", "spoke",
+         ["tcp 22 10.100.0.0/16"] + (["tcp 443 sg:hub-ops"] if peer_group_rule else []))
     c.instance("ops", "hub-a", "10.100.1.10", ["hub-ops"])
     c.instance("worker", "hub-a", "10.100.1.20", ["hub-plain"])
     c.instance("svc", "spoke-a", "10.101.1.10", ["spoke-svc"])
@@ -1370,9 +1392,15 @@ def peered(c, routes_back=True, status="active"):
         "to hub's CIDR"))
 
 (peered(case("peering-pending", "A peering request that was never accepted"),
-        status="pending-acceptance")
+        status="pending-acceptance", peer_group_rule=False)
  .query("ops", "10.101.1.10", "tcp", 22, "not-established", ["pcx:hub-spoke", "rtb:main:hub"],
         "a peering connection carries traffic only once accepted (active); pending carries nothing"))
+
+(peered(case("peering-deleted", "A deleted peering: blackhole routes and a stale group rule"),
+        status="deleted")
+ .query("ops", "10.101.1.10", "tcp", 22, "not-established", ["rtb:main:hub", "pcx:hub-spoke"],
+        "when a peering is deleted its routes stay in state blackhole and drop what they match; "
+        "the group rule naming hub-ops becomes stale and admits nothing"))
 
 (peered(case("peering-acl", "A network ACL in the peer VPC denies the other VPC"))
  .acl("spoke-acl", "spoke", ["spoke-a"],

@@ -599,9 +599,27 @@ impl Sc {
         self
     }
 
-    /// The finished scenario. Every interface of an instance, database and load balancer must
-    /// name at least one security group, so no test relies on an interface without one.
+    /// The finished scenario, which must pass validation (no errors: AWS would accept it).
+    /// Every interface of an instance, database and load balancer must name at least one
+    /// security group, so no test relies on an interface without one.
     pub fn build(self) -> Scenario {
+        let s = self.build_unvalidated();
+        let errors: Vec<String> = vpc_playground::scenario::validate(&s)
+            .into_iter()
+            .filter(|p| p.is_error())
+            .map(|p| p.to_string())
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "the test scenario is not one AWS would accept:\n  {}",
+            errors.join("\n  ")
+        );
+        s
+    }
+
+    /// The finished scenario without validation, for states that validation does not accept
+    /// (a route left pointing at a deleted target). Security groups are still required.
+    pub fn build_unvalidated(self) -> Scenario {
         let s = self.s;
         let ifaces = s
             .instances
