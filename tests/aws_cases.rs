@@ -43,92 +43,6 @@ impl Query {
     }
 }
 
-/// Where a known disagreement shows: in both checks, or only through the command line (whose
-/// loader also validates the imported scenario).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Via {
-    Both,
-    Cli,
-}
-
-/// Queries that disagree with AWS for a known reason (an importer or validation limitation,
-/// reported and tracked), by (case, protocol, port), where it shows, and the reason. They are
-/// listed in the report and do not fail the tests; one that starts to agree fails them, so its
-/// entry gets removed.
-const KNOWN: &[(&str, &str, Option<u16>, Via, &str)] = &[
-    (
-        "nat-instance-check-off",
-        "tcp",
-        Some(443),
-        Via::Both,
-        NAT_INSTANCE,
-    ),
-    (
-        "nat-instance-check-off",
-        "icmp",
-        None,
-        Via::Both,
-        NAT_INSTANCE,
-    ),
-    (
-        "nat-instance-sg-blocks",
-        "tcp",
-        Some(80),
-        Via::Both,
-        NAT_INSTANCE,
-    ),
-    ("stopped-instance", "tcp", Some(22), Via::Both, STOPPED),
-    ("stopped-instance", "icmp", None, Via::Both, STOPPED),
-    ("rds-postgres", "tcp", Some(5432), Via::Both, RDS),
-    (
-        "nat-gateway-deleted-blackhole",
-        "tcp",
-        Some(443),
-        Via::Cli,
-        BLACKHOLE,
-    ),
-    (
-        "nat-gateway-deleted-blackhole",
-        "tcp",
-        Some(8080),
-        Via::Cli,
-        BLACKHOLE,
-    ),
-    (
-        "more-specific-route-blackhole",
-        "tcp",
-        Some(443),
-        Via::Cli,
-        BLACKHOLE,
-    ),
-    (
-        "more-specific-route-blackhole",
-        "udp",
-        Some(53),
-        Via::Cli,
-        BLACKHOLE,
-    ),
-    ("peering-deleted", "tcp", Some(22), Via::Cli, STALE),
-];
-
-const NAT_INSTANCE: &str = "importer: every instance is a generic host, so a NAT instance \
-     (check off, target of the private subnet's default route) forwards without translating \
-     and the internet gateway drops the private source";
-
-const STOPPED: &str =
-    "importer: a stopped instance is imported as a running host that listens on every port";
-
-const RDS: &str = "importer: an RDS interface becomes a MySQL endpoint that listens on 3306 \
-     only, so 5432 is refused; an imported interface should listen on every port";
-
-const BLACKHOLE: &str = "validation: a route in state blackhole whose NAT gateway was deleted \
-     is rejected as an unknown reference (exit 2), though that is what AWS shows after the \
-     deletion";
-
-const STALE: &str = "validation: the blackhole routes to the deleted peering and the stale \
-     group rule naming the peer's group are rejected (exit 2), though AWS shows both after the \
-     deletion";
-
 fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -235,22 +149,10 @@ fn check(q: &Query, got: &Outcome) -> Option<String> {
     None
 }
 
-fn known(q: &Query, cli: bool) -> Option<&'static str> {
-    KNOWN
-        .iter()
-        .find(|(case, proto, port, via, _)| {
-            *case == q.case && *proto == q.proto && *port == q.port && (*via == Via::Both || cli)
-        })
-        .map(|k| k.4)
-}
-
-/// Runs `run` on every query, prints the disagreements, and fails if any is not a known one (or
-/// a known one now agrees).
-fn run_all(how: &str, cli: bool, run: impl Fn(&Query) -> Result<Outcome, String>) {
+/// Runs `run` on every query, prints a table of the disagreements, and fails if there is any.
+fn run_all(how: &str, run: impl Fn(&Query) -> Result<Outcome, String>) {
     let queries = all_queries();
     let mut failures = Vec::new();
-    let mut known_seen = Vec::new();
-    let mut fixed = Vec::new();
     // VPC_CASES_VERBOSE=1 prints every query's outcome, agreeing or not.
     let verbose = std::env::var_os("VPC_CASES_VERBOSE").is_some();
     for q in &queries {
@@ -270,34 +172,23 @@ fn run_all(how: &str, cli: bool, run: impl Fn(&Query) -> Result<Outcome, String>
             Ok(got) => check(q, &got),
             Err(e) => Some(format!("error: {e}")),
         };
-        match (problem, known(q, cli)) {
-            (Some(p), Some(reason)) => known_seen.push((q.label(), p, reason)),
-            (Some(p), None) => failures.push((q.label(), p)),
-            (None, Some(reason)) => fixed.push((q.label(), reason)),
-            (None, None) => {}
+        if let Some(p) = problem {
+            failures.push((q.label(), p));
         }
     }
     eprintln!(
-        "{how}: {} queries, {} agree with AWS, {} known disagreements, {} new disagreements",
+        "{how}: {} queries, {} agree with AWS, {} disagree",
         queries.len(),
-        queries.len() - failures.len() - known_seen.len(),
-        known_seen.len(),
+        queries.len() - failures.len(),
         failures.len()
     );
-    for (label, problem, reason) in &known_seen {
-        eprintln!("  known  {label}\n         {problem}\n         ({reason})");
-    }
     for (label, problem) in &failures {
         eprintln!("  FAIL   {label}\n         {problem}");
     }
-    for (label, reason) in &fixed {
-        eprintln!("  FIXED  {label}: agrees now; remove it from KNOWN ({reason})");
-    }
     assert!(
-        failures.is_empty() && fixed.is_empty(),
-        "{how}: {} disagreement(s) with AWS and {} known one(s) now fixed (table above)",
-        failures.len(),
-        fixed.len()
+        failures.is_empty(),
+        "{how}: {} disagreement(s) with AWS (table above)",
+        failures.len()
     );
 }
 
@@ -312,7 +203,7 @@ fn aws_cases_through_the_library() {
             Ok(imported)
         });
     }
-    run_all("library", false, |q| {
+    run_all("library", |q| {
         let imported = cache[&q.dir].as_ref().map_err(|e| format!("import: {e}"))?;
         let net = Network::new(&imported.scenario);
         let protocol: Protocol = q.proto.parse()?;
@@ -338,7 +229,7 @@ fn aws_cases_through_the_library() {
 #[test]
 fn aws_cases_through_the_cli() {
     let bin = env!("CARGO_BIN_EXE_vpcplay");
-    run_all("vpcplay trace", true, |q| {
+    run_all("vpcplay trace", |q| {
         let mut cmd = Command::new(bin);
         cmd.arg("trace")
             .arg(&q.dir)

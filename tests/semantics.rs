@@ -577,7 +577,6 @@ fn route_blackhole_drops() {
 }
 
 #[test]
-#[ignore = "validation bug: a blackhole route whose target was deleted is an unknown-reference error"]
 fn validation_accepts_blackhole_route_to_deleted_target() {
     // After a NAT gateway is deleted, AWS keeps the routes to it in state blackhole; describe
     // output (and so an imported account) holds them. Validation must accept such a route (at

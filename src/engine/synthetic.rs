@@ -231,6 +231,7 @@ pub fn tiered_vpc(size: Size) -> Scenario {
             }],
             listens: Listening::Ports(vec![Listener::tcp(TIER_PORTS[t]), Listener::tcp(22)]),
             upstreams: Vec::new(),
+            stopped: false,
         });
     }
     s

@@ -1016,6 +1016,21 @@ impl<'n, 's> Walk<'n, 's> {
     fn receive(&mut self, eni: usize, mut pkt: Packet) -> Result<Step, End> {
         let net = self.net;
         let e = &net.enis[eni];
+        if let Owner::Instance(i) = e.owner {
+            if net.scenario.instances[i].stopped {
+                let (id, name) = (net.owner_id(e.owner), net.owner_name(e.owner));
+                let detail = format!("{name} is stopped: nothing on it answers or forwards");
+                return Err(self.drop(
+                    &pkt,
+                    Verdict::NoHost,
+                    id,
+                    name,
+                    Kind::Instance,
+                    None,
+                    detail,
+                ));
+            }
+        }
         self.security_groups(eni, &pkt, SgDirection::Inbound)?;
         let own = pkt.dst == e.iface.private_ip;
         let session = self

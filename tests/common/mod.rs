@@ -369,6 +369,7 @@ impl Sc {
             interfaces: vec![iface(&format!("{id}-eni"), subnet, private_ip)],
             listens: Listening::Ports(Vec::new()),
             upstreams: Vec::new(),
+            stopped: false,
         });
         self.current = Current::Instance(self.s.instances.len() - 1);
         self
