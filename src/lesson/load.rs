@@ -130,12 +130,18 @@ fn scenario_at(path: &str, v: &Value) -> Result<Scenario, LessonError> {
                 path: p, message, ..
             } => err(format!("{path}.{p}"), message),
             LoadError::Invalid(problems) => {
-                let errors: Vec<String> = problems
-                    .iter()
-                    .filter(|p| p.is_error())
-                    .map(|p| format!("{path}.{p}"))
-                    .collect();
-                err(path, errors.join("; "))
+                let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
+                let Some(first) = errors.first() else {
+                    return err(path, "the scenario is invalid");
+                };
+                let mut message = first.message.clone();
+                if !first.part.is_empty() {
+                    message = format!("{} {message}", first.part);
+                }
+                if errors.len() > 1 {
+                    message = format!("{message} (and {} more errors)", errors.len() - 1);
+                }
+                err(format!("{path}.{}", first.path), message)
             }
             LoadError::MissingVersion => err(
                 format!("{path}.version"),
