@@ -77,6 +77,12 @@ pub fn from_json(text: &str) -> Result<Lesson, LessonError> {
             "a lesson is a JSON object ({\"version\": 1, \"title\": ..., \"scenario\": ..., \"objectives\": [...]})",
         ));
     };
+    if !map.contains_key("scenario") && map.contains_key("vpcs") {
+        return Err(err(
+            "(top level)",
+            "this is a scenario, not a lesson: a lesson holds its scenario under \"scenario\", next to \"title\" and \"objectives\"",
+        ));
+    }
     match map.get("version").map(Value::as_u64) {
         None => {
             return Err(err(
