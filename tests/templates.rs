@@ -367,6 +367,12 @@ fn every_template_travels_in_a_share_link() {
         let again = load_str(&back.scenario_json).unwrap().scenario;
         assert_eq!(again, s, "{}", t.id);
         report.push(format!("{}: {} characters", t.id, fragment.len()));
+        assert!(
+            fragment.len() < 1500,
+            "{}: the link is {} characters",
+            t.id,
+            fragment.len()
+        );
     }
     println!("{}", report.join("\n"));
 }

@@ -62,7 +62,7 @@ enum Command {
     },
     /// Grade a lesson: one line per objective, exit 0 only when all pass.
     Check {
-        /// Lesson JSON file, lesson link (`#l=1.<payload>`), or `builtin:NAME`.
+        /// Lesson JSON file, lesson link (`#l=2.<payload>`), or `builtin:NAME`.
         lesson: Option<String>,
         /// Grade a built-in lesson by name (public-subnet, bastion, ...).
         #[arg(long, value_name = "NAME")]

@@ -1,9 +1,10 @@
 //! Lesson links: a whole lesson in a URL fragment, next to scenario links.
 //!
 //! A lesson sits in the fragment key `l`, written `<format>.<payload>` exactly like a scenario's
-//! `s` (see [`crate::share`]): format `1` is the lesson JSON, compressed with raw DEFLATE and
-//! encoded as unpadded base64url. Other `key=value` pairs may follow, joined by `&`
-//! (`#l=1.<payload>&lang=ko`).
+//! `s`, with the same encoding functions (see [`crate::share`]): the lesson JSON, compressed with
+//! raw DEFLATE (format 2: after the preset dictionary; format 1: without it) and encoded as
+//! unpadded base64url. Other `key=value` pairs may follow, joined by `&`
+//! (`#l=2.<payload>&lang=ko`). A fragment holds either `s` or `l`.
 
 use super::{from_json, Lesson};
 use crate::share::{self, LinkError, MAX_LINK_CHARS};
@@ -25,7 +26,7 @@ pub enum LessonLinkError {
     Lesson(#[from] super::LessonError),
 }
 
-/// Builds a fragment (without `#`) holding `lesson`: `l=1.<payload>`.
+/// Builds a fragment (without `#`) holding `lesson`: `l=2.<payload>`.
 pub fn encode_fragment(lesson: &Lesson) -> String {
     let json = serde_json::to_string(lesson).unwrap_or_default();
     format!("{LESSON_KEY}={}", share::encode_payload(&json))
