@@ -185,3 +185,106 @@ fn constraints_find_open_rules_and_public_addresses() {
     assert!(r.lines[3].reason.contains("54.1.2.3"), "{}", show(&r));
     assert_eq!(r.passed_count(), 1);
 }
+
+/// The lesson's start scenario, changed by `edit` as a learner might.
+fn edited(name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> (lesson::Lesson, Report) {
+    let l = builtin::load(name).unwrap();
+    let mut v = serde_json::to_value(&l.scenario).unwrap();
+    edit(&mut v);
+    let s = serde_json::from_value(v).unwrap();
+    let r = lesson::check_scenario(&l, &s);
+    (l, r)
+}
+
+fn find<'a>(list: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
+    list.as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|x| x["id"] == id)
+        .unwrap_or_else(|| panic!("no {id}"))
+}
+
+#[test]
+fn common_wrong_fixes_are_caught() {
+    use serde_json::json;
+    // Making every subnet public through the main route table reaches web, but batch too.
+    let (_, r) = edited("main-route-table", |v| {
+        find(&mut v["route_tables"], "vpc-main")["routes"] = json!([
+            {"destination": {"cidr": "0.0.0.0/0"}, "target": {"internet_gateway": "igw"}}
+        ]);
+    });
+    assert!(r.lines[0].passed && !r.lines[1].passed, "{}", show(&r));
+
+    // Opening SSH on app to everyone lets web in too, and breaks the constraint.
+    let (_, r) = edited("bastion", |v| {
+        find(&mut v["security_groups"], "sg-app")["inbound"] = json!([
+            {"protocol": "tcp", "ports": "22", "peer": {"cidr": "0.0.0.0/0"}}
+        ]);
+    });
+    assert!(r.lines[1].passed, "{}", show(&r));
+    assert!(!r.lines[2].passed, "{}", show(&r));
+    assert!(
+        r.lines[2].reason.contains("web also reaches it"),
+        "{}",
+        show(&r)
+    );
+
+    // Giving app a public IP in a public subnet reaches the internet, but breaks the constraint.
+    let (_, r) = edited("private-subnet-nat", |v| {
+        find(&mut v["route_tables"], "rt-public")["subnets"] = json!(["public-a", "private-a"]);
+        find(&mut v["instances"], "app")["interfaces"][0]["public_ip"] = json!("54.180.2.99");
+    });
+    assert!(r.lines[0].passed, "{}", show(&r));
+    assert!(!r.passed(), "{}", show(&r));
+    assert!(!r.lines[3].passed, "{}", show(&r));
+
+    // Opening every port in the network ACL works, but SSH is no longer closed.
+    let (_, r) = edited("stateless-acl", |v| {
+        let acl = find(&mut v["network_acls"], "acl-web");
+        acl["inbound"] =
+            json!([{"number": 100, "protocol": "all", "cidr": "0.0.0.0/0", "action": "allow"}]);
+        acl["outbound"] = acl["inbound"].clone();
+        find(&mut v["security_groups"], "sg-web")["inbound"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"protocol": "tcp", "ports": "22", "peer": {"cidr": "0.0.0.0/0"}}));
+        find(&mut v["instances"], "web")["listens"] = json!([22, 80, 443]);
+    });
+    assert!(
+        r.lines[0].passed && r.lines[1].passed && r.lines[2].passed,
+        "{}",
+        show(&r)
+    );
+    assert!(!r.lines[3].passed && !r.lines[4].passed, "{}", show(&r));
+
+    // Allowing only the Linux ephemeral range works for Linux clients, not for Windows ones.
+    let (_, r) = edited("stateless-acl", |v| {
+        let acl = find(&mut v["network_acls"], "acl-web");
+        for dir in ["inbound", "outbound"] {
+            acl[dir].as_array_mut().unwrap().push(json!(
+                {"number": 120, "protocol": "tcp", "ports": "32768-60999", "cidr": "0.0.0.0/0", "action": "allow"}
+            ));
+        }
+    });
+    assert!(!r.lines[0].passed, "{}", show(&r));
+    assert_eq!(
+        r.lines[1].verdict.map(|v| v.code()),
+        Some("depends-on-source-port")
+    );
+    assert!(r.lines[2].passed, "{}", show(&r));
+}
+
+#[test]
+fn a_scenario_with_errors_fails_every_line_and_says_why() {
+    let (l, r) = edited("public-subnet", |v| {
+        v["subnets"][0]["cidr"] = serde_json::json!("10.9.0.0/24");
+    });
+    assert_eq!(r.lines.len(), l.objectives.len() + l.constraints.len());
+    assert!(
+        r.lines
+            .iter()
+            .all(|x| !x.passed && x.reason.contains("errors")),
+        "{}",
+        show(&r)
+    );
+}
