@@ -136,5 +136,14 @@ fn bad_input_exits_2_naming_what_is_wrong() {
 
     let o = vpcplay(&["check"]);
     assert_eq!(o.status.code(), Some(2));
+
+    let mut no_solution: serde_json::Value =
+        serde_json::from_str(&builtin::load("bastion").unwrap().to_json()).unwrap();
+    no_solution.as_object_mut().unwrap().remove("solution");
+    let file = dir.join("no-solution.json");
+    std::fs::write(&file, no_solution.to_string()).unwrap();
+    let o = vpcplay(&["check", file.to_str().unwrap(), "--solution"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no solution"), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -288,3 +288,23 @@ fn a_scenario_with_errors_fails_every_line_and_says_why() {
         show(&r)
     );
 }
+
+#[test]
+fn every_lesson_scenario_draws_every_part() {
+    use vpc_playground::templates::drawn_parts;
+    for b in builtin::all() {
+        let l = b.lesson();
+        for (which, s) in [
+            ("start", &l.scenario),
+            ("solution", l.solution.as_ref().unwrap()),
+        ] {
+            for id in drawn_parts(s) {
+                assert!(
+                    s.layout.contains_key(&id),
+                    "{} {which}: no layout for {id}",
+                    b.name
+                );
+            }
+        }
+    }
+}
