@@ -37,12 +37,13 @@ macro_rules! lesson {
     };
 }
 
-const TRACK: [BuiltinLesson; 8] = [
+const TRACK: [BuiltinLesson; 9] = [
     lesson!("public-subnet"),
     lesson!("private-subnet-nat"),
     lesson!("bastion"),
     lesson!("security-group-references"),
     lesson!("stateless-acl"),
+    lesson!("deny-an-address"),
     lesson!("main-route-table"),
     lesson!("load-balancer"),
     lesson!("peering-not-transitive"),
