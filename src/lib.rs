@@ -8,9 +8,12 @@ pub mod aws;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod engine;
+pub mod i18n;
+pub mod lesson;
 pub mod model;
 pub mod scenario;
 pub mod share;
+pub mod templates;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
