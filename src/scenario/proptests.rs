@@ -7,6 +7,7 @@ use crate::scenario::{load_str, normalize, validate};
 use ipnet::Ipv4Net;
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use serde_json::{json, Map, Value};
 
 // ---- arbitrary JSON -------------------------------------------------------------------------
@@ -773,6 +774,12 @@ fn leaves<'a>(v: &'a mut Value, out: &mut Vec<&'a mut Value>) {
 }
 
 proptest! {
+    // Failures are kept beside this file (proptests.regressions), not in a top-level folder.
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("regressions"))),
+        ..ProptestConfig::default()
+    })]
+
     #[test]
     fn load_never_panics_on_arbitrary_text(text in "\\PC*") {
         let _ = load_str(&text);
