@@ -30,13 +30,17 @@
 //! - describe-network-interfaces completes and overrides the interfaces of instances (same ENI
 //!   id). The interface of a NAT gateway is matched through `NatGatewayAddresses` (or its
 //!   description). An interface attached to no instance becomes:
-//!   - an RDS (`RDSNetworkInterface`) or ElastiCache interface: a [`Database`] with id
-//!     `<eni>-db` or `<eni>-cache`; the engine is a guess (MySQL, Redis), with a warning;
+//!   - an RDS (`RDSNetworkInterface`) or ElastiCache interface: a host (an
+//!     [`Instance`](crate::model::Instance)) with id `<eni>-db` or `<eni>-cache` that listens on
+//!     every port, since the output names neither engine nor port (with a warning);
 //!   - a transit gateway attachment's interface: nothing (with a warning);
 //!   - anything else (load balancer nodes, interface endpoints, Lambda, detached interfaces): a
-//!     generic [`Instance`] with id `<eni>-host`, named after the ENI, listening on every port. A
+//!     generic [`Instance`](crate::model::Instance) with id `<eni>-host`, named after the ENI, listening on every port. A
 //!     load balancer cannot be rebuilt without describe-load-balancers, so its nodes stand in as
 //!     plain hosts.
+//! - A stopped instance is imported with `stopped` set: it keeps its addresses but nothing on it
+//!   answers. An instance with source/destination check off is an appliance, and a NAT instance
+//!   when it also has a public address and a `0.0.0.0/0` route points at it.
 //! - Node ids of interface-made nodes differ from the interface id, so an id names one part.
 //! - NAT gateways that are deleting, deleted or failed are left out; the others get the primary
 //!   address's interface, with no security groups and no source/destination check.

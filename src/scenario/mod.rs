@@ -2,9 +2,9 @@
 //!
 //! - [`load_str`] turns JSON text into a [`Scenario`](crate::model::Scenario) that is safe to
 //!   simulate, or a [`LoadError`] that says what is wrong and where.
-//! - [`normalize`] adds what AWS always creates with a VPC (main route table, default network ACL,
+//! - [`normalize()`] adds what AWS always creates with a VPC (main route table, default network ACL,
 //!   default security group) and gives group-less network interfaces the default group.
-//! - [`validate`] lists every [`Problem`] of a scenario: errors (AWS would refuse it) and warnings
+//! - [`validate()`] lists every [`Problem`] of a scenario: errors (AWS would refuse it) and warnings
 //!   (allowed here, but past an AWS limit or unlikely to work).
 //! - [`json_schema`] describes the file format as JSON Schema.
 
