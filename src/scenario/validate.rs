@@ -26,7 +26,7 @@ use index::Index;
 /// Every problem of `s`: errors (AWS would refuse the scenario, or it cannot be simulated) first,
 /// then warnings (allowed, but past an AWS limit or unlikely to work). Empty when all is well.
 ///
-/// Run it on a [normalized](crate::scenario::normalize) scenario: without normalization nothing is
+/// Run it on a [normalized](crate::scenario::normalize()) scenario: without normalization nothing is
 /// wrong, but interfaces without security groups are not yet given their VPC's default group.
 pub fn validate(s: &Scenario) -> Vec<Problem> {
     let ix = Index::new(s);
