@@ -7,7 +7,9 @@
 pub mod aws;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod edit;
 pub mod engine;
+pub mod layout;
 pub mod model;
 pub mod scenario;
 pub mod share;
