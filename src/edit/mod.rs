@@ -7,9 +7,11 @@
 //! - [`place`]: adding a part from the palette at a point, or refusing with a reason.
 //! - [`moves`]: moving parts (children follow their container) and resizing containers.
 //! - [`remove`]: deleting parts with their dependants.
+//! - [`history`]: undo and redo stacks.
 
 pub mod alloc;
 pub mod find;
+pub mod history;
 pub mod moves;
 pub mod place;
 pub mod remove;

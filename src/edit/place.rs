@@ -464,3 +464,188 @@ fn place_alb(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
         .insert(id.clone(), clamp_node(node_rect(x, y), &first, SUBNET_HEAD));
     Ok(id)
 }
+
+fn overlap(a: &Rect, b: &Rect) -> bool {
+    a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+}
+
+/// Whether the new part `p.id` sits clear of the parts of its own layer (subnets among subnets,
+/// nodes among nodes, VPCs among VPCs).
+pub fn fits(p: &Placed) -> bool {
+    use super::find::{locate, part_ids, rect_of};
+    let s = &p.scenario;
+    let Some(me) = rect_of(s, &p.id) else {
+        return false;
+    };
+    let layer = |id: &str| match locate(s, id) {
+        Some(f) if f.is_container() => {
+            if matches!(f, super::find::Found::Vpc(_)) {
+                0
+            } else {
+                1
+            }
+        }
+        Some(_) => 2,
+        None => 3,
+    };
+    let mine = layer(&p.id);
+    let pad = if mine == 2 { 24.0 } else { 0.0 };
+    let grown = Rect {
+        h: me.h + pad,
+        ..me
+    };
+    part_ids(s)
+        .into_iter()
+        .filter(|id| *id != p.id && layer(id) == mine)
+        .filter_map(|id| rect_of(s, &id))
+        .all(|r| {
+            !overlap(
+                &grown,
+                &Rect {
+                    h: r.h + pad,
+                    ..r
+                },
+            )
+        })
+}
+
+/// Candidate drop points for a part of kind `kind`, near part `near` first.
+fn candidates(s: &Scenario, kind: PartKind, near: Option<&str>) -> Vec<(f64, f64)> {
+    use super::find::{parent_of, vpc_of};
+    let mut out = Vec::new();
+    let vpc_first: Vec<String> = {
+        let mut v: Vec<String> = near.and_then(|n| vpc_of(s, n)).into_iter().collect();
+        let rest: Vec<String> = s
+            .vpcs
+            .iter()
+            .map(|x| x.id.clone())
+            .filter(|x| !v.contains(x))
+            .collect();
+        v.extend(rest);
+        v
+    };
+    match kind {
+        PartKind::Vpc => {
+            let right = s
+                .vpcs
+                .iter()
+                .filter_map(|v| s.layout.get(&v.id))
+                .map(|r| r.x + r.w)
+                .fold(f64::NAN, f64::max);
+            let top = s
+                .vpcs
+                .iter()
+                .filter_map(|v| s.layout.get(&v.id))
+                .map(|r| r.y)
+                .fold(f64::NAN, f64::min);
+            let x = if right.is_nan() { 100.0 } else { right + 120.0 };
+            let y = if top.is_nan() { 220.0 } else { top + 40.0 };
+            out.push((x, y));
+            out.push((x, y + 600.0));
+        }
+        PartKind::Subnet => {
+            for v in &vpc_first {
+                let Some(r) = s.layout.get(v) else { continue };
+                for (_, x0, x1) in super::find::az_bands(s, v) {
+                    let mut y = r.y + layout::VPC_HEAD + 30.0;
+                    while y < r.y + r.h - 40.0 {
+                        out.push(((x0 + x1) / 2.0, y));
+                        y += GRID_STEP;
+                    }
+                }
+            }
+        }
+        PartKind::InternetGateway => {
+            for v in &vpc_first {
+                if let Some(r) = s.layout.get(v) {
+                    out.push((r.x + r.w - 120.0, r.y));
+                }
+            }
+        }
+        PartKind::Internet | PartKind::Laptop => {
+            let top = s
+                .layout
+                .values()
+                .map(|r| r.y)
+                .fold(f64::NAN, f64::min);
+            let y = if top.is_nan() { 80.0 } else { top - 100.0 };
+            for k in 0..40 {
+                out.push((80.0 + 120.0 * k as f64, y));
+            }
+        }
+        _ => {
+            let mut subnets: Vec<String> = Vec::new();
+            if let Some(n) = near {
+                if s.subnets.iter().any(|x| x.id == n) {
+                    subnets.push(n.to_string());
+                } else if let Some(p) = parent_of(s, n) {
+                    if s.subnets.iter().any(|x| x.id == p) {
+                        subnets.push(p);
+                    }
+                }
+            }
+            for v in &vpc_first {
+                for x in s.subnets.iter().filter(|x| &x.vpc == v) {
+                    if !subnets.contains(&x.id) {
+                        subnets.push(x.id.clone());
+                    }
+                }
+            }
+            for id in subnets {
+                let Some(r) = s.layout.get(&id) else { continue };
+                for k in 0..24 {
+                    let (x, y) = layout::slot(r, k);
+                    if y + NODE_SIZE > r.y + r.h {
+                        break;
+                    }
+                    out.push((x + NODE_SIZE / 2.0, y + NODE_SIZE / 2.0));
+                }
+            }
+        }
+    }
+    out
+}
+
+const GRID_STEP: f64 = 20.0;
+
+/// Places a part without a pointer (from the keyboard): near part `near` (the selection) when
+/// given, else wherever it fits first; refuses with the reason of the first place tried.
+pub fn place_auto(s: &Scenario, kind: PartKind, near: Option<&str>) -> Result<Placed, String> {
+    let mut first_err = None;
+    for (x, y) in candidates(s, kind, near) {
+        match place(s, kind, x, y) {
+            Ok(p) if fits(&p) => return Ok(p),
+            Ok(_) => {}
+            Err(e) => {
+                first_err.get_or_insert(e);
+            }
+        }
+    }
+    Err(first_err.unwrap_or_else(|| match kind {
+        PartKind::Subnet if s.vpcs.is_empty() => "A subnet lives inside a VPC: add a VPC first.".into(),
+        PartKind::InternetGateway if s.vpcs.is_empty() => {
+            "An internet gateway attaches to a VPC: add a VPC first.".into()
+        }
+        PartKind::LoadBalancer => "An application load balancer needs subnets in two different availability zones: add them first.".into(),
+        k if k.in_subnet() => format!("{} lives in a subnet: add a subnet first, or make room in one.", a_or_an(k)),
+        _ => format!("There is no room for another {}.", kind.label()),
+    }))
+}
+
+/// Places a part dropped at (`x`, `y`); when it would sit on another part, it goes to the nearest
+/// free spot of the same container instead.
+pub fn place_at(s: &Scenario, kind: PartKind, x: f64, y: f64) -> Result<Placed, String> {
+    let p = place(s, kind, x, y)?;
+    if fits(&p) {
+        return Ok(p);
+    }
+    let near = super::find::subnet_at(s, x, y)
+        .map(|i| s.subnets[i].id.clone())
+        .or_else(|| vpc_at(s, x, y).map(|i| s.vpcs[i].id.clone()));
+    match kind {
+        PartKind::Vpc | PartKind::Internet | PartKind::Laptop => Ok(p),
+        _ => place_auto(s, kind, near.as_deref()).map_err(|_| {
+            format!("There is no room for another {} here.", kind.label())
+        }),
+    }
+}
