@@ -4,6 +4,8 @@
 
 use std::rc::Rc;
 
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::parts::{Family, Part, PARTS};
@@ -40,6 +42,7 @@ pub fn Palette() -> Html {
     let carry = use_state(|| None::<Carry>);
     // Set when a drag ended, so the click that follows it does not place a second part.
     let dragged = use_mut_ref(|| false);
+    let listeners = use_mut_ref(Vec::new);
 
     let ghost = carry.as_ref().filter(|c| c.moved).map(|c| {
         let part = &PARTS[c.part];
@@ -56,6 +59,7 @@ pub fn Palette() -> Html {
         view,
         carry,
         dragged,
+        listeners,
     };
     html! {
         <section class="palette" aria-label="Palette">
@@ -71,6 +75,7 @@ struct Ctx {
     view: ViewContext,
     carry: UseStateHandle<Option<Carry>>,
     dragged: Rc<std::cell::RefCell<bool>>,
+    listeners: Rc<std::cell::RefCell<Vec<EventListener>>>,
 }
 
 fn group(ctx: &Ctx, family: Family) -> Html {
@@ -86,63 +91,92 @@ fn group(ctx: &Ctx, family: Family) -> Html {
 
 fn button(ctx: &Ctx, index: usize, part: &Part) -> Html {
     let kind = part.kind;
+    // The drag follows the pointer with listeners on the window, so it keeps working whatever
+    // element the pointer is over and however the palette re-renders.
     let onpointerdown = {
-        let carry = ctx.carry.clone();
-        Callback::from(move |e: PointerEvent| {
-            if e.button() != 0 {
-                return;
-            }
-            let at = (e.client_x() as f64, e.client_y() as f64);
-            // Yew delegates events to the app's root, so capture on the button itself.
-            let button = e
-                .target_dyn_into::<web_sys::Element>()
-                .and_then(|el| el.closest("button").ok().flatten());
-            if let Some(el) = button {
-                let _ = el.set_pointer_capture(e.pointer_id());
-            }
-            carry.set(Some(Carry {
-                part: index,
-                start: at,
-                at,
-                moved: false,
-            }));
-        })
-    };
-    let onpointermove = {
-        let carry = ctx.carry.clone();
-        Callback::from(move |e: PointerEvent| {
-            let Some(c) = (*carry).clone() else { return };
-            let at = (e.client_x() as f64, e.client_y() as f64);
-            let moved = c.moved || (at.0 - c.start.0).hypot(at.1 - c.start.1) > 5.0;
-            carry.set(Some(Carry { at, moved, ..c }));
-        })
-    };
-    let onpointerup = {
-        let (carry, app, view, dragged) = (
+        let (carry, app, view, dragged, listeners) = (
             ctx.carry.clone(),
             ctx.app.clone(),
             ctx.view.clone(),
             ctx.dragged.clone(),
+            ctx.listeners.clone(),
         );
         Callback::from(move |e: PointerEvent| {
-            let Some(c) = (*carry).clone() else { return };
-            carry.set(None);
-            if !c.moved {
+            if e.button() != 0 {
                 return;
             }
-            *dragged.borrow_mut() = true;
-            let (x, y) = (e.client_x() as f64, e.client_y() as f64);
-            match client_to_canvas(*view, x, y) {
-                Some((cx, cy)) => apply(&app, place_at(&app.scenario, kind, cx, cy)),
-                None => app.dispatch(Action::Notify(
-                    "Drop parts on the canvas to add them.".to_string(),
-                )),
-            }
+            let start = (e.client_x() as f64, e.client_y() as f64);
+            let Some(window) = web_sys::window() else { return };
+            let button = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|el| el.closest("button").ok().flatten());
+            let state = Rc::new(std::cell::RefCell::new(Carry {
+                part: index,
+                start,
+                at: start,
+                moved: false,
+            }));
+            let on_move = {
+                let (state, carry) = (state.clone(), carry.clone());
+                EventListener::new(&window, "pointermove", move |e| {
+                    let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
+                    let mut c = state.borrow_mut();
+                    c.at = (e.client_x() as f64, e.client_y() as f64);
+                    c.moved = c.moved || (c.at.0 - c.start.0).hypot(c.at.1 - c.start.1) > 5.0;
+                    if c.moved {
+                        carry.set(Some(c.clone()));
+                    }
+                })
+            };
+            let on_up = {
+                let (state, carry, app, view, dragged, listeners, button) = (
+                    state.clone(),
+                    carry.clone(),
+                    app.clone(),
+                    view.clone(),
+                    dragged.clone(),
+                    listeners.clone(),
+                    button.clone(),
+                );
+                EventListener::new(&window, "pointerup", move |e| {
+                    let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
+                    let c = state.borrow().clone();
+                    carry.set(None);
+                    if c.moved {
+                        // A click follows only when the pointer comes up over the button.
+                        let target = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                        *dragged.borrow_mut() = button
+                            .as_ref()
+                            .is_some_and(|b| b.contains(target.as_ref()));
+                        let (x, y) = (e.client_x() as f64, e.client_y() as f64);
+                        match client_to_canvas(*view, x, y) {
+                            Some((cx, cy)) => {
+                                apply(&app, place_at(&app.scenario, kind, cx, cy))
+                            }
+                            None => app.dispatch(Action::Notify(
+                                "Drop parts on the canvas to add them.".to_string(),
+                            )),
+                        }
+                    }
+                    // Dropping the listeners from inside one of them: defer it.
+                    let listeners = listeners.clone();
+                    yew::platform::spawn_local(async move {
+                        listeners.borrow_mut().clear();
+                    });
+                })
+            };
+            let on_cancel = {
+                let (carry, listeners) = (carry.clone(), listeners.clone());
+                EventListener::new(&window, "pointercancel", move |_| {
+                    carry.set(None);
+                    let listeners = listeners.clone();
+                    yew::platform::spawn_local(async move {
+                        listeners.borrow_mut().clear();
+                    });
+                })
+            };
+            *listeners.borrow_mut() = vec![on_move, on_up, on_cancel];
         })
-    };
-    let onpointercancel = {
-        let carry = ctx.carry.clone();
-        Callback::from(move |_: PointerEvent| carry.set(None))
     };
     let onclick = {
         let (app, dragged) = (ctx.app.clone(), ctx.dragged.clone());
@@ -156,7 +190,7 @@ fn button(ctx: &Ctx, index: usize, part: &Part) -> Html {
     };
     html! {
         <button type="button" class="part" title={part.hint}
-            {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onclick}>
+            {onpointerdown} {onclick}>
             <span class={classes!("badge", part.family.css_class())} aria-hidden="true">
                 { part.badge }
             </span>
