@@ -498,15 +498,7 @@ pub fn fits(p: &Placed) -> bool {
         .into_iter()
         .filter(|id| *id != p.id && layer(id) == mine)
         .filter_map(|id| rect_of(s, &id))
-        .all(|r| {
-            !overlap(
-                &grown,
-                &Rect {
-                    h: r.h + pad,
-                    ..r
-                },
-            )
-        })
+        .all(|r| !overlap(&grown, &Rect { h: r.h + pad, ..r }))
 }
 
 /// Candidate drop points for a part of kind `kind`, near part `near` first.
@@ -563,11 +555,7 @@ fn candidates(s: &Scenario, kind: PartKind, near: Option<&str>) -> Vec<(f64, f64
             }
         }
         PartKind::Internet | PartKind::Laptop => {
-            let top = s
-                .layout
-                .values()
-                .map(|r| r.y)
-                .fold(f64::NAN, f64::min);
+            let top = s.layout.values().map(|r| r.y).fold(f64::NAN, f64::min);
             let y = if top.is_nan() { 80.0 } else { top - 100.0 };
             for k in 0..40 {
                 out.push((80.0 + 120.0 * k as f64, y));
@@ -644,8 +632,7 @@ pub fn place_at(s: &Scenario, kind: PartKind, x: f64, y: f64) -> Result<Placed, 
         .or_else(|| vpc_at(s, x, y).map(|i| s.vpcs[i].id.clone()));
     match kind {
         PartKind::Vpc | PartKind::Internet | PartKind::Laptop => Ok(p),
-        _ => place_auto(s, kind, near.as_deref()).map_err(|_| {
-            format!("There is no room for another {} here.", kind.label())
-        }),
+        _ => place_auto(s, kind, near.as_deref())
+            .map_err(|_| format!("There is no room for another {} here.", kind.label())),
     }
 }

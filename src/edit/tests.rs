@@ -245,17 +245,33 @@ fn names_count_up_and_letters_roll_over() {
 fn keyboard_placement_finds_room_near_the_selection() {
     let err = super::place::place_auto(&Scenario::new(), PartKind::Subnet, None).unwrap_err();
     assert!(err.contains("add a VPC first"), "{err}");
-    let s = super::place::place_auto(&Scenario::new(), PartKind::Vpc, None).unwrap().scenario;
-    let s = super::place::place_auto(&s, PartKind::Subnet, Some("vpc-1")).unwrap().scenario;
-    let s = super::place::place_auto(&s, PartKind::Subnet, Some("vpc-1")).unwrap().scenario;
+    let s = super::place::place_auto(&Scenario::new(), PartKind::Vpc, None)
+        .unwrap()
+        .scenario;
+    let s = super::place::place_auto(&s, PartKind::Subnet, Some("vpc-1"))
+        .unwrap()
+        .scenario;
+    let s = super::place::place_auto(&s, PartKind::Subnet, Some("vpc-1"))
+        .unwrap()
+        .scenario;
     assert_eq!(s.subnets.len(), 2);
     let (a, b) = (s.layout["subnet-a"], s.layout["subnet-b"]);
     assert!(a.y + a.h <= b.y || b.y + b.h <= a.y || a.x + a.w <= b.x || b.x + b.w <= a.x);
-    let s = super::place::place_auto(&s, PartKind::Instance, Some("subnet-b")).unwrap().scenario;
-    let s = super::place::place_auto(&s, PartKind::Instance, Some("subnet-b")).unwrap().scenario;
+    let s = super::place::place_auto(&s, PartKind::Instance, Some("subnet-b"))
+        .unwrap()
+        .scenario;
+    let s = super::place::place_auto(&s, PartKind::Instance, Some("subnet-b"))
+        .unwrap()
+        .scenario;
     assert_eq!(s.instances[0].interfaces[0].subnet, "subnet-b");
     assert_ne!(s.layout["web-1"], s.layout["web-2"]);
-    let s = super::place::place_auto(&s, PartKind::Laptop, None).unwrap().scenario;
+    let s = super::place::place_auto(&s, PartKind::Laptop, None)
+        .unwrap()
+        .scenario;
     assert_eq!(s.internet_hosts[0].name, "My laptop");
-    assert!(validate(&s).iter().all(|p| !p.is_error()), "{:?}", validate(&s));
+    assert!(
+        validate(&s).iter().all(|p| !p.is_error()),
+        "{:?}",
+        validate(&s)
+    );
 }

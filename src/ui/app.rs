@@ -2,7 +2,7 @@
 //! under the canvas and inspector. Also what happens at start (share link, else autosave, else an
 //! empty canvas), autosave on every change, and the global undo/redo keys.
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
 
 use super::canvas::Canvas;
@@ -52,21 +52,26 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             let document = web_sys::window().and_then(|w| w.document());
             let listener = document.map(|d| {
-                EventListener::new(&d, "keydown", move |e| {
-                    let Some(e) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(e) else {
-                        return;
-                    };
-                    if !(e.ctrl_key() || e.meta_key()) || typing() {
-                        return;
-                    }
-                    match e.key().to_lowercase().as_str() {
-                        "z" if e.shift_key() => state.dispatch(Action::Redo),
-                        "z" => state.dispatch(Action::Undo),
-                        "y" => state.dispatch(Action::Redo),
-                        _ => return,
-                    }
-                    e.prevent_default();
-                })
+                EventListener::new_with_options(
+                    &d,
+                    "keydown",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        let Some(e) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(e) else {
+                            return;
+                        };
+                        if !(e.ctrl_key() || e.meta_key()) || typing() {
+                            return;
+                        }
+                        match e.key().to_lowercase().as_str() {
+                            "z" if e.shift_key() => state.dispatch(Action::Redo),
+                            "z" => state.dispatch(Action::Undo),
+                            "y" => state.dispatch(Action::Redo),
+                            _ => return,
+                        }
+                        e.prevent_default();
+                    },
+                )
             });
             move || drop(listener)
         });

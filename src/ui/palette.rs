@@ -106,7 +106,9 @@ fn button(ctx: &Ctx, index: usize, part: &Part) -> Html {
                 return;
             }
             let start = (e.client_x() as f64, e.client_y() as f64);
-            let Some(window) = web_sys::window() else { return };
+            let Some(window) = web_sys::window() else {
+                return;
+            };
             let button = e
                 .target_dyn_into::<web_sys::Element>()
                 .and_then(|el| el.closest("button").ok().flatten());
@@ -119,7 +121,9 @@ fn button(ctx: &Ctx, index: usize, part: &Part) -> Html {
             let on_move = {
                 let (state, carry) = (state.clone(), carry.clone());
                 EventListener::new(&window, "pointermove", move |e| {
-                    let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
+                    let Some(e) = e.dyn_ref::<PointerEvent>() else {
+                        return;
+                    };
                     let mut c = state.borrow_mut();
                     c.at = (e.client_x() as f64, e.client_y() as f64);
                     c.moved = c.moved || (c.at.0 - c.start.0).hypot(c.at.1 - c.start.1) > 5.0;
@@ -139,20 +143,19 @@ fn button(ctx: &Ctx, index: usize, part: &Part) -> Html {
                     button.clone(),
                 );
                 EventListener::new(&window, "pointerup", move |e| {
-                    let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
+                    let Some(e) = e.dyn_ref::<PointerEvent>() else {
+                        return;
+                    };
                     let c = state.borrow().clone();
                     carry.set(None);
                     if c.moved {
                         // A click follows only when the pointer comes up over the button.
                         let target = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-                        *dragged.borrow_mut() = button
-                            .as_ref()
-                            .is_some_and(|b| b.contains(target.as_ref()));
+                        *dragged.borrow_mut() =
+                            button.as_ref().is_some_and(|b| b.contains(target.as_ref()));
                         let (x, y) = (e.client_x() as f64, e.client_y() as f64);
                         match client_to_canvas(*view, x, y) {
-                            Some((cx, cy)) => {
-                                apply(&app, place_at(&app.scenario, kind, cx, cy))
-                            }
+                            Some((cx, cy)) => apply(&app, place_at(&app.scenario, kind, cx, cy)),
                             None => app.dispatch(Action::Notify(
                                 "Drop parts on the canvas to add them.".to_string(),
                             )),

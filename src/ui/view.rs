@@ -64,7 +64,10 @@ impl View {
 
     /// The SVG transform that applies this view.
     pub fn transform(self) -> String {
-        format!("translate({:.1} {:.1}) scale({:.4})", self.x, self.y, self.zoom)
+        format!(
+            "translate({:.1} {:.1}) scale({:.4})",
+            self.x, self.y, self.zoom
+        )
     }
 }
 

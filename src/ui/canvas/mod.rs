@@ -163,8 +163,12 @@ pub fn Canvas() -> Html {
     };
 
     let onpointermove = {
-        let (view, gesture, live, snapping) =
-            (view.clone(), gesture.clone(), live.clone(), snapping.clone());
+        let (view, gesture, live, snapping) = (
+            view.clone(),
+            gesture.clone(),
+            live.clone(),
+            snapping.clone(),
+        );
         Callback::from(move |e: PointerEvent| {
             let mut g = gesture.borrow_mut();
             let Some(g) = g.as_mut() else { return };
@@ -217,7 +221,12 @@ pub fn Canvas() -> Html {
             }
             let s = &app.scenario;
             match (g, now) {
-                (Some(Gesture::Move { ids, moved: true, .. }), Live::Moving { dx, dy, .. }) => {
+                (
+                    Some(Gesture::Move {
+                        ids, moved: true, ..
+                    }),
+                    Live::Moving { dx, dy, .. },
+                ) => {
                     if dx == 0.0 && dy == 0.0 {
                         return;
                     }
@@ -257,11 +266,7 @@ pub fn Canvas() -> Html {
         Callback::from(move |e: WheelEvent| {
             let (l, t, _, _) = canvas_box().unwrap_or_default();
             let factor = (-e.delta_y() * 0.0015).exp().clamp(0.5, 2.0);
-            view.set(view.zoom_at(
-                factor,
-                e.client_x() as f64 - l,
-                e.client_y() as f64 - t,
-            ));
+            view.set(view.zoom_at(factor, e.client_x() as f64 - l, e.client_y() as f64 - t));
         })
     };
 

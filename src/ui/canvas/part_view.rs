@@ -127,7 +127,11 @@ fn look(s: &Scenario, id: &str) -> Option<PartLook> {
         }
         Found::Host(i) => {
             let h = &s.internet_hosts[i];
-            let badge = if h.id.starts_with("laptop") { "ME" } else { "WWW" };
+            let badge = if h.id.starts_with("laptop") {
+                "ME"
+            } else {
+                "WWW"
+            };
             (
                 Shape::Node("fam-outside", badge),
                 h.ip.to_string(),

@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
+use super::super::state::{Action, AppContext};
 use super::field::{commit, judge, select, Check};
 use super::routes::SubnetProps;
-use super::super::state::{Action, AppContext};
 use super::vpc::parse_cidr;
 use crate::edit::alloc::fresh_id;
 use crate::model::{AclRule, Action as Verdict, NetworkAcl, PortRange, Protocol, Scenario};
@@ -17,7 +17,11 @@ pub fn acl_of(s: &Scenario, subnet: &str) -> Option<usize> {
     s.network_acls
         .iter()
         .position(|t| t.subnets.iter().any(|n| n == subnet))
-        .or_else(|| s.network_acls.iter().position(|t| t.default && &t.vpc == vpc))
+        .or_else(|| {
+            s.network_acls
+                .iter()
+                .position(|t| t.default && &t.vpc == vpc)
+        })
 }
 
 /// The protocol choices of rule forms.
@@ -45,9 +49,9 @@ pub fn parse_ports(protocol: Protocol, text: &str) -> Result<Option<PortRange>, 
     if t.eq_ignore_ascii_case("all") {
         return Ok(Some(PortRange::ALL));
     }
-    t.parse::<PortRange>()
-        .map(Some)
-        .map_err(|_| format!("{t:?} is not a port or range: expected 0-65535, such as 443 or 1024-65535."))
+    t.parse::<PortRange>().map(Some).map_err(|_| {
+        format!("{t:?} is not a port or range: expected 0-65535, such as 443 or 1024-65535.")
+    })
 }
 
 /// Shows a rule's ports: `443`, `1024-65535`, or `all`.
@@ -82,8 +86,19 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
         .iter()
         .filter(|a| a.vpc == x.vpc)
         .map(|a| {
-            let name = if a.name.is_empty() { a.id.clone() } else { a.name.clone() };
-            (a.id.clone(), if a.default { format!("{name} (default)") } else { name })
+            let name = if a.name.is_empty() {
+                a.id.clone()
+            } else {
+                a.name.clone()
+            };
+            (
+                a.id.clone(),
+                if a.default {
+                    format!("{name} (default)")
+                } else {
+                    name
+                },
+            )
         })
         .collect();
     let on_acl = {
@@ -123,7 +138,11 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
             )));
         })
     };
-    let rules = if *inbound { &acl.inbound } else { &acl.outbound };
+    let rules = if *inbound {
+        &acl.inbound
+    } else {
+        &acl.outbound
+    };
     let mut order: Vec<usize> = (0..rules.len()).collect();
     order.sort_by_key(|&k| rules[k].number);
     let next_number = rules
@@ -160,11 +179,19 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
                 ports: parse_ports(protocol, &ports)?,
                 icmp: None,
                 cidr: parse_cidr(&cidr)?,
-                action: if action == "deny" { Verdict::Deny } else { Verdict::Allow },
+                action: if action == "deny" {
+                    Verdict::Deny
+                } else {
+                    Verdict::Allow
+                },
             };
             let mut n = (*s).clone();
             let a = &mut n.network_acls[ai];
-            if inbound { a.inbound.push(rule) } else { a.outbound.push(rule) }
+            if inbound {
+                a.inbound.push(rule)
+            } else {
+                a.outbound.push(rule)
+            }
             Ok(n)
         })
     };
@@ -176,7 +203,10 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
     let text_input = |id: &str, label: &str, state: &UseStateHandle<String>, placeholder: &str| {
         let st = state.clone();
         let oninput = Callback::from(move |e: InputEvent| {
-            st.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())
+            st.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
         });
         html! {
             <div class={classes!("field", invalid.then_some("invalid"))}>

@@ -114,7 +114,9 @@ pub fn TextField(p: &TextFieldProps) -> Html {
             p.path.clone(),
         );
         Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
             let (_, judged) = judge(&app.scenario, &check, &v, &path);
             verdict.set(judged);
             text.set(v);
@@ -171,7 +173,10 @@ pub fn TextField(p: &TextFieldProps) -> Html {
 /// A labelled checkbox that applies at once.
 pub fn checkbox(id: &str, label: &str, checked: bool, onchange: Callback<bool>) -> Html {
     let onchange = Callback::from(move |e: Event| {
-        onchange.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())
+        onchange.emit(
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked(),
+        )
     });
     html! {
         <div class="check">
@@ -190,7 +195,10 @@ pub fn select(
     onchange: Callback<String>,
 ) -> Html {
     let onchange = Callback::from(move |e: Event| {
-        onchange.emit(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())
+        onchange.emit(
+            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value(),
+        )
     });
     html! {
         <div class="field">

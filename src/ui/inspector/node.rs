@@ -6,21 +6,20 @@ use std::net::Ipv4Addr;
 
 use yew::prelude::*;
 
+use super::super::state::AppContext;
 use super::field::{checkbox, commit, commit_checked, select, Check, TextField};
 use super::sg::GroupsEditor;
-use super::super::state::AppContext;
 use super::tabs;
 use super::vpc::PartId;
 use crate::edit::alloc::next_public_ip;
 use crate::edit::find::{interfaces_of, locate, name_of, Found};
-use crate::model::{
-    Engine, Interface, Listener, Listening, Role, Scenario, Scheme, Target,
-};
+use crate::model::{Engine, Interface, Listener, Listening, Role, Scenario, Scheme, Target};
 
 fn parse_ip(text: &str) -> Result<Ipv4Addr, String> {
     let t = text.trim();
-    t.parse()
-        .map_err(|_| format!("{t:?} is not an IPv4 address: expected four numbers 0-255, such as 10.0.1.10."))
+    t.parse().map_err(|_| {
+        format!("{t:?} is not an IPv4 address: expected four numbers 0-255, such as 10.0.1.10.")
+    })
 }
 
 /// Parses listening ports: `any`, or a comma-separated list such as `22, 80, 443, udp/53`.
@@ -40,7 +39,11 @@ pub fn parse_listening(text: &str) -> Result<Listening, String> {
 fn listening_text(l: &Listening) -> String {
     match l {
         Listening::Any => "any".into(),
-        Listening::Ports(p) => p.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", "),
+        Listening::Ports(p) => p
+            .iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }
 
@@ -143,10 +146,21 @@ pub fn NodeEditor(p: &PartId) -> Html {
                     commit_checked(&app, s);
                 })
             };
-            fields.push(checkbox("node-public", "Public IPv4 address", n.public_ip.is_some(), on_public));
-            fields.push(checkbox("node-eip", "Elastic IP (keeps its address)", n.elastic_ip, on_eip));
+            fields.push(checkbox(
+                "node-public",
+                "Public IPv4 address",
+                n.public_ip.is_some(),
+                on_public,
+            ));
+            fields.push(checkbox(
+                "node-eip",
+                "Elastic IP (keeps its address)",
+                n.elastic_ip,
+                on_eip,
+            ));
             if let Some(ip) = n.public_ip {
-                fields.push(html! { <p class="muted small">{ format!("Public address: {ip}") }</p> });
+                fields
+                    .push(html! { <p class="muted small">{ format!("Public address: {ip}") }</p> });
             }
         } else if let Some(ip) = n.public_ip {
             fields.push(html! { <dl class="facts"><dt>{ "Elastic IP" }</dt><dd>{ ip.to_string() }</dd></dl> });
@@ -182,9 +196,15 @@ pub fn NodeEditor(p: &PartId) -> Html {
                 (Role::ReverseProxy, "reverse-proxy", "Reverse proxy"),
                 (Role::Appliance, "appliance", "Firewall / router"),
             ];
-            let options: Vec<(String, String)> =
-                roles.iter().map(|r| (r.1.to_string(), r.2.to_string())).collect();
-            let current = roles.iter().find(|r| r.0 == x.role).map(|r| r.1).unwrap_or("generic");
+            let options: Vec<(String, String)> = roles
+                .iter()
+                .map(|r| (r.1.to_string(), r.2.to_string()))
+                .collect();
+            let current = roles
+                .iter()
+                .find(|r| r.0 == x.role)
+                .map(|r| r.1)
+                .unwrap_or("generic");
             let on_role = {
                 let app = app.clone();
                 Callback::from(move |v: String| {
@@ -216,7 +236,11 @@ pub fn NodeEditor(p: &PartId) -> Html {
                 (Engine::Postgres, "postgres", "PostgreSQL"),
                 (Engine::Mariadb, "mariadb", "MariaDB"),
                 (Engine::AuroraMysql, "aurora-mysql", "Aurora MySQL"),
-                (Engine::AuroraPostgres, "aurora-postgres", "Aurora PostgreSQL"),
+                (
+                    Engine::AuroraPostgres,
+                    "aurora-postgres",
+                    "Aurora PostgreSQL",
+                ),
                 (Engine::Sqlserver, "sqlserver", "SQL Server"),
                 (Engine::Oracle, "oracle", "Oracle"),
                 (Engine::Redis, "redis", "Redis"),
@@ -228,7 +252,11 @@ pub fn NodeEditor(p: &PartId) -> Html {
                 .filter(|e| e.0.is_cache() == cache)
                 .map(|e| (e.1.to_string(), e.2.to_string()))
                 .collect();
-            let current = engines.iter().find(|e| e.0 == x.engine).map(|e| e.1).unwrap_or("");
+            let current = engines
+                .iter()
+                .find(|e| e.0 == x.engine)
+                .map(|e| e.1)
+                .unwrap_or("");
             let on_engine = {
                 let app = app.clone();
                 Callback::from(move |v: String| {
@@ -239,7 +267,13 @@ pub fn NodeEditor(p: &PartId) -> Html {
                     commit(&app, s);
                 })
             };
-            fields.push(select("node-engine", "Engine", &options, current, on_engine));
+            fields.push(select(
+                "node-engine",
+                "Engine",
+                &options,
+                current,
+                on_engine,
+            ));
             let port_check = edit(|s, id, t| {
                 let t = t.trim().to_string();
                 let port = if t.is_empty() {
@@ -265,16 +299,30 @@ pub fn NodeEditor(p: &PartId) -> Html {
                 ("internet-facing".to_string(), "Internet-facing".to_string()),
                 ("internal".to_string(), "Internal".to_string()),
             ];
-            let current = if x.scheme == Scheme::Internal { "internal" } else { "internet-facing" };
+            let current = if x.scheme == Scheme::Internal {
+                "internal"
+            } else {
+                "internet-facing"
+            };
             let on_scheme = {
                 let app = app.clone();
                 Callback::from(move |v: String| {
                     let mut s = (*app.scenario).clone();
-                    s.load_balancers[i].scheme = if v == "internal" { Scheme::Internal } else { Scheme::InternetFacing };
+                    s.load_balancers[i].scheme = if v == "internal" {
+                        Scheme::Internal
+                    } else {
+                        Scheme::InternetFacing
+                    };
                     commit(&app, s);
                 })
             };
-            fields.push(select("node-scheme", "Scheme", &options, current, on_scheme));
+            fields.push(select(
+                "node-scheme",
+                "Scheme",
+                &options,
+                current,
+                on_scheme,
+            ));
             fields.push(html! {
                 <dl class="facts">
                     <dt>{ "Nodes" }</dt>
@@ -287,10 +335,16 @@ pub fn NodeEditor(p: &PartId) -> Html {
             let candidates: Vec<(String, String)> = s
                 .instances
                 .iter()
-                .filter(|inst| crate::edit::find::vpc_of(s, &inst.id).as_deref() == Some(vpc.as_str()))
+                .filter(|inst| {
+                    crate::edit::find::vpc_of(s, &inst.id).as_deref() == Some(vpc.as_str())
+                })
                 .map(|inst| (inst.id.clone(), name_of(s, &inst.id)))
                 .collect();
-            let registered: Vec<String> = x.target_groups.first().map(|t| t.targets.iter().map(|t| t.id.clone()).collect()).unwrap_or_default();
+            let registered: Vec<String> = x
+                .target_groups
+                .first()
+                .map(|t| t.targets.iter().map(|t| t.id.clone()).collect())
+                .unwrap_or_default();
             fields.push(html! {
                 <fieldset class="checks">
                     <legend>{ "Targets (port 80)" }</legend>
@@ -325,7 +379,13 @@ pub fn NodeEditor(p: &PartId) -> Html {
                     commit_checked(&app, s);
                 })
             };
-            fields.push(select("node-vpc", "Attached to VPC", &options, g.vpc.as_deref().unwrap_or(""), on_vpc));
+            fields.push(select(
+                "node-vpc",
+                "Attached to VPC",
+                &options,
+                g.vpc.as_deref().unwrap_or(""),
+                on_vpc,
+            ));
         }
         Found::Host(i) => {
             let h = &s.internet_hosts[i];
@@ -345,14 +405,20 @@ pub fn NodeEditor(p: &PartId) -> Html {
         _ => {}
     }
     let details = html! { <div class="form">{ for fields }</div> };
-    let has_groups = matches!(found, Found::Instance(_) | Found::Database(_) | Found::LoadBalancer(_));
+    let has_groups = matches!(
+        found,
+        Found::Instance(_) | Found::Database(_) | Found::LoadBalancer(_)
+    );
     if has_groups {
         tabs(
             "node",
             &tab,
             vec![
                 ("Details", details),
-                ("Security groups", html! { <GroupsEditor owner={AttrValue::from(id)} /> }),
+                (
+                    "Security groups",
+                    html! { <GroupsEditor owner={AttrValue::from(id)} /> },
+                ),
             ],
         )
     } else {

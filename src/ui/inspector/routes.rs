@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use super::field::{commit, judge, select, Check};
 use super::super::state::{Action, AppContext};
+use super::field::{commit, judge, select, Check};
 use super::vpc::parse_cidr;
 use crate::edit::alloc::fresh_id;
 use crate::edit::find::name_of;
@@ -54,8 +54,12 @@ pub fn default_route_fix(app: &AppContext, subnet: &str) -> Html {
     let Some(x) = s.subnets.iter().find(|x| x.id == subnet) else {
         return html! {};
     };
-    let has_default = table_of(s, subnet)
-        .is_some_and(|t| s.route_tables[t].routes.iter().any(|r| r.destination == default_route()));
+    let has_default = table_of(s, subnet).is_some_and(|t| {
+        s.route_tables[t]
+            .routes
+            .iter()
+            .any(|r| r.destination == default_route())
+    });
     if has_default {
         return html! {};
     }
@@ -197,8 +201,19 @@ pub fn RouteTableEditor(p: &SubnetProps) -> Html {
         .iter()
         .filter(|r| r.vpc == x.vpc)
         .map(|r| {
-            let name = if r.name.is_empty() { r.id.clone() } else { r.name.clone() };
-            (r.id.clone(), if r.main { format!("{name} (main)") } else { name })
+            let name = if r.name.is_empty() {
+                r.id.clone()
+            } else {
+                r.name.clone()
+            };
+            (
+                r.id.clone(),
+                if r.main {
+                    format!("{name} (main)")
+                } else {
+                    name
+                },
+            )
         })
         .collect();
     let on_table = {
@@ -260,7 +275,10 @@ pub fn RouteTableEditor(p: &SubnetProps) -> Html {
     let on_dest = {
         let dest = dest.clone();
         Callback::from(move |e: InputEvent| {
-            dest.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())
+            dest.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
         })
     };
     let on_target = {

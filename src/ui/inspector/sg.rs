@@ -4,9 +4,9 @@
 
 use yew::prelude::*;
 
+use super::super::state::{Action, AppContext};
 use super::acl::{parse_ports, ports_text, protocol_options};
 use super::field::{commit, commit_checked, judge, select, Check};
-use super::super::state::{Action, AppContext};
 use super::vpc::parse_cidr;
 use crate::edit::find::{interfaces_of, locate, vpc_of, Found};
 use crate::edit::place::new_group;
@@ -27,7 +27,13 @@ fn group_name(s: &Scenario, id: &str) -> String {
     s.security_groups
         .iter()
         .find(|g| g.id == id)
-        .map(|g| if g.name.is_empty() { g.id.clone() } else { g.name.clone() })
+        .map(|g| {
+            if g.name.is_empty() {
+                g.id.clone()
+            } else {
+                g.name.clone()
+            }
+        })
         .unwrap_or_else(|| id.to_string())
 }
 
@@ -162,7 +168,11 @@ pub fn GroupRules(p: &GroupProps) -> Html {
             };
             let mut n = (*s).clone();
             let g = &mut n.security_groups[gi];
-            if inbound { g.inbound.push(rule) } else { g.outbound.push(rule) }
+            if inbound {
+                g.inbound.push(rule)
+            } else {
+                g.outbound.push(rule)
+            }
             Ok(n)
         })
     };
@@ -171,20 +181,24 @@ pub fn GroupRules(p: &GroupProps) -> Html {
     let shown = if touched { verdict } else { Default::default() };
     let invalid = !shown.errors.is_empty();
     let msg_id = format!("sg-{key}-msg");
-    let text_input = |id: String, label: &str, state: &UseStateHandle<String>, placeholder: &str| {
-        let st = state.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            st.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())
-        });
-        html! {
-            <div class={classes!("field", invalid.then_some("invalid"))}>
-                <label for={id.clone()}>{ label }</label>
-                <input {id} type="text" value={(**state).clone()} {oninput}
-                    placeholder={placeholder.to_string()} spellcheck="false" autocomplete="off"
-                    aria-invalid={invalid.to_string()} aria-describedby={msg_id.clone()} />
-            </div>
-        }
-    };
+    let text_input =
+        |id: String, label: &str, state: &UseStateHandle<String>, placeholder: &str| {
+            let st = state.clone();
+            let oninput = Callback::from(move |e: InputEvent| {
+                st.set(
+                    e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                        .value(),
+                )
+            });
+            html! {
+                <div class={classes!("field", invalid.then_some("invalid"))}>
+                    <label for={id.clone()}>{ label }</label>
+                    <input {id} type="text" value={(**state).clone()} {oninput}
+                        placeholder={placeholder.to_string()} spellcheck="false" autocomplete="off"
+                        aria-invalid={invalid.to_string()} aria-describedby={msg_id.clone()} />
+                </div>
+            }
+        };
     let set = |st: &UseStateHandle<String>| {
         let st = st.clone();
         Callback::from(move |v: String| st.set(v))

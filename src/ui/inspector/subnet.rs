@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
+use super::super::state::AppContext;
 use super::acl::AclEditor;
 use super::field::{commit, select, Check, TextField};
 use super::routes::{default_route_fix, RouteTableEditor};
-use super::super::state::AppContext;
 use super::tabs;
 use super::vpc::{parse_cidr, thousands, PartId};
 use crate::edit::alloc::usable_addresses;
@@ -54,7 +54,8 @@ pub fn SubnetEditor(p: &PartId) -> Html {
         }
     }
     zones.sort();
-    let zone_options: Vec<(String, String)> = zones.iter().map(|z| (z.clone(), z.clone())).collect();
+    let zone_options: Vec<(String, String)> =
+        zones.iter().map(|z| (z.clone(), z.clone())).collect();
     let on_zone = {
         let app = app.clone();
         Callback::from(move |z: String| {
@@ -92,7 +93,10 @@ pub fn SubnetEditor(p: &PartId) -> Html {
         &tab,
         vec![
             ("Details", details),
-            ("Route table", html! { <RouteTableEditor subnet={subnet.clone()} /> }),
+            (
+                "Route table",
+                html! { <RouteTableEditor subnet={subnet.clone()} /> },
+            ),
             ("Network ACL", html! { <AclEditor {subnet} /> }),
         ],
     )

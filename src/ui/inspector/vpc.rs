@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use super::field::{Check, TextField};
 use super::super::state::{Action, AppContext};
+use super::field::{Check, TextField};
 use crate::edit::find::{locate, name_of, Found};
 use crate::edit::place::place_auto;
 use crate::edit::PartKind;
@@ -90,7 +90,8 @@ pub fn VpcEditor(p: &PartId) -> Html {
             }
         })
     };
-    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let subnets = s.subnets.iter().filter(|x| x.vpc == v.id).count();
     let tables = s.route_tables.iter().filter(|x| x.vpc == v.id).count();
     let acls = s.network_acls.iter().filter(|x| x.vpc == v.id).count();
