@@ -9,10 +9,13 @@ pub mod aws;
 pub mod cli;
 pub mod edit;
 pub mod engine;
+pub mod i18n;
 pub mod layout;
+pub mod lesson;
 pub mod model;
 pub mod scenario;
 pub mod share;
+pub mod templates;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -40,6 +40,10 @@ fn matrix_of_large_tiered_vpc_in_browser() {
             )
             .into(),
         );
-        assert_eq!(m.endpoints.len(), enis);
+        assert_eq!(
+            m.endpoints.len(),
+            enis + 1,
+            "the instances and the internet"
+        );
     }
 }

@@ -83,7 +83,8 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
     let prefix_lists = network::prefix_lists(&inputs, w);
     let gateway_endpoints = network::gateway_endpoints(&inputs, &route_tables, &prefix_lists, w);
     let nat_gateways = nodes::nat_gateways(&inputs, w);
-    let hosts = nodes::hosts(&inputs, &nat_gateways, w);
+    let mut hosts = nodes::hosts(&inputs, &nat_gateways, w);
+    nodes::infer_forwarders(&mut hosts.instances, &route_tables, w);
     let internet_gateways = nodes::internet_gateways(&inputs, w);
     let peerings = nodes::peerings(&inputs, &vpcs, w);
 
@@ -107,7 +108,6 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
         security_groups,
         prefix_lists,
         instances: hosts.instances,
-        databases: hosts.databases,
         internet_gateways,
         nat_gateways,
         peerings,

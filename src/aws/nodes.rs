@@ -5,6 +5,7 @@ use super::network::display_name;
 use super::raw::*;
 use super::read::{unique, Inputs, Located};
 use crate::model::*;
+use ipnet::Ipv4Net;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The interface an ENI record describes, or `None` when it has no private IPv4 address.
@@ -172,6 +173,7 @@ impl Pending {
                 interfaces: Vec::new(),
                 listens: Listening::Any,
                 upstreams: Vec::new(),
+                stopped: false,
             },
             slots: Vec::new(),
         }
@@ -215,10 +217,8 @@ impl Pending {
 
 /// Instances, plus the nodes made of network interfaces that belong to no instance.
 pub(crate) struct Hosts {
-    /// EC2 instances, and generic hosts for other interfaces.
+    /// EC2 instances, and hosts for the interfaces of other services (RDS, ElastiCache, ...).
     pub instances: Vec<Instance>,
-    /// RDS and ElastiCache endpoints guessed from their interfaces.
-    pub databases: Vec<Database>,
 }
 
 /// Instances from describe-instances, completed and overridden by describe-network-interfaces;
@@ -233,19 +233,12 @@ pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Vec<Str
             gone.insert(i.instance_id.as_str());
             continue;
         }
-        if matches!(state, Some("stopped" | "stopping")) {
-            warnings.push(format!(
-                "{}: {} is {}; the playground treats it as running",
-                loc.place(),
-                i.instance_id,
-                state.unwrap_or_default()
-            ));
-        }
         let os = match i.platform.as_deref() {
             Some(p) if p.eq_ignore_ascii_case("windows") => Os::Windows,
             _ => Os::Linux,
         };
         let mut p = Pending::new(&i.instance_id, display_name(&i.tags, &i.instance_id), os);
+        p.instance.stopped = matches!(state, Some("stopped" | "stopping" | "pending"));
         for (k, eni) in i.network_interfaces.iter().enumerate() {
             match interface(eni) {
                 Some(iface) => p.put(iface, slot(eni)),
@@ -256,7 +249,6 @@ pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Vec<Str
     }
 
     let nat_enis: BTreeSet<&str> = nats.iter().map(|n| n.interface.id.as_str()).collect();
-    let mut databases = Vec::new();
     let mut others = Vec::new();
     for loc in unique(
         &inputs.network_interfaces,
@@ -300,19 +292,23 @@ pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Vec<Str
                 eni.network_interface_id
             )),
             Service::Database(engine, service) => {
+                // The describe output names neither the engine nor the port, so like every
+                // imported interface it counts as listening on every port.
                 warnings.push(format!(
-                    "{}: {} is an {service} interface; imported as a {} endpoint (a guess: the describe output does not name the engine)",
+                    "{}: {} is an {service} interface; imported as a host that listens on every port (the describe output names neither the engine nor the port)",
                     loc.place(),
                     eni.network_interface_id,
-                    format!("{engine:?}").to_lowercase()
                 ));
-                databases.push(Database {
-                    id: format!("{}-{}", eni.network_interface_id, engine_suffix(engine)),
-                    name: display_name(&eni.tags, &eni.network_interface_id),
-                    engine,
-                    port: None,
-                    interfaces: vec![iface],
-                });
+                let mut p = Pending::new(
+                    &format!("{}-{}", eni.network_interface_id, engine_suffix(engine)),
+                    format!(
+                        "{service} {}",
+                        display_name(&eni.tags, &eni.network_interface_id)
+                    ),
+                    Os::Linux,
+                );
+                p.put(iface, slot(eni));
+                others.push(p);
             }
             Service::Other => {
                 if let Some(what) = eni.description.as_deref().filter(|d| !d.is_empty()) {
@@ -344,10 +340,7 @@ pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Vec<Str
         }
         instances.push(p.finish());
     }
-    Hosts {
-        instances,
-        databases,
-    }
+    Hosts { instances }
 }
 
 fn no_ipv4<T>(warnings: &mut Vec<String>, loc: &Located<T>, below: &str, eni: &RawEni) {
@@ -448,4 +441,45 @@ pub(crate) fn peerings(inputs: &Inputs, vpcs: &[Vpc], warnings: &mut Vec<String>
         });
     }
     out
+}
+
+/// Gives forwarding roles to instances AWS output shows forwarding: an instance whose primary
+/// interface has source/destination check off is an appliance; if it also has a public address
+/// and a route sends `0.0.0.0/0` to it, it is a NAT instance (it masquerades what it forwards).
+pub(crate) fn infer_forwarders(
+    instances: &mut [Instance],
+    route_tables: &[RouteTable],
+    warnings: &mut Vec<String>,
+) {
+    let default_route_targets: BTreeSet<&str> = route_tables
+        .iter()
+        .flat_map(|t| &t.routes)
+        .filter(|r| r.destination == Destination::Cidr(Ipv4Net::default()))
+        .filter_map(|r| match &r.target {
+            RouteTarget::Instance(id) | RouteTarget::NetworkInterface(id) => Some(id.as_str()),
+            _ => None,
+        })
+        .collect();
+    for inst in instances.iter_mut() {
+        let Some(primary) = inst.interfaces.first() else {
+            continue;
+        };
+        if primary.source_dest_check || inst.role != Role::Generic {
+            continue;
+        }
+        let targeted = default_route_targets.contains(inst.id.as_str())
+            || inst
+                .interfaces
+                .iter()
+                .any(|i| default_route_targets.contains(i.id.as_str()));
+        inst.role = if targeted && primary.public_ip.is_some() {
+            warnings.push(format!(
+                "{} has source/destination check off, a public address, and a 0.0.0.0/0 route to it: imported as a NAT instance",
+                inst.id
+            ));
+            Role::NatInstance
+        } else {
+            Role::Appliance
+        };
+    }
 }

@@ -503,7 +503,7 @@ fn describe_network_interfaces_completes_and_overrides_instances() {
 }
 
 #[test]
-fn service_interfaces_become_databases_or_generic_hosts() {
+fn service_interfaces_become_hosts_listening_everywhere() {
     let mut rds = eni("eni-r", "subnet-a", "10.0.0.20");
     rds["Description"] = json!("RDSNetworkInterface");
     rds["RequesterId"] = json!("amazon-rds");
@@ -519,28 +519,36 @@ fn service_interfaces_become_databases_or_generic_hosts() {
         json!({"NetworkInterfaces": [rds, cache, elb, tgw]}),
     )]);
     let s = &imported.scenario;
-    assert_eq!(s.databases.len(), 2);
-    assert_eq!(s.databases[0].id, "eni-r-db");
-    assert_eq!(s.databases[0].engine, Engine::Mysql);
-    assert_eq!(s.databases[0].interfaces[0].id, "eni-r");
-    assert_eq!(s.databases[1].engine, Engine::Redis);
-    assert_eq!(s.databases[1].id, "eni-c-cache");
-    assert_eq!(s.instances.len(), 1);
-    let host = &s.instances[0];
+    assert!(s.databases.is_empty(), "engines and ports are unknown");
+    let ids: Vec<&str> = s.instances.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["eni-r-db", "eni-c-cache", "eni-l-host"]);
+    assert_eq!(s.instances[0].name, "RDS eni-r");
+    assert!(s.instances.iter().all(|h| h.listens == Listening::Any));
     assert_eq!(
-        (host.id.as_str(), host.name.as_str()),
-        ("eni-l-host", "eni-l")
-    );
-    assert_eq!(host.listens, Listening::Any);
-    assert_eq!(
-        host.interfaces[0].private_ip,
+        s.instances[2].interfaces[0].private_ip,
         "10.0.0.22".parse::<std::net::Ipv4Addr>().unwrap()
     );
     let w = imported.warnings.join("\n");
-    assert!(w.contains("imported as a mysql endpoint (a guess"), "{w}");
-    assert!(w.contains("imported as a redis endpoint"), "{w}");
+    assert!(
+        w.contains("eni-r is an RDS interface; imported as a host that listens on every port"),
+        "{w}"
+    );
     assert!(w.contains("ELB app/my-alb"), "{w}");
     assert!(w.contains("skipped eni-t"), "{w}");
+}
+
+#[test]
+fn stopped_instances_are_kept_but_marked() {
+    let s = import(&[file(
+        "i.json",
+        json!({"Reservations": [{"Instances": [
+            {"InstanceId": "i-1", "State": {"Name": "stopped"}, "NetworkInterfaces": [eni("eni-1", "subnet-a", "10.0.0.10")]},
+            {"InstanceId": "i-2", "State": {"Name": "running"}, "NetworkInterfaces": [eni("eni-2", "subnet-a", "10.0.0.11")]}
+        ]}]}),
+    )])
+    .scenario;
+    assert!(s.instances[0].stopped);
+    assert!(!s.instances[1].stopped);
 }
 
 #[test]

@@ -3,11 +3,13 @@
 //! Exit status: 0 success (for `trace`, the flow is established), 1 the flow is not established,
 //! 2 the input is wrong (message on stderr naming the file, the field and what was expected).
 
+mod check;
 mod input;
 mod render;
 
 use crate::engine::matrix::{matrix, Probe};
 use crate::engine::{trace, FlowSpec, Network};
+use crate::i18n::Lang;
 use crate::model::Protocol;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -55,6 +57,23 @@ enum Command {
         #[arg(long, value_delimiter = ',', default_value = "22,80,443")]
         ports: Vec<Probe>,
         /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Grade a lesson: one line per objective, exit 0 only when all pass.
+    Check {
+        /// Lesson JSON file, lesson link (`#l=2.<payload>`), or `builtin:NAME`.
+        lesson: Option<String>,
+        /// Grade a built-in lesson by name (public-subnet, bastion, ...).
+        #[arg(long, value_name = "NAME")]
+        builtin: Option<String>,
+        /// Grade the lesson's solution instead of its starting scenario.
+        #[arg(long)]
+        solution: bool,
+        /// Language of the labels: en or ko.
+        #[arg(long, default_value = "en")]
+        lang: Lang,
+        /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -171,6 +190,31 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 print(&render::matrix_text(&m))?;
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Check {
+            lesson,
+            builtin,
+            solution,
+            lang,
+            json,
+        } => {
+            let l = check::load(lesson.as_deref(), builtin.as_deref())?;
+            let (which, report) = if solution {
+                let r = crate::lesson::check_solution(&l)
+                    .ok_or_else(|| format!("lesson {:?} has no solution to grade", l.id))?;
+                ("solution", r)
+            } else {
+                ("start", crate::lesson::check(&l))
+            };
+            if json {
+                print(
+                    &serde_json::to_string_pretty(&check::json(&l, which, &report))
+                        .map_err(|e| e.to_string())?,
+                )?;
+            } else {
+                print(&check::text(&l, which, &report, lang))?;
+            }
+            Ok(ExitCode::from(if report.passed() { 0 } else { 1 }))
         }
         Command::Import {
             source: ImportSource::Aws { dir, output },

@@ -344,6 +344,7 @@ fn place_in_subnet(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<I
                     Listening::Ports(listens.into_iter().map(Listener::tcp).collect())
                 },
                 upstreams: Vec::new(),
+                stopped: false,
             });
         }
     }

@@ -235,6 +235,7 @@ fn names_count_up_and_letters_roll_over() {
         interfaces: vec![],
         listens: Listening::Any,
         upstreams: vec![],
+        stopped: false,
     });
     assert_eq!(next_name(&s, "web"), "web-2");
     assert_eq!(next_letter_name(&s, "subnet"), "subnet-a");

@@ -362,6 +362,22 @@ fn run_leg(
         }));
     }
     w.start_leg(*leg);
+    if let Client::Eni(e) = client {
+        let eni = &net.enis[e];
+        if matches!(eni.owner, Owner::Instance(i) if net.scenario.instances[i].stopped) {
+            let name = net.owner_name(eni.owner);
+            return Err(Box::new(Drop {
+                verdict: Verdict::NoHost,
+                id: net.owner_id(eni.owner).to_string(),
+                name: name.to_string(),
+                kind: Kind::Instance,
+                rule: None,
+                detail: format!("{name} is stopped, so it sends nothing"),
+                leg: *leg,
+                direction: Direction::Forward,
+            }));
+        }
+    }
     let sport = match (protocol.has_ports(), src_port) {
         (false, _) => PortVal::None,
         (true, Some(p)) => PortVal::Fixed(p),

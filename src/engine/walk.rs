@@ -672,7 +672,10 @@ impl<'n, 's> Walk<'n, 's> {
 
     fn send(&mut self, eni: usize, pkt: Packet) -> Result<Step, End> {
         let e = &self.net.enis[eni];
-        if e.iface.source_dest_check && pkt.src != e.iface.private_ip {
+        // A NAT gateway forwards by design: AWS applies no source/destination check to it,
+        // whatever its interface record says.
+        let checked = e.iface.source_dest_check && !matches!(e.owner, Owner::NatGateway(_));
+        if checked && pkt.src != e.iface.private_ip {
             return Err(self.src_dst_drop(eni, &pkt, true));
         }
         self.security_groups(eni, &pkt, SgDirection::Outbound)?;
@@ -867,11 +870,11 @@ impl<'n, 's> Walk<'n, 's> {
                     .find(|i| i.id == *id)
                     .and_then(|i| i.interfaces.first())
                     .and_then(|f| net.eni(&f.id));
-                self.to_eni(found, vpc, subnet, "instance", id, pkt, &missing)
+                self.enter_eni(found, vpc, subnet, "instance", id, pkt, &missing)
             }
             RouteTarget::NetworkInterface(id) => {
                 let found = net.eni(id);
-                self.to_eni(found, vpc, subnet, "network interface", id, pkt, &missing)
+                self.enter_eni(found, vpc, subnet, "network interface", id, pkt, &missing)
             }
             RouteTarget::PeeringConnection(id) => self.peering(vpc, id, rt_name, pkt),
             RouteTarget::GatewayEndpoint(id) => {
@@ -919,7 +922,7 @@ impl<'n, 's> Walk<'n, 's> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn to_eni(
+    fn enter_eni(
         &mut self,
         found: Option<usize>,
         vpc: usize,
@@ -1013,6 +1016,21 @@ impl<'n, 's> Walk<'n, 's> {
     fn receive(&mut self, eni: usize, mut pkt: Packet) -> Result<Step, End> {
         let net = self.net;
         let e = &net.enis[eni];
+        if let Owner::Instance(i) = e.owner {
+            if net.scenario.instances[i].stopped {
+                let (id, name) = (net.owner_id(e.owner), net.owner_name(e.owner));
+                let detail = format!("{name} is stopped: nothing on it answers or forwards");
+                return Err(self.drop(
+                    &pkt,
+                    Verdict::NoHost,
+                    id,
+                    name,
+                    Kind::Instance,
+                    None,
+                    detail,
+                ));
+            }
+        }
         self.security_groups(eni, &pkt, SgDirection::Inbound)?;
         let own = pkt.dst == e.iface.private_ip;
         let session = self

@@ -90,6 +90,10 @@ pub struct Instance {
     /// Reverse-proxy upstreams (role `reverse-proxy`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub upstreams: Vec<Upstream>,
+    /// A stopped instance keeps its interfaces and addresses, but nothing on it answers and it
+    /// sends and forwards nothing.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub stopped: bool,
 }
 
 /// The database or cache engine behind an endpoint, which sets its default port.

@@ -560,6 +560,7 @@ fn build(plan: &Plan) -> Scenario {
                     interfaces: vec![n],
                     listens: p.listens.clone(),
                     upstreams: Vec::new(),
+                    stopped: false,
                 });
             }
         }

@@ -58,6 +58,7 @@ pub fn instance(id: &str, nic: Interface) -> Instance {
         interfaces: vec![nic],
         listens: Listening::Any,
         upstreams: Vec::new(),
+        stopped: false,
     }
 }
 

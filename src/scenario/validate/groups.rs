@@ -43,12 +43,12 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                 };
                 let known = ix.vpc(&o.vpc).is_some() && ix.vpc(&g.vpc).is_some();
                 if known && o.vpc != g.vpc && !ix.peered(&o.vpc, &g.vpc) {
-                    out.push(Problem::error(
+                    out.push(Problem::warning(
                         "group-rule-unpeered-vpc",
                         format!("{at}.peer"),
                         part.clone(),
                         format!(
-                            "the rule names security group {} of VPC {:?}, but this group is in VPC {:?} and no active peering connection joins the two; a rule can name groups of its own VPC or of a peered VPC",
+                            "stale rule: it names security group {} of VPC {:?}, but this group is in VPC {:?} and no active peering connection joins the two, so the rule matches nothing (a rule can name groups of its own VPC or of a peered VPC)",
                             label(&o.id, &o.name),
                             o.vpc,
                             g.vpc

@@ -1,7 +1,7 @@
 //! References: every id a part names must be the id of a part of the right kind.
 
 use super::index::{Index, Kind};
-use crate::model::{Destination, Peer, RouteTarget};
+use crate::model::{Destination, Peer, RouteState, RouteTarget};
 use crate::scenario::problem::{label, Problem};
 use std::net::Ipv4Addr;
 
@@ -30,6 +30,10 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
             if let Destination::PrefixList(pl) = &r.destination {
                 let at = format!("{path}.routes[{j}].destination");
                 ix.check_ref(out, at, &part, pl, &[Kind::PrefixList]);
+            }
+            // AWS keeps a route whose target was deleted, in state blackhole: not an error.
+            if r.state == RouteState::Blackhole {
+                continue;
             }
             let (id, kind) = match &r.target {
                 RouteTarget::Local | RouteTarget::TransitGateway(_) => continue,

@@ -1,0 +1,68 @@
+//! The built-in track: lessons from a first public subnet to the template architectures.
+//!
+//! Each lesson file (`builtin/<name>.json`, embedded at build time) starts from a broken or
+//! unfinished scenario and carries a full solution scenario; the tests check that every start
+//! fails at least one objective and every solution passes them all.
+
+use super::{from_json, Lesson};
+
+/// A built-in lesson: its name (the file name) and its JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BuiltinLesson {
+    /// Name, e.g. `bastion`.
+    pub name: &'static str,
+    /// The lesson file.
+    pub json: &'static str,
+}
+
+impl BuiltinLesson {
+    /// The lesson, read and checked.
+    ///
+    /// # Panics
+    /// Never for the built-in lessons: the tests read every one of them.
+    pub fn lesson(&self) -> Lesson {
+        match from_json(self.json) {
+            Ok(l) => l,
+            Err(e) => panic!("built-in lesson {} does not load: {e}", self.name),
+        }
+    }
+}
+
+macro_rules! lesson {
+    ($name:literal) => {
+        BuiltinLesson {
+            name: $name,
+            json: include_str!(concat!("builtin/", $name, ".json")),
+        }
+    };
+}
+
+const TRACK: [BuiltinLesson; 9] = [
+    lesson!("public-subnet"),
+    lesson!("private-subnet-nat"),
+    lesson!("bastion"),
+    lesson!("security-group-references"),
+    lesson!("stateless-acl"),
+    lesson!("deny-an-address"),
+    lesson!("main-route-table"),
+    lesson!("load-balancer"),
+    lesson!("peering-not-transitive"),
+];
+
+/// The built-in lessons, in track order.
+pub fn all() -> &'static [BuiltinLesson] {
+    &TRACK
+}
+
+/// The built-in lesson called `name`, read and checked.
+pub fn load(name: &str) -> Option<Lesson> {
+    TRACK
+        .iter()
+        .find(|l| l.name == name)
+        .map(BuiltinLesson::lesson)
+}
+
+/// The names of the built-in lessons, in track order.
+pub fn names() -> Vec<&'static str> {
+    TRACK.iter().map(|l| l.name).collect()
+}

@@ -1,0 +1,108 @@
+//! Templates: the classic architectures, ready to open in one click.
+//!
+//! Each template is a scenario in the playground's own JSON format (one file per template in this
+//! folder, embedded at build time), built from the real parts — instances with roles and
+//! listening ports, security groups that reference each other, route tables, NAT, load balancer
+//! nodes in two availability zones — so every flow its description promises works in the engine.
+//! Every drawn part has a `layout` entry (see [`drawn_parts`]). Names and descriptions are
+//! translated in [`i18n`]; the scenario files hold the English text.
+
+pub mod i18n;
+
+use crate::model::{Id, Scenario};
+use crate::scenario::load_str;
+
+pub use i18n::Lang;
+
+/// A built-in template: a stable id and its scenario JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Template {
+    /// Stable id, e.g. `small-service` (also the file name without `.json`).
+    pub id: &'static str,
+    /// The scenario, in the playground's JSON format (`"version": 1`).
+    pub scenario_json: &'static str,
+}
+
+impl Template {
+    /// The template's name in `lang`.
+    pub fn name(&self, lang: Lang) -> &'static str {
+        i18n::text(self.id).map_or(self.id, |t| t.name.get(lang))
+    }
+
+    /// The template's short description in `lang`.
+    pub fn description(&self, lang: Lang) -> &'static str {
+        i18n::text(self.id).map_or("", |t| t.description.get(lang))
+    }
+
+    /// The template's scenario, loaded, normalized and validated.
+    ///
+    /// # Panics
+    /// Never for the built-in templates: the tests load every one of them.
+    pub fn scenario(&self) -> Scenario {
+        match load_str(self.scenario_json) {
+            Ok(l) => l.scenario,
+            Err(e) => panic!("built-in template {} does not load: {e}", self.id),
+        }
+    }
+}
+
+macro_rules! template {
+    ($id:literal) => {
+        Template {
+            id: $id,
+            scenario_json: include_str!(concat!($id, ".json")),
+        }
+    };
+}
+
+/// Every built-in template, in the order the app lists them.
+const ALL: [Template; 6] = [
+    template!("service-postgis-memcached"),
+    template!("public-private-db"),
+    template!("small-service"),
+    template!("alb-autoscaling"),
+    template!("refactored-web"),
+    template!("peering-not-transitive"),
+];
+
+/// Every built-in template, in the order the app lists them.
+///
+/// ```
+/// let ids: Vec<_> = vpc_playground::templates::all().iter().map(|t| t.id).collect();
+/// assert!(ids.contains(&"small-service"));
+/// ```
+pub fn all() -> &'static [Template] {
+    &ALL
+}
+
+/// The template with this id.
+pub fn get(id: &str) -> Option<&'static Template> {
+    ALL.iter().find(|t| t.id == id)
+}
+
+/// The scenario of template `id`, loaded and normalized; `None` for an unknown id.
+pub fn load(id: &str) -> Option<Scenario> {
+    get(id).map(Template::scenario)
+}
+
+/// The ids of the parts a canvas draws, each of which needs a `layout` entry: VPCs, subnets,
+/// internet gateways, NAT gateways, instances, databases, load balancer nodes (by interface id:
+/// one per subnet), internet hosts and peering connections. Route tables, network ACLs and
+/// security groups are properties of these, not drawn on their own.
+pub fn drawn_parts(s: &Scenario) -> Vec<Id> {
+    let mut out: Vec<Id> = Vec::new();
+    out.extend(s.vpcs.iter().map(|p| p.id.clone()));
+    out.extend(s.subnets.iter().map(|p| p.id.clone()));
+    out.extend(s.internet_gateways.iter().map(|p| p.id.clone()));
+    out.extend(s.nat_gateways.iter().map(|p| p.id.clone()));
+    out.extend(s.instances.iter().map(|p| p.id.clone()));
+    out.extend(s.databases.iter().map(|p| p.id.clone()));
+    out.extend(
+        s.load_balancers
+            .iter()
+            .flat_map(|lb| lb.nodes.iter().map(|n| n.id.clone())),
+    );
+    out.extend(s.internet_hosts.iter().map(|p| p.id.clone()));
+    out.extend(s.peerings.iter().map(|p| p.id.clone()));
+    out
+}

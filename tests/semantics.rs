@@ -1,0 +1,1928 @@
+//! One test per rule of the behaviour contract (shared/design/semantics.md): each builds a small,
+//! complete scenario, traces flows through it and checks the verdict, what decided it (component,
+//! kind, direction, rule) and, where the rule is about the path, the hops.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::*;
+use vpc_playground::engine::trace::Decision;
+use vpc_playground::engine::{Direction, Kind, Verdict};
+use vpc_playground::model::{Engine, Os, Role};
+
+use Direction::{Forward, Return};
+
+/// The VPC most tests start from:
+/// - VPC `vpc` 10.0.0.0/16 with internet gateway `igw`;
+/// - subnet `pub` 10.0.0.0/24 with route table `pub-rt` (0.0.0.0/0 → igw);
+/// - subnet `priv` 10.0.1.0/24 on the main table `vpc-main` (local only);
+/// - both subnets on the default ACL `vpc-acl` (allow all);
+/// - group `web-sg`: tcp 443 and 80 in from anywhere, all out;
+/// - group `app-sg`: tcp 8080 in from `web-sg`, all out;
+/// - `laptop`, a Linux host on the internet at 203.0.113.10, and `site`, a server at
+///   198.51.100.7 listening on 443 and 80.
+fn base() -> Sc {
+    Sc::new()
+        .vpc("vpc", "10.0.0.0/16")
+        .igw("igw")
+        .public_subnet("pub", "10.0.0.0/24", "igw")
+        .subnet("priv", "10.0.1.0/24")
+        .sg(
+            "web-sg",
+            &["tcp 443 from 0.0.0.0/0", "tcp 80 from 0.0.0.0/0"],
+            &["all to 0.0.0.0/0"],
+        )
+        .sg(
+            "app-sg",
+            &["tcp 8080 from sg:web-sg"],
+            &["all to 0.0.0.0/0"],
+        )
+        .internet_host("laptop", "203.0.113.10", Os::Linux)
+        .internet_server("site", "198.51.100.7", &["443", "80"])
+}
+
+/// `base()` plus `web` (10.0.0.10, public 54.0.0.10, web-sg, listens 443 and 80) in `pub`.
+fn with_web() -> Sc {
+    base()
+        .instance("web", "pub", "10.0.0.10")
+        .public_ip("54.0.0.10")
+        .sgs(&["web-sg"])
+        .listens(&["443", "80"])
+}
+
+/// `base()` plus a NAT gateway `nat` (10.0.0.30, EIP 54.0.0.30) in `pub`, the private subnet
+/// on its own table `priv-rt` (0.0.0.0/0 → nat), and `app` (10.0.1.10, app-sg) in `priv`.
+fn with_nat() -> Sc {
+    base()
+        .nat_gw("nat", "pub", "10.0.0.30", "54.0.0.30")
+        .route_table("priv-rt", &["priv"])
+        .route("priv-rt", "0.0.0.0/0", "nat:nat")
+        .instance("app", "priv", "10.0.1.10")
+        .sgs(&["app-sg"])
+        .listens(&["8080"])
+}
+
+// ---------------------------------------------------------------------------------------------
+// Network ACLs
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn nacl_first_matching_rule_by_number_decides() {
+    // Rules are written out of order: the lower number (deny 100) is evaluated first.
+    let s = with_web()
+        .acl(
+            "pub-acl",
+            &["pub"],
+            &[
+                "200 allow tcp 443 0.0.0.0/0",
+                "100 deny tcp 443 203.0.113.0/24",
+                "300 allow all 0.0.0.0/0",
+            ],
+            &["100 allow all 0.0.0.0/0"],
+        )
+        .internet_host("other", "192.0.2.20", Os::Linux)
+        .build();
+    let t = tcp(&s, "laptop", "web", 443);
+    assert_blocked(
+        &t,
+        Verdict::DroppedByNetworkAcl,
+        "pub-acl",
+        Kind::NetworkAcl,
+        Forward,
+        Some("100"),
+    );
+    // A client outside 203.0.113.0/24 skips rule 100 and is allowed by rule 200, not 300.
+    let t = tcp(&s, "other", "web", 443);
+    assert_established(&t);
+    assert_eq!(
+        hop(&t, "pub-acl", Forward, Decision::Allow).rule.as_deref(),
+        Some("200")
+    );
+
+    // Swap the numbers: now the allow comes first and wins.
+    let s = with_web()
+        .acl(
+            "pub-acl",
+            &["pub"],
+            &[
+                "100 allow tcp 443 0.0.0.0/0",
+                "200 deny tcp 443 203.0.113.0/24",
+            ],
+            &["100 allow all 0.0.0.0/0"],
+        )
+        .build();
+    assert_established(&tcp(&s, "laptop", "web", 443));
+}
+
+#[test]
+fn nacl_star_rule_denies_unmatched() {
+    // A new custom ACL has no rules: the `*` rule denies everything, both ways.
+    let s = with_web().acl("pub-acl", &["pub"], &[], &[]).build();
+    assert_blocked(
+        &tcp(&s, "laptop", "web", 443),
+        Verdict::DroppedByNetworkAcl,
+        "pub-acl",
+        Kind::NetworkAcl,
+        Forward,
+        Some("*"),
+    );
+    // With rules that match only ssh, https is still left to `*`.
+    let s = with_web()
+        .acl(
+            "pub-acl",
+            &["pub"],
+            &["100 allow tcp 22 0.0.0.0/0"],
+            &["100 allow all 0.0.0.0/0"],
+        )
+        .build();
+    assert_blocked(
+        &tcp(&s, "laptop", "web", 443),
+        Verdict::DroppedByNetworkAcl,
+        "pub-acl",
+        Kind::NetworkAcl,
+        Forward,
+        Some("*"),
+    );
+}
+
+#[test]
+fn nacl_rule_matches_protocol_port_and_cidr() {
+    // Rule 50 denies tcp/22 from priv only; udp/22, tcp/23 and tcp/22 from elsewhere pass.
+    let s = base()
+        .subnet("other", "10.0.2.0/24")
+        .acl(
+            "pub-acl",
+            &["pub"],
+            &["50 deny tcp 22 10.0.1.0/24", "100 allow all 0.0.0.0/0"],
+            &["100 allow all 0.0.0.0/0"],
+        )
+        .sg("open", &["all from 10.0.0.0/16"], &["all to 0.0.0.0/0"])
+        .instance("server", "pub", "10.0.0.20")
+        .sgs(&["open"])
+        .listens(&["22", "23", "udp/22"])
+        .instance("a", "priv", "10.0.1.10")
+        .sgs(&["open"])
+        .instance("b", "other", "10.0.2.10")
+        .sgs(&["open"])
+        .build();
+    assert_blocked(
+        &tcp(&s, "a", "server", 22),
+        Verdict::DroppedByNetworkAcl,
+        "pub-acl",
+        Kind::NetworkAcl,
+        Forward,
+        Some("50"),
+    );
+    assert_established(&udp(&s, "a", "server", 22));
+    assert_established(&tcp(&s, "a", "server", 23));
+    assert_established(&tcp(&s, "b", "server", 22));
+}
+
+#[test]
+fn nacl_default_acl_used_without_association() {
+    // `priv` has no ACL association: the VPC's default ACL decides for it. `pub` is associated
+    // with a custom ACL and no longer uses the default one.
+    let s = with_web()
+        .acl_rules(
+            "vpc-acl",
+            &["100 deny tcp 443 0.0.0.0/0", "200 allow all 0.0.0.0/0"],
+            &["100 allow all 0.0.0.0/0"],
+        )
+        .acl(
+            "pub-acl",
+            &["pub"],
+            &["100 allow all 0.0.0.0/0"],
+            &["100 allow all 0.0.0.0/0"],
+        )
+        .sg("out", &[], &["all to 0.0.0.0/0"])
+        .instance("inside", "priv", "10.0.1.10")
+        .sgs(&["out"])
+        .build();
+    assert_established(&tcp(&s, "laptop", "web", 443)); // only pub-acl on the way
+    let t = tcp(&s, "web", "inside", 443);
+    assert_blocked(
+        &t,
+        Verdict::DroppedByNetworkAcl,
+        "vpc-acl",
+        Kind::NetworkAcl,
+        Forward,
+        Some("100"),
+    );
+}
+
+#[test]
+fn nacl_same_subnet_traffic_skips_acl() {
+    // The ACL of `pub` denies everything, yet two instances inside `pub` talk freely.
+    let s = base()
+        .acl("pub-acl", &["pub"], &[], &[])
+        .sg(
+            "peer-sg",
+            &["tcp 22 from 10.0.0.0/24"],
+            &["all to 0.0.0.0/0"],
+        )
+        .instance("a", "pub", "10.0.0.10")
+        .sgs(&["peer-sg"])
+        .instance("b", "pub", "10.0.0.11")
+        .sgs(&["peer-sg"])
+        .listens(&["22"])
+        .build();
+    let t = tcp(&s, "a", "b", 22);
+    assert_established(&t);
+    assert!(
+        acls_crossed(&t, Forward).is_empty() && acls_crossed(&t, Return).is_empty(),
+        "same-subnet traffic must not consult the ACL\n{}",
+        explain(&t)
+    );
+}
+
+#[test]
+fn nacl_return_path_needs_ephemeral_ports() {
+    // The ACL lets https in and https out, but the reply goes to the client's ephemeral port.
+    let s = with_web()
+        .acl(
+            "pub-acl",
+            &["pub"],
+            &["100 allow tcp 443 0.0.0.0/0"],
+            &["100 allow tcp 443 0.0.0.0/0"],
+        )
+        .build();
+    let t = tcp(&s, "laptop", "web", 443);
+    assert_blocked(
+        &t,
+        Verdict::DroppedByNetworkAcl,
+        "pub-acl",
+        Kind::NetworkAcl,
+        Return,
+        Some("*"),
+    );
+    // The inbound rule did pass the request.
+    assert_eq!(
+        hop(&t, "pub-acl", Forward, Decision::Allow).rule.as_deref(),
+        Some("100")
+    );
+
+    // Allowing the ephemeral range outbound fixes it.
+    let s = with_web()
+        .acl(
+            "pub-acl",
+            &["pub"],
+            &["100 allow tcp 443 0.0.0.0/0"],
+            &[
+                "100 allow tcp 443 0.0.0.0/0",
+                "110 allow tcp 1024-65535 0.0.0.0/0",
+            ],
+        )
+        .build();
+    let t = tcp(&s, "laptop", "web", 443);
+    assert_established(&t);
+    assert_eq!(
+        hop(&t, "pub-acl", Return, Decision::Allow).rule.as_deref(),
+        Some("110")
+    );
+}
+
+#[test]
+fn nacl_partial_ephemeral_range_depends_on_source_port() {
+    // Linux clients pick 32768-60999; the ACL lets replies out to 32768-50000 only.
+    let s = with_web()
+        .acl(
+            "pub-acl",
+            &["pub"],
+            &["100 allow tcp 443 0.0.0.0/0"],
+            &["100 allow tcp 32768-50000 0.0.0.0/0"],
+        )
+        .build();
+    let t = tcp(&s, "laptop", "web", 443);
+    assert_blocked(
+        &t,
+        Verdict::DependsOnSourcePort,
+        "pub-acl",
+        Kind::NetworkAcl,
+        Return,
+        Some("*"),
+    );
+    let ports = t.source_ports.as_ref().expect("source-port detail");
+    assert_eq!(ports.range, "32768-60999");
+    assert_eq!(ports.working, "32768-50000");
+
+    // A client that happens to pick a port inside the range gets through; one outside does not.
+    assert_established(&tcp_from_port(&s, "laptop", "web", 443, 40000));
+    assert_blocked(
+        &tcp_from_port(&s, "laptop", "web", 443, 55000),
+        Verdict::DroppedByNetworkAcl,
+        "pub-acl",
+        Kind::NetworkAcl,
+        Return,
+        Some("*"),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Security groups
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn sg_stateful_reply_allowed() {
+    // The server's group allows nothing out and the client's allows nothing in: the reply of the
+    // allowed request passes both anyway.
+    let s = base()
+        .sg("client-sg", &[], &["tcp 5432 to 10.0.1.0/24"])
+        .sg("db-sg", &["tcp 5432 from 10.0.0.0/24"], &[])
+        .instance("client", "pub", "10.0.0.10")
+        .sgs(&["client-sg"])
+        .instance("db", "priv", "10.0.1.20")
+        .sgs(&["db-sg"])
+        .listens(&["5432"])
+        .build();
+    let t = tcp(&s, "client", "db", 5432);
+    assert_established(&t);
+    for sg in ["db-sg", "client-sg"] {
+        let h = hop(&t, sg, Return, Decision::Allow);
+        assert_eq!(
+            h.rule.as_deref(),
+            Some("tracked connection"),
+            "{}",
+            explain(&t)
+        );
+    }
+    // A connection the other way is a new connection, not a reply: db-sg has no outbound rule,
+    // so it is dropped as it leaves db.
+    assert_blocked(
+        &tcp(&s, "db", "client", 5432),
+        Verdict::DroppedBySecurityGroup,
+        "db-sg",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+}
+
+#[test]
+fn sg_any_rule_of_any_group_allows() {
+    // Two groups on one interface: each allows one port; together they allow both.
+    let s = base()
+        .sg(
+            "ssh-sg",
+            &["tcp 22 from 10.0.0.0/16"],
+            &["all to 0.0.0.0/0"],
+        )
+        .sg(
+            "pg-sg",
+            &["tcp 5432 from 10.0.0.0/16"],
+            &["all to 0.0.0.0/0"],
+        )
+        .instance("client", "pub", "10.0.0.10")
+        .sgs(&["ssh-sg"])
+        .instance("db", "priv", "10.0.1.20")
+        .sgs(&["ssh-sg", "pg-sg"])
+        .listens(&["22", "5432", "3306"])
+        .build();
+    let t = tcp(&s, "client", "db", 5432);
+    assert_established(&t);
+    assert_eq!(
+        hop(&t, "pg-sg", Forward, Decision::Allow).rule.as_deref(),
+        Some("inbound #1")
+    );
+    assert_established(&tcp(&s, "client", "db", 22));
+    assert_blocked(
+        &tcp(&s, "client", "db", 3306),
+        Verdict::DroppedBySecurityGroup,
+        "ssh-sg",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+}
+
+#[test]
+fn sg_group_reference_matches_private_ips_only() {
+    // app-sg admits tcp/8080 from members of web-sg, by their private addresses.
+    let s = with_web()
+        .sg("other-sg", &[], &["all to 0.0.0.0/0"])
+        .instance("other", "pub", "10.0.0.11")
+        .sgs(&["other-sg"])
+        .instance("app", "priv", "10.0.1.10")
+        .sgs(&["app-sg"])
+        .listens(&["8080"])
+        .build();
+    assert_established(&tcp(&s, "web", "app", 8080));
+    assert_blocked(
+        &tcp(&s, "other", "app", 8080),
+        Verdict::DroppedBySecurityGroup,
+        "app-sg",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+}
+
+#[test]
+fn sg_group_reference_does_not_match_public_ip_source() {
+    // app has a public address; web, a member of web-sg, connects to that public address. The
+    // packet goes out through the internet gateway and comes back with web's public address as
+    // its source, which a group reference never matches.
+    let s = with_web()
+        .instance("app", "pub", "10.0.0.20")
+        .public_ip("54.0.0.20")
+        .sgs(&["app-sg"])
+        .listens(&["8080"])
+        .build();
+    assert_established(&tcp(&s, "web", "app", 8080)); // by private address
+    let t = tcp(&s, "web", "54.0.0.20", 8080);
+    assert_blocked(
+        &t,
+        Verdict::DroppedBySecurityGroup,
+        "app-sg",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+    let deny = hop(&t, "app-sg", Forward, Decision::Deny);
+    assert_eq!(deny.src, ip("54.0.0.10"), "{}", explain(&t));
+}
+
+#[test]
+fn sg_new_group_has_no_inbound() {
+    // A group as AWS creates it: no inbound rule, one outbound rule allowing everything.
+    let s = base()
+        .sg("fresh", &[], &["all to 0.0.0.0/0"])
+        .sg("open", &["all from 0.0.0.0/0"], &["all to 0.0.0.0/0"])
+        .instance("new", "pub", "10.0.0.10")
+        .sgs(&["fresh"])
+        .listens(&["22"])
+        .instance("peer", "priv", "10.0.1.10")
+        .sgs(&["open"])
+        .listens(&["22"])
+        .build();
+    assert_blocked(
+        &tcp(&s, "peer", "new", 22),
+        Verdict::DroppedBySecurityGroup,
+        "fresh",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+    assert_established(&tcp(&s, "new", "peer", 22));
+}
+
+#[test]
+fn sg_default_group_allows_members() {
+    // `vpc-default` admits all traffic from its own members, and nothing else.
+    let s = base()
+        .instance("a", "pub", "10.0.0.10")
+        .sgs(&["vpc-default"])
+        .instance("b", "priv", "10.0.1.10")
+        .sgs(&["vpc-default"])
+        .listens_any()
+        .instance("outsider", "pub", "10.0.0.11")
+        .sgs(&["web-sg"])
+        .build();
+    assert_established(&tcp(&s, "a", "b", 5432));
+    assert_established(&ping(&s, "a", "b"));
+    assert_blocked(
+        &tcp(&s, "outsider", "b", 5432),
+        Verdict::DroppedBySecurityGroup,
+        "vpc-default",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Route tables
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn route_longest_prefix_wins() {
+    // priv-rt: 0.0.0.0/0 → NAT gateway, and a more specific 198.51.100.0/24 that is a blackhole.
+    let s = with_nat()
+        .blackhole_route("priv-rt", "198.51.100.0/24", "nat:nat-old")
+        .internet_server("far", "192.0.2.80", &["443"])
+        .build_unvalidated(); // nat-old is gone: see validation_accepts_blackhole_route...
+                              // 198.51.100.7 matches both; the /24 wins and drops it.
+    assert_blocked(
+        &tcp(&s, "app", "site", 443),
+        Verdict::BlackholeRoute,
+        "priv-rt",
+        Kind::RouteTable,
+        Forward,
+        Some("198.51.100.0/24"),
+    );
+    // 192.0.2.80 matches only 0.0.0.0/0.
+    let t = tcp(&s, "app", "far", 443);
+    assert_established(&t);
+    assert_eq!(
+        hop(&t, "priv-rt", Forward, Decision::Forward)
+            .rule
+            .as_deref(),
+        Some("0.0.0.0/0")
+    );
+    // A VPC address matches 0.0.0.0/0 and the local 10.0.0.0/16: local wins.
+    let s = with_nat()
+        .instance("peer", "pub", "10.0.0.50")
+        .sgs(&["web-sg"])
+        .listens(&["443"])
+        .build();
+    let t = tcp(&s, "app", "peer", 443);
+    assert_established(&t);
+    assert_eq!(
+        hop(&t, "priv-rt", Forward, Decision::Forward)
+            .rule
+            .as_deref(),
+        Some("10.0.0.0/16")
+    );
+}
+
+#[test]
+fn route_no_match_is_no_route() {
+    // priv is on the main table, which has only the local route.
+    let s = base()
+        .instance("app", "priv", "10.0.1.10")
+        .public_ip("54.0.0.11")
+        .sgs(&["app-sg"])
+        .build();
+    assert_blocked(
+        &tcp(&s, "app", "site", 443),
+        Verdict::NoRoute,
+        "vpc-main",
+        Kind::RouteTable,
+        Forward,
+        Some("no matching route"),
+    );
+}
+
+#[test]
+fn route_blackhole_drops() {
+    // The NAT gateway was deleted: its route stays, in state blackhole, and drops what it matches.
+    let s = base()
+        .route_table("priv-rt", &["priv"])
+        .blackhole_route("priv-rt", "0.0.0.0/0", "nat:nat-deleted")
+        .instance("app", "priv", "10.0.1.10")
+        .sgs(&["app-sg"])
+        .build_unvalidated(); // nat-deleted is gone: see validation_accepts_blackhole_route...
+    let t = tcp(&s, "app", "site", 443);
+    assert_blocked(
+        &t,
+        Verdict::BlackholeRoute,
+        "priv-rt",
+        Kind::RouteTable,
+        Forward,
+        Some("0.0.0.0/0"),
+    );
+    assert_eq!(
+        hop(&t, "priv-rt", Forward, Decision::Drop).dst,
+        ip("198.51.100.7")
+    );
+}
+
+#[test]
+fn validation_accepts_blackhole_route_to_deleted_target() {
+    // After a NAT gateway is deleted, AWS keeps the routes to it in state blackhole; describe
+    // output (and so an imported account) holds them. Validation must accept such a route (at
+    // most warn), or `vpcplay trace` refuses a real account with exit 2.
+    let s = base()
+        .route_table("priv-rt", &["priv"])
+        .blackhole_route("priv-rt", "0.0.0.0/0", "nat:nat-deleted")
+        .build_unvalidated();
+    let errors: Vec<String> = vpc_playground::scenario::validate(&s)
+        .into_iter()
+        .filter(|p| p.is_error())
+        .map(|p| p.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn route_main_table_used_without_association() {
+    // `open` has no association and uses the main table, which here routes to the gateway;
+    // `closed` is explicitly associated with a table that does not.
+    let s = Sc::new()
+        .vpc("vpc", "10.0.0.0/16")
+        .igw("igw")
+        .route("vpc-main", "0.0.0.0/0", "igw:igw")
+        .subnet("open", "10.0.0.0/24")
+        .subnet("closed", "10.0.1.0/24")
+        .route_table("closed-rt", &["closed"])
+        .sg("out", &[], &["all to 0.0.0.0/0"])
+        .instance("a", "open", "10.0.0.10")
+        .public_ip("54.0.0.10")
+        .sgs(&["out"])
+        .instance("b", "closed", "10.0.1.10")
+        .public_ip("54.0.0.11")
+        .sgs(&["out"])
+        .internet_server("site", "198.51.100.7", &["443"])
+        .build();
+    let t = tcp(&s, "a", "site", 443);
+    assert_established(&t);
+    assert_eq!(
+        hop(&t, "vpc-main", Forward, Decision::Forward)
+            .rule
+            .as_deref(),
+        Some("0.0.0.0/0")
+    );
+    assert_blocked(
+        &tcp(&s, "b", "site", 443),
+        Verdict::NoRoute,
+        "closed-rt",
+        Kind::RouteTable,
+        Forward,
+        Some("no matching route"),
+    );
+}
+
+#[test]
+fn route_local_covers_every_vpc_cidr() {
+    // A VPC with a secondary block: the implicit local route covers both blocks.
+    let s = Sc::new()
+        .vpc("vpc", "10.0.0.0/16")
+        .cidr("100.64.0.0/16")
+        .subnet("a", "10.0.0.0/24")
+        .subnet("b", "100.64.1.0/24")
+        .sg(
+            "open",
+            &["all from 10.0.0.0/8", "all from 100.64.0.0/16"],
+            &["all to 0.0.0.0/0"],
+        )
+        .instance("x", "a", "10.0.0.10")
+        .sgs(&["open"])
+        .listens(&["22"])
+        .instance("y", "b", "100.64.1.10")
+        .sgs(&["open"])
+        .listens(&["22"])
+        .build();
+    let t = tcp(&s, "x", "y", 22);
+    assert_established(&t);
+    assert_eq!(
+        hop(&t, "vpc-main", Forward, Decision::Forward)
+            .rule
+            .as_deref(),
+        Some("100.64.0.0/16")
+    );
+    let t = tcp(&s, "y", "x", 22);
+    assert_established(&t);
+    assert_eq!(
+        hop(&t, "vpc-main", Forward, Decision::Forward)
+            .rule
+            .as_deref(),
+        Some("10.0.0.0/16")
+    );
+}
+
+#[test]
+fn return_path_route_needed() {
+    // `lost` has a public IP but sits in `priv`, whose table has no route to the gateway: the
+    // request from the internet arrives, the reply has no way out.
+    let s = base()
+        .instance("lost", "priv", "10.0.1.10")
+        .public_ip("54.0.0.11")
+        .sgs(&["web-sg"])
+        .listens(&["443"])
+        .build();
+    let t = tcp(&s, "laptop", "lost", 443);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "vpc-main",
+        Kind::RouteTable,
+        Return,
+        Some("no matching route"),
+    );
+    // The request itself was delivered.
+    hop(&t, "lost", Forward, Decision::Deliver);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internet gateway
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn igw_requires_public_ip() {
+    // `nopub` sits in the public subnet but has no public address.
+    let s = base()
+        .instance("nopub", "pub", "10.0.0.10")
+        .sgs(&["web-sg"])
+        .listens(&["443"])
+        .build();
+    let t = tcp(&s, "nopub", "site", 443);
+    assert_blocked(
+        &t,
+        Verdict::NoPublicAddress,
+        "nopub",
+        Kind::Instance,
+        Forward,
+        None,
+    );
+    // Nor can the internet reach it: there is no address to reach it at.
+    assert_blocked(
+        &tcp(&s, "laptop", "nopub", 443),
+        Verdict::NoPublicAddress,
+        "nopub",
+        Kind::Instance,
+        Forward,
+        None,
+    );
+}
+
+#[test]
+fn igw_one_to_one_nat_translates_source() {
+    let s = with_web().build();
+    // Out: the gateway puts web's public address in place of its private one.
+    let t = tcp(&s, "web", "site", 443);
+    assert_established(&t);
+    let out = hop(&t, "igw", Forward, Decision::Translate);
+    assert_eq!((out.src, out.dst), (ip("54.0.0.10"), ip("198.51.100.7")));
+    let arrived = at_internet_host(&t, Forward);
+    assert_eq!(arrived.src, ip("54.0.0.10"));
+    // In: the client addresses the public IP; inside the VPC it is the private one.
+    let t = tcp(&s, "laptop", "web", 443);
+    assert_established(&t);
+    assert_eq!(t.flow.dst, ip("54.0.0.10"));
+    let inbound = hop(&t, "igw", Forward, Decision::Translate);
+    assert_eq!(
+        (inbound.src, inbound.dst),
+        (ip("203.0.113.10"), ip("10.0.0.10"))
+    );
+    // The reply leaves with the public address again.
+    let back = hop(&t, "igw", Return, Decision::Translate);
+    assert_eq!((back.src, back.dst), (ip("54.0.0.10"), ip("203.0.113.10")));
+}
+
+#[test]
+fn igw_same_vpc_public_ip_hairpins_with_public_source() {
+    // web connects to api's public address: out through the gateway and back in, arriving from
+    // web's public address, so a rule for the VPC's private range does not match.
+    let s = with_web()
+        .sg(
+            "api-sg",
+            &["tcp 443 from 10.0.0.0/16"],
+            &["all to 0.0.0.0/0"],
+        )
+        .instance("api", "pub", "10.0.0.20")
+        .public_ip("54.0.0.20")
+        .sgs(&["api-sg"])
+        .listens(&["443"])
+        .build();
+    assert_established(&tcp(&s, "web", "api", 443)); // private address: stays inside
+    let t = tcp(&s, "web", "54.0.0.20", 443);
+    assert_blocked(
+        &t,
+        Verdict::DroppedBySecurityGroup,
+        "api-sg",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+    assert_eq!(
+        components(&t, Kind::InternetGateway)
+            .iter()
+            .filter(|(d, _)| *d == Forward)
+            .count(),
+        2,
+        "out through the gateway and back in\n{}",
+        explain(&t)
+    );
+    assert_eq!(
+        hop(&t, "api-sg", Forward, Decision::Deny).src,
+        ip("54.0.0.10")
+    );
+
+    // Allowing web's public address fixes it, and the reply takes the same way back.
+    let s = with_web()
+        .sg(
+            "api-sg",
+            &["tcp 443 from 54.0.0.10/32"],
+            &["all to 0.0.0.0/0"],
+        )
+        .instance("api", "pub", "10.0.0.20")
+        .public_ip("54.0.0.20")
+        .sgs(&["api-sg"])
+        .listens(&["443"])
+        .build();
+    let t = tcp(&s, "web", "54.0.0.20", 443);
+    assert_established(&t);
+    let back: Vec<_> = components(&t, Kind::InternetGateway)
+        .into_iter()
+        .filter(|(d, _)| *d == Return)
+        .collect();
+    assert_eq!(back.len(), 2, "{}", explain(&t));
+}
+
+#[test]
+fn igw_absent_nothing_reaches_from_internet() {
+    // A VPC without an internet gateway: a public address on an interface is useless.
+    let s = Sc::new()
+        .vpc("vpc", "10.0.0.0/16")
+        .subnet("a", "10.0.0.0/24")
+        .sg("open", &["all from 0.0.0.0/0"], &["all to 0.0.0.0/0"])
+        .instance("x", "a", "10.0.0.10")
+        .public_ip("54.0.0.10")
+        .sgs(&["open"])
+        .listens(&["443"])
+        .internet_host("laptop", "203.0.113.10", Os::Linux)
+        .build();
+    let t = tcp(&s, "laptop", "x", 443);
+    assert!(!t.verdict.is_established(), "{}", explain(&t));
+    assert_eq!(t.verdict, Verdict::NoRoute, "{}", explain(&t));
+    assert_eq!(t.blocked_by.as_ref().unwrap().direction, Forward);
+}
+
+// ---------------------------------------------------------------------------------------------
+// NAT gateway
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn nat_gateway_translates_and_reroutes() {
+    let s = with_nat().build();
+    let t = tcp(&s, "app", "site", 443);
+    assert_established(&t);
+    // app's table sends the packet to the NAT gateway ...
+    let first = hop(&t, "priv-rt", Forward, Decision::Forward);
+    assert_eq!(first.rule.as_deref(), Some("0.0.0.0/0"));
+    assert_eq!(first.src, ip("10.0.1.10"));
+    // ... which puts its own private address in place of the source ...
+    let nat = hop(&t, "nat", Forward, Decision::Translate);
+    assert_eq!((nat.src, nat.dst), (ip("10.0.0.30"), ip("198.51.100.7")));
+    // ... and the NAT gateway's subnet table routes it again, to the internet gateway.
+    let again = hop(&t, "pub-rt", Forward, Decision::Forward);
+    assert_eq!(again.src, ip("10.0.0.30"));
+    let igw = hop(&t, "igw", Forward, Decision::Translate);
+    assert_eq!(igw.src, ip("54.0.0.30"));
+    // The NAT gateway has no security group: no group hop carries its address.
+    assert!(
+        t.hops
+            .iter()
+            .all(|h| h.kind != Kind::SecurityGroup || h.src != ip("10.0.0.30")),
+        "{}",
+        explain(&t)
+    );
+    // The order is route table, NAT gateway, route table, internet gateway.
+    let order: Vec<&str> = t
+        .hops
+        .iter()
+        .filter(|h| h.direction == Forward)
+        .filter(|h| {
+            matches!(
+                h.kind,
+                Kind::RouteTable | Kind::NatGateway | Kind::InternetGateway
+            )
+        })
+        .map(|h| h.component.as_str())
+        .collect();
+    assert_eq!(
+        order,
+        ["priv-rt", "nat", "pub-rt", "igw"],
+        "{}",
+        explain(&t)
+    );
+}
+
+#[test]
+fn nat_gateway_carries_ping_and_udp() {
+    // A NAT gateway translates ICMP echo and UDP as well as TCP.
+    let s = with_nat()
+        .sg("out", &[], &["all to 0.0.0.0/0"])
+        .instance("worker", "priv", "10.0.1.20")
+        .sgs(&["out"])
+        .build();
+    let t = ping(&s, "worker", "198.51.100.7");
+    assert_established(&t);
+    assert_eq!(
+        hop(&t, "nat", Forward, Decision::Translate).src,
+        ip("10.0.0.30")
+    );
+    let t = udp(&s, "worker", "198.51.100.53", 53);
+    assert_established(&t);
+    assert_eq!(at_internet_host(&t, Forward).src, ip("54.0.0.30"));
+}
+
+#[test]
+fn nat_gateway_ignores_interface_source_dest_check_flag() {
+    // A NAT gateway forwards by design: even written with the check left on (the model's
+    // default), its replies must be passed back to the private instance.
+    let s = with_nat()
+        .nat_gw_iface("nat", |i| i.source_dest_check = true)
+        .build();
+    assert_established(&tcp(&s, "app", "site", 443));
+}
+
+#[test]
+fn nat_gateway_subnet_needs_igw_route() {
+    // The NAT gateway sits in `priv2`, whose (main) table has no route to the internet gateway.
+    let s = base()
+        .subnet("priv2", "10.0.2.0/24")
+        .nat_gw("nat", "priv2", "10.0.2.30", "54.0.0.30")
+        .route_table("priv-rt", &["priv"])
+        .route("priv-rt", "0.0.0.0/0", "nat:nat")
+        .instance("app", "priv", "10.0.1.10")
+        .sgs(&["app-sg"])
+        .build();
+    let t = tcp(&s, "app", "site", 443);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "vpc-main",
+        Kind::RouteTable,
+        Forward,
+        Some("no matching route"),
+    );
+    // It got as far as the NAT gateway, which translated it.
+    hop(&t, "nat", Forward, Decision::Translate);
+}
+
+#[test]
+fn nat_gateway_never_admits_inbound() {
+    let s = with_nat().build();
+    for to in ["nat", "54.0.0.30"] {
+        let t = tcp(&s, "laptop", to, 22);
+        assert_blocked(
+            &t,
+            Verdict::DroppedByNatGateway,
+            "nat",
+            Kind::NatGateway,
+            Forward,
+            None,
+        );
+    }
+    // Nor is the private instance behind it reachable from the internet.
+    assert_blocked(
+        &tcp(&s, "laptop", "app", 8080),
+        Verdict::NoPublicAddress,
+        "app",
+        Kind::Instance,
+        Forward,
+        None,
+    );
+}
+
+#[test]
+fn nat_gateway_subnet_acl_inbound_applies() {
+    // The NAT gateway's subnet denies inbound traffic from the private subnet (rule 50).
+    let s = with_nat()
+        .acl(
+            "pub-acl",
+            &["pub"],
+            &["50 deny all 10.0.1.0/24", "100 allow all 0.0.0.0/0"],
+            &["100 allow all 0.0.0.0/0"],
+        )
+        .build();
+    assert_blocked(
+        &tcp(&s, "app", "site", 443),
+        Verdict::DroppedByNetworkAcl,
+        "pub-acl",
+        Kind::NetworkAcl,
+        Forward,
+        Some("50"),
+    );
+    // And the reply from the internet enters the NAT gateway's subnet through the same ACL: it
+    // must allow the NAT gateway's ports (1024-65535) inbound.
+    let s = with_nat()
+        .acl(
+            "pub-acl",
+            &["pub"],
+            &["100 allow all 10.0.0.0/16", "110 allow tcp 443 0.0.0.0/0"],
+            &["100 allow all 0.0.0.0/0"],
+        )
+        .build();
+    assert_blocked(
+        &tcp(&s, "app", "site", 443),
+        Verdict::DroppedByNetworkAcl,
+        "pub-acl",
+        Kind::NetworkAcl,
+        Return,
+        Some("*"),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Instances that forward: NAT instances and appliances
+// ---------------------------------------------------------------------------------------------
+
+fn with_nat_instance(check_off: bool) -> Sc {
+    let sc = base()
+        .sg(
+            "natbox-sg",
+            &["all from 10.0.0.0/16"],
+            &["all to 0.0.0.0/0"],
+        )
+        .instance("natbox", "pub", "10.0.0.40")
+        .public_ip("54.0.0.40")
+        .sgs(&["natbox-sg"])
+        .role(Role::NatInstance);
+    let sc = if check_off { sc.no_src_dst_check() } else { sc };
+    sc.route_table("priv-rt", &["priv"])
+        .route("priv-rt", "0.0.0.0/0", "instance:natbox")
+        .instance("app", "priv", "10.0.1.10")
+        .sgs(&["app-sg"])
+}
+
+#[test]
+fn nat_instance_needs_source_dest_check_off() {
+    let s = with_nat_instance(false).build();
+    assert_blocked(
+        &tcp(&s, "app", "site", 443),
+        Verdict::SourceDestCheck,
+        "natbox",
+        Kind::Instance,
+        Forward,
+        None,
+    );
+    let s = with_nat_instance(true).build();
+    let t = tcp(&s, "app", "site", 443);
+    assert_established(&t);
+    let nat = hop(&t, "natbox", Forward, Decision::Translate);
+    assert_eq!(nat.src, ip("10.0.0.40"));
+    assert_eq!(
+        hop(&t, "igw", Forward, Decision::Translate).src,
+        ip("54.0.0.40")
+    );
+    // A NAT instance has security groups, and they apply to the traffic it forwards.
+    assert!(
+        hops_at(&t, "natbox-sg")
+            .iter()
+            .any(|h| h.direction == Forward && h.decision == Decision::Allow),
+        "{}",
+        explain(&t)
+    );
+}
+
+#[test]
+fn appliance_forwarding_source_dest_check() {
+    // `client` routes everything through the firewall `fw`; `fw`'s subnet routes to the gateway.
+    let sc = |check_off: bool| {
+        let sc = base()
+            .subnet("fw-net", "10.0.2.0/24")
+            .route_table("fw-rt", &["fw-net"])
+            .route("fw-rt", "0.0.0.0/0", "igw:igw")
+            .sg("fw-sg", &["all from 10.0.0.0/16"], &["all to 0.0.0.0/0"])
+            .instance("fw", "fw-net", "10.0.2.10")
+            .sgs(&["fw-sg"])
+            .role(Role::Appliance);
+        let sc = if check_off { sc.no_src_dst_check() } else { sc };
+        sc.route_table("client-rt", &["priv"])
+            .route("client-rt", "0.0.0.0/0", "instance:fw")
+            .instance("client", "priv", "10.0.1.10")
+            .public_ip("54.0.0.11")
+            .sgs(&["app-sg"])
+            .build()
+    };
+    let s = sc(false);
+    assert_blocked(
+        &tcp(&s, "client", "site", 443),
+        Verdict::SourceDestCheck,
+        "fw",
+        Kind::Instance,
+        Forward,
+        None,
+    );
+    let s = sc(true);
+    let t = tcp(&s, "client", "site", 443);
+    assert_established(&t);
+    // The appliance forwards without translating: the source is still the client's.
+    let fw = hop(&t, "fw", Forward, Decision::Forward);
+    assert_eq!((fw.src, fw.dst), (ip("10.0.1.10"), ip("198.51.100.7")));
+    assert_eq!(
+        hop(&t, "igw", Forward, Decision::Translate).src,
+        ip("54.0.0.11")
+    );
+}
+
+#[test]
+fn routing_loop_ends_with_verdict() {
+    // Two appliances with the check off, each subnet sending 0.0.0.0/0 to the other appliance.
+    let s = base()
+        .subnet("a-net", "10.0.2.0/24")
+        .subnet("b-net", "10.0.3.0/24")
+        .sg("fw-sg", &["all from 0.0.0.0/0"], &["all to 0.0.0.0/0"])
+        .instance("fw-a", "a-net", "10.0.2.10")
+        .sgs(&["fw-sg"])
+        .role(Role::Appliance)
+        .no_src_dst_check()
+        .instance("fw-b", "b-net", "10.0.3.10")
+        .sgs(&["fw-sg"])
+        .role(Role::Appliance)
+        .no_src_dst_check()
+        .route_table("a-rt", &["a-net"])
+        .route("a-rt", "0.0.0.0/0", "instance:fw-b")
+        .route_table("b-rt", &["b-net"])
+        .route("b-rt", "0.0.0.0/0", "instance:fw-a")
+        .route_table("client-rt", &["priv"])
+        .route("client-rt", "0.0.0.0/0", "instance:fw-a")
+        .instance("client", "priv", "10.0.1.10")
+        .sgs(&["app-sg"])
+        .build();
+    let t = tcp(&s, "client", "site", 443);
+    assert_eq!(t.verdict, Verdict::ForwardingLoop, "{}", explain(&t));
+    let b = t.blocked_by.as_ref().expect("blocked_by");
+    assert_eq!(b.direction, Forward);
+    // It went back and forth between the two, and stopped.
+    assert!(hops_at(&t, "fw-a").len() >= 2 && hops_at(&t, "fw-b").len() >= 2);
+    assert!(t.hops.len() < 1000, "{} hops", t.hops.len());
+}
+
+// ---------------------------------------------------------------------------------------------
+// VPC peering
+// ---------------------------------------------------------------------------------------------
+
+/// VPCs a (10.1.0.0/16), b (10.2.0.0/16) and c (10.3.0.0/16); pcx-ab joins a and b, pcx-bc
+/// joins b and c. Each VPC has one subnet and one instance `<vpc>1` at .1.10 in group
+/// `<vpc>-sg`, which admits tcp/22 from 10.0.0.0/8. Routes: none yet beyond local.
+fn three_vpcs() -> Sc {
+    let mut sc = Sc::new();
+    for (v, n) in [("a", 1), ("b", 2), ("c", 3)] {
+        sc = sc
+            .vpc(v, &format!("10.{n}.0.0/16"))
+            .subnet(&format!("{v}-net"), &format!("10.{n}.1.0/24"))
+            .sg(
+                &format!("{v}-sg"),
+                &["tcp 22 from 10.0.0.0/8"],
+                &["all to 0.0.0.0/0"],
+            )
+            .instance(
+                &format!("{v}1"),
+                &format!("{v}-net"),
+                &format!("10.{n}.1.10"),
+            )
+            .sgs(&[&format!("{v}-sg")])
+            .listens(&["22"]);
+    }
+    sc.peering("pcx-ab", "a", "b").peering("pcx-bc", "b", "c")
+}
+
+#[test]
+fn peering_delivers_to_peer_cidr() {
+    let s = three_vpcs()
+        .route("a-main", "10.2.0.0/16", "pcx:pcx-ab")
+        .route("b-main", "10.1.0.0/16", "pcx:pcx-ab")
+        .build();
+    let t = tcp(&s, "a1", "b1", 22);
+    assert_established(&t);
+    assert_eq!(t.flow.dst, ip("10.2.1.10"), "peered: private address");
+    hop(&t, "pcx-ab", Forward, Decision::Forward);
+    // The peer's ACL applies to traffic arriving over the peering.
+    let s = three_vpcs()
+        .route("a-main", "10.2.0.0/16", "pcx:pcx-ab")
+        .route("b-main", "10.1.0.0/16", "pcx:pcx-ab")
+        .in_vpc("b")
+        .acl(
+            "b-net-acl",
+            &["b-net"],
+            &["100 deny tcp 22 10.1.0.0/16", "200 allow all 0.0.0.0/0"],
+            &["100 allow all 0.0.0.0/0"],
+        )
+        .build();
+    assert_blocked(
+        &tcp(&s, "a1", "b1", 22),
+        Verdict::DroppedByNetworkAcl,
+        "b-net-acl",
+        Kind::NetworkAcl,
+        Forward,
+        Some("100"),
+    );
+}
+
+#[test]
+fn peering_route_beyond_peer_cidr_is_not_delivered() {
+    // a routes all of 10.0.0.0/8 to the peering, but b holds only 10.2.0.0/16.
+    let s = three_vpcs()
+        .route("a-main", "10.0.0.0/8", "pcx:pcx-ab")
+        .build();
+    assert_blocked(
+        &tcp(&s, "a1", "10.7.1.10", 22),
+        Verdict::NotTransitive,
+        "pcx-ab",
+        Kind::PeeringConnection,
+        Forward,
+        None,
+    );
+}
+
+#[test]
+fn peering_is_not_transitive() {
+    // a—b and b—c are peered, with routes everywhere; a still cannot reach c through b.
+    let s = three_vpcs()
+        .route("a-main", "10.2.0.0/16", "pcx:pcx-ab")
+        .route("a-main", "10.3.0.0/16", "pcx:pcx-ab")
+        .route("b-main", "10.1.0.0/16", "pcx:pcx-ab")
+        .route("b-main", "10.3.0.0/16", "pcx:pcx-bc")
+        .route("c-main", "10.2.0.0/16", "pcx:pcx-bc")
+        .route("c-main", "10.1.0.0/16", "pcx:pcx-bc")
+        .build();
+    assert_established(&tcp(&s, "a1", "b1", 22));
+    assert_established(&tcp(&s, "b1", "c1", 22));
+    assert_blocked(
+        &tcp(&s, "a1", "10.3.1.10", 22),
+        Verdict::NotTransitive,
+        "pcx-ab",
+        Kind::PeeringConnection,
+        Forward,
+        None,
+    );
+}
+
+#[test]
+fn peering_needs_route_back() {
+    // a routes to b, but b has no route back to a.
+    let s = three_vpcs()
+        .route("a-main", "10.2.0.0/16", "pcx:pcx-ab")
+        .build();
+    let t = tcp(&s, "a1", "b1", 22);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "b-main",
+        Kind::RouteTable,
+        Return,
+        Some("no matching route"),
+    );
+    hop(&t, "b1", Forward, Decision::Deliver);
+}
+
+#[test]
+fn peering_inactive_carries_nothing() {
+    // A peering that was never accepted: the route to it carries nothing.
+    let mut s = three_vpcs()
+        .route("a-main", "10.2.0.0/16", "pcx:pcx-ab")
+        .route("b-main", "10.1.0.0/16", "pcx:pcx-ab")
+        .build();
+    s.peerings[0].active = false;
+    let t = tcp(&s, "a1", "10.2.1.10", 22);
+    assert_eq!(t.verdict, Verdict::BlackholeRoute, "{}", explain(&t));
+    assert_eq!(t.blocked_by.as_ref().unwrap().id, "pcx-ab");
+}
+
+#[test]
+fn peering_no_edge_to_edge_routing() {
+    // b has an internet gateway; a sends its internet traffic over the peering to use it. AWS
+    // does not carry it: a peering delivers only to addresses of the peer VPC.
+    let s = three_vpcs()
+        .in_vpc("b")
+        .igw("b-igw")
+        .route("b-main", "0.0.0.0/0", "igw:b-igw")
+        .route("b-main", "10.1.0.0/16", "pcx:pcx-ab")
+        .route("a-main", "10.2.0.0/16", "pcx:pcx-ab")
+        .route("a-main", "0.0.0.0/0", "pcx:pcx-ab")
+        .build();
+    assert_established(&tcp(&s, "a1", "b1", 22));
+    assert_blocked(
+        &tcp(&s, "a1", "198.51.100.7", 443),
+        Verdict::NotTransitive,
+        "pcx-ab",
+        Kind::PeeringConnection,
+        Forward,
+        None,
+    );
+}
+
+#[test]
+fn peering_group_reference_across_peer() {
+    // b1's group admits ssh from members of a-ops, a group of the peer VPC.
+    let s = three_vpcs()
+        .route("a-main", "10.2.0.0/16", "pcx:pcx-ab")
+        .route("b-main", "10.1.0.0/16", "pcx:pcx-ab")
+        .in_vpc("a")
+        .sg("a-ops", &[], &["all to 0.0.0.0/0"])
+        .instance("ops", "a-net", "10.1.1.20")
+        .sgs(&["a-ops"])
+        .in_vpc("b")
+        .sg("b-ssh", &["tcp 22 from sg:a-ops"], &["all to 0.0.0.0/0"])
+        .instance("b2", "b-net", "10.2.1.20")
+        .sgs(&["b-ssh"])
+        .listens(&["22"])
+        .build();
+    assert_established(&tcp(&s, "ops", "b2", 22));
+    assert_blocked(
+        &tcp(&s, "a1", "b2", 22),
+        Verdict::DroppedBySecurityGroup,
+        "b-ssh",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ephemeral ports, listeners, protocols
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn ephemeral_ranges_per_os_linux_windows_nat_lb() {
+    // Replies may leave `pub` for the internet only to 32768-60999 (the Linux range).
+    let s = with_web()
+        .acl(
+            "pub-acl",
+            &["pub"],
+            &["100 allow all 0.0.0.0/0"],
+            &[
+                "110 allow all 10.0.0.0/16",
+                "120 allow tcp 32768-60999 0.0.0.0/0",
+            ],
+        )
+        .internet_host("winbox", "203.0.113.20", Os::Windows)
+        .internet_host("anybox", "203.0.113.30", Os::Any)
+        .build();
+    // Linux: 32768-60999, all allowed.
+    let t = tcp(&s, "laptop", "web", 443);
+    assert_established(&t);
+    assert_eq!(t.flow.src_port.to_string(), "32768-60999");
+    // Windows: 49152-65535, of which 49152-60999 work.
+    let t = tcp(&s, "winbox", "web", 443);
+    assert_eq!(t.verdict, Verdict::DependsOnSourcePort, "{}", explain(&t));
+    let p = t.source_ports.as_ref().unwrap();
+    assert_eq!(
+        (p.range.as_str(), p.working.as_str()),
+        ("49152-65535", "49152-60999")
+    );
+    // Unknown OS: 1024-65535.
+    let t = tcp(&s, "anybox", "web", 443);
+    let p = t.source_ports.as_ref().expect("depends on source port");
+    assert_eq!(
+        (p.range.as_str(), p.working.as_str()),
+        ("1024-65535", "32768-60999")
+    );
+
+    // A NAT gateway picks its own port, 1024-65535: its subnet must let replies in to all of it.
+    let s = with_nat()
+        .acl(
+            "pub-acl",
+            &["pub"],
+            &[
+                "100 allow all 10.0.0.0/16",
+                "110 allow tcp 32768-65535 0.0.0.0/0",
+            ],
+            &["100 allow all 0.0.0.0/0"],
+        )
+        .build();
+    let t = tcp(&s, "app", "site", 443);
+    assert_blocked(
+        &t,
+        Verdict::DependsOnSourcePort,
+        "pub-acl",
+        Kind::NetworkAcl,
+        Return,
+        Some("*"),
+    );
+    let p = t.source_ports.as_ref().unwrap();
+    assert!(p.picked_by.contains("nat"), "{}", p.picked_by);
+    assert_eq!(
+        (p.range.as_str(), p.working.as_str()),
+        ("1024-65535", "32768-65535")
+    );
+
+    // A load balancer node also picks 1024-65535 for its connection to the target.
+    let s = alb_scenario(&["app1"])
+        .acl(
+            "app-acl",
+            &["app-net"],
+            &["100 allow all 0.0.0.0/0"],
+            &["100 allow tcp 32768-65535 10.0.0.0/16"],
+        )
+        .build();
+    let t = tcp(&s, "laptop", "alb", 443);
+    assert_eq!(t.verdict, Verdict::DependsOnSourcePort, "{}", explain(&t));
+    let b = t.blocked_by.as_ref().unwrap();
+    assert_eq!((b.id.as_str(), b.leg, b.direction), ("app-acl", 2, Return));
+    let p = t.source_ports.as_ref().unwrap();
+    assert_eq!(
+        (p.range.as_str(), p.working.as_str()),
+        ("1024-65535", "32768-65535")
+    );
+
+    // A Windows instance as the client picks 49152-65535.
+    let s = with_web()
+        .acl(
+            "priv-acl",
+            &["priv"],
+            &["100 allow tcp 32768-60999 0.0.0.0/0"],
+            &["100 allow all 0.0.0.0/0"],
+        )
+        .sg("out", &[], &["all to 0.0.0.0/0"])
+        .instance("win", "priv", "10.0.1.50")
+        .os(Os::Windows)
+        .sgs(&["out"])
+        .build();
+    let t = tcp(&s, "win", "web", 443);
+    let p = t.source_ports.as_ref().expect("depends on source port");
+    assert_eq!(
+        (p.range.as_str(), p.working.as_str()),
+        ("49152-65535", "49152-60999")
+    );
+}
+
+#[test]
+fn refused_when_nobody_listens_vs_dropped() {
+    let s = base()
+        .sg(
+            "srv-sg",
+            &["tcp 443 from 0.0.0.0/0", "tcp 8443 from 0.0.0.0/0"],
+            &["all to 0.0.0.0/0"],
+        )
+        .instance("srv", "pub", "10.0.0.10")
+        .public_ip("54.0.0.10")
+        .sgs(&["srv-sg"])
+        .listens(&["443"])
+        .build();
+    assert_established(&tcp(&s, "laptop", "srv", 443));
+    // Allowed through, but nothing listens: a reset, refused.
+    let t = tcp(&s, "laptop", "srv", 8443);
+    assert_blocked(&t, Verdict::Refused, "srv", Kind::Instance, Forward, None);
+    hop(&t, "srv", Forward, Decision::Refuse);
+    // Not allowed through: a drop (time-out), by the security group.
+    assert_blocked(
+        &tcp(&s, "laptop", "srv", 22),
+        Verdict::DroppedBySecurityGroup,
+        "srv-sg",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+}
+
+#[test]
+fn database_listens_on_engine_port() {
+    let s = with_web()
+        .sg("db-sg", &["tcp 0-65535 from sg:web-sg"], &[])
+        .database("pg", Engine::Postgres, "priv", "10.0.1.30")
+        .sgs(&["db-sg"])
+        .build();
+    assert_established(&tcp(&s, "web", "pg", 5432));
+    assert_blocked(
+        &tcp(&s, "web", "pg", 3306),
+        Verdict::Refused,
+        "pg",
+        Kind::Database,
+        Forward,
+        None,
+    );
+}
+
+#[test]
+fn aws_imported_eni_listens_everywhere() {
+    // Listeners unknown (Listening::Any, as for imported instances): every port counts as open.
+    let s = base()
+        .sg("open", &["all from 10.0.0.0/16"], &["all to 0.0.0.0/0"])
+        .instance("client", "pub", "10.0.0.10")
+        .sgs(&["open"])
+        .instance("imported", "priv", "10.0.1.10")
+        .sgs(&["open"])
+        .listens_any()
+        .build();
+    for port in [22, 443, 5432, 31337] {
+        assert_established(&tcp(&s, "client", "imported", port));
+    }
+    assert_established(&udp(&s, "client", "imported", 53));
+}
+
+#[test]
+fn icmp_echo_reply_stateful() {
+    // pinger's group allows nothing in; target's allows ICMP in and nothing out.
+    let sc = || {
+        base()
+            .sg("pinger-sg", &[], &["all to 0.0.0.0/0"])
+            .sg("target-sg", &["icmp from 10.0.0.0/16"], &[])
+            .instance("pinger", "pub", "10.0.0.10")
+            .sgs(&["pinger-sg"])
+            .instance("target", "priv", "10.0.1.10")
+            .sgs(&["target-sg"])
+    };
+    let s = sc().build();
+    let t = ping(&s, "pinger", "target");
+    assert_established(&t);
+    assert_eq!(
+        hop(&t, "target-sg", Return, Decision::Allow)
+            .rule
+            .as_deref(),
+        Some("tracked connection")
+    );
+    // The reverse ping is not allowed in by pinger's group.
+    assert_blocked(
+        &ping(&s, "target", "pinger"),
+        Verdict::DroppedBySecurityGroup,
+        "target-sg",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+    // ACLs are stateless: allowing only echo requests (type 8) into pinger's subnet drops the
+    // echo reply (type 0) on its way back.
+    let s = sc()
+        .acl(
+            "pub-acl",
+            &["pub"],
+            &["100 allow icmp:8 0.0.0.0/0"],
+            &["100 allow all 0.0.0.0/0"],
+        )
+        .build();
+    assert_blocked(
+        &ping(&s, "pinger", "target"),
+        Verdict::DroppedByNetworkAcl,
+        "pub-acl",
+        Kind::NetworkAcl,
+        Return,
+        Some("*"),
+    );
+    // A group that allows only tcp does not let ICMP in.
+    let s = base()
+        .sg(
+            "ssh-only",
+            &["tcp 22 from 0.0.0.0/0"],
+            &["all to 0.0.0.0/0"],
+        )
+        .instance("pinger", "pub", "10.0.0.10")
+        .sgs(&["ssh-only"])
+        .instance("target", "priv", "10.0.1.10")
+        .sgs(&["ssh-only"])
+        .build();
+    assert_blocked(
+        &ping(&s, "pinger", "target"),
+        Verdict::DroppedBySecurityGroup,
+        "ssh-only",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+}
+
+#[test]
+fn udp_flow() {
+    let sc = |client_acl_in: &[&str]| {
+        base()
+            .sg(
+                "dns-sg",
+                &["udp 53 from 10.0.0.0/16"],
+                &["all to 0.0.0.0/0"],
+            )
+            .sg("client-sg", &[], &["all to 0.0.0.0/0"])
+            .instance("dns", "priv", "10.0.1.53")
+            .sgs(&["dns-sg"])
+            .listens(&["udp/53"])
+            .instance("client", "pub", "10.0.0.10")
+            .sgs(&["client-sg"])
+            .acl(
+                "pub-acl",
+                &["pub"],
+                client_acl_in,
+                &["100 allow all 0.0.0.0/0"],
+            )
+            .build()
+    };
+    let s = sc(&["100 allow all 0.0.0.0/0"]);
+    assert_established(&udp(&s, "client", "dns", 53));
+    // tcp/53 is not allowed by a udp rule.
+    assert_blocked(
+        &tcp(&s, "client", "dns", 53),
+        Verdict::DroppedBySecurityGroup,
+        "dns-sg",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+    // The client's ACL lets in tcp replies only: the udp reply is dropped on its way back.
+    let s = sc(&["100 allow tcp 1024-65535 0.0.0.0/0"]);
+    assert_blocked(
+        &udp(&s, "client", "dns", 53),
+        Verdict::DroppedByNetworkAcl,
+        "pub-acl",
+        Kind::NetworkAcl,
+        Return,
+        Some("*"),
+    );
+    let s = sc(&["100 allow udp 1024-65535 0.0.0.0/0"]);
+    assert_established(&udp(&s, "client", "dns", 53));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load balancers and proxies
+// ---------------------------------------------------------------------------------------------
+
+/// `base()` plus subnets `pub-b` (10.0.2.0/24, zone b, on pub-rt) and `app-net`
+/// (10.0.10.0/24), an internet-facing ALB `alb` with nodes in `pub` and `pub-b` (group alb-sg:
+/// tcp 443 in from anywhere, tcp 8080 out to the VPC) forwarding 443 to `targets` on 8080, and
+/// app instances `app1` (10.0.10.10) and `app2` (10.0.10.11) in app-tg (tcp 8080 from alb-sg).
+fn alb_scenario(targets: &[&str]) -> Sc {
+    base()
+        .subnet_in("pub-b", "10.0.2.0/24", "ap-northeast-2b")
+        .associate("pub-rt", "pub-b")
+        .subnet("app-net", "10.0.10.0/24")
+        .sg(
+            "alb-sg",
+            &["tcp 443 from 0.0.0.0/0"],
+            &["tcp 8080 to 10.0.0.0/16"],
+        )
+        .sg(
+            "app-tg",
+            &["tcp 8080 from sg:alb-sg"],
+            &["all to 0.0.0.0/0"],
+        )
+        .alb(
+            "alb",
+            &[
+                ("pub", "10.0.0.100", "54.0.0.100"),
+                ("pub-b", "10.0.2.100", "54.0.2.100"),
+            ],
+            &["alb-sg"],
+            443,
+            8080,
+            targets,
+        )
+        .instance("app1", "app-net", "10.0.10.10")
+        .sgs(&["app-tg"])
+        .listens(&["8080"])
+        .instance("app2", "app-net", "10.0.10.11")
+        .sgs(&["app-tg"])
+        .listens(&["8080"])
+}
+
+#[test]
+fn alb_two_legs_and_healthy_target() {
+    let s = alb_scenario(&["app1"]).build();
+    let t = tcp(&s, "laptop", "alb", 443);
+    assert_established(&t);
+    assert_eq!(t.flow.dst, ip("54.0.0.100"));
+    // Leg 1 ends at the load balancer; leg 2 starts from its node to the target on 8080.
+    let lb = hop(&t, "alb", Forward, Decision::Deliver);
+    assert_eq!(lb.leg, 1);
+    let delivered = hop(&t, "app1", Forward, Decision::Deliver);
+    assert_eq!(delivered.leg, 2);
+    assert_eq!(
+        delivered.src,
+        ip("10.0.0.100"),
+        "the target sees the node's address"
+    );
+    assert_eq!(delivered.dst_port.to_string(), "8080");
+    assert!(t.hops.iter().any(|h| h.leg == 2 && h.direction == Return));
+    // The client cannot skip the load balancer: app1 has no public address, and its group
+    // admits only the load balancer.
+    let s2 = alb_scenario(&["app1"])
+        .instance("direct", "pub", "10.0.0.77")
+        .sgs(&["web-sg"])
+        .build();
+    assert_blocked(
+        &tcp(&s2, "direct", "app1", 8080),
+        Verdict::DroppedBySecurityGroup,
+        "app-tg",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+}
+
+#[test]
+fn alb_unhealthy_target_skipped() {
+    // `bad` does not admit the load balancer: the health check fails and `app2` takes the leg.
+    let s = alb_scenario(&["bad", "app2"])
+        .sg(
+            "bad-sg",
+            &["tcp 8080 from 192.168.0.0/16"],
+            &["all to 0.0.0.0/0"],
+        )
+        .instance("bad", "app-net", "10.0.10.20")
+        .sgs(&["bad-sg"])
+        .listens(&["8080"])
+        .build();
+    let t = tcp(&s, "laptop", "alb", 443);
+    assert_established(&t);
+    hop(&t, "app2", Forward, Decision::Deliver);
+    assert!(
+        hops_at(&t, "bad").is_empty() && hops_at(&t, "bad-sg").is_empty(),
+        "{}",
+        explain(&t)
+    );
+    // With no healthy target at all, the second leg fails at the target's group.
+    let s = alb_scenario(&["bad"])
+        .sg(
+            "bad-sg",
+            &["tcp 8080 from 192.168.0.0/16"],
+            &["all to 0.0.0.0/0"],
+        )
+        .instance("bad", "app-net", "10.0.10.20")
+        .sgs(&["bad-sg"])
+        .listens(&["8080"])
+        .build();
+    let t = tcp(&s, "laptop", "alb", 443);
+    assert_blocked(
+        &t,
+        Verdict::DroppedBySecurityGroup,
+        "bad-sg",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+    assert_eq!(t.blocked_by.as_ref().unwrap().leg, 2);
+}
+
+#[test]
+fn reverse_proxy_opens_second_leg() {
+    // nginx on `proxy` accepts 443 and opens a new connection to app:8080.
+    let sc = |app_rule: &str| {
+        base()
+            .sg(
+                "proxy-sg",
+                &["tcp 443 from 0.0.0.0/0"],
+                &["all to 0.0.0.0/0"],
+            )
+            .sg("upstream-sg", &[app_rule], &["all to 0.0.0.0/0"])
+            .instance("proxy", "pub", "10.0.0.10")
+            .public_ip("54.0.0.10")
+            .sgs(&["proxy-sg"])
+            .upstream(443, "app", 8080)
+            .instance("app", "priv", "10.0.1.10")
+            .sgs(&["upstream-sg"])
+            .listens(&["8080"])
+            .build()
+    };
+    let s = sc("tcp 8080 from sg:proxy-sg");
+    let t = tcp(&s, "laptop", "proxy", 443);
+    assert_established(&t);
+    hop(&t, "proxy", Forward, Decision::Deliver);
+    let up = hop(&t, "app", Forward, Decision::Deliver);
+    assert_eq!(up.leg, 2);
+    assert_eq!(
+        up.src,
+        ip("10.0.0.10"),
+        "the upstream sees the proxy, not the laptop"
+    );
+    // Allowing the laptop on the app does not help: the app never sees the laptop.
+    let s = sc("tcp 8080 from 203.0.113.10/32");
+    let t = tcp(&s, "laptop", "proxy", 443);
+    assert_blocked(
+        &t,
+        Verdict::DroppedBySecurityGroup,
+        "upstream-sg",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+    assert_eq!(t.blocked_by.as_ref().unwrap().leg, 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gateway endpoints, endpoints, reporting
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn gateway_endpoint_prefix_list_route() {
+    // priv has no internet route, only the S3 prefix list through a gateway endpoint.
+    let sc = |sg_out: &str| {
+        base()
+            .prefix_list("pl-s3", &["52.92.0.0/17", "3.5.0.0/19"])
+            .gateway_endpoint("vpce-s3", "pl-s3")
+            .route_table("priv-rt", &["priv"])
+            .route("priv-rt", "pl:pl-s3", "vpce:vpce-s3")
+            .sg("worker-sg", &[], &[sg_out])
+            .instance("worker", "priv", "10.0.1.10")
+            .sgs(&["worker-sg"])
+            .build()
+    };
+    let s = sc("tcp 443 to pl:pl-s3");
+    let t = tcp(&s, "worker", "52.92.3.4", 443);
+    assert_established(&t);
+    assert_eq!(
+        hop(&t, "priv-rt", Forward, Decision::Forward)
+            .rule
+            .as_deref(),
+        Some("pl-s3")
+    );
+    assert!(
+        hops_at(&t, "vpce-s3")
+            .iter()
+            .any(|h| h.decision == Decision::Deliver),
+        "{}",
+        explain(&t)
+    );
+    // Outside the prefix list there is no route.
+    let open = sc("all to 0.0.0.0/0");
+    assert_blocked(
+        &tcp(&open, "worker", "site", 443),
+        Verdict::NoRoute,
+        "priv-rt",
+        Kind::RouteTable,
+        Forward,
+        Some("no matching route"),
+    );
+    // The security group must allow the prefix list outbound.
+    let s = sc("tcp 443 to 10.0.0.0/16");
+    assert_blocked(
+        &tcp(&s, "worker", "52.92.3.4", 443),
+        Verdict::DroppedBySecurityGroup,
+        "worker-sg",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+}
+
+#[test]
+fn no_host_when_nobody_holds_the_address() {
+    let s = with_web().build();
+    let t = tcp(&s, "web", "10.0.1.99", 443);
+    assert_eq!(t.verdict, Verdict::NoHost, "{}", explain(&t));
+    assert_eq!(t.blocked_by.as_ref().unwrap().id, "vpc");
+}
+
+#[test]
+fn verdict_names_deciding_rule() {
+    let s = with_web()
+        .acl(
+            "priv-acl",
+            &["priv"],
+            &["90 deny tcp 5432 10.0.0.0/24", "100 allow all 0.0.0.0/0"],
+            &["100 allow all 0.0.0.0/0"],
+        )
+        .sg(
+            "db-sg",
+            &["tcp 22 from 10.0.0.0/16", "tcp 5432-5433 from sg:web-sg"],
+            &["all to 0.0.0.0/0"],
+        )
+        .instance("db", "priv", "10.0.1.20")
+        .sgs(&["db-sg"])
+        .listens(&["5432", "5433"])
+        .route_table("priv-rt", &["priv"])
+        .blackhole_route("priv-rt", "172.16.0.0/12", "pcx:pcx-gone")
+        .build_unvalidated(); // pcx-gone is gone: see validation_accepts_blackhole_route...
+                              // ACL: the rule number.
+    let t = tcp(&s, "web", "db", 5432);
+    assert_eq!(t.blocked_by.as_ref().unwrap().rule.as_deref(), Some("90"));
+    // Security group: the allowing rule's index (1-based) in its list.
+    let t = tcp(&s, "web", "db", 5433);
+    assert_established(&t);
+    assert_eq!(
+        hop(&t, "db-sg", Forward, Decision::Allow).rule.as_deref(),
+        Some("inbound #2")
+    );
+    assert_eq!(
+        hop(&t, "web-sg", Forward, Decision::Allow).rule.as_deref(),
+        Some("outbound #1")
+    );
+    // ... and "no matching rule" when none allows.
+    let t = tcp(&s, "web", "db", 6379);
+    assert_eq!(
+        t.blocked_by.as_ref().unwrap().rule.as_deref(),
+        Some("no matching rule")
+    );
+    // Routes: the destination of the matching route.
+    let t = tcp(&s, "db", "172.20.0.5", 443);
+    assert_blocked(
+        &t,
+        Verdict::BlackholeRoute,
+        "priv-rt",
+        Kind::RouteTable,
+        Forward,
+        Some("172.16.0.0/12"),
+    );
+    // Every hop that allowed or denied names a rule.
+    let t = tcp(&s, "web", "db", 5433);
+    for h in &t.hops {
+        if matches!(h.decision, Decision::Allow | Decision::Deny) {
+            assert!(h.rule.is_some(), "hop without rule: {h:?}");
+        }
+    }
+}
+
+#[test]
+fn trace_hops_record_translated_addresses() {
+    let s = with_nat().build();
+    let t = tcp(&s, "app", "site", 443);
+    assert_established(&t);
+    let src_ports = |h: &vpc_playground::engine::Hop| h.src_port.to_string();
+    // Before the NAT gateway: app's address and its Linux ephemeral range.
+    let before = hop(&t, "priv-rt", Forward, Decision::Forward);
+    assert_eq!(before.src, ip("10.0.1.10"));
+    assert_eq!(src_ports(before), "32768-60999");
+    // After it: the NAT gateway's private address and its own port range.
+    let nat = hop(&t, "nat", Forward, Decision::Translate);
+    assert_eq!(nat.src, ip("10.0.0.30"));
+    assert_eq!(src_ports(nat), "1024-65535");
+    // On the internet: the NAT gateway's Elastic IP.
+    assert_eq!(at_internet_host(&t, Forward).src, ip("54.0.0.30"));
+    // The reply comes back to the Elastic IP, is translated to the NAT's private address by the
+    // internet gateway, and back to app's address by the NAT gateway.
+    let igw_back = hop(&t, "igw", Return, Decision::Translate);
+    assert_eq!(
+        (igw_back.src, igw_back.dst),
+        (ip("198.51.100.7"), ip("10.0.0.30"))
+    );
+    let nat_back = hop(&t, "nat", Return, Decision::Translate);
+    assert_eq!(nat_back.dst, ip("10.0.1.10"));
+    assert_eq!(nat_back.dst_port.to_string(), "32768-60999");
+    let home = hop(&t, "app", Return, Decision::Deliver);
+    assert_eq!((home.src, home.dst), (ip("198.51.100.7"), ip("10.0.1.10")));
+}
+
+#[test]
+fn endpoint_address_private_inside_public_from_internet() {
+    // The CLI contract: an instance is reached at its private address from its own VPC and at
+    // its public address from the internet.
+    let s = with_web()
+        .sg("out", &[], &["all to 0.0.0.0/0"])
+        .instance("inside", "priv", "10.0.1.10")
+        .sgs(&["out"])
+        .build();
+    assert_eq!(tcp(&s, "inside", "web", 443).flow.dst, ip("10.0.0.10"));
+    assert_eq!(tcp(&s, "laptop", "web", 443).flow.dst, ip("54.0.0.10"));
+    // An address outside every VPC is a host on the internet, even if not in the scenario.
+    let t = tcp(&s, "web", "192.0.2.200", 443);
+    assert_established(&t);
+    let t = tcp(&s, "192.0.2.200", "web", 443);
+    assert_established(&t);
+}
