@@ -7,8 +7,10 @@
 pub mod aws;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod edit;
 pub mod engine;
 pub mod i18n;
+pub mod layout;
 pub mod lesson;
 pub mod model;
 pub mod scenario;

@@ -16,7 +16,9 @@ mod palette;
 pub mod parts;
 pub mod startup;
 pub mod state;
+pub mod storage;
 mod traffic;
+pub mod view;
 
 pub use app::App;
 

@@ -1,0 +1,246 @@
+//! Finding parts: what an id names, what contains what, and which container lies under a point.
+
+use crate::layout::{self, NODE_SIZE};
+use crate::model::{Interface, Rect, Scenario};
+
+/// A part drawn on the canvas, by its list and index in the scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Found {
+    /// `vpcs[i]`.
+    Vpc(usize),
+    /// `subnets[i]`.
+    Subnet(usize),
+    /// `instances[i]`.
+    Instance(usize),
+    /// `databases[i]`.
+    Database(usize),
+    /// `load_balancers[i]`.
+    LoadBalancer(usize),
+    /// `internet_gateways[i]`.
+    InternetGateway(usize),
+    /// `nat_gateways[i]`.
+    NatGateway(usize),
+    /// `internet_hosts[i]`.
+    Host(usize),
+}
+
+impl Found {
+    /// The JSON path of the part in the scenario file, e.g. `subnets[1]`.
+    pub fn path(self) -> String {
+        match self {
+            Found::Vpc(i) => format!("vpcs[{i}]"),
+            Found::Subnet(i) => format!("subnets[{i}]"),
+            Found::Instance(i) => format!("instances[{i}]"),
+            Found::Database(i) => format!("databases[{i}]"),
+            Found::LoadBalancer(i) => format!("load_balancers[{i}]"),
+            Found::InternetGateway(i) => format!("internet_gateways[{i}]"),
+            Found::NatGateway(i) => format!("nat_gateways[{i}]"),
+            Found::Host(i) => format!("internet_hosts[{i}]"),
+        }
+    }
+
+    /// Whether the part is a container (drawn as a resizable box).
+    pub fn is_container(self) -> bool {
+        matches!(self, Found::Vpc(_) | Found::Subnet(_))
+    }
+}
+
+/// The canvas part with id `id`.
+pub fn locate(s: &Scenario, id: &str) -> Option<Found> {
+    fn pos<'a>(mut ids: impl Iterator<Item = &'a String>, id: &str) -> Option<usize> {
+        ids.position(|x| x == id)
+    }
+    pos(s.vpcs.iter().map(|x| &x.id), id)
+        .map(Found::Vpc)
+        .or_else(|| pos(s.subnets.iter().map(|x| &x.id), id).map(Found::Subnet))
+        .or_else(|| pos(s.instances.iter().map(|x| &x.id), id).map(Found::Instance))
+        .or_else(|| pos(s.databases.iter().map(|x| &x.id), id).map(Found::Database))
+        .or_else(|| pos(s.load_balancers.iter().map(|x| &x.id), id).map(Found::LoadBalancer))
+        .or_else(|| pos(s.internet_gateways.iter().map(|x| &x.id), id).map(Found::InternetGateway))
+        .or_else(|| pos(s.nat_gateways.iter().map(|x| &x.id), id).map(Found::NatGateway))
+        .or_else(|| pos(s.internet_hosts.iter().map(|x| &x.id), id).map(Found::Host))
+}
+
+/// Every canvas part's id, containers first (VPCs, subnets), then nodes: the drawing order.
+pub fn part_ids(s: &Scenario) -> Vec<String> {
+    let mut out = Vec::new();
+    out.extend(s.vpcs.iter().map(|x| x.id.clone()));
+    out.extend(s.subnets.iter().map(|x| x.id.clone()));
+    out.extend(s.internet_gateways.iter().map(|x| x.id.clone()));
+    out.extend(s.nat_gateways.iter().map(|x| x.id.clone()));
+    out.extend(s.load_balancers.iter().map(|x| x.id.clone()));
+    out.extend(s.instances.iter().map(|x| x.id.clone()));
+    out.extend(s.databases.iter().map(|x| x.id.clone()));
+    out.extend(s.internet_hosts.iter().map(|x| x.id.clone()));
+    out
+}
+
+/// The display name of a part (its name, or its id when it has none).
+pub fn name_of(s: &Scenario, id: &str) -> String {
+    let name = match locate(s, id) {
+        Some(Found::Vpc(i)) => &s.vpcs[i].name,
+        Some(Found::Subnet(i)) => &s.subnets[i].name,
+        Some(Found::Instance(i)) => &s.instances[i].name,
+        Some(Found::Database(i)) => &s.databases[i].name,
+        Some(Found::LoadBalancer(i)) => &s.load_balancers[i].name,
+        Some(Found::InternetGateway(i)) => &s.internet_gateways[i].name,
+        Some(Found::NatGateway(i)) => &s.nat_gateways[i].name,
+        Some(Found::Host(i)) => &s.internet_hosts[i].name,
+        None => return id.to_string(),
+    };
+    if name.is_empty() {
+        id.to_string()
+    } else {
+        name.clone()
+    }
+}
+
+/// The interfaces of a part that has some (instances, databases, load balancers, NAT gateways).
+pub fn interfaces_of(s: &Scenario, found: Found) -> Vec<&Interface> {
+    match found {
+        Found::Instance(i) => s.instances[i].interfaces.iter().collect(),
+        Found::Database(i) => s.databases[i].interfaces.iter().collect(),
+        Found::LoadBalancer(i) => s.load_balancers[i].nodes.iter().collect(),
+        Found::NatGateway(i) => vec![&s.nat_gateways[i].interface],
+        _ => Vec::new(),
+    }
+}
+
+/// Every interface in the scenario.
+pub fn all_interfaces(s: &Scenario) -> impl Iterator<Item = &Interface> {
+    s.instances
+        .iter()
+        .flat_map(|x| x.interfaces.iter())
+        .chain(s.databases.iter().flat_map(|x| x.interfaces.iter()))
+        .chain(s.load_balancers.iter().flat_map(|x| x.nodes.iter()))
+        .chain(s.nat_gateways.iter().map(|x| &x.interface))
+}
+
+/// The container a part is drawn in: a subnet for nodes, a VPC for subnets and attached internet
+/// gateways; `None` for VPCs and hosts on the internet.
+pub fn parent_of(s: &Scenario, id: &str) -> Option<String> {
+    let found = locate(s, id)?;
+    match found {
+        Found::Vpc(_) | Found::Host(_) => None,
+        Found::Subnet(i) => Some(s.subnets[i].vpc.clone()),
+        Found::InternetGateway(i) => s.internet_gateways[i].vpc.clone(),
+        _ => interfaces_of(s, found).first().map(|n| n.subnet.clone()),
+    }
+}
+
+/// The ids of the parts drawn inside `id` (directly or deeper).
+pub fn descendants(s: &Scenario, id: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in part_ids(s) {
+        let mut up = parent_of(s, &part);
+        while let Some(p) = up {
+            if p == id {
+                out.push(part.clone());
+                break;
+            }
+            up = parent_of(s, &p);
+        }
+    }
+    out
+}
+
+/// The VPC a part belongs to.
+pub fn vpc_of(s: &Scenario, id: &str) -> Option<String> {
+    match locate(s, id)? {
+        Found::Vpc(i) => Some(s.vpcs[i].id.clone()),
+        Found::Host(_) => None,
+        _ => {
+            let mut cur = parent_of(s, id)?;
+            loop {
+                if matches!(locate(s, &cur), Some(Found::Vpc(_))) {
+                    return Some(cur);
+                }
+                cur = parent_of(s, &cur)?;
+            }
+        }
+    }
+}
+
+/// The rectangle a part occupies on the canvas (nodes are `NODE_SIZE` squares).
+pub fn rect_of(s: &Scenario, id: &str) -> Option<Rect> {
+    let r = *s.layout.get(id)?;
+    Some(if r.w > 0.0 && r.h > 0.0 {
+        r
+    } else {
+        Rect {
+            w: NODE_SIZE,
+            h: NODE_SIZE,
+            ..r
+        }
+    })
+}
+
+fn inside(r: &Rect, x: f64, y: f64) -> bool {
+    x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h
+}
+
+/// The index of the subnet whose box holds the point, if any (the last drawn wins).
+pub fn subnet_at(s: &Scenario, x: f64, y: f64) -> Option<usize> {
+    s.subnets
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, n)| s.layout.get(&n.id).is_some_and(|r| inside(r, x, y)))
+        .map(|(i, _)| i)
+}
+
+/// The index of the VPC whose box holds the point, if any.
+pub fn vpc_at(s: &Scenario, x: f64, y: f64) -> Option<usize> {
+    s.vpcs
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, v)| s.layout.get(&v.id).is_some_and(|r| inside(r, x, y)))
+        .map(|(i, _)| i)
+}
+
+/// The index of the VPC whose box holds the point or whose edge is within `margin` of it.
+pub fn vpc_near(s: &Scenario, x: f64, y: f64, margin: f64) -> Option<usize> {
+    s.vpcs
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, v)| {
+            s.layout.get(&v.id).is_some_and(|r| {
+                let grown = Rect {
+                    x: r.x - margin,
+                    y: r.y - margin,
+                    w: r.w + 2.0 * margin,
+                    h: r.h + 2.0 * margin,
+                };
+                inside(&grown, x, y)
+            })
+        })
+        .map(|(i, _)| i)
+}
+
+/// The availability-zone bands of VPC `vpc` as (zone, left, right) in canvas units.
+pub fn az_bands(s: &Scenario, vpc: &str) -> Vec<(String, f64, f64)> {
+    let Some(r) = s.layout.get(vpc) else {
+        return Vec::new();
+    };
+    let zones = layout::zones_of(s, vpc);
+    let inner = (r.w - 2.0 * layout::VPC_PAD).max(1.0);
+    let w = inner / zones.len() as f64;
+    zones
+        .into_iter()
+        .enumerate()
+        .map(|(i, z)| {
+            let x0 = r.x + layout::VPC_PAD + w * i as f64;
+            (z, x0, x0 + w)
+        })
+        .collect()
+}
+
+/// The availability zone of the band of VPC `vpc` under canvas x coordinate `x`.
+pub fn zone_at(s: &Scenario, vpc: &str, x: f64) -> Option<String> {
+    let bands = az_bands(s, vpc);
+    let last = bands.len().checked_sub(1)?;
+    let i = bands.iter().position(|b| x < b.2).unwrap_or(last);
+    Some(bands[i].0.clone())
+}

@@ -1,0 +1,82 @@
+//! Editing a scenario the way the canvas does: placing parts where AWS lets them live, moving and
+//! deleting them with what depends on them. Plain Rust (no browser types), so every rule is
+//! unit-tested natively; the UI only turns pointer gestures into these calls.
+//!
+//! - [`alloc`]: the next free VPC block, subnet block, private address, public address and name.
+//! - [`find`]: which part an id names, what contains what, and hit tests on the canvas.
+//! - [`place`]: adding a part from the palette at a point, or refusing with a reason.
+//! - [`moves`]: moving parts (children follow their container) and resizing containers.
+//! - [`remove`]: deleting parts with their dependants.
+//! - [`history`]: undo and redo stacks.
+
+pub mod alloc;
+pub mod find;
+pub mod history;
+pub mod moves;
+pub mod place;
+pub mod remove;
+
+#[cfg(test)]
+mod tests;
+
+/// What the palette can place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartKind {
+    /// A VPC.
+    Vpc,
+    /// A subnet (inside a VPC).
+    Subnet,
+    /// An internet gateway (on a VPC's edge).
+    InternetGateway,
+    /// A NAT gateway (in a subnet).
+    NatGateway,
+    /// An application load balancer (nodes in two subnets of different AZs).
+    LoadBalancer,
+    /// An EC2 instance.
+    Instance,
+    /// An EC2 instance working as a bastion host.
+    Bastion,
+    /// An EC2 instance doing NAT.
+    NatInstance,
+    /// An RDS database.
+    Database,
+    /// An ElastiCache cluster.
+    Cache,
+    /// "Internet": any host on the internet.
+    Internet,
+    /// "My laptop": the learner's computer on the internet.
+    Laptop,
+}
+
+impl PartKind {
+    /// The article-free name used in messages, e.g. "EC2 instance".
+    pub fn label(self) -> &'static str {
+        match self {
+            PartKind::Vpc => "VPC",
+            PartKind::Subnet => "subnet",
+            PartKind::InternetGateway => "internet gateway",
+            PartKind::NatGateway => "NAT gateway",
+            PartKind::LoadBalancer => "application load balancer",
+            PartKind::Instance => "EC2 instance",
+            PartKind::Bastion => "bastion host",
+            PartKind::NatInstance => "NAT instance",
+            PartKind::Database => "RDS database",
+            PartKind::Cache => "ElastiCache cluster",
+            PartKind::Internet => "internet host",
+            PartKind::Laptop => "laptop",
+        }
+    }
+
+    /// Whether the part lives inside a subnet.
+    pub fn in_subnet(self) -> bool {
+        matches!(
+            self,
+            PartKind::NatGateway
+                | PartKind::Instance
+                | PartKind::Bastion
+                | PartKind::NatInstance
+                | PartKind::Database
+                | PartKind::Cache
+        )
+    }
+}

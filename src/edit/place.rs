@@ -1,0 +1,639 @@
+//! Placing a part from the palette at a point of the canvas, where AWS lets it live, with what AWS
+//! gives it; or refusing with a reason people can act on.
+
+use super::alloc::{
+    fresh_id, next_letter_name, next_name, next_private_ip, next_public_ip, next_subnet_cidr,
+    next_vpc_cidr, unique_title,
+};
+use super::find::{subnet_at, vpc_at, vpc_near, zone_at};
+use super::PartKind;
+use crate::layout::{self, snap, NODE_SIZE, SUBNET_H, SUBNET_HEAD, SUBNET_W, VPC_H, VPC_W};
+use crate::model::*;
+use crate::scenario::normalize;
+use ipnet::Ipv4Net;
+use std::net::Ipv4Addr;
+
+/// A scenario with a newly placed part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// The edited scenario.
+    pub scenario: Scenario,
+    /// The new part's id.
+    pub id: Id,
+}
+
+fn node_rect(x: f64, y: f64) -> Rect {
+    Rect {
+        x: snap(x - NODE_SIZE / 2.0),
+        y: snap(y - NODE_SIZE / 2.0),
+        w: 0.0,
+        h: 0.0,
+    }
+}
+
+/// Keeps a node's top-left corner inside box `r` (below its title area).
+fn clamp_node(mut n: Rect, r: &Rect, head: f64) -> Rect {
+    n.x =
+        n.x.clamp(r.x + 8.0, (r.x + r.w - NODE_SIZE - 8.0).max(r.x + 8.0));
+    n.y =
+        n.y.clamp(r.y + head, (r.y + r.h - NODE_SIZE - 30.0).max(r.y + head));
+    n
+}
+
+/// Places a part of kind `kind` with its centre at canvas point (`x`, `y`).
+///
+/// ```
+/// use vpc_playground::edit::{place::place, PartKind};
+/// use vpc_playground::model::Scenario;
+/// let p = place(&Scenario::new(), PartKind::Vpc, 300.0, 300.0).unwrap();
+/// assert_eq!(p.scenario.vpcs[0].cidrs[0].to_string(), "10.0.0.0/16");
+/// assert!(place(&p.scenario, PartKind::Instance, 900.0, 900.0).is_err());
+/// ```
+pub fn place(s: &Scenario, kind: PartKind, x: f64, y: f64) -> Result<Placed, String> {
+    let mut s = s.clone();
+    let id = match kind {
+        PartKind::Vpc => place_vpc(&mut s, x, y)?,
+        PartKind::Subnet => place_subnet(&mut s, x, y)?,
+        PartKind::InternetGateway => place_igw(&mut s, x, y)?,
+        PartKind::LoadBalancer => place_alb(&mut s, x, y)?,
+        PartKind::Internet | PartKind::Laptop => place_host(&mut s, kind, x, y)?,
+        _ => place_in_subnet(&mut s, kind, x, y)?,
+    };
+    Ok(Placed { scenario: s, id })
+}
+
+fn place_vpc(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
+    if let Some(i) = vpc_at(s, x, y) {
+        return Err(format!(
+            "A VPC cannot go inside another VPC ({}); drop it on an empty part of the canvas.",
+            label(&s.vpcs[i].name, &s.vpcs[i].id)
+        ));
+    }
+    let cidr = next_vpc_cidr(s).ok_or("Every 10.x.0.0/16 block is taken by a VPC already.")?;
+    let name = next_name(s, "vpc");
+    let id = fresh_id(s, &name);
+    s.vpcs.push(Vpc {
+        id: id.clone(),
+        name,
+        cidrs: vec![cidr],
+    });
+    s.layout.insert(
+        id.clone(),
+        Rect {
+            x: snap(x - 60.0),
+            y: snap(y - 40.0),
+            w: VPC_W,
+            h: VPC_H,
+        },
+    );
+    normalize(s);
+    Ok(id)
+}
+
+fn label(name: &str, id: &str) -> String {
+    if name.is_empty() {
+        id.to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+fn place_subnet(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
+    let vi = vpc_at(s, x, y).ok_or("A subnet lives inside a VPC: drop it on a VPC.")?;
+    if let Some(i) = subnet_at(s, x, y) {
+        return Err(format!(
+            "Subnets cannot overlap: {} is already here. Drop the subnet on an empty part of the VPC.",
+            label(&s.subnets[i].name, &s.subnets[i].id)
+        ));
+    }
+    let vpc = s.vpcs[vi].id.clone();
+    let cidr = next_subnet_cidr(s, &vpc).ok_or_else(|| {
+        format!(
+            "{} has no free address block left for another subnet.",
+            label(&s.vpcs[vi].name, &vpc)
+        )
+    })?;
+    let az = zone_at(s, &vpc, x).unwrap_or_else(|| format!("{}a", layout::DEFAULT_REGION));
+    let name = next_letter_name(s, "subnet");
+    let id = fresh_id(s, &name);
+    let v = s.layout[&vpc];
+    let bands = super::find::az_bands(s, &vpc);
+    let band = bands.iter().find(|b| b.0 == az).cloned();
+    let w = band
+        .as_ref()
+        .map(|b| (b.2 - b.1 - 20.0).min(SUBNET_W).max(160.0))
+        .unwrap_or(SUBNET_W);
+    let mut r = Rect {
+        x: snap(x - w / 2.0),
+        y: snap(y - 30.0),
+        w,
+        h: SUBNET_H,
+    };
+    if let Some(b) = band {
+        r.x = r.x.clamp(b.1 + 10.0, (b.2 - w - 10.0).max(b.1 + 10.0));
+    }
+    r.y = r.y.clamp(
+        v.y + layout::VPC_HEAD,
+        (v.y + v.h - r.h - 10.0).max(v.y + 40.0),
+    );
+    s.subnets.push(Subnet {
+        id: id.clone(),
+        name,
+        vpc,
+        az,
+        cidr,
+    });
+    s.layout.insert(id.clone(), r);
+    Ok(id)
+}
+
+fn place_igw(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
+    let vi = vpc_near(s, x, y, NODE_SIZE)
+        .ok_or("Drop the internet gateway on a VPC (or its edge) to attach it.")?;
+    let vpc = s.vpcs[vi].id.clone();
+    if let Some(g) = s
+        .internet_gateways
+        .iter()
+        .find(|g| g.vpc.as_deref() == Some(vpc.as_str()))
+    {
+        return Err(format!(
+            "{} already has an internet gateway ({}); a VPC can have only one.",
+            label(&s.vpcs[vi].name, &vpc),
+            label(&g.name, &g.id)
+        ));
+    }
+    let name = next_name(s, "igw");
+    let id = fresh_id(s, &name);
+    let v = s.layout[&vpc];
+    s.internet_gateways.push(InternetGateway {
+        id: id.clone(),
+        name,
+        vpc: Some(vpc),
+    });
+    s.layout.insert(
+        id.clone(),
+        Rect {
+            x: snap(x - NODE_SIZE / 2.0).clamp(v.x + 8.0, v.x + v.w - NODE_SIZE - 8.0),
+            y: v.y - NODE_SIZE / 2.0,
+            w: 0.0,
+            h: 0.0,
+        },
+    );
+    Ok(id)
+}
+
+fn place_host(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<Id, String> {
+    if let Some(i) = vpc_at(s, x, y) {
+        return Err(format!(
+            "A host on the internet lives outside every VPC; drop it outside {}.",
+            label(&s.vpcs[i].name, &s.vpcs[i].id)
+        ));
+    }
+    let (title, base, ip) = match kind {
+        PartKind::Laptop => ("My laptop", "laptop", next_public_ip(s)),
+        _ => ("Internet", "internet", Ipv4Addr::new(8, 8, 8, 8)),
+    };
+    let ip = if kind == PartKind::Internet && s.internet_hosts.iter().any(|h| h.ip == ip) {
+        next_public_ip(s)
+    } else {
+        ip
+    };
+    let name = unique_title(s, title);
+    let id = fresh_id(s, base);
+    s.internet_hosts.push(InternetHost {
+        id: id.clone(),
+        name,
+        ip,
+        os: Os::Any,
+        listens: Listening::Any,
+    });
+    s.layout.insert(id.clone(), node_rect(x, y));
+    Ok(id)
+}
+
+/// A new security group of `vpc` as the console creates it: no inbound rules, all outbound.
+pub fn new_group(s: &Scenario, vpc: &str, name: &str, inbound: Vec<SgRule>) -> SecurityGroup {
+    let name = unique_title(s, name);
+    SecurityGroup {
+        id: fresh_id(s, &name),
+        name,
+        vpc: vpc.into(),
+        inbound,
+        outbound: vec![SgRule {
+            protocol: Protocol::All,
+            ports: None,
+            icmp: None,
+            peer: Peer::Cidr(Ipv4Net::default()),
+            description: String::new(),
+        }],
+    }
+}
+
+/// An inbound TCP rule from anywhere.
+pub fn tcp_from_anywhere(port: u16, description: &str) -> SgRule {
+    SgRule {
+        protocol: Protocol::Tcp,
+        ports: Some(PortRange::single(port)),
+        icmp: None,
+        peer: Peer::Cidr(Ipv4Net::default()),
+        description: description.into(),
+    }
+}
+
+/// Whether subnet `subnet` routes `0.0.0.0/0` to an internet gateway (a public subnet).
+pub fn is_public(s: &Scenario, subnet: &str) -> bool {
+    let Some(x) = s.subnets.iter().find(|x| x.id == subnet) else {
+        return false;
+    };
+    let table = s
+        .route_tables
+        .iter()
+        .find(|t| t.subnets.iter().any(|n| n == subnet))
+        .or_else(|| s.route_tables.iter().find(|t| t.main && t.vpc == x.vpc));
+    table.is_some_and(|t| {
+        t.routes
+            .iter()
+            .any(|r| matches!(r.target, RouteTarget::InternetGateway(_)))
+    })
+}
+
+fn place_in_subnet(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<Id, String> {
+    let si = subnet_at(s, x, y)
+        .ok_or_else(|| format!("{} lives in a subnet: drop it on a subnet.", a_or_an(kind)))?;
+    let subnet = s.subnets[si].clone();
+    let ip = next_private_ip(s, &subnet.id).ok_or_else(|| {
+        format!(
+            "{} ({}) has no free address left.",
+            label(&subnet.name, &subnet.id),
+            subnet.cidr
+        )
+    })?;
+    let public = is_public(s, &subnet.id);
+    let (prefix, role, listens) = match kind {
+        PartKind::Bastion => ("bastion", Role::Bastion, vec![22]),
+        PartKind::NatInstance => ("nat-instance", Role::NatInstance, vec![]),
+        PartKind::Database => ("db", Role::Generic, vec![]),
+        PartKind::Cache => ("cache", Role::Generic, vec![]),
+        PartKind::NatGateway => ("nat", Role::Generic, vec![]),
+        _ => ("web", Role::Web, vec![22, 80, 443]),
+    };
+    let name = next_name(s, prefix);
+    let id = fresh_id(s, &name);
+    let eni = fresh_id(s, &format!("eni-{name}"));
+    let rect = clamp_node(node_rect(x, y), &s.layout[&subnet.id], SUBNET_HEAD);
+    let mut iface = Interface {
+        id: eni,
+        subnet: subnet.id.clone(),
+        private_ip: ip,
+        public_ip: None,
+        elastic_ip: false,
+        security_groups: Vec::new(),
+        source_dest_check: true,
+    };
+    match kind {
+        PartKind::NatGateway => {
+            iface.public_ip = Some(next_public_ip(s));
+            iface.elastic_ip = true;
+            s.nat_gateways.push(NatGateway {
+                id: id.clone(),
+                name,
+                connectivity: Connectivity::Public,
+                interface: iface,
+            });
+        }
+        PartKind::Database | PartKind::Cache => {
+            let engine = if kind == PartKind::Cache {
+                Engine::Redis
+            } else {
+                Engine::Mysql
+            };
+            let group = new_group(s, &subnet.vpc, &format!("{name}-sg"), Vec::new());
+            iface.security_groups = vec![group.id.clone()];
+            s.security_groups.push(group);
+            s.databases.push(Database {
+                id: id.clone(),
+                name,
+                engine,
+                port: None,
+                interfaces: vec![iface],
+            });
+        }
+        _ => {
+            let inbound = match kind {
+                PartKind::Bastion => vec![tcp_from_anywhere(22, "SSH")],
+                _ => Vec::new(),
+            };
+            let group = new_group(s, &subnet.vpc, &format!("{name}-sg"), inbound);
+            iface.security_groups = vec![group.id.clone()];
+            if public || kind == PartKind::NatInstance {
+                iface.public_ip = Some(next_public_ip(s));
+            }
+            if kind == PartKind::NatInstance {
+                iface.source_dest_check = false;
+            }
+            s.security_groups.push(group);
+            s.instances.push(Instance {
+                id: id.clone(),
+                name,
+                role,
+                os: Os::Linux,
+                interfaces: vec![iface],
+                listens: if kind == PartKind::NatInstance {
+                    Listening::Any
+                } else {
+                    Listening::Ports(listens.into_iter().map(Listener::tcp).collect())
+                },
+                upstreams: Vec::new(),
+                stopped: false,
+            });
+        }
+    }
+    s.layout.insert(id.clone(), rect);
+    Ok(id)
+}
+
+/// "An EC2 instance", "A NAT gateway": the kind with its article, capitalized.
+pub fn a_or_an(kind: PartKind) -> String {
+    let l = kind.label();
+    let article = if l.starts_with(['E', 'R', 'a', 'i']) {
+        "An"
+    } else {
+        "A"
+    };
+    format!("{article} {l}")
+}
+
+fn place_alb(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
+    let vi = vpc_at(s, x, y)
+        .ok_or("Drop the load balancer on a VPC with subnets in two availability zones.")?;
+    let vpc = s.vpcs[vi].id.clone();
+    let vname = label(&s.vpcs[vi].name, &vpc);
+    // The subnet under the pointer first, then the VPC's others, one per zone.
+    let mut order: Vec<usize> = Vec::new();
+    if let Some(i) = subnet_at(s, x, y) {
+        order.push(i);
+    }
+    let rest: Vec<usize> = (0..s.subnets.len())
+        .filter(|i| !order.contains(i))
+        .collect();
+    order.extend(rest);
+    let mut picked: Vec<usize> = Vec::new();
+    for i in order {
+        let n = &s.subnets[i];
+        if n.vpc == vpc && !picked.iter().any(|&p| s.subnets[p].az == n.az) {
+            picked.push(i);
+        }
+        if picked.len() == 2 {
+            break;
+        }
+    }
+    if picked.len() < 2 {
+        return Err(format!(
+            "An application load balancer needs subnets in two different availability zones; {vname} has {}. Add a subnet in another zone band first.",
+            match picked.len() {
+                0 => "no subnets".to_string(),
+                _ => format!("subnets in {} only", s.subnets[picked[0]].az),
+            }
+        ));
+    }
+    let name = next_name(s, "alb");
+    let id = fresh_id(s, &name);
+    let group = new_group(
+        s,
+        &vpc,
+        &format!("{name}-sg"),
+        vec![
+            tcp_from_anywhere(80, "HTTP"),
+            tcp_from_anywhere(443, "HTTPS"),
+        ],
+    );
+    let mut nodes = Vec::new();
+    for &i in &picked {
+        let subnet = s.subnets[i].id.clone();
+        let ip = next_private_ip(s, &subnet).ok_or_else(|| {
+            format!(
+                "{} has no free address left.",
+                label(&s.subnets[i].name, &subnet)
+            )
+        })?;
+        let mut probe = s.clone();
+        probe.load_balancers.push(LoadBalancer {
+            id: id.clone(),
+            name: name.clone(),
+            scheme: Scheme::InternetFacing,
+            nodes: nodes.clone(),
+            listeners: Vec::new(),
+            target_groups: Vec::new(),
+        });
+        let public = next_public_ip(&probe);
+        let eni = fresh_id(&probe, &format!("eni-{name}-{}", nodes.len() + 1));
+        nodes.push(Interface {
+            id: eni,
+            subnet,
+            private_ip: ip,
+            public_ip: Some(public),
+            elastic_ip: false,
+            security_groups: vec![group.id.clone()],
+            source_dest_check: true,
+        });
+        // Reserve the address before the next node picks one.
+        s.load_balancers.retain(|l| l.id != id);
+        s.load_balancers.push(LoadBalancer {
+            id: id.clone(),
+            name: name.clone(),
+            scheme: Scheme::InternetFacing,
+            nodes: nodes.clone(),
+            listeners: Vec::new(),
+            target_groups: Vec::new(),
+        });
+    }
+    let tg = fresh_id(s, &format!("{name}-targets"));
+    let lb = s.load_balancers.last_mut().expect("just pushed");
+    lb.listeners = vec![LbListener {
+        port: 80,
+        target_group: tg.clone(),
+    }];
+    lb.target_groups = vec![TargetGroup {
+        id: tg.clone(),
+        name: tg,
+        port: 80,
+        targets: Vec::new(),
+    }];
+    s.security_groups.push(group);
+    let first = s.layout[&s.subnets[picked[0]].id];
+    s.layout
+        .insert(id.clone(), clamp_node(node_rect(x, y), &first, SUBNET_HEAD));
+    Ok(id)
+}
+
+fn overlap(a: &Rect, b: &Rect) -> bool {
+    a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+}
+
+/// Whether the new part `p.id` sits clear of the parts of its own layer (subnets among subnets,
+/// nodes among nodes, VPCs among VPCs).
+pub fn fits(p: &Placed) -> bool {
+    use super::find::{locate, part_ids, rect_of};
+    let s = &p.scenario;
+    let Some(me) = rect_of(s, &p.id) else {
+        return false;
+    };
+    let layer = |id: &str| match locate(s, id) {
+        Some(f) if f.is_container() => {
+            if matches!(f, super::find::Found::Vpc(_)) {
+                0
+            } else {
+                1
+            }
+        }
+        Some(_) => 2,
+        None => 3,
+    };
+    let mine = layer(&p.id);
+    let pad = if mine == 2 { 24.0 } else { 0.0 };
+    let grown = Rect {
+        h: me.h + pad,
+        ..me
+    };
+    part_ids(s)
+        .into_iter()
+        .filter(|id| *id != p.id && layer(id) == mine)
+        .filter_map(|id| rect_of(s, &id))
+        .all(|r| !overlap(&grown, &Rect { h: r.h + pad, ..r }))
+}
+
+/// Candidate drop points for a part of kind `kind`, near part `near` first.
+fn candidates(s: &Scenario, kind: PartKind, near: Option<&str>) -> Vec<(f64, f64)> {
+    use super::find::{parent_of, vpc_of};
+    let mut out = Vec::new();
+    let vpc_first: Vec<String> = {
+        let mut v: Vec<String> = near.and_then(|n| vpc_of(s, n)).into_iter().collect();
+        let rest: Vec<String> = s
+            .vpcs
+            .iter()
+            .map(|x| x.id.clone())
+            .filter(|x| !v.contains(x))
+            .collect();
+        v.extend(rest);
+        v
+    };
+    match kind {
+        PartKind::Vpc => {
+            let right = s
+                .vpcs
+                .iter()
+                .filter_map(|v| s.layout.get(&v.id))
+                .map(|r| r.x + r.w)
+                .fold(f64::NAN, f64::max);
+            let top = s
+                .vpcs
+                .iter()
+                .filter_map(|v| s.layout.get(&v.id))
+                .map(|r| r.y)
+                .fold(f64::NAN, f64::min);
+            let x = if right.is_nan() { 100.0 } else { right + 120.0 };
+            let y = if top.is_nan() { 220.0 } else { top + 40.0 };
+            out.push((x, y));
+            out.push((x, y + 600.0));
+        }
+        PartKind::Subnet => {
+            for v in &vpc_first {
+                let Some(r) = s.layout.get(v) else { continue };
+                for (_, x0, x1) in super::find::az_bands(s, v) {
+                    let mut y = r.y + layout::VPC_HEAD + 30.0;
+                    while y < r.y + r.h - 40.0 {
+                        out.push(((x0 + x1) / 2.0, y));
+                        y += GRID_STEP;
+                    }
+                }
+            }
+        }
+        PartKind::InternetGateway => {
+            for v in &vpc_first {
+                if let Some(r) = s.layout.get(v) {
+                    out.push((r.x + r.w - 120.0, r.y));
+                }
+            }
+        }
+        PartKind::Internet | PartKind::Laptop => {
+            let top = s.layout.values().map(|r| r.y).fold(f64::NAN, f64::min);
+            let y = if top.is_nan() { 80.0 } else { top - 100.0 };
+            for k in 0..40 {
+                out.push((80.0 + 120.0 * k as f64, y));
+            }
+        }
+        _ => {
+            let mut subnets: Vec<String> = Vec::new();
+            if let Some(n) = near {
+                if s.subnets.iter().any(|x| x.id == n) {
+                    subnets.push(n.to_string());
+                } else if let Some(p) = parent_of(s, n) {
+                    if s.subnets.iter().any(|x| x.id == p) {
+                        subnets.push(p);
+                    }
+                }
+            }
+            for v in &vpc_first {
+                for x in s.subnets.iter().filter(|x| &x.vpc == v) {
+                    if !subnets.contains(&x.id) {
+                        subnets.push(x.id.clone());
+                    }
+                }
+            }
+            for id in subnets {
+                let Some(r) = s.layout.get(&id) else { continue };
+                for k in 0..24 {
+                    let (x, y) = layout::slot(r, k);
+                    if y + NODE_SIZE > r.y + r.h {
+                        break;
+                    }
+                    out.push((x + NODE_SIZE / 2.0, y + NODE_SIZE / 2.0));
+                }
+            }
+        }
+    }
+    out
+}
+
+const GRID_STEP: f64 = 20.0;
+
+/// Places a part without a pointer (from the keyboard): near part `near` (the selection) when
+/// given, else wherever it fits first; refuses with the reason of the first place tried.
+pub fn place_auto(s: &Scenario, kind: PartKind, near: Option<&str>) -> Result<Placed, String> {
+    let mut first_err = None;
+    for (x, y) in candidates(s, kind, near) {
+        match place(s, kind, x, y) {
+            Ok(p) if fits(&p) => return Ok(p),
+            Ok(_) => {}
+            Err(e) => {
+                first_err.get_or_insert(e);
+            }
+        }
+    }
+    Err(first_err.unwrap_or_else(|| match kind {
+        PartKind::Subnet if s.vpcs.is_empty() => "A subnet lives inside a VPC: add a VPC first.".into(),
+        PartKind::InternetGateway if s.vpcs.is_empty() => {
+            "An internet gateway attaches to a VPC: add a VPC first.".into()
+        }
+        PartKind::LoadBalancer => "An application load balancer needs subnets in two different availability zones: add them first.".into(),
+        k if k.in_subnet() => format!("{} lives in a subnet: add a subnet first, or make room in one.", a_or_an(k)),
+        _ => format!("There is no room for another {}.", kind.label()),
+    }))
+}
+
+/// Places a part dropped at (`x`, `y`); when it would sit on another part, it goes to the nearest
+/// free spot of the same container instead.
+pub fn place_at(s: &Scenario, kind: PartKind, x: f64, y: f64) -> Result<Placed, String> {
+    let p = place(s, kind, x, y)?;
+    if fits(&p) {
+        return Ok(p);
+    }
+    let near = super::find::subnet_at(s, x, y)
+        .map(|i| s.subnets[i].id.clone())
+        .or_else(|| vpc_at(s, x, y).map(|i| s.vpcs[i].id.clone()));
+    match kind {
+        PartKind::Vpc | PartKind::Internet | PartKind::Laptop => Ok(p),
+        _ => place_auto(s, kind, near.as_deref())
+            .map_err(|_| format!("There is no room for another {} here.", kind.label())),
+    }
+}

@@ -1,0 +1,94 @@
+//! Deleting parts with what depends on them: a VPC takes its subnets, tables, groups and
+//! gateways; a subnet takes the nodes in it; routes and rules that point at deleted parts go too.
+
+use super::find::{descendants, locate};
+use crate::model::{Peer, RouteTarget, Scenario};
+use std::collections::BTreeSet;
+
+/// The parts deleted along with `ids`: the parts, everything inside them, and for VPCs their
+/// internet gateways.
+pub fn doomed(s: &Scenario, ids: &[String]) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for id in ids {
+        if locate(s, id).is_some() {
+            out.insert(id.clone());
+            out.extend(descendants(s, id));
+        }
+    }
+    out
+}
+
+/// `s` without `ids` and their dependants.
+pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
+    let gone = doomed(s, ids);
+    let mut s = s.clone();
+    let vpcs: BTreeSet<String> = s
+        .vpcs
+        .iter()
+        .filter(|v| gone.contains(&v.id))
+        .map(|v| v.id.clone())
+        .collect();
+    let subnets: BTreeSet<String> = s
+        .subnets
+        .iter()
+        .filter(|x| gone.contains(&x.id) || vpcs.contains(&x.vpc))
+        .map(|x| x.id.clone())
+        .collect();
+    let in_gone = |subnet: &String| subnets.contains(subnet);
+    s.vpcs.retain(|v| !vpcs.contains(&v.id));
+    s.subnets.retain(|x| !subnets.contains(&x.id));
+    s.instances
+        .retain(|x| !gone.contains(&x.id) && !x.interfaces.iter().any(|n| in_gone(&n.subnet)));
+    s.databases
+        .retain(|x| !gone.contains(&x.id) && !x.interfaces.iter().any(|n| in_gone(&n.subnet)));
+    s.nat_gateways
+        .retain(|x| !gone.contains(&x.id) && !in_gone(&x.interface.subnet));
+    for lb in &mut s.load_balancers {
+        lb.nodes.retain(|n| !in_gone(&n.subnet));
+    }
+    s.load_balancers
+        .retain(|x| !gone.contains(&x.id) && !x.nodes.is_empty());
+    s.internet_gateways
+        .retain(|g| !gone.contains(&g.id) && !g.vpc.as_ref().is_some_and(|v| vpcs.contains(v)));
+    s.internet_hosts.retain(|h| !gone.contains(&h.id));
+    s.route_tables.retain(|t| !vpcs.contains(&t.vpc));
+    s.network_acls.retain(|t| !vpcs.contains(&t.vpc));
+    s.security_groups.retain(|t| !vpcs.contains(&t.vpc));
+    s.gateway_endpoints.retain(|t| !vpcs.contains(&t.vpc));
+    s.peerings
+        .retain(|p| !vpcs.contains(&p.requester) && !vpcs.contains(&p.accepter));
+
+    // What is left may point at what is gone.
+    let alive: BTreeSet<String> = super::alloc::taken_ids(&s).into_iter().collect();
+    for t in &mut s.route_tables {
+        t.subnets.retain(|n| alive.contains(n));
+        t.routes.retain(|r| match &r.target {
+            RouteTarget::Local => true,
+            RouteTarget::InternetGateway(x)
+            | RouteTarget::NatGateway(x)
+            | RouteTarget::Instance(x)
+            | RouteTarget::NetworkInterface(x)
+            | RouteTarget::PeeringConnection(x)
+            | RouteTarget::GatewayEndpoint(x) => alive.contains(x),
+            RouteTarget::TransitGateway(_) => true,
+        });
+    }
+    for a in &mut s.network_acls {
+        a.subnets.retain(|n| alive.contains(n));
+    }
+    let groups: BTreeSet<String> = s.security_groups.iter().map(|g| g.id.clone()).collect();
+    for g in &mut s.security_groups {
+        for rules in [&mut g.inbound, &mut g.outbound] {
+            rules.retain(|r| !matches!(&r.peer, Peer::Group(x) if !groups.contains(x)));
+        }
+    }
+    for lb in &mut s.load_balancers {
+        for tg in &mut lb.target_groups {
+            tg.targets
+                .retain(|t| alive.contains(&t.id) || t.id.parse::<std::net::Ipv4Addr>().is_ok());
+        }
+    }
+    let parts: BTreeSet<String> = super::find::part_ids(&s).into_iter().collect();
+    s.layout.retain(|id, _| parts.contains(id));
+    s
+}

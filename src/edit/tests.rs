@@ -1,0 +1,278 @@
+use super::alloc::*;
+use super::moves::{move_parts, resize};
+use super::place::place;
+use super::remove::remove_parts;
+use super::PartKind;
+use crate::model::*;
+use crate::scenario::validate;
+
+fn net(s: &str) -> ipnet::Ipv4Net {
+    s.parse().unwrap()
+}
+
+/// A VPC at (40, 40) with subnet-a (zone a) and subnet-b (zone b).
+fn vpc_with_two_subnets() -> Scenario {
+    let s = place(&Scenario::new(), PartKind::Vpc, 100.0, 80.0)
+        .unwrap()
+        .scenario;
+    let v = s.layout["vpc-1"];
+    let s = place(&s, PartKind::Subnet, v.x + 170.0, v.y + 140.0)
+        .unwrap()
+        .scenario;
+    place(&s, PartKind::Subnet, v.x + v.w - 170.0, v.y + 140.0)
+        .unwrap()
+        .scenario
+}
+
+fn centre(s: &Scenario, id: &str) -> (f64, f64) {
+    let r = super::find::rect_of(s, id).unwrap();
+    (r.x + r.w / 2.0, r.y + r.h / 2.0)
+}
+
+#[test]
+fn new_vpcs_take_the_next_free_block_and_get_aws_defaults() {
+    let s = place(&Scenario::new(), PartKind::Vpc, 100.0, 80.0)
+        .unwrap()
+        .scenario;
+    assert_eq!(s.vpcs[0].cidrs, vec![net("10.0.0.0/16")]);
+    assert_eq!(s.vpcs[0].name, "vpc-1");
+    assert!(s.route_tables.iter().any(|t| t.main));
+    assert!(s.network_acls.iter().any(|a| a.default));
+    assert!(s.security_groups.iter().any(|g| g.name == "default"));
+    let s = place(&s, PartKind::Vpc, 2000.0, 80.0).unwrap().scenario;
+    assert_eq!(s.vpcs[1].cidrs, vec![net("10.1.0.0/16")]);
+    assert_eq!(s.vpcs[1].name, "vpc-2");
+    let err = place(&s, PartKind::Vpc, 150.0, 150.0).unwrap_err();
+    assert!(err.contains("inside another VPC"), "{err}");
+}
+
+#[test]
+fn subnets_take_free_blocks_and_the_zone_of_their_band() {
+    let s = vpc_with_two_subnets();
+    assert_eq!(s.subnets[0].cidr, net("10.0.0.0/24"));
+    assert_eq!(s.subnets[1].cidr, net("10.0.1.0/24"));
+    assert_eq!(s.subnets[0].name, "subnet-a");
+    assert_eq!(s.subnets[1].name, "subnet-b");
+    assert_eq!(s.subnets[0].az, "ap-northeast-2a");
+    assert_eq!(s.subnets[1].az, "ap-northeast-2b");
+    let err = place(&Scenario::new(), PartKind::Subnet, 10.0, 10.0).unwrap_err();
+    assert!(err.contains("inside a VPC"), "{err}");
+    let (x, y) = centre(&s, "subnet-a");
+    let err = place(&s, PartKind::Subnet, x, y).unwrap_err();
+    assert!(err.contains("overlap"), "{err}");
+    assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+}
+
+#[test]
+fn next_subnet_block_skips_taken_ones() {
+    let mut s = vpc_with_two_subnets();
+    s.subnets[0].cidr = net("10.0.2.0/24");
+    assert_eq!(next_subnet_cidr(&s, "vpc-1"), Some(net("10.0.0.0/24")));
+    s.vpcs[0].cidrs = vec![net("10.0.0.0/23")];
+    s.subnets[0].cidr = net("10.0.0.0/24");
+    assert_eq!(next_subnet_cidr(&s, "vpc-1"), None);
+}
+
+#[test]
+fn addresses_skip_the_five_reserved_ones() {
+    let n = net("10.0.1.0/24");
+    for (ip, reserved) in [
+        ("10.0.1.0", true),
+        ("10.0.1.1", true),
+        ("10.0.1.2", true),
+        ("10.0.1.3", true),
+        ("10.0.1.4", false),
+        ("10.0.1.254", false),
+        ("10.0.1.255", true),
+    ] {
+        assert_eq!(is_reserved(ip.parse().unwrap(), n), reserved, "{ip}");
+    }
+    assert_eq!(usable_addresses(n), 251);
+    assert_eq!(usable_addresses(net("10.0.0.0/16")), 65531);
+    assert_eq!(usable_addresses(net("10.0.0.0/28")), 11);
+    let s = vpc_with_two_subnets();
+    let (x, y) = centre(&s, "subnet-a");
+    let s = place(&s, PartKind::Instance, x, y).unwrap().scenario;
+    let s = place(&s, PartKind::Database, x, y).unwrap().scenario;
+    assert_eq!(
+        s.instances[0].interfaces[0].private_ip.to_string(),
+        "10.0.0.4"
+    );
+    assert_eq!(
+        s.databases[0].interfaces[0].private_ip.to_string(),
+        "10.0.0.5"
+    );
+    assert_eq!(s.instances[0].name, "web-1");
+    assert_eq!(s.databases[0].name, "db-1");
+    assert!(
+        validate(&s).iter().all(|p| !p.is_error()),
+        "{:?}",
+        validate(&s)
+    );
+}
+
+#[test]
+fn a_full_subnet_refuses_new_nodes() {
+    let mut s = vpc_with_two_subnets();
+    s.vpcs[0].cidrs.push(net("10.2.0.0/28"));
+    s.subnets[0].cidr = net("10.2.0.0/28");
+    let (x, y) = centre(&s, "subnet-a");
+    for _ in 0..11 {
+        s = place(&s, PartKind::Instance, x, y).unwrap().scenario;
+    }
+    let err = place(&s, PartKind::Instance, x, y).unwrap_err();
+    assert!(err.contains("no free address"), "{err}");
+}
+
+#[test]
+fn containment_rules_refuse_with_reasons() {
+    let s = vpc_with_two_subnets();
+    let v = s.layout["vpc-1"];
+    let err = place(&s, PartKind::Instance, v.x + 10.0, v.y + v.h - 10.0).unwrap_err();
+    assert_eq!(
+        err,
+        "An EC2 instance lives in a subnet: drop it on a subnet."
+    );
+    let err = place(&s, PartKind::NatGateway, -500.0, -500.0).unwrap_err();
+    assert!(err.starts_with("A NAT gateway lives in a subnet"), "{err}");
+    let err = place(&s, PartKind::Laptop, v.x + 10.0, v.y + 10.0).unwrap_err();
+    assert!(err.contains("outside every VPC"), "{err}");
+    let err = place(&s, PartKind::InternetGateway, -900.0, -900.0).unwrap_err();
+    assert!(err.contains("on a VPC"), "{err}");
+    let s = place(&s, PartKind::InternetGateway, v.x + 300.0, v.y + 2.0)
+        .unwrap()
+        .scenario;
+    assert_eq!(s.internet_gateways[0].vpc.as_deref(), Some("vpc-1"));
+    assert_eq!(s.layout["igw-1"].y, v.y - 28.0, "on the top edge");
+    let err = place(&s, PartKind::InternetGateway, v.x + 100.0, v.y + 100.0).unwrap_err();
+    assert!(err.contains("already has an internet gateway"), "{err}");
+}
+
+#[test]
+fn load_balancers_need_two_zones() {
+    let s = place(&Scenario::new(), PartKind::Vpc, 100.0, 80.0)
+        .unwrap()
+        .scenario;
+    let v = s.layout["vpc-1"];
+    let s = place(&s, PartKind::Subnet, v.x + 170.0, v.y + 140.0)
+        .unwrap()
+        .scenario;
+    let (x, y) = centre(&s, "subnet-a");
+    let err = place(&s, PartKind::LoadBalancer, x, y).unwrap_err();
+    assert!(err.contains("two different availability zones"), "{err}");
+    let s = place(&s, PartKind::Subnet, v.x + v.w - 170.0, v.y + 140.0)
+        .unwrap()
+        .scenario;
+    let s = place(&s, PartKind::LoadBalancer, x, y).unwrap().scenario;
+    let lb = &s.load_balancers[0];
+    assert_eq!(lb.nodes.len(), 2);
+    assert_ne!(lb.nodes[0].subnet, lb.nodes[1].subnet);
+    assert!(
+        validate(&s).iter().all(|p| !p.is_error()),
+        "{:?}",
+        validate(&s)
+    );
+}
+
+#[test]
+fn moving_a_container_moves_what_it_holds_and_nodes_change_subnet() {
+    let s = vpc_with_two_subnets();
+    let (x, y) = centre(&s, "subnet-a");
+    let s = place(&s, PartKind::Instance, x, y).unwrap().scenario;
+    let before = s.layout["web-1"];
+    let moved = move_parts(&s, &["vpc-1".into()], 40.0, 20.0).unwrap();
+    assert_eq!(moved.layout["web-1"].x, before.x + 40.0);
+    assert_eq!(moved.layout["subnet-b"].y, s.layout["subnet-b"].y + 20.0);
+    // Into subnet-b: a new address there.
+    let (bx, _) = centre(&s, "subnet-b");
+    let there = move_parts(&s, &["web-1".into()], bx - x, 0.0).unwrap();
+    assert_eq!(there.instances[0].interfaces[0].subnet, "subnet-b");
+    assert_eq!(
+        there.instances[0].interfaces[0].private_ip.to_string(),
+        "10.0.1.4"
+    );
+    // Out of every subnet: refused.
+    let err = move_parts(&s, &["web-1".into()], 0.0, 3000.0).unwrap_err();
+    assert!(err.contains("must stay inside a subnet"), "{err}");
+    let err = move_parts(&s, &["subnet-a".into()], -3000.0, 0.0).unwrap_err();
+    assert!(err.contains("inside its VPC"), "{err}");
+    let small = resize(&s, "subnet-a", 10.0, 10.0);
+    assert!(small.layout["subnet-a"].w >= 160.0);
+}
+
+#[test]
+fn deleting_takes_dependants_and_dangling_routes() {
+    let s = vpc_with_two_subnets();
+    let v = s.layout["vpc-1"];
+    let s = place(&s, PartKind::InternetGateway, v.x + 300.0, v.y)
+        .unwrap()
+        .scenario;
+    let (x, y) = centre(&s, "subnet-a");
+    let mut s = place(&s, PartKind::NatGateway, x, y).unwrap().scenario;
+    s.route_tables[0].routes.push(Route {
+        destination: Destination::Cidr(net("0.0.0.0/0")),
+        target: RouteTarget::NatGateway("nat-1".into()),
+        state: RouteState::Active,
+    });
+    let t = remove_parts(&s, &["subnet-a".into()]);
+    assert!(t.nat_gateways.is_empty());
+    assert!(t.route_tables[0].routes.is_empty());
+    assert!(!t.layout.contains_key("nat-1"));
+    assert_eq!(t.subnets.len(), 1);
+    let t = remove_parts(&s, &["vpc-1".into()]);
+    assert_eq!(t, Scenario::new());
+}
+
+#[test]
+fn names_count_up_and_letters_roll_over() {
+    let mut s = Scenario::new();
+    assert_eq!(next_name(&s, "web"), "web-1");
+    s.instances.push(Instance {
+        id: "web-1".into(),
+        name: "web-1".into(),
+        role: Role::Web,
+        os: Os::Linux,
+        interfaces: vec![],
+        listens: Listening::Any,
+        upstreams: vec![],
+        stopped: false,
+    });
+    assert_eq!(next_name(&s, "web"), "web-2");
+    assert_eq!(next_letter_name(&s, "subnet"), "subnet-a");
+    assert_eq!(fresh_id(&s, "web-1"), "web-1-2");
+}
+
+#[test]
+fn keyboard_placement_finds_room_near_the_selection() {
+    let err = super::place::place_auto(&Scenario::new(), PartKind::Subnet, None).unwrap_err();
+    assert!(err.contains("add a VPC first"), "{err}");
+    let s = super::place::place_auto(&Scenario::new(), PartKind::Vpc, None)
+        .unwrap()
+        .scenario;
+    let s = super::place::place_auto(&s, PartKind::Subnet, Some("vpc-1"))
+        .unwrap()
+        .scenario;
+    let s = super::place::place_auto(&s, PartKind::Subnet, Some("vpc-1"))
+        .unwrap()
+        .scenario;
+    assert_eq!(s.subnets.len(), 2);
+    let (a, b) = (s.layout["subnet-a"], s.layout["subnet-b"]);
+    assert!(a.y + a.h <= b.y || b.y + b.h <= a.y || a.x + a.w <= b.x || b.x + b.w <= a.x);
+    let s = super::place::place_auto(&s, PartKind::Instance, Some("subnet-b"))
+        .unwrap()
+        .scenario;
+    let s = super::place::place_auto(&s, PartKind::Instance, Some("subnet-b"))
+        .unwrap()
+        .scenario;
+    assert_eq!(s.instances[0].interfaces[0].subnet, "subnet-b");
+    assert_ne!(s.layout["web-1"], s.layout["web-2"]);
+    let s = super::place::place_auto(&s, PartKind::Laptop, None)
+        .unwrap()
+        .scenario;
+    assert_eq!(s.internet_hosts[0].name, "My laptop");
+    assert!(
+        validate(&s).iter().all(|p| !p.is_error()),
+        "{:?}",
+        validate(&s)
+    );
+}

@@ -1,0 +1,391 @@
+//! Where parts go on the canvas when a scenario arrives without positions (an AWS import, a link
+//! without layout): a deterministic auto-layout. Plain Rust, no browser types.
+//!
+//! Hosts on the internet sit in a row at the top; VPCs sit side by side below them; inside a VPC
+//! each availability zone is a vertical band, subnets stack in rows inside their band, nodes fill
+//! a grid inside their subnet, and the internet gateway sits on the VPC's top edge.
+
+use crate::model::{Id, Rect, Scenario};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Size of a part that is not a container (instances, gateways, hosts), in canvas units.
+pub const NODE_SIZE: f64 = 56.0;
+/// The snapping grid.
+pub const GRID: f64 = 20.0;
+/// Padding inside a VPC, around its bands.
+pub const VPC_PAD: f64 = 20.0;
+/// Height of a VPC's title area (name, CIDR, zone names).
+pub const VPC_HEAD: f64 = 60.0;
+/// Height of a subnet's title area (name, CIDR).
+pub const SUBNET_HEAD: f64 = 44.0;
+/// Width of a node's slot in a subnet's grid (icon plus its label).
+pub const SLOT_W: f64 = 120.0;
+/// Height of a node's slot (icon plus two label lines).
+pub const SLOT_H: f64 = 100.0;
+/// Default subnet size.
+pub const SUBNET_W: f64 = 280.0;
+/// Default subnet height.
+pub const SUBNET_H: f64 = 160.0;
+/// Default VPC size.
+pub const VPC_W: f64 = 680.0;
+/// Default VPC height.
+pub const VPC_H: f64 = 440.0;
+/// The region used when no subnet names one.
+pub const DEFAULT_REGION: &str = "ap-northeast-2";
+
+const GAP: f64 = 20.0;
+const TOP: f64 = 40.0;
+const HOSTS_H: f64 = 140.0;
+const COLS: usize = 2;
+
+/// Rounds `v` to the nearest grid line.
+pub fn snap(v: f64) -> f64 {
+    (v / GRID).round() * GRID
+}
+
+/// The region of the scenario's zones: `ap-northeast-2` for `ap-northeast-2a`.
+pub fn region_of(s: &Scenario) -> String {
+    s.subnets
+        .iter()
+        .map(|x| x.az.trim())
+        .find(|az| az.len() > 1 && az.ends_with(|c: char| c.is_ascii_lowercase()))
+        .map(|az| az[..az.len() - 1].to_string())
+        .unwrap_or_else(|| DEFAULT_REGION.to_string())
+}
+
+/// The availability zones drawn as bands in VPC `vpc`: those its subnets use, in order, padded
+/// with the region's next zones to at least two.
+pub fn zones_of(s: &Scenario, vpc: &str) -> Vec<String> {
+    let mut zones: BTreeSet<String> = s
+        .subnets
+        .iter()
+        .filter(|x| x.vpc == vpc && !x.az.is_empty())
+        .map(|x| x.az.clone())
+        .collect();
+    let region = region_of(s);
+    let mut letter = b'a';
+    while zones.len() < 2 && letter <= b'z' {
+        zones.insert(format!("{region}{}", letter as char));
+        letter += 1;
+    }
+    zones.into_iter().collect()
+}
+
+/// The ids of the nodes drawn in subnet `subnet`, in a stable order: NAT gateways, load
+/// balancers, instances, databases.
+pub fn nodes_in(s: &Scenario, subnet: &str) -> Vec<Id> {
+    let first_in =
+        |ifs: &[crate::model::Interface]| ifs.first().is_some_and(|n| n.subnet == subnet);
+    let mut out = Vec::new();
+    out.extend(
+        s.nat_gateways
+            .iter()
+            .filter(|n| n.interface.subnet == subnet)
+            .map(|n| n.id.clone()),
+    );
+    out.extend(
+        s.load_balancers
+            .iter()
+            .filter(|n| first_in(&n.nodes))
+            .map(|n| n.id.clone()),
+    );
+    out.extend(
+        s.instances
+            .iter()
+            .filter(|n| first_in(&n.interfaces))
+            .map(|n| n.id.clone()),
+    );
+    out.extend(
+        s.databases
+            .iter()
+            .filter(|n| first_in(&n.interfaces))
+            .map(|n| n.id.clone()),
+    );
+    out
+}
+
+/// Top-left corner of slot `k` of a subnet whose box is `r`.
+pub fn slot(r: &Rect, k: usize) -> (f64, f64) {
+    let cols = (((r.w - 2.0 * GAP) / SLOT_W).floor() as usize).max(1);
+    let (c, row) = (k % cols, k / cols);
+    (
+        r.x + GAP + c as f64 * SLOT_W + (SLOT_W - NODE_SIZE) / 2.0,
+        r.y + SUBNET_HEAD + row as f64 * SLOT_H,
+    )
+}
+
+fn subnet_size(nodes: usize) -> (f64, f64) {
+    let rows = nodes.div_ceil(COLS).max(1);
+    (
+        SUBNET_W.max(2.0 * GAP + COLS as f64 * SLOT_W),
+        SUBNET_H.max(SUBNET_HEAD + rows as f64 * SLOT_H),
+    )
+}
+
+/// A complete layout of `s`, computed from the scenario alone (same input, same output).
+pub fn auto_layout(s: &Scenario) -> BTreeMap<Id, Rect> {
+    let mut out = BTreeMap::new();
+    let node = |x: f64, y: f64| Rect {
+        x,
+        y,
+        w: 0.0,
+        h: 0.0,
+    };
+    // Hosts on the internet, and detached internet gateways, in a row at the top.
+    let mut x = TOP;
+    for h in &s.internet_hosts {
+        out.insert(h.id.clone(), node(x, TOP));
+        x += SLOT_W;
+    }
+    for g in s.internet_gateways.iter().filter(|g| g.vpc.is_none()) {
+        out.insert(g.id.clone(), node(x, TOP));
+        x += SLOT_W;
+    }
+    let mut vx = TOP;
+    let vy = TOP + HOSTS_H;
+    for v in &s.vpcs {
+        let zones = zones_of(s, &v.id);
+        // The subnets of each band, in scenario order.
+        let bands: Vec<Vec<usize>> = zones
+            .iter()
+            .enumerate()
+            .map(|(zi, z)| {
+                s.subnets
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, x)| x.vpc == v.id && (x.az == *z || (zi == 0 && x.az.is_empty())))
+                    .map(|(i, _)| i)
+                    .collect()
+            })
+            .collect();
+        let sizes: BTreeMap<usize, (f64, f64)> = bands
+            .iter()
+            .flatten()
+            .map(|&i| (i, subnet_size(nodes_in(s, &s.subnets[i].id).len())))
+            .collect();
+        let band_w = sizes.values().map(|z| z.0).fold(SUBNET_W, f64::max) + 2.0 * GAP;
+        let rows = bands.iter().map(Vec::len).max().unwrap_or(0);
+        let row_h: Vec<f64> = (0..rows)
+            .map(|r| {
+                bands
+                    .iter()
+                    .filter_map(|b| b.get(r).map(|i| sizes[i].1))
+                    .fold(0.0, f64::max)
+            })
+            .collect();
+        let inner_h: f64 = row_h
+            .iter()
+            .map(|h| h + GAP)
+            .sum::<f64>()
+            .max(SUBNET_H + GAP);
+        let vw = 2.0 * VPC_PAD + band_w * zones.len() as f64;
+        let vh = VPC_HEAD + inner_h + VPC_PAD;
+        out.insert(
+            v.id.clone(),
+            Rect {
+                x: vx,
+                y: vy,
+                w: vw,
+                h: vh,
+            },
+        );
+        for (bi, band) in bands.iter().enumerate() {
+            let mut y = vy + VPC_HEAD;
+            for (r, &i) in band.iter().enumerate() {
+                let (w, h) = sizes[&i];
+                let rect = Rect {
+                    x: vx + VPC_PAD + band_w * bi as f64 + GAP,
+                    y,
+                    w,
+                    h: row_h[r].max(h),
+                };
+                for (k, id) in nodes_in(s, &s.subnets[i].id).into_iter().enumerate() {
+                    let (nx, ny) = slot(&rect, k);
+                    out.insert(id, node(nx, ny));
+                }
+                out.insert(s.subnets[i].id.clone(), rect);
+                y += row_h[r] + GAP;
+            }
+        }
+        for (k, g) in s
+            .internet_gateways
+            .iter()
+            .filter(|g| g.vpc.as_deref() == Some(v.id.as_str()))
+            .enumerate()
+        {
+            out.insert(
+                g.id.clone(),
+                node(
+                    vx + vw - 2.0 * NODE_SIZE - k as f64 * SLOT_W,
+                    vy - NODE_SIZE / 2.0,
+                ),
+            );
+        }
+        vx += vw + 3.0 * GAP;
+    }
+    out
+}
+
+/// Whether some part of `s` has no position.
+pub fn has_missing(s: &Scenario) -> bool {
+    crate::edit::find::part_ids(s)
+        .iter()
+        .any(|id| !s.layout.contains_key(id))
+}
+
+/// Gives every part without a position one. When a container lacks one, the whole scenario is
+/// laid out again; otherwise nodes go to the first free slot of their subnet, gateways onto their
+/// VPC's edge and hosts into the top row. Returns whether anything changed.
+pub fn fill_missing(s: &mut Scenario) -> bool {
+    if !has_missing(s) {
+        return false;
+    }
+    let containers_missing = s
+        .vpcs
+        .iter()
+        .map(|v| &v.id)
+        .chain(s.subnets.iter().map(|x| &x.id))
+        .any(|id| !s.layout.contains_key(id));
+    let auto = auto_layout(s);
+    if containers_missing {
+        s.layout = auto;
+        return true;
+    }
+    for subnet in s.subnets.clone() {
+        let rect = s.layout[&subnet.id];
+        let nodes = nodes_in(s, &subnet.id);
+        let mut k = 0;
+        for id in nodes {
+            if s.layout.contains_key(&id) {
+                continue;
+            }
+            // The first slot no node of this subnet sits on.
+            loop {
+                let (x, y) = slot(&rect, k);
+                k += 1;
+                let busy = nodes_in(s, &subnet.id).iter().any(|n| {
+                    s.layout
+                        .get(n)
+                        .is_some_and(|r| (r.x - x).abs() < 1.0 && (r.y - y).abs() < 1.0)
+                });
+                if !busy || k > 500 {
+                    s.layout.insert(
+                        id.clone(),
+                        Rect {
+                            x,
+                            y,
+                            w: 0.0,
+                            h: 0.0,
+                        },
+                    );
+                    break;
+                }
+            }
+        }
+    }
+    for g in s.internet_gateways.clone() {
+        if s.layout.contains_key(&g.id) {
+            continue;
+        }
+        let at = match g.vpc.as_ref().and_then(|v| s.layout.get(v)) {
+            Some(r) => Rect {
+                x: r.x + r.w - 2.0 * NODE_SIZE,
+                y: r.y - NODE_SIZE / 2.0,
+                w: 0.0,
+                h: 0.0,
+            },
+            None => auto[&g.id],
+        };
+        s.layout.insert(g.id.clone(), at);
+    }
+    for h in s.internet_hosts.clone() {
+        if !s.layout.contains_key(&h.id) {
+            let taken = s.layout.clone();
+            let mut x = TOP;
+            while taken
+                .values()
+                .any(|r| (r.y - TOP).abs() < NODE_SIZE && (r.x - x).abs() < NODE_SIZE)
+            {
+                x += SLOT_W;
+            }
+            s.layout.insert(
+                h.id.clone(),
+                Rect {
+                    x,
+                    y: TOP,
+                    w: 0.0,
+                    h: 0.0,
+                },
+            );
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::synthetic::{self, Size};
+
+    fn small(subnets: usize, enis: usize) -> Size {
+        Size {
+            subnets,
+            enis,
+            groups: 10,
+            rules_per_group: 2,
+        }
+    }
+
+    #[test]
+    fn layout_is_deterministic_and_complete() {
+        let s = synthetic::tiered_vpc(small(10, 40));
+        let a = auto_layout(&s);
+        let b = auto_layout(&s.clone());
+        assert_eq!(a, b);
+        for id in crate::edit::find::part_ids(&s) {
+            assert!(a.contains_key(&id), "{id} has a position");
+        }
+    }
+
+    #[test]
+    fn nodes_sit_inside_their_subnet_and_subnets_inside_their_vpc() {
+        let s = synthetic::tiered_vpc(small(10, 30));
+        let l = auto_layout(&s);
+        let inside = |inner: &Rect, outer: &Rect, w: f64, h: f64| {
+            inner.x >= outer.x
+                && inner.y >= outer.y
+                && inner.x + w <= outer.x + outer.w
+                && inner.y + h <= outer.y + outer.h
+        };
+        for x in &s.subnets {
+            assert!(inside(&l[&x.id], &l[&x.vpc], l[&x.id].w, l[&x.id].h));
+            for n in nodes_in(&s, &x.id) {
+                assert!(
+                    inside(&l[&n], &l[&x.id], NODE_SIZE, NODE_SIZE),
+                    "{n} in {}",
+                    x.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fill_missing_keeps_positions_it_has() {
+        let mut s = synthetic::tiered_vpc(small(5, 10));
+        s.layout = auto_layout(&s);
+        let moved = Rect {
+            x: 5000.0,
+            y: 5000.0,
+            w: 0.0,
+            h: 0.0,
+        };
+        let first = s.instances[0].id.clone();
+        let second = s.instances[1].id.clone();
+        s.layout.insert(first.clone(), moved);
+        s.layout.remove(&second);
+        assert!(fill_missing(&mut s));
+        assert_eq!(s.layout[&first], moved);
+        assert!(s.layout.contains_key(&second));
+        assert!(!fill_missing(&mut s));
+    }
+}
