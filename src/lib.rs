@@ -7,6 +7,7 @@
 pub mod aws;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod console;
 pub mod engine;
 pub mod model;
 pub mod scenario;

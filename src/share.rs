@@ -36,7 +36,9 @@ pub enum LinkError {
     #[error("the link is damaged (not valid base64url): it may have been cut off when copied")]
     BadBase64,
     /// Not valid DEFLATE data.
-    #[error("the link is damaged (its compressed data is invalid): it may have been cut off or altered")]
+    #[error(
+        "the link is damaged (its compressed data is invalid): it may have been cut off or altered"
+    )]
     BadCompression,
     /// Decompresses to more than the limit.
     #[error("the link expands to more than {} MB; refused", MAX_DECODED_BYTES / (1024 * 1024))]
