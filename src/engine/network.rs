@@ -162,7 +162,7 @@ impl<'s> Network<'s> {
                 let route_table = scenario
                     .route_tables
                     .iter()
-                    .position(|t| t.subnets.iter().any(|s| *s == sn.id))
+                    .position(|t| t.subnets.contains(&sn.id))
                     .or_else(|| {
                         scenario
                             .route_tables
@@ -172,7 +172,7 @@ impl<'s> Network<'s> {
                 let acl = scenario
                     .network_acls
                     .iter()
-                    .position(|a| a.subnets.iter().any(|s| *s == sn.id))
+                    .position(|a| a.subnets.contains(&sn.id))
                     .or_else(|| {
                         scenario
                             .network_acls

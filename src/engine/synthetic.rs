@@ -37,6 +37,7 @@ const TIER_PORTS: [u16; 5] = [443, 8080, 5432, 6379, 22];
 const ROLES_PER_TIER: usize = 3;
 
 /// Builds a tiered VPC of the given size.
+#[allow(clippy::needless_range_loop)]
 pub fn tiered_vpc(size: Size) -> Scenario {
     let mut s = Scenario::new();
     s.name = format!(

@@ -941,7 +941,7 @@ impl<'n, 's> Walk<'n, 's> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments, clippy::wrong_self_convention)]
     fn to_eni(
         &mut self,
         found: Option<usize>,

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::canvas::Canvas;
+use super::flows::TrafficProvider;
 use super::header::Header;
 use super::inspector::Inspector;
 use super::palette::Palette;
@@ -23,6 +24,7 @@ pub fn App() -> Html {
     });
     html! {
         <ContextProvider<AppContext> context={state}>
+        <TrafficProvider>
         <div class="shell">
             <Header />
             <main class="workspace">
@@ -32,6 +34,7 @@ pub fn App() -> Html {
                 <TrafficPanel />
             </main>
         </div>
+        </TrafficProvider>
         </ContextProvider<AppContext>>
     }
 }
