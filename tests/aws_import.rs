@@ -1,5 +1,5 @@
-//! The AWS importer on the reference snapshots (real `aws ec2 describe-*` output in
-//! `shared/scenarios/aws/`), on broken copies of them, and on arbitrary input.
+//! The AWS importer on the reference snapshots (real `aws ec2 describe-*` output, kept in
+//! `tests/aws-cases/reference/`), on broken copies of them, and on arbitrary input.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
@@ -11,11 +11,11 @@ use vpc_playground::model::*;
 
 fn snapshot_dir(case: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/scenarios/aws")
+        .join("tests/aws-cases/reference")
         .join(case);
     assert!(
         dir.is_dir(),
-        "reference snapshot {} is missing: shared/ must sit beside the repository",
+        "reference snapshot {} is missing",
         dir.display()
     );
     dir

@@ -16,6 +16,9 @@ use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
+/// The address that stands for "a host on the internet" when the scenario names none.
+pub const INTERNET_PROBE: std::net::Ipv4Addr = std::net::Ipv4Addr::new(198, 51, 100, 1);
+
 /// A protocol and port to test, written `443`, `udp/53` or `icmp`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Probe {
@@ -336,13 +339,25 @@ impl MatrixJob {
             let (id, name) = (net.owner_id(e.owner), net.owner_name(e.owner));
             add(id, name, node, key);
         }
+        if s.internet_hosts.is_empty() {
+            // A stand-in for "anyone on the internet" (TEST-NET-2), so imported accounts show
+            // what the internet reaches.
+            let key = ClassKey {
+                subnet: usize::MAX,
+                groups: Vec::new(),
+                private_atom: usize::MAX,
+                public_atom: None,
+                behaviour: Behaviour::Unique(usize::MAX),
+            };
+            add("internet", "internet", Node::Address(INTERNET_PROBE), key);
+        }
         for (i, h) in s.internet_hosts.iter().enumerate() {
             let key = ClassKey {
                 subnet: usize::MAX,
                 groups: Vec::new(),
                 private_atom: usize::MAX,
                 public_atom: None,
-                behaviour: Behaviour::Unique(usize::MAX - i),
+                behaviour: Behaviour::Unique(usize::MAX - 1 - i),
             };
             add(&h.id, &h.name, Node::InternetHost(i), key);
         }
@@ -502,7 +517,8 @@ mod tests {
         });
         let net = Network::new(&s);
         let job = MatrixJob::new(&net, &probes());
-        assert_eq!(job.endpoints().len(), 20);
+        // 20 interfaces and the stand-in for the internet.
+        assert_eq!(job.endpoints().len(), 20 + 1);
         assert_eq!(job.progress().done, 0);
         assert!(job.progress().total > 0);
     }

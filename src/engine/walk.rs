@@ -890,11 +890,11 @@ impl<'n, 's> Walk<'n, 's> {
                     .find(|i| i.id == *id)
                     .and_then(|i| i.interfaces.first())
                     .and_then(|f| net.eni(&f.id));
-                self.to_eni(found, vpc, subnet, "instance", id, pkt, &missing)
+                self.enter_eni(found, vpc, subnet, "instance", id, pkt, &missing)
             }
             RouteTarget::NetworkInterface(id) => {
                 let found = net.eni(id);
-                self.to_eni(found, vpc, subnet, "network interface", id, pkt, &missing)
+                self.enter_eni(found, vpc, subnet, "network interface", id, pkt, &missing)
             }
             RouteTarget::PeeringConnection(id) => self.peering(vpc, id, rt_name, pkt),
             RouteTarget::GatewayEndpoint(id) => {
@@ -941,8 +941,8 @@ impl<'n, 's> Walk<'n, 's> {
         }
     }
 
-    #[allow(clippy::too_many_arguments, clippy::wrong_self_convention)]
-    fn to_eni(
+    #[allow(clippy::too_many_arguments)]
+    fn enter_eni(
         &mut self,
         found: Option<usize>,
         vpc: usize,

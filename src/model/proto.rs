@@ -49,7 +49,10 @@ impl fmt::Display for Protocol {
             Protocol::Tcp => f.write_str("tcp"),
             Protocol::Udp => f.write_str("udp"),
             Protocol::Icmp => f.write_str("icmp"),
-            Protocol::Number(n) => write!(f, "{n}"),
+            Protocol::Number(n) => match Protocol::from_number(*n) {
+                Protocol::Number(n) => write!(f, "{n}"),
+                named => named.fmt(f),
+            },
         }
     }
 }
@@ -375,19 +378,30 @@ impl Serialize for Listening {
 
 impl<'de> Deserialize<'de> for Listening {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Word(String),
-            List(Vec<Listener>),
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Listening;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("\"any\" or a list of ports such as [80, 443, \"udp/53\"]")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Listening, E> {
+                if v == "any" {
+                    Ok(Listening::Any)
+                } else {
+                    Err(E::custom(format!(
+                        "listens must be \"any\" or a list of ports, not {v:?}"
+                    )))
+                }
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Listening, A::Error> {
+                let mut out = Vec::new();
+                while let Some(l) = seq.next_element::<Listener>()? {
+                    out.push(l);
+                }
+                Ok(Listening::Ports(out))
+            }
         }
-        match Raw::deserialize(d)? {
-            Raw::Word(w) if w == "any" => Ok(Listening::Any),
-            Raw::Word(w) => Err(de::Error::custom(format!(
-                "listens must be \"any\" or a list of ports, not {w:?}"
-            ))),
-            Raw::List(l) => Ok(Listening::Ports(l)),
-        }
+        d.deserialize_any(V)
     }
 }
 
@@ -474,6 +488,18 @@ mod tests {
             .unwrap_err()
             .contains("backwards"));
         assert!("70000".parse::<PortRange>().is_err());
+    }
+
+    #[test]
+    fn protocol_numbers_with_names_print_as_names() {
+        assert_eq!(Protocol::Number(6).to_string(), "tcp");
+        assert_eq!(Protocol::Number(50).to_string(), "50");
+    }
+
+    #[test]
+    fn listening_error_names_the_bad_entry() {
+        let e = serde_json::from_str::<Listening>(r#"[80, "icmp/1"]"#).unwrap_err();
+        assert!(e.to_string().contains("only tcp and udp"), "{e}");
     }
 
     #[test]

@@ -143,6 +143,9 @@ pub fn load_str(json: &str) -> Result<Loaded, LoadError> {
         };
         let inner = e.inner();
         let mut message = without_position(inner);
+        if path.ends_with("cidr") || path.contains("cidrs[") {
+            message = message.replace("invalid IP address syntax", "invalid IPv4 network");
+        }
         if let Some(found) = found_at(&value, e.path()) {
             if !message.contains(&found) {
                 message = format!("{message} (found {found})");
@@ -310,7 +313,10 @@ mod tests {
         assert_eq!(path, "subnets[2].cidr");
         assert_eq!(*line, 6);
         let text = e.to_string();
-        assert!(text.starts_with("subnets[2].cidr: "), "{text}");
+        assert!(
+            text.starts_with("subnets[2].cidr: invalid IPv4 network (found \"10.0.0.0/33\")"),
+            "{text}"
+        );
         assert!(text.contains("\"10.0.0.0/33\""), "{text}");
         assert!(text.contains("10.0.1.0/24"), "{text}");
     }

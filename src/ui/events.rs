@@ -145,7 +145,10 @@ fn focus_row(step: usize) {
     .forget();
 }
 
-fn row_events(ctx: &TrafficContext, step: usize) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
+fn row_events(
+    ctx: &TrafficContext,
+    step: usize,
+) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
     let c = ctx.clone();
     let onclick = Callback::from(move |_| c.seek(step));
     let c = ctx.clone();

@@ -208,11 +208,7 @@ pub struct Traced {
 impl Traced {
     /// The last step of the longest flow.
     pub fn end(&self) -> usize {
-        self.flows
-            .iter()
-            .map(|f| f.steps() - 1)
-            .max()
-            .unwrap_or(0)
+        self.flows.iter().map(|f| f.steps() - 1).max().unwrap_or(0)
     }
 }
 
@@ -464,7 +460,11 @@ struct Clock {
 /// Whether the person asked for reduced motion.
 fn reduced_motion() -> bool {
     web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .is_some_and(|m| m.matches())
 }
 
@@ -570,33 +570,30 @@ pub fn TrafficProvider(props: &ProviderProps) -> Html {
         let (clock, traced, handle) = (clock.clone(), traced.clone(), state.clone());
         let playing = state.playing;
         let speed = state.speed;
-        use_effect_with(
-            (playing, speed, ByRc(traced.clone())),
-            move |_| {
-                let running = playing.then(|| {
-                    {
-                        let mut c = clock.borrow_mut();
-                        c.last = None;
-                        c.reported = c.pos.floor() as usize;
-                    }
-                    let lp = Rc::new(Loop {
-                        clock,
-                        traced,
-                        state: handle,
-                        speed,
-                        tween: !reduced_motion(),
-                        frame: RefCell::new(None),
-                    });
-                    lp.schedule();
-                    lp
-                });
-                move || {
-                    if let Some(lp) = running {
-                        lp.frame.borrow_mut().take();
-                    }
+        use_effect_with((playing, speed, ByRc(traced.clone())), move |_| {
+            let running = playing.then(|| {
+                {
+                    let mut c = clock.borrow_mut();
+                    c.last = None;
+                    c.reported = c.pos.floor() as usize;
                 }
-            },
-        );
+                let lp = Rc::new(Loop {
+                    clock,
+                    traced,
+                    state: handle,
+                    speed,
+                    tween: !reduced_motion(),
+                    frame: RefCell::new(None),
+                });
+                lp.schedule();
+                lp
+            });
+            move || {
+                if let Some(lp) = running {
+                    lp.frame.borrow_mut().take();
+                }
+            }
+        });
     }
     let context = TrafficContext {
         state,

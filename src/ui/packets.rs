@@ -8,7 +8,7 @@
 
 use yew::prelude::*;
 
-use super::flows::{point_at, TrafficContext, TracedFlow};
+use super::flows::{point_at, TracedFlow, TrafficContext};
 use super::path::{part_rect, Point};
 use super::state::AppContext;
 use crate::engine::trace::Decision;
@@ -91,7 +91,9 @@ fn flow(f: &TracedFlow, tick: usize, current: bool) -> Html {
         let r = if current { "5" } else { "3.5" };
         html! { <circle class={classes!("hop", state)} cx={format!("{x:.1}")} cy={format!("{y:.1}")} {r} /> }
     });
-    let end = hops.last().filter(|h| stops(h.decision) && shown == hops.len());
+    let end = hops
+        .last()
+        .filter(|h| stops(h.decision) && shown == hops.len());
     let marker = end.map(|h| {
         let (x, y) = points[hops.len()];
         let why = match &h.rule {
@@ -125,7 +127,8 @@ fn flow(f: &TracedFlow, tick: usize, current: bool) -> Html {
 /// A label at each distinct place the current flow passes: the source, then each hop's name.
 fn labels(f: &TracedFlow, points: &[Point]) -> Html {
     let mut seen: Vec<(i64, i64)> = Vec::new();
-    let names = std::iter::once(f.from_name.as_str()).chain(f.hops().iter().map(|h| h.name.as_str()));
+    let names =
+        std::iter::once(f.from_name.as_str()).chain(f.hops().iter().map(|h| h.name.as_str()));
     let items = names.zip(points).filter_map(|(name, &(x, y))| {
         let key = ((x / 6.0).round() as i64, (y / 6.0).round() as i64);
         if seen.contains(&key) {

@@ -41,7 +41,12 @@ pub fn part_rect(scenario: &Scenario, id: &str) -> Option<Rect> {
     } else {
         (NODE_SIZE, NODE_SIZE)
     };
-    Some(Rect { x: r.x, y: r.y, w, h })
+    Some(Rect {
+        x: r.x,
+        y: r.y,
+        w,
+        h,
+    })
 }
 
 /// The part a hop's component is drawn as, if it is a part of its own: the id of an instance,
@@ -68,8 +73,18 @@ fn interface_owner(s: &Scenario, eni: &str) -> Option<String> {
         .iter()
         .find(|x| has(&x.interfaces))
         .map(|x| x.id.clone())
-        .or_else(|| s.databases.iter().find(|x| has(&x.interfaces)).map(|x| x.id.clone()))
-        .or_else(|| s.load_balancers.iter().find(|x| has(&x.nodes)).map(|x| x.id.clone()))
+        .or_else(|| {
+            s.databases
+                .iter()
+                .find(|x| has(&x.interfaces))
+                .map(|x| x.id.clone())
+        })
+        .or_else(|| {
+            s.load_balancers
+                .iter()
+                .find(|x| has(&x.nodes))
+                .map(|x| x.id.clone())
+        })
         .or_else(|| {
             s.nat_gateways
                 .iter()
@@ -200,7 +215,11 @@ pub fn resolve(anchors: &[Anchor]) -> Option<Vec<Point>> {
 }
 
 /// The packet's points for a trace: the source part first, then one point per hop.
-pub fn waypoints(scenario: &Scenario, source_part: Option<&str>, hops: &[Hop]) -> Option<Vec<Point>> {
+pub fn waypoints(
+    scenario: &Scenario,
+    source_part: Option<&str>,
+    hops: &[Hop],
+) -> Option<Vec<Point>> {
     let start = source_part
         .and_then(|id| part_center(scenario, id))
         .map_or(Anchor::Nowhere, Anchor::At);

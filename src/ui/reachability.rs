@@ -177,10 +177,19 @@ pub fn Reachability() -> Html {
 }
 
 fn header_name(names: &[String]) -> String {
-    let mut s = names.iter().take(NAMED).cloned().collect::<Vec<_>>().join(", ");
+    let mut s = names
+        .iter()
+        .take(NAMED)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
     if names.len() > NAMED {
         s.push(' ');
-        s.push_str(&WORDS.more.replace("{n}", &(names.len() - NAMED).to_string()));
+        s.push_str(
+            &WORDS
+                .more
+                .replace("{n}", &(names.len() - NAMED).to_string()),
+        );
     }
     s
 }
@@ -194,7 +203,13 @@ fn table(view: &MatrixView) -> Html {
         let cells = view.classes.iter().enumerate().map(|(b, (eb, _))| {
             // Within a class: two members, if there are two.
             let (from, to) = if a == b {
-                match m.endpoints.iter().enumerate().filter(|(_, e)| e.class == a).nth(1) {
+                match m
+                    .endpoints
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.class == a)
+                    .nth(1)
+                {
                     Some((second, _)) => (*ea, second),
                     None => return html! { <td class="self">{ WORDS.same }</td> },
                 }
@@ -204,9 +219,15 @@ fn table(view: &MatrixView) -> Html {
             let marks = m.probes.iter().enumerate().map(|(p, probe)| {
                 let cell = m.get(from, to, p);
                 let (tone, title) = match cell {
-                    Some(c) if c.verdict == Verdict::Established => ("ok", "established".to_string()),
+                    Some(c) if c.verdict == Verdict::Established => {
+                        ("ok", "established".to_string())
+                    }
                     Some(c) => (
-                        if c.verdict == Verdict::DependsOnSourcePort { "partial" } else { "bad" },
+                        if c.verdict == Verdict::DependsOnSourcePort {
+                            "partial"
+                        } else {
+                            "bad"
+                        },
                         match &c.blocked_by {
                             Some(by) => format!("{} by {by}", c.verdict),
                             None => c.verdict.to_string(),

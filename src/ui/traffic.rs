@@ -104,14 +104,46 @@ impl Preset {
 
 /// The port presets, in the order shown.
 pub const PRESETS: [Preset; 8] = [
-    Preset { label: "SSH 22", protocol: Protocol::Tcp, port: Some(22) },
-    Preset { label: "HTTP 80", protocol: Protocol::Tcp, port: Some(80) },
-    Preset { label: "HTTPS 443", protocol: Protocol::Tcp, port: Some(443) },
-    Preset { label: "MySQL 3306", protocol: Protocol::Tcp, port: Some(3306) },
-    Preset { label: "PostgreSQL 5432", protocol: Protocol::Tcp, port: Some(5432) },
-    Preset { label: "Redis 6379", protocol: Protocol::Tcp, port: Some(6379) },
-    Preset { label: "memcached 11211", protocol: Protocol::Tcp, port: Some(11211) },
-    Preset { label: "ICMP ping", protocol: Protocol::Icmp, port: None },
+    Preset {
+        label: "SSH 22",
+        protocol: Protocol::Tcp,
+        port: Some(22),
+    },
+    Preset {
+        label: "HTTP 80",
+        protocol: Protocol::Tcp,
+        port: Some(80),
+    },
+    Preset {
+        label: "HTTPS 443",
+        protocol: Protocol::Tcp,
+        port: Some(443),
+    },
+    Preset {
+        label: "MySQL 3306",
+        protocol: Protocol::Tcp,
+        port: Some(3306),
+    },
+    Preset {
+        label: "PostgreSQL 5432",
+        protocol: Protocol::Tcp,
+        port: Some(5432),
+    },
+    Preset {
+        label: "Redis 6379",
+        protocol: Protocol::Tcp,
+        port: Some(6379),
+    },
+    Preset {
+        label: "memcached 11211",
+        protocol: Protocol::Tcp,
+        port: Some(11211),
+    },
+    Preset {
+        label: "ICMP ping",
+        protocol: Protocol::Icmp,
+        port: None,
+    },
 ];
 
 /// A part a flow can start or end at.
@@ -313,7 +345,8 @@ pub fn TrafficPanel() -> Html {
     };
     let presets = PRESETS.iter().map(|p| {
         let on = form.protocol == p.protocol
-            && (p.port.is_none() || form.port.trim() == p.port.map(|x| x.to_string()).unwrap_or_default());
+            && (p.port.is_none()
+                || form.port.trim() == p.port.map(|x| x.to_string()).unwrap_or_default());
         let onclick = {
             let (form, p) = (form.clone(), *p);
             Callback::from(move |_| {

@@ -214,7 +214,12 @@ fn dropped(trace: &Trace, flow_service: &str) -> String {
             match b.rule.as_deref() {
                 Some(r) if r != "*" => fill(
                     WORDS.acl_deny,
-                    &[("name", &b.name), ("side", side), ("rule", r), ("what", &what(h))],
+                    &[
+                        ("name", &b.name),
+                        ("side", side),
+                        ("rule", r),
+                        ("what", &what(h)),
+                    ],
                 ),
                 _ => fill(
                     WORDS.acl_no_rule,
@@ -294,6 +299,9 @@ mod tests {
 
     #[test]
     fn fill_replaces_every_placeholder() {
-        assert_eq!(fill("{a} and {b} and {a}", &[("a", "x"), ("b", "y")]), "x and y and x");
+        assert_eq!(
+            fill("{a} and {b} and {a}", &[("a", "x"), ("b", "y")]),
+            "x and y and x"
+        );
     }
 }

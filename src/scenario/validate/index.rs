@@ -370,12 +370,15 @@ impl<'a> Index<'a> {
         id: &str,
         kinds: &[Kind],
     ) -> Option<&Part<'a>> {
+        let found = if id.is_empty() { None } else { self.part(id) };
+        if let Some(p) = found.filter(|p| kinds.contains(&p.kind)) {
+            return Some(p);
+        }
         let wanted = one_of(&kinds.iter().map(|k| k.a()).collect::<Vec<_>>());
         let message = if id.is_empty() {
             format!("missing: give the id of {wanted}")
         } else {
-            match self.part(id) {
-                Some(p) if kinds.contains(&p.kind) => return Some(p),
+            match found {
                 Some(p) => format!(
                     "{id:?} is {} ({}), but this needs {wanted}",
                     p.kind.a(),
