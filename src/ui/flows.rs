@@ -203,6 +203,8 @@ pub struct Traced {
     pub flows: Vec<TracedFlow>,
     /// How long tracing took, in milliseconds (shown to tests as `data-recompute-ms`).
     pub millis: f64,
+    /// Of which compiling the scenario took (`data-compile-ms`).
+    pub compile_millis: f64,
 }
 
 impl Traced {
@@ -246,6 +248,7 @@ fn node_part(net: &Network, node: Node) -> Option<String> {
 pub fn trace_all(scenario: &Scenario, flows: &[Flow]) -> Traced {
     let started = now();
     let net = Network::new(scenario);
+    let compile_millis = now() - started;
     let flows = flows
         .iter()
         .map(|f| {
@@ -282,6 +285,7 @@ pub fn trace_all(scenario: &Scenario, flows: &[Flow]) -> Traced {
     Traced {
         flows,
         millis: now() - started,
+        compile_millis,
     }
 }
 

@@ -391,8 +391,9 @@ pub fn TrafficPanel() -> Html {
     });
     html! {
         <section class="traffic panel" aria-labelledby="traffic-heading"
-            data-recompute-ms={format!("{:.3}", ctx.traced.millis)}>
-            <div class="traffic-main">
+            data-recompute-ms={format!("{:.3}", ctx.traced.millis)}
+            data-compile-ms={format!("{:.3}", ctx.traced.compile_millis)}>
+            <div class="traffic-side">
                 <h2 id="traffic-heading" class="panel-heading">{ WORDS.heading }</h2>
                 <form class="traffic-form" {onsubmit}>
                     <div class="field">
@@ -403,23 +404,28 @@ pub fn TrafficPanel() -> Html {
                         <label for="traffic-to">{ WORDS.to }</label>
                         <select id="traffic-to" name="to" onchange={on_to}>{ options(&form.to) }</select>
                     </div>
-                    <div class="field field-narrow">
-                        <label for="traffic-protocol">{ WORDS.protocol }</label>
-                        <select id="traffic-protocol" name="protocol" onchange={on_protocol}>
-                            <option value="tcp" selected={form.protocol == Protocol::Tcp}>{ "TCP" }</option>
-                            <option value="udp" selected={form.protocol == Protocol::Udp}>{ "UDP" }</option>
-                            <option value="icmp" selected={form.protocol == Protocol::Icmp}>{ "ICMP" }</option>
-                        </select>
+                    <div class="form-row">
+                        <div class="field">
+                            <label for="traffic-protocol">{ WORDS.protocol }</label>
+                            <select id="traffic-protocol" name="protocol" onchange={on_protocol}>
+                                <option value="tcp" selected={form.protocol == Protocol::Tcp}>{ "TCP" }</option>
+                                <option value="udp" selected={form.protocol == Protocol::Udp}>{ "UDP" }</option>
+                                <option value="icmp" selected={form.protocol == Protocol::Icmp}>{ "ICMP" }</option>
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="traffic-port">{ WORDS.port }</label>
+                            <input id="traffic-port" name="port" type="number" min="1" max="65535"
+                                placeholder="443" inputmode="numeric" value={form.port.clone()}
+                                disabled={form.protocol == Protocol::Icmp} oninput={on_port} />
+                        </div>
+                        <button type="submit" class="primary">{ WORDS.send }</button>
                     </div>
-                    <div class="field field-narrow">
-                        <label for="traffic-port">{ WORDS.port }</label>
-                        <input id="traffic-port" name="port" type="number" min="1" max="65535"
-                            placeholder="443" inputmode="numeric" value={form.port.clone()}
-                            disabled={form.protocol == Protocol::Icmp} oninput={on_port} />
-                    </div>
-                    <button type="submit" class="primary">{ WORDS.send }</button>
                 </form>
                 <div class="chips" role="group" aria-label={WORDS.presets}>{ for presets }</div>
+                <Console from={AttrValue::from(form.from.clone())} />
+            </div>
+            <div class="traffic-main">
                 <Player />
                 <p class={classes!("verdict", tone)} role="status" aria-live="polite">{ status }</p>
                 <HopDetail />
@@ -429,7 +435,6 @@ pub fn TrafficPanel() -> Html {
                     if *tab == 0 { <EventList /> } else { <Reachability /> }
                 </div>
             </div>
-            <Console from={AttrValue::from(form.from.clone())} />
         </section>
     }
 }
