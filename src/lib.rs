@@ -7,6 +7,7 @@
 pub mod aws;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod console;
 pub mod edit;
 pub mod engine;
 pub mod i18n;
@@ -19,3 +20,9 @@ pub mod templates;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+/// The plain-words verdict of the app has no browser types: its tests run natively too.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(dead_code)]
+#[path = "ui/verdict.rs"]
+mod verdict_tests;

@@ -209,125 +209,209 @@ fn referenced(net: &Network) -> Vec<bool> {
     r
 }
 
-/// Computes reachability between all endpoints on `probes`.
+/// Computes reachability between all endpoints on `probes`, all at once.
 pub fn matrix(net: &Network, probes: &[Probe]) -> Matrix {
-    let s = net.scenario;
-    let bounds = boundaries(net);
-    let atom = |ip: std::net::Ipv4Addr| bounds.partition_point(|&b| b <= u32::from(ip));
-    let special = referenced(net);
+    let mut job = MatrixJob::new(net, probes);
+    job.step(net, usize::MAX);
+    job.finish()
+}
 
-    let mut endpoints = Vec::new();
-    let mut keys: HashMap<ClassKey, usize> = HashMap::new();
-    let mut reps: Vec<Vec<Node>> = Vec::new();
-    let mut add = |id: &str, name: &str, node: Node, key: ClassKey| {
-        let next = reps.len();
-        let class = *keys.entry(key).or_insert(next);
-        if class == next {
-            reps.push(Vec::new());
-        }
-        if reps[class].len() < 2 {
-            reps[class].push(node);
-        }
-        endpoints.push(Endpoint {
-            id: id.to_string(),
-            name: if name.is_empty() { id } else { name }.to_string(),
-            node,
-            class,
-        });
-    };
-    for (ei, e) in net.enis.iter().enumerate() {
-        // One endpoint per node: its first interface.
-        let first = net.first_eni_of(e.owner) == Some(ei);
-        if !first {
-            continue;
-        }
-        let (node, behaviour) = match e.owner {
-            Owner::Instance(i) => {
-                let inst = &s.instances[i];
-                let plain = !special[ei]
-                    && e.iface.source_dest_check
-                    && matches!(
-                        inst.role,
-                        Role::Generic | Role::Web | Role::App | Role::Bastion
-                    );
-                let b = if plain {
-                    Behaviour::Host {
-                        role: inst.role,
-                        os: inst.os,
-                        listens: match &inst.listens {
-                            Listening::Any => None,
-                            Listening::Ports(p) => {
-                                let mut v: Vec<String> = p.iter().map(|l| l.to_string()).collect();
-                                v.sort();
-                                Some(v)
-                            }
-                        },
-                    }
-                } else {
-                    Behaviour::Unique(ei)
-                };
-                (Node::Instance(i), b)
+/// How far a [`MatrixJob`] has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Flows traced so far (class pairs times probes).
+    pub done: usize,
+    /// Flows to trace in all.
+    pub total: usize,
+}
+
+impl Progress {
+    /// Whether every flow has been traced.
+    pub fn is_done(self) -> bool {
+        self.done >= self.total
+    }
+}
+
+/// A reachability matrix computed a little at a time, so a page can stay responsive: make it
+/// with [`MatrixJob::new`], call [`MatrixJob::step`] with a budget of flows until its progress
+/// [`is_done`](Progress::is_done), then take the result with [`MatrixJob::finish`]. The result is
+/// the same as [`matrix`]'s.
+///
+/// ```
+/// use vpc_playground::engine::matrix::{matrix, MatrixJob, Probe};
+/// use vpc_playground::engine::Network;
+/// let scenario = vpc_playground::model::Scenario::new();
+/// let net = Network::new(&scenario);
+/// let probes = [Probe { protocol: vpc_playground::model::Protocol::Tcp, port: Some(443) }];
+/// let mut job = MatrixJob::new(&net, &probes);
+/// while !job.step(&net, 10).is_done() {}
+/// assert_eq!(job.finish().traced, matrix(&net, &probes).traced);
+/// ```
+#[derive(Debug, Clone)]
+pub struct MatrixJob {
+    endpoints: Vec<Endpoint>,
+    probes: Vec<Probe>,
+    reps: Vec<Vec<Node>>,
+    cells: Vec<Option<Cell>>,
+    traced: usize,
+    /// Index of the next flow to trace: `(a * classes + b) * probes + p`.
+    next: usize,
+}
+
+impl MatrixJob {
+    /// Groups the endpoints of `net` into classes; nothing is traced yet.
+    pub fn new(net: &Network, probes: &[Probe]) -> Self {
+        let s = net.scenario;
+        let bounds = boundaries(net);
+        let atom = |ip: std::net::Ipv4Addr| bounds.partition_point(|&b| b <= u32::from(ip));
+        let special = referenced(net);
+
+        let mut endpoints = Vec::new();
+        let mut keys: HashMap<ClassKey, usize> = HashMap::new();
+        let mut reps: Vec<Vec<Node>> = Vec::new();
+        let mut add = |id: &str, name: &str, node: Node, key: ClassKey| {
+            let next = reps.len();
+            let class = *keys.entry(key).or_insert(next);
+            if class == next {
+                reps.push(Vec::new());
             }
-            Owner::Database(i) if !special[ei] => (
-                Node::Database(i),
-                Behaviour::Database(s.databases[i].listen_port()),
-            ),
-            Owner::Database(i) => (Node::Database(i), Behaviour::Unique(ei)),
-            Owner::LoadBalancer(i) => (Node::LoadBalancer(i), Behaviour::Unique(ei)),
-            Owner::NatGateway(_) => continue,
+            if reps[class].len() < 2 {
+                reps[class].push(node);
+            }
+            endpoints.push(Endpoint {
+                id: id.to_string(),
+                name: if name.is_empty() { id } else { name }.to_string(),
+                node,
+                class,
+            });
         };
-        let mut groups = e.groups.clone();
-        groups.sort_unstable();
-        let key = ClassKey {
-            subnet: e.subnet,
-            groups,
-            private_atom: atom(e.iface.private_ip),
-            public_atom: e.iface.public_ip.map(atom),
-            behaviour,
-        };
-        let (id, name) = (net.owner_id(e.owner), net.owner_name(e.owner));
-        add(id, name, node, key);
-    }
-    if s.internet_hosts.is_empty() {
-        // A stand-in for "anyone on the internet" (TEST-NET-2), so imported accounts show what
-        // the internet reaches.
-        let key = ClassKey {
-            subnet: usize::MAX,
-            groups: Vec::new(),
-            private_atom: usize::MAX,
-            public_atom: None,
-            behaviour: Behaviour::Unique(usize::MAX),
-        };
-        add("internet", "internet", Node::Address(INTERNET_PROBE), key);
-    }
-    for (i, h) in s.internet_hosts.iter().enumerate() {
-        let key = ClassKey {
-            subnet: usize::MAX,
-            groups: Vec::new(),
-            private_atom: usize::MAX,
-            public_atom: None,
-            behaviour: Behaviour::Unique(usize::MAX - 1 - i),
-        };
-        add(&h.id, &h.name, Node::InternetHost(i), key);
+        for (ei, e) in net.enis.iter().enumerate() {
+            // One endpoint per node: its first interface.
+            let first = net.first_eni_of(e.owner) == Some(ei);
+            if !first {
+                continue;
+            }
+            let (node, behaviour) = match e.owner {
+                Owner::Instance(i) => {
+                    let inst = &s.instances[i];
+                    let plain = !special[ei]
+                        && e.iface.source_dest_check
+                        && matches!(
+                            inst.role,
+                            Role::Generic | Role::Web | Role::App | Role::Bastion
+                        );
+                    let b = if plain {
+                        Behaviour::Host {
+                            role: inst.role,
+                            os: inst.os,
+                            listens: match &inst.listens {
+                                Listening::Any => None,
+                                Listening::Ports(p) => {
+                                    let mut v: Vec<String> =
+                                        p.iter().map(|l| l.to_string()).collect();
+                                    v.sort();
+                                    Some(v)
+                                }
+                            },
+                        }
+                    } else {
+                        Behaviour::Unique(ei)
+                    };
+                    (Node::Instance(i), b)
+                }
+                Owner::Database(i) if !special[ei] => (
+                    Node::Database(i),
+                    Behaviour::Database(s.databases[i].listen_port()),
+                ),
+                Owner::Database(i) => (Node::Database(i), Behaviour::Unique(ei)),
+                Owner::LoadBalancer(i) => (Node::LoadBalancer(i), Behaviour::Unique(ei)),
+                Owner::NatGateway(_) => continue,
+            };
+            let mut groups = e.groups.clone();
+            groups.sort_unstable();
+            let key = ClassKey {
+                subnet: e.subnet,
+                groups,
+                private_atom: atom(e.iface.private_ip),
+                public_atom: e.iface.public_ip.map(atom),
+                behaviour,
+            };
+            let (id, name) = (net.owner_id(e.owner), net.owner_name(e.owner));
+            add(id, name, node, key);
+        }
+        if s.internet_hosts.is_empty() {
+            // A stand-in for "anyone on the internet" (TEST-NET-2), so imported accounts show
+            // what the internet reaches.
+            let key = ClassKey {
+                subnet: usize::MAX,
+                groups: Vec::new(),
+                private_atom: usize::MAX,
+                public_atom: None,
+                behaviour: Behaviour::Unique(usize::MAX),
+            };
+            add("internet", "internet", Node::Address(INTERNET_PROBE), key);
+        }
+        for (i, h) in s.internet_hosts.iter().enumerate() {
+            let key = ClassKey {
+                subnet: usize::MAX,
+                groups: Vec::new(),
+                private_atom: usize::MAX,
+                public_atom: None,
+                behaviour: Behaviour::Unique(usize::MAX - 1 - i),
+            };
+            add(&h.id, &h.name, Node::InternetHost(i), key);
+        }
+        let classes = reps.len();
+        MatrixJob {
+            endpoints,
+            probes: probes.to_vec(),
+            cells: vec![None; classes * classes * probes.len()],
+            reps,
+            traced: 0,
+            next: 0,
+        }
     }
 
-    let classes = reps.len();
-    let mut cells = vec![None; classes * classes * probes.len()];
-    let mut traced = 0;
-    for a in 0..classes {
-        for b in 0..classes {
-            let (from, to) = if a == b {
-                match reps[a].as_slice() {
-                    [x, y] => (*x, *y),
-                    _ => continue,
+    /// The endpoints and their classes (known before anything is traced).
+    pub fn endpoints(&self) -> &[Endpoint] {
+        &self.endpoints
+    }
+
+    /// How far the job has got.
+    pub fn progress(&self) -> Progress {
+        Progress {
+            done: self.next,
+            total: self.cells.len(),
+        }
+    }
+
+    /// Traces up to `budget` more flows (at least one while any is left). `net` must be
+    /// compiled from the same scenario as the one given to [`MatrixJob::new`].
+    pub fn step(&mut self, net: &Network, budget: usize) -> Progress {
+        let classes = self.reps.len();
+        let per_pair = self.probes.len().max(1);
+        let mut spent = 0;
+        while self.next < self.cells.len() && spent < budget.max(1) {
+            let pair = self.next / per_pair;
+            let (a, b) = (pair / classes, pair % classes);
+            let pair_end = (pair + 1) * per_pair;
+            let ends = if a == b {
+                match self.reps[a].as_slice() {
+                    [x, y] => Some((*x, *y)),
+                    _ => None,
                 }
             } else {
-                (reps[a][0], reps[b][0])
+                Some((self.reps[a][0], self.reps[b][0]))
             };
-            let Ok(client) = super::flow::resolve_client(net, from, "--from", "") else {
+            let client = ends
+                .and_then(|(from, _)| super::flow::resolve_client(net, from, "--from", "").ok());
+            let (Some(client), Some((_, to))) = (client, ends) else {
+                // Nothing to trace for this pair: skip all its probes.
+                self.next = pair_end;
                 continue;
             };
-            for (p, probe) in probes.iter().enumerate() {
+            while self.next < pair_end && spent < budget.max(1) {
+                let probe = self.probes[self.next % per_pair];
                 let spec = FlowSpec {
                     from: String::new(),
                     to: String::new(),
@@ -336,19 +420,106 @@ pub fn matrix(net: &Network, probes: &[Probe]) -> Matrix {
                     src_port: None,
                 };
                 let t = trace_resolved(net, client, to, &spec, false);
-                traced += 1;
-                cells[(a * classes + b) * probes.len() + p] = Some(Cell {
+                self.traced += 1;
+                spent += 1;
+                self.cells[self.next] = Some(Cell {
                     verdict: t.verdict,
                     blocked_by: t.blocked_by.map(|x| x.id),
                 });
+                self.next += 1;
             }
         }
+        self.progress()
     }
-    Matrix {
-        endpoints,
-        probes: probes.to_vec(),
-        classes,
-        traced,
-        cells,
+
+    /// The matrix, with the flows traced so far (cells not yet traced read as `None`).
+    pub fn finish(self) -> Matrix {
+        Matrix {
+            classes: self.reps.len(),
+            endpoints: self.endpoints,
+            probes: self.probes,
+            traced: self.traced,
+            cells: self.cells,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::synthetic::{tiered_vpc, Size};
+
+    fn probes() -> Vec<Probe> {
+        ["22", "443", "udp/53", "icmp"]
+            .iter()
+            .map(|p| p.parse().unwrap())
+            .collect()
+    }
+
+    /// Every cell of two matrices, endpoint pair by endpoint pair.
+    fn all_cells(m: &Matrix) -> Vec<Option<Cell>> {
+        let n = m.endpoints.len();
+        let mut out = Vec::new();
+        for a in 0..n {
+            for b in 0..n {
+                for p in 0..m.probes.len() {
+                    out.push(m.get(a, b, p).cloned());
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn chunked_job_gives_the_one_shot_result() {
+        let s = tiered_vpc(Size {
+            subnets: 10,
+            enis: 120,
+            groups: 20,
+            rules_per_group: 4,
+        });
+        let net = Network::new(&s);
+        let whole = matrix(&net, &probes());
+        for budget in [1, 7, 64] {
+            let mut job = MatrixJob::new(&net, &probes());
+            let total = job.progress().total;
+            let mut last = 0;
+            let mut rounds = 0;
+            loop {
+                let p = job.step(&net, budget);
+                assert!(p.done > last || p.is_done(), "each step makes progress");
+                assert!(p.done <= total);
+                last = p.done;
+                rounds += 1;
+                if p.is_done() {
+                    break;
+                }
+            }
+            assert!(
+                rounds > 1 || total <= budget,
+                "budget {budget} split the work"
+            );
+            let chunked = job.finish();
+            assert_eq!(chunked.classes, whole.classes);
+            assert_eq!(chunked.traced, whole.traced);
+            assert_eq!(chunked.endpoints, whole.endpoints);
+            assert_eq!(all_cells(&chunked), all_cells(&whole), "budget {budget}");
+        }
+    }
+
+    #[test]
+    fn a_job_reports_its_endpoints_before_tracing() {
+        let s = tiered_vpc(Size {
+            subnets: 5,
+            enis: 20,
+            groups: 5,
+            rules_per_group: 2,
+        });
+        let net = Network::new(&s);
+        let job = MatrixJob::new(&net, &probes());
+        // 20 interfaces and the stand-in for the internet.
+        assert_eq!(job.endpoints().len(), 20 + 1);
+        assert_eq!(job.progress().done, 0);
+        assert!(job.progress().total > 0);
     }
 }

@@ -18,4 +18,4 @@ pub mod walk;
 
 pub use flow::{trace, FlowError, FlowSpec, Node};
 pub use network::Network;
-pub use trace::{BlockedBy, Direction, Hop, Kind, Trace, Verdict};
+pub use trace::{BlockedBy, Decision, Direction, Hop, Kind, PortView, Side, Site, Trace, Verdict};

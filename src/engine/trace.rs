@@ -172,6 +172,27 @@ impl fmt::Display for PortView {
     }
 }
 
+/// Which way a packet crosses the place where a decision is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Side {
+    /// Leaving an interface or a subnet (outbound rules apply).
+    Leaving,
+    /// Entering a subnet or an interface (inbound rules apply).
+    Entering,
+}
+
+/// Where along the path a decision was made: the part the packet was at, and which way it
+/// crossed it. Security groups are decided at the interface's owner (`web`, `db`), network ACLs
+/// and route tables at a subnet, internet gateways at their VPC.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Site {
+    /// Id of the part: an instance, database, load balancer or NAT gateway, a subnet or a VPC.
+    pub part: String,
+    /// Leaving or entering it.
+    pub side: Side,
+}
+
 /// One decision along the path.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hop {
@@ -202,6 +223,9 @@ pub struct Hop {
     pub src_port: PortView,
     /// Destination port.
     pub dst_port: PortView,
+    /// Where the decision was made (absent on the internet).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<Site>,
 }
 
 /// The component and rule that decided a flow that is not established.

@@ -10,7 +10,7 @@ use super::network::{cidr_contains, display, Network, Owner};
 use super::portset::PortSet;
 use super::route;
 use super::sg::{self, SgDirection};
-use super::trace::{Decision, Direction, Hop, Kind, PortView, Verdict};
+use super::trace::{Decision, Direction, Hop, Kind, PortView, Side, Site, Verdict};
 use crate::model::{PortRange, Protocol, Role, RouteState, RouteTarget, NAT_EPHEMERAL};
 use std::net::Ipv4Addr;
 
@@ -196,6 +196,8 @@ pub struct Walk<'n, 's> {
     pub dir: Direction,
     tracked: Vec<usize>,
     sessions: Vec<Session>,
+    /// Where the packet is now, for the hops it records.
+    site: Option<Site>,
 }
 
 impl<'n, 's> Walk<'n, 's> {
@@ -211,6 +213,7 @@ impl<'n, 's> Walk<'n, 's> {
             dir: Direction::Forward,
             tracked: Vec::new(),
             sessions: Vec::new(),
+            site: None,
         }
     }
 
@@ -295,6 +298,7 @@ impl<'n, 's> Walk<'n, 's> {
             protocol: pkt.protocol,
             src_port: self.port_view(pkt.sport),
             dst_port: self.port_view(pkt.dport),
+            site: self.site.clone(),
         };
         self.hops.push(hop);
     }
@@ -345,6 +349,9 @@ impl<'n, 's> Walk<'n, 's> {
     /// Walks a packet from `step` until it is delivered or dropped.
     pub fn run(&mut self, mut step: Step) -> End {
         for _ in 0..MAX_STEPS {
+            if self.record {
+                self.site = self.site_of(&step);
+            }
             step = match step {
                 Step::Send { eni, pkt } => match self.send(eni, pkt) {
                     Ok(s) => s,
@@ -394,6 +401,22 @@ impl<'n, 's> Walk<'n, 's> {
             None,
             format!("the packet went round a routing loop ({MAX_STEPS} hops without arriving)"),
         )
+    }
+
+    /// The part a step happens at, and which way the packet crosses it.
+    fn site_of(&self, step: &Step) -> Option<Site> {
+        let net = self.net;
+        let owner = |eni: usize| net.owner_id(net.enis[eni].owner).to_string();
+        let subnet = |s: usize| net.subnets[s].subnet.id.clone();
+        let (part, side) = match *step {
+            Step::Send { eni, .. } => (owner(eni), Side::Leaving),
+            Step::Receive { eni, .. } => (owner(eni), Side::Entering),
+            Step::Leave { subnet: s, .. } => (subnet(s), Side::Leaving),
+            Step::Enter { subnet: s, .. } => (subnet(s), Side::Entering),
+            Step::IgwOut { vpc, .. } => (net.scenario.vpcs[vpc].id.clone(), Side::Leaving),
+            Step::Internet { .. } => return None,
+        };
+        Some(Site { part, side })
     }
 
     /// Records that the packet reached the server of this leg.

@@ -6,6 +6,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
 
 use super::canvas::Canvas;
+use super::flows::TrafficProvider;
 use super::header::Header;
 use super::inspector::Inspector;
 use super::palette::Palette;
@@ -76,9 +77,30 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
+    // A share link pasted into the address bar of an open page opens its scenario (the flows
+    // being shown are traced again against it).
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                match super::startup::scenario_from_location() {
+                    Ok(Some(mut s)) => {
+                        layout::fill_missing(&mut s);
+                        state.dispatch(Action::Load(std::rc::Rc::new(s)))
+                    }
+                    Ok(None) => {}
+                    Err(why) => {
+                        gloo::console::warn!(format!("The link could not be opened: {why}"))
+                    }
+                }
+            });
+            move || drop(listener)
+        });
+    }
     html! {
         <ContextProvider<AppContext> context={state}>
         <ContextProvider<ViewContext> context={view}>
+        <TrafficProvider>
         <div class="shell">
             <Header />
             <main class="workspace">
@@ -88,6 +110,7 @@ pub fn App() -> Html {
                 <TrafficPanel />
             </main>
         </div>
+        </TrafficProvider>
         </ContextProvider<ViewContext>>
         </ContextProvider<AppContext>>
     }
