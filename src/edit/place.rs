@@ -121,7 +121,7 @@ fn place_subnet(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
     let band = bands.iter().find(|b| b.0 == az).cloned();
     let w = band
         .as_ref()
-        .map(|b| (b.2 - b.1 - 20.0).min(SUBNET_W).max(160.0))
+        .map(|b| (b.2 - b.1 - 20.0).clamp(160.0, SUBNET_W))
         .unwrap_or(SUBNET_W);
     let mut r = Rect {
         x: snap(x - w / 2.0),

@@ -22,7 +22,7 @@ pub type Id = String;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// A whole scenario: the network, and where its parts sit on the canvas.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Format version; this release reads and writes 1.
@@ -96,12 +96,35 @@ pub struct Rect {
     pub h: f64,
 }
 
+impl Default for Scenario {
+    /// An empty scenario of the current format version.
+    fn default() -> Self {
+        Scenario {
+            version: FORMAT_VERSION,
+            name: String::new(),
+            description: String::new(),
+            vpcs: Vec::new(),
+            subnets: Vec::new(),
+            route_tables: Vec::new(),
+            network_acls: Vec::new(),
+            security_groups: Vec::new(),
+            prefix_lists: Vec::new(),
+            instances: Vec::new(),
+            databases: Vec::new(),
+            load_balancers: Vec::new(),
+            internet_gateways: Vec::new(),
+            nat_gateways: Vec::new(),
+            peerings: Vec::new(),
+            gateway_endpoints: Vec::new(),
+            internet_hosts: Vec::new(),
+            layout: BTreeMap::new(),
+        }
+    }
+}
+
 impl Scenario {
     /// An empty scenario of the current format version.
     pub fn new() -> Self {
-        Scenario {
-            version: FORMAT_VERSION,
-            ..Default::default()
-        }
+        Self::default()
     }
 }

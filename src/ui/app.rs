@@ -14,17 +14,16 @@ use super::state::{Action, AppContext, AppState};
 use super::traffic::TrafficPanel;
 use super::view::{View, ViewContext};
 use crate::layout;
-use crate::model::Scenario;
 
 /// The scenario to open: the share link in the URL wins, else the autosave, else empty. Parts
 /// without positions get them from the auto-layout.
 fn initial() -> AppState {
     let mut s = match super::startup::scenario_from_location() {
         Ok(Some(s)) => s,
-        Ok(None) => super::storage::load().unwrap_or_else(Scenario::new),
+        Ok(None) => super::storage::load().unwrap_or_default(),
         Err(why) => {
             gloo::console::warn!(format!("The link could not be opened: {why}"));
-            super::storage::load().unwrap_or_else(Scenario::new)
+            super::storage::load().unwrap_or_default()
         }
     };
     layout::fill_missing(&mut s);
