@@ -20,9 +20,3 @@ pub mod templates;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
-
-/// The plain-words verdict of the app has no browser types: its tests run natively too.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-#[allow(dead_code)]
-#[path = "ui/verdict.rs"]
-mod verdict_tests;

@@ -1,105 +1,28 @@
 //! The page layout: header on top, then palette | canvas | inspector with the traffic panel
-//! under the canvas and inspector. Also what happens at start (share link, else autosave, else an
-//! empty canvas), autosave on every change, and the global undo/redo keys.
+//! under the canvas and inspector.
 
-use gloo::events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
 
 use super::canvas::Canvas;
-use super::flows::TrafficProvider;
 use super::header::Header;
 use super::inspector::Inspector;
 use super::palette::Palette;
-use super::state::{Action, AppContext, AppState};
+use super::state::{AppContext, AppState};
 use super::traffic::TrafficPanel;
-use super::view::{View, ViewContext};
-use crate::layout;
-
-/// The scenario to open: the share link in the URL wins, else the autosave, else empty. Parts
-/// without positions get them from the auto-layout.
-fn initial() -> AppState {
-    let mut s = match super::startup::scenario_from_location() {
-        Ok(Some(s)) => s,
-        Ok(None) => super::storage::load().unwrap_or_default(),
-        Err(why) => {
-            gloo::console::warn!(format!("The link could not be opened: {why}"));
-            super::storage::load().unwrap_or_default()
-        }
-    };
-    layout::fill_missing(&mut s);
-    AppState::with_scenario(s)
-}
-
-/// Whether keyboard focus is in a text field (where Ctrl+Z belongs to the field).
-fn typing() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
-}
 
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(initial);
-    let view = use_state(View::default);
-    {
-        let s = state.scenario.clone();
-        use_effect_with(s, |s| super::storage::save(s));
-    }
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            let document = web_sys::window().and_then(|w| w.document());
-            let listener = document.map(|d| {
-                EventListener::new_with_options(
-                    &d,
-                    "keydown",
-                    EventListenerOptions::enable_prevent_default(),
-                    move |e| {
-                        let Some(e) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(e) else {
-                            return;
-                        };
-                        if !(e.ctrl_key() || e.meta_key()) || typing() {
-                            return;
-                        }
-                        match e.key().to_lowercase().as_str() {
-                            "z" if e.shift_key() => state.dispatch(Action::Redo),
-                            "z" => state.dispatch(Action::Undo),
-                            "y" => state.dispatch(Action::Redo),
-                            _ => return,
-                        }
-                        e.prevent_default();
-                    },
-                )
-            });
-            move || drop(listener)
-        });
-    }
-    // A share link pasted into the address bar of an open page opens its scenario (the flows
-    // being shown are traced again against it).
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                match super::startup::scenario_from_location() {
-                    Ok(Some(mut s)) => {
-                        layout::fill_missing(&mut s);
-                        state.dispatch(Action::Load(std::rc::Rc::new(s)))
-                    }
-                    Ok(None) => {}
-                    Err(why) => {
-                        gloo::console::warn!(format!("The link could not be opened: {why}"))
-                    }
-                }
-            });
-            move || drop(listener)
-        });
-    }
+    let state = use_reducer(|| match super::startup::scenario_from_location() {
+        Ok(Some(s)) => AppState::with_scenario(s),
+        Ok(None) => AppState::default(),
+        Err(why) => {
+            gloo::console::warn!(format!("The link could not be opened: {why}"));
+            AppState::default()
+        }
+    });
     html! {
         <ContextProvider<AppContext> context={state}>
-        <ContextProvider<ViewContext> context={view}>
-        <TrafficProvider>
         <div class="shell">
             <Header />
             <main class="workspace">
@@ -109,8 +32,6 @@ pub fn App() -> Html {
                 <TrafficPanel />
             </main>
         </div>
-        </TrafficProvider>
-        </ContextProvider<ViewContext>>
         </ContextProvider<AppContext>>
     }
 }

@@ -8,23 +8,15 @@
 mod app;
 mod canvas;
 pub mod error_banner;
-mod events;
-pub mod flows;
 pub mod geometry;
 mod header;
 mod inspector;
 mod packets;
 mod palette;
 pub mod parts;
-pub mod path;
-mod reachability;
 pub mod startup;
 pub mod state;
-pub mod storage;
-mod terminal;
 mod traffic;
-pub mod verdict;
-pub mod view;
 
 pub use app::App;
 
