@@ -115,9 +115,11 @@ pub fn slot(r: &Rect, k: usize) -> (f64, f64) {
 }
 
 fn subnet_size(nodes: usize) -> (f64, f64) {
-    let rows = nodes.div_ceil(COLS).max(1);
+    // Roughly square grids: 2 columns for a few nodes, up to 4 for many.
+    let cols = ((nodes as f64).sqrt().ceil() as usize).clamp(COLS, 4);
+    let rows = nodes.div_ceil(cols).max(1);
     (
-        SUBNET_W.max(2.0 * GAP + COLS as f64 * SLOT_W),
+        SUBNET_W.max(2.0 * GAP + cols as f64 * SLOT_W),
         SUBNET_H.max(SUBNET_HEAD + rows as f64 * SLOT_H),
     )
 }
@@ -163,13 +165,18 @@ pub fn auto_layout(s: &Scenario) -> BTreeMap<Id, Rect> {
             .flatten()
             .map(|&i| (i, subnet_size(nodes_in(s, &s.subnets[i].id).len())))
             .collect();
-        let band_w = sizes.values().map(|z| z.0).fold(SUBNET_W, f64::max) + 2.0 * GAP;
-        let rows = bands.iter().map(Vec::len).max().unwrap_or(0);
+        // Subnets of a zone fill columns of at most 4 rows.
+        let per_band = bands.iter().map(Vec::len).max().unwrap_or(0);
+        let cols = per_band.div_ceil(4).max(1);
+        let cell_w = sizes.values().map(|z| z.0).fold(SUBNET_W, f64::max) + GAP;
+        let band_w = cols as f64 * cell_w + GAP;
+        let rows = per_band.div_ceil(cols);
         let row_h: Vec<f64> = (0..rows)
             .map(|r| {
                 bands
                     .iter()
-                    .filter_map(|b| b.get(r).map(|i| sizes[i].1))
+                    .flat_map(|b| b.iter().skip(r * cols).take(cols))
+                    .map(|i| sizes[i].1)
                     .fold(0.0, f64::max)
             })
             .collect();
@@ -190,21 +197,21 @@ pub fn auto_layout(s: &Scenario) -> BTreeMap<Id, Rect> {
             },
         );
         for (bi, band) in bands.iter().enumerate() {
-            let mut y = vy + VPC_HEAD;
-            for (r, &i) in band.iter().enumerate() {
+            for (k, &i) in band.iter().enumerate() {
+                let (r, c) = (k / cols, k % cols);
+                let y = vy + VPC_HEAD + row_h[..r].iter().map(|h| h + GAP).sum::<f64>();
                 let (w, h) = sizes[&i];
                 let rect = Rect {
-                    x: vx + VPC_PAD + band_w * bi as f64 + GAP,
+                    x: vx + VPC_PAD + band_w * bi as f64 + GAP + cell_w * c as f64,
                     y,
                     w,
                     h: row_h[r].max(h),
                 };
-                for (k, id) in nodes_in(s, &s.subnets[i].id).into_iter().enumerate() {
-                    let (nx, ny) = slot(&rect, k);
+                for (n, id) in nodes_in(s, &s.subnets[i].id).into_iter().enumerate() {
+                    let (nx, ny) = slot(&rect, n);
                     out.insert(id, node(nx, ny));
                 }
                 out.insert(s.subnets[i].id.clone(), rect);
-                y += row_h[r] + GAP;
             }
         }
         for (k, g) in s
@@ -365,6 +372,31 @@ mod tests {
                     "{n} in {}",
                     x.id
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn subnets_do_not_overlap_and_sit_in_their_zone_band() {
+        let s = synthetic::tiered_vpc(small(20, 180));
+        let mut s2 = s.clone();
+        s2.layout = auto_layout(&s);
+        let l = &s2.layout;
+        for (i, a) in s.subnets.iter().enumerate() {
+            let (ra, zone) = (
+                l[&a.id],
+                crate::edit::find::zone_at(&s2, &a.vpc, l[&a.id].x + 1.0),
+            );
+            if !a.az.is_empty() {
+                assert_eq!(zone.as_deref(), Some(a.az.as_str()), "{} in its band", a.id);
+            }
+            for b in &s.subnets[i + 1..] {
+                let rb = l[&b.id];
+                let apart = ra.x + ra.w <= rb.x
+                    || rb.x + rb.w <= ra.x
+                    || ra.y + ra.h <= rb.y
+                    || rb.y + rb.h <= ra.y;
+                assert!(apart, "{} and {} overlap", a.id, b.id);
             }
         }
     }

@@ -122,3 +122,62 @@ fn error_banner_shows_the_first_message() {
     assert_eq!(message.text_content().unwrap(), "first failure");
     banner.remove();
 }
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn palette_buttons_place_parts_autosave_and_undo() {
+    storage().remove_item(ui::storage::AUTOSAVE_KEY).unwrap();
+    let root = mounted_app().await;
+    let palette = find(&root, "[aria-label='Palette']");
+    let buttons = palette.query_selector_all("button").unwrap();
+    let button = |name: &str| -> web_sys::HtmlElement {
+        (0..buttons.length())
+            .map(|i| buttons.item(i).unwrap())
+            .find(|b| b.text_content().unwrap().ends_with(name))
+            .map(|b| wasm_bindgen::JsCast::dyn_into(b).unwrap())
+            .unwrap()
+    };
+    button("VPC").click();
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
+    let vpc = find(&root, "svg [role='button'][aria-label='vpc-1']");
+    assert!(vpc.text_content().unwrap().contains("10.0.0.0/16"));
+    let cidr: web_sys::HtmlInputElement =
+        wasm_bindgen::JsCast::dyn_into(find(&root, "#vpc-cidr")).unwrap();
+    assert_eq!(cidr.value(), "10.0.0.0/16");
+    button("Subnet").click();
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
+    let subnet = find(&root, "svg [role='button'][aria-label='subnet-a']");
+    assert!(subnet.text_content().unwrap().contains("10.0.0.0/24"));
+    let saved = storage()
+        .get_item(ui::storage::AUTOSAVE_KEY)
+        .unwrap()
+        .unwrap();
+    assert!(saved.contains("subnet-a"), "autosaved: {saved}");
+
+    let undo = (0..root.query_selector_all("header button").unwrap().length())
+        .map(|i| {
+            root.query_selector_all("header button")
+                .unwrap()
+                .item(i)
+                .unwrap()
+        })
+        .find(|b| b.text_content().unwrap() == "Undo")
+        .unwrap();
+    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(undo)
+        .unwrap()
+        .click();
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
+    assert!(root
+        .query_selector("svg [aria-label='subnet-a']")
+        .unwrap()
+        .is_none());
+    assert!(root
+        .query_selector("svg [aria-label='vpc-1']")
+        .unwrap()
+        .is_some());
+    storage().remove_item(ui::storage::AUTOSAVE_KEY).unwrap();
+    root.remove();
+}

@@ -532,14 +532,22 @@ fn candidates(s: &Scenario, kind: PartKind, near: Option<&str>) -> Vec<(f64, f64
                 .map(|r| r.y)
                 .fold(f64::NAN, f64::min);
             let x = if right.is_nan() { 100.0 } else { right + 120.0 };
-            let y = if top.is_nan() { 220.0 } else { top + 40.0 };
+            let y = if top.is_nan() { 140.0 } else { top + 40.0 };
             out.push((x, y));
             out.push((x, y + 600.0));
         }
         PartKind::Subnet => {
             for v in &vpc_first {
                 let Some(r) = s.layout.get(v) else { continue };
-                for (_, x0, x1) in super::find::az_bands(s, v) {
+                // The zone with the fewest subnets first, so subnets spread over zones.
+                let mut bands = super::find::az_bands(s, v);
+                bands.sort_by_key(|b| {
+                    s.subnets
+                        .iter()
+                        .filter(|x| &x.vpc == v && x.az == b.0)
+                        .count()
+                });
+                for (_, x0, x1) in bands {
                     let mut y = r.y + layout::VPC_HEAD + 30.0;
                     while y < r.y + r.h - 40.0 {
                         out.push(((x0 + x1) / 2.0, y));

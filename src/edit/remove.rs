@@ -46,8 +46,27 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
     for lb in &mut s.load_balancers {
         lb.nodes.retain(|n| !in_gone(&n.subnet));
     }
-    s.load_balancers
-        .retain(|x| !gone.contains(&x.id) && !x.nodes.is_empty());
+    // A load balancer needs nodes in two zones: one that loses a zone goes with its subnet.
+    let zone_of = |subnet: &String| {
+        s.subnets
+            .iter()
+            .find(|x| &x.id == subnet)
+            .map(|x| x.az.clone())
+    };
+    let keep: Vec<bool> = s
+        .load_balancers
+        .iter()
+        .map(|x| {
+            let zones: BTreeSet<Option<String>> =
+                x.nodes.iter().map(|n| zone_of(&n.subnet)).collect();
+            !gone.contains(&x.id) && zones.len() >= 2
+        })
+        .collect();
+    let mut k = 0;
+    s.load_balancers.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
     s.internet_gateways
         .retain(|g| !gone.contains(&g.id) && !g.vpc.as_ref().is_some_and(|v| vpcs.contains(v)));
     s.internet_hosts.retain(|h| !gone.contains(&h.id));

@@ -256,6 +256,7 @@ fn keyboard_placement_finds_room_near_the_selection() {
         .unwrap()
         .scenario;
     assert_eq!(s.subnets.len(), 2);
+    assert_ne!(s.subnets[0].az, s.subnets[1].az, "spread over zones");
     let (a, b) = (s.layout["subnet-a"], s.layout["subnet-b"]);
     assert!(a.y + a.h <= b.y || b.y + b.h <= a.y || a.x + a.w <= b.x || b.x + b.w <= a.x);
     let s = super::place::place_auto(&s, PartKind::Instance, Some("subnet-b"))

@@ -1,28 +1,92 @@
 //! The page layout: header on top, then palette | canvas | inspector with the traffic panel
-//! under the canvas and inspector.
+//! under the canvas and inspector. Also what happens at start (share link, else autosave, else an
+//! empty canvas), autosave on every change, and the global undo/redo keys.
 
+use gloo::events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
 
 use super::canvas::Canvas;
 use super::header::Header;
 use super::inspector::Inspector;
 use super::palette::Palette;
-use super::state::{AppContext, AppState};
+use super::state::{Action, AppContext, AppState};
 use super::traffic::TrafficPanel;
+use super::view::{View, ViewContext};
+use crate::layout;
+use crate::model::Scenario;
+
+/// The scenario to open: the share link in the URL wins, else the autosave, else empty. Parts
+/// without positions get them from the auto-layout.
+fn initial() -> AppState {
+    let mut s = match super::startup::scenario_from_location() {
+        Ok(Some(s)) => s,
+        Ok(None) => saved_or_empty(),
+        Err(why) => {
+            gloo::console::warn!(format!("The link could not be opened: {why}"));
+            saved_or_empty()
+        }
+    };
+    layout::fill_missing(&mut s);
+    AppState::with_scenario(s)
+}
+
+/// The autosaved scenario, or an empty one (of the current format version).
+fn saved_or_empty() -> Scenario {
+    match super::storage::load() {
+        Some(s) => s,
+        None => Scenario::new(),
+    }
+}
+
+/// Whether keyboard focus is in a text field (where Ctrl+Z belongs to the field).
+fn typing() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
 
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| match super::startup::scenario_from_location() {
-        Ok(Some(s)) => AppState::with_scenario(s),
-        Ok(None) => AppState::default(),
-        Err(why) => {
-            gloo::console::warn!(format!("The link could not be opened: {why}"));
-            AppState::default()
-        }
-    });
+    let state = use_reducer(initial);
+    let view = use_state(View::default);
+    {
+        let s = state.scenario.clone();
+        use_effect_with(s, |s| super::storage::save(s));
+    }
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let document = web_sys::window().and_then(|w| w.document());
+            let listener = document.map(|d| {
+                EventListener::new_with_options(
+                    &d,
+                    "keydown",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        let Some(e) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(e) else {
+                            return;
+                        };
+                        if !(e.ctrl_key() || e.meta_key()) || typing() {
+                            return;
+                        }
+                        match e.key().to_lowercase().as_str() {
+                            "z" if e.shift_key() => state.dispatch(Action::Redo),
+                            "z" => state.dispatch(Action::Undo),
+                            "y" => state.dispatch(Action::Redo),
+                            _ => return,
+                        }
+                        e.prevent_default();
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
     html! {
         <ContextProvider<AppContext> context={state}>
+        <ContextProvider<ViewContext> context={view}>
         <div class="shell">
             <Header />
             <main class="workspace">
@@ -32,6 +96,7 @@ pub fn App() -> Html {
                 <TrafficPanel />
             </main>
         </div>
+        </ContextProvider<ViewContext>>
         </ContextProvider<AppContext>>
     }
 }

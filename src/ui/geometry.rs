@@ -3,7 +3,7 @@
 use crate::model::Scenario;
 
 /// Size of a part that is not a container (instances, gateways, hosts), in canvas units.
-pub const NODE_SIZE: f64 = 56.0;
+pub use crate::layout::NODE_SIZE;
 
 /// The centre of part `id` on the canvas, from the scenario's `layout`.
 pub fn part_center(scenario: &Scenario, id: &str) -> Option<(f64, f64)> {

@@ -9,6 +9,7 @@ mod app;
 mod canvas;
 pub mod error_banner;
 pub mod geometry;
+pub mod guard;
 mod header;
 mod inspector;
 mod packets;
@@ -16,7 +17,9 @@ mod palette;
 pub mod parts;
 pub mod startup;
 pub mod state;
+pub mod storage;
 mod traffic;
+pub mod view;
 
 pub use app::App;
 

@@ -1,5 +1,7 @@
 //! The parts a person can place on the canvas, as the palette lists them.
 
+use crate::edit::PartKind;
+
 /// Which family a part belongs to; decides its group in the palette and its colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
@@ -54,6 +56,8 @@ pub struct Part {
     pub family: Family,
     /// One sentence on what the part does, shown as a tooltip.
     pub hint: &'static str,
+    /// What placing it adds to the scenario.
+    pub kind: PartKind,
 }
 
 /// Every part in the palette, in the order shown.
@@ -68,71 +72,83 @@ pub const PARTS: [Part; 12] = [
         badge: "VPC",
         family: Family::Network,
         hint: "A private network with its own address range",
+        kind: PartKind::Vpc,
     },
     Part {
         name: "Subnet",
         badge: "SN",
         family: Family::Network,
         hint: "A slice of a VPC's addresses in one availability zone",
+        kind: PartKind::Subnet,
     },
     Part {
         name: "Internet gateway",
         badge: "IGW",
         family: Family::Network,
         hint: "Connects a VPC to the internet",
+        kind: PartKind::InternetGateway,
     },
     Part {
         name: "NAT gateway",
         badge: "NAT",
         family: Family::Network,
         hint: "Lets private subnets reach out to the internet",
+        kind: PartKind::NatGateway,
     },
     Part {
         name: "Application load balancer",
         badge: "ALB",
         family: Family::Network,
         hint: "Spreads HTTP and HTTPS requests over instances",
+        kind: PartKind::LoadBalancer,
     },
     Part {
         name: "EC2 instance",
         badge: "EC2",
         family: Family::Compute,
         hint: "A virtual server in a subnet",
+        kind: PartKind::Instance,
     },
     Part {
         name: "Bastion host",
         badge: "BH",
         family: Family::Compute,
         hint: "A jump box for SSH into private subnets",
+        kind: PartKind::Bastion,
     },
     Part {
         name: "NAT instance",
         badge: "NI",
         family: Family::Compute,
         hint: "An instance that does NAT for private subnets",
+        kind: PartKind::NatInstance,
     },
     Part {
         name: "RDS database",
         badge: "RDS",
         family: Family::Data,
         hint: "A managed relational database",
+        kind: PartKind::Database,
     },
     Part {
         name: "ElastiCache",
         badge: "EC",
         family: Family::Data,
         hint: "A managed Redis or Memcached cache",
+        kind: PartKind::Cache,
     },
     Part {
         name: "Internet",
         badge: "WWW",
         family: Family::Outside,
         hint: "Any host on the public internet",
+        kind: PartKind::Internet,
     },
     Part {
         name: "My laptop",
         badge: "ME",
         family: Family::Outside,
         hint: "Your own computer, somewhere on the internet",
+        kind: PartKind::Laptop,
     },
 ];

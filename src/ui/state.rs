@@ -1,7 +1,9 @@
 //! The app state: the scenario being edited (the engine's own type, with canvas positions in its
-//! `layout`), the selection, and the undo history. One reducer, so undo and redo are a stack of
-//! scenarios.
+//! `layout`), the selection, the undo history and the last status message. One reducer, so undo
+//! and redo are a stack of scenarios.
 
+use crate::edit::find::locate;
+use crate::edit::history::History;
 use crate::model::Scenario;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -9,17 +11,32 @@ use yew::prelude::*;
 /// Most undo steps kept.
 pub const HISTORY_LIMIT: usize = 200;
 
-/// Everything the editor knows.
+/// A message for the status line (a refused drop, a deletion...).
 #[derive(Debug, Clone, PartialEq, Default)]
+pub struct Status {
+    /// What to say.
+    pub text: String,
+    /// Counts messages, so the same text said twice is announced twice.
+    pub seq: u32,
+}
+
+/// Everything the editor knows.
+#[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     /// The scenario on the canvas.
     pub scenario: Rc<Scenario>,
     /// Ids of the selected parts.
     pub selection: Vec<String>,
-    /// Earlier scenarios, newest last.
-    pub past: Vec<Rc<Scenario>>,
-    /// Undone scenarios, newest last.
-    pub future: Vec<Rc<Scenario>>,
+    /// Earlier and undone scenarios.
+    pub history: History<Rc<Scenario>>,
+    /// The last status message.
+    pub status: Status,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState::with_scenario(Scenario::new())
+    }
 }
 
 /// A change to the app state.
@@ -27,6 +44,8 @@ pub struct AppState {
 pub enum Action {
     /// Replace the scenario with an edited copy, as one undo step.
     Edit(Rc<Scenario>),
+    /// Like `Edit`, then select these parts (a part just placed).
+    EditSelect(Rc<Scenario>, Vec<String>),
     /// Replace the scenario without an undo step (while a drag is in progress); the gesture ends
     /// with an `Edit` so it can be undone as one step.
     Preview(Rc<Scenario>),
@@ -38,6 +57,8 @@ pub enum Action {
     Undo,
     /// Redo the last undone edit.
     Redo,
+    /// Say something on the status line.
+    Notify(String),
 }
 
 impl AppState {
@@ -45,18 +66,35 @@ impl AppState {
     pub fn with_scenario(scenario: Scenario) -> Self {
         AppState {
             scenario: Rc::new(scenario),
-            ..Default::default()
+            selection: Vec::new(),
+            history: History {
+                limit: HISTORY_LIMIT,
+                ..History::default()
+            },
+            status: Status::default(),
         }
     }
 
     /// Whether there is something to undo.
     pub fn can_undo(&self) -> bool {
-        !self.past.is_empty()
+        !self.history.past.is_empty()
     }
 
     /// Whether there is something to redo.
     pub fn can_redo(&self) -> bool {
-        !self.future.is_empty()
+        !self.history.future.is_empty()
+    }
+
+    fn say(&mut self, text: String) {
+        self.status = Status {
+            text,
+            seq: self.status.seq.wrapping_add(1),
+        };
+    }
+
+    fn prune_selection(&mut self) {
+        let s = self.scenario.clone();
+        self.selection.retain(|id| locate(&s, id).is_some());
     }
 }
 
@@ -66,34 +104,56 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
+            Action::Edit(s) if s == next.scenario => return self,
+            Action::EditSelect(s, ids) if s == next.scenario => next.selection = ids,
             Action::Edit(s) => {
-                if s == next.scenario {
-                    return self;
-                }
-                next.past.push(std::mem::replace(&mut next.scenario, s));
-                if next.past.len() > HISTORY_LIMIT {
-                    next.past.remove(0);
-                }
-                next.future.clear();
+                let cur = std::mem::take(&mut next.scenario);
+                next.scenario = next.history.record(cur, s);
+                next.prune_selection();
+            }
+            Action::EditSelect(s, ids) => {
+                let cur = std::mem::take(&mut next.scenario);
+                next.scenario = next.history.record(cur, s);
+                next.selection = ids;
+                next.prune_selection();
             }
             Action::Preview(s) => next.scenario = s,
             Action::Load(s) => {
                 next = AppState {
                     scenario: s,
-                    ..Default::default()
+                    status: next.status,
+                    ..AppState::default()
                 };
             }
-            Action::Select(ids) => next.selection = ids,
-            Action::Undo => match next.past.pop() {
-                Some(prev) => next
-                    .future
-                    .push(std::mem::replace(&mut next.scenario, prev)),
-                None => return self,
-            },
-            Action::Redo => match next.future.pop() {
-                Some(n) => next.past.push(std::mem::replace(&mut next.scenario, n)),
-                None => return self,
-            },
+            Action::Select(ids) => {
+                if ids == next.selection {
+                    return self;
+                }
+                next.selection = ids;
+            }
+            Action::Undo => {
+                let cur = std::mem::take(&mut next.scenario);
+                match next.history.undo(cur) {
+                    Ok(prev) => {
+                        next.scenario = prev;
+                        next.prune_selection();
+                        next.say("Undone.".into());
+                    }
+                    Err(_) => return self,
+                }
+            }
+            Action::Redo => {
+                let cur = std::mem::take(&mut next.scenario);
+                match next.history.redo(cur) {
+                    Ok(n) => {
+                        next.scenario = n;
+                        next.prune_selection();
+                        next.say("Redone.".into());
+                    }
+                    Err(_) => return self,
+                }
+            }
+            Action::Notify(text) => next.say(text),
         }
         Rc::new(next)
     }

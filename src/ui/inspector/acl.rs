@@ -1,0 +1,326 @@
+//! The network ACL editor of a subnet: which ACL it uses (associate, create), its numbered inbound
+//! and outbound rules in evaluation order, and adding or removing rules.
+
+use yew::prelude::*;
+
+use super::super::state::{Action, AppContext};
+use super::field::{commit, judge, select, Check, TextField};
+use super::routes::SubnetProps;
+use super::vpc::parse_cidr;
+use crate::edit::alloc::fresh_id;
+use crate::model::{AclRule, Action as Verdict, NetworkAcl, PortRange, Protocol, Scenario};
+use std::rc::Rc;
+
+/// The index of the network ACL subnet `subnet` uses: its own, else its VPC's default ACL.
+pub fn acl_of(s: &Scenario, subnet: &str) -> Option<usize> {
+    let vpc = &s.subnets.iter().find(|x| x.id == subnet)?.vpc;
+    s.network_acls
+        .iter()
+        .position(|t| t.subnets.iter().any(|n| n == subnet))
+        .or_else(|| {
+            s.network_acls
+                .iter()
+                .position(|t| t.default && &t.vpc == vpc)
+        })
+}
+
+/// The protocol choices of rule forms.
+pub fn protocol_options() -> Vec<(String, String)> {
+    [
+        ("tcp", "TCP"),
+        ("udp", "UDP"),
+        ("icmp", "ICMP"),
+        ("all", "All traffic"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect()
+}
+
+/// Parses a port field for `protocol`: a port or range for TCP and UDP, nothing otherwise.
+pub fn parse_ports(protocol: Protocol, text: &str) -> Result<Option<PortRange>, String> {
+    let t = text.trim();
+    if !protocol.has_ports() {
+        return Ok(None);
+    }
+    if t.is_empty() {
+        return Err("Enter a port (443) or a range (1024-65535).".into());
+    }
+    if t.eq_ignore_ascii_case("all") {
+        return Ok(Some(PortRange::ALL));
+    }
+    t.parse::<PortRange>().map(Some).map_err(|_| {
+        format!("{t:?} is not a port or range: expected 0-65535, such as 443 or 1024-65535.")
+    })
+}
+
+/// Shows a rule's ports: `443`, `1024-65535`, or `all`.
+pub fn ports_text(p: Option<PortRange>) -> String {
+    match p {
+        None => "all".into(),
+        Some(r) if r == PortRange::ALL => "all".into(),
+        Some(r) => r.to_string(),
+    }
+}
+
+/// The network ACL of a subnet.
+#[component]
+pub fn AclEditor(p: &SubnetProps) -> Html {
+    let app = use_context::<AppContext>().expect("app context");
+    let inbound = use_state(|| true);
+    let number = use_state(String::new);
+    let protocol = use_state(|| "tcp".to_string());
+    let ports = use_state(String::new);
+    let cidr = use_state(|| "0.0.0.0/0".to_string());
+    let action = use_state(|| "allow".to_string());
+    let s = &app.scenario;
+    let Some(x) = s.subnets.iter().find(|x| *x.id == *p.subnet).cloned() else {
+        return html! {};
+    };
+    let Some(ai) = acl_of(s, &x.id) else {
+        return html! { <p class="muted">{ "This VPC has no network ACL." }</p> };
+    };
+    let acl = s.network_acls[ai].clone();
+    let acls: Vec<(String, String)> = s
+        .network_acls
+        .iter()
+        .filter(|a| a.vpc == x.vpc)
+        .map(|a| {
+            let name = if a.name.is_empty() {
+                a.id.clone()
+            } else {
+                a.name.clone()
+            };
+            (
+                a.id.clone(),
+                if a.default {
+                    format!("{name} (default)")
+                } else {
+                    name
+                },
+            )
+        })
+        .collect();
+    let on_acl = {
+        let (app, subnet) = (app.clone(), x.id.clone());
+        Callback::from(move |id: String| {
+            let mut n = (*app.scenario).clone();
+            for a in &mut n.network_acls {
+                a.subnets.retain(|y| *y != subnet);
+                if a.id == id && !a.default {
+                    a.subnets.push(subnet.clone());
+                }
+            }
+            commit(&app, n);
+        })
+    };
+    let create = {
+        let (app, subnet, vpc, sname) = (app.clone(), x.id.clone(), x.vpc.clone(), x.name.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut n = (*app.scenario).clone();
+            for a in &mut n.network_acls {
+                a.subnets.retain(|y| *y != subnet);
+            }
+            let name = format!("{sname}-acl");
+            let id = fresh_id(&n, &name);
+            n.network_acls.push(NetworkAcl {
+                id,
+                name: name.clone(),
+                vpc: vpc.clone(),
+                default: false,
+                subnets: vec![subnet.clone()],
+                inbound: Vec::new(),
+                outbound: Vec::new(),
+            });
+            commit(&app, n);
+            app.dispatch(Action::Notify(format!(
+                "Created network ACL {name}: like AWS, a new ACL denies everything until you add rules."
+            )));
+        })
+    };
+    let rules = if *inbound {
+        &acl.inbound
+    } else {
+        &acl.outbound
+    };
+    let mut order: Vec<usize> = (0..rules.len()).collect();
+    order.sort_by_key(|&k| rules[k].number);
+    let next_number = rules
+        .iter()
+        .map(|r| r.number)
+        .max()
+        .map(|m| (m / 100 + 1) * 100)
+        .unwrap_or(100)
+        .min(32766);
+    let dir = if *inbound { "inbound" } else { "outbound" };
+    let check: Check = {
+        let (s, inbound, protocol, ports, cidr, action) = (
+            s.clone(),
+            *inbound,
+            (*protocol).clone(),
+            (*ports).clone(),
+            (*cidr).clone(),
+            (*action).clone(),
+        );
+        Callback::from(move |num: String| {
+            let t = num.trim();
+            let number: u16 = if t.is_empty() {
+                next_number
+            } else {
+                t.parse()
+                    .ok()
+                    .filter(|n| (1..=32766).contains(n))
+                    .ok_or_else(|| format!("{t:?} is not a rule number: use 1 to 32766."))?
+            };
+            let protocol: Protocol = protocol.parse()?;
+            let rule = AclRule {
+                number,
+                protocol,
+                ports: parse_ports(protocol, &ports)?,
+                icmp: None,
+                cidr: parse_cidr(&cidr)?,
+                action: if action == "deny" {
+                    Verdict::Deny
+                } else {
+                    Verdict::Allow
+                },
+            };
+            let mut n = (*s).clone();
+            let a = &mut n.network_acls[ai];
+            if inbound {
+                a.inbound.push(rule)
+            } else {
+                a.outbound.push(rule)
+            }
+            Ok(n)
+        })
+    };
+    let path = format!("network_acls[{ai}].{dir}");
+    let touched = !number.is_empty() || !ports.is_empty() || *protocol != "tcp";
+    let (ok, verdict) = judge(s, &check, &number, &path);
+    let shown = if touched { verdict } else { Default::default() };
+    let invalid = !shown.errors.is_empty();
+    let text_input = |id: &str, label: &str, state: &UseStateHandle<String>, placeholder: &str| {
+        let st = state.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            st.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        });
+        html! {
+            <div class={classes!("field", invalid.then_some("invalid"))}>
+                <label for={id.to_string()}>{ label }</label>
+                <input id={id.to_string()} type="text" value={(**state).clone()} {oninput}
+                    placeholder={placeholder.to_string()} spellcheck="false" autocomplete="off"
+                    aria-invalid={invalid.to_string()} aria-describedby="acl-msg" />
+            </div>
+        }
+    };
+    let set = |st: &UseStateHandle<String>| {
+        let st = st.clone();
+        Callback::from(move |v: String| st.set(v))
+    };
+    let add = {
+        let (app, number, ports) = (app.clone(), number.clone(), ports.clone());
+        let ok = ok.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(n) = ok.clone() {
+                app.dispatch(Action::Edit(Rc::new(n)));
+                number.set(String::new());
+                ports.set(String::new());
+            }
+        })
+    };
+    let dir_tab = |label: &str, value: bool| {
+        let st = inbound.clone();
+        let onclick = Callback::from(move |_: MouseEvent| st.set(value));
+        html! {
+            <button type="button" class="seg" aria-pressed={(*inbound == value).to_string()} {onclick}>
+                { label }
+            </button>
+        }
+    };
+    html! {
+        <div class="form">
+            { select("acl-select", "Network ACL", &acls, &acl.id, on_acl) }
+            <div class="row-actions">
+                <button type="button" class="tool small" onclick={create}>{ "Create network ACL" }</button>
+            </div>
+            <p class="muted small">{ "Stateless: rules are checked in number order, lowest first; the first match decides. Return traffic needs its own rule. Change a number to reorder." }</p>
+            <div class="segmented" role="group" aria-label="Direction">
+                { dir_tab("Inbound rules", true) }
+                { dir_tab("Outbound rules", false) }
+            </div>
+            <table class="rules" aria-label={format!("{} rules", if *inbound { "Inbound" } else { "Outbound" })}>
+                <thead><tr>
+                    <th>{ "Rule #" }</th><th>{ "Proto" }</th><th>{ "Ports" }</th>
+                    <th>{ if *inbound { "Source" } else { "Dest." } }</th><th>{ "Action" }</th>
+                    <th><span class="sr-only">{ "Actions" }</span></th>
+                </tr></thead>
+                <tbody>
+                    { for order.iter().map(|&k| {
+                        let r = &rules[k];
+                        let remove = {
+                            let (app, inbound) = (app.clone(), *inbound);
+                            Callback::from(move |_: MouseEvent| {
+                                let mut n = (*app.scenario).clone();
+                                let a = &mut n.network_acls[ai];
+                                if inbound { a.inbound.remove(k); } else { a.outbound.remove(k); }
+                                commit(&app, n);
+                            })
+                        };
+                        let allow = r.action == Verdict::Allow;
+                        let renumber: Check = {
+                            let (s, inbound) = (s.clone(), *inbound);
+                            Callback::from(move |t: String| {
+                                let t = t.trim().to_string();
+                                let n: u16 = t.parse().ok().filter(|n| (1..=32766).contains(n)).ok_or_else(|| {
+                                    format!("{t:?} is not a rule number: use 1 to 32766.")
+                                })?;
+                                let mut next = (*s).clone();
+                                let a = &mut next.network_acls[ai];
+                                if inbound { a.inbound[k].number = n } else { a.outbound[k].number = n }
+                                Ok(next)
+                            })
+                        };
+                        html! {
+                            <tr key={r.number.to_string()}>
+                                <td class="num"><TextField id={format!("acl-{dir}-{}-number", r.number)}
+                                    label={format!("Number of {dir} rule {}", r.number)} hide_label=true
+                                    value={r.number.to_string()} check={renumber}
+                                    path={format!("network_acls[{ai}].{dir}[{k}].number")} /></td>
+                                <td>{ r.protocol.to_string() }</td>
+                                <td>{ ports_text(r.ports) }</td>
+                                <td>{ r.cidr.to_string() }</td>
+                                <td><span class={classes!("tag", if allow { "good" } else { "bad" })}>
+                                    { if allow { "Allow" } else { "Deny" } }</span></td>
+                                <td><button type="button" class="icon-btn" onclick={remove}
+                                    aria-label={format!("Remove {dir} rule {}", r.number)}>{ "×" }</button></td>
+                            </tr>
+                        }
+                    }) }
+                    <tr class="implicit"><td>{ "*" }</td><td>{ "all" }</td><td>{ "all" }</td>
+                        <td>{ "0.0.0.0/0" }</td><td><span class="tag bad">{ "Deny" }</span></td><td></td></tr>
+                </tbody>
+            </table>
+            <form class="add-form grid3" onsubmit={add} aria-label={format!("Add {dir} rule")}>
+                { text_input("acl-number", "Rule number", &number, &next_number.to_string()) }
+                { select("acl-protocol", "Protocol", &protocol_options(), &protocol, set(&protocol)) }
+                { text_input("acl-ports", "Port range", &ports, "443") }
+                { text_input("acl-cidr", if *inbound { "Source CIDR" } else { "Destination CIDR" }, &cidr, "0.0.0.0/0") }
+                { select("acl-action", "Allow/Deny",
+                    &[("allow".to_string(), "Allow".to_string()), ("deny".to_string(), "Deny".to_string())],
+                    &action, set(&action)) }
+                <div id="acl-msg" class="field-msg full" aria-live="polite">
+                    { for shown.errors.iter().map(|m| html! { <p class="error-msg">{ m }</p> }) }
+                    { for shown.warnings.iter().map(|m| html! { <p class="warn-msg">{ m }</p> }) }
+                </div>
+                <button type="submit" class="tool" disabled={ok.is_none()}>
+                    { if *inbound { "Add inbound rule" } else { "Add outbound rule" } }
+                </button>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,138 @@
+//! The inspector: settings of the selected part, with the fields the AWS console has for it.
+//! One editor per kind of part, each in its own module; every field validates as you type.
+
+mod acl;
+mod field;
+mod node;
+mod routes;
+mod sg;
+mod subnet;
+mod vpc;
+
+use yew::prelude::*;
+
+use super::canvas::delete;
+use super::state::AppContext;
+use crate::edit::find::{locate, name_of, Found};
+
+/// The tabs of an editor: (label, content), one shown at a time.
+pub(crate) fn tabs(id: &str, active: &UseStateHandle<usize>, pages: Vec<(&str, Html)>) -> Html {
+    let n = pages.len();
+    let current = (**active).min(n.saturating_sub(1));
+    let mut heads = Vec::new();
+    let mut body = Html::default();
+    for (i, (label, content)) in pages.into_iter().enumerate() {
+        let onclick = {
+            let active = active.clone();
+            Callback::from(move |_: MouseEvent| active.set(i))
+        };
+        heads.push(html! {
+            <button type="button" role="tab" id={format!("{id}-tab-{i}")}
+                aria-selected={(i == current).to_string()}
+                aria-controls={format!("{id}-panel")} class="tab" {onclick}>{ label }</button>
+        });
+        if i == current {
+            body = content;
+        }
+    }
+    html! {
+        <>
+        <div class="tabs" role="tablist" aria-label="Sections">{ for heads }</div>
+        <div id={format!("{id}-panel")} role="tabpanel"
+            aria-labelledby={format!("{id}-tab-{current}")} class="tab-panel">{ body }</div>
+        </>
+    }
+}
+
+/// The right column: the selected part's editor, a summary of a multiple selection, or how to
+/// get started.
+#[component]
+pub fn Inspector() -> Html {
+    let app = use_context::<AppContext>().expect("app context");
+    let s = &app.scenario;
+    let sel = &app.selection;
+    let body = match sel.as_slice() {
+        [] => html! {
+            <div class="empty-note">
+                <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" class="empty-icon">
+                    <path d="M4 4l6.5 16 2.3-6.7L19.5 11z" />
+                </svg>
+                <p>{ "Select a part to see its settings" }</p>
+                <p class="muted">
+                    { "Addresses, route tables, network ACLs and security groups show up here." }
+                </p>
+            </div>
+        },
+        [id] => match locate(s, id) {
+            Some(found) => editor(&app, id, found),
+            None => html! {},
+        },
+        many => {
+            let ondelete = {
+                let (app, ids) = (app.clone(), many.to_vec());
+                Callback::from(move |_: MouseEvent| delete(&app, &ids))
+            };
+            let names: Vec<String> = many.iter().map(|id| name_of(s, id)).collect();
+            html! {
+                <div class="editor">
+                    <p class="kind">{ format!("{} parts selected", many.len()) }</p>
+                    <p class="muted">{ names.join(", ") }</p>
+                    <p class="muted">{ "Drag any of them to move them together, or use the arrow keys." }</p>
+                    <button type="button" class="tool danger" onclick={ondelete}>{ "Delete selected" }</button>
+                </div>
+            }
+        }
+    };
+    html! {
+        <section class="inspector panel" aria-labelledby="inspector-heading">
+            <h2 id="inspector-heading" class="panel-heading">{ "Inspector" }</h2>
+            { body }
+        </section>
+    }
+}
+
+fn kind_name(found: Found, s: &crate::model::Scenario) -> &'static str {
+    match found {
+        Found::Vpc(_) => "VPC",
+        Found::Subnet(_) => "Subnet",
+        Found::Instance(i) => match s.instances[i].role {
+            crate::model::Role::Bastion => "Bastion host",
+            crate::model::Role::NatInstance => "NAT instance",
+            _ => "EC2 instance",
+        },
+        Found::Database(i) if s.databases[i].engine.is_cache() => "ElastiCache",
+        Found::Database(_) => "RDS database",
+        Found::LoadBalancer(_) => "Application load balancer",
+        Found::InternetGateway(_) => "Internet gateway",
+        Found::NatGateway(_) => "NAT gateway",
+        Found::Host(_) => "Internet host",
+    }
+}
+
+fn editor(app: &AppContext, id: &str, found: Found) -> Html {
+    let s = &app.scenario;
+    let ondelete = {
+        let (app, ids) = (app.clone(), vec![id.to_string()]);
+        Callback::from(move |_: MouseEvent| delete(&app, &ids))
+    };
+    let key = id.to_string();
+    let id = AttrValue::from(id.to_string());
+    let content = match found {
+        Found::Vpc(_) => html! { <vpc::VpcEditor key={key.clone()} {id} /> },
+        Found::Subnet(_) => html! { <subnet::SubnetEditor key={key.clone()} {id} /> },
+        _ => html! { <node::NodeEditor key={key.clone()} {id} /> },
+    };
+    html! {
+        <div class="editor">
+            <div class="editor-head">
+                <div>
+                    <p class="kind">{ kind_name(found, s) }</p>
+                    <h3 class="part-title">{ name_of(s, &key) }</h3>
+                </div>
+                <button type="button" class="tool small danger" onclick={ondelete}
+                    aria-label={format!("Delete {}", name_of(s, &key))}>{ "Delete" }</button>
+            </div>
+            { content }
+        </div>
+    }
+}

@@ -1,0 +1,434 @@
+//! The editor of nodes: instances (bastions, NAT instances), databases, caches, NAT gateways,
+//! load balancers, internet gateways and hosts on the internet. Interfaces show their address,
+//! public IP or Elastic IP and source/destination check; security groups have their own tab.
+
+use std::net::Ipv4Addr;
+
+use yew::prelude::*;
+
+use super::super::state::AppContext;
+use super::field::{checkbox, commit, commit_checked, select, Check, TextField};
+use super::sg::GroupsEditor;
+use super::tabs;
+use super::vpc::PartId;
+use crate::edit::alloc::next_public_ip;
+use crate::edit::find::{interfaces_of, locate, name_of, Found};
+use crate::model::{Engine, Interface, Listener, Listening, Role, Scenario, Scheme, Target};
+
+fn parse_ip(text: &str) -> Result<Ipv4Addr, String> {
+    let t = text.trim();
+    t.parse().map_err(|_| {
+        format!("{t:?} is not an IPv4 address: expected four numbers 0-255, such as 10.0.1.10.")
+    })
+}
+
+/// Parses listening ports: `any`, or a comma-separated list such as `22, 80, 443, udp/53`.
+pub fn parse_listening(text: &str) -> Result<Listening, String> {
+    let t = text.trim();
+    if t.eq_ignore_ascii_case("any") {
+        return Ok(Listening::Any);
+    }
+    t.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse::<Listener>())
+        .collect::<Result<Vec<_>, _>>()
+        .map(Listening::Ports)
+}
+
+fn listening_text(l: &Listening) -> String {
+    match l {
+        Listening::Any => "any".into(),
+        Listening::Ports(p) => p
+            .iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// The primary interface of part `id` in `s`, mutably.
+fn iface_mut<'a>(s: &'a mut Scenario, id: &str) -> Option<&'a mut Interface> {
+    match locate(s, id)? {
+        Found::Instance(i) => s.instances[i].interfaces.first_mut(),
+        Found::Database(i) => s.databases[i].interfaces.first_mut(),
+        Found::NatGateway(i) => Some(&mut s.nat_gateways[i].interface),
+        Found::LoadBalancer(i) => s.load_balancers[i].nodes.first_mut(),
+        _ => None,
+    }
+}
+
+fn set_name(s: &mut Scenario, id: &str, name: String) {
+    match locate(s, id) {
+        Some(Found::Instance(i)) => s.instances[i].name = name,
+        Some(Found::Database(i)) => s.databases[i].name = name,
+        Some(Found::NatGateway(i)) => s.nat_gateways[i].name = name,
+        Some(Found::LoadBalancer(i)) => s.load_balancers[i].name = name,
+        Some(Found::InternetGateway(i)) => s.internet_gateways[i].name = name,
+        Some(Found::Host(i)) => s.internet_hosts[i].name = name,
+        _ => {}
+    }
+}
+
+/// Editor of node `id`.
+#[component]
+pub fn NodeEditor(p: &PartId) -> Html {
+    let app = use_context::<AppContext>().expect("app context");
+    let tab = use_state(|| 0usize);
+    let s = &app.scenario;
+    let Some(found) = locate(s, &p.id) else {
+        return html! {};
+    };
+    let id = p.id.to_string();
+    let path = found.path();
+    let edit = |f: fn(&mut Scenario, &str, String) -> Result<(), String>| -> Check {
+        let (s, id) = (s.clone(), id.clone());
+        Callback::from(move |t: String| {
+            let mut n = (*s).clone();
+            f(&mut n, &id, t)?;
+            Ok(n)
+        })
+    };
+    let name_check = edit(|n, id, t| {
+        set_name(n, id, t.trim().to_string());
+        Ok(())
+    });
+    let mut fields: Vec<Html> = vec![html! {
+        <TextField id="node-name" label="Name" value={name_of(s, &id)} check={name_check}
+            path={format!("{path}.name")} />
+    }];
+    let ifs = interfaces_of(s, found);
+    if let Some(n) = ifs.first().copied().cloned() {
+        let ip_check = edit(|s, id, t| {
+            let ip = parse_ip(&t)?;
+            if let Some(i) = iface_mut(s, id) {
+                i.private_ip = ip;
+            }
+            Ok(())
+        });
+        let iface_path = match found {
+            Found::NatGateway(_) => format!("{path}.interface.private_ip"),
+            Found::LoadBalancer(_) => format!("{path}.nodes[0].private_ip"),
+            _ => format!("{path}.interfaces[0].private_ip"),
+        };
+        fields.push(html! {
+            <TextField id="node-ip" label="Private IPv4 address" value={n.private_ip.to_string()}
+                check={ip_check} path={iface_path}
+                hint={AttrValue::from(format!("In {} ({})", name_of(s, &n.subnet),
+                    s.subnets.iter().find(|x| x.id == n.subnet).map(|x| x.cidr.to_string()).unwrap_or_default()))} />
+        });
+        if !matches!(found, Found::NatGateway(_) | Found::LoadBalancer(_)) {
+            let on_public = {
+                let (app, id) = (app.clone(), id.clone());
+                Callback::from(move |on: bool| {
+                    let mut s = (*app.scenario).clone();
+                    let ip = next_public_ip(&s);
+                    if let Some(i) = iface_mut(&mut s, &id) {
+                        i.public_ip = on.then_some(ip);
+                        if !on {
+                            i.elastic_ip = false;
+                        }
+                    }
+                    commit_checked(&app, s);
+                })
+            };
+            let on_eip = {
+                let (app, id) = (app.clone(), id.clone());
+                Callback::from(move |on: bool| {
+                    let mut s = (*app.scenario).clone();
+                    let ip = next_public_ip(&s);
+                    if let Some(i) = iface_mut(&mut s, &id) {
+                        i.elastic_ip = on;
+                        if on && i.public_ip.is_none() {
+                            i.public_ip = Some(ip);
+                        }
+                    }
+                    commit_checked(&app, s);
+                })
+            };
+            fields.push(checkbox(
+                "node-public",
+                "Public IPv4 address",
+                n.public_ip.is_some(),
+                on_public,
+            ));
+            fields.push(checkbox(
+                "node-eip",
+                "Elastic IP (keeps its address)",
+                n.elastic_ip,
+                on_eip,
+            ));
+            if let Some(ip) = n.public_ip {
+                fields
+                    .push(html! { <p class="muted small">{ format!("Public address: {ip}") }</p> });
+            }
+        } else if let Some(ip) = n.public_ip {
+            let what = if n.elastic_ip {
+                "Elastic IP"
+            } else {
+                "Public IP"
+            };
+            fields.push(
+                html! { <dl class="facts"><dt>{ what }</dt><dd>{ ip.to_string() }</dd></dl> },
+            );
+        }
+        if let Found::Instance(_) = found {
+            let on_sdc = {
+                let (app, id) = (app.clone(), id.clone());
+                Callback::from(move |on: bool| {
+                    let mut s = (*app.scenario).clone();
+                    if let Some(i) = iface_mut(&mut s, &id) {
+                        i.source_dest_check = on;
+                    }
+                    commit_checked(&app, s);
+                })
+            };
+            fields.push(checkbox(
+                "node-sdc",
+                "Source/destination check (turn off for NAT instances and routers)",
+                n.source_dest_check,
+                on_sdc,
+            ));
+        }
+    }
+    match found {
+        Found::Instance(i) => {
+            let x = &s.instances[i];
+            let roles = [
+                (Role::Generic, "generic", "General purpose"),
+                (Role::Web, "web", "Web server"),
+                (Role::App, "app", "Application server"),
+                (Role::Bastion, "bastion", "Bastion host"),
+                (Role::NatInstance, "nat-instance", "NAT instance"),
+                (Role::ReverseProxy, "reverse-proxy", "Reverse proxy"),
+                (Role::Appliance, "appliance", "Firewall / router"),
+            ];
+            let options: Vec<(String, String)> = roles
+                .iter()
+                .map(|r| (r.1.to_string(), r.2.to_string()))
+                .collect();
+            let current = roles
+                .iter()
+                .find(|r| r.0 == x.role)
+                .map(|r| r.1)
+                .unwrap_or("generic");
+            let on_role = {
+                let app = app.clone();
+                Callback::from(move |v: String| {
+                    let mut s = (*app.scenario).clone();
+                    if let Some(r) = roles.iter().find(|r| r.1 == v) {
+                        s.instances[i].role = r.0;
+                    }
+                    commit(&app, s);
+                })
+            };
+            fields.push(select("node-role", "Role", &options, current, on_role));
+            let listen_check = edit(|s, id, t| {
+                let l = parse_listening(&t)?;
+                if let Some(Found::Instance(i)) = locate(s, id) {
+                    s.instances[i].listens = l;
+                }
+                Ok(())
+            });
+            fields.push(html! {
+                <TextField id="node-listens" label="Listening ports" value={listening_text(&x.listens)}
+                    check={listen_check} path={format!("{path}.listens")} placeholder="22, 80, 443"
+                    hint={AttrValue::from("Ports the software on it accepts connections on, or \"any\".")} />
+            });
+        }
+        Found::Database(i) => {
+            let x = &s.databases[i];
+            let engines = [
+                (Engine::Mysql, "mysql", "MySQL"),
+                (Engine::Postgres, "postgres", "PostgreSQL"),
+                (Engine::Mariadb, "mariadb", "MariaDB"),
+                (Engine::AuroraMysql, "aurora-mysql", "Aurora MySQL"),
+                (
+                    Engine::AuroraPostgres,
+                    "aurora-postgres",
+                    "Aurora PostgreSQL",
+                ),
+                (Engine::Sqlserver, "sqlserver", "SQL Server"),
+                (Engine::Oracle, "oracle", "Oracle"),
+                (Engine::Redis, "redis", "Redis"),
+                (Engine::Memcached, "memcached", "Memcached"),
+            ];
+            let cache = x.engine.is_cache();
+            let options: Vec<(String, String)> = engines
+                .iter()
+                .filter(|e| e.0.is_cache() == cache)
+                .map(|e| (e.1.to_string(), e.2.to_string()))
+                .collect();
+            let current = engines
+                .iter()
+                .find(|e| e.0 == x.engine)
+                .map(|e| e.1)
+                .unwrap_or("");
+            let on_engine = {
+                let app = app.clone();
+                Callback::from(move |v: String| {
+                    let mut s = (*app.scenario).clone();
+                    if let Some(e) = engines.iter().find(|e| e.1 == v) {
+                        s.databases[i].engine = e.0;
+                    }
+                    commit(&app, s);
+                })
+            };
+            fields.push(select(
+                "node-engine",
+                "Engine",
+                &options,
+                current,
+                on_engine,
+            ));
+            let port_check = edit(|s, id, t| {
+                let t = t.trim().to_string();
+                let port = if t.is_empty() {
+                    None
+                } else {
+                    Some(t.parse::<u16>().ok().filter(|p| *p > 0).ok_or_else(|| {
+                        format!("{t:?} is not a port: use 1 to 65535, or leave empty for the engine's default.")
+                    })?)
+                };
+                if let Some(Found::Database(i)) = locate(s, id) {
+                    s.databases[i].port = port;
+                }
+                Ok(())
+            });
+            fields.push(html! {
+                <TextField id="node-port" label="Port" value={x.listen_port().to_string()}
+                    check={port_check} path={format!("{path}.port")} />
+            });
+        }
+        Found::LoadBalancer(i) => {
+            let x = s.load_balancers[i].clone();
+            let options = vec![
+                ("internet-facing".to_string(), "Internet-facing".to_string()),
+                ("internal".to_string(), "Internal".to_string()),
+            ];
+            let current = if x.scheme == Scheme::Internal {
+                "internal"
+            } else {
+                "internet-facing"
+            };
+            let on_scheme = {
+                let app = app.clone();
+                Callback::from(move |v: String| {
+                    let mut s = (*app.scenario).clone();
+                    s.load_balancers[i].scheme = if v == "internal" {
+                        Scheme::Internal
+                    } else {
+                        Scheme::InternetFacing
+                    };
+                    commit(&app, s);
+                })
+            };
+            fields.push(select(
+                "node-scheme",
+                "Scheme",
+                &options,
+                current,
+                on_scheme,
+            ));
+            fields.push(html! {
+                <dl class="facts">
+                    <dt>{ "Nodes" }</dt>
+                    <dd>{ x.nodes.iter().map(|n| format!("{} ({})", n.private_ip, name_of(s, &n.subnet))).collect::<Vec<_>>().join(", ") }</dd>
+                    <dt>{ "Listeners" }</dt>
+                    <dd>{ x.listeners.iter().map(|l| format!("HTTP :{}", l.port)).collect::<Vec<_>>().join(", ") }</dd>
+                </dl>
+            });
+            let vpc = crate::edit::find::vpc_of(s, &id).unwrap_or_default();
+            let candidates: Vec<(String, String)> = s
+                .instances
+                .iter()
+                .filter(|inst| {
+                    crate::edit::find::vpc_of(s, &inst.id).as_deref() == Some(vpc.as_str())
+                })
+                .map(|inst| (inst.id.clone(), name_of(s, &inst.id)))
+                .collect();
+            let registered: Vec<String> = x
+                .target_groups
+                .first()
+                .map(|t| t.targets.iter().map(|t| t.id.clone()).collect())
+                .unwrap_or_default();
+            fields.push(html! {
+                <fieldset class="checks">
+                    <legend>{ "Targets (port 80)" }</legend>
+                    { for candidates.into_iter().map(|(tid, tname)| {
+                        let on = registered.contains(&tid);
+                        let (app, t2) = (app.clone(), tid.clone());
+                        let onchange = Callback::from(move |on: bool| {
+                            let mut s = (*app.scenario).clone();
+                            if let Some(tg) = s.load_balancers[i].target_groups.first_mut() {
+                                tg.targets.retain(|t| t.id != t2);
+                                if on { tg.targets.push(Target { id: t2.clone(), port: None }); }
+                            }
+                            commit(&app, s);
+                        });
+                        checkbox(&format!("lb-target-{tid}"), &tname, on, onchange)
+                    }) }
+                </fieldset>
+            });
+        }
+        Found::NatGateway(_) => {
+            fields.push(html! { <p class="muted small">{ "A NAT gateway lets instances in private subnets start connections to the internet; nothing can connect in through it. Route 0.0.0.0/0 to it from a private subnet's route table." }</p> });
+        }
+        Found::InternetGateway(i) => {
+            let g = &s.internet_gateways[i];
+            let mut options = vec![(String::new(), "Detached".to_string())];
+            options.extend(s.vpcs.iter().map(|v| (v.id.clone(), name_of(s, &v.id))));
+            let on_vpc = {
+                let app = app.clone();
+                Callback::from(move |v: String| {
+                    let mut s = (*app.scenario).clone();
+                    s.internet_gateways[i].vpc = (!v.is_empty()).then_some(v);
+                    commit_checked(&app, s);
+                })
+            };
+            fields.push(select(
+                "node-vpc",
+                "Attached to VPC",
+                &options,
+                g.vpc.as_deref().unwrap_or(""),
+                on_vpc,
+            ));
+        }
+        Found::Host(i) => {
+            let h = &s.internet_hosts[i];
+            let ip_check = edit(|s, id, t| {
+                let ip = parse_ip(&t)?;
+                if let Some(Found::Host(i)) = locate(s, id) {
+                    s.internet_hosts[i].ip = ip;
+                }
+                Ok(())
+            });
+            fields.push(html! {
+                <TextField id="node-public-ip" label="Public IP address" value={h.ip.to_string()}
+                    check={ip_check} path={format!("{path}.ip")}
+                    hint={AttrValue::from("Its address on the internet, outside every VPC.")} />
+            });
+        }
+        _ => {}
+    }
+    let details = html! { <div class="form">{ for fields }</div> };
+    let has_groups = matches!(
+        found,
+        Found::Instance(_) | Found::Database(_) | Found::LoadBalancer(_)
+    );
+    if has_groups {
+        tabs(
+            "node",
+            &tab,
+            vec![
+                ("Details", details),
+                (
+                    "Security groups",
+                    html! { <GroupsEditor owner={AttrValue::from(id)} /> },
+                ),
+            ],
+        )
+    } else {
+        details
+    }
+}

@@ -1,0 +1,388 @@
+//! The route table editor of a subnet: which table it uses (associate, create), the table's
+//! routes (the implicit local ones first), and adding routes with a target picker for internet
+//! gateways, NAT gateways, instances and peering connections.
+
+use yew::prelude::*;
+
+use super::super::state::{Action, AppContext};
+use super::field::{commit, commit_checked, judge, select, Check};
+use super::vpc::parse_cidr;
+use crate::edit::alloc::fresh_id;
+use crate::edit::find::name_of;
+use crate::model::{Destination, Route, RouteState, RouteTable, RouteTarget, Scenario};
+use ipnet::Ipv4Net;
+use std::rc::Rc;
+
+/// The index of the route table subnet `subnet` uses: its own, else its VPC's main table.
+pub fn table_of(s: &Scenario, subnet: &str) -> Option<usize> {
+    let vpc = &s.subnets.iter().find(|x| x.id == subnet)?.vpc;
+    s.route_tables
+        .iter()
+        .position(|t| t.subnets.iter().any(|n| n == subnet))
+        .or_else(|| s.route_tables.iter().position(|t| t.main && &t.vpc == vpc))
+}
+
+/// Makes subnet `subnet` use a table of its own (a new one, named after it, when it uses the
+/// main table) and returns its index.
+pub fn own_table(s: &mut Scenario, subnet: &str) -> Option<usize> {
+    let i = table_of(s, subnet)?;
+    if !s.route_tables[i].main {
+        return Some(i);
+    }
+    let x = s.subnets.iter().find(|x| x.id == subnet)?.clone();
+    let name = format!("{}-rt", if x.name.is_empty() { &x.id } else { &x.name });
+    let id = fresh_id(s, &name);
+    s.route_tables.push(RouteTable {
+        id,
+        name,
+        vpc: x.vpc,
+        main: false,
+        subnets: vec![subnet.to_string()],
+        routes: Vec::new(),
+    });
+    Some(s.route_tables.len() - 1)
+}
+
+fn default_route() -> Destination {
+    Destination::Cidr(Ipv4Net::default())
+}
+
+/// Buttons that add the usual default route: to the internet gateway (public subnet) or to a NAT
+/// gateway (private subnet), when the subnet has none.
+pub fn default_route_fix(app: &AppContext, subnet: &str) -> Html {
+    let s = &app.scenario;
+    let Some(x) = s.subnets.iter().find(|x| x.id == subnet) else {
+        return html! {};
+    };
+    let has_default = table_of(s, subnet).is_some_and(|t| {
+        s.route_tables[t]
+            .routes
+            .iter()
+            .any(|r| r.destination == default_route())
+    });
+    if has_default {
+        return html! {};
+    }
+    let mut offers: Vec<(String, RouteTarget)> = Vec::new();
+    if let Some(g) = s
+        .internet_gateways
+        .iter()
+        .find(|g| g.vpc.as_deref() == Some(x.vpc.as_str()))
+    {
+        offers.push((
+            format!("Make public: route 0.0.0.0/0 to {}", name_of(s, &g.id)),
+            RouteTarget::InternetGateway(g.id.clone()),
+        ));
+    }
+    for n in &s.nat_gateways {
+        let in_vpc = s
+            .subnets
+            .iter()
+            .any(|y| y.id == n.interface.subnet && y.vpc == x.vpc && y.id != x.id);
+        if in_vpc {
+            offers.push((
+                format!("Route 0.0.0.0/0 to {} (outbound only)", name_of(s, &n.id)),
+                RouteTarget::NatGateway(n.id.clone()),
+            ));
+        }
+    }
+    html! {
+        <div class="offers">
+            { for offers.into_iter().map(|(label, target)| {
+                let (app, subnet) = (app.clone(), subnet.to_string());
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    let mut n = (*app.scenario).clone();
+                    if let Some(t) = own_table(&mut n, &subnet) {
+                        n.route_tables[t].routes.push(Route {
+                            destination: default_route(),
+                            target: target.clone(),
+                            state: RouteState::Active,
+                        });
+                        let name = n.route_tables[t].name.clone();
+                        commit(&app, n);
+                        app.dispatch(Action::Notify(format!("Added 0.0.0.0/0 to route table {name}.")));
+                    }
+                });
+                html! { <button type="button" class="tool small" {onclick}>{ label }</button> }
+            }) }
+        </div>
+    }
+}
+
+fn target_code(t: &RouteTarget) -> String {
+    match t {
+        RouteTarget::Local => "local".into(),
+        RouteTarget::InternetGateway(x) => format!("igw:{x}"),
+        RouteTarget::NatGateway(x) => format!("nat:{x}"),
+        RouteTarget::Instance(x) => format!("i:{x}"),
+        RouteTarget::NetworkInterface(x) => format!("eni:{x}"),
+        RouteTarget::PeeringConnection(x) => format!("pcx:{x}"),
+        RouteTarget::GatewayEndpoint(x) => format!("vpce:{x}"),
+        RouteTarget::TransitGateway(x) => format!("tgw:{x}"),
+    }
+}
+
+fn parse_target(code: &str) -> Option<RouteTarget> {
+    let (k, id) = code.split_once(':')?;
+    let id = id.to_string();
+    Some(match k {
+        "igw" => RouteTarget::InternetGateway(id),
+        "nat" => RouteTarget::NatGateway(id),
+        "i" => RouteTarget::Instance(id),
+        "pcx" => RouteTarget::PeeringConnection(id),
+        _ => return None,
+    })
+}
+
+fn target_label(s: &Scenario, t: &RouteTarget) -> String {
+    match t {
+        RouteTarget::Local => "local".into(),
+        RouteTarget::InternetGateway(x) => format!("{} (internet gateway)", name_of(s, x)),
+        RouteTarget::NatGateway(x) => format!("{} (NAT gateway)", name_of(s, x)),
+        RouteTarget::Instance(x) => format!("{} (instance)", name_of(s, x)),
+        RouteTarget::PeeringConnection(x) => format!("{x} (peering)"),
+        other => target_code(other),
+    }
+}
+
+/// The targets a route of VPC `vpc` can use.
+fn targets(s: &Scenario, vpc: &str) -> Vec<RouteTarget> {
+    let in_vpc = |subnet: &str| s.subnets.iter().any(|x| x.id == subnet && x.vpc == vpc);
+    let mut out: Vec<RouteTarget> = s
+        .internet_gateways
+        .iter()
+        .filter(|g| g.vpc.as_deref() == Some(vpc))
+        .map(|g| RouteTarget::InternetGateway(g.id.clone()))
+        .collect();
+    out.extend(
+        s.nat_gateways
+            .iter()
+            .filter(|n| in_vpc(&n.interface.subnet))
+            .map(|n| RouteTarget::NatGateway(n.id.clone())),
+    );
+    out.extend(
+        s.instances
+            .iter()
+            .filter(|i| i.interfaces.first().is_some_and(|n| in_vpc(&n.subnet)))
+            .map(|i| RouteTarget::Instance(i.id.clone())),
+    );
+    out.extend(
+        s.peerings
+            .iter()
+            .filter(|p| p.requester == vpc || p.accepter == vpc)
+            .map(|p| RouteTarget::PeeringConnection(p.id.clone())),
+    );
+    out
+}
+
+/// Properties of [`RouteTableEditor`].
+#[derive(Properties, PartialEq)]
+pub struct SubnetProps {
+    /// The subnet whose table is edited.
+    pub subnet: AttrValue,
+}
+
+/// The route table of a subnet.
+#[component]
+pub fn RouteTableEditor(p: &SubnetProps) -> Html {
+    let app = use_context::<AppContext>().expect("app context");
+    let dest = use_state(String::new);
+    let target = use_state(String::new);
+    let s = &app.scenario;
+    let Some(x) = s.subnets.iter().find(|x| *x.id == *p.subnet).cloned() else {
+        return html! {};
+    };
+    let Some(ti) = table_of(s, &x.id) else {
+        return html! { <p class="muted">{ "This VPC has no route table." }</p> };
+    };
+    let t = s.route_tables[ti].clone();
+    let tables: Vec<(String, String)> = s
+        .route_tables
+        .iter()
+        .filter(|r| r.vpc == x.vpc)
+        .map(|r| {
+            let name = if r.name.is_empty() {
+                r.id.clone()
+            } else {
+                r.name.clone()
+            };
+            (
+                r.id.clone(),
+                if r.main {
+                    format!("{name} (main)")
+                } else {
+                    name
+                },
+            )
+        })
+        .collect();
+    let on_table = {
+        let (app, subnet) = (app.clone(), x.id.clone());
+        Callback::from(move |id: String| {
+            let mut n = (*app.scenario).clone();
+            for r in &mut n.route_tables {
+                r.subnets.retain(|y| *y != subnet);
+                if r.id == id && !r.main {
+                    r.subnets.push(subnet.clone());
+                }
+            }
+            commit(&app, n);
+        })
+    };
+    let create = {
+        let (app, subnet) = (app.clone(), x.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut n = (*app.scenario).clone();
+            for r in &mut n.route_tables {
+                r.subnets.retain(|y| *y != subnet);
+            }
+            if let Some(t) = own_table(&mut n, &subnet) {
+                let name = n.route_tables[t].name.clone();
+                commit(&app, n);
+                app.dispatch(Action::Notify(format!("Created route table {name}.")));
+            }
+        })
+    };
+    let all_targets = targets(s, &x.vpc);
+    let mut target_options: Vec<(String, String)> = vec![(String::new(), "Choose a target".into())];
+    target_options.extend(
+        all_targets
+            .iter()
+            .map(|t| (target_code(t), target_label(s, t))),
+    );
+    let check: Check = {
+        let (s, target) = (s.clone(), target.clone());
+        Callback::from(move |d: String| {
+            let cidr = parse_cidr(&d)?;
+            let tgt = parse_target(&target)
+                .ok_or_else(|| "Choose where the route sends traffic (its target).".to_string())?;
+            let mut n = (*s).clone();
+            n.route_tables[ti].routes.push(Route {
+                destination: Destination::Cidr(cidr),
+                target: tgt,
+                state: RouteState::Active,
+            });
+            Ok(n)
+        })
+    };
+    let path = format!("route_tables[{ti}]");
+    let (ok, verdict) = if dest.is_empty() {
+        (None, Default::default())
+    } else {
+        judge(s, &check, &dest, &path)
+    };
+    let invalid = !verdict.errors.is_empty();
+    let on_dest = {
+        let dest = dest.clone();
+        Callback::from(move |e: InputEvent| {
+            dest.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    let on_target = {
+        let target = target.clone();
+        Callback::from(move |v: String| target.set(v))
+    };
+    let add = {
+        let (app, dest) = (app.clone(), dest.clone());
+        let ok = ok.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(n) = ok.clone() {
+                app.dispatch(Action::Edit(Rc::new(n)));
+                dest.set(String::new());
+            }
+        })
+    };
+    let vpc_cidrs: Vec<String> = s
+        .vpcs
+        .iter()
+        .find(|v| v.id == x.vpc)
+        .map(|v| v.cidrs.iter().map(|c| c.to_string()).collect())
+        .unwrap_or_default();
+    html! {
+        <div class="form">
+            { select("rt-table", "Route table", &tables, &t.id, on_table) }
+            <div class="row-actions">
+                <button type="button" class="tool small" onclick={create}>{ "Create route table" }</button>
+            </div>
+            if t.main {
+                <p class="muted small">{ "The VPC's main route table: every subnet without a table of its own uses it." }</p>
+            }
+            <table class="rules" aria-label="Routes">
+                <thead><tr><th>{ "Destination" }</th><th>{ "Target" }</th><th><span class="sr-only">{ "Actions" }</span></th></tr></thead>
+                <tbody>
+                    { for vpc_cidrs.iter().map(|c| html! {
+                        <tr class="implicit"><td>{ c }</td><td>{ "local" }</td><td></td></tr>
+                    }) }
+                    { for t.routes.iter().enumerate().map(|(k, r)| {
+                        let d = match &r.destination {
+                            Destination::Cidr(c) => c.to_string(),
+                            Destination::PrefixList(p) => p.clone(),
+                        };
+                        let remove = {
+                            let app = app.clone();
+                            Callback::from(move |_: MouseEvent| {
+                                let mut n = (*app.scenario).clone();
+                                n.route_tables[ti].routes.remove(k);
+                                commit(&app, n);
+                            })
+                        };
+                        let current = target_code(&r.target);
+                        let mut options: Vec<(String, String)> = all_targets
+                            .iter()
+                            .map(|t| (target_code(t), target_label(s, t)))
+                            .collect();
+                        if !options.iter().any(|o| o.0 == current) {
+                            options.insert(0, (current.clone(), target_label(s, &r.target)));
+                        }
+                        let retarget = {
+                            let app = app.clone();
+                            Callback::from(move |e: Event| {
+                                let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                                if let Some(t) = parse_target(&v) {
+                                    let mut n = (*app.scenario).clone();
+                                    n.route_tables[ti].routes[k].target = t;
+                                    commit_checked(&app, n);
+                                }
+                            })
+                        };
+                        html! {
+                            <tr key={format!("{d}>{k}")}>
+                                <td>{ &d }</td>
+                                <td class="wrap">
+                                    <select class="cell-select" aria-label={format!("Target of route {d}")}
+                                        onchange={retarget}>
+                                        { for options.iter().map(|(v, l)| html! {
+                                            <option value={v.clone()} selected={*v == current}>{ l }</option>
+                                        }) }
+                                    </select>
+                                    if r.state == RouteState::Blackhole { <span class="tag bad">{ "blackhole" }</span> }
+                                </td>
+                                <td><button type="button" class="icon-btn" onclick={remove}
+                                    aria-label={format!("Remove route {d}")}>{ "×" }</button></td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            <form class="add-form" onsubmit={add} aria-label="Add route">
+                <div class={classes!("field", invalid.then_some("invalid"))}>
+                    <label for="rt-dest">{ "Destination" }</label>
+                    <input id="rt-dest" type="text" value={(*dest).clone()} oninput={on_dest}
+                        placeholder="0.0.0.0/0" spellcheck="false" autocomplete="off"
+                        aria-invalid={invalid.to_string()} aria-describedby="rt-dest-msg" />
+                </div>
+                { select("rt-target", "Target", &target_options, &target, on_target) }
+                <div id="rt-dest-msg" class="field-msg full" aria-live="polite">
+                    { for verdict.errors.iter().map(|m| html! { <p class="error-msg">{ m }</p> }) }
+                    { for verdict.warnings.iter().map(|m| html! { <p class="warn-msg">{ m }</p> }) }
+                </div>
+                <button type="submit" class="tool" disabled={ok.is_none()}>{ "Add route" }</button>
+            </form>
+            { default_route_fix(&app, &x.id) }
+        </div>
+    }
+}

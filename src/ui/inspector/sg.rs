@@ -1,0 +1,293 @@
+//! The security group editor of an instance, database or load balancer: which groups its network
+//! interface has (picked by name), and each group's inbound and outbound rules, whose peer is a
+//! CIDR block or another group.
+
+use yew::prelude::*;
+
+use super::super::state::{Action, AppContext};
+use super::acl::{parse_ports, ports_text, protocol_options};
+use super::field::{commit, commit_checked, judge, select, Check};
+use super::vpc::parse_cidr;
+use crate::edit::find::{interfaces_of, locate, vpc_of, Found};
+use crate::edit::place::new_group;
+use crate::model::{Interface, Peer, Protocol, Scenario, SgRule};
+use std::rc::Rc;
+
+/// Every interface of part `owner`, mutably (load balancer nodes share their groups).
+fn ifaces_mut<'a>(s: &'a mut Scenario, owner: &str) -> Vec<&'a mut Interface> {
+    match locate(s, owner) {
+        Some(Found::Instance(i)) => s.instances[i].interfaces.iter_mut().take(1).collect(),
+        Some(Found::Database(i)) => s.databases[i].interfaces.iter_mut().collect(),
+        Some(Found::LoadBalancer(i)) => s.load_balancers[i].nodes.iter_mut().collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn group_name(s: &Scenario, id: &str) -> String {
+    s.security_groups
+        .iter()
+        .find(|g| g.id == id)
+        .map(|g| {
+            if g.name.is_empty() {
+                g.id.clone()
+            } else {
+                g.name.clone()
+            }
+        })
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// Properties of [`GroupsEditor`].
+#[derive(Properties, PartialEq)]
+pub struct OwnerProps {
+    /// The instance, database or load balancer.
+    pub owner: AttrValue,
+}
+
+/// The security groups of a part, and their rules.
+#[component]
+pub fn GroupsEditor(p: &OwnerProps) -> Html {
+    let app = use_context::<AppContext>().expect("app context");
+    let s = &app.scenario;
+    let Some(found) = locate(s, &p.owner) else {
+        return html! {};
+    };
+    let Some(vpc) = vpc_of(s, &p.owner) else {
+        return html! {};
+    };
+    let attached: Vec<String> = interfaces_of(s, found)
+        .first()
+        .map(|n| n.security_groups.clone())
+        .unwrap_or_default();
+    let owner = p.owner.to_string();
+    let create = {
+        let (app, owner, vpc) = (app.clone(), owner.clone(), vpc.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut n = (*app.scenario).clone();
+            let g = new_group(&n, &vpc, &format!("{owner}-sg"), Vec::new());
+            let name = g.name.clone();
+            for i in ifaces_mut(&mut n, &owner) {
+                i.security_groups.push(g.id.clone());
+            }
+            n.security_groups.push(g);
+            commit(&app, n);
+            app.dispatch(Action::Notify(format!(
+                "Created security group {name}: no inbound rules, all outbound allowed."
+            )));
+        })
+    };
+    html! {
+        <div class="form">
+            <fieldset class="checks">
+                <legend>{ "Security groups" }</legend>
+                { for s.security_groups.iter().filter(|g| g.vpc == vpc).map(|g| {
+                    let on = attached.contains(&g.id);
+                    let (app, owner, gid) = (app.clone(), owner.clone(), g.id.clone());
+                    let onchange = Callback::from(move |e: Event| {
+                        let checked = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+                        let mut n = (*app.scenario).clone();
+                        for i in ifaces_mut(&mut n, &owner) {
+                            i.security_groups.retain(|x| *x != gid);
+                            if checked { i.security_groups.push(gid.clone()); }
+                        }
+                        commit_checked(&app, n);
+                    });
+                    let id = format!("sg-pick-{}", g.id);
+                    html! {
+                        <div class="check" key={g.id.clone()}>
+                            <input id={id.clone()} type="checkbox" checked={on} {onchange} />
+                            <label for={id}>{ group_name(s, &g.id) }</label>
+                        </div>
+                    }
+                }) }
+            </fieldset>
+            <div class="row-actions">
+                <button type="button" class="tool small" onclick={create}>{ "Create security group" }</button>
+            </div>
+            { for attached.iter().map(|g| html! { <GroupRules key={g.clone()} group={g.clone()} /> }) }
+            if attached.is_empty() {
+                <p class="muted small">{ "No security group: the interface takes the VPC's default group." }</p>
+            }
+        </div>
+    }
+}
+
+/// Properties of [`GroupRules`].
+#[derive(Properties, PartialEq)]
+pub struct GroupProps {
+    /// The security group's id.
+    pub group: AttrValue,
+}
+
+/// One security group's rules, with a form to add one.
+#[component]
+pub fn GroupRules(p: &GroupProps) -> Html {
+    let app = use_context::<AppContext>().expect("app context");
+    let inbound = use_state(|| true);
+    let protocol = use_state(|| "tcp".to_string());
+    let ports = use_state(String::new);
+    let peer = use_state(|| "cidr".to_string());
+    let cidr = use_state(|| "0.0.0.0/0".to_string());
+    let description = use_state(String::new);
+    let s = &app.scenario;
+    let Some(gi) = s.security_groups.iter().position(|g| *g.id == *p.group) else {
+        return html! {};
+    };
+    let g = s.security_groups[gi].clone();
+    let gname = group_name(s, &g.id);
+    let key = g.id.replace(|c: char| !c.is_ascii_alphanumeric(), "-");
+    let mut peers: Vec<(String, String)> = vec![("cidr".into(), "Custom CIDR".into())];
+    peers.extend(
+        s.security_groups
+            .iter()
+            .filter(|x| x.vpc == g.vpc)
+            .map(|x| (format!("sg:{}", x.id), group_name(s, &x.id))),
+    );
+    let dir = if *inbound { "inbound" } else { "outbound" };
+    let check: Check = {
+        let (s, inbound, protocol, peer, cidr, description) = (
+            s.clone(),
+            *inbound,
+            (*protocol).clone(),
+            (*peer).clone(),
+            (*cidr).clone(),
+            (*description).clone(),
+        );
+        Callback::from(move |ports: String| {
+            let protocol: Protocol = protocol.parse()?;
+            let peer = match peer.strip_prefix("sg:") {
+                Some(id) => Peer::Group(id.to_string()),
+                None => Peer::Cidr(parse_cidr(&cidr)?),
+            };
+            let rule = SgRule {
+                protocol,
+                ports: parse_ports(protocol, &ports)?,
+                icmp: None,
+                peer,
+                description: description.trim().to_string(),
+            };
+            let mut n = (*s).clone();
+            let g = &mut n.security_groups[gi];
+            if inbound {
+                g.inbound.push(rule)
+            } else {
+                g.outbound.push(rule)
+            }
+            Ok(n)
+        })
+    };
+    let touched = !ports.is_empty() || *protocol != "tcp";
+    let (ok, verdict) = judge(s, &check, &ports, &format!("security_groups[{gi}]"));
+    let shown = if touched { verdict } else { Default::default() };
+    let invalid = !shown.errors.is_empty();
+    let msg_id = format!("sg-{key}-msg");
+    let text_input =
+        |id: String, label: &str, state: &UseStateHandle<String>, placeholder: &str| {
+            let st = state.clone();
+            let oninput = Callback::from(move |e: InputEvent| {
+                st.set(
+                    e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                        .value(),
+                )
+            });
+            html! {
+                <div class={classes!("field", invalid.then_some("invalid"))}>
+                    <label for={id.clone()}>{ label }</label>
+                    <input {id} type="text" value={(**state).clone()} {oninput}
+                        placeholder={placeholder.to_string()} spellcheck="false" autocomplete="off"
+                        aria-invalid={invalid.to_string()} aria-describedby={msg_id.clone()} />
+                </div>
+            }
+        };
+    let set = |st: &UseStateHandle<String>| {
+        let st = st.clone();
+        Callback::from(move |v: String| st.set(v))
+    };
+    let add = {
+        let (app, ports, description) = (app.clone(), ports.clone(), description.clone());
+        let ok = ok.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(n) = ok.clone() {
+                app.dispatch(Action::Edit(Rc::new(n)));
+                ports.set(String::new());
+                description.set(String::new());
+            }
+        })
+    };
+    let rules = if *inbound { &g.inbound } else { &g.outbound };
+    let dir_tab = |label: &str, value: bool| {
+        let st = inbound.clone();
+        let onclick = Callback::from(move |_: MouseEvent| st.set(value));
+        html! {
+            <button type="button" class="seg" aria-pressed={(*inbound == value).to_string()} {onclick}>
+                { label }
+            </button>
+        }
+    };
+    html! {
+        <section class="group" aria-label={format!("Security group {gname}")}>
+            <h4>{ &gname }</h4>
+            <div class="segmented" role="group" aria-label="Direction">
+                { dir_tab("Inbound rules", true) }
+                { dir_tab("Outbound rules", false) }
+            </div>
+            <table class="rules" aria-label={format!("{gname} {dir} rules")}>
+                <thead><tr><th>{ "Protocol" }</th><th>{ "Ports" }</th>
+                    <th>{ if *inbound { "Source" } else { "Destination" } }</th>
+                    <th>{ "Description" }</th><th><span class="sr-only">{ "Actions" }</span></th></tr></thead>
+                <tbody>
+                    { for rules.iter().enumerate().map(|(k, r)| {
+                        let peer = match &r.peer {
+                            Peer::Cidr(c) => c.to_string(),
+                            Peer::Group(x) => group_name(s, x),
+                            Peer::PrefixList(x) => x.clone(),
+                        };
+                        let remove = {
+                            let (app, inbound) = (app.clone(), *inbound);
+                            Callback::from(move |_: MouseEvent| {
+                                let mut n = (*app.scenario).clone();
+                                let g = &mut n.security_groups[gi];
+                                if inbound { g.inbound.remove(k); } else { g.outbound.remove(k); }
+                                commit(&app, n);
+                            })
+                        };
+                        let proto = if r.protocol == Protocol::All { "all".to_string() } else { r.protocol.to_string() };
+                        html! {
+                            <tr key={k}>
+                                <td>{ proto }</td>
+                                <td>{ ports_text(r.ports) }</td>
+                                <td>{ &peer }</td>
+                                <td class="muted wrap">{ &r.description }</td>
+                                <td><button type="button" class="icon-btn" onclick={remove}
+                                    aria-label={format!("Remove {dir} rule {} {} from {peer}", r.protocol, ports_text(r.ports))}>
+                                    { "×" }</button></td>
+                            </tr>
+                        }
+                    }) }
+                    if rules.is_empty() {
+                        <tr class="implicit"><td class="wrap" colspan="5">{
+                            if *inbound { "No inbound rules: nothing can connect in." } else { "No outbound rules: nothing can connect out." }
+                        }</td></tr>
+                    }
+                </tbody>
+            </table>
+            <form class="add-form grid3" onsubmit={add} aria-label={format!("Add {dir} rule to {gname}")}>
+                { select(&format!("sg-{key}-protocol"), "Protocol", &protocol_options(), &protocol, set(&protocol)) }
+                { text_input(format!("sg-{key}-ports"), "Port range", &ports, "443") }
+                { select(&format!("sg-{key}-peer"), if *inbound { "Source" } else { "Destination" }, &peers, &peer, set(&peer)) }
+                if *peer == "cidr" {
+                    { text_input(format!("sg-{key}-cidr"), "CIDR", &cidr, "0.0.0.0/0") }
+                }
+                { text_input(format!("sg-{key}-desc"), "Description", &description, "optional") }
+                <div id={msg_id.clone()} class="field-msg full" aria-live="polite">
+                    { for shown.errors.iter().map(|m| html! { <p class="error-msg">{ m }</p> }) }
+                    { for shown.warnings.iter().map(|m| html! { <p class="warn-msg">{ m }</p> }) }
+                </div>
+                <button type="submit" class="tool" disabled={ok.is_none()}>
+                    { if *inbound { "Add inbound rule" } else { "Add outbound rule" } }
+                </button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,103 @@
+//! The subnet editor: name, IPv4 CIDR with its usable-address count, availability zone, and tabs
+//! for its route table and network ACL.
+
+use yew::prelude::*;
+
+use super::super::state::AppContext;
+use super::acl::AclEditor;
+use super::field::{commit_checked, select, Check, TextField};
+use super::routes::{default_route_fix, RouteTableEditor};
+use super::tabs;
+use super::vpc::{parse_cidr, thousands, PartId};
+use crate::edit::alloc::usable_addresses;
+use crate::edit::find::{locate, name_of, Found};
+use crate::edit::place::is_public;
+use crate::layout::{region_of, zones_of};
+
+/// Editor of subnet `id`.
+#[component]
+pub fn SubnetEditor(p: &PartId) -> Html {
+    let app = use_context::<AppContext>().expect("app context");
+    let tab = use_state(|| 0usize);
+    let s = &app.scenario;
+    let Some(Found::Subnet(i)) = locate(s, &p.id) else {
+        return html! {};
+    };
+    let x = &s.subnets[i];
+    let name_check: Check = {
+        let s = s.clone();
+        Callback::from(move |t: String| {
+            let mut n = (*s).clone();
+            n.subnets[i].name = t.trim().to_string();
+            Ok(n)
+        })
+    };
+    let cidr_check: Check = {
+        let s = s.clone();
+        Callback::from(move |t: String| {
+            let c = parse_cidr(&t)?;
+            let mut n = (*s).clone();
+            n.subnets[i].cidr = c;
+            Ok(n)
+        })
+    };
+    let hint = format!(
+        "{} usable addresses (AWS reserves 5)",
+        thousands(usable_addresses(x.cidr))
+    );
+    let mut zones = zones_of(s, &x.vpc);
+    let region = region_of(s);
+    for l in ['a', 'b', 'c', 'd'] {
+        let z = format!("{region}{l}");
+        if !zones.contains(&z) {
+            zones.push(z);
+        }
+    }
+    zones.sort();
+    let zone_options: Vec<(String, String)> =
+        zones.iter().map(|z| (z.clone(), z.clone())).collect();
+    let on_zone = {
+        let app = app.clone();
+        Callback::from(move |z: String| {
+            let mut n = (*app.scenario).clone();
+            n.subnets[i].az = z;
+            commit_checked(&app, n);
+        })
+    };
+    let public = is_public(s, &x.id);
+    let fix = default_route_fix(&app, &x.id);
+    let details = html! {
+        <div class="form">
+            <TextField id="subnet-name" label="Name" value={x.name.clone()} check={name_check}
+                path={format!("subnets[{i}].name")} />
+            <TextField id="subnet-cidr" label="IPv4 CIDR" value={x.cidr.to_string()}
+                check={cidr_check} path={format!("subnets[{i}].cidr")} hint={AttrValue::from(hint)}
+                placeholder="10.0.1.0/24" />
+            { select("subnet-az", "Availability zone", &zone_options, &x.az, on_zone) }
+            <dl class="facts">
+                <dt>{ "VPC" }</dt>
+                <dd>{ name_of(s, &x.vpc) }</dd>
+                <dt>{ "Type" }</dt>
+                <dd>{ if public {
+                    "Public: its route table sends 0.0.0.0/0 to an internet gateway"
+                } else {
+                    "Private: no route to an internet gateway"
+                } }</dd>
+            </dl>
+            { fix }
+        </div>
+    };
+    let subnet = AttrValue::from(x.id.clone());
+    tabs(
+        "subnet",
+        &tab,
+        vec![
+            ("Details", details),
+            (
+                "Route table",
+                html! { <RouteTableEditor subnet={subnet.clone()} /> },
+            ),
+            ("Network ACL", html! { <AclEditor {subnet} /> }),
+        ],
+    )
+}
