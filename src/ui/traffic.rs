@@ -1,24 +1,154 @@
-//! The traffic panel: pick two endpoints, a protocol and a port, and send a packet.
+//! The traffic panel: pick two parts, a protocol and a port, and send a packet. The engine traces
+//! it forward and back; the panel shows the engine's verdict in words.
 
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+use super::state::AppContext;
+use crate::engine::{trace, FlowSpec, Network, Verdict};
+use crate::model::{Protocol, Scenario};
 
 /// What the verdict line says before anything was sent.
 pub const IDLE_VERDICT: &str = "Choose a source and a destination, then press Send.";
 
-/// What the verdict line says when Send is pressed on an empty canvas.
+/// What the verdict line says when Send is pressed with fewer than two parts to choose from.
 pub const EMPTY_VERDICT: &str =
     "Nothing to send between yet: add at least two parts to the canvas first.";
 
-/// The panel under the canvas. Until the engine is wired in, Send only explains what is missing.
+/// The parts a flow can start or end at, as (id, label) in the order the selects list them:
+/// instances, databases and caches, load balancers, hosts on the internet.
+fn endpoints(s: &Scenario) -> Vec<(String, String)> {
+    let label = |name: &str, id: &str, ip: Option<String>| {
+        let name = if name.is_empty() { id } else { name };
+        match ip {
+            Some(ip) => format!("{name} ({ip})"),
+            None => name.to_string(),
+        }
+    };
+    let first_ip = |ifs: &[crate::model::Interface]| ifs.first().map(|i| i.private_ip.to_string());
+    let mut out: Vec<(String, String)> = Vec::new();
+    out.extend(s.instances.iter().map(|x| {
+        let l = label(&x.name, &x.id, first_ip(&x.interfaces));
+        (x.id.clone(), l)
+    }));
+    out.extend(s.databases.iter().map(|x| {
+        let l = label(&x.name, &x.id, first_ip(&x.interfaces));
+        (x.id.clone(), l)
+    }));
+    out.extend(
+        s.load_balancers
+            .iter()
+            .map(|x| (x.id.clone(), label(&x.name, &x.id, None))),
+    );
+    out.extend(s.internet_hosts.iter().map(|x| {
+        let l = label(&x.name, &x.id, Some(x.ip.to_string()));
+        (x.id.clone(), l)
+    }));
+    out
+}
+
+/// The verdict line: its text and whether the flow got through.
+#[derive(Clone, PartialEq)]
+struct Said {
+    text: String,
+    tone: &'static str,
+}
+
+/// Traces `spec` in `s` and says how it ended, as the engine words it.
+fn send(s: &Scenario, spec: &FlowSpec) -> Said {
+    match trace(&Network::new(s), spec) {
+        Ok(t) => Said {
+            tone: if t.verdict == Verdict::Established {
+                "ok"
+            } else {
+                "bad"
+            },
+            text: t.summary,
+        },
+        Err(e) => Said {
+            text: e.to_string(),
+            tone: "bad",
+        },
+    }
+}
+
+/// The panel under the canvas.
 #[component]
 pub fn TrafficPanel() -> Html {
-    let verdict = use_state(|| IDLE_VERDICT);
+    let app = use_context::<AppContext>().expect("inside the app state");
+    let said = use_state(|| Said {
+        text: IDLE_VERDICT.into(),
+        tone: "",
+    });
+    let (from, to, protocol, port) = (
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+    );
+    let parts = endpoints(&app.scenario);
     let onsubmit = {
-        let verdict = verdict.clone();
+        let (said, s) = (said.clone(), app.scenario.clone());
+        let (from, to, protocol, port) = (from.clone(), to.clone(), protocol.clone(), port.clone());
+        let enough = parts.len() >= 2;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            verdict.set(EMPTY_VERDICT);
+            if !enough {
+                said.set(Said {
+                    text: EMPTY_VERDICT.into(),
+                    tone: "",
+                });
+                return;
+            }
+            let value = |r: &NodeRef| {
+                r.cast::<HtmlSelectElement>()
+                    .map(|x| x.value())
+                    .unwrap_or_default()
+            };
+            let proto: Protocol = value(&protocol).parse().unwrap_or(Protocol::Tcp);
+            let port_text = port
+                .cast::<HtmlInputElement>()
+                .map(|x| x.value())
+                .unwrap_or_default();
+            let port_text = if port_text.trim().is_empty() {
+                "443".to_string()
+            } else {
+                port_text
+            };
+            let port = match proto {
+                Protocol::Icmp => None,
+                _ => match port_text.trim().parse::<u16>() {
+                    Ok(p) if p > 0 => Some(p),
+                    _ => {
+                        said.set(Said {
+                            text: "Type a port from 1 to 65535.".into(),
+                            tone: "bad",
+                        });
+                        return;
+                    }
+                },
+            };
+            let spec = FlowSpec {
+                from: value(&from),
+                to: value(&to),
+                protocol: proto,
+                port,
+                src_port: None,
+            };
+            said.set(send(&s, &spec));
         })
+    };
+    let options = |selected: usize| -> Html {
+        if parts.is_empty() {
+            return html! { <option value="">{ "No parts yet" }</option> };
+        }
+        parts
+            .iter()
+            .enumerate()
+            .map(|(i, (id, label))| {
+                html! { <option value={id.clone()} selected={i == selected}>{ label }</option> }
+            })
+            .collect()
     };
     html! {
         <section class="traffic panel" aria-labelledby="traffic-heading">
@@ -26,19 +156,15 @@ pub fn TrafficPanel() -> Html {
             <form class="traffic-form" {onsubmit}>
                 <div class="field">
                     <label for="traffic-from">{ "From" }</label>
-                    <select id="traffic-from" name="from">
-                        <option value="">{ "No parts yet" }</option>
-                    </select>
+                    <select id="traffic-from" name="from" ref={from}>{ options(0) }</select>
                 </div>
                 <div class="field">
                     <label for="traffic-to">{ "To" }</label>
-                    <select id="traffic-to" name="to">
-                        <option value="">{ "No parts yet" }</option>
-                    </select>
+                    <select id="traffic-to" name="to" ref={to}>{ options(1) }</select>
                 </div>
                 <div class="field field-narrow">
                     <label for="traffic-protocol">{ "Protocol" }</label>
-                    <select id="traffic-protocol" name="protocol">
+                    <select id="traffic-protocol" name="protocol" ref={protocol}>
                         <option value="tcp" selected=true>{ "TCP" }</option>
                         <option value="udp">{ "UDP" }</option>
                         <option value="icmp">{ "ICMP" }</option>
@@ -47,11 +173,11 @@ pub fn TrafficPanel() -> Html {
                 <div class="field field-narrow">
                     <label for="traffic-port">{ "Port" }</label>
                     <input id="traffic-port" name="port" type="number" min="1" max="65535"
-                        placeholder="443" inputmode="numeric" />
+                        placeholder="443" inputmode="numeric" ref={port} />
                 </div>
                 <button type="submit" class="primary">{ "Send" }</button>
             </form>
-            <p class="verdict" role="status" aria-live="polite">{ *verdict }</p>
+            <p class={classes!("verdict", said.tone)} role="status" aria-live="polite">{ &said.text }</p>
         </section>
     }
 }

@@ -7,7 +7,7 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deflateRawSync } from "node:zlib";
@@ -390,6 +390,25 @@ describe("canvas editor", () => {
     const count = await canvasOf(page).locator("[data-id]").count();
     assert.ok(count >= 200, `${count} parts drawn`);
     await shot(page, "editor-auto-layout-200.png");
+    assert.deepEqual(errors.filter((e) => !/integrity/.test(e)), []);
+    await context.close();
+  });
+
+  test("the traffic panel traces a flow between the parts on the canvas", async () => {
+    const scenario = JSON.parse(readFileSync(join(here, "..", "data", "web-db.json"), "utf8"));
+    const { page, context, errors } = await open(`/#${link(scenario)}`);
+    await partOn(page, "web").waitFor();
+    const traffic = page.getByRole("region", { name: "Traffic" });
+    await traffic.getByLabel("From").selectOption("laptop");
+    await traffic.getByLabel("To").selectOption("web");
+    await traffic.getByLabel("Port").fill("443");
+    await traffic.getByRole("button", { name: "Send" }).click();
+    await traffic.getByRole("status").getByText(/^Established/).waitFor();
+    await traffic.getByLabel("Port").fill("22");
+    await traffic.getByRole("button", { name: "Send" }).click();
+    const dropped = traffic.getByRole("status");
+    await dropped.getByText(/web-sg/).waitFor();
+    assert.match(await dropped.textContent(), /^Dropped/);
     assert.deepEqual(errors.filter((e) => !/integrity/.test(e)), []);
     await context.close();
   });
