@@ -16,6 +16,7 @@ pub mod lesson;
 pub mod model;
 pub mod scenario;
 pub mod share;
+pub mod sorting;
 pub mod templates;
 
 #[cfg(target_arch = "wasm32")]

@@ -541,7 +541,7 @@ fn candidates(s: &Scenario, kind: PartKind, near: Option<&str>) -> Vec<(f64, f64
                 let Some(r) = s.layout.get(v) else { continue };
                 // The zone with the fewest subnets first, so subnets spread over zones.
                 let mut bands = super::find::az_bands(s, v);
-                bands.sort_by_key(|b| {
+                crate::sorting::sort_by_key(&mut bands, |b| {
                     s.subnets
                         .iter()
                         .filter(|x| &x.vpc == v && x.az == b.0)

@@ -149,7 +149,7 @@ fn boundaries(net: &Network) -> Vec<u32> {
             }
         }
     }
-    b.sort_unstable();
+    crate::sorting::sort(&mut b);
     b.dedup();
     b
 }
@@ -309,7 +309,7 @@ impl MatrixJob {
                                 Listening::Ports(p) => {
                                     let mut v: Vec<String> =
                                         p.iter().map(|l| l.to_string()).collect();
-                                    v.sort();
+                                    crate::sorting::sort(&mut v);
                                     Some(v)
                                 }
                             },
@@ -328,7 +328,7 @@ impl MatrixJob {
                 Owner::NatGateway(_) => continue,
             };
             let mut groups = e.groups.clone();
-            groups.sort_unstable();
+            crate::sorting::sort(&mut groups);
             let key = ClassKey {
                 subnet: e.subnet,
                 groups,

@@ -280,7 +280,7 @@ impl<'s> Network<'s> {
                     }
                 }
                 // Longest prefix first; on a tie the local route (pushed first) wins.
-                list.sort_by_key(|r| std::cmp::Reverse(r.net.prefix_len()));
+                crate::sorting::sort_by_key(&mut list, |r| std::cmp::Reverse(r.net.prefix_len()));
                 list
             })
             .collect();
@@ -309,7 +309,7 @@ impl<'s> Network<'s> {
 
         let sorted = |rules: &'s [AclRule]| {
             let mut v: Vec<&AclRule> = rules.iter().collect();
-            v.sort_by_key(|r| r.number);
+            crate::sorting::sort_by_key(&mut v, |r| r.number);
             v
         };
         let acl_in = scenario

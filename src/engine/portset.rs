@@ -84,7 +84,7 @@ impl PortSet {
     /// Union of two sets.
     pub fn union(&self, other: &PortSet) -> PortSet {
         let mut all: Vec<PortRange> = self.0.iter().chain(other.0.iter()).copied().collect();
-        all.sort();
+        crate::sorting::sort(&mut all);
         let mut out: Vec<PortRange> = Vec::with_capacity(all.len());
         for r in all {
             match out.last_mut() {

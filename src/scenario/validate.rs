@@ -59,6 +59,6 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     gateways::check(&ix, &mut out);
     nodes::check(&ix, &mut out);
     limits::check(&ix, &mut out);
-    out.sort_by_key(|p| p.severity);
+    crate::sorting::sort_by_key(&mut out, |p| p.severity);
     out
 }

@@ -17,7 +17,7 @@ pub fn new_problems(current: &Scenario, next: &Scenario, path: &str) -> Vec<Prob
         .into_iter()
         .filter(|p| !before.contains(&(p.code.to_string(), p.message.clone())))
         .collect();
-    out.sort_by_key(|p| (p.severity, !p.path.starts_with(path)));
+    crate::sorting::sort_by_key(&mut out, |p| (p.severity, !p.path.starts_with(path)));
     out
 }
 

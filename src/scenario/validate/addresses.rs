@@ -167,7 +167,7 @@ fn subnets(ix: &Index, out: &mut Vec<Problem>) {
             found.push((a.max(b), a.min(b)));
         }
     }
-    found.sort_unstable();
+    crate::sorting::sort(&mut found);
     for (later, first) in found {
         let (x, y) = (&s.subnets[later], &s.subnets[first]);
         out.push(Problem::error(

@@ -30,7 +30,7 @@ pub(super) fn overlapping_pairs<T: Copy>(items: &[(Ipv4Net, T)]) -> Vec<(T, T)> 
             (a, b, t)
         })
         .collect();
-    sorted.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+    crate::sorting::sort_by(&mut sorted, |x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
     let mut pairs = Vec::new();
     let mut widest: Option<(u32, T)> = None;
     for (start, end, t) in sorted {
@@ -65,7 +65,7 @@ impl<T: Copy> NetSet<T> {
                 (a, b, t)
             })
             .collect();
-        items.sort_by_key(|x| x.0);
+        crate::sorting::sort_by_key(&mut items, |x| x.0);
         let mut widest: Vec<usize> = Vec::with_capacity(items.len());
         for i in 0..items.len() {
             let best = match widest.last() {

@@ -144,7 +144,7 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
         &acl.outbound
     };
     let mut order: Vec<usize> = (0..rules.len()).collect();
-    order.sort_by_key(|&k| rules[k].number);
+    crate::sorting::sort_by_key(&mut order, |&k| rules[k].number);
     let next_number = rules
         .iter()
         .map(|r| r.number)

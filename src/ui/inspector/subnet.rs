@@ -53,7 +53,7 @@ pub fn SubnetEditor(p: &PartId) -> Html {
             zones.push(z);
         }
     }
-    zones.sort();
+    crate::sorting::sort(&mut zones);
     let zone_options: Vec<(String, String)> =
         zones.iter().map(|z| (z.clone(), z.clone())).collect();
     let on_zone = {
