@@ -356,7 +356,7 @@ fn wrong_type_in_a_real_file_names_file_and_path() {
     assert_eq!(
         error_of(&files),
         "describe-instances.json: Reservations[1].Instances[0].NetworkInterfaces[0].PrivateIpAddress: \
-         invalid type: integer `10`, expected an IPv4 address such as \"10.0.1.10\""
+         expected an IPv4 address such as \"10.0.1.10\", found 10"
     );
 }
 

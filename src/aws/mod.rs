@@ -50,6 +50,7 @@
 //!   when their status is `active`.
 
 mod error;
+mod json;
 mod network;
 mod nodes;
 mod raw;

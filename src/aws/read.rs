@@ -2,6 +2,7 @@
 //! records that remember where they came from.
 
 use super::error::ImportError;
+use super::json::Obj;
 use super::raw::*;
 use serde_json::Value;
 
@@ -77,12 +78,9 @@ pub(crate) fn read_files(
             ));
             continue;
         }
-        let raw: RawFile =
-            serde_path_to_error::deserialize(value).map_err(|e| ImportError::Shape {
-                file: name.clone(),
-                path: e.path().to_string(),
-                message: e.into_inner().to_string(),
-            })?;
+        let raw = Obj::new(name, String::new(), &value)
+            .and_then(|top| RawFile::read(&top))
+            .map_err(|e| *e)?;
         inputs.add(name, raw);
         inputs.files_used.push(name.clone());
     }

@@ -1,47 +1,31 @@
 //! Checked leaf values of the AWS output: CIDRs, addresses, protocols and ACL actions.
 //!
-//! Each type rejects a malformed value while deserializing, so the error carries the JSON path of
-//! the field (`Subnets[1].CidrBlock: invalid IPv4 CIDR "10.0.1.0/33"`).
+//! Each type has a converter for [`Obj`](super::json::Obj) that rejects a malformed value, so
+//! the error carries the JSON path of the field
+//! (`Subnets[1].CidrBlock: invalid IPv4 CIDR "10.0.1.0/33"`).
 
+use super::json::expected;
 use crate::model::Protocol;
 use ipnet::{IpNet, Ipv4Net};
-use serde::de::{self, Deserializer, Visitor};
-use serde::Deserialize;
-use std::fmt;
+use serde_json::Value;
 use std::net::Ipv4Addr;
 
-/// A string field parsed by `parse`, with `expecting` as the description of a valid value.
-fn parse_str<'de, D, T>(
-    d: D,
-    expecting: &'static str,
-    parse: fn(&str) -> Result<T, String>,
-) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-{
-    struct V<T> {
-        expecting: &'static str,
-        parse: fn(&str) -> Result<T, String>,
+/// A string value parsed by `parse`, with `what` as the description of a valid value.
+fn parse_str<T>(v: &Value, what: &str, parse: fn(&str) -> Result<T, String>) -> Result<T, String> {
+    match v.as_str() {
+        Some(s) => parse(s),
+        None => Err(expected(what, v)),
     }
-    impl<T> Visitor<'_> for V<T> {
-        type Value = T;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str(self.expecting)
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
-            (self.parse)(v).map_err(E::custom)
-        }
-    }
-    d.deserialize_str(V { expecting, parse })
 }
 
 /// An IPv4 CIDR block such as `10.0.0.0/16`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Cidr4(pub Ipv4Net);
 
-impl<'de> Deserialize<'de> for Cidr4 {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        parse_str(d, "an IPv4 CIDR such as \"10.0.0.0/16\"", |s| {
+impl Cidr4 {
+    /// Reads a JSON string such as `"10.0.0.0/16"`.
+    pub fn from_json(v: &Value) -> Result<Self, String> {
+        parse_str(v, "an IPv4 CIDR such as \"10.0.0.0/16\"", |s| {
             s.parse()
                 .map(Cidr4)
                 .map_err(|_| format!("invalid IPv4 CIDR {s:?}"))
@@ -58,9 +42,10 @@ pub(crate) enum AnyCidr {
     V6,
 }
 
-impl<'de> Deserialize<'de> for AnyCidr {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        parse_str(d, "a CIDR such as \"10.0.0.0/16\"", |s| match s.parse() {
+impl AnyCidr {
+    /// Reads a JSON string such as `"10.0.0.0/16"` or `"2600:1f18::/40"`.
+    pub fn from_json(v: &Value) -> Result<Self, String> {
+        parse_str(v, "a CIDR such as \"10.0.0.0/16\"", |s| match s.parse() {
             Ok(IpNet::V4(n)) => Ok(AnyCidr::V4(n)),
             Ok(IpNet::V6(_)) => Ok(AnyCidr::V6),
             Err(_) => Err(format!("invalid CIDR {s:?}")),
@@ -72,9 +57,10 @@ impl<'de> Deserialize<'de> for AnyCidr {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Ip4(pub Ipv4Addr);
 
-impl<'de> Deserialize<'de> for Ip4 {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        parse_str(d, "an IPv4 address such as \"10.0.1.10\"", |s| {
+impl Ip4 {
+    /// Reads a JSON string such as `"10.0.1.10"`.
+    pub fn from_json(v: &Value) -> Result<Self, String> {
+        parse_str(v, "an IPv4 address such as \"10.0.1.10\"", |s| {
             s.parse()
                 .map(Ip4)
                 .map_err(|_| format!("invalid IPv4 address {s:?}"))
@@ -91,40 +77,28 @@ pub(crate) enum RawProtocol {
     Icmpv6,
 }
 
-impl<'de> Deserialize<'de> for RawProtocol {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = RawProtocol;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(
-                    "a protocol: \"-1\", \"tcp\", \"udp\", \"icmp\", \"icmpv6\" or a number",
-                )
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawProtocol, E> {
-                if v.trim().eq_ignore_ascii_case("icmpv6") {
-                    return Ok(RawProtocol::Icmpv6);
-                }
-                v.parse().map(RawProtocol::Ip).map_err(E::custom)
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawProtocol, E> {
-                match v {
-                    -1 => Ok(RawProtocol::Ip(Protocol::All)),
-                    0..=255 => Ok(RawProtocol::Ip(Protocol::from_number(v as u8))),
-                    _ => Err(E::custom(format!("protocol number {v} is outside 0-255"))),
-                }
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawProtocol, E> {
-                self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
-            }
+impl RawProtocol {
+    /// Reads a protocol name or number, as a JSON string or number.
+    pub fn from_json(v: &Value) -> Result<Self, String> {
+        match v {
+            Value::String(s) if s.trim().eq_ignore_ascii_case("icmpv6") => Ok(RawProtocol::Icmpv6),
+            Value::String(s) => s.parse().map(RawProtocol::Ip),
+            Value::Number(n) => match n.as_i64() {
+                Some(-1) => Ok(RawProtocol::Ip(Protocol::All)),
+                Some(p @ 0..=255) => Ok(RawProtocol::Ip(Protocol::from_number(p as u8))),
+                _ if n.is_f64() => Err(expected(PROTOCOL, v)),
+                _ => Err(format!("protocol number {n} is outside 0-255")),
+            },
+            _ => Err(expected(PROTOCOL, v)),
         }
-        d.deserialize_any(V)
     }
 }
 
+/// What a protocol value may be.
+const PROTOCOL: &str = "a protocol: \"-1\", \"tcp\", \"udp\", \"icmp\", \"icmpv6\" or a number";
+
 /// A network ACL entry's `RuleAction`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum RawAction {
     /// `allow`.
     Allow,
@@ -132,20 +106,34 @@ pub(crate) enum RawAction {
     Deny,
 }
 
+impl RawAction {
+    /// Reads `"allow"` or `"deny"`.
+    pub fn from_json(v: &Value) -> Result<Self, String> {
+        match v.as_str() {
+            Some("allow") => Ok(RawAction::Allow),
+            Some("deny") => Ok(RawAction::Deny),
+            _ => Err(expected("\"allow\" or \"deny\"", v)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn cidr_rejects_bad_prefix_and_names_the_value() {
-        let e = serde_json::from_str::<Cidr4>(r#""10.0.1.0/33""#).unwrap_err();
-        assert!(
-            e.to_string().contains(r#"invalid IPv4 CIDR "10.0.1.0/33""#),
-            "{e}"
-        );
-        assert!(serde_json::from_str::<Cidr4>("5").is_err());
         assert_eq!(
-            serde_json::from_str::<Cidr4>(r#""10.0.0.0/16""#).unwrap().0,
+            Cidr4::from_json(&json!("10.0.1.0/33")),
+            Err(r#"invalid IPv4 CIDR "10.0.1.0/33""#.into())
+        );
+        assert_eq!(
+            Cidr4::from_json(&json!(5)),
+            Err(r#"expected an IPv4 CIDR such as "10.0.0.0/16", found 5"#.into())
+        );
+        assert_eq!(
+            Cidr4::from_json(&json!("10.0.0.0/16")).unwrap().0,
             "10.0.0.0/16".parse::<Ipv4Net>().unwrap()
         );
     }
@@ -153,26 +141,55 @@ mod tests {
     #[test]
     fn any_cidr_tells_v6_from_v4() {
         assert_eq!(
-            serde_json::from_str::<AnyCidr>(r#""2600:1f18::/56""#).unwrap(),
-            AnyCidr::V6
+            AnyCidr::from_json(&json!("2600:1f18::/56")),
+            Ok(AnyCidr::V6)
         );
         assert!(matches!(
-            serde_json::from_str::<AnyCidr>(r#""52.219.0.0/16""#).unwrap(),
-            AnyCidr::V4(_)
+            AnyCidr::from_json(&json!("52.219.0.0/16")),
+            Ok(AnyCidr::V4(_))
         ));
-        assert!(serde_json::from_str::<AnyCidr>(r#""nope""#).is_err());
+        assert!(AnyCidr::from_json(&json!("nope")).is_err());
+    }
+
+    #[test]
+    fn address_reads_ipv4_only() {
+        assert_eq!(
+            Ip4::from_json(&json!("10.0.1.10")),
+            Ok(Ip4(Ipv4Addr::new(10, 0, 1, 10)))
+        );
+        assert_eq!(
+            Ip4::from_json(&json!("10.0.0.300")),
+            Err(r#"invalid IPv4 address "10.0.0.300""#.into())
+        );
     }
 
     #[test]
     fn protocol_reads_names_numbers_and_icmpv6() {
-        let p = |s: &str| serde_json::from_str::<RawProtocol>(s);
-        assert_eq!(p(r#""-1""#).unwrap(), RawProtocol::Ip(Protocol::All));
-        assert_eq!(p(r#""6""#).unwrap(), RawProtocol::Ip(Protocol::Tcp));
-        assert_eq!(p(r#""tcp""#).unwrap(), RawProtocol::Ip(Protocol::Tcp));
-        assert_eq!(p(r#""50""#).unwrap(), RawProtocol::Ip(Protocol::Number(50)));
-        assert_eq!(p(r#""icmpv6""#).unwrap(), RawProtocol::Icmpv6);
-        assert_eq!(p("17").unwrap(), RawProtocol::Ip(Protocol::Udp));
-        assert!(p(r#""tcpp""#).is_err());
-        assert!(p("300").is_err());
+        let p = |v: Value| RawProtocol::from_json(&v);
+        assert_eq!(p(json!("-1")), Ok(RawProtocol::Ip(Protocol::All)));
+        assert_eq!(p(json!("6")), Ok(RawProtocol::Ip(Protocol::Tcp)));
+        assert_eq!(p(json!("tcp")), Ok(RawProtocol::Ip(Protocol::Tcp)));
+        assert_eq!(p(json!("50")), Ok(RawProtocol::Ip(Protocol::Number(50))));
+        assert_eq!(p(json!("icmpv6")), Ok(RawProtocol::Icmpv6));
+        assert_eq!(p(json!(17)), Ok(RawProtocol::Ip(Protocol::Udp)));
+        assert_eq!(p(json!(-1)), Ok(RawProtocol::Ip(Protocol::All)));
+        assert!(p(json!("tcpp")).is_err());
+        assert_eq!(
+            p(json!(300)),
+            Err("protocol number 300 is outside 0-255".into())
+        );
+        assert!(p(json!(6.5))
+            .unwrap_err()
+            .starts_with("expected a protocol"));
+        assert!(p(json!(true)).unwrap_err().ends_with("found true"));
+    }
+
+    #[test]
+    fn action_is_allow_or_deny() {
+        assert_eq!(RawAction::from_json(&json!("deny")), Ok(RawAction::Deny));
+        assert_eq!(
+            RawAction::from_json(&json!("maybe")),
+            Err(r#"expected "allow" or "deny", found "maybe""#.into())
+        );
     }
 }
