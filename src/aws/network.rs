@@ -279,8 +279,8 @@ pub(crate) fn network_acls(
                 }
             }
         }
-        acl.inbound.sort_by_key(|r| r.number);
-        acl.outbound.sort_by_key(|r| r.number);
+        crate::sorting::sort_by_key(&mut acl.inbound, |r| r.number);
+        crate::sorting::sort_by_key(&mut acl.outbound, |r| r.number);
         out.push(acl);
     }
     Ok(out)

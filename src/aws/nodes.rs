@@ -207,7 +207,7 @@ impl Pending {
             .into_iter()
             .zip(self.instance.interfaces)
             .collect();
-        pairs.sort_by_key(|(slot, _)| *slot);
+        crate::sorting::sort_by_key(&mut pairs, |(slot, _)| *slot);
         Instance {
             interfaces: pairs.into_iter().map(|(_, i)| i).collect(),
             ..self.instance
