@@ -4,6 +4,7 @@
 use crate::model::{Scenario, FORMAT_VERSION};
 use crate::scenario::normalize::normalize;
 use crate::scenario::problem::Problem;
+use crate::scenario::read::{self, text};
 use crate::scenario::validate::validate;
 use serde_json::Value;
 use std::fmt;
@@ -151,51 +152,36 @@ pub fn parse_str(json: &str) -> Result<Scenario, LoadError> {
         column: e.column(),
     })?;
     check_version(&value)?;
-    deserialize(json, &value)
+    read_fields(json, &value)
 }
 
-/// In the browser, plain serde_json: a field error names its line and column. Tracking the JSON
-/// path of every field (natively, for the CLI) would double the code serde generates, which
-/// the page's size budget cannot afford; validation problems name their paths either way.
-#[cfg(target_arch = "wasm32")]
-fn deserialize(json: &str, _value: &Value) -> Result<Scenario, LoadError> {
-    serde_json::from_str(json).map_err(|e| LoadError::Field {
-        path: format!("line {} column {}", e.line(), e.column()),
-        message: without_position(&e),
-        line: e.line(),
-        column: e.column(),
-    })
-}
-
-/// Natively, errors name the JSON path of the field (`subnets[2].cidr`).
-#[cfg(not(target_arch = "wasm32"))]
-fn deserialize(json: &str, value: &Value) -> Result<Scenario, LoadError> {
-    let mut de = serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = match e.path().to_string() {
-            p if p == "." => "(top level)".to_string(),
-            p => p,
-        };
-        let inner = e.inner();
-        let mut message = without_position(inner);
-        if path.ends_with("cidr") || path.contains("cidrs[") {
-            message = message.replace("invalid IP address syntax", "invalid IPv4 network");
-        }
-        if let Some(found) = found_at(value, e.path()) {
-            if !message.contains(&found) {
-                message = format!("{message} (found {found})");
-            }
-        }
-        if let Some(hint) = hint(&path) {
-            message = format!("{message}; expected {hint}");
-        }
+/// Reads the fields of a parsed scenario whose `version` is checked, with [`read`]: errors name
+/// the JSON path and, from the text, the line and column. Keys given twice in one object are
+/// refused, as serde refuses them (the parsed value only keeps the last one).
+fn read_fields(json: &str, value: &Value) -> Result<Scenario, LoadError> {
+    let scenario = read::scenario(value).map_err(|e| {
+        let (line, column) = text::position(json, &e.path);
         LoadError::Field {
-            path,
-            message,
-            line: inner.line(),
-            column: inner.column(),
+            path: read::path_text(&e.path),
+            message: e.message,
+            line,
+            column,
         }
-    })
+    })?;
+    if let Some(dup) = text::duplicate(json, value) {
+        let (line, column) = text::line_column(json, dup.offset);
+        let message = match dup.path.last() {
+            Some(read::Seg::Key(k)) => format!("duplicate field `{k}`"),
+            _ => "duplicate field".to_string(),
+        };
+        return Err(LoadError::Field {
+            path: read::path_text(&dup.path),
+            message,
+            line,
+            column,
+        });
+    }
+    Ok(scenario)
 }
 
 /// Checks `version` before anything else.
@@ -229,47 +215,13 @@ fn without_position(e: &serde_json::Error) -> String {
     text.strip_suffix(&suffix).unwrap_or(&text).to_string()
 }
 
-/// The JSON at `path` in `value`, if it is a short scalar, as JSON text.
-#[cfg(not(target_arch = "wasm32"))]
-fn found_at(value: &Value, path: &serde_path_to_error::Path) -> Option<String> {
-    use serde_path_to_error::Segment;
-    let mut v = value;
-    for seg in path.iter() {
-        v = match seg {
-            Segment::Seq { index } => v.get(*index)?,
-            Segment::Map { key } => v.get(key)?,
-            Segment::Enum { variant } => v.get(variant)?,
-            Segment::Unknown => return None,
-        };
-    }
-    match v {
-        Value::Array(_) | Value::Object(_) => None,
-        v => Some(short(v)),
-    }
-}
-
 /// `v` as JSON, cut to 60 characters.
-fn short(v: &Value) -> String {
+pub(super) fn short(v: &Value) -> String {
     let text = v.to_string();
     match text.char_indices().nth(60) {
         Some((at, _)) => format!("{}...", &text[..at]),
         None => text,
     }
-}
-
-/// What a field holds, by its name, for field errors.
-#[cfg(not(target_arch = "wasm32"))]
-fn hint(path: &str) -> Option<&'static str> {
-    let last = path.rsplit('.').next().unwrap_or(path);
-    let last = last.split('[').next().unwrap_or(last);
-    Some(match last {
-        "cidr" | "cidrs" => "an IPv4 CIDR block such as \"10.0.1.0/24\"",
-        "private_ip" | "public_ip" | "ip" => "an IPv4 address such as \"10.0.1.10\"",
-        "ports" => "a port (443) or a range (\"1024-65535\")",
-        "protocol" => "\"all\", \"tcp\", \"udp\", \"icmp\" or a protocol number",
-        "version" => "1",
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 pub mod load;
 pub mod normalize;
 pub mod problem;
+mod read;
 pub mod schema;
 pub mod validate;
 

@@ -57,7 +57,7 @@ const WORDS: &[&str] = &[
 ];
 
 /// Every field name of the format.
-const KEYS: &[&str] = &[
+pub(super) const KEYS: &[&str] = &[
     "version",
     "name",
     "description",
@@ -140,7 +140,7 @@ const KEYS: &[&str] = &[
     "h",
 ];
 
-fn leaf() -> impl Strategy<Value = Value> {
+pub(super) fn leaf() -> impl Strategy<Value = Value> {
     prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
@@ -160,7 +160,7 @@ fn key() -> impl Strategy<Value = String> {
     ]
 }
 
-fn json_value() -> impl Strategy<Value = Value> {
+pub(super) fn json_value() -> impl Strategy<Value = Value> {
     leaf().prop_recursive(5, 96, 6, |inner| {
         prop_oneof![
             vec(inner.clone(), 0..6).prop_map(Value::Array),
@@ -170,7 +170,7 @@ fn json_value() -> impl Strategy<Value = Value> {
 }
 
 /// An object with the scenario's top-level keys holding arrays of objects with random fields.
-fn scenario_shaped() -> impl Strategy<Value = Value> {
+pub(super) fn scenario_shaped() -> impl Strategy<Value = Value> {
     let version = prop_oneof![8 => Just(json!(1)), 1 => leaf()];
     let part =
         btree_map(key(), json_value(), 0..8).prop_map(|m| Value::Object(m.into_iter().collect()));
@@ -189,7 +189,7 @@ fn scenario_shaped() -> impl Strategy<Value = Value> {
 /// What to put in place of one leaf of a valid scenario: mostly a value of the same kind (an id
 /// for an id, a CIDR for a CIDR, an edge value for a number), sometimes anything.
 #[derive(Debug, Clone)]
-struct Edit {
+pub(super) struct Edit {
     at: prop::sample::Index,
     id: Value,
     cidr: Value,
@@ -199,7 +199,7 @@ struct Edit {
 }
 
 impl Edit {
-    fn apply(&self, leaves: &mut [&mut Value]) {
+    pub(super) fn apply(&self, leaves: &mut [&mut Value]) {
         let n = leaves.len();
         let leaf = &mut *leaves[self.at.index(n)];
         *leaf = match (&self.other, &*leaf) {
@@ -213,7 +213,7 @@ impl Edit {
     }
 }
 
-fn edit() -> impl Strategy<Value = Edit> {
+pub(super) fn edit() -> impl Strategy<Value = Edit> {
     const IDS: &[&str] = &[
         "v0",
         "v1",
@@ -340,7 +340,7 @@ struct VpcPlan {
 }
 
 #[derive(Debug, Clone)]
-struct Plan {
+pub(super) struct Plan {
     vpcs: Vec<VpcPlan>,
     peering: bool,
     endpoint: bool,
@@ -449,7 +449,7 @@ fn vpc_plan() -> impl Strategy<Value = VpcPlan> {
         })
 }
 
-fn plan() -> impl Strategy<Value = Plan> {
+pub(super) fn plan() -> impl Strategy<Value = Plan> {
     (
         vec(vpc_plan(), 1..4),
         any::<bool>(),
@@ -480,7 +480,7 @@ fn iface(id: String, subnet: &str, addr: String, groups: Vec<String>) -> Interfa
 
 /// A scenario from a plan: VPC `v{i}` is `10.{i}.0.0/16`, its subnet `v{i}s{j}` is
 /// `10.{i}.{j}.0/24` in zone `az{j % 2}`, and every address is unique.
-fn build(plan: &Plan) -> Scenario {
+pub(super) fn build(plan: &Plan) -> Scenario {
     let mut s = Scenario::new();
     s.name = "generated".into();
     let mut public = 0u32;
@@ -765,7 +765,7 @@ fn build(plan: &Plan) -> Scenario {
 // ---- mutations ------------------------------------------------------------------------------
 
 /// Every leaf (not array, not object) of `v`.
-fn leaves<'a>(v: &'a mut Value, out: &mut Vec<&'a mut Value>) {
+pub(super) fn leaves<'a>(v: &'a mut Value, out: &mut Vec<&'a mut Value>) {
     match v {
         Value::Array(items) => items.iter_mut().for_each(|x| leaves(x, out)),
         Value::Object(map) => map.values_mut().for_each(|x| leaves(x, out)),
