@@ -1,11 +1,12 @@
-//! The traffic panel: pick two parts, a protocol and a port, and send a packet. The engine traces
-//! it forward and back; the panel shows the engine's verdict in words.
+//! The traffic panel: pick two parts, a protocol and a port (or a preset), and send a packet.
+//! The engine traces it forward and back; the panel shows the engine's verdict in words and,
+//! on request, every hop with its decision, the rule that decided and the packet there.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::state::AppContext;
-use crate::engine::{trace, FlowSpec, Network, Verdict};
+use crate::engine::{trace, Decision, Direction, FlowSpec, Hop, Network, PortView, Verdict};
 use crate::model::{Protocol, Scenario};
 
 /// What the verdict line says before anything was sent.
@@ -47,11 +48,53 @@ fn endpoints(s: &Scenario) -> Vec<(String, String)> {
     out
 }
 
-/// The verdict line: its text and whether the flow got through.
-#[derive(Clone, PartialEq)]
+/// The usual services: label, protocol and port (empty for ICMP).
+const PRESETS: [(&str, &str, &str); 8] = [
+    ("SSH 22", "tcp", "22"),
+    ("HTTP 80", "tcp", "80"),
+    ("HTTPS 443", "tcp", "443"),
+    ("MySQL 3306", "tcp", "3306"),
+    ("PostgreSQL 5432", "tcp", "5432"),
+    ("Redis 6379", "tcp", "6379"),
+    ("memcached 11211", "tcp", "11211"),
+    ("ICMP ping", "icmp", ""),
+];
+
+/// The verdict line: its text, whether the flow got through, and the hops of the trace.
+#[derive(Clone)]
 struct Said {
     text: String,
     tone: &'static str,
+    hops: Vec<Hop>,
+}
+
+/// `address:port` as the packet shows it at a hop.
+fn endpoint(ip: std::net::Ipv4Addr, port: &PortView) -> String {
+    match port {
+        PortView::None => ip.to_string(),
+        p => format!("{ip}:{p}"),
+    }
+}
+
+/// One row of the hop list.
+fn hop_row(i: usize, h: &Hop) -> Html {
+    let (way, way_name) = match h.direction {
+        Direction::Forward => ("→", "forward"),
+        Direction::Return => ("←", "return"),
+    };
+    let bad = matches!(
+        h.decision,
+        Decision::Deny | Decision::Drop | Decision::Refuse
+    );
+    html! {
+        <tr class={classes!(bad.then_some("bad"))}>
+            <td>{ i + 1 }</td>
+            <td><span aria-label={way_name} title={way_name}>{ way }</span></td>
+            <td>{ &h.detail }</td>
+            <td>{ h.rule.clone().unwrap_or_default() }</td>
+            <td class="packet">{ format!("{} → {}", endpoint(h.src, &h.src_port), endpoint(h.dst, &h.dst_port)) }</td>
+        </tr>
+    }
 }
 
 /// Traces `spec` in `s` and says how it ended, as the engine words it.
@@ -64,10 +107,12 @@ fn send(s: &Scenario, spec: &FlowSpec) -> Said {
                 "bad"
             },
             text: t.summary,
+            hops: t.hops,
         },
         Err(e) => Said {
             text: e.to_string(),
             tone: "bad",
+            hops: Vec::new(),
         },
     }
 }
@@ -79,6 +124,7 @@ pub fn TrafficPanel() -> Html {
     let said = use_state(|| Said {
         text: IDLE_VERDICT.into(),
         tone: "",
+        hops: Vec::new(),
     });
     let (from, to, protocol, port) = (
         use_node_ref(),
@@ -97,6 +143,7 @@ pub fn TrafficPanel() -> Html {
                 said.set(Said {
                     text: EMPTY_VERDICT.into(),
                     tone: "",
+                    hops: Vec::new(),
                 });
                 return;
             }
@@ -123,6 +170,7 @@ pub fn TrafficPanel() -> Html {
                         said.set(Said {
                             text: "Type a port from 1 to 65535.".into(),
                             tone: "bad",
+                            hops: Vec::new(),
                         });
                         return;
                     }
@@ -137,6 +185,40 @@ pub fn TrafficPanel() -> Html {
             };
             said.set(send(&s, &spec));
         })
+    };
+    let on_preset = {
+        let (protocol, port) = (protocol.clone(), port.clone());
+        Callback::from(move |e: Event| {
+            let pick = e.target_unchecked_into::<HtmlSelectElement>();
+            if let Some((_, proto, number)) = PRESETS.iter().find(|p| p.0 == pick.value()) {
+                if let Some(x) = protocol.cast::<HtmlSelectElement>() {
+                    x.set_value(proto);
+                }
+                if let Some(x) = port.cast::<HtmlInputElement>() {
+                    x.set_value(number);
+                }
+            }
+            pick.set_value("");
+        })
+    };
+    let hops = if said.hops.is_empty() {
+        Html::default()
+    } else {
+        html! {
+            <details class="hops">
+                <summary>{ format!("Every hop ({})", said.hops.len()) }</summary>
+                <div class="hops-scroll">
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{ "#" }</th><th scope="col">{ "Way" }</th>
+                            <th scope="col">{ "What happened" }</th><th scope="col">{ "Rule" }</th>
+                            <th scope="col">{ "Packet there" }</th>
+                        </tr></thead>
+                        <tbody>{ for said.hops.iter().enumerate().map(|(i, h)| hop_row(i, h)) }</tbody>
+                    </table>
+                </div>
+            </details>
+        }
     };
     let options = |selected: usize| -> Html {
         if parts.is_empty() {
@@ -171,6 +253,13 @@ pub fn TrafficPanel() -> Html {
                     </select>
                 </div>
                 <div class="field field-narrow">
+                    <label for="traffic-preset">{ "Preset" }</label>
+                    <select id="traffic-preset" name="preset" onchange={on_preset}>
+                        <option value="" selected=true>{ "Pick…" }</option>
+                        { for PRESETS.iter().map(|p| html! { <option value={p.0}>{ p.0 }</option> }) }
+                    </select>
+                </div>
+                <div class="field field-narrow">
                     <label for="traffic-port">{ "Port" }</label>
                     <input id="traffic-port" name="port" type="number" min="1" max="65535"
                         placeholder="443" inputmode="numeric" ref={port} />
@@ -178,6 +267,7 @@ pub fn TrafficPanel() -> Html {
                 <button type="submit" class="primary">{ "Send" }</button>
             </form>
             <p class={classes!("verdict", said.tone)} role="status" aria-live="polite">{ &said.text }</p>
+            { hops }
         </section>
     }
 }

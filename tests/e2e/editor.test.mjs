@@ -401,9 +401,16 @@ describe("canvas editor", () => {
     const traffic = page.getByRole("region", { name: "Traffic" });
     await traffic.getByLabel("From", { exact: true }).selectOption("laptop");
     await traffic.getByLabel("To", { exact: true }).selectOption("web");
-    await traffic.getByLabel("Port").fill("443");
+    await traffic.getByLabel("Preset").selectOption("HTTPS 443");
+    assert.equal(await traffic.getByLabel("Port").inputValue(), "443");
     await traffic.getByRole("button", { name: "Send" }).click();
     await traffic.getByRole("status").getByText(/^Established/).waitFor();
+    // Every hop, forward and back, with the rule that decided.
+    await traffic.getByText(/^Every hop \(\d+\)$/).click();
+    const rows = traffic.getByRole("table").getByRole("row");
+    assert.ok((await rows.count()) > 8, "a header and the hops of both ways");
+    await traffic.getByRole("cell", { name: "tracked connection" }).first().waitFor();
+    await shot(page, "editor-traffic-hops.png");
     await traffic.getByLabel("Port").fill("8080");
     await traffic.getByRole("button", { name: "Send" }).click();
     const dropped = traffic.getByRole("status");
