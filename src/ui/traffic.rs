@@ -132,9 +132,20 @@ pub fn TrafficPanel() -> Html {
         use_node_ref(),
         use_node_ref(),
     );
+    // The last flow sent, traced again whenever the scenario changes, so the verdict and the
+    // hops always describe the scenario on the canvas.
+    let last = use_mut_ref(|| None::<FlowSpec>);
+    {
+        let (said, last) = (said.clone(), last.clone());
+        use_effect_with(app.scenario.clone(), move |s| {
+            if let Some(spec) = last.borrow().as_ref() {
+                said.set(send(s, spec));
+            }
+        });
+    }
     let parts = endpoints(&app.scenario);
     let onsubmit = {
-        let (said, s) = (said.clone(), app.scenario.clone());
+        let (said, s, last) = (said.clone(), app.scenario.clone(), last.clone());
         let (from, to, protocol, port) = (from.clone(), to.clone(), protocol.clone(), port.clone());
         let enough = parts.len() >= 2;
         Callback::from(move |e: SubmitEvent| {
@@ -184,6 +195,7 @@ pub fn TrafficPanel() -> Html {
                 src_port: None,
             };
             said.set(send(&s, &spec));
+            *last.borrow_mut() = Some(spec);
         })
     };
     let on_preset = {

@@ -417,6 +417,12 @@ describe("canvas editor", () => {
     await dropped.getByText(/web-sg/).waitFor();
     assert.match(await dropped.textContent(), /^Dropped/);
     await shot(page, "editor-traffic-verdict.png");
+    // The last flow is traced again on every change: delete web, then undo.
+    await partOn(page, "web").focus();
+    await page.keyboard.press("Delete");
+    await dropped.getByText(/no instance, interface, database, load balancer or internet host/).waitFor();
+    await page.keyboard.press("Control+z");
+    await dropped.getByText(/web-sg has no inbound rule allowing tcp\/8080/).waitFor();
     assert.deepEqual(errors.filter((e) => !/integrity/.test(e)), []);
     await context.close();
   });
