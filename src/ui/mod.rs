@@ -18,6 +18,7 @@ pub mod parts;
 pub mod startup;
 pub mod state;
 pub mod storage;
+mod terminal;
 mod traffic;
 pub mod view;
 

@@ -6,6 +6,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::state::AppContext;
+use super::terminal::Console;
 use crate::engine::{trace, Decision, Direction, FlowSpec, Hop, Network, PortView, Verdict};
 use crate::model::{Protocol, Scenario};
 
@@ -143,6 +144,13 @@ pub fn TrafficPanel() -> Html {
             }
         });
     }
+    let on_flow = {
+        let (said, s, last) = (said.clone(), app.scenario.clone(), last.clone());
+        Callback::from(move |spec: FlowSpec| {
+            said.set(send(&s, &spec));
+            *last.borrow_mut() = Some(spec);
+        })
+    };
     let parts = endpoints(&app.scenario);
     let onsubmit = {
         let (said, s, last) = (said.clone(), app.scenario.clone(), last.clone());
@@ -250,7 +258,7 @@ pub fn TrafficPanel() -> Html {
             <form class="traffic-form" {onsubmit}>
                 <div class="field">
                     <label for="traffic-from">{ "From" }</label>
-                    <select id="traffic-from" name="from" ref={from}>{ options(0) }</select>
+                    <select id="traffic-from" name="from" ref={from.clone()}>{ options(0) }</select>
                 </div>
                 <div class="field">
                     <label for="traffic-to">{ "To" }</label>
@@ -280,6 +288,7 @@ pub fn TrafficPanel() -> Html {
             </form>
             <p class={classes!("verdict", said.tone)} role="status" aria-live="polite">{ &said.text }</p>
             { hops }
+            <Console from={from.clone()} {on_flow} />
         </section>
     }
 }

@@ -423,6 +423,25 @@ describe("canvas editor", () => {
     await dropped.getByText(/no instance, interface, database, load balancer or internet host/).waitFor();
     await page.keyboard.press("Control+z");
     await dropped.getByText(/web-sg has no inbound rule allowing tcp\/8080/).waitFor();
+
+    // The console runs from the part chosen in From, and answers as the tool would.
+    const log = traffic.getByRole("log", { name: "Console output" });
+    const run = async (command) => {
+      await traffic.getByLabel("Console", { exact: true }).fill(command);
+      await traffic.getByRole("button", { name: "Run" }).click();
+    };
+    await traffic.getByLabel("From", { exact: true }).selectOption("web");
+    await run("telnet db 5432");
+    await log.getByText("Connected to 10.0.1.20.").waitFor();
+    await dropped.getByText(/^Established/).waitFor();
+    await traffic.getByLabel("From", { exact: true }).selectOption("laptop");
+    await run("telnet 10.0.1.20 5432");
+    await log.getByText("telnet: Unable to connect to remote host: Connection timed out").waitFor();
+    await run("ping web");
+    await log.getByText(/icmp_seq[= ]1\b/).first().waitFor();
+    await run("nc web 80");
+    await log.getByText(/command not found/).waitFor();
+    await shot(page, "editor-traffic-console.png");
     assert.deepEqual(errors.filter((e) => !/integrity/.test(e)), []);
     await context.close();
   });
