@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::canvas::Canvas;
 use super::header::Header;
 use super::inspector::Inspector;
+use super::packets::StoppedAt;
 use super::palette::Palette;
 use super::state::{Action, AppContext, AppState};
 use super::traffic::TrafficPanel;
@@ -84,9 +85,11 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
+    let stopped: StoppedAt = use_state(|| None);
     html! {
         <ContextProvider<AppContext> context={state}>
         <ContextProvider<ViewContext> context={view}>
+        <ContextProvider<StoppedAt> context={stopped}>
         <div class="shell">
             <Header />
             <main class="workspace">
@@ -96,6 +99,7 @@ pub fn App() -> Html {
                 <TrafficPanel />
             </main>
         </div>
+        </ContextProvider<StoppedAt>>
         </ContextProvider<ViewContext>>
         </ContextProvider<AppContext>>
     }

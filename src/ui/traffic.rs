@@ -5,6 +5,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::packets::{hop_part, StoppedAt};
 use super::state::AppContext;
 use super::terminal::Console;
 use crate::engine::{trace, Decision, Direction, FlowSpec, Hop, Network, PortView, Verdict};
@@ -67,6 +68,8 @@ struct Said {
     text: String,
     tone: &'static str,
     hops: Vec<Hop>,
+    /// The canvas part where the flow was stopped.
+    stopped: Option<String>,
 }
 
 /// `address:port` as the packet shows it at a hop.
@@ -107,6 +110,10 @@ fn send(s: &Scenario, spec: &FlowSpec) -> Said {
             } else {
                 "bad"
             },
+            stopped: match t.verdict {
+                Verdict::Established => None,
+                _ => t.hops.last().and_then(|h| hop_part(s, h)),
+            },
             text: t.summary,
             hops: t.hops,
         },
@@ -114,6 +121,7 @@ fn send(s: &Scenario, spec: &FlowSpec) -> Said {
             text: e.to_string(),
             tone: "bad",
             hops: Vec::new(),
+            stopped: None,
         },
     }
 }
@@ -126,6 +134,7 @@ pub fn TrafficPanel() -> Html {
         text: IDLE_VERDICT.into(),
         tone: "",
         hops: Vec::new(),
+        stopped: None,
     });
     let (from, to, protocol, port) = (
         use_node_ref(),
@@ -133,6 +142,15 @@ pub fn TrafficPanel() -> Html {
         use_node_ref(),
         use_node_ref(),
     );
+    {
+        // Show the canvas where the flow was stopped.
+        let stopped_at = use_context::<StoppedAt>().expect("stopped-at context");
+        use_effect_with(said.stopped.clone(), move |part| {
+            if *stopped_at != *part {
+                stopped_at.set(part.clone());
+            }
+        });
+    }
     // The last flow sent, traced again whenever the scenario changes, so the verdict and the
     // hops always describe the scenario on the canvas.
     let last = use_mut_ref(|| None::<FlowSpec>);
@@ -163,6 +181,7 @@ pub fn TrafficPanel() -> Html {
                     text: EMPTY_VERDICT.into(),
                     tone: "",
                     hops: Vec::new(),
+                    stopped: None,
                 });
                 return;
             }
@@ -190,6 +209,7 @@ pub fn TrafficPanel() -> Html {
                             text: "Type a port from 1 to 65535.".into(),
                             tone: "bad",
                             hops: Vec::new(),
+                            stopped: None,
                         });
                         return;
                     }

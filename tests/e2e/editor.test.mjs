@@ -416,6 +416,12 @@ describe("canvas editor", () => {
     const dropped = traffic.getByRole("status");
     await dropped.getByText(/web-sg/).waitFor();
     assert.match(await dropped.textContent(), /^Dropped/);
+    // The canvas outlines web, where its security group stopped the packet.
+    const stoppedAt = page.locator("#canvas .stopped-outline");
+    await stoppedAt.waitFor();
+    const outline = await stoppedAt.boundingBox();
+    const web = await partOn(page, "web").boundingBox();
+    assert.ok(outline.x <= web.x && outline.x + outline.width >= web.x + web.width, "outline around web");
     await shot(page, "editor-traffic-verdict.png");
     // The last flow is traced again on every change: delete web, then undo.
     await partOn(page, "web").focus();
@@ -434,6 +440,7 @@ describe("canvas editor", () => {
     await run("telnet db 5432");
     await log.getByText("Connected to 10.0.1.20.").waitFor();
     await dropped.getByText(/^Established/).waitFor();
+    await stoppedAt.waitFor({ state: "detached" });
     await traffic.getByLabel("From", { exact: true }).selectOption("laptop");
     await run("telnet 10.0.1.20 5432");
     await log.getByText("telnet: Unable to connect to remote host: Connection timed out").waitFor();
