@@ -82,7 +82,10 @@ async fn shell_has_header_palette_canvas_inspector_and_traffic() {
         find(&traffic, "#traffic-heading").text_content().unwrap(),
         "Traffic"
     );
-    assert_eq!(texts(&traffic, "label"), ["From", "To", "Protocol", "Port"]);
+    assert_eq!(
+        texts(&traffic, "label"),
+        ["From", "To", "Protocol", "Preset", "Port", "Console"]
+    );
     assert_eq!(find(&traffic, "button").text_content().unwrap(), "Send");
     let status = find(&traffic, "[role='status']");
     assert_eq!(status.get_attribute("aria-live").as_deref(), Some("polite"));
