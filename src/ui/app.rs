@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::canvas::Canvas;
 use super::header::Header;
 use super::inspector::Inspector;
-use super::packets::StoppedAt;
+use super::packets::{PausedContext, ShownContext};
 use super::palette::Palette;
 use super::state::{Action, AppContext, AppState};
 use super::traffic::TrafficPanel;
@@ -85,11 +85,13 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    let stopped: StoppedAt = use_state(|| None);
+    let shown: ShownContext = use_state(|| None);
+    let paused: PausedContext = use_state(|| false);
     html! {
         <ContextProvider<AppContext> context={state}>
         <ContextProvider<ViewContext> context={view}>
-        <ContextProvider<StoppedAt> context={stopped}>
+        <ContextProvider<ShownContext> context={shown}>
+        <ContextProvider<PausedContext> context={paused}>
         <div class="shell">
             <Header />
             <main class="workspace">
@@ -99,7 +101,8 @@ pub fn App() -> Html {
                 <TrafficPanel />
             </main>
         </div>
-        </ContextProvider<StoppedAt>>
+        </ContextProvider<PausedContext>>
+        </ContextProvider<ShownContext>>
         </ContextProvider<ViewContext>>
         </ContextProvider<AppContext>>
     }

@@ -15,6 +15,7 @@ mod inspector;
 mod packets;
 mod palette;
 pub mod parts;
+pub mod path;
 pub mod startup;
 pub mod state;
 pub mod storage;

@@ -1,48 +1,119 @@
-//! The layer of the canvas drawn above the parts: the part where the last flow sent from the
-//! traffic panel was stopped, outlined with a drop marker.
+//! The layer of the canvas drawn above the parts: the last flow sent from the traffic panel.
+//!
+//! The packet travels the flow's real path (see [`super::path`]), forward and then back, at a
+//! pace people can follow; each hop's dot appears as the packet reaches it, green or red; where
+//! the flow was stopped, the part is outlined with a drop marker. The motion is a CSS animation
+//! along an SVG path (no per-frame work in Rust), so it pauses with one class and respects the
+//! system's reduced-motion setting.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::path::{fixed, hop_site_part, translate, waypoints, Point};
 use super::state::AppContext;
-use crate::engine::{Hop, Kind};
+use crate::engine::{Decision, Hop};
 use crate::layout::NODE_SIZE;
 use crate::model::Scenario;
 
-/// The part where the flow shown in the traffic panel was stopped (`None` when it got through or
-/// nothing was sent). Set by the traffic panel, drawn by [`PacketLayer`].
-pub type StoppedAt = UseStateHandle<Option<String>>;
+/// Seconds the packet takes per hop at normal speed.
+pub const SECONDS_PER_HOP: f64 = 0.6;
 
-/// The canvas part a hop happened at: the component itself when it is a part (instance,
-/// database, load balancer, gateway, internet host, or the owner of an interface), else the part
-/// the engine says the decision was made at (the subnet of a network ACL or route table, the
-/// instance of a security group).
-pub fn hop_part(s: &Scenario, hop: &Hop) -> Option<String> {
-    let id = hop.component.as_str();
-    let own = match hop.kind {
-        Kind::InternetHost => s
-            .internet_hosts
-            .iter()
-            .find(|h| h.id == id || h.ip.to_string() == id)
-            .map(|h| h.id.clone()),
-        Kind::NetworkInterface => s
-            .instances
-            .iter()
-            .find(|x| x.interfaces.iter().any(|i| i.id == id))
-            .map(|x| x.id.clone()),
-        Kind::SecurityGroup | Kind::NetworkAcl | Kind::RouteTable | Kind::Vpc => None,
-        _ => Some(id.to_string()),
-    };
-    own.filter(|p| s.layout.contains_key(p))
-        .or_else(|| hop.site.as_ref().map(|site| site.part.clone()))
-        .filter(|p| s.layout.contains_key(p))
+/// The flow the canvas shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    /// Changes with every flow sent, so its animation starts over.
+    pub serial: u32,
+    /// The packet's points: the source, then one per hop.
+    pub points: Vec<Point>,
+    /// Whether each hop let the packet through.
+    pub passed: Vec<bool>,
+    /// The part where the flow was stopped, if it was.
+    pub stopped: Option<String>,
 }
+
+impl Shown {
+    /// What to show for `hops` of a flow from `source` (a part id) in `s`.
+    pub fn new(s: &Scenario, source: &str, hops: &[Hop], blocked: bool, serial: u32) -> Self {
+        Shown {
+            serial,
+            points: waypoints(s, Some(source), hops).unwrap_or_default(),
+            passed: hops
+                .iter()
+                .map(|h| {
+                    !matches!(
+                        h.decision,
+                        Decision::Deny | Decision::Drop | Decision::Refuse
+                    )
+                })
+                .collect(),
+            stopped: if blocked {
+                hops.last().and_then(|h| hop_site_part(s, h))
+            } else {
+                None
+            },
+        }
+    }
+
+    /// How long the animation runs, in seconds.
+    pub fn seconds(&self) -> f64 {
+        self.passed.len() as f64 * SECONDS_PER_HOP
+    }
+
+    /// When the packet reaches point `i`, in seconds (it moves at an even speed).
+    fn reaches(&self, i: usize) -> f64 {
+        let seg = |k: usize| {
+            let (a, b) = (self.points[k - 1], self.points[k]);
+            ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt()
+        };
+        let total: f64 = (1..self.points.len()).map(seg).sum();
+        if total <= 0.0 {
+            return self.seconds() * i as f64 / self.points.len().max(1) as f64;
+        }
+        let done: f64 = (1..=i).map(seg).sum();
+        self.seconds() * done / total
+    }
+}
+
+/// The flow shown on the canvas (`None` before anything was sent). Set by the traffic panel.
+pub type ShownContext = UseStateHandle<Option<Rc<Shown>>>;
+
+/// Whether the packet's animation is paused. Set by the traffic panel.
+pub type PausedContext = UseStateHandle<bool>;
 
 /// Drawn inside the canvas SVG, above the parts.
 #[component]
 pub fn PacketLayer() -> Html {
     let app = use_context::<AppContext>().expect("app context");
-    let stopped = use_context::<StoppedAt>().expect("stopped-at context");
-    let outline = stopped
+    let shown = use_context::<ShownContext>().expect("shown-flow context");
+    let paused = use_context::<PausedContext>().expect("paused context");
+    let Some(f) = shown.as_ref().filter(|f| f.points.len() >= 2) else {
+        return html! { <g class="packets" aria-hidden="true"></g> };
+    };
+    let secs = |t: f64| format!("{}s", fixed(t, 2));
+    let path: String = f
+        .points
+        .iter()
+        .enumerate()
+        .map(|(i, (x, y))| {
+            format!(
+                "{}{} {} ",
+                if i == 0 { "M" } else { "L" },
+                fixed(*x, 1),
+                fixed(*y, 1)
+            )
+        })
+        .collect();
+    let dots = f.passed.iter().enumerate().map(|(i, ok)| {
+        let (x, y) = f.points[i + 1];
+        html! {
+            <circle class={classes!("hop", if *ok { "ok" } else { "bad" })}
+                cx={fixed(x, 1)} cy={fixed(y, 1)} r="4.5"
+                style={format!("animation-delay: {}", secs(f.reaches(i + 1)))} />
+        }
+    });
+    let outline = f
+        .stopped
         .as_ref()
         .and_then(|id| app.scenario.layout.get(id))
         .map(|r| {
@@ -53,15 +124,24 @@ pub fn PacketLayer() -> Html {
             };
             const PAD: f64 = 6.0;
             html! {
-                <g class="stopped">
-                    <rect class="stopped-outline" x={(r.x - PAD).to_string()} y={(r.y - PAD).to_string()}
-                        width={(w + 2.0 * PAD).to_string()} height={(h + 2.0 * PAD).to_string()} rx="10" />
-                    <g transform={format!("translate({} {})", r.x + w + PAD, r.y - PAD)}>
+                <g class="stopped" style={format!("animation-delay: {}", secs(f.seconds()))}>
+                    <rect class="stopped-outline" x={fixed(r.x - PAD, 1)} y={fixed(r.y - PAD, 1)}
+                        width={fixed(w + 2.0 * PAD, 1)} height={fixed(h + 2.0 * PAD, 1)} rx="10" />
+                    <g transform={translate((r.x + w + PAD, r.y - PAD))}>
                         <circle r="10" />
                         <path d="M-4 -4L4 4M4 -4L-4 4" />
                     </g>
                 </g>
             }
         });
-    html! { <g class="packets" aria-hidden="true">{ for outline }</g> }
+    html! {
+        <g class={classes!("packets", paused.then_some("paused"))} aria-hidden="true"
+            key={f.serial.to_string()}>
+            <path class="trail" d={path.clone()} />
+            { for dots }
+            { for outline }
+            <circle class="packet" r="7"
+                style={format!("offset-path: path('{}'); animation-duration: {}", path.trim_end(), secs(f.seconds()))} />
+        </g>
+    }
 }

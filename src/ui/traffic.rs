@@ -5,11 +5,13 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::packets::{hop_part, StoppedAt};
+use super::packets::{PausedContext, Shown, ShownContext};
 use super::state::AppContext;
 use super::terminal::Console;
 use crate::engine::{trace, Decision, Direction, FlowSpec, Hop, Network, PortView, Verdict};
 use crate::model::{Protocol, Scenario};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// What the verdict line says before anything was sent.
 pub const IDLE_VERDICT: &str = "Choose a source and a destination, then press Send.";
@@ -68,8 +70,8 @@ struct Said {
     text: String,
     tone: &'static str,
     hops: Vec<Hop>,
-    /// The canvas part where the flow was stopped.
-    stopped: Option<String>,
+    /// What the canvas shows of the flow.
+    shown: Option<Rc<Shown>>,
 }
 
 /// `address:port` as the packet shows it at a hop.
@@ -101,6 +103,9 @@ fn hop_row(i: usize, h: &Hop) -> Html {
     }
 }
 
+/// Numbers the flows shown, so each one's animation starts over.
+static SERIAL: AtomicU32 = AtomicU32::new(0);
+
 /// Traces `spec` in `s` and says how it ended, as the engine words it.
 fn send(s: &Scenario, spec: &FlowSpec) -> Said {
     match trace(&Network::new(s), spec) {
@@ -110,10 +115,13 @@ fn send(s: &Scenario, spec: &FlowSpec) -> Said {
             } else {
                 "bad"
             },
-            stopped: match t.verdict {
-                Verdict::Established => None,
-                _ => t.hops.last().and_then(|h| hop_part(s, h)),
-            },
+            shown: Some(Rc::new(Shown::new(
+                s,
+                &spec.from,
+                &t.hops,
+                t.verdict != Verdict::Established,
+                SERIAL.fetch_add(1, Ordering::Relaxed),
+            ))),
             text: t.summary,
             hops: t.hops,
         },
@@ -121,7 +129,7 @@ fn send(s: &Scenario, spec: &FlowSpec) -> Said {
             text: e.to_string(),
             tone: "bad",
             hops: Vec::new(),
-            stopped: None,
+            shown: None,
         },
     }
 }
@@ -134,7 +142,7 @@ pub fn TrafficPanel() -> Html {
         text: IDLE_VERDICT.into(),
         tone: "",
         hops: Vec::new(),
-        stopped: None,
+        shown: None,
     });
     let (from, to, protocol, port) = (
         use_node_ref(),
@@ -143,11 +151,11 @@ pub fn TrafficPanel() -> Html {
         use_node_ref(),
     );
     {
-        // Show the canvas where the flow was stopped.
-        let stopped_at = use_context::<StoppedAt>().expect("stopped-at context");
-        use_effect_with(said.stopped.clone(), move |part| {
-            if *stopped_at != *part {
-                stopped_at.set(part.clone());
+        // The canvas animates the flow.
+        let shown = use_context::<ShownContext>().expect("shown-flow context");
+        use_effect_with(said.shown.clone(), move |flow| {
+            if *shown != *flow {
+                shown.set(flow.clone());
             }
         });
     }
@@ -181,7 +189,7 @@ pub fn TrafficPanel() -> Html {
                     text: EMPTY_VERDICT.into(),
                     tone: "",
                     hops: Vec::new(),
-                    stopped: None,
+                    shown: None,
                 });
                 return;
             }
@@ -209,7 +217,7 @@ pub fn TrafficPanel() -> Html {
                             text: "Type a port from 1 to 65535.".into(),
                             tone: "bad",
                             hops: Vec::new(),
-                            stopped: None,
+                            shown: None,
                         });
                         return;
                     }
@@ -240,6 +248,32 @@ pub fn TrafficPanel() -> Html {
             }
             pick.set_value("");
         })
+    };
+    let paused = use_context::<PausedContext>().expect("paused context");
+    let toggle_pause = {
+        let paused = paused.clone();
+        Callback::from(move |_: MouseEvent| paused.set(!*paused))
+    };
+    let replay = {
+        let (said, s) = (said.clone(), app.scenario.clone());
+        let last = last.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(spec) = last.borrow().as_ref() {
+                said.set(send(&s, spec));
+            }
+        })
+    };
+    let player = if said.shown.is_some() {
+        html! {
+            <div class="player">
+                <button type="button" class="secondary" onclick={toggle_pause}>
+                    { if *paused { "Play" } else { "Pause" } }
+                </button>
+                <button type="button" class="secondary" onclick={replay}>{ "Replay" }</button>
+            </div>
+        }
+    } else {
+        Html::default()
     };
     let hops = if said.hops.is_empty() {
         Html::default()
@@ -306,7 +340,10 @@ pub fn TrafficPanel() -> Html {
                 </div>
                 <button type="submit" class="primary">{ "Send" }</button>
             </form>
-            <p class={classes!("verdict", said.tone)} role="status" aria-live="polite">{ &said.text }</p>
+            <div class="verdict-row">
+                <p class={classes!("verdict", said.tone)} role="status" aria-live="polite">{ &said.text }</p>
+                { player }
+            </div>
             { hops }
             <Console from={from.clone()} {on_flow} />
         </section>

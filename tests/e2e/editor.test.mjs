@@ -405,6 +405,23 @@ describe("canvas editor", () => {
     assert.equal(await traffic.getByLabel("Port").inputValue(), "443");
     await traffic.getByRole("button", { name: "Send" }).click();
     await traffic.getByRole("status").getByText(/^Established/).waitFor();
+    // The packet travels the path on the canvas; Pause holds it where it is.
+    const packet = page.locator("#canvas .packets .packet");
+    const at = async () => {
+      const b = await packet.boundingBox();
+      return [Math.round(b.x), Math.round(b.y)];
+    };
+    const first = await at();
+    await page.waitForTimeout(400);
+    const later = await at();
+    assert.notDeepEqual(later, first, "the packet moves");
+    await shot(page, "editor-traffic-in-flight.png");
+    await traffic.getByRole("button", { name: "Pause" }).click();
+    const held = await at();
+    await page.waitForTimeout(400);
+    assert.deepEqual(await at(), held, "paused");
+    await traffic.getByRole("button", { name: "Play", exact: true }).click();
+    assert.equal(await page.locator("#canvas .packets .hop").count(), 9, "a dot per hop");
     // Every hop, forward and back, with the rule that decided.
     await traffic.getByText(/^Every hop \(\d+\)$/).click();
     const rows = traffic.getByRole("table").getByRole("row");
@@ -422,6 +439,7 @@ describe("canvas editor", () => {
     const outline = await stoppedAt.boundingBox();
     const web = await partOn(page, "web").boundingBox();
     assert.ok(outline.x <= web.x && outline.x + outline.width >= web.x + web.width, "outline around web");
+    await page.waitForTimeout(2200); // the packet reaches the drop
     await shot(page, "editor-traffic-verdict.png");
     // The last flow is traced again on every change: delete web, then undo.
     await partOn(page, "web").focus();
