@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::canvas::Canvas;
 use super::header::Header;
 use super::inspector::Inspector;
-use super::packets::{PausedContext, ShownContext};
+use super::packets::{PlayContext, ShownContext};
 use super::palette::Palette;
 use super::state::{Action, AppContext, AppState};
 use super::traffic::TrafficPanel;
@@ -86,12 +86,12 @@ pub fn App() -> Html {
         });
     }
     let shown: ShownContext = use_state(|| None);
-    let paused: PausedContext = use_state(|| false);
+    let play: PlayContext = use_state(Default::default);
     html! {
         <ContextProvider<AppContext> context={state}>
         <ContextProvider<ViewContext> context={view}>
         <ContextProvider<ShownContext> context={shown}>
-        <ContextProvider<PausedContext> context={paused}>
+        <ContextProvider<PlayContext> context={play}>
         <div class="shell">
             <Header />
             <main class="workspace">
@@ -101,7 +101,7 @@ pub fn App() -> Html {
                 <TrafficPanel />
             </main>
         </div>
-        </ContextProvider<PausedContext>>
+        </ContextProvider<PlayContext>>
         </ContextProvider<ShownContext>>
         </ContextProvider<ViewContext>>
         </ContextProvider<AppContext>>

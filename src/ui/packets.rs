@@ -60,8 +60,8 @@ impl Shown {
         self.passed.len() as f64 * SECONDS_PER_HOP
     }
 
-    /// When the packet reaches point `i`, in seconds (it moves at an even speed).
-    fn reaches(&self, i: usize) -> f64 {
+    /// When the packet reaches point `i`, in seconds at normal speed (it moves evenly).
+    pub fn reaches(&self, i: usize) -> f64 {
         let seg = |k: usize| {
             let (a, b) = (self.points[k - 1], self.points[k]);
             ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt()
@@ -78,19 +78,48 @@ impl Shown {
 /// The flow shown on the canvas (`None` before anything was sent). Set by the traffic panel.
 pub type ShownContext = UseStateHandle<Option<Rc<Shown>>>;
 
-/// Whether the packet's animation is paused. Set by the traffic panel.
-pub type PausedContext = UseStateHandle<bool>;
+/// How the animation plays: paused or not, from which point, and how fast.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Play {
+    /// Whether it is held.
+    pub paused: bool,
+    /// The point of the path it starts from (or is held at): 0 is the source, `k` is hop `k`.
+    pub at: usize,
+    /// Multiple of the normal pace.
+    pub speed: f64,
+}
+
+impl Default for Play {
+    fn default() -> Self {
+        Play {
+            paused: false,
+            at: 0,
+            speed: 1.0,
+        }
+    }
+}
+
+/// How the animation plays. Set by the traffic panel.
+pub type PlayContext = UseStateHandle<Play>;
 
 /// Drawn inside the canvas SVG, above the parts.
 #[component]
 pub fn PacketLayer() -> Html {
     let app = use_context::<AppContext>().expect("app context");
     let shown = use_context::<ShownContext>().expect("shown-flow context");
-    let paused = use_context::<PausedContext>().expect("paused context");
+    let play = use_context::<PlayContext>().expect("play context");
     let Some(f) = shown.as_ref().filter(|f| f.points.len() >= 2) else {
         return html! { <g class="packets" aria-hidden="true"></g> };
     };
     let secs = |t: f64| format!("{}s", fixed(t, 2));
+    // Every animation shares one timeline: each element waits `--d`, the whole layer starts at
+    // `--t` and runs at `--speed` (see the stylesheet). A new flow, a step and a new speed redraw
+    // the layer (its key), which starts the animations over from `--t`.
+    let timeline = format!(
+        "--t: {}; --speed: {}",
+        secs(f.reaches(play.at.min(f.points.len() - 1))),
+        fixed(play.speed, 2)
+    );
     let path: String = f
         .points
         .iter()
@@ -109,7 +138,7 @@ pub fn PacketLayer() -> Html {
         html! {
             <circle class={classes!("hop", if *ok { "ok" } else { "bad" })}
                 cx={fixed(x, 1)} cy={fixed(y, 1)} r="4.5"
-                style={format!("animation-delay: {}", secs(f.reaches(i + 1)))} />
+                style={format!("--d: {}", secs(f.reaches(i + 1)))} />
         }
     });
     let outline = f
@@ -124,7 +153,7 @@ pub fn PacketLayer() -> Html {
             };
             const PAD: f64 = 6.0;
             html! {
-                <g class="stopped" style={format!("animation-delay: {}", secs(f.seconds()))}>
+                <g class="stopped" style={format!("--d: {}", secs(f.seconds()))}>
                     <rect class="stopped-outline" x={fixed(r.x - PAD, 1)} y={fixed(r.y - PAD, 1)}
                         width={fixed(w + 2.0 * PAD, 1)} height={fixed(h + 2.0 * PAD, 1)} rx="10" />
                     <g transform={translate((r.x + w + PAD, r.y - PAD))}>
@@ -135,13 +164,13 @@ pub fn PacketLayer() -> Html {
             }
         });
     html! {
-        <g class={classes!("packets", paused.then_some("paused"))} aria-hidden="true"
-            key={f.serial.to_string()}>
+        <g class={classes!("packets", play.paused.then_some("paused"))} aria-hidden="true"
+            style={timeline} key={format!("{}-{}-{}", f.serial, play.at, fixed(play.speed, 2))}>
             <path class="trail" d={path.clone()} />
             { for dots }
             { for outline }
             <circle class="packet" r="7"
-                style={format!("offset-path: path('{}'); animation-duration: {}", path.trim_end(), secs(f.seconds()))} />
+                style={format!("offset-path: path('{}'); --dur: {}", path.trim_end(), secs(f.seconds()))} />
         </g>
     }
 }

@@ -5,7 +5,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::packets::{PausedContext, Shown, ShownContext};
+use super::packets::{Play, PlayContext, Shown, ShownContext};
 use super::state::AppContext;
 use super::terminal::Console;
 use crate::engine::{trace, Decision, Direction, FlowSpec, Hop, Network, PortView, Verdict};
@@ -82,8 +82,8 @@ fn endpoint(ip: std::net::Ipv4Addr, port: &PortView) -> String {
     }
 }
 
-/// One row of the hop list.
-fn hop_row(i: usize, h: &Hop) -> Html {
+/// One row of the hop list; its number shows the packet at that hop on the canvas.
+fn hop_row(i: usize, h: &Hop, current: bool, jump: Callback<usize>) -> Html {
     let (way, way_name) = match h.direction {
         Direction::Forward => ("→", "forward"),
         Direction::Return => ("←", "return"),
@@ -92,9 +92,12 @@ fn hop_row(i: usize, h: &Hop) -> Html {
         h.decision,
         Decision::Deny | Decision::Drop | Decision::Refuse
     );
+    let onclick = Callback::from(move |_: MouseEvent| jump.emit(i + 1));
     html! {
-        <tr class={classes!(bad.then_some("bad"))}>
-            <td>{ i + 1 }</td>
+        <tr class={classes!(bad.then_some("bad"), current.then_some("current"))}
+            aria-current={current.then_some("step")}>
+            <td><button type="button" class="hop-jump" {onclick}
+                aria-label={format!("Show hop {} on the canvas", i + 1)}>{ i + 1 }</button></td>
             <td><span aria-label={way_name} title={way_name}>{ way }</span></td>
             <td>{ &h.detail }</td>
             <td>{ h.rule.clone().unwrap_or_default() }</td>
@@ -102,6 +105,15 @@ fn hop_row(i: usize, h: &Hop) -> Html {
         </tr>
     }
 }
+
+/// Speeds offered, as multiples of the normal pace, with their labels.
+const SPEEDS: [(f64, &str); 5] = [
+    (0.25, "¼×"),
+    (0.5, "½×"),
+    (1.0, "1×"),
+    (2.0, "2×"),
+    (4.0, "4×"),
+];
 
 /// Numbers the flows shown, so each one's animation starts over.
 static SERIAL: AtomicU32 = AtomicU32::new(0);
@@ -153,9 +165,14 @@ pub fn TrafficPanel() -> Html {
     {
         // The canvas animates the flow.
         let shown = use_context::<ShownContext>().expect("shown-flow context");
+        let play = use_context::<PlayContext>().expect("play context");
         use_effect_with(said.shown.clone(), move |flow| {
             if *shown != *flow {
                 shown.set(flow.clone());
+                play.set(Play {
+                    speed: play.speed,
+                    ..Play::default()
+                });
             }
         });
     }
@@ -249,10 +266,44 @@ pub fn TrafficPanel() -> Html {
             pick.set_value("");
         })
     };
-    let paused = use_context::<PausedContext>().expect("paused context");
-    let toggle_pause = {
-        let paused = paused.clone();
-        Callback::from(move |_: MouseEvent| paused.set(!*paused))
+    let play = use_context::<PlayContext>().expect("play context");
+    let last_point = said.hops.len();
+    let set_play = |change: fn(Play, usize) -> Play| {
+        let play = play.clone();
+        Callback::from(move |_: MouseEvent| play.set(change(*play, last_point)))
+    };
+    let toggle_pause = set_play(|p, _| Play {
+        paused: !p.paused,
+        ..p
+    });
+    let step_back = set_play(|p, _| Play {
+        paused: true,
+        at: p.at.saturating_sub(1),
+        ..p
+    });
+    let step_forward = set_play(|p, n| Play {
+        paused: true,
+        at: (p.at + 1).min(n),
+        ..p
+    });
+    let jump = {
+        let play = play.clone();
+        Callback::from(move |at: usize| {
+            play.set(Play {
+                paused: true,
+                at,
+                ..*play
+            })
+        })
+    };
+    let on_speed = {
+        let play = play.clone();
+        Callback::from(move |e: Event| {
+            let pick = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some((x, _)) = SPEEDS.iter().find(|(_, label)| *label == pick) {
+                play.set(Play { speed: *x, ..*play });
+            }
+        })
     };
     let replay = {
         let (said, s) = (said.clone(), app.scenario.clone());
@@ -265,16 +316,28 @@ pub fn TrafficPanel() -> Html {
     };
     let player = if said.shown.is_some() {
         html! {
-            <div class="player">
+            <div class="player" role="group" aria-label="Animation">
+                <button type="button" class="secondary" onclick={step_back}
+                    aria-label="Step back" title="Step back">{ "◀" }</button>
                 <button type="button" class="secondary" onclick={toggle_pause}>
-                    { if *paused { "Play" } else { "Pause" } }
+                    { if play.paused { "Play" } else { "Pause" } }
                 </button>
+                <button type="button" class="secondary" onclick={step_forward}
+                    aria-label="Step forward" title="Step forward">{ "▶" }</button>
                 <button type="button" class="secondary" onclick={replay}>{ "Replay" }</button>
+                <label class="speed">{ "Speed" }
+                    <select onchange={on_speed}>
+                        { for SPEEDS.iter().map(|(x, label)| html! {
+                            <option value={*label} selected={*x == play.speed}>{ *label }</option>
+                        }) }
+                    </select>
+                </label>
             </div>
         }
     } else {
         Html::default()
     };
+    let current = play.paused.then_some(play.at).filter(|&k| k > 0);
     let hops = if said.hops.is_empty() {
         Html::default()
     } else {
@@ -288,7 +351,9 @@ pub fn TrafficPanel() -> Html {
                             <th scope="col">{ "What happened" }</th><th scope="col">{ "Rule" }</th>
                             <th scope="col">{ "Packet there" }</th>
                         </tr></thead>
-                        <tbody>{ for said.hops.iter().enumerate().map(|(i, h)| hop_row(i, h)) }</tbody>
+                        <tbody>{ for said.hops.iter().enumerate().map(|(i, h)| {
+                            hop_row(i, h, current == Some(i + 1), jump.clone())
+                        }) }</tbody>
                     </table>
                 </div>
             </details>

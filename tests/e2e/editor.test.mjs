@@ -427,6 +427,23 @@ describe("canvas editor", () => {
     const rows = traffic.getByRole("table").getByRole("row");
     assert.ok((await rows.count()) > 8, "a header and the hops of both ways");
     await traffic.getByRole("cell", { name: "tracked connection" }).first().waitFor();
+    // A hop's number shows the packet there; the step buttons move between hops.
+    const centre = (b) => [b.x + b.width / 2, b.y + b.height / 2];
+    await traffic.getByRole("button", { name: "Show hop 4 on the canvas" }).click();
+    await page.waitForTimeout(100);
+    const [px, py] = centre(await packet.boundingBox());
+    const [wx, wy] = centre(await partOn(page, "web").locator("rect").first().boundingBox());
+    assert.ok(Math.abs(px - wx) < 6 && Math.abs(py - wy) < 6, `packet at web: ${px},${py} vs ${wx},${wy}`);
+    assert.equal(await traffic.locator("tr[aria-current=step]").count(), 1);
+    await traffic.getByRole("button", { name: "Step forward" }).click();
+    await page.waitForTimeout(100);
+    assert.notDeepEqual(centre(await packet.boundingBox()), [px, py], "stepped to hop 5");
+    await traffic.getByRole("button", { name: "Step back" }).click();
+    await page.waitForTimeout(100);
+    const back = centre(await packet.boundingBox());
+    assert.ok(Math.abs(back[0] - px) < 1 && Math.abs(back[1] - py) < 1, "back at hop 4");
+    await shot(page, "editor-traffic-step.png");
+    await traffic.getByLabel("Speed").selectOption("2×");
     await shot(page, "editor-traffic-hops.png");
     await traffic.getByLabel("Port").fill("8080");
     await traffic.getByRole("button", { name: "Send" }).click();
