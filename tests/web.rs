@@ -154,10 +154,18 @@ async fn palette_buttons_place_parts_autosave_and_undo() {
     yew::platform::time::sleep(Duration::from_millis(30)).await;
     let subnet = find(&root, "svg [role='button'][aria-label='subnet-a']");
     assert!(subnet.text_content().unwrap().contains("10.0.0.0/24"));
-    let saved = storage()
-        .get_item(ui::storage::AUTOSAVE_KEY)
-        .unwrap()
-        .unwrap();
+    // Autosave runs in an effect after the render: give it a moment on a busy machine.
+    let mut saved = String::new();
+    for _ in 0..50 {
+        saved = storage()
+            .get_item(ui::storage::AUTOSAVE_KEY)
+            .unwrap()
+            .unwrap_or_default();
+        if saved.contains("subnet-a") {
+            break;
+        }
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+    }
     assert!(saved.contains("subnet-a"), "autosaved: {saved}");
 
     let undo = (0..root.query_selector_all("header button").unwrap().length())
