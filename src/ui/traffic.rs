@@ -115,12 +115,28 @@ const SPEEDS: [(f64, &str); 5] = [
     (4.0, "4×"),
 ];
 
+thread_local! {
+    /// Milliseconds the last trace took (network compile and trace).
+    static TRACE_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// Milliseconds on the page's clock.
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// Numbers the flows shown, so each one's animation starts over.
 static SERIAL: AtomicU32 = AtomicU32::new(0);
 
 /// Traces `spec` in `s` and says how it ended, as the engine words it.
 fn send(s: &Scenario, spec: &FlowSpec) -> Said {
-    match trace(&Network::new(s), spec) {
+    let started = now();
+    let traced = trace(&Network::new(s), spec);
+    // How long the engine took, for the figures (`data-trace-ms` on the panel).
+    TRACE_MS.with(|t| t.set(now() - started));
+    match traced {
         Ok(t) => Said {
             tone: if t.verdict == Verdict::Established {
                 "ok"
@@ -372,7 +388,8 @@ pub fn TrafficPanel() -> Html {
             .collect()
     };
     html! {
-        <section class="traffic panel" aria-labelledby="traffic-heading">
+        <section class="traffic panel" aria-labelledby="traffic-heading"
+            data-trace-ms={super::path::fixed(TRACE_MS.with(|t| t.get()), 2)}>
             <h2 id="traffic-heading" class="panel-heading">{ "Traffic" }</h2>
             <form class="traffic-form" {onsubmit}>
                 <div class="field">
