@@ -10,6 +10,7 @@ use super::header::Header;
 use super::inspector::Inspector;
 use super::packets::{PlayContext, ShownContext};
 use super::palette::Palette;
+use super::rule_focus::RuleFocusContext;
 use super::state::{Action, AppContext, AppState};
 use super::traffic::TrafficPanel;
 use super::view::{View, ViewContext};
@@ -87,11 +88,13 @@ pub fn App() -> Html {
     }
     let shown: ShownContext = use_state(|| None);
     let play: PlayContext = use_state(Default::default);
+    let focus: RuleFocusContext = use_state(|| None);
     html! {
         <ContextProvider<AppContext> context={state}>
         <ContextProvider<ViewContext> context={view}>
         <ContextProvider<ShownContext> context={shown}>
         <ContextProvider<PlayContext> context={play}>
+        <ContextProvider<RuleFocusContext> context={focus}>
         <div class="shell">
             <Header />
             <main class="workspace">
@@ -101,6 +104,7 @@ pub fn App() -> Html {
                 <TrafficPanel />
             </main>
         </div>
+        </ContextProvider<RuleFocusContext>>
         </ContextProvider<PlayContext>>
         </ContextProvider<ShownContext>>
         </ContextProvider<ViewContext>>

@@ -16,6 +16,7 @@ mod packets;
 mod palette;
 pub mod parts;
 pub mod path;
+pub mod rule_focus;
 pub mod startup;
 pub mod state;
 pub mod storage;

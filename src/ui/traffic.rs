@@ -6,6 +6,8 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::packets::{Play, PlayContext, Shown, ShownContext};
+use super::rule_focus::{RuleFocus, RuleFocusContext};
+use super::state::Action;
 use super::state::AppContext;
 use super::terminal::Console;
 use crate::engine::{trace, Decision, Direction, FlowSpec, Hop, Network, PortView, Verdict};
@@ -72,6 +74,8 @@ struct Said {
     hops: Vec<Hop>,
     /// What the canvas shows of the flow.
     shown: Option<Rc<Shown>>,
+    /// The rule that stopped it, to show in the inspector.
+    focus: Option<RuleFocus>,
 }
 
 /// `address:port` as the packet shows it at a hop.
@@ -150,6 +154,10 @@ fn send(s: &Scenario, spec: &FlowSpec) -> Said {
                 t.verdict != Verdict::Established,
                 SERIAL.fetch_add(1, Ordering::Relaxed),
             ))),
+            focus: match t.verdict {
+                Verdict::Established => None,
+                _ => t.hops.last().and_then(|h| RuleFocus::of(h, 0)),
+            },
             text: t.summary,
             hops: t.hops,
         },
@@ -158,6 +166,7 @@ fn send(s: &Scenario, spec: &FlowSpec) -> Said {
             tone: "bad",
             hops: Vec::new(),
             shown: None,
+            focus: None,
         },
     }
 }
@@ -171,6 +180,7 @@ pub fn TrafficPanel() -> Html {
         tone: "",
         hops: Vec::new(),
         shown: None,
+        focus: None,
     });
     let (from, to, protocol, port) = (
         use_node_ref(),
@@ -223,6 +233,7 @@ pub fn TrafficPanel() -> Html {
                     tone: "",
                     hops: Vec::new(),
                     shown: None,
+                    focus: None,
                 });
                 return;
             }
@@ -251,6 +262,7 @@ pub fn TrafficPanel() -> Html {
                             tone: "bad",
                             hops: Vec::new(),
                             shown: None,
+                            focus: None,
                         });
                         return;
                     }
@@ -330,6 +342,35 @@ pub fn TrafficPanel() -> Html {
             }
         })
     };
+    let rule_focus = use_context::<RuleFocusContext>();
+    let show_rule = said.focus.clone().map(|f| {
+        let (app, focus) = (app.clone(), rule_focus.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(focus) = &focus else { return };
+            let serial = SERIAL.fetch_add(1, Ordering::Relaxed);
+            let part = f.part.clone();
+            focus.set(Some(Rc::new(RuleFocus {
+                serial,
+                ..f.clone()
+            })));
+            app.dispatch(Action::Select(vec![part]));
+            // Once the inspector has drawn it, bring the rule's row into view.
+            gloo::timers::callback::Timeout::new(60, || {
+                let doc = gloo::utils::document();
+                let find = |q: &str| doc.query_selector(q).ok().flatten();
+                if let Some(el) = find(".inspector table.rules tr.focused")
+                    .or_else(|| find(".inspector table.rules"))
+                {
+                    el.scroll_into_view_with_bool(false);
+                }
+                // Only down to the rule: keep the inspector's left edge where it was.
+                if let Some(panel) = find(".inspector") {
+                    panel.set_scroll_left(0);
+                }
+            })
+            .forget();
+        })
+    });
     let player = if said.shown.is_some() {
         html! {
             <div class="player" role="group" aria-label="Animation">
@@ -341,6 +382,9 @@ pub fn TrafficPanel() -> Html {
                 <button type="button" class="secondary" onclick={step_forward}
                     aria-label="Step forward" title="Step forward">{ "▶" }</button>
                 <button type="button" class="secondary" onclick={replay}>{ "Replay" }</button>
+                if let Some(onclick) = show_rule.clone() {
+                    <button type="button" class="secondary" {onclick}>{ "Show the rule" }</button>
+                }
                 <label class="speed">{ "Speed" }
                     <select onchange={on_speed}>
                         { for SPEEDS.iter().map(|(x, label)| html! {
@@ -375,10 +419,29 @@ pub fn TrafficPanel() -> Html {
             </details>
         }
     };
-    let options = |selected: usize| -> Html {
+    // The parts chosen in From and To, kept across edits (an undo redraws the options).
+    let chosen = use_state(|| (String::new(), String::new()));
+    let on_pick = |to: bool| {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            let id = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let (mut from, mut dest) = (*chosen).clone();
+            if to {
+                dest = id;
+            } else {
+                from = id;
+            }
+            chosen.set((from, dest));
+        })
+    };
+    let options = |pick: &str, default: usize| -> Html {
         if parts.is_empty() {
             return html! { <option value="">{ "No parts yet" }</option> };
         }
+        let selected = parts
+            .iter()
+            .position(|(id, _)| id == pick)
+            .unwrap_or(default);
         parts
             .iter()
             .enumerate()
@@ -394,11 +457,15 @@ pub fn TrafficPanel() -> Html {
             <form class="traffic-form" {onsubmit}>
                 <div class="field">
                     <label for="traffic-from">{ "From" }</label>
-                    <select id="traffic-from" name="from" ref={from.clone()}>{ options(0) }</select>
+                    <select id="traffic-from" name="from" ref={from.clone()} onchange={on_pick(false)}>
+                        { options(&chosen.0, 0) }
+                    </select>
                 </div>
                 <div class="field">
                     <label for="traffic-to">{ "To" }</label>
-                    <select id="traffic-to" name="to" ref={to}>{ options(1) }</select>
+                    <select id="traffic-to" name="to" ref={to} onchange={on_pick(true)}>
+                        { options(&chosen.1, 1) }
+                    </select>
                 </div>
                 <div class="field field-narrow">
                     <label for="traffic-protocol">{ "Protocol" }</label>

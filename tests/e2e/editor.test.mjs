@@ -465,6 +465,22 @@ describe("canvas editor", () => {
     await page.keyboard.press("Control+z");
     await dropped.getByText(/web-sg has no inbound rule allowing tcp\/8080/).waitFor();
 
+    // "Show the rule" opens the deciding table in the inspector, on the rule.
+    assert.equal(await traffic.getByLabel("From", { exact: true }).inputValue(), "laptop", "From kept across the undo");
+    assert.equal(await traffic.getByLabel("To", { exact: true }).inputValue(), "web", "To back on web after the undo");
+    await traffic.getByLabel("Port").fill("22");
+    await traffic.getByRole("button", { name: "Send" }).click();
+    await dropped.getByText(/network ACL web-acl denies inbound tcp\/22/).waitFor();
+    await traffic.getByRole("button", { name: "Show the rule" }).click();
+    const inspector = inspectorOf(page);
+    await inspector.getByRole("heading", { name: "public-a", exact: true }).waitFor();
+    await inspector.getByRole("tab", { name: "Network ACL", selected: true }).waitFor();
+    const focusedRow = inspector.locator("table.rules tr.focused");
+    await focusedRow.waitFor();
+    assert.equal((await focusedRow.locator("td").first().textContent()).trim(), "*");
+    await page.waitForTimeout(200); // the row scrolls into view
+    await shot(page, "editor-traffic-rule.png");
+
     // The console runs from the part chosen in From, and answers as the tool would.
     const log = traffic.getByRole("log", { name: "Console output" });
     const run = async (command) => {

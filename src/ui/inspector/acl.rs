@@ -1,6 +1,7 @@
 //! The network ACL editor of a subnet: which ACL it uses (associate, create), its numbered inbound
 //! and outbound rules in evaluation order, and adding or removing rules.
 
+use crate::ui::rule_focus::RuleFocusContext;
 use yew::prelude::*;
 
 use super::super::state::{Action, AppContext};
@@ -67,7 +68,21 @@ pub fn ports_text(p: Option<PortRange>) -> String {
 #[component]
 pub fn AclEditor(p: &SubnetProps) -> Html {
     let app = use_context::<AppContext>().expect("app context");
-    let inbound = use_state(|| true);
+    // The rule the traffic panel asked to show, if it is in this subnet's ACL.
+    let focus = use_context::<RuleFocusContext>()
+        .expect("rule focus context")
+        .as_ref()
+        .filter(|f| f.part == *p.subnet && f.tab == "Network ACL")
+        .cloned();
+    let inbound = {
+        let start = focus.as_ref().is_none_or(|f| f.inbound);
+        use_state(move || start)
+    };
+    let focused = |number: &str| {
+        focus
+            .as_ref()
+            .is_some_and(|f| f.inbound == *inbound && f.rule.as_deref() == Some(number))
+    };
     let number = use_state(String::new);
     let protocol = use_state(|| "tcp".to_string());
     let ports = use_state(String::new);
@@ -286,7 +301,7 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
                             })
                         };
                         html! {
-                            <tr key={r.number.to_string()}>
+                            <tr key={r.number.to_string()} class={classes!(focused(&r.number.to_string()).then_some("focused"))}>
                                 <td class="num"><TextField id={format!("acl-{dir}-{}-number", r.number)}
                                     label={format!("Number of {dir} rule {}", r.number)} hide_label=true
                                     value={r.number.to_string()} check={renumber}
@@ -301,7 +316,7 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
                             </tr>
                         }
                     }) }
-                    <tr class="implicit"><td>{ "*" }</td><td>{ "all" }</td><td>{ "all" }</td>
+                    <tr class={classes!("implicit", focused("*").then_some("focused"))}><td>{ "*" }</td><td>{ "all" }</td><td>{ "all" }</td>
                         <td>{ "0.0.0.0/0" }</td><td><span class="tag bad">{ "Deny" }</span></td><td></td></tr>
                 </tbody>
             </table>

@@ -14,6 +14,7 @@ use yew::prelude::*;
 use super::canvas::delete;
 use super::state::AppContext;
 use crate::edit::find::{locate, name_of, Found};
+use crate::ui::rule_focus::RuleFocusContext;
 
 /// The tabs of an editor: (label, content), one shown at a time.
 pub(crate) fn tabs(id: &str, active: &UseStateHandle<usize>, pages: Vec<(&str, Html)>) -> Html {
@@ -51,6 +52,7 @@ pub fn Inspector() -> Html {
     let app = use_context::<AppContext>().expect("app context");
     let s = &app.scenario;
     let sel = &app.selection;
+    let focus = use_context::<RuleFocusContext>().expect("rule focus context");
     let body = match sel.as_slice() {
         [] => html! {
             <div class="empty-note">
@@ -64,7 +66,10 @@ pub fn Inspector() -> Html {
             </div>
         },
         [id] => match locate(s, id) {
-            Some(found) => editor(&app, id, found),
+            Some(found) => {
+                let serial = focus.as_ref().filter(|f| f.part == *id).map(|f| f.serial);
+                editor(&app, id, found, serial)
+            }
             None => html! {},
         },
         many => {
@@ -109,18 +114,23 @@ fn kind_name(found: Found, s: &crate::model::Scenario) -> &'static str {
     }
 }
 
-fn editor(app: &AppContext, id: &str, found: Found) -> Html {
+fn editor(app: &AppContext, id: &str, found: Found, focus: Option<u32>) -> Html {
     let s = &app.scenario;
     let ondelete = {
         let (app, ids) = (app.clone(), vec![id.to_string()]);
         Callback::from(move |_: MouseEvent| delete(&app, &ids))
     };
     let key = id.to_string();
+    // A new request to show a rule opens the editor again, on that rule.
+    let ekey = match focus {
+        Some(n) => format!("{key}#{n}"),
+        None => key.clone(),
+    };
     let id = AttrValue::from(id.to_string());
     let content = match found {
-        Found::Vpc(_) => html! { <vpc::VpcEditor key={key.clone()} {id} /> },
-        Found::Subnet(_) => html! { <subnet::SubnetEditor key={key.clone()} {id} /> },
-        _ => html! { <node::NodeEditor key={key.clone()} {id} /> },
+        Found::Vpc(_) => html! { <vpc::VpcEditor key={ekey} {id} /> },
+        Found::Subnet(_) => html! { <subnet::SubnetEditor key={ekey} {id} /> },
+        _ => html! { <node::NodeEditor key={ekey} {id} /> },
     };
     html! {
         <div class="editor">

@@ -2,6 +2,7 @@
 //! load balancers, internet gateways and hosts on the internet. Interfaces show their address,
 //! public IP or Elastic IP and source/destination check; security groups have their own tab.
 
+use crate::ui::rule_focus::{RuleFocus, RuleFocusContext};
 use std::net::Ipv4Addr;
 
 use yew::prelude::*;
@@ -74,7 +75,8 @@ fn set_name(s: &mut Scenario, id: &str, name: String) {
 #[component]
 pub fn NodeEditor(p: &PartId) -> Html {
     let app = use_context::<AppContext>().expect("app context");
-    let tab = use_state(|| 0usize);
+    let focus = use_context::<RuleFocusContext>().expect("rule focus context");
+    let tab = use_state(|| RuleFocus::tab_of(&focus, &p.id, &["Details", "Security groups"]));
     let s = &app.scenario;
     let Some(found) = locate(s, &p.id) else {
         return html! {};

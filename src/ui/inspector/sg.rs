@@ -2,6 +2,7 @@
 //! interface has (picked by name), and each group's inbound and outbound rules, whose peer is a
 //! CIDR block or another group.
 
+use crate::ui::rule_focus::RuleFocusContext;
 use yew::prelude::*;
 
 use super::super::state::{Action, AppContext};
@@ -123,7 +124,21 @@ pub struct GroupProps {
 #[component]
 pub fn GroupRules(p: &GroupProps) -> Html {
     let app = use_context::<AppContext>().expect("app context");
-    let inbound = use_state(|| true);
+    // The rule the traffic panel asked to show, if it is in this group.
+    let focus = use_context::<RuleFocusContext>()
+        .expect("rule focus context")
+        .as_ref()
+        .filter(|f| f.table == *p.group && f.tab == "Security groups")
+        .cloned();
+    let inbound = {
+        let start = focus.as_ref().is_none_or(|f| f.inbound);
+        use_state(move || start)
+    };
+    let focused = |k: usize| {
+        focus
+            .as_ref()
+            .is_some_and(|f| f.inbound == *inbound && f.group_rule() == Some(k))
+    };
     let protocol = use_state(|| "tcp".to_string());
     let ports = use_state(String::new);
     let peer = use_state(|| "cidr".to_string());
@@ -254,7 +269,7 @@ pub fn GroupRules(p: &GroupProps) -> Html {
                         };
                         let proto = if r.protocol == Protocol::All { "all".to_string() } else { r.protocol.to_string() };
                         html! {
-                            <tr key={k}>
+                            <tr key={k} class={classes!(focused(k).then_some("focused"))}>
                                 <td>{ proto }</td>
                                 <td>{ ports_text(r.ports) }</td>
                                 <td>{ &peer }</td>

@@ -1,6 +1,7 @@
 //! The subnet editor: name, IPv4 CIDR with its usable-address count, availability zone, and tabs
 //! for its route table and network ACL.
 
+use crate::ui::rule_focus::{RuleFocus, RuleFocusContext};
 use yew::prelude::*;
 
 use super::super::state::AppContext;
@@ -18,7 +19,9 @@ use crate::layout::{region_of, zones_of};
 #[component]
 pub fn SubnetEditor(p: &PartId) -> Html {
     let app = use_context::<AppContext>().expect("app context");
-    let tab = use_state(|| 0usize);
+    let focus = use_context::<RuleFocusContext>().expect("rule focus context");
+    let tab =
+        use_state(|| RuleFocus::tab_of(&focus, &p.id, &["Details", "Route table", "Network ACL"]));
     let s = &app.scenario;
     let Some(Found::Subnet(i)) = locate(s, &p.id) else {
         return html! {};
