@@ -504,6 +504,57 @@ describe("canvas editor", () => {
     await context.close();
   });
 
+  test("on a template: HTTPS established, a removed group rule and a broken ephemeral ACL rule drop, telnet", async () => {
+    const scenario = JSON.parse(readFileSync(join(here, "..", "..", "src", "templates", "service-postgis-memcached.json"), "utf8"));
+    const { page, context, errors } = await open(`/#${link(scenario)}`);
+    await partOn(page, "service").waitFor();
+    const traffic = page.getByRole("region", { name: "Traffic" });
+    const status = traffic.getByRole("status");
+    const inspector = inspectorOf(page);
+    await traffic.getByLabel("From", { exact: true }).selectOption("internet");
+    await traffic.getByLabel("To", { exact: true }).selectOption("service");
+    await traffic.getByLabel("Preset").selectOption("HTTPS 443");
+    await traffic.getByRole("button", { name: "Send" }).click();
+    await status.getByText(/^Established/).waitFor();
+
+    // Remove the security group's 443 rule: the drop names the group.
+    await partOn(page, "service").click();
+    await inspector.getByRole("tab", { name: "Security groups" }).click();
+    await inspector.getByRole("button", { name: "Remove inbound rule tcp 443 from 0.0.0.0/0" }).click();
+    await status.getByText(/^Dropped: security group service-sg has no inbound rule allowing tcp\/443/).waitFor();
+    await page.keyboard.press("Control+z");
+    await status.getByText(/^Established/).waitFor();
+
+    // Deny the clients' ephemeral ports outbound in the subnet's network ACL: the reply is dropped.
+    await partOn(page, "public-a").click({ position: { x: 12, y: 8 } });
+    await inspector.getByRole("tab", { name: "Network ACL" }).click();
+    await inspector.getByRole("button", { name: "Outbound rules" }).click();
+    await inspector.getByLabel("Rule number").fill("50");
+    await inspector.getByLabel("Port range").fill("1024-65535");
+    await inspector.getByLabel("Allow/Deny").selectOption("deny");
+    await inspector.getByRole("button", { name: "Add outbound rule" }).click();
+    await status.getByText(/^Dropped on the way back/).waitFor();
+    assert.match(await status.textContent(), /outbound/, await status.textContent());
+    await shot(page, "traffic-template-return-drop.png");
+    await page.keyboard.press("Control+z");
+    await status.getByText(/^Established/).waitFor();
+
+    // telnet to the database: from the service it connects; from the internet it times out.
+    const log = traffic.getByRole("log", { name: "Console output" });
+    const run = async (command) => {
+      await traffic.getByLabel("Console", { exact: true }).fill(command);
+      await traffic.getByRole("button", { name: "Run" }).click();
+    };
+    await traffic.getByLabel("From", { exact: true }).selectOption("service");
+    await run("telnet postgis 5432");
+    await log.getByText("Connected to 10.0.2.10.").waitFor();
+    await traffic.getByLabel("From", { exact: true }).selectOption("internet");
+    await run("telnet 10.0.2.10 5432");
+    await log.getByText("telnet: Unable to connect to remote host: Connection timed out").waitFor();
+    assert.deepEqual(errors.filter((e) => !/integrity/.test(e)), []);
+    await context.close();
+  });
+
   test("an edit re-traces the last flow within a frame in a 200-part scenario", async () => {
     const { page, context } = await open(`/#${link(twoHundredParts())}`);
     await partOn(page, "app-20-9").waitFor();
