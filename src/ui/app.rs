@@ -86,7 +86,7 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    let shown: ShownContext = use_state(|| None);
+    let shown: ShownContext = use_state(Vec::new);
     let play: PlayContext = use_state(Default::default);
     let focus: RuleFocusContext = use_state(|| None);
     html! {

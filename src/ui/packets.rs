@@ -19,11 +19,16 @@ use crate::model::Scenario;
 /// Seconds the packet takes per hop at normal speed.
 pub const SECONDS_PER_HOP: f64 = 0.6;
 
-/// The flow the canvas shows.
+/// Number of flow colours (CSS classes `c0` ... `c7`).
+pub const COLOURS: usize = 8;
+
+/// A flow the canvas shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shown {
     /// Changes with every flow sent, so its animation starts over.
     pub serial: u32,
+    /// Its colour (the flow's number since the page opened).
+    pub colour: usize,
     /// The packet's points: the source, then one per hop.
     pub points: Vec<Point>,
     /// Whether each hop let the packet through.
@@ -34,9 +39,16 @@ pub struct Shown {
 
 impl Shown {
     /// What to show for `hops` of a flow from `source` (a part id) in `s`.
-    pub fn new(s: &Scenario, source: &str, hops: &[Hop], blocked: bool, serial: u32) -> Self {
+    pub fn new(
+        s: &Scenario,
+        source: &str,
+        hops: &[Hop],
+        blocked: bool,
+        (serial, colour): (u32, usize),
+    ) -> Self {
         Shown {
             serial,
+            colour,
             points: waypoints(s, Some(source), hops).unwrap_or_default(),
             passed: hops
                 .iter()
@@ -75,8 +87,9 @@ impl Shown {
     }
 }
 
-/// The flow shown on the canvas (`None` before anything was sent). Set by the traffic panel.
-pub type ShownContext = UseStateHandle<Option<Rc<Shown>>>;
+/// The flows shown on the canvas, oldest first; the last is the current one. Set by the traffic
+/// panel.
+pub type ShownContext = UseStateHandle<Vec<Rc<Shown>>>;
 
 /// How the animation plays: paused or not, from which point, and how fast.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -102,24 +115,43 @@ impl Default for Play {
 /// How the animation plays. Set by the traffic panel.
 pub type PlayContext = UseStateHandle<Play>;
 
-/// Drawn inside the canvas SVG, above the parts.
+/// Drawn inside the canvas SVG, above the parts: every flow shown, the current one (the last)
+/// on top with its hops and where it was stopped.
 #[component]
 pub fn PacketLayer() -> Html {
     let app = use_context::<AppContext>().expect("app context");
     let shown = use_context::<ShownContext>().expect("shown-flow context");
     let play = use_context::<PlayContext>().expect("play context");
-    let Some(f) = shown.as_ref().filter(|f| f.points.len() >= 2) else {
+    let flows: Vec<&Rc<Shown>> = shown.iter().filter(|f| f.points.len() >= 2).collect();
+    let Some(current) = flows.last() else {
         return html! { <g class="packets" aria-hidden="true"></g> };
     };
-    let secs = |t: f64| format!("{}s", fixed(t, 2));
     // Every animation shares one timeline: each element waits `--d`, the whole layer starts at
-    // `--t` and runs at `--speed` (see the stylesheet). A new flow, a step and a new speed redraw
-    // the layer (its key), which starts the animations over from `--t`.
+    // `--t` (the current flow's step) and runs at `--speed` (see the stylesheet). A new flow, a
+    // step and a new speed redraw the layer (its key), which starts the animations over.
     let timeline = format!(
         "--t: {}; --speed: {}",
-        secs(f.reaches(play.at.min(f.points.len() - 1))),
+        secs(current.reaches(play.at.min(current.points.len() - 1))),
         fixed(play.speed, 2)
     );
+    let key = format!("{}-{}-{}", current.serial, play.at, fixed(play.speed, 2));
+    let last = flows.len() - 1;
+    html! {
+        <g class={classes!("packets", play.paused.then_some("paused"))} aria-hidden="true"
+            style={timeline} {key}>
+            { for flows.iter().enumerate().map(|(i, f)| flow(&app.scenario, f, i == last)) }
+        </g>
+    }
+}
+
+/// `t` seconds as CSS time.
+fn secs(t: f64) -> String {
+    format!("{}s", fixed(t, 2))
+}
+
+/// One flow: its trail and packet in its colour; for the current flow also its hop dots and the
+/// part where it was stopped.
+fn flow(s: &Scenario, f: &Shown, current: bool) -> Html {
     let path: String = f
         .points
         .iter()
@@ -133,18 +165,24 @@ pub fn PacketLayer() -> Html {
             )
         })
         .collect();
-    let dots = f.passed.iter().enumerate().map(|(i, ok)| {
-        let (x, y) = f.points[i + 1];
-        html! {
-            <circle class={classes!("hop", if *ok { "ok" } else { "bad" })}
-                cx={fixed(x, 1)} cy={fixed(y, 1)} r="4.5"
-                style={format!("--d: {}", secs(f.reaches(i + 1)))} />
-        }
-    });
+    let dots = f
+        .passed
+        .iter()
+        .enumerate()
+        .filter(|_| current)
+        .map(|(i, ok)| {
+            let (x, y) = f.points[i + 1];
+            html! {
+                <circle class={classes!("hop", if *ok { "ok" } else { "bad" })}
+                    cx={fixed(x, 1)} cy={fixed(y, 1)} r="4.5"
+                    style={format!("--d: {}", secs(f.reaches(i + 1)))} />
+            }
+        });
     let outline = f
         .stopped
         .as_ref()
-        .and_then(|id| app.scenario.layout.get(id))
+        .filter(|_| current)
+        .and_then(|id| s.layout.get(id))
         .map(|r| {
             let (w, h) = if r.w > 0.0 && r.h > 0.0 {
                 (r.w, r.h)
@@ -164,12 +202,11 @@ pub fn PacketLayer() -> Html {
             }
         });
     html! {
-        <g class={classes!("packets", play.paused.then_some("paused"))} aria-hidden="true"
-            style={timeline} key={format!("{}-{}-{}", f.serial, play.at, fixed(play.speed, 2))}>
+        <g class={classes!("flow", format!("c{}", f.colour % COLOURS), current.then_some("current"))}>
             <path class="trail" d={path.clone()} />
             { for dots }
             { for outline }
-            <circle class="packet" r="7"
+            <circle class="packet" r={if current { "7" } else { "5" }}
                 style={format!("offset-path: path('{}'); --dur: {}", path.trim_end(), secs(f.seconds()))} />
         </g>
     }

@@ -131,11 +131,29 @@ fn now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// Most flows shown at once (the current one and the ones sent before it).
+const MAX_FLOWS: usize = 20;
+
+/// The next flow colour.
+fn next_colour(counter: &std::cell::RefCell<usize>) -> usize {
+    let mut c = counter.borrow_mut();
+    *c += 1;
+    *c - 1
+}
+
+/// The canvas drawings of `flows` traced in `s` (those that could be traced).
+fn trace_all(s: &Scenario, flows: &[(FlowSpec, usize)]) -> Vec<Rc<Shown>> {
+    flows
+        .iter()
+        .filter_map(|(spec, colour)| send(s, spec, *colour).shown)
+        .collect()
+}
+
 /// Numbers the flows shown, so each one's animation starts over.
 static SERIAL: AtomicU32 = AtomicU32::new(0);
 
 /// Traces `spec` in `s` and says how it ended, as the engine words it.
-fn send(s: &Scenario, spec: &FlowSpec) -> Said {
+fn send(s: &Scenario, spec: &FlowSpec, colour: usize) -> Said {
     let started = now();
     let traced = trace(&Network::new(s), spec);
     // How long the engine took, for the figures (`data-trace-ms` on the panel).
@@ -152,7 +170,7 @@ fn send(s: &Scenario, spec: &FlowSpec) -> Said {
                 &spec.from,
                 &t.hops,
                 t.verdict != Verdict::Established,
-                SERIAL.fetch_add(1, Ordering::Relaxed),
+                (SERIAL.fetch_add(1, Ordering::Relaxed), colour),
             ))),
             focus: match t.verdict {
                 Verdict::Established => None,
@@ -188,41 +206,83 @@ pub fn TrafficPanel() -> Html {
         use_node_ref(),
         use_node_ref(),
     );
+    // Flows sent before the current one, with their colours, still shown on the canvas.
+    let earlier = use_mut_ref(Vec::<(FlowSpec, usize)>::new);
+    let others = use_state(|| Rc::new(Vec::<Rc<Shown>>::new()));
+    let colours = use_mut_ref(|| 0usize);
     {
-        // The canvas animates the flow.
+        // The canvas animates the flows.
         let shown = use_context::<ShownContext>().expect("shown-flow context");
         let play = use_context::<PlayContext>().expect("play context");
-        use_effect_with(said.shown.clone(), move |flow| {
-            if *shown != *flow {
-                shown.set(flow.clone());
-                play.set(Play {
-                    speed: play.speed,
-                    ..Play::default()
-                });
-            }
-        });
+        use_effect_with(
+            (others.clone(), said.shown.clone()),
+            move |(others, flow)| {
+                let all: Vec<Rc<Shown>> = others.iter().cloned().chain(flow.clone()).collect();
+                if *shown != all {
+                    shown.set(all);
+                    play.set(Play {
+                        speed: play.speed,
+                        ..Play::default()
+                    });
+                }
+            },
+        );
     }
     // The last flow sent, traced again whenever the scenario changes, so the verdict and the
     // hops always describe the scenario on the canvas.
-    let last = use_mut_ref(|| None::<FlowSpec>);
+    let last = use_mut_ref(|| None::<(FlowSpec, usize)>);
     {
-        let (said, last) = (said.clone(), last.clone());
+        let (said, last, earlier, others) =
+            (said.clone(), last.clone(), earlier.clone(), others.clone());
         use_effect_with(app.scenario.clone(), move |s| {
-            if let Some(spec) = last.borrow().as_ref() {
-                said.set(send(s, spec));
+            if let Some((spec, colour)) = last.borrow().as_ref() {
+                said.set(send(s, spec, *colour));
             }
+            others.set(Rc::new(trace_all(s, &earlier.borrow())));
         });
     }
-    let on_flow = {
-        let (said, s, last) = (said.clone(), app.scenario.clone(), last.clone());
-        Callback::from(move |spec: FlowSpec| {
-            said.set(send(&s, &spec));
-            *last.borrow_mut() = Some(spec);
+    // Sends `spec`: it becomes the current flow; the one before joins the earlier flows.
+    let go = {
+        let (said, last, earlier, others, colours) = (
+            said.clone(),
+            last.clone(),
+            earlier.clone(),
+            others.clone(),
+            colours.clone(),
+        );
+        Rc::new(move |s: &Scenario, spec: FlowSpec| {
+            let previous = last.borrow_mut().take();
+            let colour = match previous {
+                Some((p, c)) if p == spec => c,
+                Some(p) => {
+                    let mut e = earlier.borrow_mut();
+                    e.retain(|(x, _)| *x != spec && *x != p.0);
+                    e.push(p);
+                    let drop = e.len().saturating_sub(MAX_FLOWS - 1);
+                    e.drain(..drop);
+                    others.set(Rc::new(trace_all(s, &e)));
+                    next_colour(&colours)
+                }
+                None => next_colour(&colours),
+            };
+            said.set(send(s, &spec, colour));
+            *last.borrow_mut() = Some((spec, colour));
         })
+    };
+    let clear = {
+        let (earlier, others) = (earlier.clone(), others.clone());
+        Callback::from(move |_: MouseEvent| {
+            earlier.borrow_mut().clear();
+            others.set(Rc::new(Vec::new()));
+        })
+    };
+    let on_flow = {
+        let (go, s) = (go.clone(), app.scenario.clone());
+        Callback::from(move |spec: FlowSpec| go(&s, spec))
     };
     let parts = endpoints(&app.scenario);
     let onsubmit = {
-        let (said, s, last) = (said.clone(), app.scenario.clone(), last.clone());
+        let (said, s, go) = (said.clone(), app.scenario.clone(), go.clone());
         let (from, to, protocol, port) = (from.clone(), to.clone(), protocol.clone(), port.clone());
         let enough = parts.len() >= 2;
         Callback::from(move |e: SubmitEvent| {
@@ -275,8 +335,7 @@ pub fn TrafficPanel() -> Html {
                 port,
                 src_port: None,
             };
-            said.set(send(&s, &spec));
-            *last.borrow_mut() = Some(spec);
+            go(&s, spec);
         })
     };
     let on_preset = {
@@ -337,8 +396,8 @@ pub fn TrafficPanel() -> Html {
         let (said, s) = (said.clone(), app.scenario.clone());
         let last = last.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(spec) = last.borrow().as_ref() {
-                said.set(send(&s, spec));
+            if let Some((spec, colour)) = last.borrow().as_ref() {
+                said.set(send(&s, spec, *colour));
             }
         })
     };
@@ -382,6 +441,12 @@ pub fn TrafficPanel() -> Html {
                 <button type="button" class="secondary" onclick={step_forward}
                     aria-label="Step forward" title="Step forward">{ "▶" }</button>
                 <button type="button" class="secondary" onclick={replay}>{ "Replay" }</button>
+                if !others.is_empty() {
+                    <button type="button" class="secondary" onclick={clear.clone()}
+                        title="Keep only the current flow on the canvas">
+                        { format!("Clear {} earlier", others.len()) }
+                    </button>
+                }
                 if let Some(onclick) = show_rule.clone() {
                     <button type="button" class="secondary" {onclick}>{ "Show the rule" }</button>
                 }

@@ -551,7 +551,46 @@ describe("canvas editor", () => {
     await traffic.getByLabel("From", { exact: true }).selectOption("internet");
     await run("telnet 10.0.2.10 5432");
     await log.getByText("telnet: Unable to connect to remote host: Connection timed out").waitFor();
+    // Every flow sent stays on the canvas in its own colour until cleared.
+    const flows = page.locator("#canvas .packets .flow");
+    assert.ok((await flows.count()) >= 3, `${await flows.count()} flows drawn`);
+    const colours = await flows.evaluateAll((gs) => gs.map((g) => g.getAttribute("class")));
+    assert.equal(new Set(colours.map((c) => c.match(/\bc\d\b/)[0])).size, colours.length, colours.join(" | "));
+    await traffic.getByRole("button", { name: /^Clear \d+ earlier$/ }).click();
+    await page.waitForFunction(() => document.querySelectorAll("#canvas .packets .flow").length === 1);
     assert.deepEqual(errors.filter((e) => !/integrity/.test(e)), []);
+    await context.close();
+  });
+
+  test("20 flows animate together at a steady frame rate", async () => {
+    const scenario = JSON.parse(readFileSync(join(here, "..", "data", "web-db.json"), "utf8"));
+    const { page, context } = await open(`/#${link(scenario)}`);
+    await partOn(page, "web").waitFor();
+    const traffic = page.getByRole("region", { name: "Traffic" });
+    await traffic.getByLabel("From", { exact: true }).selectOption("laptop");
+    await traffic.getByLabel("To", { exact: true }).selectOption("web");
+    for (let port = 440; port < 460; port++) {
+      await traffic.getByLabel("Port").fill(String(port));
+      await traffic.getByRole("button", { name: "Send" }).click();
+    }
+    await page.waitForFunction(() => document.querySelectorAll("#canvas .packets .flow").length === 20);
+    await traffic.getByRole("button", { name: "Replay" }).click();
+    const frames = await page.evaluate(async () => {
+      const gaps = [];
+      let last = await new Promise((ok) => requestAnimationFrame(ok));
+      const until = last + 2000;
+      while (last < until) {
+        const now = await new Promise((ok) => requestAnimationFrame(ok));
+        gaps.push(now - last);
+        last = now;
+      }
+      gaps.sort((a, b) => a - b);
+      const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+      return { mean, p95: gaps[Math.floor(gaps.length * 0.95)], max: gaps[gaps.length - 1], n: gaps.length };
+    });
+    console.log(`20 flows animating: ${frames.n} frames in 2 s, mean ${frames.mean.toFixed(1)} ms, p95 ${frames.p95.toFixed(1)} ms, max ${frames.max.toFixed(1)} ms`);
+    await shot(page, "traffic-20-flows.png");
+    assert.ok(frames.mean < 20, `mean frame interval ${frames.mean} ms`);
     await context.close();
   });
 
