@@ -141,6 +141,13 @@ pub enum Decision {
     Refuse,
 }
 
+impl Decision {
+    /// Whether the packet goes no further at this hop (denied, dropped or refused).
+    pub fn stops(self) -> bool {
+        matches!(self, Decision::Deny | Decision::Drop | Decision::Refuse)
+    }
+}
+
 /// A port as seen at a hop: one port, or the set the client may pick from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PortView {

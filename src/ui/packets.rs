@@ -10,10 +10,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::geometry::part_rect;
 use super::path::{fixed, hop_site_part, translate, waypoints, Point};
 use super::state::AppContext;
-use crate::engine::{Decision, Hop};
-use crate::layout::NODE_SIZE;
+use crate::engine::Hop;
 use crate::model::Scenario;
 
 /// Seconds the packet takes per hop at normal speed.
@@ -50,15 +50,7 @@ impl Shown {
             serial,
             colour,
             points: waypoints(s, Some(source), hops).unwrap_or_default(),
-            passed: hops
-                .iter()
-                .map(|h| {
-                    !matches!(
-                        h.decision,
-                        Decision::Deny | Decision::Drop | Decision::Refuse
-                    )
-                })
-                .collect(),
+            passed: hops.iter().map(|h| !h.decision.stops()).collect(),
             stopped: if blocked {
                 hops.last().and_then(|h| hop_site_part(s, h))
             } else {
@@ -182,13 +174,9 @@ fn flow(s: &Scenario, f: &Shown, current: bool) -> Html {
         .stopped
         .as_ref()
         .filter(|_| current)
-        .and_then(|id| s.layout.get(id))
+        .and_then(|id| part_rect(s, id))
         .map(|r| {
-            let (w, h) = if r.w > 0.0 && r.h > 0.0 {
-                (r.w, r.h)
-            } else {
-                (NODE_SIZE, NODE_SIZE)
-            };
+            let (w, h) = (r.w, r.h);
             const PAD: f64 = 6.0;
             html! {
                 <g class="stopped" style={format!("--d: {}", secs(f.seconds()))}>

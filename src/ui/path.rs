@@ -7,7 +7,7 @@
 //! [`waypoints`] then resolves edges to the point where the path crosses them, and fills hops
 //! with no place on the canvas (the internet, parts without a layout) by interpolation.
 
-use super::geometry::{part_center, NODE_SIZE};
+use super::geometry::{part_center, part_rect};
 use crate::engine::{Hop, Kind};
 use crate::model::{Rect, Scenario};
 
@@ -50,22 +50,6 @@ pub enum Anchor {
     },
     /// Nowhere on the canvas: interpolated between its neighbours.
     Nowhere,
-}
-
-/// The rectangle of part `id` on the canvas (fixed-size parts get the node size).
-pub fn part_rect(scenario: &Scenario, id: &str) -> Option<Rect> {
-    let r = scenario.layout.get(id)?;
-    let (w, h) = if r.w > 0.0 && r.h > 0.0 {
-        (r.w, r.h)
-    } else {
-        (NODE_SIZE, NODE_SIZE)
-    };
-    Some(Rect {
-        x: r.x,
-        y: r.y,
-        w,
-        h,
-    })
 }
 
 /// The part a hop's component is drawn as, if it is a part of its own: the id of an instance,

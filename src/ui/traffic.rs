@@ -10,7 +10,7 @@ use super::rule_focus::{RuleFocus, RuleFocusContext};
 use super::state::Action;
 use super::state::AppContext;
 use super::terminal::Console;
-use crate::engine::{trace, Decision, Direction, FlowSpec, Hop, Network, PortView, Verdict};
+use crate::engine::{trace, Direction, FlowSpec, Hop, Network, PortView, Verdict};
 use crate::model::{Protocol, Scenario};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -78,6 +78,19 @@ struct Said {
     focus: Option<RuleFocus>,
 }
 
+impl Said {
+    /// A verdict line with words only: no flow traced.
+    fn note(text: impl Into<String>, tone: &'static str) -> Self {
+        Said {
+            text: text.into(),
+            tone,
+            hops: Vec::new(),
+            shown: None,
+            focus: None,
+        }
+    }
+}
+
 /// `address:port` as the packet shows it at a hop.
 fn endpoint(ip: std::net::Ipv4Addr, port: &PortView) -> String {
     match port {
@@ -92,10 +105,7 @@ fn hop_row(i: usize, h: &Hop, current: bool, jump: Callback<usize>) -> Html {
         Direction::Forward => ("→", "forward"),
         Direction::Return => ("←", "return"),
     };
-    let bad = matches!(
-        h.decision,
-        Decision::Deny | Decision::Drop | Decision::Refuse
-    );
+    let bad = h.decision.stops();
     let onclick = Callback::from(move |_: MouseEvent| jump.emit(i + 1));
     html! {
         <tr class={classes!(bad.then_some("bad"), current.then_some("current"))}
@@ -143,9 +153,13 @@ fn next_colour(counter: &std::cell::RefCell<usize>) -> usize {
 
 /// The canvas drawings of `flows` traced in `s` (those that could be traced).
 fn trace_all(s: &Scenario, flows: &[(FlowSpec, usize)]) -> Vec<Rc<Shown>> {
+    if flows.is_empty() {
+        return Vec::new();
+    }
+    let net = Network::new(s);
     flows
         .iter()
-        .filter_map(|(spec, colour)| send(s, spec, *colour).shown)
+        .filter_map(|(spec, colour)| said_of(s, trace(&net, spec), spec, *colour).shown)
         .collect()
 }
 
@@ -158,6 +172,16 @@ fn send(s: &Scenario, spec: &FlowSpec, colour: usize) -> Said {
     let traced = trace(&Network::new(s), spec);
     // How long the engine took, for the figures (`data-trace-ms` on the panel).
     TRACE_MS.with(|t| t.set(now() - started));
+    said_of(s, traced, spec, colour)
+}
+
+/// The verdict line and canvas drawing of flow `spec` (drawn in `colour`) traced in `s`.
+fn said_of(
+    s: &Scenario,
+    traced: Result<crate::engine::Trace, crate::engine::FlowError>,
+    spec: &FlowSpec,
+    colour: usize,
+) -> Said {
     match traced {
         Ok(t) => Said {
             tone: if t.verdict == Verdict::Established {
@@ -179,13 +203,7 @@ fn send(s: &Scenario, spec: &FlowSpec, colour: usize) -> Said {
             text: t.summary,
             hops: t.hops,
         },
-        Err(e) => Said {
-            text: e.to_string(),
-            tone: "bad",
-            hops: Vec::new(),
-            shown: None,
-            focus: None,
-        },
+        Err(e) => Said::note(e.to_string(), "bad"),
     }
 }
 
@@ -193,13 +211,7 @@ fn send(s: &Scenario, spec: &FlowSpec, colour: usize) -> Said {
 #[component]
 pub fn TrafficPanel() -> Html {
     let app = use_context::<AppContext>().expect("inside the app state");
-    let said = use_state(|| Said {
-        text: IDLE_VERDICT.into(),
-        tone: "",
-        hops: Vec::new(),
-        shown: None,
-        focus: None,
-    });
+    let said = use_state(|| Said::note(IDLE_VERDICT, ""));
     let (from, to, protocol, port) = (
         use_node_ref(),
         use_node_ref(),
@@ -288,13 +300,7 @@ pub fn TrafficPanel() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if !enough {
-                said.set(Said {
-                    text: EMPTY_VERDICT.into(),
-                    tone: "",
-                    hops: Vec::new(),
-                    shown: None,
-                    focus: None,
-                });
+                said.set(Said::note(EMPTY_VERDICT, ""));
                 return;
             }
             let value = |r: &NodeRef| {
@@ -317,13 +323,7 @@ pub fn TrafficPanel() -> Html {
                 _ => match port_text.trim().parse::<u16>() {
                     Ok(p) if p > 0 => Some(p),
                     _ => {
-                        said.set(Said {
-                            text: "Type a port from 1 to 65535.".into(),
-                            tone: "bad",
-                            hops: Vec::new(),
-                            shown: None,
-                            focus: None,
-                        });
+                        said.set(Said::note("Type a port from 1 to 65535.", "bad"));
                         return;
                     }
                 },

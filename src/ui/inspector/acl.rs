@@ -5,7 +5,7 @@ use crate::ui::rule_focus::RuleFocusContext;
 use yew::prelude::*;
 
 use super::super::state::{Action, AppContext};
-use super::field::{commit, judge, select, Check, TextField};
+use super::field::{commit, judge, rule_input, select, Check, TextField};
 use super::routes::SubnetProps;
 use super::vpc::parse_cidr;
 use crate::edit::alloc::fresh_id;
@@ -216,21 +216,14 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
     let shown = if touched { verdict } else { Default::default() };
     let invalid = !shown.errors.is_empty();
     let text_input = |id: &str, label: &str, state: &UseStateHandle<String>, placeholder: &str| {
-        let st = state.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            st.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        });
-        html! {
-            <div class={classes!("field", invalid.then_some("invalid"))}>
-                <label for={id.to_string()}>{ label }</label>
-                <input id={id.to_string()} type="text" value={(**state).clone()} {oninput}
-                    placeholder={placeholder.to_string()} spellcheck="false" autocomplete="off"
-                    aria-invalid={invalid.to_string()} aria-describedby="acl-msg" />
-            </div>
-        }
+        rule_input(
+            id.to_string(),
+            label,
+            state,
+            placeholder,
+            invalid,
+            "acl-msg",
+        )
     };
     let set = |st: &UseStateHandle<String>| {
         let st = st.clone();

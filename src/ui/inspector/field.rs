@@ -160,6 +160,33 @@ pub fn TextField(p: &TextFieldProps) -> Html {
     }
 }
 
+/// A text field of a rule form: its state follows what is typed; `invalid` marks it, and
+/// `described_by` names the element holding the form's messages.
+pub fn rule_input(
+    id: String,
+    label: &str,
+    state: &UseStateHandle<String>,
+    placeholder: &str,
+    invalid: bool,
+    described_by: &str,
+) -> Html {
+    let st = state.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        st.set(
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value(),
+        )
+    });
+    html! {
+        <div class={classes!("field", invalid.then_some("invalid"))}>
+            <label for={id.clone()}>{ label }</label>
+            <input {id} type="text" value={(**state).clone()} {oninput}
+                placeholder={placeholder.to_string()} spellcheck="false" autocomplete="off"
+                aria-invalid={invalid.to_string()} aria-describedby={described_by.to_string()} />
+        </div>
+    }
+}
+
 /// A labelled checkbox that applies at once.
 pub fn checkbox(id: &str, label: &str, checked: bool, onchange: Callback<bool>) -> Html {
     let onchange = Callback::from(move |e: Event| {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::super::state::{Action, AppContext};
 use super::acl::{parse_ports, ports_text, protocol_options};
-use super::field::{commit, commit_checked, judge, select, Check};
+use super::field::{commit, commit_checked, judge, rule_input, select, Check};
 use super::vpc::parse_cidr;
 use crate::edit::find::{interfaces_of, locate, vpc_of, Found};
 use crate::edit::place::new_group;
@@ -198,21 +198,7 @@ pub fn GroupRules(p: &GroupProps) -> Html {
     let msg_id = format!("sg-{key}-msg");
     let text_input =
         |id: String, label: &str, state: &UseStateHandle<String>, placeholder: &str| {
-            let st = state.clone();
-            let oninput = Callback::from(move |e: InputEvent| {
-                st.set(
-                    e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                        .value(),
-                )
-            });
-            html! {
-                <div class={classes!("field", invalid.then_some("invalid"))}>
-                    <label for={id.clone()}>{ label }</label>
-                    <input {id} type="text" value={(**state).clone()} {oninput}
-                        placeholder={placeholder.to_string()} spellcheck="false" autocomplete="off"
-                        aria-invalid={invalid.to_string()} aria-describedby={msg_id.clone()} />
-                </div>
-            }
+            rule_input(id, label, state, placeholder, invalid, &msg_id)
         };
     let set = |st: &UseStateHandle<String>| {
         let st = st.clone();
