@@ -11,7 +11,7 @@ use super::inspector::Inspector;
 use super::packets::{PlayContext, ShownContext};
 use super::palette::Palette;
 use super::rule_focus::RuleFocusContext;
-use super::state::{Action, AppContext, AppState};
+use super::state::{Action, AppContext, AppState, Status};
 use super::traffic::TrafficPanel;
 use super::view::{View, ViewContext};
 use crate::layout;
@@ -20,16 +20,22 @@ use crate::model::Scenario;
 /// The scenario to open: the share link in the URL wins, else the autosave, else empty. Parts
 /// without positions get them from the auto-layout.
 fn initial() -> AppState {
-    let mut s = match super::startup::scenario_from_location() {
-        Ok(Some(s)) => s,
-        Ok(None) => saved_or_empty(),
-        Err(why) => {
-            gloo::console::warn!(format!("The link could not be opened: {why}"));
-            saved_or_empty()
-        }
+    let (mut s, problem) = match super::startup::scenario_from_location() {
+        Ok(Some(s)) => (s, None),
+        Ok(None) => (saved_or_empty(), None),
+        Err(why) => (
+            saved_or_empty(),
+            Some(format!(
+                "This share link could not be opened: {why}. Your own work is shown instead."
+            )),
+        ),
     };
     layout::fill_missing(&mut s);
-    AppState::with_scenario(s)
+    let mut state = AppState::with_scenario(s);
+    if let Some(text) = problem {
+        state.status = Status { text, seq: 1 };
+    }
+    state
 }
 
 /// The autosaved scenario, or an empty one (of the current format version).

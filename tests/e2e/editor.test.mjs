@@ -394,6 +394,20 @@ describe("canvas editor", () => {
     await context.close();
   });
 
+  test("a broken share link says why and keeps the saved work", async () => {
+    const { page, context } = await open("/");
+    await page.getByRole("region", { name: "Palette" }).getByRole("button", { name: "VPC", exact: true }).press("Enter");
+    await partOn(page, "vpc-1").waitFor();
+    await page.waitForFunction(() => (localStorage.getItem("vpc-playground.autosave") || "").includes("vpc-1"));
+    await page.goto(new URL("/#s=1.not-a-real-link", server.url).href);
+    await page.reload();
+    const status = page.locator(".canvas-status");
+    await status.getByText(/^This share link could not be opened: .+\. Your own work is shown instead\.$/).waitFor();
+    await partOn(page, "vpc-1").waitFor();
+    await shot(page, "editor-bad-link.png");
+    await context.close();
+  });
+
   test("the traffic panel traces a flow between the parts on the canvas", async () => {
     const scenario = JSON.parse(readFileSync(join(here, "..", "data", "web-db.json"), "utf8"));
     const { page, context, errors } = await open(`/#${link(scenario)}`);
