@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::canvas::Canvas;
 use super::header::Header;
 use super::inspector::Inspector;
+use super::lang::LangContext;
 use super::packets::{PlayContext, ShownContext};
 use super::palette::Palette;
 use super::rule_focus::RuleFocusContext;
@@ -95,7 +96,10 @@ pub fn App() -> Html {
     let shown: ShownContext = use_state(Vec::new);
     let play: PlayContext = use_state(Default::default);
     let focus: RuleFocusContext = use_state(|| None);
+    let lang: LangContext = use_state(super::lang::initial);
+    use_effect_with(*lang, |lang| super::lang::apply(*lang));
     html! {
+        <ContextProvider<LangContext> context={lang}>
         <ContextProvider<AppContext> context={state}>
         <ContextProvider<ViewContext> context={view}>
         <ContextProvider<ShownContext> context={shown}>
@@ -115,5 +119,6 @@ pub fn App() -> Html {
         </ContextProvider<ShownContext>>
         </ContextProvider<ViewContext>>
         </ContextProvider<AppContext>>
+        </ContextProvider<LangContext>>
     }
 }

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::lang::{t, Lang, LangContext};
 use super::state::{Action, AppContext};
 use crate::model::Scenario;
 
@@ -11,6 +12,16 @@ use crate::model::Scenario;
 #[component]
 pub fn Header() -> Html {
     let app = use_context::<AppContext>().expect("app context");
+    let lang_handle = use_context::<LangContext>().expect("language context");
+    let lang = *lang_handle;
+    let on_lang = Callback::from(move |e: Event| {
+        let code = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        if let Ok(l) = code.parse::<Lang>() {
+            lang_handle.set(l);
+        }
+    });
     let asking = use_state(|| false);
     let cancel_ref = use_node_ref();
     {
@@ -75,13 +86,17 @@ pub fn Header() -> Html {
                 <circle cx="23" cy="21" r="3" class="logo-node" />
             </svg>
             <h1>{ "VPC Playground" }</h1>
-            <p class="tagline">{ "Build a network, send traffic, see where it stops." }</p>
+            <p class="tagline">{ t(lang, "Build a network, send traffic, see where it stops.") }</p>
             <div class="topbar-actions">
-                <button type="button" class="tool" onclick={new}>{ "New" }</button>
+                <button type="button" class="tool" onclick={new}>{ t(lang, "New") }</button>
                 <button type="button" class="tool" onclick={undo} disabled={!app.can_undo()}
-                    title="Undo (Ctrl+Z)">{ "Undo" }</button>
+                    title={format!("{} (Ctrl+Z)", t(lang, "Undo"))}>{ t(lang, "Undo") }</button>
                 <button type="button" class="tool" onclick={redo} disabled={!app.can_redo()}
-                    title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
+                    title={format!("{} (Ctrl+Shift+Z)", t(lang, "Redo"))}>{ t(lang, "Redo") }</button>
+                <select class="lang" aria-label={t(lang, "Language")} onchange={on_lang}>
+                    <option value="en" selected={lang == Lang::En}>{ "English" }</option>
+                    <option value="ko" selected={lang == Lang::Ko} lang="ko">{ "한국어" }</option>
+                </select>
             </div>
             if *asking {
                 <div class="dialog-backdrop">

@@ -12,6 +12,8 @@ pub mod geometry;
 pub mod guard;
 mod header;
 mod inspector;
+mod ko;
+pub mod lang;
 mod packets;
 mod palette;
 pub mod parts;
