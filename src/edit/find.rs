@@ -75,7 +75,8 @@ pub fn part_ids(s: &Scenario) -> Vec<String> {
     out
 }
 
-/// The display name of a part (its name, or its id when it has none).
+/// The display name of a part, security group, network ACL or route table (its name, or its id
+/// when it has none or nothing has that id).
 pub fn name_of(s: &Scenario, id: &str) -> String {
     let name = match locate(s, id) {
         Some(Found::Vpc(i)) => &s.vpcs[i].name,
@@ -86,7 +87,19 @@ pub fn name_of(s: &Scenario, id: &str) -> String {
         Some(Found::InternetGateway(i)) => &s.internet_gateways[i].name,
         Some(Found::NatGateway(i)) => &s.nat_gateways[i].name,
         Some(Found::Host(i)) => &s.internet_hosts[i].name,
-        None => return id.to_string(),
+        None => {
+            let table = s
+                .security_groups
+                .iter()
+                .map(|x| (&x.id, &x.name))
+                .chain(s.network_acls.iter().map(|x| (&x.id, &x.name)))
+                .chain(s.route_tables.iter().map(|x| (&x.id, &x.name)))
+                .find(|(x, _)| *x == id);
+            match table {
+                Some((_, name)) => name,
+                None => return id.to_string(),
+            }
+        }
     };
     if name.is_empty() {
         id.to_string()

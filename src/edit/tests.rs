@@ -277,3 +277,17 @@ fn keyboard_placement_finds_room_near_the_selection() {
         validate(&s)
     );
 }
+
+#[test]
+fn name_of_names_parts_and_rule_tables_and_falls_back_to_the_id() {
+    let s = crate::templates::load("service-postgis-memcached").unwrap();
+    assert_eq!(super::find::name_of(&s, "sg-service"), "service-sg");
+    let acl = &s.network_acls[0];
+    let expected = if acl.name.is_empty() {
+        &acl.id
+    } else {
+        &acl.name
+    };
+    assert_eq!(&super::find::name_of(&s, &acl.id), expected);
+    assert_eq!(super::find::name_of(&s, "no-such-id"), "no-such-id");
+}

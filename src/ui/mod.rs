@@ -18,6 +18,7 @@ mod packets;
 mod palette;
 pub mod parts;
 pub mod path;
+mod reachability;
 pub mod rule_focus;
 pub mod startup;
 pub mod state;

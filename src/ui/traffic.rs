@@ -6,6 +6,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::packets::{Play, PlayContext, Shown, ShownContext};
+use super::reachability::Reachability;
 use super::rule_focus::{RuleFocus, RuleFocusContext};
 use super::state::Action;
 use super::state::AppContext;
@@ -55,7 +56,7 @@ fn endpoints(s: &Scenario) -> Vec<(String, String)> {
 }
 
 /// The usual services: label, protocol and port (empty for ICMP).
-const PRESETS: [(&str, &str, &str); 8] = [
+pub const PRESETS: [(&str, &str, &str); 8] = [
     ("SSH 22", "tcp", "22"),
     ("HTTP 80", "tcp", "80"),
     ("HTTPS 443", "tcp", "443"),
@@ -484,6 +485,17 @@ pub fn TrafficPanel() -> Html {
             </details>
         }
     };
+    // The matrix is computed only while its section is open.
+    let reach_open = use_state(|| false);
+    let on_reach_toggle = {
+        let reach_open = reach_open.clone();
+        Callback::from(move |e: Event| {
+            let open = e
+                .target_dyn_into::<web_sys::HtmlDetailsElement>()
+                .is_some_and(|d| d.open());
+            reach_open.set(open);
+        })
+    };
     // The parts chosen in From and To, kept across edits (an undo redraws the options).
     let chosen = use_state(|| (String::new(), String::new()));
     let on_pick = |to: bool| {
@@ -560,6 +572,10 @@ pub fn TrafficPanel() -> Html {
             </div>
             { hops }
             <Console from={from.clone()} {on_flow} />
+            <details class="reach" ontoggle={on_reach_toggle}>
+                <summary>{ "Who reaches whom" }</summary>
+                if *reach_open { <Reachability /> }
+            </details>
         </section>
     }
 }

@@ -1,0 +1,273 @@
+//! The reachability view: who reaches whom on the chosen ports, as a table with a row per source
+//! and a column per destination. Endpoints that behave alike (same subnet, groups, role and
+//! address range: the engine's classes) share a row, so large scenarios stay readable.
+//!
+//! The matrix is recomputed whenever the scenario or the ports change, a slice at a time
+//! ([`MatrixJob::step`] within a few milliseconds per frame) with a progress bar, so a large
+//! scenario never freezes the page.
+
+use std::cell::Cell as StdCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::state::AppContext;
+use super::traffic::PRESETS;
+use crate::edit::find::name_of;
+use crate::engine::matrix::{Matrix, MatrixJob, Probe, Progress};
+use crate::engine::{Network, Verdict};
+use crate::model::Scenario;
+
+/// Time spent tracing per slice, in milliseconds.
+const SLICE_MS: f64 = 8.0;
+/// Flows traced between two looks at the clock.
+const BATCH: usize = 8;
+/// Members named in a row or column header before "+N".
+const NAMED: usize = 2;
+
+/// The words of the view (kept together for translation).
+struct Words {
+    ports: &'static str,
+    caption: &'static str,
+    corner: &'static str,
+    computing: &'static str,
+    none: &'static str,
+    no_ports: &'static str,
+    more: &'static str,
+    same: &'static str,
+}
+
+const WORDS: Words = Words {
+    ports: "Ports to check",
+    caption: "Who reaches whom: rows are sources, columns destinations",
+    corner: "From \\ To",
+    computing: "Computing reachability",
+    none: "Add instances, databases, load balancers or internet hosts to see who reaches whom.",
+    no_ports: "Pick at least one port above.",
+    more: "+{n} more",
+    same: "itself",
+};
+
+/// Where the computation stands.
+#[derive(Clone, PartialEq)]
+enum Status {
+    Running(Progress),
+    Done(Rc<MatrixView>),
+}
+
+/// A finished matrix, by class.
+struct MatrixView {
+    matrix: Matrix,
+    /// For each class: the index of its first endpoint, and the names of its members.
+    classes: Vec<(usize, Vec<String>)>,
+}
+
+impl PartialEq for MatrixView {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl MatrixView {
+    fn new(matrix: Matrix) -> Self {
+        let mut classes: Vec<(usize, Vec<String>)> = vec![(0, Vec::new()); matrix.classes];
+        for (i, e) in matrix.endpoints.iter().enumerate() {
+            let c = &mut classes[e.class];
+            if c.1.is_empty() {
+                c.0 = i;
+            }
+            c.1.push(e.name.clone());
+        }
+        MatrixView { matrix, classes }
+    }
+}
+
+/// Milliseconds on the page's clock.
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Runs a [`MatrixJob`] a slice per timer tick until done or cancelled.
+fn run_job(
+    scenario: Rc<Scenario>,
+    mut job: MatrixJob,
+    cancelled: Rc<StdCell<bool>>,
+    status: UseStateHandle<Status>,
+) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        if cancelled.get() {
+            return;
+        }
+        let net = Network::new(&scenario);
+        let start = now();
+        let mut progress = job.progress();
+        while !progress.is_done() && now() - start < SLICE_MS {
+            progress = job.step(&net, BATCH);
+        }
+        if progress.is_done() {
+            status.set(Status::Done(Rc::new(MatrixView::new(job.finish()))));
+        } else {
+            status.set(Status::Running(progress));
+            run_job(scenario.clone(), job, cancelled, status);
+        }
+    })
+    .forget();
+}
+
+/// The reachability view.
+#[component]
+pub fn Reachability() -> Html {
+    let app = use_context::<AppContext>().expect("inside the app state");
+    let probes = use_state(|| {
+        ["443", "22", "5432"]
+            .iter()
+            .filter_map(|p| p.parse::<Probe>().ok())
+            .collect::<Vec<_>>()
+    });
+    let status = use_state(|| Status::Running(Progress { done: 0, total: 0 }));
+    {
+        let status = status.clone();
+        let scenario = app.scenario.clone();
+        let key = (Rc::as_ptr(&scenario) as usize, (*probes).clone());
+        use_effect_with(key, move |(_, probes)| {
+            let cancelled = Rc::new(StdCell::new(false));
+            let net = Network::new(&scenario);
+            let job = MatrixJob::new(&net, probes);
+            drop(net);
+            status.set(Status::Running(job.progress()));
+            run_job(scenario.clone(), job, cancelled.clone(), status);
+            move || cancelled.set(true)
+        });
+    }
+    let chips = PRESETS.iter().filter_map(|&(label, proto, port)| {
+        let probe: Probe = if port.is_empty() {
+            proto.parse().ok()?
+        } else {
+            format!("{proto}/{port}").parse().ok()?
+        };
+        let on = probes.contains(&probe);
+        let onclick = {
+            let probes = probes.clone();
+            Callback::from(move |_| {
+                let mut next = (*probes).clone();
+                if let Some(i) = next.iter().position(|p| *p == probe) {
+                    next.remove(i);
+                } else {
+                    next.push(probe);
+                }
+                probes.set(next);
+            })
+        };
+        Some(html! {
+            <button type="button" class={classes!("chip", on.then_some("on"))}
+                aria-pressed={on.to_string()} {onclick}>{ label }</button>
+        })
+    });
+    let body = match &*status {
+        _ if probes.is_empty() => html! { <p class="muted">{ WORDS.no_ports }</p> },
+        Status::Running(p) => html! {
+            <div class="matrix-progress">
+                <label for="matrix-progress">{ WORDS.computing }</label>
+                <progress id="matrix-progress" max={p.total.max(1).to_string()}
+                    value={p.done.to_string()}></progress>
+            </div>
+        },
+        Status::Done(view) if view.matrix.endpoints.is_empty() => {
+            html! { <p class="muted">{ WORDS.none }</p> }
+        }
+        Status::Done(view) => table(view, &app.scenario),
+    };
+    html! {
+        <div class="reachability">
+            <div class="chips" role="group" aria-label={WORDS.ports}>{ for chips }</div>
+            { body }
+        </div>
+    }
+}
+
+fn header_name(names: &[String]) -> String {
+    let mut s = names
+        .iter()
+        .take(NAMED)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > NAMED {
+        s.push(' ');
+        s.push_str(
+            &WORDS
+                .more
+                .replace("{n}", &(names.len() - NAMED).to_string()),
+        );
+    }
+    s
+}
+
+fn table(view: &MatrixView, scenario: &Scenario) -> Html {
+    let m = &view.matrix;
+    let cols = view.classes.iter().map(|(_, names)| {
+        html! { <th scope="col" title={names.join(", ")}>{ header_name(names) }</th> }
+    });
+    let rows = view.classes.iter().enumerate().map(|(a, (ea, names))| {
+        let cells = view.classes.iter().enumerate().map(|(b, (eb, _))| {
+            // Within a class: two members, if there are two.
+            let (from, to) = if a == b {
+                match m
+                    .endpoints
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.class == a)
+                    .nth(1)
+                {
+                    Some((second, _)) => (*ea, second),
+                    None => return html! { <td class="self">{ WORDS.same }</td> },
+                }
+            } else {
+                (*ea, *eb)
+            };
+            let marks = m.probes.iter().enumerate().map(|(p, probe)| {
+                let cell = m.get(from, to, p);
+                let (tone, title) = match cell {
+                    Some(c) if c.verdict == Verdict::Established => {
+                        ("ok", "established".to_string())
+                    }
+                    Some(c) => (
+                        if c.verdict == Verdict::DependsOnSourcePort {
+                            "partial"
+                        } else {
+                            "bad"
+                        },
+                        match &c.blocked_by {
+                            Some(by) => format!("{} by {}", c.verdict, name_of(scenario, by)),
+                            None => c.verdict.to_string(),
+                        },
+                    ),
+                    None => ("none", "not traced".to_string()),
+                };
+                html! {
+                    <span class={classes!("mark", tone)} title={format!("{probe}: {title}")}>
+                        { probe.to_string() }
+                    </span>
+                }
+            });
+            html! { <td>{ for marks }</td> }
+        });
+        html! {
+            <tr>
+                <th scope="row" title={names.join(", ")}>{ header_name(names) }</th>
+                { for cells }
+            </tr>
+        }
+    });
+    html! {
+        <div class="matrix-scroll">
+            <table class="matrix">
+                <caption>{ WORDS.caption }</caption>
+                <thead><tr><th scope="col" class="corner">{ WORDS.corner }</th>{ for cols }</tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}
