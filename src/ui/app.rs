@@ -1,34 +1,21 @@
 //! The page layout: header on top, then palette | canvas | inspector with the traffic panel
-//! under the canvas and inspector. Also what happens at start (share link, else autosave, else an
-//! empty canvas), autosave on every change, and the global undo/redo keys.
+//! under the canvas and inspector (or, for an embed link, the read-only [`EmbedView`]). Also what
+//! happens at start (see [`super::startup`]), autosave on every change, and the global undo/redo
+//! keys. [`LinkGate`] asks before a share link replaces the user's work and shows bad links.
 
 use gloo::events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
 
 use super::canvas::Canvas;
+use super::embed::EmbedView;
 use super::flows::TrafficProvider;
 use super::header::Header;
 use super::inspector::Inspector;
 use super::palette::Palette;
+use super::share::LinkGate;
 use super::state::{Action, AppContext, AppState};
 use super::traffic::TrafficPanel;
 use super::view::{View, ViewContext};
-use crate::layout;
-
-/// The scenario to open: the share link in the URL wins, else the autosave, else empty. Parts
-/// without positions get them from the auto-layout.
-fn initial() -> AppState {
-    let mut s = match super::startup::scenario_from_location() {
-        Ok(Some(s)) => s,
-        Ok(None) => super::storage::load().unwrap_or_default(),
-        Err(why) => {
-            gloo::console::warn!(format!("The link could not be opened: {why}"));
-            super::storage::load().unwrap_or_default()
-        }
-    };
-    layout::fill_missing(&mut s);
-    AppState::with_scenario(s)
-}
 
 /// Whether keyboard focus is in a text field (where Ctrl+Z belongs to the field).
 fn typing() -> bool {
@@ -41,11 +28,21 @@ fn typing() -> bool {
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(initial);
+    let plan = use_memo((), |_| super::startup::plan());
+    let state = {
+        let plan = plan.clone();
+        use_reducer(move || AppState::with_scenario(plan.scenario.clone()))
+    };
     let view = use_state(View::default);
+    let embed = plan.embed;
     {
+        // The embedded view is read-only and must not overwrite the reader's own work.
         let s = state.scenario.clone();
-        use_effect_with(s, |s| super::storage::save(s));
+        use_effect_with(s, move |s| {
+            if !embed {
+                super::storage::save(s)
+            }
+        });
     }
     {
         let state = state.clone();
@@ -76,39 +73,24 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    // A share link pasted into the address bar of an open page opens its scenario (the flows
-    // being shown are traced again against it).
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                match super::startup::scenario_from_location() {
-                    Ok(Some(mut s)) => {
-                        layout::fill_missing(&mut s);
-                        state.dispatch(Action::Load(std::rc::Rc::new(s)))
-                    }
-                    Ok(None) => {}
-                    Err(why) => {
-                        gloo::console::warn!(format!("The link could not be opened: {why}"))
-                    }
-                }
-            });
-            move || drop(listener)
-        });
-    }
     html! {
         <ContextProvider<AppContext> context={state}>
         <ContextProvider<ViewContext> context={view}>
         <TrafficProvider>
-        <div class="shell">
-            <Header />
-            <main class="workspace">
-                <Palette />
-                <Canvas />
-                <Inspector />
-                <TrafficPanel />
-            </main>
-        </div>
+        if embed {
+            <EmbedView />
+        } else {
+            <div class="shell">
+                <Header />
+                <main class="workspace">
+                    <Palette />
+                    <Canvas />
+                    <Inspector />
+                    <TrafficPanel />
+                </main>
+            </div>
+        }
+        <LinkGate plan={plan.clone()} />
         </TrafficProvider>
         </ContextProvider<ViewContext>>
         </ContextProvider<AppContext>>

@@ -70,6 +70,7 @@ pub fn Header() -> Html {
                     title="Undo (Ctrl+Z)">{ "Undo" }</button>
                 <button type="button" class="tool" onclick={redo} disabled={!app.can_redo()}
                     title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
+                <super::share::ShareTools />
             </div>
             if *asking {
                 <div class="dialog-backdrop">

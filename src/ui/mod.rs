@@ -7,9 +7,13 @@
 
 mod app;
 mod canvas;
+pub mod dialog;
+mod embed;
 pub mod error_banner;
 mod events;
+pub mod files;
 pub mod flows;
+mod gallery;
 pub mod geometry;
 mod header;
 mod inspector;
@@ -18,6 +22,7 @@ mod palette;
 pub mod parts;
 pub mod path;
 mod reachability;
+pub mod share;
 pub mod startup;
 pub mod state;
 pub mod storage;
