@@ -320,8 +320,8 @@ pub struct LinkGateProps {
     pub plan: Rc<Plan>,
 }
 
-/// Asks before a share link replaces different work (at start and when a link is pasted into
-/// the address bar), shows a banner (`role=alert`) when a link cannot be opened, and sends the
+/// Asks before a share link replaces different autosaved work at start (a link pasted into the
+/// address bar of an open page opens at once, undoably, the previous work backed up), shows a banner (`role=alert`) when a link cannot be opened, and sends the
 /// link's flows to the traffic panel.
 #[component]
 pub fn LinkGate(props: &LinkGateProps) -> Html {
@@ -345,7 +345,7 @@ pub fn LinkGate(props: &LinkGateProps) -> Html {
     }
     // A link pasted into the address bar of an open page.
     let on_hash = {
-        let (app, traffic, ask, error) = (app.clone(), traffic.clone(), ask.clone(), error.clone());
+        let (app, traffic, error) = (app.clone(), traffic.clone(), error.clone());
         move || match startup::link_from_fragment(&startup::location_hash()) {
             LinkState::None => {}
             LinkState::Bad(why) => error.set(Some(why)),
@@ -361,7 +361,10 @@ pub fn LinkGate(props: &LinkGateProps) -> Html {
                         startup::clear_fragment();
                     }
                 } else {
-                    ask.set(Some(o));
+                    // Pasted on purpose: open it at once, undoably, with the old work backed up.
+                    replace_scenario(&app, (*o.scenario).clone(), "the shared scenario");
+                    open_flows(&traffic, o.flows);
+                    startup::clear_fragment();
                 }
             }
         }
