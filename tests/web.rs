@@ -82,7 +82,10 @@ async fn shell_has_header_palette_canvas_inspector_and_traffic() {
         find(&traffic, "#traffic-heading").text_content().unwrap(),
         "Traffic"
     );
-    assert_eq!(texts(&traffic, "label"), ["From", "To", "Protocol", "Port"]);
+    assert_eq!(
+        texts(&traffic, "label"),
+        ["From", "To", "Protocol", "Port", "Console"]
+    );
     assert_eq!(find(&traffic, "button").text_content().unwrap(), "Send");
     let status = find(&traffic, "[role='status']");
     assert_eq!(status.get_attribute("aria-live").as_deref(), Some("polite"));
@@ -98,7 +101,12 @@ async fn send_on_an_empty_canvas_explains_what_is_missing() {
     .unwrap();
     send.click();
     yew::platform::time::sleep(Duration::from_millis(20)).await;
-    let status = find(&root, "[role='status']").text_content().unwrap();
+    let status = find(
+        &root,
+        "section[aria-labelledby='traffic-heading'] [role='status']",
+    )
+    .text_content()
+    .unwrap();
     assert!(
         status.contains("add at least two parts"),
         "status: {status}"

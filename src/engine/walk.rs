@@ -619,21 +619,24 @@ impl<'n, 's> Walk<'n, 's> {
         };
         if out.allowed.is_empty() {
             let deny = out.deny_rule.unwrap_or(AclRuleRef::Star);
-            let detail = if self.record || !matches!(pkt.dport, PortVal::Var(_)) {
-                let what = if matches!(pkt.dport, PortVal::Var(_)) {
+            let detail = if self.record {
+                if matches!(pkt.dport, PortVal::Var(_)) {
+                    let side = if inbound { "to" } else { "on" };
                     format!(
-                        "{} to the client's port {}",
+                        "network ACL {} denies {word} {} {towards} {remote} {side} the client's port {}: {}",
+                        acl_name(),
                         pkt.protocol,
-                        self.port_text(pkt.dport)
+                        self.port_text(pkt.dport),
+                        rule_words(deny)
                     )
                 } else {
-                    self.service_text(pkt)
-                };
-                format!(
-                    "network ACL {} denies {word} {what} {towards} {remote}: {}",
-                    acl_name(),
-                    rule_words(deny)
-                )
+                    format!(
+                        "network ACL {} denies {word} {} {towards} {remote}: {}",
+                        acl_name(),
+                        self.service_text(pkt),
+                        rule_words(deny)
+                    )
+                }
             } else {
                 String::new()
             };

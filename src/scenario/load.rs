@@ -126,6 +126,22 @@ impl LoadError {
 /// path, `subnets[2].cidr`), then [normalizes](normalize) it and [validates](validate) it.
 /// Never panics, whatever the input.
 pub fn load_str(json: &str) -> Result<Loaded, LoadError> {
+    let mut scenario = parse_str(json)?;
+    normalize(&mut scenario);
+    let problems = validate(&scenario);
+    if problems.iter().any(Problem::is_error) {
+        return Err(LoadError::Invalid(problems));
+    }
+    Ok(Loaded {
+        scenario,
+        warnings: problems,
+    })
+}
+
+/// Reads a scenario without completing or validating it: the size, the JSON, `version` and the
+/// fields, with the same messages as [`load_str`]. For keeping what a user saved even when it has
+/// problems the loader would refuse.
+pub fn parse_str(json: &str) -> Result<Scenario, LoadError> {
     if json.len() > MAX_INPUT_BYTES {
         return Err(LoadError::TooLarge { bytes: json.len() });
     }
@@ -135,8 +151,27 @@ pub fn load_str(json: &str) -> Result<Loaded, LoadError> {
         column: e.column(),
     })?;
     check_version(&value)?;
+    deserialize(json, &value)
+}
+
+/// In the browser, plain serde_json: a field error names its line and column. Tracking the JSON
+/// path of every field (natively, for the CLI) would double the code serde generates, which
+/// the page's size budget cannot afford; validation problems name their paths either way.
+#[cfg(target_arch = "wasm32")]
+fn deserialize(json: &str, _value: &Value) -> Result<Scenario, LoadError> {
+    serde_json::from_str(json).map_err(|e| LoadError::Field {
+        path: format!("line {} column {}", e.line(), e.column()),
+        message: without_position(&e),
+        line: e.line(),
+        column: e.column(),
+    })
+}
+
+/// Natively, errors name the JSON path of the field (`subnets[2].cidr`).
+#[cfg(not(target_arch = "wasm32"))]
+fn deserialize(json: &str, value: &Value) -> Result<Scenario, LoadError> {
     let mut de = serde_json::Deserializer::from_str(json);
-    let mut scenario: Scenario = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = match e.path().to_string() {
             p if p == "." => "(top level)".to_string(),
             p => p,
@@ -146,7 +181,7 @@ pub fn load_str(json: &str) -> Result<Loaded, LoadError> {
         if path.ends_with("cidr") || path.contains("cidrs[") {
             message = message.replace("invalid IP address syntax", "invalid IPv4 network");
         }
-        if let Some(found) = found_at(&value, e.path()) {
+        if let Some(found) = found_at(value, e.path()) {
             if !message.contains(&found) {
                 message = format!("{message} (found {found})");
             }
@@ -160,15 +195,6 @@ pub fn load_str(json: &str) -> Result<Loaded, LoadError> {
             line: inner.line(),
             column: inner.column(),
         }
-    })?;
-    normalize(&mut scenario);
-    let problems = validate(&scenario);
-    if problems.iter().any(Problem::is_error) {
-        return Err(LoadError::Invalid(problems));
-    }
-    Ok(Loaded {
-        scenario,
-        warnings: problems,
     })
 }
 
@@ -204,6 +230,7 @@ fn without_position(e: &serde_json::Error) -> String {
 }
 
 /// The JSON at `path` in `value`, if it is a short scalar, as JSON text.
+#[cfg(not(target_arch = "wasm32"))]
 fn found_at(value: &Value, path: &serde_path_to_error::Path) -> Option<String> {
     use serde_path_to_error::Segment;
     let mut v = value;
@@ -231,6 +258,7 @@ fn short(v: &Value) -> String {
 }
 
 /// What a field holds, by its name, for field errors.
+#[cfg(not(target_arch = "wasm32"))]
 fn hint(path: &str) -> Option<&'static str> {
     let last = path.rsplit('.').next().unwrap_or(path);
     let last = last.split('[').next().unwrap_or(last);

@@ -20,7 +20,7 @@ mod testkit;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 
-pub use load::{load_str, LoadError, Loaded, MAX_INPUT_BYTES};
+pub use load::{load_str, parse_str, LoadError, Loaded, MAX_INPUT_BYTES};
 pub use normalize::normalize;
 pub use problem::{Problem, Severity};
 pub use schema::json_schema;

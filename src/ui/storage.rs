@@ -30,6 +30,6 @@ pub fn load() -> Option<Scenario> {
     match scenario::load_str(&json) {
         Ok(loaded) => Some(loaded.scenario),
         // Saved with problems the loader refuses: keep what the file says rather than lose it.
-        Err(_) => serde_json::from_str(&json).ok(),
+        Err(_) => scenario::parse_str(&json).ok(),
     }
 }
