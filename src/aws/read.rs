@@ -77,12 +77,7 @@ pub(crate) fn read_files(
             ));
             continue;
         }
-        let raw: RawFile =
-            serde_path_to_error::deserialize(value).map_err(|e| ImportError::Shape {
-                file: name.clone(),
-                path: e.path().to_string(),
-                message: e.into_inner().to_string(),
-            })?;
+        let raw = raw_file(name, text, value)?;
         inputs.add(name, raw);
         inputs.files_used.push(name.clone());
     }
@@ -92,6 +87,27 @@ pub(crate) fn read_files(
         });
     }
     Ok(inputs)
+}
+
+/// Natively, a shape error names the JSON path of the field (`Vpcs[0].CidrBlock`).
+#[cfg(not(target_arch = "wasm32"))]
+fn raw_file(name: &str, _text: &str, value: Value) -> Result<RawFile, ImportError> {
+    serde_path_to_error::deserialize(value).map_err(|e| ImportError::Shape {
+        file: name.to_string(),
+        path: e.path().to_string(),
+        message: e.into_inner().to_string(),
+    })
+}
+
+/// In the browser, plain serde_json: tracking the path of every field would double the code
+/// serde generates for the AWS records, which the page's size budget cannot afford.
+#[cfg(target_arch = "wasm32")]
+fn raw_file(name: &str, text: &str, _value: Value) -> Result<RawFile, ImportError> {
+    serde_json::from_str(text).map_err(|e| ImportError::Shape {
+        file: name.to_string(),
+        path: format!("line {} column {}", e.line(), e.column()),
+        message: e.to_string(),
+    })
 }
 
 /// Appends `items` (the array under `key`) to `into`, each with its path.

@@ -87,9 +87,11 @@ pub fn backup() -> Option<Scenario> {
     Some(s)
 }
 
-/// Replaces the scenario on the canvas with `next` as one undo step, after keeping the current
-/// one as the backup, and says so.
-pub fn replace_scenario(app: &AppContext, next: Scenario, what: &str) {
+/// Replaces the scenario on the canvas with `next` (laid out where it has no positions, as a
+/// link would open it) as one undo step, after keeping the current one as the backup, and says
+/// so.
+pub fn replace_scenario(app: &AppContext, mut next: Scenario, what: &str) {
+    crate::layout::fill_missing(&mut next);
     back_up(&app.scenario);
     app.dispatch(Action::EditSelect(Rc::new(next), Vec::new()));
     app.dispatch(Action::Notify(format!(
