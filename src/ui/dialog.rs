@@ -28,7 +28,7 @@ pub fn Dialog(props: &DialogProps) -> Html {
     {
         let node = node.clone();
         use_effect_with((), move |_| {
-            // Focus the first field or button of the body, else the box itself.
+            // Focus the element marked autofocus, else the box itself.
             if let Some(el) = node.cast::<HtmlElement>() {
                 let first = el
                     .query_selector(

@@ -3,18 +3,40 @@
 
 use yew::prelude::*;
 
-use super::canvas::Canvas;
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+
+use super::canvas::{fit_view, Canvas};
 use super::flows::TrafficContext;
 use super::share::{link_to, shown_flows};
 use super::state::AppContext;
 use super::traffic::TrafficPanel;
+use super::view::ViewContext;
 
 /// The read-only view for iframes: no palette, no inspector, no editing.
 #[component]
 pub fn EmbedView() -> Html {
     let app = use_context::<AppContext>().expect("app context");
     let traffic = use_context::<TrafficContext>().expect("traffic context");
+    let view = use_context::<ViewContext>().expect("view context");
     let full = link_to(&app.scenario, &shown_flows(&traffic), false);
+    {
+        // Show the whole scenario once the frame has its final size, and again when it changes
+        // (a host page's layout often settles after the app starts).
+        let (view, s) = (view.clone(), app.scenario.clone());
+        use_effect_with((), move |_| {
+            let fit = {
+                let (view, s) = (view.clone(), s.clone());
+                move || view.set(fit_view(&s))
+            };
+            let later = {
+                let fit = fit.clone();
+                Timeout::new(60, fit)
+            };
+            let resize = EventListener::new(&gloo::utils::window(), "resize", move |_| fit());
+            move || drop((later, resize))
+        });
+    }
     let name = if app.scenario.name.is_empty() {
         "Untitled scenario".to_string()
     } else {

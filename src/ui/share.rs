@@ -241,7 +241,7 @@ pub fn ShareDialog(props: &CloseProps) -> Html {
                 { format!("Anyone who opens this link sees {name} exactly as it is now. The whole scenario is in the link: nothing is uploaded.") }
             </p>
             <label class="field-label" for="share-link">{ "Link" }</label>
-            <textarea id="share-link" class="link-box" readonly=true rows="3" value={link.clone()}
+            <textarea id="share-link" class="link-box" readonly=true rows="3" autofocus=true value={link.clone()}
                 aria-describedby="share-note" />
             <p class="link-meta">
                 <span id="share-note" class={classes!("copy-note", (*copied == Copied::Yes).then_some("ok"))}
@@ -300,7 +300,7 @@ pub fn EmbedDialog(props: &CloseProps) -> Html {
                 { "A read-only view of this scenario and its traffic panel, sized to its container. Readers can trace flows; “Open in playground” opens an editable copy." }
             </p>
             <label class="field-label" for="embed-code">{ "Embed code" }</label>
-            <textarea id="embed-code" class="link-box code" readonly=true rows="5" value={snippet.clone()}
+            <textarea id="embed-code" class="link-box code" readonly=true rows="5" autofocus=true value={snippet.clone()}
                 aria-describedby="embed-note" />
             <p class="link-meta">
                 <span id="embed-note" class={classes!("copy-note", (*copied == Copied::Yes).then_some("ok"))}
@@ -391,10 +391,10 @@ pub fn LinkGate(props: &LinkGateProps) -> Html {
         Some(why) => html! {
             <div class="link-alert" role="alert">
                 <span class="link-alert-text">
-                    <strong>{ "The link did not open." }</strong>{ " " }{ why }
+                    <strong>{ "This share link did not open: " }</strong>{ why }
                     { if embed { "" } else { " Your current scenario is unchanged." } }
                 </span>
-                <button type="button" class="tool" onclick={dismiss}>{ "Dismiss" }</button>
+                <button type="button" class="tool" onclick={dismiss} aria-label="Dismiss the message">{ "Dismiss" }</button>
             </div>
         },
         None => html! {},

@@ -55,7 +55,7 @@ pub fn link_from_fragment(hash: &str) -> LinkState {
     }
     let parts = match share::decode_link(fragment) {
         Ok(p) => p,
-        Err(e) => return LinkState::Bad(format!("This share link could not be opened: {e}.")),
+        Err(e) => return LinkState::Bad(format!("{e}.")),
     };
     match scenario::load_str(&parts.scenario_json) {
         Ok(loaded) => {
@@ -69,9 +69,7 @@ pub fn link_from_fragment(hash: &str) -> LinkState {
                     .unwrap_or_default(),
             })
         }
-        Err(e) => LinkState::Bad(format!(
-            "This share link holds a scenario that could not be loaded: {e}."
-        )),
+        Err(e) => LinkState::Bad(format!("it holds a scenario that could not be loaded: {e}.")),
     }
 }
 
@@ -116,7 +114,7 @@ pub fn plan() -> Plan {
                 ..Plan::default()
             },
             LinkState::None => Plan {
-                error: Some("This embedded view has no scenario in its link (no \"s=\").".into()),
+                error: Some("it holds no scenario (no \"s=\" part after #).".into()),
                 embed,
                 ..Plan::default()
             },
