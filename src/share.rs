@@ -212,6 +212,94 @@ pub fn decode_payload(payload: &str) -> Result<String, LinkError> {
     String::from_utf8(bytes).map_err(|_| LinkError::NotText)
 }
 
+/// Most flows a link carries (the traffic panel keeps no more).
+pub const MAX_LINK_FLOWS: usize = 24;
+
+/// Writes flows as the `f` value of a link: one `from~to~protocol~port` entry per flow (the port
+/// empty when there is none, `~src` appended when the source port is fixed), entries joined by
+/// `!`. Every byte outside `A-Z a-z 0-9 - _ .` is percent-encoded, so names may hold anything.
+pub fn encode_flows(flows: &[crate::engine::flow::FlowSpec]) -> String {
+    let entry = |f: &crate::engine::flow::FlowSpec| {
+        let mut fields = vec![
+            escape(&f.from),
+            escape(&f.to),
+            f.protocol.to_string(),
+            f.port.map(|p| p.to_string()).unwrap_or_default(),
+        ];
+        if let Some(src) = f.src_port {
+            fields.push(src.to_string());
+        }
+        fields.join("~")
+    };
+    flows
+        .iter()
+        .take(MAX_LINK_FLOWS)
+        .map(entry)
+        .collect::<Vec<_>>()
+        .join("!")
+}
+
+/// Reads the `f` value of a link; entries that do not read are skipped (a link with a damaged
+/// flow list still opens its scenario).
+pub fn decode_flows(value: &str) -> Vec<crate::engine::flow::FlowSpec> {
+    value
+        .split('!')
+        .filter_map(|entry| {
+            let fields: Vec<&str> = entry.split('~').collect();
+            if !(4..=5).contains(&fields.len()) {
+                return None;
+            }
+            let num = |s: &str| -> Option<Option<u16>> {
+                if s.is_empty() {
+                    Some(None)
+                } else {
+                    s.parse().ok().map(Some)
+                }
+            };
+            Some(crate::engine::flow::FlowSpec {
+                from: unescape(fields[0])?,
+                to: unescape(fields[1])?,
+                protocol: fields[2].parse().ok()?,
+                port: num(fields[3])?,
+                src_port: match fields.get(4) {
+                    Some(s) => num(s)?,
+                    None => None,
+                },
+            })
+        })
+        .take(MAX_LINK_FLOWS)
+        .collect()
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+fn unescape(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Whether a CLI or file argument looks like a share link rather than a path.
 pub fn looks_like_link(arg: &str) -> bool {
     let a = arg.trim();
@@ -229,6 +317,33 @@ mod tests {
         let parts = decode_link(&format!("https://example.org/playground/#{frag}")).unwrap();
         assert_eq!(parts.scenario_json, json);
         assert_eq!(parts.param("embed"), Some("1"));
+    }
+
+    #[test]
+    fn flows_round_trip_and_damage_is_skipped() {
+        use crate::engine::flow::FlowSpec;
+        use crate::model::Protocol;
+        let flows = vec![
+            FlowSpec {
+                from: "My laptop".into(),
+                to: "web~1!&#".into(),
+                protocol: Protocol::Tcp,
+                port: Some(443),
+                src_port: None,
+            },
+            FlowSpec {
+                from: "10.0.1.5".into(),
+                to: "db".into(),
+                protocol: Protocol::Icmp,
+                port: None,
+                src_port: Some(40000),
+            },
+        ];
+        let f = encode_flows(&flows);
+        assert!(!f.contains(['&', '#', ' ', '=']), "{f}");
+        assert_eq!(decode_flows(&f), flows);
+        assert_eq!(decode_flows(&format!("{f}!junk!a~b~tcp~99999")), flows);
+        assert!(decode_flows("").is_empty());
     }
 
     #[test]

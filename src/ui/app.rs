@@ -1,51 +1,23 @@
 //! The page layout: header on top, then palette | canvas | inspector with the traffic panel
-//! under the canvas and inspector. Also what happens at start (share link, else autosave, else an
-//! empty canvas), autosave on every change, and the global undo/redo keys.
+//! under the canvas and inspector (or, for an embed link, the read-only [`EmbedView`]). Also what
+//! happens at start (see [`super::startup`]), autosave on every change, and the global undo/redo
+//! keys. [`LinkGate`] asks before a share link replaces the user's work and shows bad links.
 
 use gloo::events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
 
 use super::canvas::Canvas;
+use super::embed::EmbedView;
 use super::header::Header;
 use super::inspector::Inspector;
 use super::lang::LangContext;
 use super::packets::{PlayContext, ShownContext};
 use super::palette::Palette;
 use super::rule_focus::RuleFocusContext;
-use super::state::{Action, AppContext, AppState, Status};
-use super::traffic::TrafficPanel;
+use super::share::LinkGate;
+use super::state::{Action, AppContext, AppState};
+use super::traffic::{FlowRequestContext, TrafficPanel};
 use super::view::{View, ViewContext};
-use crate::layout;
-use crate::model::Scenario;
-
-/// The scenario to open: the share link in the URL wins, else the autosave, else empty. Parts
-/// without positions get them from the auto-layout.
-fn initial() -> AppState {
-    let (mut s, problem) = match super::startup::scenario_from_location() {
-        Ok(Some(s)) => (s, None),
-        Ok(None) => (saved_or_empty(), None),
-        Err(why) => (
-            saved_or_empty(),
-            Some(format!(
-                "This share link could not be opened: {why}. Your own work is shown instead."
-            )),
-        ),
-    };
-    layout::fill_missing(&mut s);
-    let mut state = AppState::with_scenario(s);
-    if let Some(text) = problem {
-        state.status = Status { text, seq: 1 };
-    }
-    state
-}
-
-/// The autosaved scenario, or an empty one (of the current format version).
-fn saved_or_empty() -> Scenario {
-    match super::storage::load() {
-        Some(s) => s,
-        None => Scenario::new(),
-    }
-}
 
 /// Whether keyboard focus is in a text field (where Ctrl+Z belongs to the field).
 fn typing() -> bool {
@@ -58,11 +30,21 @@ fn typing() -> bool {
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(initial);
+    let plan = use_memo((), |_| super::startup::plan());
+    let state = {
+        let plan = plan.clone();
+        use_reducer(move || AppState::with_scenario(plan.scenario.clone()))
+    };
     let view = use_state(View::default);
+    let embed = plan.embed;
     {
+        // The embedded view is read-only and must not overwrite the reader's own work.
         let s = state.scenario.clone();
-        use_effect_with(s, |s| super::storage::save(s));
+        use_effect_with(s, move |s| {
+            if !embed {
+                super::storage::save(s)
+            }
+        });
     }
     {
         let state = state.clone();
@@ -96,6 +78,7 @@ pub fn App() -> Html {
     let shown: ShownContext = use_state(Vec::new);
     let play: PlayContext = use_state(Default::default);
     let focus: RuleFocusContext = use_state(|| None);
+    let requested: FlowRequestContext = use_state(|| None);
     let lang: LangContext = use_state(super::lang::initial);
     use_effect_with(*lang, |lang| super::lang::apply(*lang));
     html! {
@@ -105,15 +88,22 @@ pub fn App() -> Html {
         <ContextProvider<ShownContext> context={shown}>
         <ContextProvider<PlayContext> context={play}>
         <ContextProvider<RuleFocusContext> context={focus}>
-        <div class="shell">
-            <Header />
-            <main class="workspace">
-                <Palette />
-                <Canvas />
-                <Inspector />
-                <TrafficPanel />
-            </main>
-        </div>
+        <ContextProvider<FlowRequestContext> context={requested}>
+        if embed {
+            <EmbedView />
+        } else {
+            <div class="shell">
+                <Header />
+                <main class="workspace">
+                    <Palette />
+                    <Canvas />
+                    <Inspector />
+                    <TrafficPanel />
+                </main>
+            </div>
+        }
+        <LinkGate plan={plan.clone()} />
+        </ContextProvider<FlowRequestContext>>
         </ContextProvider<RuleFocusContext>>
         </ContextProvider<PlayContext>>
         </ContextProvider<ShownContext>>

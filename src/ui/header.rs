@@ -19,6 +19,7 @@ pub fn Header() -> Html {
             .target_unchecked_into::<web_sys::HtmlSelectElement>()
             .value();
         if let Ok(l) = code.parse::<Lang>() {
+            super::lang::remember(l);
             lang_handle.set(l);
         }
     });
@@ -97,6 +98,7 @@ pub fn Header() -> Html {
                     <option value="en" selected={lang == Lang::En}>{ "English" }</option>
                     <option value="ko" selected={lang == Lang::Ko} lang="ko">{ "한국어" }</option>
                 </select>
+                <super::share::ShareTools />
             </div>
             if *asking {
                 <div class="dialog-backdrop">

@@ -37,15 +37,20 @@ pub fn initial() -> Lang {
     })
 }
 
-/// Remembers `lang` and marks the document with it (for screen readers and fonts).
-pub fn apply(lang: Lang) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if let Some(store) = window.local_storage().ok().flatten() {
+/// Remembers `lang` (the user chose it).
+pub fn remember(lang: Lang) {
+    let store = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+    if let Some(store) = store {
         let _ = store.set_item(LANG_KEY, lang.code());
     }
-    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+}
+
+/// Marks the document with `lang` (for screen readers, fonts and line breaking).
+pub fn apply(lang: Lang) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = root {
         let _ = root.set_attribute("lang", lang.code());
     }
 }

@@ -7,7 +7,11 @@
 
 mod app;
 mod canvas;
+pub mod dialog;
+mod embed;
 pub mod error_banner;
+pub mod files;
+mod gallery;
 pub mod geometry;
 pub mod guard;
 mod header;
@@ -20,6 +24,7 @@ pub mod parts;
 pub mod path;
 mod reachability;
 pub mod rule_focus;
+pub mod share;
 pub mod startup;
 pub mod state;
 pub mod storage;

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::geometry::part_rect;
 use super::path::{fixed, hop_site_part, translate, waypoints, Point};
 use super::state::AppContext;
-use crate::engine::Hop;
+use crate::engine::{FlowSpec, Hop};
 use crate::model::Scenario;
 
 /// Seconds the packet takes per hop at normal speed.
@@ -35,13 +35,15 @@ pub struct Shown {
     pub passed: Vec<bool>,
     /// The part where the flow was stopped, if it was.
     pub stopped: Option<String>,
+    /// The flow it draws (what a share link carries).
+    pub spec: FlowSpec,
 }
 
 impl Shown {
-    /// What to show for `hops` of a flow from `source` (a part id) in `s`.
+    /// What to show for `hops` of flow `spec` in `s`.
     pub fn new(
         s: &Scenario,
-        source: &str,
+        spec: &FlowSpec,
         hops: &[Hop],
         blocked: bool,
         (serial, colour): (u32, usize),
@@ -49,13 +51,14 @@ impl Shown {
         Shown {
             serial,
             colour,
-            points: waypoints(s, Some(source), hops).unwrap_or_default(),
+            points: waypoints(s, Some(&spec.from), hops).unwrap_or_default(),
             passed: hops.iter().map(|h| !h.decision.stops()).collect(),
             stopped: if blocked {
                 hops.last().and_then(|h| hop_site_part(s, h))
             } else {
                 None
             },
+            spec: spec.clone(),
         }
     }
 

@@ -205,31 +205,69 @@ fn header_name(names: &[String]) -> String {
     s
 }
 
+/// `text` with the characters that mean something in HTML escaped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The matrix as one piece of HTML: a large matrix has thousands of marks, and the browser
+/// parses markup far faster than a virtual DOM builds them one by one.
 fn table(view: &MatrixView, scenario: &Scenario) -> Html {
+    use std::fmt::Write;
     let m = &view.matrix;
-    let cols = view.classes.iter().map(|(_, names)| {
-        html! { <th scope="col" title={names.join(", ")}>{ header_name(names) }</th> }
-    });
-    let rows = view.classes.iter().enumerate().map(|(a, (ea, names))| {
-        let cells = view.classes.iter().enumerate().map(|(b, (eb, _))| {
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<table class=\"matrix\"><caption>{}</caption><thead><tr><th scope=\"col\" class=\"corner\">{}</th>",
+        escape(WORDS.caption),
+        escape(WORDS.corner)
+    );
+    for (_, names) in &view.classes {
+        let _ = write!(
+            h,
+            "<th scope=\"col\" title=\"{}\">{}</th>",
+            escape(&names.join(", ")),
+            escape(&header_name(names))
+        );
+    }
+    h.push_str("</tr></thead><tbody>");
+    for (a, (ea, names)) in view.classes.iter().enumerate() {
+        let _ = write!(
+            h,
+            "<tr><th scope=\"row\" title=\"{}\">{}</th>",
+            escape(&names.join(", ")),
+            escape(&header_name(names))
+        );
+        for (b, (eb, _)) in view.classes.iter().enumerate() {
             // Within a class: two members, if there are two.
-            let (from, to) = if a == b {
-                match m
-                    .endpoints
+            let pair = if a == b {
+                m.endpoints
                     .iter()
                     .enumerate()
                     .filter(|(_, e)| e.class == a)
                     .nth(1)
-                {
-                    Some((second, _)) => (*ea, second),
-                    None => return html! { <td class="self">{ WORDS.same }</td> },
-                }
+                    .map(|(second, _)| (*ea, second))
             } else {
-                (*ea, *eb)
+                Some((*ea, *eb))
             };
-            let marks = m.probes.iter().enumerate().map(|(p, probe)| {
-                let cell = m.get(from, to, p);
-                let (tone, title) = match cell {
+            let Some((from, to)) = pair else {
+                let _ = write!(h, "<td class=\"self\">{}</td>", escape(WORDS.same));
+                continue;
+            };
+            h.push_str("<td>");
+            for (p, probe) in m.probes.iter().enumerate() {
+                let (tone, title) = match m.get(from, to, p) {
                     Some(c) if c.verdict == Verdict::Established => {
                         ("ok", "established".to_string())
                     }
@@ -246,28 +284,18 @@ fn table(view: &MatrixView, scenario: &Scenario) -> Html {
                     ),
                     None => ("none", "not traced".to_string()),
                 };
-                html! {
-                    <span class={classes!("mark", tone)} title={format!("{probe}: {title}")}>
-                        { probe.to_string() }
-                    </span>
-                }
-            });
-            html! { <td>{ for marks }</td> }
-        });
-        html! {
-            <tr>
-                <th scope="row" title={names.join(", ")}>{ header_name(names) }</th>
-                { for cells }
-            </tr>
+                let _ = write!(
+                    h,
+                    "<span class=\"mark {tone}\" title=\"{probe}: {}\">{probe}</span>",
+                    escape(&title)
+                );
+            }
+            h.push_str("</td>");
         }
-    });
+        h.push_str("</tr>");
+    }
+    h.push_str("</tbody></table>");
     html! {
-        <div class="matrix-scroll">
-            <table class="matrix">
-                <caption>{ WORDS.caption }</caption>
-                <thead><tr><th scope="col" class="corner">{ WORDS.corner }</th>{ for cols }</tr></thead>
-                <tbody>{ for rows }</tbody>
-            </table>
-        </div>
+        <div class="matrix-scroll">{ Html::from_html_unchecked(AttrValue::from(h)) }</div>
     }
 }

@@ -1,24 +1,164 @@
-//! What the app opens with: the scenario in the page's share link, if any.
+//! What the app opens with, and what a share link in the address bar asks for.
+//!
+//! Start-up order: an embed link shows its scenario read-only (the autosave is neither read nor
+//! written); a share link opens its scenario when there is no autosave or the autosave holds the
+//! same scenario, and otherwise the autosave opens and the user is asked whether to open the
+//! shared one (see [`super::share::LinkGate`]); a bad link keeps the autosave and says why; with
+//! no link the autosave opens, else an empty canvas. Parts without positions get them from the
+//! auto-layout.
 
+use std::rc::Rc;
+
+use crate::engine::flow::FlowSpec;
 use crate::model::Scenario;
-use crate::{scenario, share};
+use crate::{layout, scenario, share};
 
-/// The scenario in the current URL's fragment (`#s=1....`), or why it could not be opened.
-/// `Ok(None)` when the page has no link.
-pub fn scenario_from_location() -> Result<Option<Scenario>, String> {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    scenario_from_fragment(&hash)
+/// A share link that decoded and loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    /// The linked scenario, laid out.
+    pub scenario: Rc<Scenario>,
+    /// The flows the link asks the traffic panel to show (`f=`).
+    pub flows: Vec<FlowSpec>,
 }
 
-/// The scenario in a fragment such as `#s=1....&embed=1`; `Ok(None)` when it holds no scenario.
-pub fn scenario_from_fragment(hash: &str) -> Result<Option<Scenario>, String> {
+/// What the page's fragment holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkState {
+    /// No share link (no `s=`).
+    None,
+    /// A link that opened.
+    Ok(Opened),
+    /// A link that did not open, and why (for people, not just the console).
+    Bad(String),
+}
+
+/// The current page's fragment (with its `#`), or empty.
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Whether the fragment asks for the read-only embedded view (`embed=1`).
+pub fn is_embed(hash: &str) -> bool {
+    hash.trim_start_matches('#')
+        .split('&')
+        .any(|p| p == "embed=1" || p == "embed")
+}
+
+/// Reads a fragment such as `#s=2....&f=...&embed=1`.
+pub fn link_from_fragment(hash: &str) -> LinkState {
     let fragment = hash.trim_start_matches('#');
     if !fragment.split('&').any(|p| p.starts_with("s=")) {
-        return Ok(None);
+        return LinkState::None;
     }
-    let parts = share::decode_link(fragment).map_err(|e| e.to_string())?;
-    let loaded = scenario::load_str(&parts.scenario_json).map_err(|e| e.to_string())?;
-    Ok(Some(loaded.scenario))
+    let parts = match share::decode_link(fragment) {
+        Ok(p) => p,
+        Err(e) => return LinkState::Bad(format!("{e}.")),
+    };
+    match scenario::load_str(&parts.scenario_json) {
+        Ok(loaded) => {
+            let mut s = loaded.scenario;
+            layout::fill_missing(&mut s);
+            LinkState::Ok(Opened {
+                scenario: Rc::new(s),
+                flows: parts
+                    .param("f")
+                    .map(share::decode_flows)
+                    .unwrap_or_default(),
+            })
+        }
+        Err(e) => LinkState::Bad(format!(
+            "it holds a scenario that could not be loaded: {e}."
+        )),
+    }
+}
+
+/// The autosaved scenario, laid out.
+pub fn autosave() -> Option<Scenario> {
+    let mut s = super::storage::load()?;
+    layout::fill_missing(&mut s);
+    Some(s)
+}
+
+/// The start-up decision.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Plan {
+    /// The scenario on the canvas at start.
+    pub scenario: Scenario,
+    /// Flows to send once the traffic panel is up.
+    pub flows: Vec<FlowSpec>,
+    /// A shared scenario to offer instead of the autosave (the user is asked).
+    pub ask: Option<Opened>,
+    /// Why the link in the address bar did not open.
+    pub error: Option<String>,
+    /// Read-only embedded view.
+    pub embed: bool,
+}
+
+/// Decides what the app opens with, from the page's fragment and the autosave.
+pub fn plan() -> Plan {
+    let hash = location_hash();
+    let embed = is_embed(&hash);
+    let link = link_from_fragment(&hash);
+    if embed {
+        return match link {
+            LinkState::Ok(o) => Plan {
+                scenario: (*o.scenario).clone(),
+                flows: o.flows,
+                embed,
+                ..Plan::default()
+            },
+            LinkState::Bad(why) => Plan {
+                error: Some(why),
+                embed,
+                ..Plan::default()
+            },
+            LinkState::None => Plan {
+                error: Some("it holds no scenario (no \"s=\" part after #).".into()),
+                embed,
+                ..Plan::default()
+            },
+        };
+    }
+    let saved = autosave();
+    match link {
+        LinkState::None => Plan {
+            scenario: saved.unwrap_or_default(),
+            ..Plan::default()
+        },
+        LinkState::Bad(why) => Plan {
+            scenario: saved.unwrap_or_default(),
+            error: Some(why),
+            ..Plan::default()
+        },
+        LinkState::Ok(o) => match saved {
+            Some(s) if s != *o.scenario && s != Scenario::new() => Plan {
+                scenario: s,
+                ask: Some(o),
+                ..Plan::default()
+            },
+            _ => Plan {
+                scenario: (*o.scenario).clone(),
+                flows: o.flows,
+                ..Plan::default()
+            },
+        },
+    }
+}
+
+/// Removes the fragment from the address bar (without a reload or a `hashchange`), so that a
+/// reload keeps the work done since instead of asking about the link again.
+pub fn clear_fragment() {
+    let Some(w) = web_sys::window() else { return };
+    let loc = w.location();
+    let url = format!(
+        "{}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    );
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
 }

@@ -16,6 +16,10 @@ use crate::model::{Protocol, Scenario};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+/// Flows another part of the page (a share link) asks the panel to show, replacing the ones
+/// shown; the panel takes them and sets this back to `None`.
+pub type FlowRequestContext = UseStateHandle<Option<Rc<Vec<FlowSpec>>>>;
+
 /// What the verdict line says before anything was sent.
 pub const IDLE_VERDICT: &str = "Choose a source and a destination, then press Send.";
 
@@ -192,7 +196,7 @@ fn said_of(
             },
             shown: Some(Rc::new(Shown::new(
                 s,
-                &spec.from,
+                spec,
                 &t.hops,
                 t.verdict != Verdict::Established,
                 (SERIAL.fetch_add(1, Ordering::Relaxed), colour),
@@ -282,6 +286,27 @@ pub fn TrafficPanel() -> Html {
             *last.borrow_mut() = Some((spec, colour));
         })
     };
+    {
+        // Flows a share link asked for: they replace what is shown, the last one current.
+        let requested = use_context::<FlowRequestContext>();
+        let (go, s, earlier, last) = (
+            go.clone(),
+            app.scenario.clone(),
+            earlier.clone(),
+            last.clone(),
+        );
+        let asked = requested.as_ref().and_then(|r| (**r).clone());
+        use_effect_with(asked, move |asked| {
+            if let (Some(flows), Some(requested)) = (asked, requested) {
+                earlier.borrow_mut().clear();
+                *last.borrow_mut() = None;
+                for spec in flows.iter() {
+                    go(&s, spec.clone());
+                }
+                requested.set(None);
+            }
+        });
+    }
     let clear = {
         let (earlier, others) = (earlier.clone(), others.clone());
         Callback::from(move |_: MouseEvent| {

@@ -4,6 +4,9 @@
 //   /            the app at the site root
 //   /playground/ the app under a sub-path, to prove the build uses relative URLs
 //   /broken/     the app with every .wasm answering 404, to test the error banner
+// and one page of its own:
+//   /blog/post.html?embed=SNIPPET  a plain blog post with SNIPPET (the iframe code of the Embed
+//                  dialog, URL-encoded) pasted into its article, to test the embedded view
 //
 // Use from tests: `const server = await startServer({ root: "dist" }); ... server.close()`.
 // Or by hand: `node tests/e2e/serve.mjs [DIR] [PORT]` (defaults: dist, 8081).
@@ -50,6 +53,7 @@ export function startServer({ root = "dist", port = 0, host = "127.0.0.1" } = {}
         res.writeHead(301, { Location: pathname + "/" });
         return res.end();
       }
+      if (pathname === "/blog/post.html") return blogPost(res, new URL(req.url, "http://localhost"));
       const hit = route(decodeURIComponent(pathname));
       if (!hit) return notFound(res);
       const rel = hit.rest === "" || hit.rest.endsWith("/") ? hit.rest + "index.html" : hit.rest;
@@ -81,6 +85,29 @@ export function startServer({ root = "dist", port = 0, host = "127.0.0.1" } = {}
       });
     });
   });
+}
+
+/** A plain blog post that embeds the snippet given in `?embed=` (as a blog author would paste it). */
+function blogPost(res, url) {
+  const snippet = url.searchParams.get("embed") ?? "";
+  const body = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>How a NAT gateway works</title>
+<style>
+  body { margin: 0; font: 16px/1.6 Georgia, serif; color: #222; background: #fff; }
+  article { max-width: 760px; margin: 0 auto; padding: 24px 20px; }
+  h1 { font-size: 28px; line-height: 1.2; }
+  figure { margin: 24px 0; }
+  figcaption { font-size: 13px; color: #666; }
+</style></head>
+<body><article>
+<h1>How a NAT gateway works</h1>
+<p>Instances in a private subnet reach the internet through a NAT gateway in a public subnet.
+Try it below: pick a source and a destination and press Send.</p>
+<figure>${snippet}<figcaption>The scenario of this post, live.</figcaption></figure>
+<p>The reply comes back through the same gateway, which rewrites the addresses again.</p>
+</article></body></html>`;
+  res.writeHead(200, { "Content-Type": TYPES[".html"], "Cache-Control": "no-store" });
+  res.end(body);
 }
 
 function notFound(res) {

@@ -69,10 +69,20 @@ pub fn delete(app: &AppContext, ids: &[String]) {
     app.dispatch(Action::Notify(msg));
 }
 
+/// Properties of [`Canvas`].
+#[derive(Properties, PartialEq)]
+pub struct CanvasProps {
+    /// Read-only (the embedded view): dragging pans, and parts cannot be moved, resized,
+    /// selected or deleted.
+    #[prop_or_default]
+    pub readonly: bool,
+}
+
 /// The drawing area: an SVG with a grid, the parts, the lines between them, and a toolbar for
 /// zoom, fit and snapping.
 #[component]
-pub fn Canvas() -> Html {
+pub fn Canvas(props: &CanvasProps) -> Html {
+    let readonly = props.readonly;
     let app = use_context::<AppContext>().expect("app context");
     let view = use_context::<ViewContext>().expect("view context");
     let gesture = use_mut_ref(|| None::<Gesture>);
@@ -102,7 +112,8 @@ pub fn Canvas() -> Html {
             let s = &app.scenario;
             let part = target_attr(&e, "data-id");
             let handle = target_attr(&e, "data-resize");
-            let pan = e.button() == 1
+            let pan = readonly
+                || e.button() == 1
                 || e.alt_key()
                 || (part.is_none() && handle.is_none() && e.pointer_type() == "touch");
             let g = if pan {
@@ -296,7 +307,7 @@ pub fn Canvas() -> Html {
     let onkeydown = {
         let app = app.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let Some(id) = target_attr(&e, "data-id") else {
+            let Some(id) = target_attr(&e, "data-id").filter(|_| !readonly) else {
                 return;
             };
             let ids = if app.selection.contains(&id) {
@@ -416,10 +427,12 @@ pub fn Canvas() -> Html {
                 <button type="button" aria-label="Zoom in" title="Zoom in (wheel)"
                     onclick={zoom_by(1.25)}>{ "+" }</button>
                 <button type="button" onclick={fit}>{ "Fit to screen" }</button>
-                <button type="button" aria-pressed={snapping.to_string()} onclick={toggle_snap}
-                    title="Snap moves to the 20-unit grid (hold Ctrl while dragging to move freely)">
-                    { "Snap to grid" }
-                </button>
+                if !readonly {
+                    <button type="button" aria-pressed={snapping.to_string()} onclick={toggle_snap}
+                        title="Snap moves to the 20-unit grid (hold Ctrl while dragging to move freely)">
+                        { "Snap to grid" }
+                    </button>
+                }
             </div>
             <p class="canvas-status" aria-live="polite" aria-atomic="true" key={status.seq.to_string()}
                 hidden={status.text.is_empty()}>

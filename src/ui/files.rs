@@ -1,0 +1,519 @@
+//! Files: export and import the scenario JSON, import `aws ec2 describe-*` output (files, a
+//! folder or pasted text), export the diagram as SVG or PNG, and restore the work a link, a
+//! template or an import replaced.
+
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use web_sys::{Element, HtmlInputElement};
+use yew::prelude::*;
+
+use super::dialog::Dialog;
+use super::share::{backup, display_name, replace_scenario};
+use super::state::{Action, AppContext};
+use super::view::CANVAS_ID;
+use crate::model::Scenario;
+use crate::scenario::{self, Severity};
+
+/// What the last import said.
+#[derive(Clone, PartialEq, Default)]
+struct Report {
+    /// Why it failed (shown with `role=alert`).
+    error: Option<String>,
+    /// What it skipped or guessed.
+    warnings: Vec<String>,
+}
+
+/// A file name made from the scenario's name.
+fn file_stem(s: &Scenario) -> String {
+    let stem: String = s
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem.trim_matches('-').to_string();
+    if stem.is_empty() {
+        "vpc-playground".into()
+    } else {
+        stem
+    }
+}
+
+/// Offers `blob` for download as `name`.
+fn download_blob(blob: &web_sys::Blob, name: &str) {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return;
+    };
+    let doc = gloo::utils::document();
+    if let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        let _ = doc.body().map(|b| b.append_child(&a));
+        a.click();
+        a.remove();
+    }
+    // Revoke later: some browsers start the download after the click returns.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+}
+
+/// Offers `text` for download as `name` with MIME type `mime`.
+fn download_text(text: &str, name: &str, mime: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) {
+        download_blob(&blob, name);
+    }
+}
+
+/// Style properties copied onto every element of an exported SVG, so it renders the same
+/// without the page's stylesheet.
+const STYLE_PROPS: &[&str] = &[
+    "fill",
+    "fill-opacity",
+    "stroke",
+    "stroke-width",
+    "stroke-dasharray",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "stroke-opacity",
+    "opacity",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "text-anchor",
+    "dominant-baseline",
+    "paint-order",
+    "visibility",
+    "display",
+];
+
+/// The canvas drawing as a standalone SVG document (styles inlined, cropped to the parts) and
+/// its size.
+pub fn canvas_svg() -> Option<(String, f64, f64)> {
+    let doc = gloo::utils::document();
+    let window = gloo::utils::window();
+    let svg = doc.get_element_by_id(CANVAS_ID)?;
+    let world: web_sys::SvgGraphicsElement = svg.query_selector(".world").ok()??.dyn_into().ok()?;
+    let bbox = world.get_b_box().ok()?;
+    if bbox.width() <= 0.0 {
+        return None;
+    }
+    let copy: Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    let from = svg.query_selector_all("*").ok()?;
+    let to = copy.query_selector_all("*").ok()?;
+    for i in 0..from.length() {
+        let (Some(a), Some(b)) = (from.item(i), to.item(i)) else {
+            continue;
+        };
+        let (Ok(a), Ok(b)) = (a.dyn_into::<Element>(), b.dyn_into::<Element>()) else {
+            continue;
+        };
+        let Ok(Some(cs)) = window.get_computed_style(&a) else {
+            continue;
+        };
+        let style: String = STYLE_PROPS
+            .iter()
+            .filter_map(|p| {
+                let v = cs.get_property_value(p).ok()?;
+                (!v.is_empty()).then(|| format!("{p}:{v};"))
+            })
+            .collect();
+        let _ = b.set_attribute("style", &style);
+        for attr in [
+            "role",
+            "tabindex",
+            "aria-label",
+            "aria-describedby",
+            "aria-pressed",
+        ] {
+            let _ = b.remove_attribute(attr);
+        }
+    }
+    // The grid and the empty-canvas hint are not part of the picture; the view's pan and zoom
+    // neither.
+    if let Ok(Some(grid)) = copy.query_selector("rect[fill='url(#grid-major)']") {
+        grid.remove();
+    }
+    if let Ok(Some(hint)) = copy.query_selector(".empty-hint") {
+        hint.remove();
+    }
+    if let Ok(Some(w)) = copy.query_selector(".world") {
+        let _ = w.remove_attribute("transform");
+    }
+    let pad = 24.0;
+    let (x, y) = (bbox.x() as f64 - pad, bbox.y() as f64 - pad);
+    let (w, h) = (
+        bbox.width() as f64 + 2.0 * pad,
+        bbox.height() as f64 + 2.0 * pad,
+    );
+    let background = window
+        .get_computed_style(&svg)
+        .ok()
+        .flatten()
+        .and_then(|cs| cs.get_property_value("background-color").ok())
+        .filter(|c| !c.is_empty() && c != "rgba(0, 0, 0, 0)")
+        .unwrap_or_else(|| "#ffffff".into());
+    let bg = doc
+        .create_element_ns(Some("http://www.w3.org/2000/svg"), "rect")
+        .ok()?;
+    for (k, v) in [
+        ("x", x.to_string()),
+        ("y", y.to_string()),
+        ("width", w.to_string()),
+        ("height", h.to_string()),
+        ("fill", background),
+    ] {
+        let _ = bg.set_attribute(k, &v);
+    }
+    let _ = copy.insert_before(
+        &bg,
+        copy.query_selector(".world")
+            .ok()?
+            .as_ref()
+            .map(|e| e.as_ref()),
+    );
+    let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
+    let _ = copy.set_attribute("viewBox", &format!("{x} {y} {w} {h}"));
+    let _ = copy.set_attribute("width", &w.to_string());
+    let _ = copy.set_attribute("height", &h.to_string());
+    let _ = copy.remove_attribute("id");
+    let _ = copy.remove_attribute("class");
+    let text = web_sys::XmlSerializer::new()
+        .ok()?
+        .serialize_to_string(&copy)
+        .ok()?;
+    Some((text, w, h))
+}
+
+/// Draws the SVG onto a canvas at twice its size and downloads it as a PNG.
+fn export_png(svg: String, w: f64, h: f64, name: String, app: AppContext) {
+    let img = match web_sys::HtmlImageElement::new() {
+        Ok(i) => i,
+        Err(_) => return,
+    };
+    let img2 = img.clone();
+    let onload = Closure::once_into_js(move || {
+        let scale = 2.0;
+        let doc = gloo::utils::document();
+        let Some(canvas) = doc
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        canvas.set_width((w * scale).ceil() as u32);
+        canvas.set_height((h * scale).ceil() as u32);
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = ctx.scale(scale, scale);
+        let _ = ctx.draw_image_with_html_image_element(&img2, 0.0, 0.0);
+        let done = Closure::once_into_js(move |blob: Option<web_sys::Blob>| match blob {
+            Some(b) => download_blob(&b, &name),
+            None => app.dispatch(Action::Notify("The PNG could not be made.".into())),
+        });
+        let _ = canvas.to_blob(done.unchecked_ref());
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    img.set_src(&format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&svg))
+    ));
+}
+
+/// Reads the files of an `<input type=file>` as (name, text) pairs; `.json` files only when
+/// `json_only` (a folder holds other files too).
+async fn read_files(
+    input: &HtmlInputElement,
+    json_only: bool,
+) -> Result<Vec<(String, String)>, String> {
+    let Some(list) = input.files() else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for i in 0..list.length() {
+        let Some(f) = list.item(i) else { continue };
+        let path = js_sys::Reflect::get(&f, &JsValue::from_str("webkitRelativePath"))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        let name = if path.is_empty() { f.name() } else { path };
+        if json_only && !name.to_lowercase().ends_with(".json") {
+            continue;
+        }
+        let text = wasm_bindgen_futures::JsFuture::from(f.text())
+            .await
+            .map_err(|_| format!("{name}: could not be read"))?;
+        out.push((name, text.as_string().unwrap_or_default()));
+    }
+    Ok(out)
+}
+
+/// Splits pasted text into JSON documents (concatenated or separated by blank lines), each as
+/// a (name, text) pair for the importer.
+pub fn split_documents(text: &str) -> Result<Vec<(String, String)>, String> {
+    let mut out = Vec::new();
+    let stream = serde_json::Deserializer::from_str(text).into_iter::<serde_json::Value>();
+    for (i, doc) in stream.enumerate() {
+        let v = doc.map_err(|e| format!("pasted document {}: not JSON: {e}", i + 1))?;
+        out.push((format!("pasted-{}.json", i + 1), v.to_string()));
+    }
+    if out.is_empty() {
+        return Err("paste the output of one or more aws ec2 describe-* commands first".into());
+    }
+    Ok(out)
+}
+
+/// Imports AWS describe output, completes and checks it, and lays it out.
+pub fn import_aws(files: &[(String, String)]) -> Result<(Scenario, Vec<String>), String> {
+    if files.is_empty() {
+        return Err("no .json files were chosen".into());
+    }
+    let imported = crate::aws::import_files(files).map_err(|e| e.to_string())?;
+    let mut s = imported.scenario;
+    scenario::normalize(&mut s);
+    let (errors, warnings): (Vec<_>, Vec<_>) = scenario::validate(&s)
+        .into_iter()
+        .partition(|p| p.severity == Severity::Error);
+    if !errors.is_empty() {
+        let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        return Err(list.join("\n"));
+    }
+    crate::layout::fill_missing(&mut s);
+    let mut all = imported.warnings;
+    all.extend(warnings.iter().map(|w| w.to_string()));
+    Ok((s, all))
+}
+
+/// Properties of [`FilesDialog`].
+#[derive(Properties, PartialEq)]
+pub struct FilesProps {
+    /// Closes the dialog.
+    pub on_close: Callback<()>,
+}
+
+/// The Files dialog.
+#[component]
+pub fn FilesDialog(props: &FilesProps) -> Html {
+    let app = use_context::<AppContext>().expect("app context");
+    let report = use_state(Report::default);
+    let pasted = use_state(String::new);
+    let restorable = use_state(backup);
+
+    let finish = {
+        let (app, report, close) = (app.clone(), report.clone(), props.on_close.clone());
+        Callback::from(
+            move |r: Result<(Scenario, Vec<String>, String), String>| match r {
+                Ok((s, warnings, what)) => {
+                    replace_scenario(&app, s, &what);
+                    if warnings.is_empty() {
+                        close.emit(());
+                    } else {
+                        report.set(Report {
+                            error: None,
+                            warnings,
+                        });
+                    }
+                }
+                Err(e) => report.set(Report {
+                    error: Some(e),
+                    warnings: Vec::new(),
+                }),
+            },
+        )
+    };
+
+    let export_json = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            let json = serde_json::to_string_pretty(&*app.scenario).unwrap_or_default();
+            let name = format!("{}.json", file_stem(&app.scenario));
+            download_text(&json, &name, "application/json");
+            app.dispatch(Action::Notify(format!("Exported {name}.")));
+        })
+    };
+    let import_json = {
+        let finish = finish.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
+            let finish = finish.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let files = read_files(&input, false).await;
+                input.set_value("");
+                let r = files.and_then(|files| {
+                    let (name, text) = files.into_iter().next().ok_or("no file was chosen")?;
+                    let loaded = scenario::load_str(&text).map_err(|e| format!("{name}: {e}"))?;
+                    let mut s = loaded.scenario;
+                    crate::layout::fill_missing(&mut s);
+                    let warnings = loaded.warnings.iter().map(|w| w.to_string()).collect();
+                    Ok((s, warnings, name))
+                });
+                finish.emit(r);
+            });
+        })
+    };
+    let import_aws_files = {
+        let finish = finish.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
+            let finish = finish.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let files = read_files(&input, true).await;
+                input.set_value("");
+                let r = files.and_then(|files| {
+                    let n = files.len();
+                    let (s, w) = import_aws(&files)?;
+                    Ok((s, w, format!("the AWS output ({n} files)")))
+                });
+                finish.emit(r);
+            });
+        })
+    };
+    let import_pasted = {
+        let (finish, pasted) = (finish.clone(), pasted.clone());
+        Callback::from(move |_: MouseEvent| {
+            let r = split_documents(&pasted).and_then(|docs| {
+                let n = docs.len();
+                let (s, w) = import_aws(&docs)?;
+                Ok((s, w, format!("the pasted AWS output ({n} documents)")))
+            });
+            finish.emit(r);
+        })
+    };
+    let on_paste = {
+        let pasted = pasted.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(t) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+                pasted.set(t.value());
+            }
+        })
+    };
+    let export_svg = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| match canvas_svg() {
+            Some((svg, _, _)) => {
+                let name = format!("{}.svg", file_stem(&app.scenario));
+                download_text(&svg, &name, "image/svg+xml");
+                app.dispatch(Action::Notify(format!("Exported {name}.")));
+            }
+            None => app.dispatch(Action::Notify(
+                "The canvas is empty: nothing to export.".into(),
+            )),
+        })
+    };
+    let export_png_cb = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| match canvas_svg() {
+            Some((svg, w, h)) => {
+                let name = format!("{}.png", file_stem(&app.scenario));
+                app.dispatch(Action::Notify(format!("Exported {name}.")));
+                export_png(svg, w, h, name, app.clone());
+            }
+            None => app.dispatch(Action::Notify(
+                "The canvas is empty: nothing to export.".into(),
+            )),
+        })
+    };
+    let restore = {
+        let (app, restorable, close) = (app.clone(), restorable.clone(), props.on_close.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(s) = (*restorable).clone() {
+                replace_scenario(&app, s, "your previous work");
+                close.emit(());
+            }
+        })
+    };
+    let empty = *app.scenario == Scenario::new();
+    html! {
+        <Dialog id="files-dialog" title="Files" class="wide" on_close={props.on_close.clone()}>
+            if let Some(e) = &report.error {
+                <div class="import-error" role="alert">
+                    <strong>{ "Nothing was imported; your scenario is unchanged." }</strong>
+                    <pre>{ e }</pre>
+                </div>
+            }
+            if !report.warnings.is_empty() {
+                <div class="import-warnings" role="status">
+                    <strong>{ format!("Imported, with {} warning{}:", report.warnings.len(),
+                        if report.warnings.len() == 1 { "" } else { "s" }) }</strong>
+                    <ul>{ for report.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+                </div>
+            }
+            <section class="files-section" aria-labelledby="files-scenario">
+                <h3 id="files-scenario">{ "Scenario file" }</h3>
+                <p class="muted">{ "The playground's own JSON format (versioned): everything, including positions." }</p>
+                <div class="files-row">
+                    <button type="button" class="tool" onclick={export_json} disabled={empty}>
+                        { "Export JSON" }
+                    </button>
+                    <label class="tool file-button">
+                        { "Import JSON…" }
+                        <input type="file" accept=".json,application/json" onchange={import_json}
+                            aria-label="Import scenario JSON" />
+                    </label>
+                </div>
+            </section>
+            <section class="files-section" aria-labelledby="files-aws">
+                <h3 id="files-aws">{ "From AWS" }</h3>
+                <p class="muted">{ "The JSON output of aws ec2 describe-vpcs, describe-subnets, describe-route-tables, describe-network-acls, describe-security-groups, describe-instances, …" }</p>
+                <div class="files-row">
+                    <label class="tool file-button">
+                        { "Choose files…" }
+                        <input type="file" multiple=true accept=".json,application/json"
+                            onchange={import_aws_files.clone()} aria-label="Import AWS JSON files" />
+                    </label>
+                    <label class="tool file-button">
+                        { "Choose a folder…" }
+                        <input type="file" webkitdirectory=true multiple=true onchange={import_aws_files}
+                            aria-label="Import a folder of AWS JSON" />
+                    </label>
+                </div>
+                <label class="field-label" for="aws-paste">{ "Or paste the output (several documents, one after the other)" }</label>
+                <textarea id="aws-paste" class="link-box code" rows="4" value={(*pasted).clone()}
+                    oninput={on_paste} placeholder="{ \"Vpcs\": [ … ] }\n\n{ \"Subnets\": [ … ] }" />
+                <div class="files-row">
+                    <button type="button" class="tool" onclick={import_pasted}
+                        disabled={pasted.trim().is_empty()}>{ "Import pasted JSON" }</button>
+                </div>
+            </section>
+            <section class="files-section" aria-labelledby="files-picture">
+                <h3 id="files-picture">{ "Picture" }</h3>
+                <div class="files-row">
+                    <button type="button" class="tool" onclick={export_svg} disabled={empty}>{ "Export SVG" }</button>
+                    <button type="button" class="tool" onclick={export_png_cb} disabled={empty}>{ "Export PNG" }</button>
+                </div>
+            </section>
+            if let Some(b) = &*restorable {
+                <section class="files-section" aria-labelledby="files-backup">
+                    <h3 id="files-backup">{ "Previous work" }</h3>
+                    <div class="files-row">
+                        <span class="muted">{ format!("Kept when something replaced it: {}.", display_name(b)) }</span>
+                        <button type="button" class="tool" onclick={restore}>{ "Restore previous work" }</button>
+                    </div>
+                </section>
+            }
+        </Dialog>
+    }
+}

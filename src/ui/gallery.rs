@@ -1,0 +1,172 @@
+//! The template gallery: one card per built-in template with its name, a short description and
+//! a small picture of its layout; Open replaces the canvas (the current work is kept as a
+//! backup and Undo brings it back).
+
+use std::collections::BTreeSet;
+
+use yew::prelude::*;
+
+use super::dialog::Dialog;
+use super::share::{display_name, replace_scenario};
+use super::state::AppContext;
+use crate::model::Scenario;
+use crate::templates::{self, Lang, Template};
+
+/// The user's language, from the browser (Korean when it says so, else English).
+pub fn browser_lang() -> Lang {
+    let lang = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default();
+    if lang.to_lowercase().starts_with("ko") {
+        Lang::Ko
+    } else {
+        Lang::En
+    }
+}
+
+/// A small drawing of a scenario's layout: containers as outlines, other parts as dots.
+fn preview(s: &Scenario) -> Html {
+    let containers: BTreeSet<&str> = s
+        .vpcs
+        .iter()
+        .map(|v| v.id.as_str())
+        .chain(s.subnets.iter().map(|v| v.id.as_str()))
+        .collect();
+    let vpcs: BTreeSet<&str> = s.vpcs.iter().map(|v| v.id.as_str()).collect();
+    let data: BTreeSet<&str> = s.databases.iter().map(|v| v.id.as_str()).collect();
+    let ids = templates::drawn_parts(s);
+    let rects: Vec<(&str, crate::model::Rect)> = ids
+        .iter()
+        .filter_map(|id| s.layout.get(id).map(|r| (id.as_str(), *r)))
+        .collect();
+    const DOT: f64 = 44.0;
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for (_, r) in &rects {
+        x0 = x0.min(r.x);
+        y0 = y0.min(r.y);
+        x1 = x1.max(r.x + r.w.max(DOT));
+        y1 = y1.max(r.y + r.h.max(DOT));
+    }
+    if rects.is_empty() {
+        return html! {};
+    }
+    let pad = 20.0;
+    let view_box = format!(
+        "{} {} {} {}",
+        x0 - pad,
+        y0 - pad,
+        x1 - x0 + 2.0 * pad,
+        y1 - y0 + 2.0 * pad
+    );
+    let shapes = rects.iter().map(|(id, r)| {
+        if containers.contains(id) {
+            let class = if vpcs.contains(id) {
+                "pv-vpc"
+            } else {
+                "pv-subnet"
+            };
+            html! { <rect class={class} x={r.x.to_string()} y={r.y.to_string()}
+            width={r.w.to_string()} height={r.h.to_string()} rx="10" /> }
+        } else {
+            let class = if data.contains(id) {
+                "pv-data"
+            } else {
+                "pv-node"
+            };
+            html! { <rect class={class} x={r.x.to_string()} y={r.y.to_string()}
+            width={DOT.to_string()} height={DOT.to_string()} rx="10" /> }
+        }
+    });
+    html! {
+        <svg class="template-preview" viewBox={view_box} preserveAspectRatio="xMidYMid meet"
+            aria-hidden="true">
+            { for shapes }
+        </svg>
+    }
+}
+
+/// Properties of [`Gallery`].
+#[derive(Properties, PartialEq)]
+pub struct GalleryProps {
+    /// Closes the gallery.
+    pub on_close: Callback<()>,
+}
+
+/// The template gallery dialog.
+#[component]
+pub fn Gallery(props: &GalleryProps) -> Html {
+    let app = use_context::<AppContext>().expect("app context");
+    let confirm = use_state(|| None::<&'static Template>);
+    let lang = browser_lang();
+    let open = |t: &'static Template| {
+        let (app, close) = (app.clone(), props.on_close.clone());
+        move || {
+            replace_scenario(
+                &app,
+                t.scenario(),
+                &format!("the template “{}”", t.name(lang)),
+            );
+            close.emit(());
+        }
+    };
+    let cards = templates::all().iter().map(|t| {
+        let s = t.scenario();
+        let onclick = {
+            let (app, confirm) = (app.clone(), confirm.clone());
+            let go = open(t);
+            Callback::from(move |_: MouseEvent| {
+                if *app.scenario == Scenario::new() {
+                    go();
+                } else {
+                    confirm.set(Some(t));
+                }
+            })
+        };
+        let title_id = format!("tpl-{}", t.id);
+        html! {
+            <li class="template-card" aria-labelledby={title_id.clone()}>
+                { preview(&s) }
+                <h3 id={title_id}>{ t.name(lang) }</h3>
+                <p class="template-desc">{ t.description(lang) }</p>
+                <button type="button" class="primary" {onclick}
+                    aria-label={format!("Open {}", t.name(lang))}>{ "Open" }</button>
+            </li>
+        }
+    });
+    let ask = match *confirm {
+        Some(t) => {
+            let go = open(t);
+            let yes = Callback::from(move |_: MouseEvent| go());
+            let no = {
+                let confirm = confirm.clone();
+                Callback::from(move |_: ()| confirm.set(None))
+            };
+            html! {
+                <Dialog id="replace-dialog" title={format!("Open “{}”?", t.name(lang))}
+                    on_close={no.clone()}>
+                    <p class="dialog-lead">
+                        { format!("This replaces {} on the canvas. Your current work is kept: Undo, or Files › Restore previous work, brings it back.", display_name(&app.scenario)) }
+                    </p>
+                    <div class="dialog-actions">
+                        <button type="button" class="tool" onclick={no.reform(|_: MouseEvent| ())}>
+                            { "Cancel" }
+                        </button>
+                        <button type="button" class="primary" onclick={yes} autofocus=true>
+                            { "Open the template" }
+                        </button>
+                    </div>
+                </Dialog>
+            }
+        }
+        None => html! {},
+    };
+    html! {
+        <>
+            <Dialog id="templates-dialog" title="Templates" class="wide" on_close={props.on_close.clone()}>
+                <p class="dialog-lead">{ "Classic AWS architectures, ready to trace. Open one, then send traffic from the panel below the canvas." }</p>
+                <ul class="template-grid">{ for cards }</ul>
+            </Dialog>
+            { ask }
+        </>
+    }
+}

@@ -1,0 +1,466 @@
+//! Sharing in the browser: the header's Templates, Files, Share and Embed buttons, the dialogs
+//! they open, and [`LinkGate`], which asks before a share link replaces the user's work and shows
+//! why a bad link did not open.
+//!
+//! Links are built from the page's own address (whatever sub-path it is served under), so they
+//! work wherever the app is hosted.
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::dialog::Dialog;
+use super::files::FilesDialog;
+use super::gallery::Gallery;
+use super::packets::ShownContext;
+use super::startup::{self, LinkState, Plan};
+use super::state::{Action, AppContext};
+use super::traffic::FlowRequestContext;
+use crate::engine::flow::FlowSpec;
+use crate::model::Scenario;
+use crate::share as codec;
+
+/// Local-storage key of the work a share link, a template or an import replaced.
+pub const BACKUP_KEY: &str = "vpc-playground.backup";
+
+/// The page's address without its fragment: where links point (a sub-path stays).
+pub fn page_base() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    match href.split_once('#') {
+        Some((base, _)) => base.to_string(),
+        None => href,
+    }
+}
+
+/// A link to `s` (and `flows`, when any) on this page, `embed=1` for the read-only view.
+pub fn link_to(s: &Scenario, flows: &[FlowSpec], embed: bool) -> String {
+    let json = serde_json::to_string(s).unwrap_or_default();
+    let f = codec::encode_flows(flows);
+    let mut params: Vec<(&str, &str)> = Vec::new();
+    if !f.is_empty() {
+        params.push(("f", &f));
+    }
+    if embed {
+        params.push(("embed", "1"));
+    }
+    format!("{}#{}", page_base(), codec::encode_fragment(&json, &params))
+}
+
+/// The iframe snippet that embeds `link` (an `embed=1` link).
+pub fn iframe_snippet(link: &str) -> String {
+    let src = link.replace('&', "&amp;").replace('"', "&quot;");
+    format!(
+        "<iframe src=\"{src}\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\" title=\"VPC Playground\"></iframe>"
+    )
+}
+
+/// The flows the canvas shows, in the order they were sent.
+pub fn shown_flows(shown: &ShownContext) -> Vec<FlowSpec> {
+    shown.iter().map(|f| f.spec.clone()).collect()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Keeps `s` under [`BACKUP_KEY`] (an empty scenario keeps the backup there is).
+pub fn back_up(s: &Scenario) {
+    if *s == Scenario::new() {
+        return;
+    }
+    if let (Some(store), Ok(json)) = (storage(), serde_json::to_string(s)) {
+        let _ = store.set_item(BACKUP_KEY, &json);
+    }
+}
+
+/// The backed-up scenario, if any.
+pub fn backup() -> Option<Scenario> {
+    let json = storage()?.get_item(BACKUP_KEY).ok().flatten()?;
+    let mut s = crate::scenario::load_str(&json)
+        .map(|l| l.scenario)
+        .or_else(|_| serde_json::from_str(&json))
+        .ok()?;
+    crate::layout::fill_missing(&mut s);
+    Some(s)
+}
+
+/// Replaces the scenario on the canvas with `next` (laid out where it has no positions, as a
+/// link would open it) as one undo step, after keeping the current one as the backup, and says
+/// so.
+pub fn replace_scenario(app: &AppContext, mut next: Scenario, what: &str) {
+    crate::layout::fill_missing(&mut next);
+    back_up(&app.scenario);
+    app.dispatch(Action::EditSelect(Rc::new(next), Vec::new()));
+    app.dispatch(Action::Notify(format!(
+        "Opened {what}. Undo (or Files › Restore previous work) brings your previous work back."
+    )));
+}
+
+/// Writes `text` to the clipboard; `done` gets whether it worked.
+pub fn copy_text(text: String, done: Callback<bool>) {
+    let Some(w) = web_sys::window() else {
+        done.emit(false);
+        return;
+    };
+    let promise = w.navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        done.emit(ok);
+    });
+}
+
+/// Selects the text of the field with id `id` (for a manual copy).
+fn select_field(id: &str) {
+    let el = gloo::utils::document().get_element_by_id(id);
+    if let Some(t) = el.and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+        let _ = t.focus();
+        t.select();
+    }
+}
+
+/// Which dialog of the header is open.
+#[derive(Clone, Copy, PartialEq)]
+enum Open {
+    None,
+    Templates,
+    Files,
+    Share,
+    Embed,
+}
+
+/// The header's sharing buttons and their dialogs.
+#[component]
+pub fn ShareTools() -> Html {
+    let open = use_state(|| Open::None);
+    let button = |what: Open, label: &'static str, title: &'static str| {
+        let open = open.clone();
+        let onclick = Callback::from(move |_: MouseEvent| open.set(what));
+        html! { <button type="button" class="tool" {onclick} {title}>{ label }</button> }
+    };
+    let close = {
+        let open = open.clone();
+        Callback::from(move |_: ()| open.set(Open::None))
+    };
+    html! {
+        <>
+            <span class="topbar-sep" aria-hidden="true"></span>
+            { button(Open::Templates, "Templates", "Start from a classic architecture") }
+            { button(Open::Files, "Files", "Import and export scenarios, AWS output and pictures") }
+            { button(Open::Embed, "Embed", "Put a read-only view of this scenario in a web page") }
+            { button(Open::Share, "Share", "Copy a link that opens this scenario") }
+            { match *open {
+                Open::None => html! {},
+                Open::Templates => html! { <Gallery on_close={close} /> },
+                Open::Files => html! { <FilesDialog on_close={close} /> },
+                Open::Share => html! { <ShareDialog on_close={close} /> },
+                Open::Embed => html! { <EmbedDialog on_close={close} /> },
+            } }
+        </>
+    }
+}
+
+/// Properties of dialogs that only need closing.
+#[derive(Properties, PartialEq)]
+pub struct CloseProps {
+    /// Closes the dialog.
+    pub on_close: Callback<()>,
+}
+
+/// Copy state of a dialog's text.
+#[derive(Clone, Copy, PartialEq)]
+enum Copied {
+    Pending,
+    Yes,
+    No,
+}
+
+/// The share dialog: copies the link at once and shows it, selected, for a manual copy.
+#[component]
+pub fn ShareDialog(props: &CloseProps) -> Html {
+    let app = use_context::<AppContext>().expect("app context");
+    let traffic = use_context::<ShownContext>().expect("shown-flow context");
+    let flows = shown_flows(&traffic);
+    let with_flows = use_state(|| true);
+    let copied = use_state(|| Copied::Pending);
+    let link = {
+        let chosen: &[FlowSpec] = if *with_flows { &flows } else { &[] };
+        link_to(&app.scenario, chosen, false)
+    };
+    {
+        // Copy on open and whenever the link changes (the flows checkbox).
+        let (link, copied, app) = (link.clone(), copied.clone(), app.clone());
+        use_effect_with(link.clone(), move |_| {
+            let len = link.len();
+            copy_text(
+                link,
+                Callback::from(move |ok: bool| {
+                    copied.set(if ok { Copied::Yes } else { Copied::No });
+                    app.dispatch(Action::Notify(if ok {
+                        format!("Link copied ({len} characters).")
+                    } else {
+                        "Copy the link from the Share dialog (Ctrl+C).".to_string()
+                    }));
+                    select_field("share-link");
+                }),
+            );
+        });
+    }
+    let copy = {
+        let (link, copied) = (link.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            copy_text(
+                link.clone(),
+                Callback::from(move |ok: bool| {
+                    copied.set(if ok { Copied::Yes } else { Copied::No });
+                    select_field("share-link");
+                }),
+            );
+        })
+    };
+    let toggle = {
+        let with_flows = with_flows.clone();
+        Callback::from(move |_: Event| with_flows.set(!*with_flows))
+    };
+    let note = match *copied {
+        Copied::Pending => "Copying…",
+        Copied::Yes => "Link copied to the clipboard.",
+        Copied::No => "The clipboard is not available here: the link is selected, press Ctrl+C (⌘C) to copy it.",
+    };
+    let name = if app.scenario.name.is_empty() {
+        "this scenario".to_string()
+    } else {
+        format!("“{}”", app.scenario.name)
+    };
+    html! {
+        <Dialog id="share-dialog" title="Share this scenario" on_close={props.on_close.clone()}>
+            <p class="dialog-lead">
+                { format!("Anyone who opens this link sees {name} exactly as it is now. The whole scenario is in the link: nothing is uploaded.") }
+            </p>
+            <label class="field-label" for="share-link">{ "Link" }</label>
+            <textarea id="share-link" class="link-box" readonly=true rows="3" autofocus=true value={link.clone()}
+                aria-describedby="share-note" />
+            <p class="link-meta">
+                <span id="share-note" class={classes!("copy-note", (*copied == Copied::Yes).then_some("ok"))}
+                    role="status">{ note }</span>
+                <span class="muted">{ format!("{} characters", link.len()) }</span>
+            </p>
+            <label class="check">
+                <input type="checkbox" checked={*with_flows} onchange={toggle}
+                    disabled={flows.is_empty()} />
+                { match flows.len() {
+                    0 => "Include the flows shown in the traffic panel (none yet)".to_string(),
+                    1 => "Include the flow shown in the traffic panel".to_string(),
+                    n => format!("Include the {n} flows shown in the traffic panel"),
+                } }
+            </label>
+            <div class="dialog-actions">
+                <a class="tool" href={link} target="_blank" rel="noopener">{ "Open in a new tab" }</a>
+                <button type="button" class="primary" onclick={copy}>{ "Copy link" }</button>
+            </div>
+        </Dialog>
+    }
+}
+
+/// The embed dialog: the iframe snippet and a Copy button.
+#[component]
+pub fn EmbedDialog(props: &CloseProps) -> Html {
+    let app = use_context::<AppContext>().expect("app context");
+    let traffic = use_context::<ShownContext>().expect("shown-flow context");
+    let copied = use_state(|| Copied::Pending);
+    let link = link_to(&app.scenario, &shown_flows(&traffic), true);
+    let snippet = iframe_snippet(&link);
+    let copy = {
+        let (snippet, copied, app) = (snippet.clone(), copied.clone(), app.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (copied, app) = (copied.clone(), app.clone());
+            copy_text(
+                snippet.clone(),
+                Callback::from(move |ok: bool| {
+                    copied.set(if ok { Copied::Yes } else { Copied::No });
+                    if ok {
+                        app.dispatch(Action::Notify("Embed code copied.".into()));
+                    }
+                    select_field("embed-code");
+                }),
+            );
+        })
+    };
+    let note = match *copied {
+        Copied::Pending => "Paste this into the HTML of your page or blog post.",
+        Copied::Yes => "Embed code copied to the clipboard.",
+        Copied::No => "The clipboard is not available here: the code is selected, press Ctrl+C (⌘C) to copy it.",
+    };
+    html! {
+        <Dialog id="embed-dialog" title="Embed in a web page" on_close={props.on_close.clone()}>
+            <p class="dialog-lead">
+                { "A read-only view of this scenario and its traffic panel, sized to its container. Readers can trace flows; “Open in playground” opens an editable copy." }
+            </p>
+            <label class="field-label" for="embed-code">{ "Embed code" }</label>
+            <textarea id="embed-code" class="link-box code" readonly=true rows="5" autofocus=true value={snippet.clone()}
+                aria-describedby="embed-note" />
+            <p class="link-meta">
+                <span id="embed-note" class={classes!("copy-note", (*copied == Copied::Yes).then_some("ok"))}
+                    role="status">{ note }</span>
+                <span class="muted">{ format!("{} characters", snippet.len()) }</span>
+            </p>
+            <div class="dialog-actions">
+                <a class="tool" href={link} target="_blank" rel="noopener">{ "Preview" }</a>
+                <button type="button" class="primary" onclick={copy}>{ "Copy" }</button>
+            </div>
+        </Dialog>
+    }
+}
+
+/// Properties of [`LinkGate`].
+#[derive(Properties, PartialEq)]
+pub struct LinkGateProps {
+    /// The start-up decision.
+    pub plan: Rc<Plan>,
+}
+
+/// Asks before a share link replaces different autosaved work at start (a link pasted into the
+/// address bar of an open page opens at once, undoably, the previous work backed up), shows a banner (`role=alert`) when a link cannot be opened, and sends the
+/// link's flows to the traffic panel.
+#[component]
+pub fn LinkGate(props: &LinkGateProps) -> Html {
+    let app = use_context::<AppContext>().expect("app context");
+    let traffic = use_context::<FlowRequestContext>().expect("flow request context");
+    let ask = use_state(|| props.plan.ask.clone());
+    let error = use_state(|| props.plan.error.clone());
+    let embed = props.plan.embed;
+    {
+        // At start: send the link's flows, and drop the fragment so a reload keeps later work.
+        let (flows, traffic) = (props.plan.flows.clone(), traffic.clone());
+        let asking = props.plan.ask.is_some();
+        use_effect_with((), move |_| {
+            open_flows(&traffic, flows);
+            if !embed && !asking {
+                startup::clear_fragment();
+            }
+        });
+    }
+    // A link pasted into the address bar of an open page.
+    let on_hash = {
+        let (app, traffic, error) = (app.clone(), traffic.clone(), error.clone());
+        move || match startup::link_from_fragment(&startup::location_hash()) {
+            LinkState::None => {}
+            LinkState::Bad(why) => error.set(Some(why)),
+            LinkState::Ok(o) => {
+                error.set(None);
+                if *o.scenario == *app.scenario {
+                    open_flows(&traffic, o.flows);
+                    startup::clear_fragment();
+                } else if *app.scenario == Scenario::new() || embed {
+                    app.dispatch(Action::Load(o.scenario.clone()));
+                    open_flows(&traffic, o.flows);
+                    if !embed {
+                        startup::clear_fragment();
+                    }
+                } else {
+                    // Pasted on purpose: open it at once, undoably, with the old work backed up.
+                    replace_scenario(&app, (*o.scenario).clone(), "the shared scenario");
+                    open_flows(&traffic, o.flows);
+                    startup::clear_fragment();
+                }
+            }
+        }
+    };
+    {
+        let on_hash = Rc::new(on_hash);
+        let latest = use_mut_ref(|| on_hash.clone());
+        *latest.borrow_mut() = on_hash;
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                let f = latest.borrow().clone();
+                f();
+            });
+            move || drop(listener)
+        });
+    }
+    let dismiss = {
+        let error = error.clone();
+        Callback::from(move |_: MouseEvent| error.set(None))
+    };
+    let banner = match &*error {
+        Some(why) => html! {
+            <div class="link-alert" role="alert">
+                <span class="link-alert-text">
+                    <strong>{ "This share link did not open: " }</strong>{ why }
+                    { if embed { "" } else { " Your current scenario is unchanged." } }
+                </span>
+                <button type="button" class="tool" onclick={dismiss} aria-label="Dismiss the message">{ "Dismiss" }</button>
+            </div>
+        },
+        None => html! {},
+    };
+    let dialog = match &*ask {
+        Some(o) => {
+            let open = {
+                let (app, traffic, ask, o) = (app.clone(), traffic.clone(), ask.clone(), o.clone());
+                Callback::from(move |_: MouseEvent| {
+                    back_up(&app.scenario);
+                    app.dispatch(Action::Load(o.scenario.clone()));
+                    app.dispatch(Action::Notify(
+                        "Opened the shared scenario. Your previous work is kept: Files › Restore previous work."
+                            .into(),
+                    ));
+                    open_flows(&traffic, o.flows.clone());
+                    startup::clear_fragment();
+                    ask.set(None);
+                })
+            };
+            let keep = {
+                let (app, ask) = (app.clone(), ask.clone());
+                Callback::from(move |_: ()| {
+                    startup::clear_fragment();
+                    app.dispatch(Action::Notify(
+                        "Kept your scenario; the shared one was not opened.".into(),
+                    ));
+                    ask.set(None);
+                })
+            };
+            let keep_click = keep.reform(|_: MouseEvent| ());
+            let theirs = display_name(&o.scenario);
+            let mine = display_name(&app.scenario);
+            html! {
+                <Dialog id="open-link" title="Open the shared scenario?" on_close={keep}>
+                    <p class="dialog-lead">
+                        { format!("This link opens {theirs}. Your current work ({mine}) is kept as an autosave backup: Files › Restore previous work brings it back.") }
+                    </p>
+                    <div class="dialog-actions">
+                        <button type="button" class="tool" onclick={keep_click}>
+                            { "Keep my work" }
+                        </button>
+                        <button type="button" class="primary" onclick={open} autofocus=true>
+                            { "Open the shared scenario" }
+                        </button>
+                    </div>
+                </Dialog>
+            }
+        }
+        None => html! {},
+    };
+    html! { <>{ banner }{ dialog }</> }
+}
+
+/// Asks the traffic panel to show `flows` instead of its own (when there are any).
+fn open_flows(traffic: &FlowRequestContext, flows: Vec<FlowSpec>) {
+    if !flows.is_empty() {
+        traffic.set(Some(std::rc::Rc::new(flows)));
+    }
+}
+
+/// “name” in quotes, or a description of an unnamed scenario.
+pub fn display_name(s: &Scenario) -> String {
+    if s.name.trim().is_empty() {
+        let parts = crate::templates::drawn_parts(s).len();
+        format!("an unnamed scenario with {parts} parts")
+    } else {
+        format!("“{}”", s.name)
+    }
+}

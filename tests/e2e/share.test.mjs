@@ -1,0 +1,310 @@
+// End-to-end tests of sharing on the release build (dist/), served under the /playground/
+// sub-path: the template gallery, share links (through the clipboard and the Share dialog)
+// opened in a fresh browser, asking before a link replaces other work, the embedded view inside
+// a blog post, importing AWS describe output through the Files dialog, and bad links.
+//
+// Prints the link length of every template. Screenshots go to tests/e2e/artifacts/.
+//
+// Run: node --test tests/e2e/share.test.mjs   (after `trunk build --release --offline`)
+
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deflateRawSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { startServer } from "./serve.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, "..", "..");
+const dist = process.env.DIST_DIR ?? join(repo, "dist");
+const artifacts = join(here, "artifacts");
+const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const TEMPLATES = 6;
+
+let server;
+let browser;
+let app;
+
+before(async () => {
+  assert.ok(existsSync(join(dist, "index.html")), `no release build in ${dist}`);
+  mkdirSync(artifacts, { recursive: true });
+  server = await startServer({ root: dist });
+  app = server.url + "playground/";
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh browser context (its own storage) that may use the clipboard, and a 1280x800 page. */
+async function fresh(viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (err) => errors.push(String(err)));
+  return { context, page, errors };
+}
+
+const canvasOf = (page) => page.getByRole("application", { name: "Canvas" });
+
+/** The sorted ids of the parts on the canvas. */
+async function partIds(page) {
+  await canvasOf(page).waitFor();
+  const ids = await page.locator("#canvas [data-id]").evaluateAll((els) =>
+    els.map((e) => e.getAttribute("data-id")));
+  return ids.sort();
+}
+
+/** Waits for the app's header. */
+async function ready(page) {
+  await page.getByRole("button", { name: "Share", exact: true }).waitFor();
+}
+
+/** The scenario JSON, through Files › Export JSON. */
+async function exported(page) {
+  await page.getByRole("button", { name: "Files", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Files" });
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    dialog.getByRole("button", { name: "Export JSON" }).click(),
+  ]);
+  const text = readFileSync(await download.path(), "utf8");
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+  return JSON.parse(text);
+}
+
+/** Opens template number `i` from the gallery (confirming the replacement when asked). */
+async function openTemplate(page, i, { shot } = {}) {
+  await page.getByRole("button", { name: "Templates", exact: true }).click();
+  const gallery = page.getByRole("dialog", { name: "Templates" });
+  await gallery.waitFor();
+  const cards = gallery.getByRole("listitem");
+  assert.equal(await cards.count(), TEMPLATES);
+  if (shot) await page.screenshot({ path: join(artifacts, shot) });
+  const card = cards.nth(i);
+  const name = await card.getByRole("heading").textContent();
+  await card.getByRole("button", { name: `Open ${name}` }).click();
+  const confirm = page.getByRole("dialog", { name: `Open “${name}”?` });
+  const asked = await Promise.race([
+    confirm.waitFor().then(() => true),
+    gallery.waitFor({ state: "detached" }).then(() => false),
+  ]);
+  if (asked) await confirm.getByRole("button", { name: "Open the template" }).click();
+  await gallery.waitFor({ state: "detached" });
+  return name;
+}
+
+/** Presses Share and returns the link, checking the clipboard holds the same. */
+async function share(page, { shot } = {}) {
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Share this scenario" });
+  await dialog.getByText("Link copied to the clipboard.").waitFor();
+  const link = await dialog.getByLabel("Link", { exact: true }).inputValue();
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(clip, link, "the clipboard holds the link");
+  await page.getByRole("status").getByText(/Link copied/).first().waitFor();
+  if (shot) await page.screenshot({ path: join(artifacts, shot) });
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+  return link;
+}
+
+describe("sharing", () => {
+  test("every template opens from the gallery and its share link opens the same scenario elsewhere", async () => {
+    const { context, page, errors } = await fresh();
+    await page.goto(app);
+    await ready(page);
+    const lengths = [];
+    for (let i = 0; i < TEMPLATES; i++) {
+      const name = await openTemplate(page, i, { shot: i === 0 ? "share-gallery.png" : undefined });
+      const ids = await partIds(page);
+      assert.ok(ids.length > 3, `${name}: parts on the canvas`);
+      const json = await exported(page);
+      const link = await share(page, { shot: i === 1 ? "share-dialog.png" : undefined });
+      assert.ok(link.startsWith(app + "#s=2."), link.slice(0, 80));
+      lengths.push(`${name}: ${link.length - app.length - 1} characters`);
+      assert.ok(link.length - app.length < 1500, `${name}: ${link.length}`);
+
+      const other = await fresh();
+      await other.page.goto(link);
+      await ready(other.page);
+      assert.deepEqual(await partIds(other.page), ids, `${name}: same parts`);
+      assert.deepEqual(await exported(other.page), json, `${name}: same scenario`);
+      assert.equal(await other.page.getByRole("dialog").count(), 0, "nothing to ask");
+      assert.equal(new URL(other.page.url()).hash, "", "the fragment is dropped once opened");
+      assert.deepEqual(other.errors, []);
+      await other.context.close();
+    }
+    console.log("Share link lengths (fragment):\n  " + lengths.join("\n  "));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("a link asks before replacing different work, which can be restored", async () => {
+    const { context, page } = await fresh();
+    await page.goto(app);
+    await ready(page);
+    const first = await openTemplate(page, 0);
+    const mine = await partIds(page);
+    await openTemplate(page, 1);
+    const link = await share(page);
+    await openTemplate(page, 0);
+    await page.close();
+
+    const next = await context.newPage();
+    await next.goto(link);
+    const ask = next.getByRole("dialog", { name: "Open the shared scenario?" });
+    await ask.waitFor();
+    await ask.getByText(/Your current work .* is kept as an autosave backup/).waitFor();
+    await next.screenshot({ path: join(artifacts, "share-ask.png") });
+    assert.deepEqual(await partIds(next), mine, "still my work while asking");
+    await ask.getByRole("button", { name: "Open the shared scenario" }).click();
+    const theirs = await partIds(next);
+    assert.notDeepEqual(theirs, mine);
+
+    await next.getByRole("button", { name: "Files", exact: true }).click();
+    const files = next.getByRole("dialog", { name: "Files" });
+    await files.getByText(new RegExp(`Kept when something replaced it: “${first}”`)).waitFor();
+    await files.getByRole("button", { name: "Restore previous work" }).click();
+    assert.deepEqual(await partIds(next), mine, "restored");
+
+    // "Keep my work" keeps it.
+    const again = await context.newPage();
+    await again.goto(link);
+    const ask2 = again.getByRole("dialog", { name: "Open the shared scenario?" });
+    await ask2.getByRole("button", { name: "Keep my work" }).click();
+    assert.deepEqual(await partIds(again), mine);
+    await context.close();
+  });
+
+  test("the embed code shows a read-only view inside a blog post on another path", async () => {
+    const { context, page } = await fresh();
+    await page.goto(app);
+    await ready(page);
+    await openTemplate(page, 2);
+    const ids = await partIds(page);
+    await page.getByRole("button", { name: "Embed", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Embed in a web page" });
+    const code = await dialog.getByLabel("Embed code").inputValue();
+    await page.screenshot({ path: join(artifacts, "share-embed-dialog.png") });
+    await dialog.getByRole("button", { name: "Copy", exact: true }).click();
+    await dialog.getByText("Embed code copied to the clipboard.").waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
+    assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/playground\/#s=2\.[\w-]+&amp;embed=1" width="100%" height="480" style="border:0" loading="lazy" title="VPC Playground"><\/iframe>$/);
+    await context.close();
+
+    const reader = await fresh();
+    await reader.page.goto(server.url + "blog/post.html?embed=" + encodeURIComponent(code));
+    const frame = reader.page.frameLocator('iframe[title="VPC Playground"]');
+    await frame.getByRole("application", { name: "Canvas" }).waitFor();
+    await frame.getByRole("region", { name: "Traffic" }).waitFor();
+    assert.equal(await frame.getByRole("region", { name: "Palette" }).count(), 0, "no palette");
+    assert.equal(await frame.getByRole("region", { name: "Inspector" }).count(), 0, "no inspector");
+    const embedded = await frame.locator("#canvas [data-id]").evaluateAll((els) =>
+      els.map((e) => e.getAttribute("data-id")));
+    assert.deepEqual(embedded.sort(), ids);
+    const open = frame.getByRole("link", { name: /Open in playground/ });
+    const href = await open.getAttribute("href");
+    assert.ok(href.startsWith(server.url + "playground/#s=2."), href.slice(0, 60));
+    assert.ok(!href.includes("embed=1"));
+    assert.equal(await open.getAttribute("target"), "_blank");
+    // Dragging a part does not move it.
+    const part = frame.locator("#canvas [data-id]").last();
+    const before = await part.boundingBox();
+    const box = await frame.locator("#canvas").boundingBox();
+    await reader.page.mouse.move(before.x + 10, before.y + 10);
+    await reader.page.mouse.down();
+    await reader.page.mouse.move(before.x + 90, before.y + 60, { steps: 5 });
+    await reader.page.mouse.up();
+    assert.ok(box.width > 300);
+    const stored = await reader.page.evaluate(() => localStorage.length);
+    assert.equal(stored, 0, "the blog page's storage is untouched");
+    await reader.page.screenshot({ path: join(artifacts, "share-embed-in-post.png"), fullPage: true });
+    // "Open in playground" opens an editable copy in a new tab.
+    const [tab] = await Promise.all([reader.context.waitForEvent("page"), open.click()]);
+    await tab.getByRole("region", { name: "Palette" }).waitFor();
+    assert.deepEqual(await partIds(tab), ids);
+    await reader.context.close();
+
+    const small = await fresh({ width: 720, height: 480 });
+    const src = code.match(/src="([^"]+)"/)[1].replaceAll("&amp;", "&");
+    await small.page.goto(src);
+    await small.page.getByRole("region", { name: "Traffic" }).waitFor();
+    await small.page.waitForTimeout(300);
+    await small.page.screenshot({ path: join(artifacts, "share-embed-720x480.png") });
+    await small.context.close();
+  });
+
+  test("AWS describe output imports through the Files dialog and a flow traces", async () => {
+    const { context, page, errors } = await fresh();
+    await page.goto(app);
+    await ready(page);
+    const dir = join(repo, "tests", "aws-cases", "reference", "two-tier-nat");
+    const files = readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => join(dir, f));
+    await page.getByRole("button", { name: "Files", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Files" });
+    await page.screenshot({ path: join(artifacts, "share-files-dialog.png") });
+    await dialog.getByLabel("Import AWS JSON files").setInputFiles(files);
+    // Closes by itself, or lists warnings.
+    await page.waitForFunction(() => !document.querySelector("#files-dialog") ||
+      document.querySelector("#files-dialog .import-warnings, #files-dialog .import-error"));
+    assert.equal(await dialog.locator(".import-error").count(), 0, "no import error");
+    if (await dialog.isVisible()) await page.keyboard.press("Escape");
+    const ids = await partIds(page);
+    assert.ok(ids.includes("i-0020d216c9e5c8c66") && ids.includes("i-0d0142e69fddc5ac8"), ids.join(" "));
+    const traffic = page.getByRole("region", { name: "Traffic" });
+    await traffic.getByLabel("From", { exact: true }).selectOption("i-0020d216c9e5c8c66");
+    await traffic.getByLabel("To", { exact: true }).selectOption("i-0d0142e69fddc5ac8");
+    await traffic.getByLabel("Port", { exact: true }).fill("9000");
+    await traffic.getByRole("button", { name: "Send", exact: true }).click();
+    await traffic.getByRole("status").getByText(/Established/).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("bad links say why in an alert and keep the scenario", async () => {
+    const { context, page } = await fresh();
+    await page.goto(app);
+    await ready(page);
+    await openTemplate(page, 0);
+    const mine = await partIds(page);
+    const good = (await share(page)).split("#")[1];
+    const bomb = "s=1." + deflateRawSync(Buffer.alloc(5 * 1024 * 1024, 32)).toString("base64url");
+    const tampered = good.slice(0, 40) + "A".repeat(24) + good.slice(64);
+    const bad = {
+      truncated: good.slice(0, Math.floor(good.length / 2)),
+      tampered,
+      "a future version": "s=9." + good.slice(4),
+      "a decompression bomb": bomb,
+      "1 MB of junk": "s=2." + "x".repeat(1024 * 1024),
+      "not a scenario": "s=1." + deflateRawSync(Buffer.from('{"version":1,"vpcs":7}')).toString("base64url"),
+    };
+    let n = 0;
+    for (const [what, fragment] of Object.entries(bad)) {
+      const tab = await context.newPage();
+      await tab.goto(app + "#" + fragment);
+      const alert = tab.getByRole("alert");
+      await alert.getByText("This share link did not open:").waitFor();
+      const text = await alert.textContent();
+      assert.match(text, /damaged|newer release|refused|could not be loaded|characters long|malformed|not text/, `${what}: ${text}`);
+      assert.deepEqual(await partIds(tab), mine, `${what}: the scenario is still there`);
+      if (n++ === 0) await tab.screenshot({ path: join(artifacts, "share-bad-link.png") });
+      await tab.close();
+    }
+    // Pasted into an open page, too.
+    await page.evaluate(() => { location.hash = "s=3.AAAA"; });
+    await page.getByRole("alert").getByText(/newer release/).waitFor();
+    assert.deepEqual(await partIds(page), mine);
+    await context.close();
+  });
+});
