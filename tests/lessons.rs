@@ -308,3 +308,24 @@ fn every_lesson_scenario_draws_every_part() {
         }
     }
 }
+
+#[test]
+fn flow_objectives_explain_themselves_in_korean_too() {
+    let mut flows = 0;
+    for b in builtin::all() {
+        let l = b.lesson();
+        for (line, o) in check(&l).lines.iter().zip(&l.objectives) {
+            if o.flow.is_some() && line.verdict.is_some() {
+                flows += 1;
+                assert!(
+                    line.reason_ko.chars().any(|c| ('가'..='힣').contains(&c)),
+                    "{}: {:?} has no Korean reason (English: {})",
+                    l.id,
+                    line.label.en,
+                    line.reason
+                );
+            }
+        }
+    }
+    assert!(flows >= 8, "only {flows} flow objectives");
+}

@@ -837,11 +837,30 @@ fn finish(
             }
         },
     };
+    let summary_ko = if w.record {
+        let label = |n| node_label(w.net, n);
+        let from = match client {
+            Client::Eni(e) => label(Node::Interface(e)),
+            Client::Internet { ip, .. } => label(Node::Address(ip)),
+        };
+        super::explain::summary_ko(&super::explain::Facts {
+            verdict,
+            blocked_by: blocked_by.as_ref(),
+            last: w.hops.last(),
+            from: &from,
+            to: &label(to),
+            svc: &svc,
+            source_ports: source_ports.as_ref(),
+        })
+    } else {
+        String::new()
+    };
     Trace {
         flow,
         verdict,
         blocked_by,
         summary,
+        summary_ko,
         hops: w.hops,
         source_ports,
     }

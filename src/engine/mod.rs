@@ -6,6 +6,7 @@
 //! answers who reaches whom.
 
 pub mod acl;
+pub mod explain;
 pub mod flow;
 pub mod matrix;
 pub mod network;

@@ -293,6 +293,9 @@ pub struct Trace {
     pub blocked_by: Option<BlockedBy>,
     /// One sentence in plain words.
     pub summary: String,
+    /// The same sentence in Korean ([`super::explain::summary_ko`]).
+    #[serde(skip)]
+    pub summary_ko: String,
     /// Every hop, in order.
     pub hops: Vec<Hop>,
     /// Source-port detail when only some ports work.

@@ -32,6 +32,9 @@ pub struct Line {
     pub verdict: Option<Verdict>,
     /// Why, in plain English: the engine's summary of the flow, or what breaks the rule.
     pub reason: String,
+    /// Why, in Korean, for flow objectives (the engine's Korean summary); empty otherwise.
+    #[serde(skip)]
+    pub reason_ko: String,
 }
 
 /// The grade of a whole lesson: one line per objective, then one per constraint.
@@ -80,6 +83,7 @@ pub fn check_scenario(lesson: &Lesson, scenario: &Scenario) -> Report {
         passed: false,
         verdict: None,
         reason: format!("the scenario has errors: {}", errors.join("; ")),
+        reason_ko: String::new(),
     };
     if !errors.is_empty() {
         let mut out: Vec<Line> = lesson
@@ -118,37 +122,48 @@ pub(crate) fn resolve_text(net: &Network, text: &str) -> Option<String> {
 }
 
 fn objective(net: &Network, o: &Objective) -> Line {
-    let line = |passed, verdict, reason| Line {
+    let line = |passed, verdict, reason, reason_ko| Line {
         kind: LineKind::Objective,
         label: o.label.clone(),
         passed,
         verdict,
         reason,
+        reason_ko,
     };
     match (&o.flow, o.expect, &o.only_from) {
         (Some(f), Some(expect), _) => match run(net, f) {
-            Ok((v, summary)) => {
+            Ok((v, summary, summary_ko)) => {
                 let passed = expect.is_met_by(v);
-                let reason = match expect {
-                    Expect::Verdict(want) if !passed => {
-                        format!("expected {}, got {}: {summary}", want.code(), v.code())
-                    }
-                    _ => summary,
+                let (reason, reason_ko) = match expect {
+                    Expect::Verdict(want) if !passed => (
+                        format!("expected {}, got {}: {summary}", want.code(), v.code()),
+                        format!(
+                            "기대한 결과 {}, 실제 {}: {summary_ko}",
+                            want.code(),
+                            v.code()
+                        ),
+                    ),
+                    _ => (summary, summary_ko),
                 };
-                line(passed, Some(v), reason)
+                line(passed, Some(v), reason, reason_ko)
             }
-            Err(e) => line(false, None, e),
+            Err(e) => line(false, None, e, String::new()),
         },
         (_, _, Some(only)) => {
             let (passed, reason) = only_from(net, only);
-            line(passed, None, reason)
+            line(passed, None, reason, String::new())
         }
-        _ => line(false, None, "the objective names no flow".into()),
+        _ => line(
+            false,
+            None,
+            "the objective names no flow".into(),
+            String::new(),
+        ),
     }
 }
 
-/// Traces a flow goal: its verdict and the engine's summary.
-fn run(net: &Network, f: &FlowGoal) -> Result<(Verdict, String), String> {
+/// Traces a flow goal: its verdict and the engine's summary, in English and Korean.
+fn run(net: &Network, f: &FlowGoal) -> Result<(Verdict, String, String), String> {
     let from = resolve_text(net, &f.from).ok_or_else(|| format!("{:?} names nothing", f.from))?;
     let to = resolve_text(net, &f.to).ok_or_else(|| format!("{:?} names nothing", f.to))?;
     let spec = FlowSpec {
@@ -159,7 +174,7 @@ fn run(net: &Network, f: &FlowGoal) -> Result<(Verdict, String), String> {
         src_port: None,
     };
     trace(net, &spec)
-        .map(|t| (t.verdict, t.summary))
+        .map(|t| (t.verdict, t.summary, t.summary_ko))
         .map_err(|e| e.to_string())
 }
 
@@ -265,7 +280,7 @@ fn only_from(net: &Network, o: &OnlyFrom) -> (bool, String) {
             port: o.port,
         };
         let (established, why) = match run(net, &goal) {
-            Ok((v, summary)) => (v.is_established(), summary),
+            Ok((v, summary, _)) => (v.is_established(), summary),
             Err(e) => (false, e),
         };
         match (allowed, established) {
@@ -307,6 +322,7 @@ fn constraint(net: &Network, c: &Constraint) -> Line {
         passed,
         verdict: None,
         reason,
+        reason_ko: String::new(),
     }
 }
 
