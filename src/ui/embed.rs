@@ -29,12 +29,11 @@ pub fn EmbedView() -> Html {
                 let (view, s) = (view.clone(), s.clone());
                 move || view.set(fit_view(&s))
             };
-            let later = {
-                let fit = fit.clone();
-                Timeout::new(60, fit)
-            };
+            // Once after the first layout, and again once the traffic panel has taken its room.
+            let soon = Timeout::new(60, fit.clone());
+            let later = Timeout::new(400, fit.clone());
             let resize = EventListener::new(&gloo::utils::window(), "resize", move |_| fit());
-            move || drop((later, resize))
+            move || drop((soon, later, resize))
         });
     }
     let name = if app.scenario.name.is_empty() {
