@@ -247,6 +247,17 @@ pub fn fill_missing(s: &mut Scenario) -> bool {
     if !has_missing(s) {
         return false;
     }
+    // A load balancer drawn as one part sits where the layout put its first node.
+    for lb in &s.load_balancers {
+        if !s.layout.contains_key(&lb.id) {
+            if let Some(r) = lb.nodes.iter().find_map(|n| s.layout.get(&n.id)).copied() {
+                s.layout.insert(lb.id.clone(), r);
+            }
+        }
+    }
+    if !has_missing(s) {
+        return true;
+    }
     let containers_missing = s
         .vpcs
         .iter()
@@ -273,7 +284,7 @@ pub fn fill_missing(s: &mut Scenario) -> bool {
                 let busy = nodes_in(s, &subnet.id).iter().any(|n| {
                     s.layout
                         .get(n)
-                        .is_some_and(|r| (r.x - x).abs() < 1.0 && (r.y - y).abs() < 1.0)
+                        .is_some_and(|r| (r.x - x).abs() < NODE_SIZE && (r.y - y).abs() < NODE_SIZE)
                 });
                 if !busy || k > 500 {
                     s.layout.insert(

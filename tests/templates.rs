@@ -376,3 +376,34 @@ fn every_template_travels_in_a_share_link() {
     }
     println!("{}", report.join("\n"));
 }
+
+#[test]
+fn templates_open_with_no_part_drawn_over_another() {
+    use vpc_playground::layout::{fill_missing, NODE_SIZE};
+    for t in templates::all() {
+        let mut s = templates::load(t.id).unwrap();
+        fill_missing(&mut s);
+        for lb in &s.load_balancers {
+            let first = lb.nodes.first().and_then(|n| s.layout.get(&n.id));
+            if let Some(first) = first {
+                assert_eq!(s.layout.get(&lb.id), Some(first), "{}: {}", t.id, lb.id);
+            }
+        }
+        // Parts drawn as nodes (instances, databases, load balancers, NAT gateways).
+        let nodes: Vec<&str> = s
+            .instances
+            .iter()
+            .map(|x| x.id.as_str())
+            .chain(s.databases.iter().map(|x| x.id.as_str()))
+            .chain(s.load_balancers.iter().map(|x| x.id.as_str()))
+            .chain(s.nat_gateways.iter().map(|x| x.id.as_str()))
+            .collect();
+        for (i, a) in nodes.iter().enumerate() {
+            for b in &nodes[i + 1..] {
+                let (ra, rb) = (s.layout[*a], s.layout[*b]);
+                let apart = (ra.x - rb.x).abs() >= NODE_SIZE || (ra.y - rb.y).abs() >= NODE_SIZE;
+                assert!(apart, "{}: {a} and {b} are drawn over each other", t.id);
+            }
+        }
+    }
+}
