@@ -15,6 +15,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -30,6 +31,9 @@ const TYPES = {
 };
 
 const MOUNTS = ["/playground/", "/broken/", "/"];
+
+/** Kinds of file sent gzip-compressed when the browser accepts it. */
+const COMPRESSED = new Set([".html", ".js", ".mjs", ".wasm", ".css", ".svg", ".json"]);
 
 /** Maps a URL path to { mount, file } or null when it is outside every mount. */
 function route(pathname) {
@@ -62,11 +66,15 @@ export function startServer({ root = "dist", port = 0, host = "127.0.0.1" } = {}
       if (file !== base && !file.startsWith(base + sep)) return notFound(res);
       const info = await stat(file).catch(() => null);
       if (!info || !info.isFile()) return notFound(res);
-      const body = await readFile(file);
+      let body = await readFile(file);
+      // Compressed as any web host would serve it, so load times are realistic.
+      const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "") && COMPRESSED.has(extname(file));
+      if (gzip) body = gzipSync(body, { level: 9 });
       res.writeHead(200, {
         "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
         "Content-Length": body.length,
         "Cache-Control": "no-store",
+        ...(gzip ? { "Content-Encoding": "gzip" } : {}),
       });
       res.end(req.method === "HEAD" ? undefined : body);
     } catch (err) {
