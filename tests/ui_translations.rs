@@ -35,7 +35,8 @@ fn literal(s: &str) -> Option<(&str, &str)> {
     None
 }
 
-/// The literals that follow each of `openers` in `src` (whitespace and newlines allowed between).
+/// The literals that follow each of `openers` in `src` (whitespace and newlines allowed between);
+/// an opener ending in `(` is a call, whose first argument must be `lang`.
 fn literals_after<'a>(src: &'a str, openers: &[&str]) -> Vec<&'a str> {
     let mut out = Vec::new();
     for opener in openers {
@@ -43,12 +44,25 @@ fn literals_after<'a>(src: &'a str, openers: &[&str]) -> Vec<&'a str> {
         while let Some(at) = rest.find(opener) {
             let before = &rest[..at];
             rest = &rest[at + opener.len()..];
-            // `t(` must not be the end of a longer name (`list(`, `split(`).
-            let prev = before.chars().last();
-            if prev.is_some_and(|c| c.is_alphanumeric() || c == '_') && opener.starts_with('t') {
-                continue;
+            let mut arg = rest.trim_start();
+            if opener.ends_with('(') {
+                // `t(` must not be the end of a longer name (`list(`, `split(`).
+                if before
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                {
+                    continue;
+                }
+                let Some(after) = arg.strip_prefix("lang") else {
+                    continue;
+                };
+                let Some(after) = after.trim_start().strip_prefix(',') else {
+                    continue;
+                };
+                arg = after.trim_start();
             }
-            if let Some((lit, _)) = literal(rest.trim_start()) {
+            if let Some((lit, _)) = literal(arg) {
                 out.push(lit);
             }
         }
@@ -68,7 +82,7 @@ fn used() -> BTreeMap<String, String> {
         }
         let src = fs::read_to_string(&f).expect("read source");
         let name = f.strip_prefix(&root).unwrap().display().to_string();
-        let mut found = literals_after(&src, &["t(lang,", "tf(lang,"]);
+        let mut found = literals_after(&src, &["t(", "tf("]);
         if name == "parts.rs" {
             found.extend(literals_after(&src, &["name:", "hint:"]));
         }
