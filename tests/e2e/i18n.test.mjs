@@ -113,6 +113,8 @@ describe("Korean UI", () => {
     let left = await englishLeft(page, names);
     assert.deepEqual(left, [], `English left on the main screen:\n${left.join("\n")}`);
 
+    await page.locator("details.reach > summary").click();
+
     // The inspector: a subnet (details, route table, network ACL) and an instance (security groups).
     const select = async (id) => {
       const box = await page.locator(`[data-id="${id}"]`).boundingBox();
@@ -125,10 +127,11 @@ describe("Korean UI", () => {
       left = await englishLeft(page, names);
       assert.deepEqual(left, [], `English left in the subnet's ${tab} tab:\n${left.join("\n")}`);
     }
+    await page.locator(".inspector table.rules").first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: "/tmp/i18n-ko-inspector-acl.png" });
     await select("api-1");
     await page.getByRole("tab", { name: "보안 그룹" }).click();
-    await page.locator(".inspector table.rules").first().waitFor();
+    await page.locator(".inspector table.rules").first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: "/tmp/i18n-ko-inspector.png" });
     left = await englishLeft(page, names);
     assert.deepEqual(left, [], `English left in the inspector:\n${left.join("\n")}`);

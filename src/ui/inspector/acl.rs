@@ -322,7 +322,7 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
                                     label={tf(lang, "Number of {} rule {}", &[dir_word, &r.number.to_string()])} hide_label=true
                                     value={r.number.to_string()} check={renumber}
                                     path={format!("network_acls[{ai}].{dir}[{k}].number")} /></td>
-                                <td>{ r.protocol.to_string() }</td>
+                                <td>{ if r.protocol == Protocol::All { t(lang, "all").to_string() } else { r.protocol.to_string() } }</td>
                                 <td>{ ports_text(r.ports, lang) }</td>
                                 <td>{ r.cidr.to_string() }</td>
                                 <td><span class={classes!("tag", if allow { "good" } else { "bad" })}>
