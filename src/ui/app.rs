@@ -10,7 +10,7 @@ use super::canvas::Canvas;
 use super::embed::EmbedView;
 use super::header::Header;
 use super::inspector::Inspector;
-use super::lang::LangContext;
+use super::lang::{t, LangContext};
 use super::packets::{PlayContext, ShownContext};
 use super::palette::Palette;
 use super::rule_focus::RuleFocusContext;
@@ -30,7 +30,11 @@ fn typing() -> bool {
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let plan = use_memo((), |_| super::startup::plan());
+    let lang: LangContext = use_state(super::lang::initial);
+    let plan = {
+        let lang = *lang;
+        use_memo((), move |_| super::startup::plan(lang))
+    };
     let state = {
         let plan = plan.clone();
         use_reducer(move || AppState::with_scenario(plan.scenario.clone()))
@@ -48,7 +52,9 @@ pub fn App() -> Html {
     }
     {
         let state = state.clone();
-        use_effect_with((), move |_| {
+        // Re-registered when the language changes, so the status line speaks it.
+        use_effect_with(*lang, move |&lang| {
+            let (undone, redone) = (t(lang, "Undone."), t(lang, "Redone."));
             let document = web_sys::window().and_then(|w| w.document());
             let listener = document.map(|d| {
                 EventListener::new_with_options(
@@ -63,9 +69,9 @@ pub fn App() -> Html {
                             return;
                         }
                         match e.key().to_lowercase().as_str() {
-                            "z" if e.shift_key() => state.dispatch(Action::Redo),
-                            "z" => state.dispatch(Action::Undo),
-                            "y" => state.dispatch(Action::Redo),
+                            "z" if e.shift_key() => state.dispatch(Action::Redo(redone)),
+                            "z" => state.dispatch(Action::Undo(undone)),
+                            "y" => state.dispatch(Action::Redo(redone)),
                             _ => return,
                         }
                         e.prevent_default();
@@ -79,7 +85,6 @@ pub fn App() -> Html {
     let play: PlayContext = use_state(Default::default);
     let focus: RuleFocusContext = use_state(|| None);
     let requested: FlowRequestContext = use_state(|| None);
-    let lang: LangContext = use_state(super::lang::initial);
     use_effect_with(*lang, |lang| super::lang::apply(*lang));
     html! {
         <ContextProvider<LangContext> context={lang}>

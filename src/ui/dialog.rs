@@ -1,6 +1,7 @@
 //! A modal dialog: a titled box over a dimmed page, closed with Escape, its Close button or a
 //! click on the backdrop. Focus moves into it when it opens.
 
+use super::lang::{t, use_lang};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -24,6 +25,7 @@ pub struct DialogProps {
 /// A modal dialog with a heading, a body and a Close button in the corner.
 #[component]
 pub fn Dialog(props: &DialogProps) -> Html {
+    let lang = use_lang();
     let node = use_node_ref();
     {
         let node = node.clone();
@@ -71,7 +73,7 @@ pub fn Dialog(props: &DialogProps) -> Html {
                 role="dialog" aria-modal="true" aria-labelledby={title_id.clone()} tabindex="-1" {onkeydown}>
                 <div class="dialog-head">
                     <h2 id={title_id}>{ &props.title }</h2>
-                    <button type="button" class="dialog-close" aria-label="Close" title="Close (Esc)"
+                    <button type="button" class="dialog-close" aria-label={t(lang, "Close")} title={t(lang, "Close (Esc)")}
                         onclick={close}>{ "×" }</button>
                 </div>
                 { props.children.clone() }

@@ -7,6 +7,7 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 
 use super::canvas::{fit_view, Canvas};
+use super::lang::{t, use_lang};
 use super::packets::ShownContext;
 use super::share::{link_to, shown_flows};
 use super::state::AppContext;
@@ -16,6 +17,7 @@ use super::view::ViewContext;
 /// The read-only view for iframes: no palette, no inspector, no editing.
 #[component]
 pub fn EmbedView() -> Html {
+    let lang = use_lang();
     let app = use_context::<AppContext>().expect("app context");
     let traffic = use_context::<ShownContext>().expect("shown-flow context");
     let view = use_context::<ViewContext>().expect("view context");
@@ -37,7 +39,7 @@ pub fn EmbedView() -> Html {
         });
     }
     let name = if app.scenario.name.is_empty() {
-        "Untitled scenario".to_string()
+        t(lang, "Untitled scenario").to_string()
     } else {
         app.scenario.name.clone()
     };
@@ -49,9 +51,9 @@ pub fn EmbedView() -> Html {
                     <path d="M9 11h14M9 21h14M16 11v10" class="logo-line" />
                 </svg>
                 <span class="embed-title" title={name.clone()}>{ name }</span>
-                <span class="embed-badge">{ "Read-only" }</span>
+                <span class="embed-badge">{ t(lang, "Read-only") }</span>
                 <a class="embed-open" href={full} target="_blank" rel="noopener">
-                    { "Open in playground ↗" }
+                    { t(lang, "Open in playground ↗") }
                 </a>
             </header>
             <main class="workspace embed-workspace">

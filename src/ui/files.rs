@@ -7,6 +7,7 @@ use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 use super::dialog::Dialog;
+use super::lang::{t, tf, use_lang, Lang};
 use super::share::{backup, display_name, replace_scenario};
 use super::state::{Action, AppContext};
 use super::view::CANVAS_ID;
@@ -198,7 +199,7 @@ pub fn canvas_svg() -> Option<(String, f64, f64)> {
 }
 
 /// Draws the SVG onto a canvas at twice its size and downloads it as a PNG.
-fn export_png(svg: String, w: f64, h: f64, name: String, app: AppContext) {
+fn export_png(svg: String, w: f64, h: f64, name: String, app: AppContext, lang: Lang) {
     let img = match web_sys::HtmlImageElement::new() {
         Ok(i) => i,
         Err(_) => return,
@@ -228,7 +229,7 @@ fn export_png(svg: String, w: f64, h: f64, name: String, app: AppContext) {
         let _ = ctx.draw_image_with_html_image_element(&img2, 0.0, 0.0);
         let done = Closure::once_into_js(move |blob: Option<web_sys::Blob>| match blob {
             Some(b) => download_blob(&b, &name),
-            None => app.dispatch(Action::Notify("The PNG could not be made.".into())),
+            None => app.dispatch(Action::Notify(t(lang, "The PNG could not be made.").into())),
         });
         let _ = canvas.to_blob(done.unchecked_ref());
     });
@@ -244,6 +245,7 @@ fn export_png(svg: String, w: f64, h: f64, name: String, app: AppContext) {
 async fn read_files(
     input: &HtmlInputElement,
     json_only: bool,
+    lang: Lang,
 ) -> Result<Vec<(String, String)>, String> {
     let Some(list) = input.files() else {
         return Ok(Vec::new());
@@ -261,7 +263,7 @@ async fn read_files(
         }
         let text = wasm_bindgen_futures::JsFuture::from(f.text())
             .await
-            .map_err(|_| format!("{name}: could not be read"))?;
+            .map_err(|_| tf(lang, "{}: could not be read", &[&name]))?;
         out.push((name, text.as_string().unwrap_or_default()));
     }
     Ok(out)
@@ -269,23 +271,36 @@ async fn read_files(
 
 /// Splits pasted text into JSON documents (concatenated or separated by blank lines), each as
 /// a (name, text) pair for the importer.
-pub fn split_documents(text: &str) -> Result<Vec<(String, String)>, String> {
+pub fn split_documents(text: &str, lang: Lang) -> Result<Vec<(String, String)>, String> {
     let mut out = Vec::new();
     let stream = serde_json::Deserializer::from_str(text).into_iter::<serde_json::Value>();
     for (i, doc) in stream.enumerate() {
-        let v = doc.map_err(|e| format!("pasted document {}: not JSON: {e}", i + 1))?;
+        let v = doc.map_err(|e| {
+            tf(
+                lang,
+                "pasted document {}: not JSON: {}",
+                &[&(i + 1).to_string(), &e.to_string()],
+            )
+        })?;
         out.push((format!("pasted-{}.json", i + 1), v.to_string()));
     }
     if out.is_empty() {
-        return Err("paste the output of one or more aws ec2 describe-* commands first".into());
+        return Err(t(
+            lang,
+            "paste the output of one or more aws ec2 describe-* commands first",
+        )
+        .into());
     }
     Ok(out)
 }
 
 /// Imports AWS describe output, completes and checks it, and lays it out.
-pub fn import_aws(files: &[(String, String)]) -> Result<(Scenario, Vec<String>), String> {
+pub fn import_aws(
+    files: &[(String, String)],
+    lang: Lang,
+) -> Result<(Scenario, Vec<String>), String> {
     if files.is_empty() {
-        return Err("no .json files were chosen".into());
+        return Err(t(lang, "no .json files were chosen").into());
     }
     let imported = crate::aws::import_files(files).map_err(|e| e.to_string())?;
     let mut s = imported.scenario;
@@ -313,6 +328,7 @@ pub struct FilesProps {
 /// The Files dialog.
 #[component]
 pub fn FilesDialog(props: &FilesProps) -> Html {
+    let lang = use_lang();
     let app = use_context::<AppContext>().expect("app context");
     let report = use_state(Report::default);
     let pasted = use_state(String::new);
@@ -323,7 +339,7 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
         Callback::from(
             move |r: Result<(Scenario, Vec<String>, String), String>| match r {
                 Ok((s, warnings, what)) => {
-                    replace_scenario(&app, s, &what);
+                    replace_scenario(&app, lang, s, &what);
                     if warnings.is_empty() {
                         close.emit(());
                     } else {
@@ -347,7 +363,7 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
             let json = serde_json::to_string_pretty(&*app.scenario).unwrap_or_default();
             let name = format!("{}.json", file_stem(&app.scenario));
             download_text(&json, &name, "application/json");
-            app.dispatch(Action::Notify(format!("Exported {name}.")));
+            app.dispatch(Action::Notify(tf(lang, "Exported {}.", &[&name])));
         })
     };
     let import_json = {
@@ -358,10 +374,13 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
             };
             let finish = finish.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let files = read_files(&input, false).await;
+                let files = read_files(&input, false, lang).await;
                 input.set_value("");
                 let r = files.and_then(|files| {
-                    let (name, text) = files.into_iter().next().ok_or("no file was chosen")?;
+                    let (name, text) = files
+                        .into_iter()
+                        .next()
+                        .ok_or(t(lang, "no file was chosen"))?;
                     let loaded = scenario::load_str(&text).map_err(|e| format!("{name}: {e}"))?;
                     let mut s = loaded.scenario;
                     crate::layout::fill_missing(&mut s);
@@ -380,12 +399,16 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
             };
             let finish = finish.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let files = read_files(&input, true).await;
+                let files = read_files(&input, true, lang).await;
                 input.set_value("");
                 let r = files.and_then(|files| {
                     let n = files.len();
-                    let (s, w) = import_aws(&files)?;
-                    Ok((s, w, format!("the AWS output ({n} files)")))
+                    let (s, w) = import_aws(&files, lang)?;
+                    Ok((
+                        s,
+                        w,
+                        tf(lang, "the AWS output ({} files)", &[&n.to_string()]),
+                    ))
                 });
                 finish.emit(r);
             });
@@ -394,10 +417,18 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
     let import_pasted = {
         let (finish, pasted) = (finish.clone(), pasted.clone());
         Callback::from(move |_: MouseEvent| {
-            let r = split_documents(&pasted).and_then(|docs| {
+            let r = split_documents(&pasted, lang).and_then(|docs| {
                 let n = docs.len();
-                let (s, w) = import_aws(&docs)?;
-                Ok((s, w, format!("the pasted AWS output ({n} documents)")))
+                let (s, w) = import_aws(&docs, lang)?;
+                Ok((
+                    s,
+                    w,
+                    tf(
+                        lang,
+                        "the pasted AWS output ({} documents)",
+                        &[&n.to_string()],
+                    ),
+                ))
             });
             finish.emit(r);
         })
@@ -416,10 +447,10 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
             Some((svg, _, _)) => {
                 let name = format!("{}.svg", file_stem(&app.scenario));
                 download_text(&svg, &name, "image/svg+xml");
-                app.dispatch(Action::Notify(format!("Exported {name}.")));
+                app.dispatch(Action::Notify(tf(lang, "Exported {}.", &[&name])));
             }
             None => app.dispatch(Action::Notify(
-                "The canvas is empty: nothing to export.".into(),
+                t(lang, "The canvas is empty: nothing to export.").into(),
             )),
         })
     };
@@ -428,11 +459,11 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
         Callback::from(move |_: MouseEvent| match canvas_svg() {
             Some((svg, w, h)) => {
                 let name = format!("{}.png", file_stem(&app.scenario));
-                app.dispatch(Action::Notify(format!("Exported {name}.")));
-                export_png(svg, w, h, name, app.clone());
+                app.dispatch(Action::Notify(tf(lang, "Exported {}.", &[&name])));
+                export_png(svg, w, h, name, app.clone(), lang);
             }
             None => app.dispatch(Action::Notify(
-                "The canvas is empty: nothing to export.".into(),
+                t(lang, "The canvas is empty: nothing to export.").into(),
             )),
         })
     };
@@ -440,77 +471,80 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
         let (app, restorable, close) = (app.clone(), restorable.clone(), props.on_close.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(s) = (*restorable).clone() {
-                replace_scenario(&app, s, "your previous work");
+                replace_scenario(&app, lang, s, t(lang, "your previous work"));
                 close.emit(());
             }
         })
     };
     let empty = *app.scenario == Scenario::new();
     html! {
-        <Dialog id="files-dialog" title="Files" class="wide" on_close={props.on_close.clone()}>
+        <Dialog id="files-dialog" title={t(lang, "Files")} class="wide" on_close={props.on_close.clone()}>
             if let Some(e) = &report.error {
                 <div class="import-error" role="alert">
-                    <strong>{ "Nothing was imported; your scenario is unchanged." }</strong>
+                    <strong>{ t(lang, "Nothing was imported; your scenario is unchanged.") }</strong>
                     <pre>{ e }</pre>
                 </div>
             }
             if !report.warnings.is_empty() {
                 <div class="import-warnings" role="status">
-                    <strong>{ format!("Imported, with {} warning{}:", report.warnings.len(),
-                        if report.warnings.len() == 1 { "" } else { "s" }) }</strong>
+                    <strong>{ if report.warnings.len() == 1 {
+                        t(lang, "Imported, with 1 warning:").to_string()
+                    } else {
+                        tf(lang, "Imported, with {} warnings:", &[&report.warnings.len().to_string()])
+                    } }</strong>
                     <ul>{ for report.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
                 </div>
             }
             <section class="files-section" aria-labelledby="files-scenario">
-                <h3 id="files-scenario">{ "Scenario file" }</h3>
-                <p class="muted">{ "The playground's own JSON format (versioned): everything, including positions." }</p>
+                <h3 id="files-scenario">{ t(lang, "Scenario file") }</h3>
+                <p class="muted">{ t(lang, "The playground's own JSON format (versioned): everything, including positions.") }</p>
                 <div class="files-row">
                     <button type="button" class="tool" onclick={export_json} disabled={empty}>
-                        { "Export JSON" }
+                        { t(lang, "Export JSON") }
                     </button>
                     <label class="tool file-button">
-                        { "Import JSON…" }
+                        { t(lang, "Import JSON…") }
                         <input type="file" accept=".json,application/json" onchange={import_json}
-                            aria-label="Import scenario JSON" />
+                            aria-label={t(lang, "Import scenario JSON")} />
                     </label>
                 </div>
             </section>
             <section class="files-section" aria-labelledby="files-aws">
-                <h3 id="files-aws">{ "From AWS" }</h3>
-                <p class="muted">{ "The JSON output of aws ec2 describe-vpcs, describe-subnets, describe-route-tables, describe-network-acls, describe-security-groups, describe-instances, …" }</p>
+                <h3 id="files-aws">{ t(lang, "From AWS") }</h3>
+                <p class="muted">{ t(lang, "The JSON output of aws ec2 describe-vpcs, describe-subnets, describe-route-tables, describe-network-acls, describe-security-groups, describe-instances, …") }</p>
                 <div class="files-row">
                     <label class="tool file-button">
-                        { "Choose files…" }
+                        { t(lang, "Choose files…") }
                         <input type="file" multiple=true accept=".json,application/json"
-                            onchange={import_aws_files.clone()} aria-label="Import AWS JSON files" />
+                            onchange={import_aws_files.clone()} aria-label={t(lang, "Import AWS JSON files")} />
                     </label>
                     <label class="tool file-button">
-                        { "Choose a folder…" }
+                        { t(lang, "Choose a folder…") }
                         <input type="file" webkitdirectory=true multiple=true onchange={import_aws_files}
-                            aria-label="Import a folder of AWS JSON" />
+                            aria-label={t(lang, "Import a folder of AWS JSON")} />
                     </label>
                 </div>
-                <label class="field-label" for="aws-paste">{ "Or paste the output (several documents, one after the other)" }</label>
+                <label class="field-label" for="aws-paste">{ t(lang, "Or paste the output (several documents, one after the other)") }</label>
                 <textarea id="aws-paste" class="link-box code" rows="4" value={(*pasted).clone()}
                     oninput={on_paste} placeholder="{ \"Vpcs\": [ … ] }\n\n{ \"Subnets\": [ … ] }" />
                 <div class="files-row">
                     <button type="button" class="tool" onclick={import_pasted}
-                        disabled={pasted.trim().is_empty()}>{ "Import pasted JSON" }</button>
+                        disabled={pasted.trim().is_empty()}>{ t(lang, "Import pasted JSON") }</button>
                 </div>
             </section>
             <section class="files-section" aria-labelledby="files-picture">
-                <h3 id="files-picture">{ "Picture" }</h3>
+                <h3 id="files-picture">{ t(lang, "Picture") }</h3>
                 <div class="files-row">
-                    <button type="button" class="tool" onclick={export_svg} disabled={empty}>{ "Export SVG" }</button>
-                    <button type="button" class="tool" onclick={export_png_cb} disabled={empty}>{ "Export PNG" }</button>
+                    <button type="button" class="tool" onclick={export_svg} disabled={empty}>{ t(lang, "Export SVG") }</button>
+                    <button type="button" class="tool" onclick={export_png_cb} disabled={empty}>{ t(lang, "Export PNG") }</button>
                 </div>
             </section>
             if let Some(b) = &*restorable {
                 <section class="files-section" aria-labelledby="files-backup">
-                    <h3 id="files-backup">{ "Previous work" }</h3>
+                    <h3 id="files-backup">{ t(lang, "Previous work") }</h3>
                     <div class="files-row">
-                        <span class="muted">{ format!("Kept when something replaced it: {}.", display_name(b)) }</span>
-                        <button type="button" class="tool" onclick={restore}>{ "Restore previous work" }</button>
+                        <span class="muted">{ tf(lang, "Kept when something replaced it: {}.", &[&display_name(b, lang)]) }</span>
+                        <button type="button" class="tool" onclick={restore}>{ t(lang, "Restore previous work") }</button>
                     </div>
                 </section>
             }

@@ -7,22 +7,11 @@ use std::collections::BTreeSet;
 use yew::prelude::*;
 
 use super::dialog::Dialog;
+use super::lang::{t, tf, use_lang};
 use super::share::{display_name, replace_scenario};
 use super::state::AppContext;
 use crate::model::Scenario;
-use crate::templates::{self, Lang, Template};
-
-/// The user's language, from the browser (Korean when it says so, else English).
-pub fn browser_lang() -> Lang {
-    let lang = web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .unwrap_or_default();
-    if lang.to_lowercase().starts_with("ko") {
-        Lang::Ko
-    } else {
-        Lang::En
-    }
-}
+use crate::templates::{self, Template};
 
 /// A small drawing of a scenario's layout: containers as outlines, other parts as dots.
 fn preview(s: &Scenario) -> Html {
@@ -97,62 +86,63 @@ pub struct GalleryProps {
 pub fn Gallery(props: &GalleryProps) -> Html {
     let app = use_context::<AppContext>().expect("app context");
     let confirm = use_state(|| None::<&'static Template>);
-    let lang = browser_lang();
-    let open = |t: &'static Template| {
+    let lang = use_lang();
+    let open = |tpl: &'static Template| {
         let (app, close) = (app.clone(), props.on_close.clone());
         move || {
             replace_scenario(
                 &app,
-                t.scenario(),
-                &format!("the template “{}”", t.name(lang)),
+                lang,
+                tpl.scenario(),
+                &tf(lang, "the template “{}”", &[tpl.name(lang)]),
             );
             close.emit(());
         }
     };
-    let cards = templates::all().iter().map(|t| {
-        let s = t.scenario();
+    let cards = templates::all().iter().map(|tpl| {
+        let s = tpl.scenario();
         let onclick = {
             let (app, confirm) = (app.clone(), confirm.clone());
-            let go = open(t);
+            let go = open(tpl);
             Callback::from(move |_: MouseEvent| {
                 if *app.scenario == Scenario::new() {
                     go();
                 } else {
-                    confirm.set(Some(t));
+                    confirm.set(Some(tpl));
                 }
             })
         };
-        let title_id = format!("tpl-{}", t.id);
+        let title_id = format!("tpl-{}", tpl.id);
         html! {
             <li class="template-card" aria-labelledby={title_id.clone()}>
                 { preview(&s) }
-                <h3 id={title_id}>{ t.name(lang) }</h3>
-                <p class="template-desc">{ t.description(lang) }</p>
+                <h3 id={title_id}>{ tpl.name(lang) }</h3>
+                <p class="template-desc">{ tpl.description(lang) }</p>
                 <button type="button" class="primary" {onclick}
-                    aria-label={format!("Open {}", t.name(lang))}>{ "Open" }</button>
+                    aria-label={tf(lang, "Open {}", &[tpl.name(lang)])}>{ t(lang, "Open") }</button>
             </li>
         }
     });
     let ask = match *confirm {
-        Some(t) => {
-            let go = open(t);
+        Some(tpl) => {
+            let go = open(tpl);
             let yes = Callback::from(move |_: MouseEvent| go());
             let no = {
                 let confirm = confirm.clone();
                 Callback::from(move |_: ()| confirm.set(None))
             };
             html! {
-                <Dialog id="replace-dialog" title={format!("Open “{}”?", t.name(lang))}
+                <Dialog id="replace-dialog" title={tf(lang, "Open “{}”?", &[tpl.name(lang)])}
                     on_close={no.clone()}>
                     <p class="dialog-lead">
-                        { format!("This replaces {} on the canvas. Your current work is kept: Undo, or Files › Restore previous work, brings it back.", display_name(&app.scenario)) }
+                        { tf(lang, "This replaces {} on the canvas. Your current work is kept: Undo, or Files › Restore previous work, brings it back.", &[&display_name(&app.scenario, lang)]) }
                     </p>
                     <div class="dialog-actions">
                         <button type="button" class="tool" onclick={no.reform(|_: MouseEvent| ())}>
-                            { "Cancel" }
+                            { t(lang, "Cancel") }
                         </button>
                         <button type="button" class="primary" onclick={yes} autofocus=true>
-                            { "Open the template" }
+                            { t(lang, "Open the template") }
                         </button>
                     </div>
                 </Dialog>
@@ -162,8 +152,8 @@ pub fn Gallery(props: &GalleryProps) -> Html {
     };
     html! {
         <>
-            <Dialog id="templates-dialog" title="Templates" class="wide" on_close={props.on_close.clone()}>
-                <p class="dialog-lead">{ "Classic AWS architectures, ready to trace. Open one, then send traffic from the panel below the canvas." }</p>
+            <Dialog id="templates-dialog" title={t(lang, "Templates")} class="wide" on_close={props.on_close.clone()}>
+                <p class="dialog-lead">{ t(lang, "Classic AWS architectures, ready to trace. Open one, then send traffic from the panel below the canvas.") }</p>
                 <ul class="template-grid">{ for cards }</ul>
             </Dialog>
             { ask }

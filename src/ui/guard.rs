@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use super::lang::{tf, Lang};
 use super::state::{Action, AppContext};
 use crate::model::Scenario;
 use crate::scenario::{validate, Problem};
@@ -23,7 +24,7 @@ pub fn new_problems(current: &Scenario, next: &Scenario, path: &str) -> Vec<Prob
 
 /// Applies `next` as one undo step if it adds no errors; otherwise says which on the status line
 /// (the engine's messages) and returns false.
-pub fn apply_checked(app: &AppContext, next: Scenario) -> bool {
+pub fn apply_checked(app: &AppContext, lang: Lang, next: Scenario) -> bool {
     let errors: Vec<String> = new_problems(&app.scenario, &next, "")
         .into_iter()
         .filter(Problem::is_error)
@@ -36,7 +37,11 @@ pub fn apply_checked(app: &AppContext, next: Scenario) -> bool {
         app.dispatch(Action::Edit(Rc::new(next)));
         true
     } else {
-        app.dispatch(Action::Notify(format!("Not applied. {}", errors.join(" "))));
+        app.dispatch(Action::Notify(tf(
+            lang,
+            "Not applied. {}",
+            &[&errors.join(" ")],
+        )));
         false
     }
 }

@@ -38,17 +38,19 @@ pub fn Header() -> Html {
     }
     let undo = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::Undo))
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Undo(t(lang, "Undone."))))
     };
     let redo = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::Redo))
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Redo(t(lang, "Redone."))))
     };
     let new = {
         let (app, asking) = (app.clone(), asking.clone());
         Callback::from(move |_: MouseEvent| {
             if *app.scenario == Scenario::new() {
-                app.dispatch(Action::Notify("The canvas is already empty.".into()));
+                app.dispatch(Action::Notify(
+                    t(lang, "The canvas is already empty.").into(),
+                ));
             } else {
                 asking.set(true);
             }
@@ -60,7 +62,11 @@ pub fn Header() -> Html {
             asking.set(false);
             app.dispatch(Action::EditSelect(Rc::new(Scenario::new()), Vec::new()));
             app.dispatch(Action::Notify(
-                "Started a new scenario. Undo brings the old one back.".into(),
+                t(
+                    lang,
+                    "Started a new scenario. Undo brings the old one back.",
+                )
+                .into(),
             ));
         })
     };
@@ -104,16 +110,16 @@ pub fn Header() -> Html {
                 <div class="dialog-backdrop">
                     <div class="dialog" role="dialog" aria-modal="true"
                         aria-labelledby="new-title" aria-describedby="new-text" {onkeydown}>
-                        <h2 id="new-title">{ "Start a new scenario?" }</h2>
+                        <h2 id="new-title">{ t(lang, "Start a new scenario?") }</h2>
                         <p id="new-text">
-                            { "This clears the canvas. You can bring the current scenario back with Undo." }
+                            { t(lang, "This clears the canvas. You can bring the current scenario back with Undo.") }
                         </p>
                         <div class="dialog-actions">
                             <button type="button" class="tool" onclick={cancel} ref={cancel_ref}>
-                                { "Cancel" }
+                                { t(lang, "Cancel") }
                             </button>
                             <button type="button" class="primary" onclick={confirm}>
-                                { "Clear the canvas" }
+                                { t(lang, "Clear the canvas") }
                             </button>
                         </div>
                     </div>

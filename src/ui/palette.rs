@@ -8,6 +8,7 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::lang::{t, tf, use_lang, Lang};
 use super::parts::{Family, Part, PARTS};
 use super::state::{Action, AppContext};
 use super::view::{client_to_canvas, ensure_visible, ViewContext};
@@ -24,7 +25,7 @@ struct Carry {
 
 /// Applies a placement (selecting the new part, and panning to it if it is off screen) or says
 /// why it was refused.
-fn apply(app: &AppContext, view: &ViewContext, result: Result<Placed, String>) {
+fn apply(app: &AppContext, lang: Lang, view: &ViewContext, result: Result<Placed, String>) {
     match result {
         Ok(p) => {
             let name = crate::edit::find::name_of(&p.scenario, &p.id);
@@ -32,7 +33,7 @@ fn apply(app: &AppContext, view: &ViewContext, result: Result<Placed, String>) {
                 ensure_visible(view, r);
             }
             app.dispatch(Action::EditSelect(Rc::new(p.scenario), vec![p.id]));
-            app.dispatch(Action::Notify(format!("Added {name}.")));
+            app.dispatch(Action::Notify(tf(lang, "Added {}.", &[&name])));
         }
         Err(why) => app.dispatch(Action::Notify(why)),
     }
@@ -41,6 +42,7 @@ fn apply(app: &AppContext, view: &ViewContext, result: Result<Placed, String>) {
 /// The left column listing every part as a button named after it.
 #[component]
 pub fn Palette() -> Html {
+    let lang = use_lang();
     let app = use_context::<AppContext>().expect("app context");
     let view = use_context::<ViewContext>().expect("view context");
     let carry = use_state(|| None::<Carry>);
@@ -54,11 +56,12 @@ pub fn Palette() -> Html {
         html! {
             <div class="drag-ghost" {style} aria-hidden="true">
                 <span class={classes!("badge", part.family.css_class())}>{ part.badge }</span>
-                <span>{ part.name }</span>
+                <span>{ t(lang, part.name) }</span>
             </div>
         }
     });
     let ctx = Ctx {
+        lang,
         app,
         view,
         carry,
@@ -66,15 +69,16 @@ pub fn Palette() -> Html {
         listeners,
     };
     html! {
-        <section class="palette" aria-label="Palette">
+        <section class="palette" aria-label={t(lang, "Palette")}>
             { for Family::ALL.iter().map(|&family| group(&ctx, family)) }
-            <p class="palette-tip muted">{ "Drag onto the canvas, or press Enter to add at the selection." }</p>
+            <p class="palette-tip muted">{ t(lang, "Drag onto the canvas, or press Enter to add at the selection.") }</p>
             { ghost }
         </section>
     }
 }
 
 struct Ctx {
+    lang: Lang,
     app: AppContext,
     view: ViewContext,
     carry: UseStateHandle<Option<Carry>>,
@@ -86,7 +90,7 @@ fn group(ctx: &Ctx, family: Family) -> Html {
     let heading_id = format!("palette-{}", family.css_class());
     html! {
         <div class="palette-group" role="group" aria-labelledby={heading_id.clone()}>
-            <h2 id={heading_id} class="palette-heading">{ family.title() }</h2>
+            <h2 id={heading_id} class="palette-heading">{ family.title(ctx.lang) }</h2>
             { for PARTS.iter().enumerate().filter(|(_, p)| p.family == family)
                 .map(|(i, part)| button(ctx, i, part)) }
         </div>
@@ -95,6 +99,7 @@ fn group(ctx: &Ctx, family: Family) -> Html {
 
 fn button(ctx: &Ctx, index: usize, part: &Part) -> Html {
     let kind = part.kind;
+    let lang = ctx.lang;
     // The drag follows the pointer with listeners on the window, so it keeps working whatever
     // element the pointer is over and however the palette re-renders.
     let onpointerdown = {
@@ -160,10 +165,10 @@ fn button(ctx: &Ctx, index: usize, part: &Part) -> Html {
                         let (x, y) = (e.client_x() as f64, e.client_y() as f64);
                         match client_to_canvas(*view, x, y) {
                             Some((cx, cy)) => {
-                                apply(&app, &view, place_at(&app.scenario, kind, cx, cy))
+                                apply(&app, lang, &view, place_at(&app.scenario, kind, cx, cy))
                             }
                             None => app.dispatch(Action::Notify(
-                                "Drop parts on the canvas to add them.".to_string(),
+                                t(lang, "Drop parts on the canvas to add them.").to_string(),
                             )),
                         }
                     }
@@ -196,18 +201,19 @@ fn button(ctx: &Ctx, index: usize, part: &Part) -> Html {
             let near = app.selection.first().cloned();
             apply(
                 &app,
+                lang,
                 &view,
                 place_auto(&app.scenario, kind, near.as_deref()),
             );
         })
     };
     html! {
-        <button type="button" class="part" title={part.hint}
+        <button type="button" class="part" title={t(lang, part.hint)}
             {onpointerdown} {onclick}>
             <span class={classes!("badge", part.family.css_class())} aria-hidden="true">
                 { part.badge }
             </span>
-            <span class="part-name">{ part.name }</span>
+            <span class="part-name">{ t(lang, part.name) }</span>
         </button>
     }
 }

@@ -1,5 +1,6 @@
 //! The parts a person can place on the canvas, as the palette lists them.
 
+use super::lang::{t, Lang};
 use crate::edit::PartKind;
 
 /// Which family a part belongs to; decides its group in the palette and its colour.
@@ -24,13 +25,13 @@ impl Family {
         Family::Outside,
     ];
 
-    /// The heading of this family's group in the palette.
-    pub fn title(self) -> &'static str {
+    /// The heading of this family's group in the palette, in `lang`.
+    pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            Family::Network => "Networking",
-            Family::Compute => "Compute",
-            Family::Data => "Data",
-            Family::Outside => "Outside AWS",
+            Family::Network => t(lang, "Networking"),
+            Family::Compute => t(lang, "Compute"),
+            Family::Data => t(lang, "Data"),
+            Family::Outside => t(lang, "Outside AWS"),
         }
     }
 
@@ -48,13 +49,14 @@ impl Family {
 /// One entry of the palette.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Part {
-    /// The name people see and the button's accessible name, e.g. "EC2 instance".
+    /// The name people see and the button's accessible name, e.g. "EC2 instance" (English:
+    /// shown through [`t`], with its Korean in `ko.rs`).
     pub name: &'static str,
     /// A short badge shown beside the name, e.g. "EC2".
     pub badge: &'static str,
     /// The family it belongs to.
     pub family: Family,
-    /// One sentence on what the part does, shown as a tooltip.
+    /// One sentence on what the part does, shown as a tooltip (English, shown through [`t`]).
     pub hint: &'static str,
     /// What placing it adds to the scenario.
     pub kind: PartKind,

@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::lang::{t, tf, use_lang, Lang};
 use super::state::AppContext;
 use super::traffic::PRESETS;
 use crate::edit::find::name_of;
@@ -24,29 +25,6 @@ const SLICE_MS: f64 = 8.0;
 const BATCH: usize = 8;
 /// Members named in a row or column header before "+N".
 const NAMED: usize = 2;
-
-/// The words of the view (kept together for translation).
-struct Words {
-    ports: &'static str,
-    caption: &'static str,
-    corner: &'static str,
-    computing: &'static str,
-    none: &'static str,
-    no_ports: &'static str,
-    more: &'static str,
-    same: &'static str,
-}
-
-const WORDS: Words = Words {
-    ports: "Ports to check",
-    caption: "Who reaches whom: rows are sources, columns destinations",
-    corner: "From \\ To",
-    computing: "Computing reachability",
-    none: "Add instances, databases, load balancers or internet hosts to see who reaches whom.",
-    no_ports: "Pick at least one port above.",
-    more: "+{n} more",
-    same: "itself",
-};
 
 /// Where the computation stands.
 #[derive(Clone, PartialEq)]
@@ -119,6 +97,7 @@ fn run_job(
 /// The reachability view.
 #[component]
 pub fn Reachability() -> Html {
+    let lang = use_lang();
     let app = use_context::<AppContext>().expect("inside the app state");
     let probes = use_state(|| {
         ["443", "22", "5432"]
@@ -166,28 +145,30 @@ pub fn Reachability() -> Html {
         })
     });
     let body = match &*status {
-        _ if probes.is_empty() => html! { <p class="muted">{ WORDS.no_ports }</p> },
+        _ if probes.is_empty() => {
+            html! { <p class="muted">{ t(lang, "Pick at least one port above.") }</p> }
+        }
         Status::Running(p) => html! {
             <div class="matrix-progress">
-                <label for="matrix-progress">{ WORDS.computing }</label>
+                <label for="matrix-progress">{ t(lang, "Computing reachability") }</label>
                 <progress id="matrix-progress" max={p.total.max(1).to_string()}
                     value={p.done.to_string()}></progress>
             </div>
         },
         Status::Done(view) if view.matrix.endpoints.is_empty() => {
-            html! { <p class="muted">{ WORDS.none }</p> }
+            html! { <p class="muted">{ t(lang, "Add instances, databases, load balancers or internet hosts to see who reaches whom.") }</p> }
         }
-        Status::Done(view) => table(view, &app.scenario),
+        Status::Done(view) => table(view, &app.scenario, lang),
     };
     html! {
         <div class="reachability">
-            <div class="chips" role="group" aria-label={WORDS.ports}>{ for chips }</div>
+            <div class="chips" role="group" aria-label={t(lang, "Ports to check")}>{ for chips }</div>
             { body }
         </div>
     }
 }
 
-fn header_name(names: &[String]) -> String {
+fn header_name(names: &[String], lang: Lang) -> String {
     let mut s = names
         .iter()
         .take(NAMED)
@@ -196,11 +177,7 @@ fn header_name(names: &[String]) -> String {
         .join(", ");
     if names.len() > NAMED {
         s.push(' ');
-        s.push_str(
-            &WORDS
-                .more
-                .replace("{n}", &(names.len() - NAMED).to_string()),
-        );
+        s.push_str(&tf(lang, "+{} more", &[&(names.len() - NAMED).to_string()]));
     }
     s
 }
@@ -223,22 +200,25 @@ fn escape(text: &str) -> String {
 
 /// The matrix as one piece of HTML: a large matrix has thousands of marks, and the browser
 /// parses markup far faster than a virtual DOM builds them one by one.
-fn table(view: &MatrixView, scenario: &Scenario) -> Html {
+fn table(view: &MatrixView, scenario: &Scenario, lang: Lang) -> Html {
     use std::fmt::Write;
     let m = &view.matrix;
     let mut h = String::new();
     let _ = write!(
         h,
         "<table class=\"matrix\"><caption>{}</caption><thead><tr><th scope=\"col\" class=\"corner\">{}</th>",
-        escape(WORDS.caption),
-        escape(WORDS.corner)
+        escape(t(
+            lang,
+            "Who reaches whom: rows are sources, columns destinations"
+        )),
+        escape(t(lang, "From \\ To"))
     );
     for (_, names) in &view.classes {
         let _ = write!(
             h,
             "<th scope=\"col\" title=\"{}\">{}</th>",
             escape(&names.join(", ")),
-            escape(&header_name(names))
+            escape(&header_name(names, lang))
         );
     }
     h.push_str("</tr></thead><tbody>");
@@ -247,7 +227,7 @@ fn table(view: &MatrixView, scenario: &Scenario) -> Html {
             h,
             "<tr><th scope=\"row\" title=\"{}\">{}</th>",
             escape(&names.join(", ")),
-            escape(&header_name(names))
+            escape(&header_name(names, lang))
         );
         for (b, (eb, _)) in view.classes.iter().enumerate() {
             // Within a class: two members, if there are two.
@@ -262,14 +242,14 @@ fn table(view: &MatrixView, scenario: &Scenario) -> Html {
                 Some((*ea, *eb))
             };
             let Some((from, to)) = pair else {
-                let _ = write!(h, "<td class=\"self\">{}</td>", escape(WORDS.same));
+                let _ = write!(h, "<td class=\"self\">{}</td>", escape(t(lang, "itself")));
                 continue;
             };
             h.push_str("<td>");
             for (p, probe) in m.probes.iter().enumerate() {
                 let (tone, title) = match m.get(from, to, p) {
                     Some(c) if c.verdict == Verdict::Established => {
-                        ("ok", "established".to_string())
+                        ("ok", t(lang, "established").to_string())
                     }
                     Some(c) => (
                         if c.verdict == Verdict::DependsOnSourcePort {
@@ -278,11 +258,15 @@ fn table(view: &MatrixView, scenario: &Scenario) -> Html {
                             "bad"
                         },
                         match &c.blocked_by {
-                            Some(by) => format!("{} by {}", c.verdict, name_of(scenario, by)),
+                            Some(by) => tf(
+                                lang,
+                                "{} by {}",
+                                &[&c.verdict.to_string(), &name_of(scenario, by)],
+                            ),
                             None => c.verdict.to_string(),
                         },
                     ),
-                    None => ("none", "not traced".to_string()),
+                    None => ("none", t(lang, "not traced").to_string()),
                 };
                 let _ = write!(
                     h,

@@ -14,6 +14,7 @@ use yew::prelude::*;
 use super::dialog::Dialog;
 use super::files::FilesDialog;
 use super::gallery::Gallery;
+use super::lang::{t, tf, use_lang, Lang};
 use super::packets::ShownContext;
 use super::startup::{self, LinkState, Plan};
 use super::state::{Action, AppContext};
@@ -91,12 +92,14 @@ pub fn backup() -> Option<Scenario> {
 /// Replaces the scenario on the canvas with `next` (laid out where it has no positions, as a
 /// link would open it) as one undo step, after keeping the current one as the backup, and says
 /// so.
-pub fn replace_scenario(app: &AppContext, mut next: Scenario, what: &str) {
+pub fn replace_scenario(app: &AppContext, lang: Lang, mut next: Scenario, what: &str) {
     crate::layout::fill_missing(&mut next);
     back_up(&app.scenario);
     app.dispatch(Action::EditSelect(Rc::new(next), Vec::new()));
-    app.dispatch(Action::Notify(format!(
-        "Opened {what}. Undo (or Files › Restore previous work) brings your previous work back."
+    app.dispatch(Action::Notify(tf(
+        lang,
+        "Opened {}. Undo (or Files › Restore previous work) brings your previous work back.",
+        &[what],
     )));
 }
 
@@ -135,6 +138,7 @@ enum Open {
 /// The header's sharing buttons and their dialogs.
 #[component]
 pub fn ShareTools() -> Html {
+    let lang = use_lang();
     let open = use_state(|| Open::None);
     let button = |what: Open, label: &'static str, title: &'static str| {
         let open = open.clone();
@@ -148,10 +152,10 @@ pub fn ShareTools() -> Html {
     html! {
         <>
             <span class="topbar-sep" aria-hidden="true"></span>
-            { button(Open::Templates, "Templates", "Start from a classic architecture") }
-            { button(Open::Files, "Files", "Import and export scenarios, AWS output and pictures") }
-            { button(Open::Embed, "Embed", "Put a read-only view of this scenario in a web page") }
-            { button(Open::Share, "Share", "Copy a link that opens this scenario") }
+            { button(Open::Templates, t(lang, "Templates"), t(lang, "Start from a classic architecture")) }
+            { button(Open::Files, t(lang, "Files"), t(lang, "Import and export scenarios, AWS output and pictures")) }
+            { button(Open::Embed, t(lang, "Embed"), t(lang, "Put a read-only view of this scenario in a web page")) }
+            { button(Open::Share, t(lang, "Share"), t(lang, "Copy a link that opens this scenario")) }
             { match *open {
                 Open::None => html! {},
                 Open::Templates => html! { <Gallery on_close={close} /> },
@@ -181,6 +185,7 @@ enum Copied {
 /// The share dialog: copies the link at once and shows it, selected, for a manual copy.
 #[component]
 pub fn ShareDialog(props: &CloseProps) -> Html {
+    let lang = use_lang();
     let app = use_context::<AppContext>().expect("app context");
     let traffic = use_context::<ShownContext>().expect("shown-flow context");
     let flows = shown_flows(&traffic);
@@ -200,9 +205,9 @@ pub fn ShareDialog(props: &CloseProps) -> Html {
                 Callback::from(move |ok: bool| {
                     copied.set(if ok { Copied::Yes } else { Copied::No });
                     app.dispatch(Action::Notify(if ok {
-                        format!("Link copied ({len} characters).")
+                        tf(lang, "Link copied ({} characters).", &[&len.to_string()])
                     } else {
-                        "Copy the link from the Share dialog (Ctrl+C).".to_string()
+                        t(lang, "Copy the link from the Share dialog (Ctrl+C).").to_string()
                     }));
                     select_field("share-link");
                 }),
@@ -227,40 +232,40 @@ pub fn ShareDialog(props: &CloseProps) -> Html {
         Callback::from(move |_: Event| with_flows.set(!*with_flows))
     };
     let note = match *copied {
-        Copied::Pending => "Copying…",
-        Copied::Yes => "Link copied to the clipboard.",
-        Copied::No => "The clipboard is not available here: the link is selected, press Ctrl+C (⌘C) to copy it.",
+        Copied::Pending => t(lang, "Copying…"),
+        Copied::Yes => t(lang, "Link copied to the clipboard."),
+        Copied::No => t(lang, "The clipboard is not available here: the link is selected, press Ctrl+C (⌘C) to copy it."),
     };
     let name = if app.scenario.name.is_empty() {
-        "this scenario".to_string()
+        t(lang, "this scenario").to_string()
     } else {
         format!("“{}”", app.scenario.name)
     };
     html! {
-        <Dialog id="share-dialog" title="Share this scenario" on_close={props.on_close.clone()}>
+        <Dialog id="share-dialog" title={t(lang, "Share this scenario")} on_close={props.on_close.clone()}>
             <p class="dialog-lead">
-                { format!("Anyone who opens this link sees {name} exactly as it is now. The whole scenario is in the link: nothing is uploaded.") }
+                { tf(lang, "Anyone who opens this link sees {} exactly as it is now. The whole scenario is in the link: nothing is uploaded.", &[&name]) }
             </p>
-            <label class="field-label" for="share-link">{ "Link" }</label>
+            <label class="field-label" for="share-link">{ t(lang, "Link") }</label>
             <textarea id="share-link" class="link-box" readonly=true rows="3" autofocus=true value={link.clone()}
                 aria-describedby="share-note" />
             <p class="link-meta">
                 <span id="share-note" class={classes!("copy-note", (*copied == Copied::Yes).then_some("ok"))}
                     role="status">{ note }</span>
-                <span class="muted">{ format!("{} characters", link.len()) }</span>
+                <span class="muted">{ tf(lang, "{} characters", &[&link.len().to_string()]) }</span>
             </p>
             <label class="check">
                 <input type="checkbox" checked={*with_flows} onchange={toggle}
                     disabled={flows.is_empty()} />
                 { match flows.len() {
-                    0 => "Include the flows shown in the traffic panel (none yet)".to_string(),
-                    1 => "Include the flow shown in the traffic panel".to_string(),
-                    n => format!("Include the {n} flows shown in the traffic panel"),
+                    0 => t(lang, "Include the flows shown in the traffic panel (none yet)").to_string(),
+                    1 => t(lang, "Include the flow shown in the traffic panel").to_string(),
+                    n => tf(lang, "Include the {} flows shown in the traffic panel", &[&n.to_string()]),
                 } }
             </label>
             <div class="dialog-actions">
-                <a class="tool" href={link} target="_blank" rel="noopener">{ "Open in a new tab" }</a>
-                <button type="button" class="primary" onclick={copy}>{ "Copy link" }</button>
+                <a class="tool" href={link} target="_blank" rel="noopener">{ t(lang, "Open in a new tab") }</a>
+                <button type="button" class="primary" onclick={copy}>{ t(lang, "Copy link") }</button>
             </div>
         </Dialog>
     }
@@ -269,6 +274,7 @@ pub fn ShareDialog(props: &CloseProps) -> Html {
 /// The embed dialog: the iframe snippet and a Copy button.
 #[component]
 pub fn EmbedDialog(props: &CloseProps) -> Html {
+    let lang = use_lang();
     let app = use_context::<AppContext>().expect("app context");
     let traffic = use_context::<ShownContext>().expect("shown-flow context");
     let copied = use_state(|| Copied::Pending);
@@ -283,7 +289,7 @@ pub fn EmbedDialog(props: &CloseProps) -> Html {
                 Callback::from(move |ok: bool| {
                     copied.set(if ok { Copied::Yes } else { Copied::No });
                     if ok {
-                        app.dispatch(Action::Notify("Embed code copied.".into()));
+                        app.dispatch(Action::Notify(t(lang, "Embed code copied.").into()));
                     }
                     select_field("embed-code");
                 }),
@@ -291,26 +297,26 @@ pub fn EmbedDialog(props: &CloseProps) -> Html {
         })
     };
     let note = match *copied {
-        Copied::Pending => "Paste this into the HTML of your page or blog post.",
-        Copied::Yes => "Embed code copied to the clipboard.",
-        Copied::No => "The clipboard is not available here: the code is selected, press Ctrl+C (⌘C) to copy it.",
+        Copied::Pending => t(lang, "Paste this into the HTML of your page or blog post."),
+        Copied::Yes => t(lang, "Embed code copied to the clipboard."),
+        Copied::No => t(lang, "The clipboard is not available here: the code is selected, press Ctrl+C (⌘C) to copy it."),
     };
     html! {
-        <Dialog id="embed-dialog" title="Embed in a web page" on_close={props.on_close.clone()}>
+        <Dialog id="embed-dialog" title={t(lang, "Embed in a web page")} on_close={props.on_close.clone()}>
             <p class="dialog-lead">
-                { "A read-only view of this scenario and its traffic panel, sized to its container. Readers can trace flows; “Open in playground” opens an editable copy." }
+                { t(lang, "A read-only view of this scenario and its traffic panel, sized to its container. Readers can trace flows; “Open in playground” opens an editable copy.") }
             </p>
-            <label class="field-label" for="embed-code">{ "Embed code" }</label>
+            <label class="field-label" for="embed-code">{ t(lang, "Embed code") }</label>
             <textarea id="embed-code" class="link-box code" readonly=true rows="5" autofocus=true value={snippet.clone()}
                 aria-describedby="embed-note" />
             <p class="link-meta">
                 <span id="embed-note" class={classes!("copy-note", (*copied == Copied::Yes).then_some("ok"))}
                     role="status">{ note }</span>
-                <span class="muted">{ format!("{} characters", snippet.len()) }</span>
+                <span class="muted">{ tf(lang, "{} characters", &[&snippet.len().to_string()]) }</span>
             </p>
             <div class="dialog-actions">
-                <a class="tool" href={link} target="_blank" rel="noopener">{ "Preview" }</a>
-                <button type="button" class="primary" onclick={copy}>{ "Copy" }</button>
+                <a class="tool" href={link} target="_blank" rel="noopener">{ t(lang, "Preview") }</a>
+                <button type="button" class="primary" onclick={copy}>{ t(lang, "Copy") }</button>
             </div>
         </Dialog>
     }
@@ -328,6 +334,7 @@ pub struct LinkGateProps {
 /// link's flows to the traffic panel.
 #[component]
 pub fn LinkGate(props: &LinkGateProps) -> Html {
+    let lang = use_lang();
     let app = use_context::<AppContext>().expect("app context");
     let traffic = use_context::<FlowRequestContext>().expect("flow request context");
     let ask = use_state(|| props.plan.ask.clone());
@@ -347,7 +354,7 @@ pub fn LinkGate(props: &LinkGateProps) -> Html {
     // A link pasted into the address bar of an open page.
     let on_hash = {
         let (app, traffic, error) = (app.clone(), traffic.clone(), error.clone());
-        move || match startup::link_from_fragment(&startup::location_hash()) {
+        move || match startup::link_from_fragment(&startup::location_hash(), lang) {
             LinkState::None => {}
             LinkState::Bad(why) => error.set(Some(why)),
             LinkState::Ok(o) => {
@@ -363,7 +370,12 @@ pub fn LinkGate(props: &LinkGateProps) -> Html {
                     }
                 } else {
                     // Pasted on purpose: open it at once, undoably, with the old work backed up.
-                    replace_scenario(&app, (*o.scenario).clone(), "the shared scenario");
+                    replace_scenario(
+                        &app,
+                        lang,
+                        (*o.scenario).clone(),
+                        t(lang, "the shared scenario"),
+                    );
                     open_flows(&traffic, o.flows);
                     startup::clear_fragment();
                 }
@@ -390,10 +402,10 @@ pub fn LinkGate(props: &LinkGateProps) -> Html {
         Some(why) => html! {
             <div class="link-alert" role="alert">
                 <span class="link-alert-text">
-                    <strong>{ "This share link did not open: " }</strong>{ why }
-                    { if embed { "" } else { " Your current scenario is unchanged." } }
+                    <strong>{ t(lang, "This share link did not open: ") }</strong>{ why }
+                    { if embed { "" } else { t(lang, " Your current scenario is unchanged.") } }
                 </span>
-                <button type="button" class="tool" onclick={dismiss} aria-label="Dismiss the message">{ "Dismiss" }</button>
+                <button type="button" class="tool" onclick={dismiss} aria-label={t(lang, "Dismiss the message")}>{ t(lang, "Dismiss") }</button>
             </div>
         },
         None => html! {},
@@ -406,7 +418,7 @@ pub fn LinkGate(props: &LinkGateProps) -> Html {
                     back_up(&app.scenario);
                     app.dispatch(Action::Load(o.scenario.clone()));
                     app.dispatch(Action::Notify(
-                        "Opened the shared scenario. Your previous work is kept: Files › Restore previous work."
+                        t(lang, "Opened the shared scenario. Your previous work is kept: Files › Restore previous work.")
                             .into(),
                     ));
                     open_flows(&traffic, o.flows.clone());
@@ -419,25 +431,25 @@ pub fn LinkGate(props: &LinkGateProps) -> Html {
                 Callback::from(move |_: ()| {
                     startup::clear_fragment();
                     app.dispatch(Action::Notify(
-                        "Kept your scenario; the shared one was not opened.".into(),
+                        t(lang, "Kept your scenario; the shared one was not opened.").into(),
                     ));
                     ask.set(None);
                 })
             };
             let keep_click = keep.reform(|_: MouseEvent| ());
-            let theirs = display_name(&o.scenario);
-            let mine = display_name(&app.scenario);
+            let theirs = display_name(&o.scenario, lang);
+            let mine = display_name(&app.scenario, lang);
             html! {
-                <Dialog id="open-link" title="Open the shared scenario?" on_close={keep}>
+                <Dialog id="open-link" title={t(lang, "Open the shared scenario?")} on_close={keep}>
                     <p class="dialog-lead">
-                        { format!("This link opens {theirs}. Your current work ({mine}) is kept as an autosave backup: Files › Restore previous work brings it back.") }
+                        { tf(lang, "This link opens {}. Your current work ({}) is kept as an autosave backup: Files › Restore previous work brings it back.", &[&theirs, &mine]) }
                     </p>
                     <div class="dialog-actions">
                         <button type="button" class="tool" onclick={keep_click}>
-                            { "Keep my work" }
+                            { t(lang, "Keep my work") }
                         </button>
                         <button type="button" class="primary" onclick={open} autofocus=true>
-                            { "Open the shared scenario" }
+                            { t(lang, "Open the shared scenario") }
                         </button>
                     </div>
                 </Dialog>
@@ -456,10 +468,14 @@ fn open_flows(traffic: &FlowRequestContext, flows: Vec<FlowSpec>) {
 }
 
 /// “name” in quotes, or a description of an unnamed scenario.
-pub fn display_name(s: &Scenario) -> String {
+pub fn display_name(s: &Scenario, lang: Lang) -> String {
     if s.name.trim().is_empty() {
         let parts = crate::templates::drawn_parts(s).len();
-        format!("an unnamed scenario with {parts} parts")
+        tf(
+            lang,
+            "an unnamed scenario with {} parts",
+            &[&parts.to_string()],
+        )
     } else {
         format!("“{}”", s.name)
     }

@@ -9,6 +9,7 @@
 
 use std::rc::Rc;
 
+use super::lang::{t, tf, Lang};
 use crate::engine::flow::FlowSpec;
 use crate::model::Scenario;
 use crate::{layout, scenario, share};
@@ -48,7 +49,7 @@ pub fn is_embed(hash: &str) -> bool {
 }
 
 /// Reads a fragment such as `#s=2....&f=...&embed=1`.
-pub fn link_from_fragment(hash: &str) -> LinkState {
+pub fn link_from_fragment(hash: &str, lang: Lang) -> LinkState {
     let fragment = hash.trim_start_matches('#');
     if !fragment.split('&').any(|p| p.starts_with("s=")) {
         return LinkState::None;
@@ -69,8 +70,10 @@ pub fn link_from_fragment(hash: &str) -> LinkState {
                     .unwrap_or_default(),
             })
         }
-        Err(e) => LinkState::Bad(format!(
-            "it holds a scenario that could not be loaded: {e}."
+        Err(e) => LinkState::Bad(tf(
+            lang,
+            "it holds a scenario that could not be loaded: {}.",
+            &[&e.to_string()],
         )),
     }
 }
@@ -98,10 +101,10 @@ pub struct Plan {
 }
 
 /// Decides what the app opens with, from the page's fragment and the autosave.
-pub fn plan() -> Plan {
+pub fn plan(lang: Lang) -> Plan {
     let hash = location_hash();
     let embed = is_embed(&hash);
-    let link = link_from_fragment(&hash);
+    let link = link_from_fragment(&hash, lang);
     if embed {
         return match link {
             LinkState::Ok(o) => Plan {
@@ -116,7 +119,7 @@ pub fn plan() -> Plan {
                 ..Plan::default()
             },
             LinkState::None => Plan {
-                error: Some("it holds no scenario (no \"s=\" part after #).".into()),
+                error: Some(t(lang, "it holds no scenario (no \"s=\" part after #).").into()),
                 embed,
                 ..Plan::default()
             },

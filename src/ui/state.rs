@@ -53,10 +53,10 @@ pub enum Action {
     Load(Rc<Scenario>),
     /// Select these parts.
     Select(Vec<String>),
-    /// Undo the last edit.
-    Undo,
-    /// Redo the last undone edit.
-    Redo,
+    /// Undo the last edit, saying this on the status line.
+    Undo(&'static str),
+    /// Redo the last undone edit, saying this on the status line.
+    Redo(&'static str),
     /// Say something on the status line.
     Notify(String),
 }
@@ -131,24 +131,24 @@ impl Reducible for AppState {
                 }
                 next.selection = ids;
             }
-            Action::Undo => {
+            Action::Undo(said) => {
                 let cur = std::mem::take(&mut next.scenario);
                 match next.history.undo(cur) {
                     Ok(prev) => {
                         next.scenario = prev;
                         next.prune_selection();
-                        next.say("Undone.".into());
+                        next.say(said.into());
                     }
                     Err(_) => return self,
                 }
             }
-            Action::Redo => {
+            Action::Redo(said) => {
                 let cur = std::mem::take(&mut next.scenario);
                 match next.history.redo(cur) {
                     Ok(n) => {
                         next.scenario = n;
                         next.prune_selection();
-                        next.say("Redone.".into());
+                        next.say(said.into());
                     }
                     Err(_) => return self,
                 }

@@ -5,29 +5,11 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::lang::{t, use_lang, Lang};
 use super::state::AppContext;
 use crate::console::{self, Line, Tone};
 use crate::engine::flow::{find_node, Node};
 use crate::engine::{trace, FlowSpec, Network};
-
-/// The words of the console panel (kept together for translation).
-struct Words {
-    label: &'static str,
-    placeholder: &'static str,
-    run: &'static str,
-    output: &'static str,
-    no_source: &'static str,
-    hint: &'static str,
-}
-
-const WORDS: Words = Words {
-    label: "Console",
-    placeholder: "telnet db 5432 — runs from the part chosen in From",
-    run: "Run",
-    output: "Console output",
-    no_source: "Choose the part to run from in From first.",
-    hint: "Try telnet, curl, ping or ssh. Hosts by name or address.",
-};
 
 /// Most lines kept in the console.
 const MAX_LINES: usize = 200;
@@ -44,6 +26,7 @@ pub struct ConsoleProps {
 /// The console: an output log and a command line.
 #[component]
 pub fn Console(props: &ConsoleProps) -> Html {
+    let lang = use_lang();
     let app = use_context::<AppContext>().expect("inside the app state");
     let lines = use_state(Vec::<Line>::new);
     let input = use_node_ref();
@@ -74,7 +57,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                 .cast::<web_sys::HtmlSelectElement>()
                 .map(|x| x.value())
                 .unwrap_or_default();
-            out.extend(run(&app, &on_flow, &from, &text));
+            out.extend(run(&app, &on_flow, &from, &text, lang));
             let skip = out.len().saturating_sub(MAX_LINES);
             lines.set(out.split_off(skip));
             field.set_value("");
@@ -82,10 +65,10 @@ pub fn Console(props: &ConsoleProps) -> Html {
     };
     html! {
         <div class="console">
-            <label for="traffic-console" class="console-label">{ WORDS.label }</label>
-            <div class="console-log" role="log" aria-label={WORDS.output} ref={log}>
+            <label for="traffic-console" class="console-label">{ t(lang, "Console") }</label>
+            <div class="console-log" role="log" aria-label={t(lang, "Console output")} ref={log}>
                 if lines.is_empty() {
-                    <p class="console-line note">{ WORDS.hint }</p>
+                    <p class="console-line note">{ t(lang, "Try telnet, curl, ping or ssh. Hosts by name or address.") }</p>
                 }
                 { for lines.iter().map(|l| html! {
                     <p class={classes!("console-line", tone_class(l.tone))}>{ &l.text }</p>
@@ -94,8 +77,8 @@ pub fn Console(props: &ConsoleProps) -> Html {
             <form class="console-form" {onsubmit}>
                 <span class="prompt" aria-hidden="true">{ "$" }</span>
                 <input id="traffic-console" ref={input} type="text" autocomplete="off"
-                    spellcheck="false" placeholder={WORDS.placeholder} />
-                <button type="submit" class="secondary">{ WORDS.run }</button>
+                    spellcheck="false" placeholder={t(lang, "telnet db 5432 — runs from the part chosen in From")} />
+                <button type="submit" class="secondary">{ t(lang, "Run") }</button>
             </form>
         </div>
     }
@@ -110,7 +93,13 @@ fn tone_class(t: Tone) -> &'static str {
 }
 
 /// Runs one console line from `from`: the tool's output; the flow goes to `on_flow`.
-fn run(app: &AppContext, on_flow: &Callback<FlowSpec>, from: &str, text: &str) -> Vec<Line> {
+fn run(
+    app: &AppContext,
+    on_flow: &Callback<FlowSpec>,
+    from: &str,
+    text: &str,
+    lang: Lang,
+) -> Vec<Line> {
     let cmd = match console::parse(text) {
         Ok(c) => c,
         Err(e) => {
@@ -122,7 +111,7 @@ fn run(app: &AppContext, on_flow: &Callback<FlowSpec>, from: &str, text: &str) -
     };
     if from.is_empty() {
         return vec![Line {
-            text: WORDS.no_source.to_string(),
+            text: t(lang, "Choose the part to run from in From first.").to_string(),
             tone: Tone::Error,
         }];
     }

@@ -5,6 +5,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::lang::{t, tf, use_lang, Lang};
 use super::packets::{Play, PlayContext, Shown, ShownContext};
 use super::reachability::Reachability;
 use super::rule_focus::{RuleFocus, RuleFocusContext};
@@ -19,13 +20,6 @@ use std::sync::atomic::{AtomicU32, Ordering};
 /// Flows another part of the page (a share link) asks the panel to show, replacing the ones
 /// shown; the panel takes them and sets this back to `None`.
 pub type FlowRequestContext = UseStateHandle<Option<Rc<Vec<FlowSpec>>>>;
-
-/// What the verdict line says before anything was sent.
-pub const IDLE_VERDICT: &str = "Choose a source and a destination, then press Send.";
-
-/// What the verdict line says when Send is pressed with fewer than two parts to choose from.
-pub const EMPTY_VERDICT: &str =
-    "Nothing to send between yet: add at least two parts to the canvas first.";
 
 /// The parts a flow can start or end at, as (id, label) in the order the selects list them:
 /// instances, databases and caches, load balancers, hosts on the internet.
@@ -105,10 +99,10 @@ fn endpoint(ip: std::net::Ipv4Addr, port: &PortView) -> String {
 }
 
 /// One row of the hop list; its number shows the packet at that hop on the canvas.
-fn hop_row(i: usize, h: &Hop, current: bool, jump: Callback<usize>) -> Html {
+fn hop_row(lang: Lang, i: usize, h: &Hop, current: bool, jump: Callback<usize>) -> Html {
     let (way, way_name) = match h.direction {
-        Direction::Forward => ("→", "forward"),
-        Direction::Return => ("←", "return"),
+        Direction::Forward => ("→", t(lang, "forward")),
+        Direction::Return => ("←", t(lang, "return")),
     };
     let bad = h.decision.stops();
     let onclick = Callback::from(move |_: MouseEvent| jump.emit(i + 1));
@@ -116,7 +110,7 @@ fn hop_row(i: usize, h: &Hop, current: bool, jump: Callback<usize>) -> Html {
         <tr class={classes!(bad.then_some("bad"), current.then_some("current"))}
             aria-current={current.then_some("step")}>
             <td><button type="button" class="hop-jump" {onclick}
-                aria-label={format!("Show hop {} on the canvas", i + 1)}>{ i + 1 }</button></td>
+                aria-label={tf(lang, "Show hop {} on the canvas", &[&(i + 1).to_string()])}>{ i + 1 }</button></td>
             <td><span aria-label={way_name} title={way_name}>{ way }</span></td>
             <td>{ &h.detail }</td>
             <td>{ h.rule.clone().unwrap_or_default() }</td>
@@ -216,7 +210,9 @@ fn said_of(
 #[component]
 pub fn TrafficPanel() -> Html {
     let app = use_context::<AppContext>().expect("inside the app state");
-    let said = use_state(|| Said::note(IDLE_VERDICT, ""));
+    let lang = use_lang();
+    // Empty until something is sent: the line then invites to send (in the current language).
+    let said = use_state(|| Said::note("", ""));
     let (from, to, protocol, port) = (
         use_node_ref(),
         use_node_ref(),
@@ -326,7 +322,13 @@ pub fn TrafficPanel() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if !enough {
-                said.set(Said::note(EMPTY_VERDICT, ""));
+                said.set(Said::note(
+                    t(
+                        lang,
+                        "Nothing to send between yet: add at least two parts to the canvas first.",
+                    ),
+                    "",
+                ));
                 return;
             }
             let value = |r: &NodeRef| {
@@ -349,7 +351,7 @@ pub fn TrafficPanel() -> Html {
                 _ => match port_text.trim().parse::<u16>() {
                     Ok(p) if p > 0 => Some(p),
                     _ => {
-                        said.set(Said::note("Type a port from 1 to 65535.", "bad"));
+                        said.set(Said::note(t(lang, "Type a port from 1 to 65535."), "bad"));
                         return;
                     }
                 },
@@ -458,25 +460,25 @@ pub fn TrafficPanel() -> Html {
     });
     let player = if said.shown.is_some() {
         html! {
-            <div class="player" role="group" aria-label="Animation">
+            <div class="player" role="group" aria-label={t(lang, "Animation")}>
                 <button type="button" class="secondary" onclick={step_back}
-                    aria-label="Step back" title="Step back">{ "◀" }</button>
+                    aria-label={t(lang, "Step back")} title={t(lang, "Step back")}>{ "◀" }</button>
                 <button type="button" class="secondary" onclick={toggle_pause}>
-                    { if play.paused { "Play" } else { "Pause" } }
+                    { if play.paused { t(lang, "Play") } else { t(lang, "Pause") } }
                 </button>
                 <button type="button" class="secondary" onclick={step_forward}
-                    aria-label="Step forward" title="Step forward">{ "▶" }</button>
-                <button type="button" class="secondary" onclick={replay}>{ "Replay" }</button>
+                    aria-label={t(lang, "Step forward")} title={t(lang, "Step forward")}>{ "▶" }</button>
+                <button type="button" class="secondary" onclick={replay}>{ t(lang, "Replay") }</button>
                 if !others.is_empty() {
                     <button type="button" class="secondary" onclick={clear.clone()}
-                        title="Keep only the current flow on the canvas">
-                        { format!("Clear {} earlier", others.len()) }
+                        title={t(lang, "Keep only the current flow on the canvas")}>
+                        { tf(lang, "Clear {} earlier", &[&others.len().to_string()]) }
                     </button>
                 }
                 if let Some(onclick) = show_rule.clone() {
-                    <button type="button" class="secondary" {onclick}>{ "Show the rule" }</button>
+                    <button type="button" class="secondary" {onclick}>{ t(lang, "Show the rule") }</button>
                 }
-                <label class="speed">{ "Speed" }
+                <label class="speed">{ t(lang, "Speed") }
                     <select onchange={on_speed}>
                         { for SPEEDS.iter().map(|(x, label)| html! {
                             <option value={*label} selected={*x == play.speed}>{ *label }</option>
@@ -494,16 +496,16 @@ pub fn TrafficPanel() -> Html {
     } else {
         html! {
             <details class="hops">
-                <summary>{ format!("Every hop ({})", said.hops.len()) }</summary>
+                <summary>{ tf(lang, "Every hop ({})", &[&said.hops.len().to_string()]) }</summary>
                 <div class="hops-scroll">
                     <table>
                         <thead><tr>
-                            <th scope="col">{ "#" }</th><th scope="col">{ "Way" }</th>
-                            <th scope="col">{ "What happened" }</th><th scope="col">{ "Rule" }</th>
-                            <th scope="col">{ "Packet there" }</th>
+                            <th scope="col">{ "#" }</th><th scope="col">{ t(lang, "Way") }</th>
+                            <th scope="col">{ t(lang, "What happened") }</th><th scope="col">{ t(lang, "Rule") }</th>
+                            <th scope="col">{ t(lang, "Packet there") }</th>
                         </tr></thead>
                         <tbody>{ for said.hops.iter().enumerate().map(|(i, h)| {
-                            hop_row(i, h, current == Some(i + 1), jump.clone())
+                            hop_row(lang, i, h, current == Some(i + 1), jump.clone())
                         }) }</tbody>
                     </table>
                 </div>
@@ -538,7 +540,7 @@ pub fn TrafficPanel() -> Html {
     };
     let options = |pick: &str, default: usize| -> Html {
         if parts.is_empty() {
-            return html! { <option value="">{ "No parts yet" }</option> };
+            return html! { <option value="">{ t(lang, "No parts yet") }</option> };
         }
         let selected = parts
             .iter()
@@ -555,22 +557,22 @@ pub fn TrafficPanel() -> Html {
     html! {
         <section class="traffic panel" aria-labelledby="traffic-heading"
             data-trace-ms={super::path::fixed(TRACE_MS.with(|t| t.get()), 2)}>
-            <h2 id="traffic-heading" class="panel-heading">{ "Traffic" }</h2>
+            <h2 id="traffic-heading" class="panel-heading">{ t(lang, "Traffic") }</h2>
             <form class="traffic-form" {onsubmit}>
                 <div class="field">
-                    <label for="traffic-from">{ "From" }</label>
+                    <label for="traffic-from">{ t(lang, "From") }</label>
                     <select id="traffic-from" name="from" ref={from.clone()} onchange={on_pick(false)}>
                         { options(&chosen.0, 0) }
                     </select>
                 </div>
                 <div class="field">
-                    <label for="traffic-to">{ "To" }</label>
+                    <label for="traffic-to">{ t(lang, "To") }</label>
                     <select id="traffic-to" name="to" ref={to} onchange={on_pick(true)}>
                         { options(&chosen.1, 1) }
                     </select>
                 </div>
                 <div class="field field-narrow">
-                    <label for="traffic-protocol">{ "Protocol" }</label>
+                    <label for="traffic-protocol">{ t(lang, "Protocol") }</label>
                     <select id="traffic-protocol" name="protocol" ref={protocol}>
                         <option value="tcp" selected=true>{ "TCP" }</option>
                         <option value="udp">{ "UDP" }</option>
@@ -578,27 +580,33 @@ pub fn TrafficPanel() -> Html {
                     </select>
                 </div>
                 <div class="field field-narrow">
-                    <label for="traffic-preset">{ "Preset" }</label>
+                    <label for="traffic-preset">{ t(lang, "Preset") }</label>
                     <select id="traffic-preset" name="preset" onchange={on_preset}>
-                        <option value="" selected=true>{ "Pick…" }</option>
+                        <option value="" selected=true>{ t(lang, "Pick…") }</option>
                         { for PRESETS.iter().map(|p| html! { <option value={p.0}>{ p.0 }</option> }) }
                     </select>
                 </div>
                 <div class="field field-narrow">
-                    <label for="traffic-port">{ "Port" }</label>
+                    <label for="traffic-port">{ t(lang, "Port") }</label>
                     <input id="traffic-port" name="port" type="number" min="1" max="65535"
                         placeholder="443" inputmode="numeric" ref={port} />
                 </div>
-                <button type="submit" class="primary">{ "Send" }</button>
+                <button type="submit" class="primary">{ t(lang, "Send") }</button>
             </form>
             <div class="verdict-row">
-                <p class={classes!("verdict", said.tone)} role="status" aria-live="polite">{ &said.text }</p>
+                <p class={classes!("verdict", said.tone)} role="status" aria-live="polite">{
+                    if said.text.is_empty() && said.tone.is_empty() {
+                        t(lang, "Choose a source and a destination, then press Send.")
+                    } else {
+                        &said.text
+                    }
+                }</p>
                 { player }
             </div>
             { hops }
             <Console from={from.clone()} {on_flow} />
             <details class="reach" ontoggle={on_reach_toggle}>
-                <summary>{ "Who reaches whom" }</summary>
+                <summary>{ t(lang, "Who reaches whom") }</summary>
                 if *reach_open { <Reachability /> }
             </details>
         </section>

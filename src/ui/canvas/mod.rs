@@ -13,6 +13,7 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use super::guard::apply_checked;
+use super::lang::{t, tf, use_lang, Lang};
 use super::packets::PacketLayer;
 use super::state::{Action, AppContext};
 use super::view::{canvas_box, View, ViewContext, CANVAS_ID};
@@ -49,7 +50,7 @@ pub fn fit_view(s: &crate::model::Scenario) -> View {
 }
 
 /// Deletes `ids` with their dependants as one undo step, saying what went.
-pub fn delete(app: &AppContext, ids: &[String]) {
+pub fn delete(app: &AppContext, lang: Lang, ids: &[String]) {
     let s = &app.scenario;
     let gone = doomed(s, ids);
     if gone.is_empty() {
@@ -57,12 +58,18 @@ pub fn delete(app: &AppContext, ids: &[String]) {
     }
     let names: Vec<String> = ids.iter().map(|id| name_of(s, id)).collect();
     let extra = gone.len().saturating_sub(ids.len());
+    let names = names.join(", ");
     let msg = match extra {
-        0 => format!("Deleted {}. Undo with Ctrl+Z.", names.join(", ")),
-        n => format!(
-            "Deleted {} and {n} part{} inside. Undo with Ctrl+Z.",
-            names.join(", "),
-            if n == 1 { "" } else { "s" }
+        0 => tf(lang, "Deleted {}. Undo with Ctrl+Z.", &[&names]),
+        1 => tf(
+            lang,
+            "Deleted {} and 1 part inside. Undo with Ctrl+Z.",
+            &[&names],
+        ),
+        n => tf(
+            lang,
+            "Deleted {} and {} parts inside. Undo with Ctrl+Z.",
+            &[&names, &n.to_string()],
         ),
     };
     app.dispatch(Action::Edit(Rc::new(remove_parts(s, ids))));
@@ -83,13 +90,14 @@ pub struct CanvasProps {
 #[component]
 pub fn Canvas(props: &CanvasProps) -> Html {
     let readonly = props.readonly;
+    let lang = use_lang();
     let app = use_context::<AppContext>().expect("app context");
     let view = use_context::<ViewContext>().expect("view context");
     let gesture = use_mut_ref(|| None::<Gesture>);
     let live = use_state(Live::default);
     let snapping = use_state(|| true);
     let scenario = app.scenario.clone();
-    let all = use_memo(scenario.clone(), |s| looks(s));
+    let all = use_memo((scenario.clone(), lang), |(s, lang)| looks(s, *lang));
 
     {
         // Show everything once at start-up (a restored or linked scenario).
@@ -249,7 +257,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     }
                     match move_parts(s, &ids, dx, dy) {
                         Ok(next) => {
-                            apply_checked(&app, next);
+                            apply_checked(&app, lang, next);
                         }
                         Err(why) => app.dispatch(Action::Notify(why)),
                     }
@@ -323,7 +331,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 "ArrowDown" => (0.0, step),
                 "Delete" | "Backspace" => {
                     e.prevent_default();
-                    delete(&app, &ids);
+                    delete(&app, lang, &ids);
                     return;
                 }
                 "Enter" | " " => {
@@ -343,7 +351,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
             }
             match move_parts(&app.scenario, &ids, dx, dy) {
                 Ok(next) => {
-                    apply_checked(&app, next);
+                    apply_checked(&app, lang, next);
                 }
                 Err(why) => app.dispatch(Action::Notify(why)),
             }
@@ -393,7 +401,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let status = app.status.clone();
     html! {
         <div class="canvas-wrap">
-            <svg id={CANVAS_ID} class="canvas" role="application" aria-label="Canvas"
+            <svg id={CANVAS_ID} class="canvas" role="application" aria-label={t(lang, "Canvas")}
                 aria-describedby={empty.then_some("canvas-hint")} {onpointerdown} {onpointermove} {onpointerup}
                 {onpointercancel} {onwheel} {onkeydown}>
                 <defs>
@@ -420,17 +428,17 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 </g>
                 if empty { <EmptyHint /> }
             </svg>
-            <div class="canvas-tools" role="toolbar" aria-label="View">
-                <button type="button" aria-label="Zoom out" title="Zoom out (wheel)"
+            <div class="canvas-tools" role="toolbar" aria-label={t(lang, "View")}>
+                <button type="button" aria-label={t(lang, "Zoom out")} title={t(lang, "Zoom out (wheel)")}
                     onclick={zoom_by(1.0 / 1.25)}>{ "−" }</button>
                 <span class="zoom-level" aria-live="off">{ format!("{:.0}%", view.zoom * 100.0) }</span>
-                <button type="button" aria-label="Zoom in" title="Zoom in (wheel)"
+                <button type="button" aria-label={t(lang, "Zoom in")} title={t(lang, "Zoom in (wheel)")}
                     onclick={zoom_by(1.25)}>{ "+" }</button>
-                <button type="button" onclick={fit}>{ "Fit to screen" }</button>
+                <button type="button" onclick={fit}>{ t(lang, "Fit to screen") }</button>
                 if !readonly {
                     <button type="button" aria-pressed={snapping.to_string()} onclick={toggle_snap}
-                        title="Snap moves to the 20-unit grid (hold Ctrl while dragging to move freely)">
-                        { "Snap to grid" }
+                        title={t(lang, "Snap moves to the 20-unit grid (hold Ctrl while dragging to move freely)")}>
+                        { t(lang, "Snap to grid") }
                     </button>
                 }
             </div>
@@ -445,16 +453,17 @@ pub fn Canvas(props: &CanvasProps) -> Html {
 /// The empty-state hint, centred in the canvas.
 #[component]
 fn EmptyHint() -> Html {
+    let lang = use_lang();
     html! {
         <svg x="50%" y="50%" overflow="visible" class="empty-hint">
             <g transform="translate(-190 -78)">
                 <rect width="380" height="156" rx="14" class="empty-frame" />
                 <text x="190" y="62" class="empty-title" text-anchor="middle">
-                    { "Your canvas is empty" }
+                    { t(lang, "Your canvas is empty") }
                 </text>
                 <text id="canvas-hint" x="190" y="92" class="empty-text" text-anchor="middle">
-                    { "Drag a VPC from the palette here," }
-                    <tspan x="190" dy="20">{ "then add subnets, instances and gateways." }</tspan>
+                    { t(lang, "Drag a VPC from the palette here,") }
+                    <tspan x="190" dy="20">{ t(lang, "then add subnets, instances and gateways.") }</tspan>
                 </text>
             </g>
         </svg>

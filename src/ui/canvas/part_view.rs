@@ -6,6 +6,7 @@ use crate::edit::find::{locate, name_of, part_ids, Found};
 use crate::edit::place::is_public;
 use crate::layout::{zones_of, NODE_SIZE, VPC_PAD};
 use crate::model::{Rect, Scenario, Scheme};
+use crate::ui::lang::{t, tf, use_lang, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -36,14 +37,14 @@ pub struct PartLook {
 }
 
 /// The look of every part of `s` that has a place on the canvas, in drawing order.
-pub fn looks(s: &Scenario) -> Vec<PartLook> {
+pub fn looks(s: &Scenario, lang: Lang) -> Vec<PartLook> {
     part_ids(s)
         .into_iter()
-        .filter_map(|id| look(s, &id))
+        .filter_map(|id| look(s, &id, lang))
         .collect()
 }
 
-fn look(s: &Scenario, id: &str) -> Option<PartLook> {
+fn look(s: &Scenario, id: &str, lang: Lang) -> Option<PartLook> {
     let found = locate(s, id)?;
     let ip = |n: &crate::model::Interface| n.private_ip.to_string();
     let (shape, detail, note) = match found {
@@ -64,7 +65,11 @@ fn look(s: &Scenario, id: &str) -> Option<PartLook> {
                 s.subnets[i].cidr.to_string(),
                 format!(
                     "{} · {}",
-                    if public { "public" } else { "private" },
+                    if public {
+                        t(lang, "public")
+                    } else {
+                        t(lang, "private")
+                    },
                     s.subnets[i].az
                 ),
             )
@@ -92,25 +97,25 @@ fn look(s: &Scenario, id: &str) -> Option<PartLook> {
             (
                 Shape::Node("fam-data", badge),
                 x.interfaces.first().map(ip).unwrap_or_default(),
-                format!("port {}", x.listen_port()),
+                tf(lang, "port {}", &[&x.listen_port().to_string()]),
             )
         }
         Found::LoadBalancer(i) => {
             let x = &s.load_balancers[i];
             (
                 Shape::Node("fam-network", "ALB"),
-                format!("{} nodes", x.nodes.len()),
+                tf(lang, "{} nodes", &[&x.nodes.len().to_string()]),
                 match x.scheme {
-                    Scheme::InternetFacing => "internet-facing".into(),
-                    Scheme::Internal => "internal".into(),
+                    Scheme::InternetFacing => t(lang, "internet-facing").into(),
+                    Scheme::Internal => t(lang, "internal").into(),
                 },
             )
         }
         Found::InternetGateway(i) => (
             Shape::Node("fam-network", "IGW"),
             match &s.internet_gateways[i].vpc {
-                Some(v) => format!("on {}", name_of(s, v)),
-                None => "detached".into(),
+                Some(v) => tf(lang, "on {}", &[&name_of(s, v)]),
+                None => t(lang, "detached").into(),
             },
             String::new(),
         ),
@@ -162,6 +167,7 @@ pub struct PartProps {
 /// One part on the canvas. Memoized by its properties, so a drag redraws only what moves.
 #[component]
 pub fn PartView(p: &PartProps) -> Html {
+    let lang = use_lang();
     let l = &p.look;
     let r = p.rect;
     let transform = format!("translate({} {})", r.x, r.y);
@@ -231,7 +237,7 @@ pub fn PartView(p: &PartProps) -> Html {
         html! {
             <rect class="resize-handle" data-resize={l.id.clone()} x={(r.w - 7.0).to_string()}
                 y={(r.h - 7.0).to_string()} width="14" height="14" rx="3">
-                <title>{ "Drag to resize" }</title>
+                <title>{ t(lang, "Drag to resize") }</title>
             </rect>
         }
     });

@@ -4,6 +4,7 @@
 use crate::ui::rule_focus::RuleFocusContext;
 use yew::prelude::*;
 
+use super::super::lang::{t, tf, use_lang, Lang};
 use super::super::state::{Action, AppContext};
 use super::field::{commit, judge, rule_input, select, Check, TextField};
 use super::routes::SubnetProps;
@@ -26,12 +27,12 @@ pub fn acl_of(s: &Scenario, subnet: &str) -> Option<usize> {
 }
 
 /// The protocol choices of rule forms.
-pub fn protocol_options() -> Vec<(String, String)> {
+pub fn protocol_options(lang: Lang) -> Vec<(String, String)> {
     [
         ("tcp", "TCP"),
         ("udp", "UDP"),
         ("icmp", "ICMP"),
-        ("all", "All traffic"),
+        ("all", t(lang, "All traffic")),
     ]
     .iter()
     .map(|(a, b)| (a.to_string(), b.to_string()))
@@ -39,27 +40,35 @@ pub fn protocol_options() -> Vec<(String, String)> {
 }
 
 /// Parses a port field for `protocol`: a port or range for TCP and UDP, nothing otherwise.
-pub fn parse_ports(protocol: Protocol, text: &str) -> Result<Option<PortRange>, String> {
-    let t = text.trim();
+pub fn parse_ports(
+    protocol: Protocol,
+    text: &str,
+    lang: Lang,
+) -> Result<Option<PortRange>, String> {
+    let text = text.trim();
     if !protocol.has_ports() {
         return Ok(None);
     }
-    if t.is_empty() {
-        return Err("Enter a port (443) or a range (1024-65535).".into());
+    if text.is_empty() {
+        return Err(t(lang, "Enter a port (443) or a range (1024-65535).").into());
     }
-    if t.eq_ignore_ascii_case("all") {
+    if text.eq_ignore_ascii_case("all") {
         return Ok(Some(PortRange::ALL));
     }
-    t.parse::<PortRange>().map(Some).map_err(|_| {
-        format!("{t:?} is not a port or range: expected 0-65535, such as 443 or 1024-65535.")
+    text.parse::<PortRange>().map(Some).map_err(|_| {
+        tf(
+            lang,
+            "{} is not a port or range: expected 0-65535, such as 443 or 1024-65535.",
+            &[&format!("{text:?}")],
+        )
     })
 }
 
 /// Shows a rule's ports: `443`, `1024-65535`, or `all`.
-pub fn ports_text(p: Option<PortRange>) -> String {
+pub fn ports_text(p: Option<PortRange>, lang: Lang) -> String {
     match p {
-        None => "all".into(),
-        Some(r) if r == PortRange::ALL => "all".into(),
+        None => t(lang, "all").into(),
+        Some(r) if r == PortRange::ALL => t(lang, "all").into(),
         Some(r) => r.to_string(),
     }
 }
@@ -67,6 +76,7 @@ pub fn ports_text(p: Option<PortRange>) -> String {
 /// The network ACL of a subnet.
 #[component]
 pub fn AclEditor(p: &SubnetProps) -> Html {
+    let lang = use_lang();
     let app = use_context::<AppContext>().expect("app context");
     // The rule the traffic panel asked to show, if it is in this subnet's ACL.
     let focus = use_context::<RuleFocusContext>()
@@ -93,7 +103,7 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
         return html! {};
     };
     let Some(ai) = acl_of(s, &x.id) else {
-        return html! { <p class="muted">{ "This VPC has no network ACL." }</p> };
+        return html! { <p class="muted">{ t(lang, "This VPC has no network ACL.") }</p> };
     };
     let acl = s.network_acls[ai].clone();
     let acls: Vec<(String, String)> = s
@@ -109,7 +119,7 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
             (
                 a.id.clone(),
                 if a.default {
-                    format!("{name} (default)")
+                    tf(lang, "{} (default)", &[&name])
                 } else {
                     name
                 },
@@ -148,8 +158,10 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
                 outbound: Vec::new(),
             });
             commit(&app, n);
-            app.dispatch(Action::Notify(format!(
-                "Created network ACL {name}: like AWS, a new ACL denies everything until you add rules."
+            app.dispatch(Action::Notify(tf(
+                lang,
+                "Created network ACL {}: like AWS, a new ACL denies everything until you add rules.",
+                &[&name],
             )));
         })
     };
@@ -168,6 +180,11 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
         .unwrap_or(100)
         .min(32766);
     let dir = if *inbound { "inbound" } else { "outbound" };
+    let dir_word = if *inbound {
+        t(lang, "inbound")
+    } else {
+        t(lang, "outbound")
+    };
     let check: Check = {
         let (s, inbound, protocol, ports, cidr, action) = (
             s.clone(),
@@ -178,22 +195,28 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
             (*action).clone(),
         );
         Callback::from(move |num: String| {
-            let t = num.trim();
-            let number: u16 = if t.is_empty() {
+            let num = num.trim();
+            let number: u16 = if num.is_empty() {
                 next_number
             } else {
-                t.parse()
+                num.parse()
                     .ok()
                     .filter(|n| (1..=32766).contains(n))
-                    .ok_or_else(|| format!("{t:?} is not a rule number: use 1 to 32766."))?
+                    .ok_or_else(|| {
+                        tf(
+                            lang,
+                            "{} is not a rule number: use 1 to 32766.",
+                            &[&format!("{num:?}")],
+                        )
+                    })?
             };
             let protocol: Protocol = protocol.parse()?;
             let rule = AclRule {
                 number,
                 protocol,
-                ports: parse_ports(protocol, &ports)?,
+                ports: parse_ports(protocol, &ports, lang)?,
                 icmp: None,
-                cidr: parse_cidr(&cidr)?,
+                cidr: parse_cidr(&cidr, lang)?,
                 action: if action == "deny" {
                     Verdict::Deny
                 } else {
@@ -252,20 +275,20 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
     };
     html! {
         <div class="form">
-            { select("acl-select", "Network ACL", &acls, &acl.id, on_acl) }
+            { select("acl-select", t(lang, "Network ACL"), &acls, &acl.id, on_acl) }
             <div class="row-actions">
-                <button type="button" class="tool small" onclick={create}>{ "Create network ACL" }</button>
+                <button type="button" class="tool small" onclick={create}>{ t(lang, "Create network ACL") }</button>
             </div>
-            <p class="muted small">{ "Stateless: rules are checked in number order, lowest first; the first match decides. Return traffic needs its own rule. Change a number to reorder." }</p>
-            <div class="segmented" role="group" aria-label="Direction">
-                { dir_tab("Inbound rules", true) }
-                { dir_tab("Outbound rules", false) }
+            <p class="muted small">{ t(lang, "Stateless: rules are checked in number order, lowest first; the first match decides. Return traffic needs its own rule. Change a number to reorder.") }</p>
+            <div class="segmented" role="group" aria-label={t(lang, "Direction")}>
+                { dir_tab(t(lang, "Inbound rules"), true) }
+                { dir_tab(t(lang, "Outbound rules"), false) }
             </div>
-            <table class="rules" aria-label={format!("{} rules", if *inbound { "Inbound" } else { "Outbound" })}>
+            <table class="rules" aria-label={if *inbound { t(lang, "Inbound rules") } else { t(lang, "Outbound rules") }}>
                 <thead><tr>
-                    <th>{ "Rule #" }</th><th>{ "Proto" }</th><th>{ "Ports" }</th>
-                    <th>{ if *inbound { "Source" } else { "Dest." } }</th><th>{ "Action" }</th>
-                    <th><span class="sr-only">{ "Actions" }</span></th>
+                    <th>{ t(lang, "Rule #") }</th><th>{ t(lang, "Proto") }</th><th>{ t(lang, "Ports") }</th>
+                    <th>{ if *inbound { t(lang, "Source") } else { t(lang, "Dest.") } }</th><th>{ t(lang, "Action") }</th>
+                    <th><span class="sr-only">{ t(lang, "Actions") }</span></th>
                 </tr></thead>
                 <tbody>
                     { for order.iter().map(|&k| {
@@ -282,10 +305,10 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
                         let allow = r.action == Verdict::Allow;
                         let renumber: Check = {
                             let (s, inbound) = (s.clone(), *inbound);
-                            Callback::from(move |t: String| {
-                                let t = t.trim().to_string();
-                                let n: u16 = t.parse().ok().filter(|n| (1..=32766).contains(n)).ok_or_else(|| {
-                                    format!("{t:?} is not a rule number: use 1 to 32766.")
+                            Callback::from(move |text: String| {
+                                let text = text.trim().to_string();
+                                let n: u16 = text.parse().ok().filter(|n| (1..=32766).contains(n)).ok_or_else(|| {
+                                    tf(lang, "{} is not a rule number: use 1 to 32766.", &[&format!("{text:?}")])
                                 })?;
                                 let mut next = (*s).clone();
                                 let a = &mut next.network_acls[ai];
@@ -296,37 +319,37 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
                         html! {
                             <tr key={r.number.to_string()} class={classes!(focused(&r.number.to_string()).then_some("focused"))}>
                                 <td class="num"><TextField id={format!("acl-{dir}-{}-number", r.number)}
-                                    label={format!("Number of {dir} rule {}", r.number)} hide_label=true
+                                    label={tf(lang, "Number of {} rule {}", &[dir_word, &r.number.to_string()])} hide_label=true
                                     value={r.number.to_string()} check={renumber}
                                     path={format!("network_acls[{ai}].{dir}[{k}].number")} /></td>
-                                <td>{ r.protocol.to_string() }</td>
-                                <td>{ ports_text(r.ports) }</td>
+                                <td>{ if r.protocol == Protocol::All { t(lang, "all").to_string() } else { r.protocol.to_string() } }</td>
+                                <td>{ ports_text(r.ports, lang) }</td>
                                 <td>{ r.cidr.to_string() }</td>
                                 <td><span class={classes!("tag", if allow { "good" } else { "bad" })}>
-                                    { if allow { "Allow" } else { "Deny" } }</span></td>
+                                    { if allow { t(lang, "Allow") } else { t(lang, "Deny") } }</span></td>
                                 <td><button type="button" class="icon-btn" onclick={remove}
-                                    aria-label={format!("Remove {dir} rule {}", r.number)}>{ "×" }</button></td>
+                                    aria-label={tf(lang, "Remove {} rule {}", &[dir_word, &r.number.to_string()])}>{ "×" }</button></td>
                             </tr>
                         }
                     }) }
-                    <tr class={classes!("implicit", focused("*").then_some("focused"))}><td>{ "*" }</td><td>{ "all" }</td><td>{ "all" }</td>
-                        <td>{ "0.0.0.0/0" }</td><td><span class="tag bad">{ "Deny" }</span></td><td></td></tr>
+                    <tr class={classes!("implicit", focused("*").then_some("focused"))}><td>{ "*" }</td><td>{ t(lang, "all") }</td><td>{ t(lang, "all") }</td>
+                        <td>{ "0.0.0.0/0" }</td><td><span class="tag bad">{ t(lang, "Deny") }</span></td><td></td></tr>
                 </tbody>
             </table>
-            <form class="add-form grid3" onsubmit={add} aria-label={format!("Add {dir} rule")}>
-                { text_input("acl-number", "Rule number", &number, &next_number.to_string()) }
-                { select("acl-protocol", "Protocol", &protocol_options(), &protocol, set(&protocol)) }
-                { text_input("acl-ports", "Port range", &ports, "443") }
-                { text_input("acl-cidr", if *inbound { "Source CIDR" } else { "Destination CIDR" }, &cidr, "0.0.0.0/0") }
-                { select("acl-action", "Allow/Deny",
-                    &[("allow".to_string(), "Allow".to_string()), ("deny".to_string(), "Deny".to_string())],
+            <form class="add-form grid3" onsubmit={add} aria-label={tf(lang, "Add {} rule", &[dir_word])}>
+                { text_input("acl-number", t(lang, "Rule number"), &number, &next_number.to_string()) }
+                { select("acl-protocol", t(lang, "Protocol"), &protocol_options(lang), &protocol, set(&protocol)) }
+                { text_input("acl-ports", t(lang, "Port range"), &ports, "443") }
+                { text_input("acl-cidr", if *inbound { t(lang, "Source CIDR") } else { t(lang, "Destination CIDR") }, &cidr, "0.0.0.0/0") }
+                { select("acl-action", t(lang, "Allow/Deny"),
+                    &[("allow".to_string(), t(lang, "Allow").to_string()), ("deny".to_string(), t(lang, "Deny").to_string())],
                     &action, set(&action)) }
                 <div id="acl-msg" class="field-msg full" aria-live="polite">
                     { for shown.errors.iter().map(|m| html! { <p class="error-msg">{ m }</p> }) }
                     { for shown.warnings.iter().map(|m| html! { <p class="warn-msg">{ m }</p> }) }
                 </div>
                 <button type="submit" class="tool" disabled={ok.is_none()}>
-                    { if *inbound { "Add inbound rule" } else { "Add outbound rule" } }
+                    { if *inbound { t(lang, "Add inbound rule") } else { t(lang, "Add outbound rule") } }
                 </button>
             </form>
         </div>

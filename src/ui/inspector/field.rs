@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::model::Scenario;
 
+use super::super::lang::Lang;
 use super::super::state::{Action, AppContext};
 
 /// What a field's text makes of the scenario: an edited copy, or why the text does not parse.
@@ -235,6 +236,6 @@ pub fn commit(app: &AppContext, next: Scenario) {
 }
 
 /// Applies `next` if it adds no errors, else says which (the engine's message) on the status line.
-pub fn commit_checked(app: &AppContext, next: Scenario) -> bool {
-    super::super::guard::apply_checked(app, next)
+pub fn commit_checked(app: &AppContext, lang: Lang, next: Scenario) -> bool {
+    super::super::guard::apply_checked(app, lang, next)
 }

@@ -12,12 +12,19 @@ mod vpc;
 use yew::prelude::*;
 
 use super::canvas::delete;
+use super::lang::{t, tf, use_lang, Lang};
 use super::state::AppContext;
 use crate::edit::find::{locate, name_of, Found};
 use crate::ui::rule_focus::RuleFocusContext;
 
 /// The tabs of an editor: (label, content), one shown at a time.
-pub(crate) fn tabs(id: &str, active: &UseStateHandle<usize>, pages: Vec<(&str, Html)>) -> Html {
+/// The labels are English and shown in `lang`.
+pub(crate) fn tabs(
+    lang: Lang,
+    id: &str,
+    active: &UseStateHandle<usize>,
+    pages: Vec<(&'static str, Html)>,
+) -> Html {
     let n = pages.len();
     let current = (**active).min(n.saturating_sub(1));
     let mut heads = Vec::new();
@@ -30,7 +37,7 @@ pub(crate) fn tabs(id: &str, active: &UseStateHandle<usize>, pages: Vec<(&str, H
         heads.push(html! {
             <button type="button" role="tab" id={format!("{id}-tab-{i}")}
                 aria-selected={(i == current).to_string()}
-                aria-controls={format!("{id}-panel")} class="tab" {onclick}>{ label }</button>
+                aria-controls={format!("{id}-panel")} class="tab" {onclick}>{ t(lang, label) }</button>
         });
         if i == current {
             body = content;
@@ -38,7 +45,7 @@ pub(crate) fn tabs(id: &str, active: &UseStateHandle<usize>, pages: Vec<(&str, H
     }
     html! {
         <>
-        <div class="tabs" role="tablist" aria-label="Sections">{ for heads }</div>
+        <div class="tabs" role="tablist" aria-label={t(lang, "Sections")}>{ for heads }</div>
         <div id={format!("{id}-panel")} role="tabpanel"
             aria-labelledby={format!("{id}-tab-{current}")} class="tab-panel">{ body }</div>
         </>
@@ -49,6 +56,7 @@ pub(crate) fn tabs(id: &str, active: &UseStateHandle<usize>, pages: Vec<(&str, H
 /// get started.
 #[component]
 pub fn Inspector() -> Html {
+    let lang = use_lang();
     let app = use_context::<AppContext>().expect("app context");
     let s = &app.scenario;
     let sel = &app.selection;
@@ -59,66 +67,66 @@ pub fn Inspector() -> Html {
                 <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" class="empty-icon">
                     <path d="M4 4l6.5 16 2.3-6.7L19.5 11z" />
                 </svg>
-                <p>{ "Select a part to see its settings" }</p>
+                <p>{ t(lang, "Select a part to see its settings") }</p>
                 <p class="muted">
-                    { "Addresses, route tables, network ACLs and security groups show up here." }
+                    { t(lang, "Addresses, route tables, network ACLs and security groups show up here.") }
                 </p>
             </div>
         },
         [id] => match locate(s, id) {
             Some(found) => {
                 let serial = focus.as_ref().filter(|f| f.part == *id).map(|f| f.serial);
-                editor(&app, id, found, serial)
+                editor(&app, lang, id, found, serial)
             }
             None => html! {},
         },
         many => {
             let ondelete = {
                 let (app, ids) = (app.clone(), many.to_vec());
-                Callback::from(move |_: MouseEvent| delete(&app, &ids))
+                Callback::from(move |_: MouseEvent| delete(&app, lang, &ids))
             };
             let names: Vec<String> = many.iter().map(|id| name_of(s, id)).collect();
             html! {
                 <div class="editor">
-                    <p class="kind">{ format!("{} parts selected", many.len()) }</p>
+                    <p class="kind">{ tf(lang, "{} parts selected", &[&many.len().to_string()]) }</p>
                     <p class="muted">{ names.join(", ") }</p>
-                    <p class="muted">{ "Drag any of them to move them together, or use the arrow keys." }</p>
-                    <button type="button" class="tool danger" onclick={ondelete}>{ "Delete selected" }</button>
+                    <p class="muted">{ t(lang, "Drag any of them to move them together, or use the arrow keys.") }</p>
+                    <button type="button" class="tool danger" onclick={ondelete}>{ t(lang, "Delete selected") }</button>
                 </div>
             }
         }
     };
     html! {
         <section class="inspector panel" aria-labelledby="inspector-heading">
-            <h2 id="inspector-heading" class="panel-heading">{ "Inspector" }</h2>
+            <h2 id="inspector-heading" class="panel-heading">{ t(lang, "Inspector") }</h2>
             { body }
         </section>
     }
 }
 
-fn kind_name(found: Found, s: &crate::model::Scenario) -> &'static str {
+fn kind_name(lang: Lang, found: Found, s: &crate::model::Scenario) -> &'static str {
     match found {
         Found::Vpc(_) => "VPC",
-        Found::Subnet(_) => "Subnet",
+        Found::Subnet(_) => t(lang, "Subnet"),
         Found::Instance(i) => match s.instances[i].role {
-            crate::model::Role::Bastion => "Bastion host",
-            crate::model::Role::NatInstance => "NAT instance",
-            _ => "EC2 instance",
+            crate::model::Role::Bastion => t(lang, "Bastion host"),
+            crate::model::Role::NatInstance => t(lang, "NAT instance"),
+            _ => t(lang, "EC2 instance"),
         },
         Found::Database(i) if s.databases[i].engine.is_cache() => "ElastiCache",
-        Found::Database(_) => "RDS database",
-        Found::LoadBalancer(_) => "Application load balancer",
-        Found::InternetGateway(_) => "Internet gateway",
-        Found::NatGateway(_) => "NAT gateway",
-        Found::Host(_) => "Internet host",
+        Found::Database(_) => t(lang, "RDS database"),
+        Found::LoadBalancer(_) => t(lang, "Application load balancer"),
+        Found::InternetGateway(_) => t(lang, "Internet gateway"),
+        Found::NatGateway(_) => t(lang, "NAT gateway"),
+        Found::Host(_) => t(lang, "Internet host"),
     }
 }
 
-fn editor(app: &AppContext, id: &str, found: Found, focus: Option<u32>) -> Html {
+fn editor(app: &AppContext, lang: Lang, id: &str, found: Found, focus: Option<u32>) -> Html {
     let s = &app.scenario;
     let ondelete = {
         let (app, ids) = (app.clone(), vec![id.to_string()]);
-        Callback::from(move |_: MouseEvent| delete(&app, &ids))
+        Callback::from(move |_: MouseEvent| delete(&app, lang, &ids))
     };
     let key = id.to_string();
     // A new request to show a rule opens the editor again, on that rule.
@@ -136,11 +144,11 @@ fn editor(app: &AppContext, id: &str, found: Found, focus: Option<u32>) -> Html 
         <div class="editor">
             <div class="editor-head">
                 <div>
-                    <p class="kind">{ kind_name(found, s) }</p>
+                    <p class="kind">{ kind_name(lang, found, s) }</p>
                     <h3 class="part-title">{ name_of(s, &key) }</h3>
                 </div>
                 <button type="button" class="tool small danger" onclick={ondelete}
-                    aria-label={format!("Delete {}", name_of(s, &key))}>{ "Delete" }</button>
+                    aria-label={tf(lang, "Delete {}", &[&name_of(s, &key)])}>{ t(lang, "Delete") }</button>
             </div>
             { content }
         </div>

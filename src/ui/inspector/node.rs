@@ -7,6 +7,7 @@ use std::net::Ipv4Addr;
 
 use yew::prelude::*;
 
+use super::super::lang::{t, tf, use_lang, Lang};
 use super::super::state::AppContext;
 use super::field::{checkbox, commit, commit_checked, select, Check, TextField};
 use super::sg::GroupsEditor;
@@ -16,10 +17,14 @@ use crate::edit::alloc::next_public_ip;
 use crate::edit::find::{interfaces_of, locate, name_of, Found};
 use crate::model::{Engine, Interface, Listener, Listening, Role, Scenario, Scheme, Target};
 
-fn parse_ip(text: &str) -> Result<Ipv4Addr, String> {
-    let t = text.trim();
-    t.parse().map_err(|_| {
-        format!("{t:?} is not an IPv4 address: expected four numbers 0-255, such as 10.0.1.10.")
+fn parse_ip(text: &str, lang: Lang) -> Result<Ipv4Addr, String> {
+    let text = text.trim();
+    text.parse().map_err(|_| {
+        tf(
+            lang,
+            "{} is not an IPv4 address: expected four numbers 0-255, such as 10.0.1.10.",
+            &[&format!("{text:?}")],
+        )
     })
 }
 
@@ -74,6 +79,7 @@ fn set_name(s: &mut Scenario, id: &str, name: String) {
 /// Editor of node `id`.
 #[component]
 pub fn NodeEditor(p: &PartId) -> Html {
+    let lang = use_lang();
     let app = use_context::<AppContext>().expect("app context");
     let focus = use_context::<RuleFocusContext>().expect("rule focus context");
     let tab = use_state(|| RuleFocus::tab_of(&focus, &p.id, &["Details", "Security groups"]));
@@ -83,26 +89,26 @@ pub fn NodeEditor(p: &PartId) -> Html {
     };
     let id = p.id.to_string();
     let path = found.path();
-    let edit = |f: fn(&mut Scenario, &str, String) -> Result<(), String>| -> Check {
+    let edit = |f: fn(&mut Scenario, &str, String, Lang) -> Result<(), String>| -> Check {
         let (s, id) = (s.clone(), id.clone());
-        Callback::from(move |t: String| {
+        Callback::from(move |text: String| {
             let mut n = (*s).clone();
-            f(&mut n, &id, t)?;
+            f(&mut n, &id, text, lang)?;
             Ok(n)
         })
     };
-    let name_check = edit(|n, id, t| {
-        set_name(n, id, t.trim().to_string());
+    let name_check = edit(|n, id, text, _| {
+        set_name(n, id, text.trim().to_string());
         Ok(())
     });
     let mut fields: Vec<Html> = vec![html! {
-        <TextField id="node-name" label="Name" value={name_of(s, &id)} check={name_check}
+        <TextField id="node-name" label={t(lang, "Name")} value={name_of(s, &id)} check={name_check}
             path={format!("{path}.name")} />
     }];
     let ifs = interfaces_of(s, found);
     if let Some(n) = ifs.first().copied().cloned() {
-        let ip_check = edit(|s, id, t| {
-            let ip = parse_ip(&t)?;
+        let ip_check = edit(|s, id, text, lang| {
+            let ip = parse_ip(&text, lang)?;
             if let Some(i) = iface_mut(s, id) {
                 i.private_ip = ip;
             }
@@ -114,10 +120,10 @@ pub fn NodeEditor(p: &PartId) -> Html {
             _ => format!("{path}.interfaces[0].private_ip"),
         };
         fields.push(html! {
-            <TextField id="node-ip" label="Private IPv4 address" value={n.private_ip.to_string()}
+            <TextField id="node-ip" label={t(lang, "Private IPv4 address")} value={n.private_ip.to_string()}
                 check={ip_check} path={iface_path}
-                hint={AttrValue::from(format!("In {} ({})", name_of(s, &n.subnet),
-                    s.subnets.iter().find(|x| x.id == n.subnet).map(|x| x.cidr.to_string()).unwrap_or_default()))} />
+                hint={AttrValue::from(tf(lang, "In {} ({})", &[&name_of(s, &n.subnet),
+                    &s.subnets.iter().find(|x| x.id == n.subnet).map(|x| x.cidr.to_string()).unwrap_or_default()]))} />
         });
         if !matches!(found, Found::NatGateway(_) | Found::LoadBalancer(_)) {
             let on_public = {
@@ -131,7 +137,7 @@ pub fn NodeEditor(p: &PartId) -> Html {
                             i.elastic_ip = false;
                         }
                     }
-                    commit_checked(&app, s);
+                    commit_checked(&app, lang, s);
                 })
             };
             let on_eip = {
@@ -145,30 +151,30 @@ pub fn NodeEditor(p: &PartId) -> Html {
                             i.public_ip = Some(ip);
                         }
                     }
-                    commit_checked(&app, s);
+                    commit_checked(&app, lang, s);
                 })
             };
             fields.push(checkbox(
                 "node-public",
-                "Public IPv4 address",
+                t(lang, "Public IPv4 address"),
                 n.public_ip.is_some(),
                 on_public,
             ));
             fields.push(checkbox(
                 "node-eip",
-                "Elastic IP (keeps its address)",
+                t(lang, "Elastic IP (keeps its address)"),
                 n.elastic_ip,
                 on_eip,
             ));
             if let Some(ip) = n.public_ip {
                 fields
-                    .push(html! { <p class="muted small">{ format!("Public address: {ip}") }</p> });
+                    .push(html! { <p class="muted small">{ tf(lang, "Public address: {}", &[&ip.to_string()]) }</p> });
             }
         } else if let Some(ip) = n.public_ip {
             let what = if n.elastic_ip {
-                "Elastic IP"
+                t(lang, "Elastic IP")
             } else {
-                "Public IP"
+                t(lang, "Public IP")
             };
             fields.push(
                 html! { <dl class="facts"><dt>{ what }</dt><dd>{ ip.to_string() }</dd></dl> },
@@ -182,12 +188,15 @@ pub fn NodeEditor(p: &PartId) -> Html {
                     if let Some(i) = iface_mut(&mut s, &id) {
                         i.source_dest_check = on;
                     }
-                    commit_checked(&app, s);
+                    commit_checked(&app, lang, s);
                 })
             };
             fields.push(checkbox(
                 "node-sdc",
-                "Source/destination check (turn off for NAT instances and routers)",
+                t(
+                    lang,
+                    "Source/destination check (turn off for NAT instances and routers)",
+                ),
                 n.source_dest_check,
                 on_sdc,
             ));
@@ -197,13 +206,17 @@ pub fn NodeEditor(p: &PartId) -> Html {
         Found::Instance(i) => {
             let x = &s.instances[i];
             let roles = [
-                (Role::Generic, "generic", "General purpose"),
-                (Role::Web, "web", "Web server"),
-                (Role::App, "app", "Application server"),
-                (Role::Bastion, "bastion", "Bastion host"),
-                (Role::NatInstance, "nat-instance", "NAT instance"),
-                (Role::ReverseProxy, "reverse-proxy", "Reverse proxy"),
-                (Role::Appliance, "appliance", "Firewall / router"),
+                (Role::Generic, "generic", t(lang, "General purpose")),
+                (Role::Web, "web", t(lang, "Web server")),
+                (Role::App, "app", t(lang, "Application server")),
+                (Role::Bastion, "bastion", t(lang, "Bastion host")),
+                (Role::NatInstance, "nat-instance", t(lang, "NAT instance")),
+                (
+                    Role::ReverseProxy,
+                    "reverse-proxy",
+                    t(lang, "Reverse proxy"),
+                ),
+                (Role::Appliance, "appliance", t(lang, "Firewall / router")),
             ];
             let options: Vec<(String, String)> = roles
                 .iter()
@@ -224,18 +237,24 @@ pub fn NodeEditor(p: &PartId) -> Html {
                     commit(&app, s);
                 })
             };
-            fields.push(select("node-role", "Role", &options, current, on_role));
-            let listen_check = edit(|s, id, t| {
-                let l = parse_listening(&t)?;
+            fields.push(select(
+                "node-role",
+                t(lang, "Role"),
+                &options,
+                current,
+                on_role,
+            ));
+            let listen_check = edit(|s, id, text, _| {
+                let l = parse_listening(&text)?;
                 if let Some(Found::Instance(i)) = locate(s, id) {
                     s.instances[i].listens = l;
                 }
                 Ok(())
             });
             fields.push(html! {
-                <TextField id="node-listens" label="Listening ports" value={listening_text(&x.listens)}
+                <TextField id="node-listens" label={t(lang, "Listening ports")} value={listening_text(&x.listens)}
                     check={listen_check} path={format!("{path}.listens")} placeholder="22, 80, 443"
-                    hint={AttrValue::from("Ports the software on it accepts connections on, or \"any\".")} />
+                    hint={AttrValue::from(t(lang, "Ports the software on it accepts connections on, or \"any\"."))} />
             });
         }
         Found::Database(i) => {
@@ -278,18 +297,18 @@ pub fn NodeEditor(p: &PartId) -> Html {
             };
             fields.push(select(
                 "node-engine",
-                "Engine",
+                t(lang, "Engine"),
                 &options,
                 current,
                 on_engine,
             ));
-            let port_check = edit(|s, id, t| {
-                let t = t.trim().to_string();
-                let port = if t.is_empty() {
+            let port_check = edit(|s, id, text, lang| {
+                let text = text.trim().to_string();
+                let port = if text.is_empty() {
                     None
                 } else {
-                    Some(t.parse::<u16>().ok().filter(|p| *p > 0).ok_or_else(|| {
-                        format!("{t:?} is not a port: use 1 to 65535, or leave empty for the engine's default.")
+                    Some(text.parse::<u16>().ok().filter(|p| *p > 0).ok_or_else(|| {
+                        tf(lang, "{} is not a port: use 1 to 65535, or leave empty for the engine's default.", &[&format!("{text:?}")])
                     })?)
                 };
                 if let Some(Found::Database(i)) = locate(s, id) {
@@ -298,15 +317,18 @@ pub fn NodeEditor(p: &PartId) -> Html {
                 Ok(())
             });
             fields.push(html! {
-                <TextField id="node-port" label="Port" value={x.listen_port().to_string()}
+                <TextField id="node-port" label={t(lang, "Port")} value={x.listen_port().to_string()}
                     check={port_check} path={format!("{path}.port")} />
             });
         }
         Found::LoadBalancer(i) => {
             let x = s.load_balancers[i].clone();
             let options = vec![
-                ("internet-facing".to_string(), "Internet-facing".to_string()),
-                ("internal".to_string(), "Internal".to_string()),
+                (
+                    "internet-facing".to_string(),
+                    t(lang, "Internet-facing").to_string(),
+                ),
+                ("internal".to_string(), t(lang, "Internal").to_string()),
             ];
             let current = if x.scheme == Scheme::Internal {
                 "internal"
@@ -327,16 +349,16 @@ pub fn NodeEditor(p: &PartId) -> Html {
             };
             fields.push(select(
                 "node-scheme",
-                "Scheme",
+                t(lang, "Scheme"),
                 &options,
                 current,
                 on_scheme,
             ));
             fields.push(html! {
                 <dl class="facts">
-                    <dt>{ "Nodes" }</dt>
+                    <dt>{ t(lang, "Nodes") }</dt>
                     <dd>{ x.nodes.iter().map(|n| format!("{} ({})", n.private_ip, name_of(s, &n.subnet))).collect::<Vec<_>>().join(", ") }</dd>
-                    <dt>{ "Listeners" }</dt>
+                    <dt>{ t(lang, "Listeners") }</dt>
                     <dd>{ x.listeners.iter().map(|l| format!("HTTP :{}", l.port)).collect::<Vec<_>>().join(", ") }</dd>
                 </dl>
             });
@@ -356,7 +378,7 @@ pub fn NodeEditor(p: &PartId) -> Html {
                 .unwrap_or_default();
             fields.push(html! {
                 <fieldset class="checks">
-                    <legend>{ "Targets (port 80)" }</legend>
+                    <legend>{ t(lang, "Targets (port 80)") }</legend>
                     { for candidates.into_iter().map(|(tid, tname)| {
                         let on = registered.contains(&tid);
                         let (app, t2) = (app.clone(), tid.clone());
@@ -374,23 +396,23 @@ pub fn NodeEditor(p: &PartId) -> Html {
             });
         }
         Found::NatGateway(_) => {
-            fields.push(html! { <p class="muted small">{ "A NAT gateway lets instances in private subnets start connections to the internet; nothing can connect in through it. Route 0.0.0.0/0 to it from a private subnet's route table." }</p> });
+            fields.push(html! { <p class="muted small">{ t(lang, "A NAT gateway lets instances in private subnets start connections to the internet; nothing can connect in through it. Route 0.0.0.0/0 to it from a private subnet's route table.") }</p> });
         }
         Found::InternetGateway(i) => {
             let g = &s.internet_gateways[i];
-            let mut options = vec![(String::new(), "Detached".to_string())];
+            let mut options = vec![(String::new(), t(lang, "Detached").to_string())];
             options.extend(s.vpcs.iter().map(|v| (v.id.clone(), name_of(s, &v.id))));
             let on_vpc = {
                 let app = app.clone();
                 Callback::from(move |v: String| {
                     let mut s = (*app.scenario).clone();
                     s.internet_gateways[i].vpc = (!v.is_empty()).then_some(v);
-                    commit_checked(&app, s);
+                    commit_checked(&app, lang, s);
                 })
             };
             fields.push(select(
                 "node-vpc",
-                "Attached to VPC",
+                t(lang, "Attached to VPC"),
                 &options,
                 g.vpc.as_deref().unwrap_or(""),
                 on_vpc,
@@ -398,17 +420,17 @@ pub fn NodeEditor(p: &PartId) -> Html {
         }
         Found::Host(i) => {
             let h = &s.internet_hosts[i];
-            let ip_check = edit(|s, id, t| {
-                let ip = parse_ip(&t)?;
+            let ip_check = edit(|s, id, text, lang| {
+                let ip = parse_ip(&text, lang)?;
                 if let Some(Found::Host(i)) = locate(s, id) {
                     s.internet_hosts[i].ip = ip;
                 }
                 Ok(())
             });
             fields.push(html! {
-                <TextField id="node-public-ip" label="Public IP address" value={h.ip.to_string()}
+                <TextField id="node-public-ip" label={t(lang, "Public IP address")} value={h.ip.to_string()}
                     check={ip_check} path={format!("{path}.ip")}
-                    hint={AttrValue::from("Its address on the internet, outside every VPC.")} />
+                    hint={AttrValue::from(t(lang, "Its address on the internet, outside every VPC."))} />
             });
         }
         _ => {}
@@ -420,6 +442,7 @@ pub fn NodeEditor(p: &PartId) -> Html {
     );
     if has_groups {
         tabs(
+            lang,
             "node",
             &tab,
             vec![

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::super::lang::{t, tf, use_lang, Lang};
 use super::super::state::{Action, AppContext};
 use super::field::{commit, commit_checked, judge, select, Check};
 use super::vpc::parse_cidr;
@@ -49,7 +50,7 @@ fn default_route() -> Destination {
 
 /// Buttons that add the usual default route: to the internet gateway (public subnet) or to a NAT
 /// gateway (private subnet), when the subnet has none.
-pub fn default_route_fix(app: &AppContext, subnet: &str) -> Html {
+pub fn default_route_fix(app: &AppContext, lang: Lang, subnet: &str) -> Html {
     let s = &app.scenario;
     let Some(x) = s.subnets.iter().find(|x| x.id == subnet) else {
         return html! {};
@@ -70,7 +71,11 @@ pub fn default_route_fix(app: &AppContext, subnet: &str) -> Html {
         .find(|g| g.vpc.as_deref() == Some(x.vpc.as_str()))
     {
         offers.push((
-            format!("Make public: route 0.0.0.0/0 to {}", name_of(s, &g.id)),
+            tf(
+                lang,
+                "Make public: route 0.0.0.0/0 to {}",
+                &[&name_of(s, &g.id)],
+            ),
             RouteTarget::InternetGateway(g.id.clone()),
         ));
     }
@@ -81,7 +86,11 @@ pub fn default_route_fix(app: &AppContext, subnet: &str) -> Html {
             .any(|y| y.id == n.interface.subnet && y.vpc == x.vpc && y.id != x.id);
         if in_vpc {
             offers.push((
-                format!("Route 0.0.0.0/0 to {} (outbound only)", name_of(s, &n.id)),
+                tf(
+                    lang,
+                    "Route 0.0.0.0/0 to {} (outbound only)",
+                    &[&name_of(s, &n.id)],
+                ),
                 RouteTarget::NatGateway(n.id.clone()),
             ));
         }
@@ -92,15 +101,15 @@ pub fn default_route_fix(app: &AppContext, subnet: &str) -> Html {
                 let (app, subnet) = (app.clone(), subnet.to_string());
                 let onclick = Callback::from(move |_: MouseEvent| {
                     let mut n = (*app.scenario).clone();
-                    if let Some(t) = own_table(&mut n, &subnet) {
-                        n.route_tables[t].routes.push(Route {
+                    if let Some(k) = own_table(&mut n, &subnet) {
+                        n.route_tables[k].routes.push(Route {
                             destination: default_route(),
                             target: target.clone(),
                             state: RouteState::Active,
                         });
-                        let name = n.route_tables[t].name.clone();
+                        let name = n.route_tables[k].name.clone();
                         commit(&app, n);
-                        app.dispatch(Action::Notify(format!("Added 0.0.0.0/0 to route table {name}.")));
+                        app.dispatch(Action::Notify(tf(lang, "Added 0.0.0.0/0 to route table {}.", &[&name])));
                     }
                 });
                 html! { <button type="button" class="tool small" {onclick}>{ label }</button> }
@@ -134,13 +143,13 @@ fn parse_target(code: &str) -> Option<RouteTarget> {
     })
 }
 
-fn target_label(s: &Scenario, t: &RouteTarget) -> String {
-    match t {
+fn target_label(s: &Scenario, target: &RouteTarget, lang: Lang) -> String {
+    match target {
         RouteTarget::Local => "local".into(),
-        RouteTarget::InternetGateway(x) => format!("{} (internet gateway)", name_of(s, x)),
-        RouteTarget::NatGateway(x) => format!("{} (NAT gateway)", name_of(s, x)),
-        RouteTarget::Instance(x) => format!("{} (instance)", name_of(s, x)),
-        RouteTarget::PeeringConnection(x) => format!("{x} (peering)"),
+        RouteTarget::InternetGateway(x) => tf(lang, "{} (internet gateway)", &[&name_of(s, x)]),
+        RouteTarget::NatGateway(x) => tf(lang, "{} (NAT gateway)", &[&name_of(s, x)]),
+        RouteTarget::Instance(x) => tf(lang, "{} (instance)", &[&name_of(s, x)]),
+        RouteTarget::PeeringConnection(x) => tf(lang, "{} (peering)", &[x]),
         other => target_code(other),
     }
 }
@@ -185,6 +194,7 @@ pub struct SubnetProps {
 /// The route table of a subnet.
 #[component]
 pub fn RouteTableEditor(p: &SubnetProps) -> Html {
+    let lang = use_lang();
     let app = use_context::<AppContext>().expect("app context");
     let dest = use_state(String::new);
     let target = use_state(String::new);
@@ -193,9 +203,9 @@ pub fn RouteTableEditor(p: &SubnetProps) -> Html {
         return html! {};
     };
     let Some(ti) = table_of(s, &x.id) else {
-        return html! { <p class="muted">{ "This VPC has no route table." }</p> };
+        return html! { <p class="muted">{ t(lang, "This VPC has no route table.") }</p> };
     };
-    let t = s.route_tables[ti].clone();
+    let table = s.route_tables[ti].clone();
     let tables: Vec<(String, String)> = s
         .route_tables
         .iter()
@@ -209,7 +219,7 @@ pub fn RouteTableEditor(p: &SubnetProps) -> Html {
             (
                 r.id.clone(),
                 if r.main {
-                    format!("{name} (main)")
+                    tf(lang, "{} (main)", &[&name])
                 } else {
                     name
                 },
@@ -236,26 +246,32 @@ pub fn RouteTableEditor(p: &SubnetProps) -> Html {
             for r in &mut n.route_tables {
                 r.subnets.retain(|y| *y != subnet);
             }
-            if let Some(t) = own_table(&mut n, &subnet) {
-                let name = n.route_tables[t].name.clone();
+            if let Some(k) = own_table(&mut n, &subnet) {
+                let name = n.route_tables[k].name.clone();
                 commit(&app, n);
-                app.dispatch(Action::Notify(format!("Created route table {name}.")));
+                app.dispatch(Action::Notify(tf(
+                    lang,
+                    "Created route table {}.",
+                    &[&name],
+                )));
             }
         })
     };
     let all_targets = targets(s, &x.vpc);
-    let mut target_options: Vec<(String, String)> = vec![(String::new(), "Choose a target".into())];
+    let mut target_options: Vec<(String, String)> =
+        vec![(String::new(), t(lang, "Choose a target").into())];
     target_options.extend(
         all_targets
             .iter()
-            .map(|t| (target_code(t), target_label(s, t))),
+            .map(|x| (target_code(x), target_label(s, x, lang))),
     );
     let check: Check = {
         let (s, target) = (s.clone(), target.clone());
         Callback::from(move |d: String| {
-            let cidr = parse_cidr(&d)?;
-            let tgt = parse_target(&target)
-                .ok_or_else(|| "Choose where the route sends traffic (its target).".to_string())?;
+            let cidr = parse_cidr(&d, lang)?;
+            let tgt = parse_target(&target).ok_or_else(|| {
+                t(lang, "Choose where the route sends traffic (its target).").to_string()
+            })?;
             let mut n = (*s).clone();
             n.route_tables[ti].routes.push(Route {
                 destination: Destination::Cidr(cidr),
@@ -304,20 +320,20 @@ pub fn RouteTableEditor(p: &SubnetProps) -> Html {
         .unwrap_or_default();
     html! {
         <div class="form">
-            { select("rt-table", "Route table", &tables, &t.id, on_table) }
+            { select("rt-table", t(lang, "Route table"), &tables, &table.id, on_table) }
             <div class="row-actions">
-                <button type="button" class="tool small" onclick={create}>{ "Create route table" }</button>
+                <button type="button" class="tool small" onclick={create}>{ t(lang, "Create route table") }</button>
             </div>
-            if t.main {
-                <p class="muted small">{ "The VPC's main route table: every subnet without a table of its own uses it." }</p>
+            if table.main {
+                <p class="muted small">{ t(lang, "The VPC's main route table: every subnet without a table of its own uses it.") }</p>
             }
-            <table class="rules" aria-label="Routes">
-                <thead><tr><th>{ "Destination" }</th><th>{ "Target" }</th><th><span class="sr-only">{ "Actions" }</span></th></tr></thead>
+            <table class="rules" aria-label={t(lang, "Routes")}>
+                <thead><tr><th>{ t(lang, "Destination") }</th><th>{ t(lang, "Target") }</th><th><span class="sr-only">{ t(lang, "Actions") }</span></th></tr></thead>
                 <tbody>
                     { for vpc_cidrs.iter().map(|c| html! {
                         <tr class="implicit"><td>{ c }</td><td>{ "local" }</td><td></td></tr>
                     }) }
-                    { for t.routes.iter().enumerate().map(|(k, r)| {
+                    { for table.routes.iter().enumerate().map(|(k, r)| {
                         let d = match &r.destination {
                             Destination::Cidr(c) => c.to_string(),
                             Destination::PrefixList(p) => p.clone(),
@@ -333,19 +349,19 @@ pub fn RouteTableEditor(p: &SubnetProps) -> Html {
                         let current = target_code(&r.target);
                         let mut options: Vec<(String, String)> = all_targets
                             .iter()
-                            .map(|t| (target_code(t), target_label(s, t)))
+                            .map(|x| (target_code(x), target_label(s, x, lang)))
                             .collect();
                         if !options.iter().any(|o| o.0 == current) {
-                            options.insert(0, (current.clone(), target_label(s, &r.target)));
+                            options.insert(0, (current.clone(), target_label(s, &r.target, lang)));
                         }
                         let retarget = {
                             let app = app.clone();
                             Callback::from(move |e: Event| {
                                 let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-                                if let Some(t) = parse_target(&v) {
+                                if let Some(tgt) = parse_target(&v) {
                                     let mut n = (*app.scenario).clone();
-                                    n.route_tables[ti].routes[k].target = t;
-                                    commit_checked(&app, n);
+                                    n.route_tables[ti].routes[k].target = tgt;
+                                    commit_checked(&app, lang, n);
                                 }
                             })
                         };
@@ -353,36 +369,36 @@ pub fn RouteTableEditor(p: &SubnetProps) -> Html {
                             <tr key={format!("{d}>{k}")}>
                                 <td>{ &d }</td>
                                 <td class="wrap">
-                                    <select class="cell-select" aria-label={format!("Target of route {d}")}
+                                    <select class="cell-select" aria-label={tf(lang, "Target of route {}", &[&d])}
                                         onchange={retarget}>
                                         { for options.iter().map(|(v, l)| html! {
                                             <option value={v.clone()} selected={*v == current}>{ l }</option>
                                         }) }
                                     </select>
-                                    if r.state == RouteState::Blackhole { <span class="tag bad">{ "blackhole" }</span> }
+                                    if r.state == RouteState::Blackhole { <span class="tag bad">{ t(lang, "blackhole") }</span> }
                                 </td>
                                 <td><button type="button" class="icon-btn" onclick={remove}
-                                    aria-label={format!("Remove route {d}")}>{ "×" }</button></td>
+                                    aria-label={tf(lang, "Remove route {}", &[&d])}>{ "×" }</button></td>
                             </tr>
                         }
                     }) }
                 </tbody>
             </table>
-            <form class="add-form" onsubmit={add} aria-label="Add route">
+            <form class="add-form" onsubmit={add} aria-label={t(lang, "Add route")}>
                 <div class={classes!("field", invalid.then_some("invalid"))}>
-                    <label for="rt-dest">{ "Destination" }</label>
+                    <label for="rt-dest">{ t(lang, "Destination") }</label>
                     <input id="rt-dest" type="text" value={(*dest).clone()} oninput={on_dest}
                         placeholder="0.0.0.0/0" spellcheck="false" autocomplete="off"
                         aria-invalid={invalid.to_string()} aria-describedby="rt-dest-msg" />
                 </div>
-                { select("rt-target", "Target", &target_options, &target, on_target) }
+                { select("rt-target", t(lang, "Target"), &target_options, &target, on_target) }
                 <div id="rt-dest-msg" class="field-msg full" aria-live="polite">
                     { for verdict.errors.iter().map(|m| html! { <p class="error-msg">{ m }</p> }) }
                     { for verdict.warnings.iter().map(|m| html! { <p class="warn-msg">{ m }</p> }) }
                 </div>
-                <button type="submit" class="tool" disabled={ok.is_none()}>{ "Add route" }</button>
+                <button type="submit" class="tool" disabled={ok.is_none()}>{ t(lang, "Add route") }</button>
             </form>
-            { default_route_fix(&app, &x.id) }
+            { default_route_fix(&app, lang, &x.id) }
         </div>
     }
 }

@@ -5,6 +5,7 @@
 use crate::ui::rule_focus::RuleFocusContext;
 use yew::prelude::*;
 
+use super::super::lang::{t, tf, use_lang};
 use super::super::state::{Action, AppContext};
 use super::acl::{parse_ports, ports_text, protocol_options};
 use super::field::{commit, commit_checked, judge, rule_input, select, Check};
@@ -48,6 +49,7 @@ pub struct OwnerProps {
 /// The security groups of a part, and their rules.
 #[component]
 pub fn GroupsEditor(p: &OwnerProps) -> Html {
+    let lang = use_lang();
     let app = use_context::<AppContext>().expect("app context");
     let s = &app.scenario;
     let Some(found) = locate(s, &p.owner) else {
@@ -72,15 +74,17 @@ pub fn GroupsEditor(p: &OwnerProps) -> Html {
             }
             n.security_groups.push(g);
             commit(&app, n);
-            app.dispatch(Action::Notify(format!(
-                "Created security group {name}: no inbound rules, all outbound allowed."
+            app.dispatch(Action::Notify(tf(
+                lang,
+                "Created security group {}: no inbound rules, all outbound allowed.",
+                &[&name],
             )));
         })
     };
     html! {
         <div class="form">
             <fieldset class="checks">
-                <legend>{ "Security groups" }</legend>
+                <legend>{ t(lang, "Security groups") }</legend>
                 { for s.security_groups.iter().filter(|g| g.vpc == vpc).map(|g| {
                     let on = attached.contains(&g.id);
                     let (app, owner, gid) = (app.clone(), owner.clone(), g.id.clone());
@@ -91,7 +95,7 @@ pub fn GroupsEditor(p: &OwnerProps) -> Html {
                             i.security_groups.retain(|x| *x != gid);
                             if checked { i.security_groups.push(gid.clone()); }
                         }
-                        commit_checked(&app, n);
+                        commit_checked(&app, lang, n);
                     });
                     let id = format!("sg-pick-{}", g.id);
                     html! {
@@ -103,11 +107,11 @@ pub fn GroupsEditor(p: &OwnerProps) -> Html {
                 }) }
             </fieldset>
             <div class="row-actions">
-                <button type="button" class="tool small" onclick={create}>{ "Create security group" }</button>
+                <button type="button" class="tool small" onclick={create}>{ t(lang, "Create security group") }</button>
             </div>
             { for attached.iter().map(|g| html! { <GroupRules key={g.clone()} group={g.clone()} /> }) }
             if attached.is_empty() {
-                <p class="muted small">{ "No security group: the interface takes the VPC's default group." }</p>
+                <p class="muted small">{ t(lang, "No security group: the interface takes the VPC's default group.") }</p>
             }
         </div>
     }
@@ -123,6 +127,7 @@ pub struct GroupProps {
 /// One security group's rules, with a form to add one.
 #[component]
 pub fn GroupRules(p: &GroupProps) -> Html {
+    let lang = use_lang();
     let app = use_context::<AppContext>().expect("app context");
     // The rule the traffic panel asked to show, if it is in this group.
     let focus = use_context::<RuleFocusContext>()
@@ -151,14 +156,18 @@ pub fn GroupRules(p: &GroupProps) -> Html {
     let g = s.security_groups[gi].clone();
     let gname = group_name(s, &g.id);
     let key = g.id.replace(|c: char| !c.is_ascii_alphanumeric(), "-");
-    let mut peers: Vec<(String, String)> = vec![("cidr".into(), "Custom CIDR".into())];
+    let mut peers: Vec<(String, String)> = vec![("cidr".into(), t(lang, "Custom CIDR").into())];
     peers.extend(
         s.security_groups
             .iter()
             .filter(|x| x.vpc == g.vpc)
             .map(|x| (format!("sg:{}", x.id), group_name(s, &x.id))),
     );
-    let dir = if *inbound { "inbound" } else { "outbound" };
+    let dir_word = if *inbound {
+        t(lang, "inbound")
+    } else {
+        t(lang, "outbound")
+    };
     let check: Check = {
         let (s, inbound, protocol, peer, cidr, description) = (
             s.clone(),
@@ -172,11 +181,11 @@ pub fn GroupRules(p: &GroupProps) -> Html {
             let protocol: Protocol = protocol.parse()?;
             let peer = match peer.strip_prefix("sg:") {
                 Some(id) => Peer::Group(id.to_string()),
-                None => Peer::Cidr(parse_cidr(&cidr)?),
+                None => Peer::Cidr(parse_cidr(&cidr, lang)?),
             };
             let rule = SgRule {
                 protocol,
-                ports: parse_ports(protocol, &ports)?,
+                ports: parse_ports(protocol, &ports, lang)?,
                 icmp: None,
                 peer,
                 description: description.trim().to_string(),
@@ -227,16 +236,16 @@ pub fn GroupRules(p: &GroupProps) -> Html {
         }
     };
     html! {
-        <section class="group" aria-label={format!("Security group {gname}")}>
+        <section class="group" aria-label={tf(lang, "Security group {}", &[&gname])}>
             <h4>{ &gname }</h4>
-            <div class="segmented" role="group" aria-label="Direction">
-                { dir_tab("Inbound rules", true) }
-                { dir_tab("Outbound rules", false) }
+            <div class="segmented" role="group" aria-label={t(lang, "Direction")}>
+                { dir_tab(t(lang, "Inbound rules"), true) }
+                { dir_tab(t(lang, "Outbound rules"), false) }
             </div>
-            <table class="rules" aria-label={format!("{gname} {dir} rules")}>
-                <thead><tr><th>{ "Protocol" }</th><th>{ "Ports" }</th>
-                    <th>{ if *inbound { "Source" } else { "Destination" } }</th>
-                    <th>{ "Description" }</th><th><span class="sr-only">{ "Actions" }</span></th></tr></thead>
+            <table class="rules" aria-label={tf(lang, "{} {} rules", &[&gname, dir_word])}>
+                <thead><tr><th>{ t(lang, "Protocol") }</th><th>{ t(lang, "Ports") }</th>
+                    <th>{ if *inbound { t(lang, "Source") } else { t(lang, "Destination") } }</th>
+                    <th>{ t(lang, "Description") }</th><th><span class="sr-only">{ t(lang, "Actions") }</span></th></tr></thead>
                 <tbody>
                     { for rules.iter().enumerate().map(|(k, r)| {
                         let peer = match &r.peer {
@@ -253,40 +262,40 @@ pub fn GroupRules(p: &GroupProps) -> Html {
                                 commit(&app, n);
                             })
                         };
-                        let proto = if r.protocol == Protocol::All { "all".to_string() } else { r.protocol.to_string() };
+                        let proto = if r.protocol == Protocol::All { t(lang, "all").to_string() } else { r.protocol.to_string() };
                         html! {
                             <tr key={k} class={classes!(focused(k).then_some("focused"))}>
                                 <td>{ proto }</td>
-                                <td>{ ports_text(r.ports) }</td>
+                                <td>{ ports_text(r.ports, lang) }</td>
                                 <td>{ &peer }</td>
                                 <td class="muted wrap">{ &r.description }</td>
                                 <td><button type="button" class="icon-btn" onclick={remove}
-                                    aria-label={format!("Remove {dir} rule {} {} from {peer}", r.protocol, ports_text(r.ports))}>
+                                    aria-label={tf(lang, "Remove {} rule {} {} from {}", &[dir_word, &r.protocol.to_string(), &ports_text(r.ports, lang), &peer])}>
                                     { "×" }</button></td>
                             </tr>
                         }
                     }) }
                     if rules.is_empty() {
                         <tr class="implicit"><td class="wrap" colspan="5">{
-                            if *inbound { "No inbound rules: nothing can connect in." } else { "No outbound rules: nothing can connect out." }
+                            if *inbound { t(lang, "No inbound rules: nothing can connect in.") } else { t(lang, "No outbound rules: nothing can connect out.") }
                         }</td></tr>
                     }
                 </tbody>
             </table>
-            <form class="add-form grid3" onsubmit={add} aria-label={format!("Add {dir} rule to {gname}")}>
-                { select(&format!("sg-{key}-protocol"), "Protocol", &protocol_options(), &protocol, set(&protocol)) }
-                { text_input(format!("sg-{key}-ports"), "Port range", &ports, "443") }
-                { select(&format!("sg-{key}-peer"), if *inbound { "Source" } else { "Destination" }, &peers, &peer, set(&peer)) }
+            <form class="add-form grid3" onsubmit={add} aria-label={tf(lang, "Add {} rule to {}", &[dir_word, &gname])}>
+                { select(&format!("sg-{key}-protocol"), t(lang, "Protocol"), &protocol_options(lang), &protocol, set(&protocol)) }
+                { text_input(format!("sg-{key}-ports"), t(lang, "Port range"), &ports, "443") }
+                { select(&format!("sg-{key}-peer"), if *inbound { t(lang, "Source") } else { t(lang, "Destination") }, &peers, &peer, set(&peer)) }
                 if *peer == "cidr" {
                     { text_input(format!("sg-{key}-cidr"), "CIDR", &cidr, "0.0.0.0/0") }
                 }
-                { text_input(format!("sg-{key}-desc"), "Description", &description, "optional") }
+                { text_input(format!("sg-{key}-desc"), t(lang, "Description"), &description, t(lang, "optional")) }
                 <div id={msg_id.clone()} class="field-msg full" aria-live="polite">
                     { for shown.errors.iter().map(|m| html! { <p class="error-msg">{ m }</p> }) }
                     { for shown.warnings.iter().map(|m| html! { <p class="warn-msg">{ m }</p> }) }
                 </div>
                 <button type="submit" class="tool" disabled={ok.is_none()}>
-                    { if *inbound { "Add inbound rule" } else { "Add outbound rule" } }
+                    { if *inbound { t(lang, "Add inbound rule") } else { t(lang, "Add outbound rule") } }
                 </button>
             </form>
         </section>

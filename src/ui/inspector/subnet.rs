@@ -4,6 +4,7 @@
 use crate::ui::rule_focus::{RuleFocus, RuleFocusContext};
 use yew::prelude::*;
 
+use super::super::lang::{t, tf, use_lang};
 use super::super::state::AppContext;
 use super::acl::AclEditor;
 use super::field::{commit_checked, select, Check, TextField};
@@ -18,6 +19,7 @@ use crate::layout::{region_of, zones_of};
 /// Editor of subnet `id`.
 #[component]
 pub fn SubnetEditor(p: &PartId) -> Html {
+    let lang = use_lang();
     let app = use_context::<AppContext>().expect("app context");
     let focus = use_context::<RuleFocusContext>().expect("rule focus context");
     let tab =
@@ -38,15 +40,16 @@ pub fn SubnetEditor(p: &PartId) -> Html {
     let cidr_check: Check = {
         let s = s.clone();
         Callback::from(move |t: String| {
-            let c = parse_cidr(&t)?;
+            let c = parse_cidr(&t, lang)?;
             let mut n = (*s).clone();
             n.subnets[i].cidr = c;
             Ok(n)
         })
     };
-    let hint = format!(
+    let hint = tf(
+        lang,
         "{} usable addresses (AWS reserves 5)",
-        thousands(usable_addresses(x.cidr))
+        &[&thousands(usable_addresses(x.cidr))],
     );
     let mut zones = zones_of(s, &x.vpc);
     let region = region_of(s);
@@ -64,27 +67,27 @@ pub fn SubnetEditor(p: &PartId) -> Html {
         Callback::from(move |z: String| {
             let mut n = (*app.scenario).clone();
             n.subnets[i].az = z;
-            commit_checked(&app, n);
+            commit_checked(&app, lang, n);
         })
     };
     let public = is_public(s, &x.id);
-    let fix = default_route_fix(&app, &x.id);
+    let fix = default_route_fix(&app, lang, &x.id);
     let details = html! {
         <div class="form">
-            <TextField id="subnet-name" label="Name" value={x.name.clone()} check={name_check}
+            <TextField id="subnet-name" label={t(lang, "Name")} value={x.name.clone()} check={name_check}
                 path={format!("subnets[{i}].name")} />
-            <TextField id="subnet-cidr" label="IPv4 CIDR" value={x.cidr.to_string()}
+            <TextField id="subnet-cidr" label={t(lang, "IPv4 CIDR")} value={x.cidr.to_string()}
                 check={cidr_check} path={format!("subnets[{i}].cidr")} hint={AttrValue::from(hint)}
                 placeholder="10.0.1.0/24" />
-            { select("subnet-az", "Availability zone", &zone_options, &x.az, on_zone) }
+            { select("subnet-az", t(lang, "Availability zone"), &zone_options, &x.az, on_zone) }
             <dl class="facts">
-                <dt>{ "VPC" }</dt>
+                <dt>{ t(lang, "VPC") }</dt>
                 <dd>{ name_of(s, &x.vpc) }</dd>
-                <dt>{ "Type" }</dt>
+                <dt>{ t(lang, "Type") }</dt>
                 <dd>{ if public {
-                    "Public: its route table sends 0.0.0.0/0 to an internet gateway"
+                    t(lang, "Public: its route table sends 0.0.0.0/0 to an internet gateway")
                 } else {
-                    "Private: no route to an internet gateway"
+                    t(lang, "Private: no route to an internet gateway")
                 } }</dd>
             </dl>
             { fix }
@@ -92,6 +95,7 @@ pub fn SubnetEditor(p: &PartId) -> Html {
     };
     let subnet = AttrValue::from(x.id.clone());
     tabs(
+        lang,
         "subnet",
         &tab,
         vec![

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::super::lang::{t, tf, use_lang, Lang};
 use super::super::state::{Action, AppContext};
 use super::field::{Check, TextField};
 use crate::edit::find::{locate, name_of, Found};
@@ -32,21 +33,25 @@ pub fn thousands(n: u64) -> String {
 }
 
 /// Parses a CIDR block, with a message people can act on.
-pub fn parse_cidr(text: &str) -> Result<Ipv4Net, String> {
-    let t = text.trim();
-    if !t.contains('/') {
-        return Err(format!(
-            "{t:?} is not a CIDR block: write an address and a prefix length, such as 10.0.0.0/16."
+pub fn parse_cidr(text: &str, lang: Lang) -> Result<Ipv4Net, String> {
+    let text = text.trim();
+    let quoted = format!("{text:?}");
+    if !text.contains('/') {
+        return Err(tf(
+            lang,
+            "{} is not a CIDR block: write an address and a prefix length, such as 10.0.0.0/16.",
+            &[&quoted],
         ));
     }
-    t.parse::<Ipv4Net>().map_err(|_| {
-        format!("{t:?} is not a valid IPv4 CIDR block: expected four numbers 0-255 and a prefix length 0-32, such as 10.0.0.0/16.")
+    text.parse::<Ipv4Net>().map_err(|_| {
+        tf(lang, "{} is not a valid IPv4 CIDR block: expected four numbers 0-255 and a prefix length 0-32, such as 10.0.0.0/16.", &[&quoted])
     })
 }
 
 /// Editor of VPC `id`.
 #[component]
 pub fn VpcEditor(p: &PartId) -> Html {
+    let lang = use_lang();
     let app = use_context::<AppContext>().expect("app context");
     let s = &app.scenario;
     let Some(Found::Vpc(i)) = locate(s, &p.id) else {
@@ -64,7 +69,7 @@ pub fn VpcEditor(p: &PartId) -> Html {
     let cidr_check: Check = {
         let s = s.clone();
         Callback::from(move |t: String| {
-            let c = parse_cidr(&t)?;
+            let c = parse_cidr(&t, lang)?;
             let mut n = (*s).clone();
             n.vpcs[i].cidrs[0] = c;
             Ok(n)
@@ -72,9 +77,10 @@ pub fn VpcEditor(p: &PartId) -> Html {
     };
     let cidr = v.cidrs.first().map(|c| c.to_string()).unwrap_or_default();
     let hint = v.cidrs.first().map(|c| {
-        format!(
+        tf(
+            lang,
             "{} addresses; each subnet keeps 5 for AWS",
-            thousands(1u64 << (32 - u32::from(c.prefix_len())))
+            &[&thousands(1u64 << (32 - u32::from(c.prefix_len())))],
         )
     });
     let igw = s
@@ -90,41 +96,43 @@ pub fn VpcEditor(p: &PartId) -> Html {
             }
         })
     };
-    let count =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let subnets = s.subnets.iter().filter(|x| x.vpc == v.id).count();
     let tables = s.route_tables.iter().filter(|x| x.vpc == v.id).count();
     let acls = s.network_acls.iter().filter(|x| x.vpc == v.id).count();
     let groups = s.security_groups.iter().filter(|x| x.vpc == v.id).count();
     html! {
         <div class="form">
-            <TextField id="vpc-name" label="Name" value={v.name.clone()} check={name_check}
+            <TextField id="vpc-name" label={t(lang, "Name")} value={v.name.clone()} check={name_check}
                 path={format!("vpcs[{i}].name")} />
-            <TextField id="vpc-cidr" label="IPv4 CIDR" value={cidr} check={cidr_check}
+            <TextField id="vpc-cidr" label={t(lang, "IPv4 CIDR")} value={cidr} check={cidr_check}
                 path={format!("vpcs[{i}].cidrs")} hint={hint.map(AttrValue::from)}
                 placeholder="10.0.0.0/16" />
             <div class="field">
-                <span class="label">{ "Internet gateway" }</span>
+                <span class="label">{ t(lang, "Internet gateway") }</span>
                 if let Some(g) = igw {
-                    <p>{ format!("{} is attached", name_of(s, &g.id)) }</p>
+                    <p>{ tf(lang, "{} is attached", &[&name_of(s, &g.id)]) }</p>
                 } else {
-                    <p class="muted">{ "None: nothing in this VPC can reach the internet directly." }</p>
+                    <p class="muted">{ t(lang, "None: nothing in this VPC can reach the internet directly.") }</p>
                     <button type="button" class="tool small" onclick={add_igw}>
-                        { "Attach an internet gateway" }
+                        { t(lang, "Attach an internet gateway") }
                     </button>
                 }
             </div>
             <dl class="facts">
-                <dt>{ "Contains" }</dt>
-                <dd>{ count(subnets, "subnet", "subnets") }</dd>
-                <dt>{ "Route tables" }</dt>
+                <dt>{ t(lang, "Contains") }</dt>
+                <dd>{ if subnets == 1 {
+                    t(lang, "1 subnet").to_string()
+                } else {
+                    tf(lang, "{} subnets", &[&subnets.to_string()])
+                } }</dd>
+                <dt>{ t(lang, "Route tables") }</dt>
                 <dd>{ tables }</dd>
-                <dt>{ "Network ACLs" }</dt>
+                <dt>{ t(lang, "Network ACLs") }</dt>
                 <dd>{ acls }</dd>
-                <dt>{ "Security groups" }</dt>
+                <dt>{ t(lang, "Security groups") }</dt>
                 <dd>{ groups }</dd>
             </dl>
-            <p class="muted small">{ "Route tables and network ACLs are edited from a subnet; security groups from an instance." }</p>
+            <p class="muted small">{ t(lang, "Route tables and network ACLs are edited from a subnet; security groups from an instance.") }</p>
         </div>
     }
 }

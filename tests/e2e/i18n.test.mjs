@@ -1,0 +1,156 @@
+// End-to-end test of the Korean UI (release build in dist/), in headless Chromium: open a
+// template by share link, switch the header's Language select to 한국어, open the traffic panel's
+// sections, the inspector and the Templates gallery, and check that no visible text is left in
+// English beyond product names, protocols, commands and the scenario's own names and addresses.
+// The choice survives a reload and sets <html lang="ko">. Screenshots: /tmp/i18n-ko-*.png.
+//
+// Run: node --test tests/e2e/i18n.test.mjs   (after `trunk build --release --offline`)
+
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deflateRawSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { startServer } from "./serve.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, "..", "..");
+const dist = process.env.DIST_DIR ?? join(repo, "dist");
+const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(existsSync(join(dist, "index.html")), `no release build in ${dist}`);
+  server = await startServer({ root: dist });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function link(scenario) {
+  const payload = deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString("base64url");
+  return `s=1.${payload}`;
+}
+
+/** Every string value in the scenario (names, ids, addresses, rule descriptions). */
+function scenarioWords(value, out = new Set()) {
+  if (typeof value === "string") out.add(value);
+  else if (Array.isArray(value)) value.forEach((v) => scenarioWords(v, out));
+  else if (value && typeof value === "object") Object.values(value).forEach((v) => scenarioWords(v, out));
+  return out;
+}
+
+/** Words that stay in Latin letters in Korean: products, protocols, commands, keys, badges. */
+const ALLOWED = new Set(
+  (
+    "VPC EC2 RDS ALB NAT IGW ACL TCP UDP ICMP SSH HTTP HTTPS MySQL PostgreSQL Redis memcached Memcached " +
+    "ElastiCache CIDR telnet curl ping ssh English Playground AWS JSON SVG PNG HTML Ctrl Shift Esc " +
+    "tcp udp icmp all local WWW Enter " +
+    // products and container names in the templates' Korean descriptions
+    "PostGIS API nginx Spring Aurora RabbitMQ webapp web admin unhealthy"
+  ).split(" "),
+);
+
+/** The visible text nodes of the page with a run of 3+ Latin letters that is not allowed. */
+async function englishLeft(page, names) {
+  const texts = await page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent.trim();
+      const el = n.parentElement;
+      if (!text || !el || el.closest("script, style, [hidden], [aria-hidden=true] svg.logo")) continue;
+      const visible = el.tagName === "OPTION" ? el.closest("select").checkVisibility() : el.checkVisibility();
+      if (visible) out.push(text);
+    }
+    return out;
+  });
+  const sorted = [...names].sort((a, b) => b.length - a.length);
+  const left = [];
+  for (const text of texts) {
+    let rest = text;
+    for (const name of sorted) rest = rest.split(name).join(" ");
+    rest = rest
+      .replace(/\b[a-z]{2}-[a-z]+-\d[a-z]?\b/g, " ") // availability zones
+      .replace(/\b\d+(\.\d+){3}(\/\d+)?\b/g, " "); // addresses and CIDRs
+    const bad = (rest.replace(/IPv4/g, " ").match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !ALLOWED.has(w));
+    if (bad.length) left.push(`${JSON.stringify(text)} (${bad.join(", ")})`);
+  }
+  return left;
+}
+
+describe("Korean UI", () => {
+  test("switches to 한국어, leaves no English in the page, and remembers the choice", async () => {
+    const scenario = JSON.parse(readFileSync(join(repo, "src/templates/public-private-db.json"), "utf8"));
+    const names = scenarioWords(scenario);
+    names.add("default"); // the name the engine gives the VPC's default network ACL
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (err) => errors.push(String(err)));
+    await page.goto(new URL(`/#${link(scenario)}`, server.url).href);
+    await page.getByRole("application", { name: "Canvas" }).waitFor();
+    assert.equal(await page.locator("html").getAttribute("lang"), "en");
+
+    await page.getByLabel("Language").selectOption("ko");
+    await page.getByRole("application", { name: "캔버스" }).waitFor();
+    assert.equal(await page.locator("html").getAttribute("lang"), "ko");
+
+    // The traffic panel's sections: the reachability matrix (computed when opened).
+    await page.locator("details.reach > summary").click();
+    await page.locator("table.matrix").waitFor();
+    await page.screenshot({ path: "/tmp/i18n-ko-main.png" });
+    let left = await englishLeft(page, names);
+    assert.deepEqual(left, [], `English left on the main screen:\n${left.join("\n")}`);
+
+    await page.locator("details.reach > summary").click();
+
+    // The inspector: a subnet (details, route table, network ACL) and an instance (security groups).
+    const select = async (id) => {
+      const box = await page.locator(`[data-id="${id}"]`).boundingBox();
+      await page.mouse.click(box.x + 6, box.y + 6);
+      await page.locator(".inspector .part-title").waitFor();
+    };
+    await select("public");
+    for (const tab of ["세부 정보", "라우팅 테이블", "네트워크 ACL"]) {
+      await page.getByRole("tab", { name: tab }).click();
+      left = await englishLeft(page, names);
+      assert.deepEqual(left, [], `English left in the subnet's ${tab} tab:\n${left.join("\n")}`);
+    }
+    await page.locator(".inspector table.rules").first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "/tmp/i18n-ko-inspector-acl.png" });
+    await select("api-1");
+    await page.getByRole("tab", { name: "보안 그룹" }).click();
+    await page.locator(".inspector table.rules").first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "/tmp/i18n-ko-inspector.png" });
+    left = await englishLeft(page, names);
+    assert.deepEqual(left, [], `English left in the inspector:\n${left.join("\n")}`);
+
+    // The Templates gallery (names and descriptions from templates::i18n).
+    await page.getByRole("button", { name: "템플릿" }).click();
+    await page.locator("#templates-dialog").waitFor();
+    await page.screenshot({ path: "/tmp/i18n-ko-gallery.png" });
+    left = await englishLeft(page, names);
+    assert.deepEqual(left, [], `English left in the gallery:\n${left.join("\n")}`);
+    assert.match(await page.locator("#templates-dialog").innerText(), /퍼블릭·프라이빗·DB 서브넷/);
+    await page.keyboard.press("Escape");
+
+    // Remembered after a reload (the browser itself says English).
+    await page.reload();
+    await page.getByRole("application", { name: "캔버스" }).waitFor();
+    assert.equal(await page.locator("html").getAttribute("lang"), "ko");
+    assert.equal(await page.getByLabel("언어").inputValue(), "ko");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
