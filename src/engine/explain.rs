@@ -171,6 +171,16 @@ pub fn summary_ko(f: &Facts) -> String {
     format!("{lead}{leg}: {why}.")
 }
 
+/// A hop's rule in Korean: the words the engine uses for a rule that is not a number, an index
+/// or a destination; anything else as it is.
+pub fn rule_ko(rule: &str) -> &str {
+    match rule {
+        "tracked connection" => "추적 중인 연결의 응답",
+        "no matching rule" => "맞는 규칙 없음",
+        r => r,
+    }
+}
+
 /// What a hop did, in Korean: the component, what it did with the packet, and the rule.
 pub fn hop_ko(h: &Hop) -> String {
     let what = match h.decision {
@@ -187,9 +197,8 @@ pub fn hop_ko(h: &Hop) -> String {
         Some(_) if table => format!(" {}", bound(h.site.as_ref().map(|s| s.side))),
         _ => String::new(),
     };
-    let tracked = h.rule.as_deref() == Some("tracked connection");
     let rule = match h.rule.as_deref() {
-        _ if tracked => " (추적 중인 연결의 응답)".to_string(),
+        Some(r @ ("tracked connection" | "no matching rule")) => format!(" ({})", rule_ko(r)),
         Some(r) => format!(" (규칙 {r})"),
         None => String::new(),
     };

@@ -69,6 +69,8 @@ pub const PRESETS: [(&str, &str, &str); 8] = [
 #[derive(Clone)]
 struct Said {
     text: String,
+    /// The engine's Korean for `text`, when a flow was traced.
+    text_ko: String,
     tone: &'static str,
     hops: Vec<Hop>,
     /// What the canvas shows of the flow.
@@ -82,6 +84,7 @@ impl Said {
     fn note(text: impl Into<String>, tone: &'static str) -> Self {
         Said {
             text: text.into(),
+            text_ko: String::new(),
             tone,
             hops: Vec::new(),
             shown: None,
@@ -112,8 +115,14 @@ fn hop_row(lang: Lang, i: usize, h: &Hop, current: bool, jump: Callback<usize>) 
             <td><button type="button" class="hop-jump" {onclick}
                 aria-label={tf(lang, "Show hop {} on the canvas", &[&(i + 1).to_string()])}>{ i + 1 }</button></td>
             <td><span aria-label={way_name} title={way_name}>{ way }</span></td>
-            <td>{ &h.detail }</td>
-            <td>{ h.rule.clone().unwrap_or_default() }</td>
+            <td>{ match lang {
+                Lang::Ko => crate::engine::explain::hop_ko(h),
+                Lang::En => h.detail.clone(),
+            } }</td>
+            <td>{ match (lang, h.rule.as_deref()) {
+                (Lang::Ko, Some(r)) => crate::engine::explain::rule_ko(r),
+                (_, r) => r.unwrap_or_default(),
+            } }</td>
             <td class="packet">{ format!("{} → {}", endpoint(h.src, &h.src_port), endpoint(h.dst, &h.dst_port)) }</td>
         </tr>
     }
@@ -200,6 +209,7 @@ fn said_of(
                 _ => t.hops.last().and_then(|h| RuleFocus::of(h, 0)),
             },
             text: t.summary,
+            text_ko: t.summary_ko,
             hops: t.hops,
         },
         Err(e) => Said::note(e.to_string(), "bad"),
@@ -597,6 +607,8 @@ pub fn TrafficPanel() -> Html {
                 <p class={classes!("verdict", said.tone)} role="status" aria-live="polite">{
                     if said.text.is_empty() && said.tone.is_empty() {
                         t(lang, "Choose a source and a destination, then press Send.")
+                    } else if lang == Lang::Ko && !said.text_ko.is_empty() {
+                        &said.text_ko
                     } else {
                         &said.text
                     }

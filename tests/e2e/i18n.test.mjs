@@ -136,6 +136,18 @@ describe("Korean UI", () => {
     left = await englishLeft(page, names);
     assert.deepEqual(left, [], `English left in the inspector:\n${left.join("\n")}`);
 
+    // A flow: the verdict and every hop in Korean, from the engine.
+    await page.locator("#traffic-from").selectOption("stranger");
+    await page.locator("#traffic-to").selectOption("api-1");
+    await page.locator("#traffic-port").fill("22");
+    await page.locator(".traffic-form button[type=submit]").click();
+    const verdict = page.locator(".traffic [role=status]");
+    await verdict.getByText(/^차단됨: 보안 그룹 /).waitFor();
+    await page.locator("details.hops > summary").click();
+    left = await englishLeft(page, names);
+    assert.deepEqual(left, [], `English left in the verdict or the hops:\n${left.join("\n")}`);
+    await page.screenshot({ path: "/tmp/i18n-ko-verdict.png" });
+
     // The Templates gallery (names and descriptions from templates::i18n).
     await page.getByRole("button", { name: "템플릿" }).click();
     await page.locator("#templates-dialog").waitFor();
