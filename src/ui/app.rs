@@ -1,6 +1,7 @@
 //! The page layout: header on top, then palette | canvas | inspector with the traffic panel
-//! under the canvas and inspector. Also what happens at start (share link, else autosave, else an
-//! empty canvas), autosave on every change, and the global undo/redo keys.
+//! under the canvas and inspector (and the lesson panel above the inspector in lesson mode). Also
+//! what happens at start (lesson link, share link, else autosave, else an empty canvas), autosave
+//! on every change, and the global undo/redo keys.
 
 use gloo::events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
@@ -8,7 +9,8 @@ use yew::prelude::*;
 use super::canvas::Canvas;
 use super::header::Header;
 use super::inspector::Inspector;
-use super::lang::LangContext;
+use super::lang::{tf, LangContext};
+use super::lessons::{Active, LessonContext, LessonPanel};
 use super::packets::{PlayContext, ShownContext};
 use super::palette::Palette;
 use super::rule_focus::RuleFocusContext;
@@ -17,26 +19,46 @@ use super::traffic::TrafficPanel;
 use super::view::{View, ViewContext};
 use crate::layout;
 use crate::model::Scenario;
+use std::rc::Rc;
 
-/// The scenario to open: the share link in the URL wins, else the autosave, else empty. Parts
+/// What to open: a lesson link opens that lesson, else the share link in the URL wins, else the
+/// autosave, else empty. A link that cannot be opened says why and keeps the autosave. Parts
 /// without positions get them from the auto-layout.
-fn initial() -> AppState {
-    let (mut s, problem) = match super::startup::scenario_from_location() {
-        Ok(Some(s)) => (s, None),
-        Ok(None) => (saved_or_empty(), None),
+fn initial() -> (AppState, Option<Rc<Active>>) {
+    let hash = super::startup::location_hash();
+    let lang = super::lang::initial();
+    let mut active = None;
+    let (mut s, problem) = match super::startup::lesson_from_fragment(&hash) {
+        Ok(Some(lesson)) => {
+            let s = lesson.scenario.clone();
+            active = Some(Active::new(lesson, None));
+            (s, None)
+        }
         Err(why) => (
             saved_or_empty(),
-            Some(format!(
-                "This share link could not be opened: {why}. Your own work is shown instead."
+            Some(tf(
+                lang,
+                "This lesson link could not be opened: {}. Your own work is shown instead.",
+                &[&why],
             )),
         ),
+        Ok(None) => match super::startup::scenario_from_fragment(&hash) {
+            Ok(Some(s)) => (s, None),
+            Ok(None) => (saved_or_empty(), None),
+            Err(why) => (
+                saved_or_empty(),
+                Some(format!(
+                    "This share link could not be opened: {why}. Your own work is shown instead."
+                )),
+            ),
+        },
     };
     layout::fill_missing(&mut s);
     let mut state = AppState::with_scenario(s);
     if let Some(text) = problem {
         state.status = Status { text, seq: 1 };
     }
-    state
+    (state, active)
 }
 
 /// The autosaved scenario, or an empty one (of the current format version).
@@ -58,7 +80,12 @@ fn typing() -> bool {
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(initial);
+    let boot = use_memo((), |_| initial());
+    let state = use_reducer({
+        let boot = boot.clone();
+        move || boot.0.clone()
+    });
+    let lesson: LessonContext = use_state(|| boot.1.clone());
     let view = use_state(View::default);
     {
         let s = state.scenario.clone();
@@ -101,6 +128,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<LangContext> context={lang}>
         <ContextProvider<AppContext> context={state}>
+        <ContextProvider<LessonContext> context={lesson}>
         <ContextProvider<ViewContext> context={view}>
         <ContextProvider<ShownContext> context={shown}>
         <ContextProvider<PlayContext> context={play}>
@@ -110,6 +138,7 @@ pub fn App() -> Html {
             <main class="workspace">
                 <Palette />
                 <Canvas />
+                <LessonPanel />
                 <Inspector />
                 <TrafficPanel />
             </main>
@@ -118,6 +147,7 @@ pub fn App() -> Html {
         </ContextProvider<PlayContext>>
         </ContextProvider<ShownContext>>
         </ContextProvider<ViewContext>>
+        </ContextProvider<LessonContext>>
         </ContextProvider<AppContext>>
         </ContextProvider<LangContext>>
     }
