@@ -108,6 +108,8 @@ describe("lesson mode", () => {
     const lesson = lessonOf(page);
     const progress = lesson.getByRole("status");
     await progress.getByText("2 of 5 done", { exact: true }).waitFor();
+    const about = lesson.locator("details.lesson-about");
+    assert.notEqual(await about.getAttribute("open"), null, "the story is open at the start");
     for (const label of ["My laptop (Windows) reaches web on 80", "Any internet client reaches web on 443", "web reaches the internet on 443"]) {
       const it = item(page, label);
       assert.match(await it.textContent(), /^✗not yet: /, `${label}: ${await it.textContent()}`);
@@ -130,6 +132,7 @@ describe("lesson mode", () => {
     await inspector.getByRole("tab", { name: "Network ACL" }).click();
     await addAclRule(page, "Inbound", "120", "1024-65535");
     await progress.getByText("3 of 5 done", { exact: true }).waitFor();
+    assert.equal(await about.getAttribute("open"), null, "the story folds away at the first edit");
     assert.match(await item(page, "web reaches the internet on 443").textContent(), /^✓done: /);
     assert.match(await item(page, "My laptop (Windows) reaches web on 80").textContent(), /^✗not yet: /);
     await lesson.evaluate((el) => el.scrollTo(0, 0));
@@ -159,6 +162,7 @@ describe("lesson mode", () => {
     await lesson.getByRole("button", { name: "Start over" }).click();
     await progress.getByText("2 of 5 done", { exact: true }).waitFor();
     await inspector.getByText("Select a part to see its settings").waitFor();
+    assert.notEqual(await about.getAttribute("open"), null, "the story is open again");
     await page.getByRole("button", { name: "Undo", exact: true }).click();
     await success.waitFor();
 

@@ -36,6 +36,9 @@ fn Taking(props: &TakingProps) -> Html {
         check_scenario(&a.lesson, s)
     });
     let passed = report.passed();
+    // The story is open on the lesson's starting network and folds away at the first edit.
+    let start_net = use_memo(active.clone(), |a| start_scenario(&a.lesson));
+    let untouched = *app.scenario == *start_net;
     let hints = use_state(|| 0usize);
     let done = use_state(|| false);
     {
@@ -125,7 +128,7 @@ fn Taking(props: &TakingProps) -> Html {
                 </p>
             </div>
             <h3 class="lesson-title">{ lesson.title.get(lang) }</h3>
-            <details class="lesson-about" open=true>
+            <details class="lesson-about" open={untouched}>
                 <summary>{ t(lang, "About this lesson") }</summary>
                 <p class="lesson-intro">{ rich(lesson.intro.get(lang)) }</p>
             </details>
