@@ -22,7 +22,7 @@ use crate::model::Scenario;
 use std::rc::Rc;
 
 /// What to open: a lesson link opens that lesson, else the share link in the URL wins, else the
-/// autosave, else empty. A link that cannot be opened says why and keeps the autosave. Parts
+/// autosave (in lesson mode if a lesson was being taken), else empty. A link that cannot be opened says why and keeps the autosave. Parts
 /// without positions get them from the auto-layout.
 fn initial() -> (AppState, Option<Rc<Active>>) {
     let hash = super::startup::location_hash();
@@ -44,7 +44,10 @@ fn initial() -> (AppState, Option<Rc<Active>>) {
         ),
         Ok(None) => match super::startup::scenario_from_fragment(&hash) {
             Ok(Some(s)) => (s, None),
-            Ok(None) => (saved_or_empty(), None),
+            Ok(None) => {
+                active = super::lessons::remembered();
+                (saved_or_empty(), None)
+            }
             Err(why) => (
                 saved_or_empty(),
                 Some(format!(
@@ -86,6 +89,9 @@ pub fn App() -> Html {
         move || boot.0.clone()
     });
     let lesson: LessonContext = use_state(|| boot.1.clone());
+    use_effect_with((*lesson).clone(), |a| {
+        super::lessons::remember(a.as_deref())
+    });
     let view = use_state(View::default);
     {
         let s = state.scenario.clone();

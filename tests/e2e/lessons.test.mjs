@@ -1,6 +1,6 @@
 // End-to-end tests of lesson mode (release build in dist/), in headless Chromium: the Lessons
 // dialog, a built-in lesson whose checklist ticks as the network ACL is fixed in the inspector,
-// the success dialog, Start over / Undo / Next lesson / Leave; the lesson in Korean; a lesson made
+// the success dialog, Start over / Undo / Next lesson / Leave, lesson mode across a reload; the lesson in Korean; a lesson made
 // from the canvas and shared as a link (under a sub-path), opened in a fresh browser; and a
 // damaged lesson link, which says why and keeps the saved work.
 //
@@ -172,10 +172,17 @@ describe("lesson mode", () => {
     await progress.getByText(/^\d of \d done$/).waitFor();
     assert.equal(await success.count(), 0);
 
-    // Leaving keeps the network on the canvas.
+    // A reload keeps lesson mode.
+    await page.reload();
+    await lesson.getByRole("heading", { name: "Shut out one address with a network ACL", exact: true }).waitFor();
+
+    // Leaving keeps the network on the canvas, also after a reload.
     await lesson.getByRole("button", { name: "Leave lesson" }).click();
     await lessonOf(page).waitFor({ state: "detached" });
     await partOn(page, "web").waitFor();
+    await page.reload();
+    await partOn(page, "web").waitFor();
+    assert.equal(await lessonOf(page).count(), 0, "no lesson after leaving and reloading");
     assert.deepEqual(consoleErrors(errors), [], "console errors");
     await context.close();
   });
@@ -249,6 +256,8 @@ describe("lesson mode", () => {
     await form.waitFor({ state: "detached" });
     await lessonOf(page).getByRole("heading", { name: "The hanging telnet", exact: true }).waitFor();
     await lessonOf(page).getByRole("status").getByText("1 of 2 done", { exact: true }).waitFor();
+    await page.reload();
+    await lessonOf(page).getByRole("heading", { name: "The hanging telnet", exact: true }).waitFor();
     assert.deepEqual(consoleErrors(errors), [], "console errors");
     await context.close();
 

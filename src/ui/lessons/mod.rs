@@ -17,6 +17,8 @@ use yew::prelude::*;
 use super::lang::{tf, Lang};
 use super::state::{Action, AppContext};
 use crate::layout;
+use crate::lesson::builtin;
+use crate::lesson::link::{decode, encode_fragment};
 use crate::lesson::Lesson;
 
 /// The lesson being taken (always behind an `Rc`; two are equal when they are the same one).
@@ -50,6 +52,41 @@ impl Active {
 
 /// The lesson being taken, if any, shared by the header and the panel.
 pub type LessonContext = UseStateHandle<Option<Rc<Active>>>;
+
+/// The local-storage key of the lesson being taken, so a reload keeps lesson mode: `builtin:N`
+/// for the Nth built-in lesson, else the lesson's link fragment.
+pub const LESSON_KEY: &str = "vpc-playground.lesson";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Remembers the lesson being taken, or that there is none.
+pub fn remember(active: Option<&Active>) {
+    let Some(store) = storage() else { return };
+    let _ = match active {
+        None => store.remove_item(LESSON_KEY),
+        Some(a) => store.set_item(
+            LESSON_KEY,
+            &match a.builtin {
+                Some(i) => format!("builtin:{i}"),
+                None => encode_fragment(&a.lesson),
+            },
+        ),
+    };
+}
+
+/// The lesson that was being taken when the page was last left, if any.
+pub fn remembered() -> Option<Rc<Active>> {
+    let saved = storage()?.get_item(LESSON_KEY).ok().flatten()?;
+    Some(match saved.strip_prefix("builtin:") {
+        Some(i) => {
+            let i: usize = i.parse().ok()?;
+            Active::new(builtin::all().get(i)?.lesson(), Some(i))
+        }
+        None => Active::new(decode(&saved).ok()?, None),
+    })
+}
 
 /// Puts the lesson's starting scenario on the canvas (one undo step) and enters lesson mode.
 pub fn start(
