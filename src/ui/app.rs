@@ -1,7 +1,9 @@
 //! The page layout: header on top, then palette | canvas | inspector with the traffic panel
-//! under the canvas and inspector (or, for an embed link, the read-only [`EmbedView`]). Also what
-//! happens at start (see [`super::startup`]), autosave on every change, and the global undo/redo
-//! keys. [`LinkGate`] asks before a share link replaces the user's work and shows bad links.
+//! under the canvas and inspector, the lesson panel above the inspector in lesson mode (or, for
+//! an embed link, the read-only [`EmbedView`]). Also what happens at start (see
+//! [`super::startup`]; a lesson link opens that lesson), autosave on every change, and the global
+//! undo/redo keys. [`LinkGate`] asks before a share link replaces the user's work and shows bad
+//! links.
 
 use gloo::events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
@@ -10,12 +12,13 @@ use super::canvas::Canvas;
 use super::embed::EmbedView;
 use super::header::Header;
 use super::inspector::Inspector;
-use super::lang::{t, LangContext};
+use super::lang::{t, tf, LangContext};
+use super::lessons::{Active, LessonContext, LessonPanel};
 use super::packets::{PlayContext, ShownContext};
 use super::palette::Palette;
 use super::rule_focus::RuleFocusContext;
 use super::share::LinkGate;
-use super::state::{Action, AppContext, AppState};
+use super::state::{Action, AppContext, AppState, Status};
 use super::traffic::{FlowRequestContext, TrafficPanel};
 use super::view::{View, ViewContext};
 
@@ -35,10 +38,52 @@ pub fn App() -> Html {
         let lang = *lang;
         use_memo((), move |_| super::startup::plan(lang))
     };
-    let state = {
-        let plan = plan.clone();
-        use_reducer(move || AppState::with_scenario(plan.scenario.clone()))
+    // A lesson link opens its lesson; without a link, the lesson being taken is remembered.
+    let boot = {
+        let (lang, embed) = (*lang, plan.embed);
+        use_memo((), move |_| {
+            let hash = super::startup::location_hash();
+            match super::startup::lesson_from_fragment(&hash) {
+                Ok(Some(lesson)) => (Some(Active::new(lesson, None)), None, true),
+                Ok(None) if embed => (None, None, false),
+                Ok(None) => (super::lessons::remembered(), None, false),
+                Err(why) => (
+                    None,
+                    Some(tf(
+                        lang,
+                        "This lesson link could not be opened: {}. Your own work is shown instead.",
+                        &[&why],
+                    )),
+                    false,
+                ),
+            }
+        })
     };
+    let state = {
+        let (plan, boot) = (plan.clone(), boot.clone());
+        use_reducer(move || {
+            let from_link = boot.0.as_ref().filter(|_| boot.2);
+            let mut state = match from_link {
+                Some(active) => {
+                    let mut s = active.lesson.scenario.clone();
+                    crate::layout::fill_missing(&mut s);
+                    AppState::with_scenario(s)
+                }
+                None => AppState::with_scenario(plan.scenario.clone()),
+            };
+            if let Some(text) = &boot.1 {
+                state.status = Status {
+                    text: text.clone(),
+                    seq: 1,
+                };
+            }
+            state
+        })
+    };
+    let lesson: LessonContext = use_state(|| boot.0.clone());
+    use_effect_with((*lesson).clone(), |a| {
+        super::lessons::remember(a.as_deref())
+    });
     let view = use_state(View::default);
     let embed = plan.embed;
     {
@@ -89,6 +134,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<LangContext> context={lang}>
         <ContextProvider<AppContext> context={state}>
+        <ContextProvider<LessonContext> context={lesson}>
         <ContextProvider<ViewContext> context={view}>
         <ContextProvider<ShownContext> context={shown}>
         <ContextProvider<PlayContext> context={play}>
@@ -102,6 +148,7 @@ pub fn App() -> Html {
                 <main class="workspace">
                     <Palette />
                     <Canvas />
+                    <LessonPanel />
                     <Inspector />
                     <TrafficPanel />
                 </main>
@@ -113,6 +160,7 @@ pub fn App() -> Html {
         </ContextProvider<PlayContext>>
         </ContextProvider<ShownContext>>
         </ContextProvider<ViewContext>>
+        </ContextProvider<LessonContext>>
         </ContextProvider<AppContext>>
         </ContextProvider<LangContext>>
     }

@@ -1,10 +1,11 @@
-//! The title bar, with Undo, Redo and New (which asks first).
+//! The title bar, with Lessons, Undo, Redo and New (which asks first).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::lang::{t, Lang, LangContext};
+use super::lessons::{Author, Gallery};
 use super::state::{Action, AppContext};
 use crate::model::Scenario;
 
@@ -24,6 +25,12 @@ pub fn Header() -> Html {
         }
     });
     let asking = use_state(|| false);
+    // The lessons dialog (1) or the author form (2), when open.
+    let lessons = use_state(|| 0u8);
+    let open = |n: u8| {
+        let lessons = lessons.clone();
+        Callback::from(move |()| lessons.set(n))
+    };
     let cancel_ref = use_node_ref();
     {
         // Keyboard users land on the safe choice when the dialog opens.
@@ -95,6 +102,7 @@ pub fn Header() -> Html {
             <h1>{ "VPC Playground" }</h1>
             <p class="tagline">{ t(lang, "Build a network, send traffic, see where it stops.") }</p>
             <div class="topbar-actions">
+                <button type="button" class="tool" onclick={open(1).reform(|_: MouseEvent| ())}>{ t(lang, "Lessons") }</button>
                 <button type="button" class="tool" onclick={new}>{ t(lang, "New") }</button>
                 <button type="button" class="tool" onclick={undo} disabled={!app.can_undo()}
                     title={format!("{} (Ctrl+Z)", t(lang, "Undo"))}>{ t(lang, "Undo") }</button>
@@ -106,6 +114,12 @@ pub fn Header() -> Html {
                 </select>
                 <super::share::ShareTools />
             </div>
+            if *lessons == 1 {
+                <Gallery on_close={open(0)} on_author={open(2)} />
+            }
+            if *lessons == 2 {
+                <Author on_close={open(0)} />
+            }
             if *asking {
                 <div class="dialog-backdrop">
                     <div class="dialog" role="dialog" aria-modal="true"

@@ -18,6 +18,7 @@ mod header;
 mod inspector;
 mod ko;
 pub mod lang;
+mod lessons;
 mod packets;
 mod palette;
 pub mod parts;

@@ -1,4 +1,4 @@
-//! What the app opens with, and what a share link in the address bar asks for.
+//! What the app opens with, and what a share or lesson link in the address bar asks for.
 //!
 //! Start-up order: an embed link shows its scenario read-only (the autosave is neither read nor
 //! written); a share link opens its scenario when there is no autosave or the autosave holds the
@@ -164,4 +164,16 @@ pub fn clear_fragment() {
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
+}
+
+/// The lesson in a fragment such as `#l=2....`, or why it could not be opened; `Ok(None)` when
+/// it holds no lesson.
+pub fn lesson_from_fragment(hash: &str) -> Result<Option<crate::lesson::Lesson>, String> {
+    let fragment = hash.trim_start_matches('#');
+    if !fragment.split('&').any(|p| p.starts_with("l=")) {
+        return Ok(None);
+    }
+    crate::lesson::link::decode(fragment)
+        .map(Some)
+        .map_err(|e| e.to_string())
 }

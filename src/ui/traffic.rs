@@ -23,7 +23,7 @@ pub type FlowRequestContext = UseStateHandle<Option<Rc<Vec<FlowSpec>>>>;
 
 /// The parts a flow can start or end at, as (id, label) in the order the selects list them:
 /// instances, databases and caches, load balancers, hosts on the internet.
-fn endpoints(s: &Scenario) -> Vec<(String, String)> {
+pub fn endpoints(s: &Scenario) -> Vec<(String, String)> {
     let label = |name: &str, id: &str, ip: Option<String>| {
         let name = if name.is_empty() { id } else { name };
         match ip {

@@ -1,0 +1,87 @@
+//! The Lessons dialog: the built-in track in order, each with its title and the start of its
+//! introduction. Choosing one loads it; "Make a lesson" opens the author form.
+
+use yew::prelude::*;
+
+use super::{on_escape, rich, start, use_autofocus, LessonContext};
+use crate::lesson::builtin;
+use crate::ui::lang::{t, use_lang};
+use crate::ui::state::AppContext;
+
+/// What the gallery may ask of its owner.
+#[derive(Properties, PartialEq)]
+pub struct GalleryProps {
+    /// Close the dialog.
+    pub on_close: Callback<()>,
+    /// Close it and open the author form.
+    pub on_author: Callback<()>,
+}
+
+/// The first sentence of `text` (up to about 160 characters).
+pub fn first_sentence(text: &str) -> String {
+    let end = text.find(". ").map_or(text.len(), |i| i + 1);
+    let cut: String = text[..end].chars().take(160).collect();
+    if cut.len() < end {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
+
+/// The Lessons dialog.
+#[component]
+pub fn Gallery(props: &GalleryProps) -> Html {
+    let app = use_context::<AppContext>().expect("app context");
+    let ctx = use_context::<LessonContext>().expect("lesson context");
+    let lang = use_lang();
+    let lessons = use_memo((), |_| {
+        builtin::all()
+            .iter()
+            .map(|b| b.lesson())
+            .collect::<Vec<_>>()
+    });
+    let first = use_autofocus();
+    let items = lessons.iter().enumerate().map(|(i, lesson)| {
+        let onclick = {
+            let (app, ctx, close, lesson) =
+                (app.clone(), ctx.clone(), props.on_close.clone(), lesson.clone());
+            Callback::from(move |_: MouseEvent| {
+                close.emit(());
+                start(&app, &ctx, lang, lesson.clone(), Some(i));
+            })
+        };
+        let node = if i == 0 { first.clone() } else { NodeRef::default() };
+        html! {
+            <li>
+                <button type="button" class="lesson-pick" {onclick} ref={node}>
+                    <span class="lesson-name">{ format!("{}. {}", i + 1, lesson.title.get(lang)) }</span>
+                    <span class="muted">{ rich(&first_sentence(lesson.intro.get(lang))) }</span>
+                </button>
+            </li>
+        }
+    });
+    let close = {
+        let c = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| c.emit(()))
+    };
+    let author = {
+        let c = props.on_author.clone();
+        Callback::from(move |_: MouseEvent| c.emit(()))
+    };
+    html! {
+        <div class="dialog-backdrop">
+            <div class="dialog wide gallery" role="dialog" aria-modal="true" aria-labelledby="lessons-title"
+                onkeydown={on_escape(props.on_close.clone())}>
+                <h2 id="lessons-title">{ t(lang, "Lessons") }</h2>
+                <p class="muted">
+                    { t(lang, "Each lesson starts from a network with something to fix. Its checklist ticks as you edit.") }
+                </p>
+                <ol class="lesson-list">{ for items }</ol>
+                <div class="dialog-actions">
+                    <button type="button" class="tool" onclick={author}>{ t(lang, "Make a lesson") }</button>
+                    <button type="button" class="tool" onclick={close}>{ t(lang, "Close") }</button>
+                </div>
+            </div>
+        </div>
+    }
+}

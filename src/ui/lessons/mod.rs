@@ -1,0 +1,153 @@
+//! Lesson mode: a built-in or shared lesson's scenario on the canvas, with its checklist graded
+//! live by the engine ([`crate::lesson::check_scenario`]). The gallery picks a lesson, the panel
+//! shows its progress, the author form turns the canvas into a lesson link.
+
+mod author;
+mod gallery;
+mod panel;
+
+pub use author::Author;
+pub use gallery::Gallery;
+pub use panel::LessonPanel;
+
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use yew::prelude::*;
+
+use super::lang::{tf, Lang};
+use super::state::{Action, AppContext};
+use crate::layout;
+use crate::lesson::builtin;
+use crate::lesson::link::{decode, encode_fragment};
+use crate::lesson::Lesson;
+
+/// The lesson being taken (always behind an `Rc`; two are equal when they are the same one).
+#[derive(Debug)]
+pub struct Active {
+    /// The lesson.
+    pub lesson: Lesson,
+    /// Its place in the built-in track, if it is a built-in one.
+    pub builtin: Option<usize>,
+    /// Counts lessons entered, so taking the same lesson again starts afresh.
+    pub serial: u32,
+}
+
+impl PartialEq for Active {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Active {
+    /// `lesson`, entered now.
+    pub fn new(lesson: Lesson, builtin: Option<usize>) -> Rc<Active> {
+        static ENTERED: AtomicU32 = AtomicU32::new(0);
+        Rc::new(Active {
+            lesson,
+            builtin,
+            serial: ENTERED.fetch_add(1, Ordering::Relaxed),
+        })
+    }
+}
+
+/// The lesson being taken, if any, shared by the header and the panel.
+pub type LessonContext = UseStateHandle<Option<Rc<Active>>>;
+
+/// The local-storage key of the lesson being taken, so a reload keeps lesson mode: `builtin:N`
+/// for the Nth built-in lesson, else the lesson's link fragment.
+pub const LESSON_KEY: &str = "vpc-playground.lesson";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Remembers the lesson being taken, or that there is none.
+pub fn remember(active: Option<&Active>) {
+    let Some(store) = storage() else { return };
+    let _ = match active {
+        None => store.remove_item(LESSON_KEY),
+        Some(a) => store.set_item(
+            LESSON_KEY,
+            &match a.builtin {
+                Some(i) => format!("builtin:{i}"),
+                None => encode_fragment(&a.lesson),
+            },
+        ),
+    };
+}
+
+/// The lesson that was being taken when the page was last left, if any.
+pub fn remembered() -> Option<Rc<Active>> {
+    let saved = storage()?.get_item(LESSON_KEY).ok().flatten()?;
+    Some(match saved.strip_prefix("builtin:") {
+        Some(i) => {
+            let i: usize = i.parse().ok()?;
+            Active::new(builtin::all().get(i)?.lesson(), Some(i))
+        }
+        None => Active::new(decode(&saved).ok()?, None),
+    })
+}
+
+/// Puts the lesson's starting scenario on the canvas (one undo step) and enters lesson mode.
+pub fn start(
+    app: &AppContext,
+    ctx: &LessonContext,
+    lang: Lang,
+    lesson: Lesson,
+    builtin: Option<usize>,
+) {
+    app.dispatch(Action::EditSelect(
+        Rc::new(start_scenario(&lesson)),
+        Vec::new(),
+    ));
+    app.dispatch(Action::Notify(tf(
+        lang,
+        "Lesson started: {}. Undo brings back what was on the canvas.",
+        &[lesson.title.get(lang)],
+    )));
+    ctx.set(Some(Active::new(lesson, builtin)));
+}
+
+/// The lesson's starting scenario, with positions for every part.
+pub fn start_scenario(lesson: &Lesson) -> crate::model::Scenario {
+    let mut s = lesson.scenario.clone();
+    layout::fill_missing(&mut s);
+    s
+}
+
+/// Lesson text, with `code` between backticks.
+pub fn rich(text: &str) -> Html {
+    let parts = text.split('`').enumerate().map(|(i, p)| {
+        if i % 2 == 1 {
+            html! { <code>{ p.to_string() }</code> }
+        } else {
+            html! { p.to_string() }
+        }
+    });
+    html! { <>{ for parts }</> }
+}
+
+/// Focuses the element behind the returned ref once it is shown (a dialog's first control).
+#[hook]
+pub fn use_autofocus() -> NodeRef {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    node
+}
+
+/// Calls `close` when Escape is pressed (the keydown handler of a dialog).
+pub fn on_escape(close: Callback<()>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            e.stop_propagation();
+            close.emit(());
+        }
+    })
+}
