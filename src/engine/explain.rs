@@ -171,6 +171,34 @@ pub fn summary_ko(f: &Facts) -> String {
     format!("{lead}{leg}: {why}.")
 }
 
+impl super::FlowError {
+    /// Why the flow could not be traced, in Korean.
+    pub fn ko(&self) -> String {
+        use super::FlowError as E;
+        let who = |role: &str| {
+            if role == "--to" {
+                "목적지"
+            } else {
+                "출발지"
+            }
+        };
+        match self {
+            E::UnknownEndpoint { role, name } => format!(
+                "{} {name:?}: 이 ID, 이름 또는 주소를 가진 인스턴스, 인터페이스, 데이터베이스, 로드 밸런서, 인터넷 호스트가 없습니다",
+                who(role)
+            ),
+            E::NoInterface { role, ip, vpc } => format!(
+                "{} {ip}: {vpc} 안의 주소이지만 이 주소를 가진 네트워크 인터페이스가 없습니다",
+                who(role)
+            ),
+            E::MissingPort(p) => format!("{p}에는 포트가 필요합니다"),
+            E::BadProtocol(p) => {
+                format!("프로토콜 {p}은(는) 추적할 수 없습니다: tcp, udp, icmp 중에서 고르세요")
+            }
+        }
+    }
+}
+
 /// A hop's rule in Korean: the words the engine uses for a rule that is not a number, an index
 /// or a destination; anything else as it is.
 pub fn rule_ko(rule: &str) -> &str {
@@ -258,6 +286,13 @@ mod tests {
             "{}",
             t.summary_ko
         );
+    }
+
+    #[test]
+    fn flow_errors_speak_korean() {
+        let s = crate::templates::load("service-postgis-memcached").unwrap();
+        let e = trace(&Network::new(&s), &flow("nobody", "service", 443)).unwrap_err();
+        assert!(e.ko().starts_with("출발지 \"nobody\": "), "{}", e.ko());
     }
 
     /// A reply dropped by a network ACL says so, with the client's port and the rule.

@@ -212,7 +212,10 @@ fn said_of(
             text_ko: t.summary_ko,
             hops: t.hops,
         },
-        Err(e) => Said::note(e.to_string(), "bad"),
+        Err(e) => Said {
+            text_ko: e.ko(),
+            ..Said::note(e.to_string(), "bad")
+        },
     }
 }
 

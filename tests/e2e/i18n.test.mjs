@@ -8,7 +8,7 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deflateRawSync } from "node:zlib";
@@ -57,7 +57,9 @@ const ALLOWED = new Set(
     "ElastiCache CIDR telnet curl ping ssh English Playground AWS JSON SVG PNG HTML Ctrl Shift Esc " +
     "tcp udp icmp all local WWW Enter " +
     // products and container names in the templates' Korean descriptions
-    "PostGIS API nginx Spring Aurora RabbitMQ webapp web admin unhealthy"
+    "PostGIS API nginx Spring Aurora RabbitMQ webapp web admin unhealthy " +
+    // terms the Korean lesson texts give in English after the Korean word, and OS names
+    "stateful stateless ephemeral Windows Linux macOS"
   ).split(" "),
 );
 
@@ -156,6 +158,23 @@ describe("Korean UI", () => {
     assert.deepEqual(left, [], `English left in the gallery:\n${left.join("\n")}`);
     assert.match(await page.locator("#templates-dialog").innerText(), /퍼블릭·프라이빗·DB 서브넷/);
     await page.keyboard.press("Escape");
+
+    // Lesson mode: the gallery, then a lesson in progress with its checklist.
+    await page.getByRole("button", { name: "실습", exact: true }).click();
+    await page.locator(".lesson-list").waitFor();
+    // Part names of every built-in lesson's network may appear in the lesson texts.
+    const lessonDir = join(repo, "src/lesson/builtin");
+    const lessonNames = new Set(names);
+    for (const file of readdirSync(lessonDir)) {
+      scenarioWords(JSON.parse(readFileSync(join(lessonDir, file), "utf8")).scenario, lessonNames);
+    }
+    left = await englishLeft(page, lessonNames);
+    assert.deepEqual(left, [], `English left in the lessons dialog:\n${left.join("\n")}`);
+    await page.locator(".lesson-pick").nth(4).click();
+    await page.getByRole("region", { name: "실습" }).waitFor();
+    left = await englishLeft(page, lessonNames);
+    await page.screenshot({ path: "/tmp/i18n-ko-lesson.png" });
+    assert.deepEqual(left, [], `English left in lesson mode:\n${left.join("\n")}`);
 
     // Remembered after a reload (the browser itself says English).
     await page.reload();
