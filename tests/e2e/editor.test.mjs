@@ -430,6 +430,8 @@ describe("canvas editor", () => {
     assert.notDeepEqual(later, first, "the packet moves");
     await shot(page, "editor-traffic-in-flight.png");
     await traffic.getByRole("button", { name: "Pause" }).click();
+    // The pause lands with the next frame.
+    await page.waitForTimeout(100);
     const held = await at();
     await page.waitForTimeout(400);
     assert.deepEqual(await at(), held, "paused");
