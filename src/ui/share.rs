@@ -78,13 +78,11 @@ pub fn back_up(s: &Scenario) {
     }
 }
 
-/// The backed-up scenario, if any.
+/// The backed-up scenario, if any. (It was written from a scenario that loaded, so the loader
+/// reads it; a second, derived reader would add its whole code to the bundle.)
 pub fn backup() -> Option<Scenario> {
     let json = storage()?.get_item(BACKUP_KEY).ok().flatten()?;
-    let mut s = crate::scenario::load_str(&json)
-        .map(|l| l.scenario)
-        .or_else(|_| serde_json::from_str(&json))
-        .ok()?;
+    let mut s = crate::scenario::load_str(&json).map(|l| l.scenario).ok()?;
     crate::layout::fill_missing(&mut s);
     Some(s)
 }
