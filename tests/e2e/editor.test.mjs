@@ -10,15 +10,13 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { deflateRawSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { launchChromium, link } from "./browser.mjs";
 import { startServer } from "./serve.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
 const dist = process.env.DIST_DIR ?? join(repo, "dist");
 const artifacts = join(here, "artifacts");
-const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 let server;
 let browser;
@@ -27,10 +25,7 @@ before(async () => {
   assert.ok(existsSync(join(dist, "index.html")), `no release build in ${dist}`);
   mkdirSync(artifacts, { recursive: true });
   server = await startServer({ root: dist });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -765,12 +760,6 @@ describe("canvas editor", () => {
     await context.close();
   });
 });
-
-/** The share-link fragment of a scenario: raw DEFLATE, base64url without padding, `s=1.` */
-function link(scenario) {
-  const payload = deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString("base64url");
-  return `s=1.${payload}`;
-}
 
 /** One VPC, 20 subnets over two zones, 9 instances in each, no layout: 201 parts. */
 function twoHundredParts() {

@@ -11,14 +11,12 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { deflateRawSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { launchChromium, link } from "./browser.mjs";
 import { startServer } from "./serve.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
 const dist = process.env.DIST_DIR ?? join(repo, "dist");
-const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 let server;
 let browser;
@@ -26,21 +24,13 @@ let browser;
 before(async () => {
   assert.ok(existsSync(join(dist, "index.html")), `no release build in ${dist}`);
   server = await startServer({ root: dist });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-function link(scenario) {
-  const payload = deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString("base64url");
-  return `s=1.${payload}`;
-}
 
 /** Every string value in the scenario (names, ids, addresses, rule descriptions). */
 function scenarioWords(value, out = new Set()) {

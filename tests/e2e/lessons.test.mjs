@@ -12,13 +12,12 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./browser.mjs";
 import { startServer } from "./serve.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
 const dist = process.env.DIST_DIR ?? join(repo, "dist");
-const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const shots = process.env.LESSON_SHOTS ?? "/tmp";
 
 let server;
@@ -27,10 +26,7 @@ let browser;
 before(async () => {
   assert.ok(existsSync(join(dist, "index.html")), `no release build in ${dist}`);
   server = await startServer({ root: dist });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

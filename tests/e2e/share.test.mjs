@@ -13,14 +13,13 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deflateRawSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./browser.mjs";
 import { startServer } from "./serve.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
 const dist = process.env.DIST_DIR ?? join(repo, "dist");
 const artifacts = join(here, "artifacts");
-const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const TEMPLATES = 6;
 
 let server;
@@ -32,11 +31,7 @@ before(async () => {
   mkdirSync(artifacts, { recursive: true });
   server = await startServer({ root: dist });
   app = server.url + "playground/";
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
