@@ -1712,6 +1712,57 @@ fn alb_unhealthy_target_skipped() {
 }
 
 #[test]
+fn alb_health_check_port_decides_health() {
+    // Rule: a target is healthy when the load balancer node connects to it on the target
+    // group's health-check port (the traffic port unless set); traffic still goes to the
+    // traffic port of a healthy target.
+    let mut s = alb_scenario(&["app1", "app2"])
+        .sg("hc-out", &[], &["tcp 9000 to 10.0.10.0/24"])
+        .sg("hc-in", &["tcp 9000 from sg:alb-sg"], &[])
+        .build();
+    s.load_balancers[0]
+        .nodes
+        .iter_mut()
+        .for_each(|n| n.security_groups.push("hc-out".into()));
+    for i in &mut s.instances {
+        if i.id == "app1" || i.id == "app2" {
+            i.interfaces[0].security_groups.push("hc-in".into());
+        }
+    }
+    // Only app2 answers on 9000.
+    let app2 = s.instances.iter_mut().find(|i| i.id == "app2").unwrap();
+    app2.listens = "[8080, 9000]"
+        .parse::<serde_json::Value>()
+        .map(|v| serde_json::from_value(v).unwrap())
+        .unwrap();
+    s.load_balancers[0].target_groups[0].health_check_port = Some(9000);
+    let t = tcp(&s, "laptop", "alb", 443);
+    assert_established(&t);
+    let delivered = hop(&t, "app2", Forward, Decision::Deliver);
+    assert_eq!(delivered.dst_port.to_string(), "8080");
+    assert!(hops_at(&t, "app1").is_empty(), "{}", explain(&t));
+
+    let net = vpc_playground::engine::Network::new(&s);
+    let health = vpc_playground::engine::health::target_health(&net, 0, 0);
+    assert_eq!(health.len(), 2);
+    assert_eq!(
+        (
+            health[0].target.as_str(),
+            health[0].port,
+            health[0].check_port
+        ),
+        ("app1", 8080, 9000)
+    );
+    match &health[0].health {
+        vpc_playground::engine::health::Health::Unhealthy(t) => {
+            assert_eq!(t.verdict, Verdict::Refused, "{}", explain(t))
+        }
+        other => panic!("app1 should be unhealthy, got {other:?}"),
+    }
+    assert!(health[1].health.is_healthy());
+}
+
+#[test]
 fn reverse_proxy_opens_second_leg() {
     // nginx on `proxy` accepts 443 and opens a new connection to app:8080.
     let sc = |app_rule: &str| {

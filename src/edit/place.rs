@@ -450,13 +450,17 @@ fn place_alb(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
     let tg = fresh_id(s, &format!("{name}-targets"));
     let lb = s.load_balancers.last_mut().expect("just pushed");
     lb.listeners = vec![LbListener {
+        protocol: LbProtocol::Http,
         port: 80,
         target_group: tg.clone(),
     }];
     lb.target_groups = vec![TargetGroup {
         id: tg.clone(),
         name: tg,
+        protocol: LbProtocol::Http,
         port: 80,
+        health_check_port: None,
+        health_check_path: None,
         targets: Vec::new(),
     }];
     s.security_groups.push(group);

@@ -531,7 +531,7 @@ fn balance(w: &mut Walk, leg: &mut u8, node: usize, lb: usize, tg: usize) -> Res
     for t in &group.targets {
         if let Some(n) = find_node(net, &t.id) {
             if let Ok(dst) = destination_address(net, client, n) {
-                candidates.push((dst, t.port.unwrap_or(group.port)));
+                candidates.push((dst, t.port.unwrap_or(group.port), group.check_port(t)));
             }
         }
     }
@@ -550,8 +550,8 @@ fn balance(w: &mut Walk, leg: &mut u8, node: usize, lb: usize, tg: usize) -> Res
             direction: Direction::Forward,
         }));
     }
-    // Health check: the node must reach the target on the target port.
-    let healthy = candidates.iter().position(|&(dst, port)| {
+    // Health check: the node must reach the target on the health-check port (see `health`).
+    let healthy = candidates.iter().position(|&(dst, _, check)| {
         let mut probe = Walk::new(net, false);
         let mut l = 0;
         run_leg(
@@ -560,12 +560,12 @@ fn balance(w: &mut Walk, leg: &mut u8, node: usize, lb: usize, tg: usize) -> Res
             client,
             dst,
             Protocol::Tcp,
-            Some(port),
+            Some(check),
             None,
         )
         .is_ok()
     });
-    let (dst, port) = candidates[healthy.unwrap_or(0)];
+    let (dst, port, _) = candidates[healthy.unwrap_or(0)];
     run_leg(w, leg, client, dst, Protocol::Tcp, Some(port), None)
 }
 

@@ -2,12 +2,14 @@
 //!
 //! One module per AWS component, each stating the rule it implements: [`acl`] (network ACLs),
 //! [`sg`] (security groups), [`route`] (route tables); [`walk`] moves a packet through them,
-//! including gateways and NAT; [`flow`] runs whole connections forward and back; [`matrix`]
-//! answers who reaches whom.
+//! including gateways and NAT; [`flow`] runs whole connections forward and back; [`health`]
+//! says which load balancer targets pass their health checks; [`matrix`] answers who reaches
+//! whom.
 
 pub mod acl;
 pub mod explain;
 pub mod flow;
+pub mod health;
 pub mod matrix;
 pub mod network;
 pub mod portset;

@@ -175,10 +175,38 @@ pub enum Scheme {
     Internal,
 }
 
+/// The protocol a load balancer listener or target group speaks. The simulator carries all
+/// three over TCP; HTTPS means the load balancer ends TLS (it holds the certificate).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LbProtocol {
+    /// HTTP (the default).
+    #[default]
+    Http,
+    /// HTTPS: TLS ends at the load balancer.
+    Https,
+    /// Plain TCP.
+    Tcp,
+}
+
+impl LbProtocol {
+    /// The name the AWS console shows: `HTTP`, `HTTPS`, `TCP`.
+    pub fn label(self) -> &'static str {
+        match self {
+            LbProtocol::Http => "HTTP",
+            LbProtocol::Https => "HTTPS",
+            LbProtocol::Tcp => "TCP",
+        }
+    }
+}
+
 /// A listener of a load balancer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LbListener {
+    /// The protocol clients speak to it (HTTP by default).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub protocol: LbProtocol,
     /// The port clients connect to.
     pub port: u16,
     /// The target group it forwards to.
@@ -205,11 +233,34 @@ pub struct TargetGroup {
     /// Display name.
     #[serde(default)]
     pub name: String,
+    /// The protocol the load balancer speaks to the targets (HTTP by default).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub protocol: LbProtocol,
     /// Default target port.
     pub port: u16,
+    /// The port health checks go to; the target's traffic port when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health_check_port: Option<u16>,
+    /// The path HTTP and HTTPS health checks ask for; `/` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health_check_path: Option<String>,
     /// The registered targets.
     #[serde(default)]
     pub targets: Vec<Target>,
+}
+
+impl TargetGroup {
+    /// The port a health check of `target` goes to: the group's health-check port, or the
+    /// target's traffic port.
+    pub fn check_port(&self, target: &Target) -> u16 {
+        self.health_check_port
+            .unwrap_or_else(|| target.port.unwrap_or(self.port))
+    }
+
+    /// The path of the health check (`/` unless set).
+    pub fn check_path(&self) -> &str {
+        self.health_check_path.as_deref().unwrap_or("/")
+    }
 }
 
 /// An application load balancer with a node (network interface) per subnet.

@@ -603,13 +603,17 @@ pub(super) fn build(plan: &Plan) -> Scenario {
                 scheme: Scheme::Internal,
                 nodes: vec![node(0), node(1)],
                 listeners: vec![LbListener {
+                    protocol: LbProtocol::Http,
                     port: 80,
                     target_group: format!("{v}tg"),
                 }],
                 target_groups: vec![TargetGroup {
                     id: format!("{v}tg"),
                     name: String::new(),
+                    protocol: LbProtocol::Http,
                     port: 8080,
+                    health_check_port: None,
+                    health_check_path: None,
                     targets: targets
                         .iter()
                         .map(|t| Target {

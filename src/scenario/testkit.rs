@@ -273,13 +273,17 @@ pub fn base() -> Scenario {
         scheme: Scheme::InternetFacing,
         nodes: vec![node_a, node_b],
         listeners: vec![LbListener {
+            protocol: LbProtocol::Http,
             port: 443,
             target_group: "tg-web".into(),
         }],
         target_groups: vec![TargetGroup {
             id: "tg-web".into(),
             name: String::new(),
+            protocol: LbProtocol::Http,
             port: 80,
+            health_check_port: None,
+            health_check_path: None,
             targets: vec![
                 Target {
                     id: "web-1".into(),

@@ -580,13 +580,17 @@ impl Sc {
             scheme: Scheme::InternetFacing,
             nodes,
             listeners: vec![LbListener {
+                protocol: LbProtocol::Http,
                 port,
                 target_group: tg.clone(),
             }],
             target_groups: vec![TargetGroup {
                 id: tg.clone(),
                 name: tg,
+                protocol: LbProtocol::Http,
                 port: target_port,
+                health_check_port: None,
+                health_check_path: None,
                 targets: targets
                     .iter()
                     .map(|t| Target {

@@ -100,9 +100,17 @@ const INSTANCE: &[&str] = &[
     "stopped",
 ];
 const DATABASE: &[&str] = &["id", "name", "engine", "port", "interfaces"];
-const LB_LISTENER: &[&str] = &["port", "target_group"];
+const LB_LISTENER: &[&str] = &["protocol", "port", "target_group"];
 const TARGET: &[&str] = &["id", "port"];
-const TARGET_GROUP: &[&str] = &["id", "name", "port", "targets"];
+const TARGET_GROUP: &[&str] = &[
+    "id",
+    "name",
+    "protocol",
+    "port",
+    "health_check_port",
+    "health_check_path",
+    "targets",
+];
 const LOAD_BALANCER: &[&str] = &[
     "id",
     "name",
@@ -281,6 +289,7 @@ pub(super) const ENUMS: &[(&str, &[&str])] = &[
     ("Engine", ENGINE),
     ("Scheme", SCHEME),
     ("Connectivity", CONNECTIVITY),
+    ("LbProtocol", LB_PROTOCOL),
     ("Destination", DESTINATION),
     ("RouteTarget", ROUTE_TARGET),
     ("Peer", PEER),
@@ -311,6 +320,7 @@ const ENGINE: &[&str] = &[
 ];
 const SCHEME: &[&str] = &["internet-facing", "internal"];
 const CONNECTIVITY: &[&str] = &["public", "private"];
+const LB_PROTOCOL: &[&str] = &["http", "https", "tcp"];
 const DESTINATION: &[&str] = &["cidr", "prefix_list"];
 const ROUTE_TARGET: &[&str] = &[
     "local",
@@ -369,6 +379,11 @@ fn engine(at: &At) -> Engine {
 
 fn scheme(at: &At) -> Scheme {
     pick(at, SCHEME, &[Scheme::InternetFacing, Scheme::Internal])
+}
+
+fn lb_protocol(at: &At) -> LbProtocol {
+    use LbProtocol::*;
+    pick(at, LB_PROTOCOL, &[Http, Https, Tcp])
 }
 
 fn connectivity(at: &At) -> Connectivity {
@@ -587,6 +602,7 @@ fn database(at: &At) -> Database {
 fn lb_listener(at: &At) -> LbListener {
     let f = at.fields(LB_LISTENER);
     LbListener {
+        protocol: f.or_default("protocol", lb_protocol),
         port: f.must("port", |a| a.u16()),
         target_group: f.string("target_group"),
     }
@@ -605,7 +621,10 @@ fn target_group(at: &At) -> TargetGroup {
     TargetGroup {
         id: f.string("id"),
         name: f.text("name"),
+        protocol: f.or_default("protocol", lb_protocol),
         port: f.must("port", |a| a.u16()),
+        health_check_port: f.option("health_check_port", |a| a.u16()),
+        health_check_path: f.option("health_check_path", |a| a.string()),
         targets: f.list("targets", target),
     }
 }

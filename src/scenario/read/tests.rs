@@ -94,6 +94,7 @@ fn field_and_variant_names_are_serdes() {
         shape::<Engine>(),
         shape::<Scheme>(),
         shape::<Connectivity>(),
+        shape::<LbProtocol>(),
         shape::<Destination>(),
         shape::<RouteTarget>(),
         shape::<Peer>(),
