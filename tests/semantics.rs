@@ -8,7 +8,7 @@ mod common;
 use common::*;
 use vpc_playground::engine::trace::Decision;
 use vpc_playground::engine::{Direction, Kind, Verdict};
-use vpc_playground::model::{Engine, Os, Role};
+use vpc_playground::model::{Engine, Listening, Os, Role};
 
 use Direction::{Forward, Return};
 
@@ -1731,10 +1731,7 @@ fn alb_health_check_port_decides_health() {
     }
     // Only app2 answers on 9000.
     let app2 = s.instances.iter_mut().find(|i| i.id == "app2").unwrap();
-    app2.listens = "[8080, 9000]"
-        .parse::<serde_json::Value>()
-        .map(|v| serde_json::from_value(v).unwrap())
-        .unwrap();
+    app2.listens = Listening::Ports(vec!["8080".parse().unwrap(), "9000".parse().unwrap()]);
     s.load_balancers[0].target_groups[0].health_check_port = Some(9000);
     let t = tcp(&s, "laptop", "alb", 443);
     assert_established(&t);

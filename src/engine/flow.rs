@@ -531,7 +531,7 @@ fn balance(w: &mut Walk, leg: &mut u8, node: usize, lb: usize, tg: usize) -> Res
     for t in &group.targets {
         if let Some(n) = find_node(net, &t.id) {
             if let Ok(dst) = destination_address(net, client, n) {
-                candidates.push((dst, t.port.unwrap_or(group.port), group.check_port(t)));
+                candidates.push((dst, group.target_port(t), group.check_port(t)));
             }
         }
     }

@@ -78,7 +78,7 @@ pub fn target_health(net: &Network, lb: usize, tg: usize) -> Vec<TargetHealth> {
             }
             TargetHealth {
                 target: t.id.clone(),
-                port: t.port.unwrap_or(group.port),
+                port: group.target_port(t),
                 check_port,
                 health,
             }

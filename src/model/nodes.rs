@@ -250,16 +250,16 @@ pub struct TargetGroup {
 }
 
 impl TargetGroup {
+    /// The port traffic goes to on `target`: its own port, or the group's.
+    pub fn target_port(&self, target: &Target) -> u16 {
+        target.port.unwrap_or(self.port)
+    }
+
     /// The port a health check of `target` goes to: the group's health-check port, or the
     /// target's traffic port.
     pub fn check_port(&self, target: &Target) -> u16 {
         self.health_check_port
-            .unwrap_or_else(|| target.port.unwrap_or(self.port))
-    }
-
-    /// The path of the health check (`/` unless set).
-    pub fn check_path(&self) -> &str {
-        self.health_check_path.as_deref().unwrap_or("/")
+            .unwrap_or_else(|| self.target_port(target))
     }
 }
 
