@@ -8,10 +8,14 @@
 //! - [`moves`]: moving parts (children follow their container) and resizing containers.
 //! - [`remove`]: deleting parts with their dependants.
 //! - [`history`]: undo and redo stacks.
+//! - [`laptop`]: the learner's "My laptop" host, the address behind "My IP".
+//! - [`balancer`]: listeners and target groups added to a load balancer.
 
 pub mod alloc;
+pub mod balancer;
 pub mod find;
 pub mod history;
+pub mod laptop;
 pub mod moves;
 pub mod place;
 pub mod remove;

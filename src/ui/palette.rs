@@ -35,7 +35,11 @@ fn apply(app: &AppContext, lang: Lang, view: &ViewContext, result: Result<Placed
             app.dispatch(Action::EditSelect(Rc::new(p.scenario), vec![p.id]));
             app.dispatch(Action::Notify(tf(lang, "Added {}.", &[&name])));
         }
-        Err(why) => app.dispatch(Action::Notify(why)),
+        Err(why) => {
+            // The part the next edit goes to is not the one selected before the refused drop.
+            app.dispatch(Action::Select(Vec::new()));
+            app.dispatch(Action::Notify(why));
+        }
     }
 }
 

@@ -114,6 +114,11 @@ describe("canvas editor", () => {
     await partOn(page, "subnet-a").waitFor();
     await dragPart(page, "Subnet", 520, 260);
     await partOn(page, "subnet-b").waitFor();
+    // A refused drop clears the selection, so the next rename cannot go to subnet-b.
+    await inspectorOf(page).getByRole("heading", { name: "subnet-b", exact: true }).waitFor();
+    await dragPart(page, "EC2 instance", 300, 40);
+    await statusOf(page).getByText("lives in a subnet").waitFor();
+    await inspectorOf(page).getByRole("heading", { name: "subnet-b", exact: true }).waitFor({ state: "detached" });
     let text = await canvasOf(page).textContent();
     assert.match(text, /10\.0\.0\.0\/24/);
     assert.match(text, /10\.0\.1\.0\/24/);

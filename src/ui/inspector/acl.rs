@@ -8,7 +8,7 @@ use super::super::lang::{t, tf, use_lang, Lang};
 use super::super::state::{Action, AppContext};
 use super::field::{commit, judge, rule_input, select, Check, TextField};
 use super::routes::SubnetProps;
-use super::vpc::parse_cidr;
+use super::vpc::parse_rule_cidr;
 use crate::edit::alloc::fresh_id;
 use crate::model::{AclRule, Action as Verdict, NetworkAcl, PortRange, Protocol, Scenario};
 use std::rc::Rc;
@@ -216,7 +216,7 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
                 protocol,
                 ports: parse_ports(protocol, &ports, lang)?,
                 icmp: None,
-                cidr: parse_cidr(&cidr, lang)?,
+                cidr: parse_rule_cidr(&cidr, lang)?,
                 action: if action == "deny" {
                     Verdict::Deny
                 } else {

@@ -3,9 +3,12 @@
 
 mod acl;
 mod field;
+mod lb;
 mod node;
+mod proxy;
 mod routes;
 mod sg;
+mod sg_rule;
 mod subnet;
 mod vpc;
 

@@ -15,7 +15,7 @@ use super::tabs;
 use super::vpc::PartId;
 use crate::edit::alloc::next_public_ip;
 use crate::edit::find::{interfaces_of, locate, name_of, Found};
-use crate::model::{Engine, Interface, Listener, Listening, Role, Scenario, Scheme, Target};
+use crate::model::{Engine, Interface, Listener, Listening, Role, Scenario, Scheme};
 
 fn parse_ip(text: &str, lang: Lang) -> Result<Ipv4Addr, String> {
     let text = text.trim();
@@ -256,6 +256,9 @@ pub fn NodeEditor(p: &PartId) -> Html {
                     check={listen_check} path={format!("{path}.listens")} placeholder="22, 80, 443"
                     hint={AttrValue::from(t(lang, "Ports the software on it accepts connections on, or \"any\"."))} />
             });
+            if x.role == Role::ReverseProxy || !x.upstreams.is_empty() {
+                fields.push(html! { <super::proxy::UpstreamsEditor index={i} /> });
+            }
         }
         Found::Database(i) => {
             let x = &s.databases[i];
@@ -358,42 +361,9 @@ pub fn NodeEditor(p: &PartId) -> Html {
                 <dl class="facts">
                     <dt>{ t(lang, "Nodes") }</dt>
                     <dd>{ x.nodes.iter().map(|n| format!("{} ({})", n.private_ip, name_of(s, &n.subnet))).collect::<Vec<_>>().join(", ") }</dd>
-                    <dt>{ t(lang, "Listeners") }</dt>
-                    <dd>{ x.listeners.iter().map(|l| format!("HTTP :{}", l.port)).collect::<Vec<_>>().join(", ") }</dd>
                 </dl>
             });
-            let vpc = crate::edit::find::vpc_of(s, &id).unwrap_or_default();
-            let candidates: Vec<(String, String)> = s
-                .instances
-                .iter()
-                .filter(|inst| {
-                    crate::edit::find::vpc_of(s, &inst.id).as_deref() == Some(vpc.as_str())
-                })
-                .map(|inst| (inst.id.clone(), name_of(s, &inst.id)))
-                .collect();
-            let registered: Vec<String> = x
-                .target_groups
-                .first()
-                .map(|t| t.targets.iter().map(|t| t.id.clone()).collect())
-                .unwrap_or_default();
-            fields.push(html! {
-                <fieldset class="checks">
-                    <legend>{ t(lang, "Targets (port 80)") }</legend>
-                    { for candidates.into_iter().map(|(tid, tname)| {
-                        let on = registered.contains(&tid);
-                        let (app, t2) = (app.clone(), tid.clone());
-                        let onchange = Callback::from(move |on: bool| {
-                            let mut s = (*app.scenario).clone();
-                            if let Some(tg) = s.load_balancers[i].target_groups.first_mut() {
-                                tg.targets.retain(|t| t.id != t2);
-                                if on { tg.targets.push(Target { id: t2.clone(), port: None }); }
-                            }
-                            commit(&app, s);
-                        });
-                        checkbox(&format!("lb-target-{tid}"), &tname, on, onchange)
-                    }) }
-                </fieldset>
-            });
+            fields.push(html! { <super::lb::LoadBalancerEditor index={i} /> });
         }
         Found::NatGateway(_) => {
             fields.push(html! { <p class="muted small">{ t(lang, "A NAT gateway lets instances in private subnets start connections to the internet; nothing can connect in through it. Route 0.0.0.0/0 to it from a private subnet's route table.") }</p> });

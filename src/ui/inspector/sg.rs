@@ -7,13 +7,13 @@ use yew::prelude::*;
 
 use super::super::lang::{t, tf, use_lang};
 use super::super::state::{Action, AppContext};
-use super::acl::{parse_ports, ports_text, protocol_options};
-use super::field::{commit, commit_checked, judge, rule_input, select, Check};
-use super::vpc::parse_cidr;
+use super::acl::ports_text;
+use super::field::{commit, commit_checked};
+use super::sg_rule::RuleForm;
 use crate::edit::find::{interfaces_of, locate, vpc_of, Found};
+use crate::edit::laptop::my_laptop;
 use crate::edit::place::new_group;
 use crate::model::{Interface, Peer, Protocol, Scenario, SgRule};
-use std::rc::Rc;
 
 /// Every interface of part `owner`, mutably (load balancer nodes share their groups).
 fn ifaces_mut<'a>(s: &'a mut Scenario, owner: &str) -> Vec<&'a mut Interface> {
@@ -124,7 +124,7 @@ pub struct GroupProps {
     pub group: AttrValue,
 }
 
-/// One security group's rules, with a form to add one.
+/// One security group's rules, each editable in place, with a form to add one.
 #[component]
 pub fn GroupRules(p: &GroupProps) -> Html {
     let lang = use_lang();
@@ -139,100 +139,104 @@ pub fn GroupRules(p: &GroupProps) -> Html {
         let start = focus.as_ref().is_none_or(|f| f.inbound);
         use_state(move || start)
     };
+    // The rule being edited in place.
+    let editing = use_state(|| None::<usize>);
     let focused = |k: usize| {
         focus
             .as_ref()
             .is_some_and(|f| f.inbound == *inbound && f.group_rule() == Some(k))
     };
-    let protocol = use_state(|| "tcp".to_string());
-    let ports = use_state(String::new);
-    let peer = use_state(|| "cidr".to_string());
-    let cidr = use_state(|| "0.0.0.0/0".to_string());
-    let description = use_state(String::new);
     let s = &app.scenario;
     let Some(gi) = s.security_groups.iter().position(|g| *g.id == *p.group) else {
         return html! {};
     };
-    let g = s.security_groups[gi].clone();
+    let g = &s.security_groups[gi];
     let gname = group_name(s, &g.id);
-    let key = g.id.replace(|c: char| !c.is_ascii_alphanumeric(), "-");
-    let mut peers: Vec<(String, String)> = vec![("cidr".into(), t(lang, "Custom CIDR").into())];
-    peers.extend(
-        s.security_groups
-            .iter()
-            .filter(|x| x.vpc == g.vpc)
-            .map(|x| (format!("sg:{}", x.id), group_name(s, &x.id))),
-    );
     let dir_word = if *inbound {
         t(lang, "inbound")
     } else {
         t(lang, "outbound")
     };
-    let check: Check = {
-        let (s, inbound, protocol, peer, cidr, description) = (
-            s.clone(),
-            *inbound,
-            (*protocol).clone(),
-            (*peer).clone(),
-            (*cidr).clone(),
-            (*description).clone(),
-        );
-        Callback::from(move |ports: String| {
-            let protocol: Protocol = protocol.parse()?;
-            let peer = match peer.strip_prefix("sg:") {
-                Some(id) => Peer::Group(id.to_string()),
-                None => Peer::Cidr(parse_cidr(&cidr, lang)?),
-            };
-            let rule = SgRule {
-                protocol,
-                ports: parse_ports(protocol, &ports, lang)?,
-                icmp: None,
-                peer,
-                description: description.trim().to_string(),
-            };
-            let mut n = (*s).clone();
-            let g = &mut n.security_groups[gi];
-            if inbound {
-                g.inbound.push(rule)
-            } else {
-                g.outbound.push(rule)
-            }
-            Ok(n)
-        })
-    };
-    let touched = !ports.is_empty() || *protocol != "tcp";
-    let (ok, verdict) = judge(s, &check, &ports, &format!("security_groups[{gi}]"));
-    let shown = if touched { verdict } else { Default::default() };
-    let invalid = !shown.errors.is_empty();
-    let msg_id = format!("sg-{key}-msg");
-    let text_input =
-        |id: String, label: &str, state: &UseStateHandle<String>, placeholder: &str| {
-            rule_input(id, label, state, placeholder, invalid, &msg_id)
-        };
-    let set = |st: &UseStateHandle<String>| {
-        let st = st.clone();
-        Callback::from(move |v: String| st.set(v))
-    };
-    let add = {
-        let (app, ports, description) = (app.clone(), ports.clone(), description.clone());
-        let ok = ok.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if let Some(n) = ok.clone() {
-                app.dispatch(Action::Edit(Rc::new(n)));
-                ports.set(String::new());
-                description.set(String::new());
-            }
-        })
-    };
     let rules = if *inbound { &g.inbound } else { &g.outbound };
+    let laptop = my_laptop(s).map(|h| h.ip);
     let dir_tab = |label: &str, value: bool| {
-        let st = inbound.clone();
-        let onclick = Callback::from(move |_: MouseEvent| st.set(value));
+        let (st, editing) = (inbound.clone(), editing.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            st.set(value);
+            editing.set(None);
+        });
         html! {
             <button type="button" class="seg" aria-pressed={(*inbound == value).to_string()} {onclick}>
                 { label }
             </button>
+        }
+    };
+    let done = {
+        let editing = editing.clone();
+        Callback::from(move |_: ()| editing.set(None))
+    };
+    let row = |k: usize, r: &SgRule| -> Html {
+        if *editing == Some(k) {
+            return html! {
+                <tr key={format!("edit-{k}")} class="editing-row"><td colspan="5">
+                    <RuleForm group={gi} inbound={*inbound} editing={Some(k)} on_done={done.clone()} />
+                </td></tr>
+            };
+        }
+        let peer = match &r.peer {
+            Peer::Cidr(c) if c.prefix_len() == 32 && laptop == Some(c.addr()) => {
+                tf(lang, "{} (My IP)", &[&c.to_string()])
+            }
+            Peer::Cidr(c) => c.to_string(),
+            Peer::Group(x) => group_name(s, x),
+            Peer::PrefixList(x) => s
+                .prefix_lists
+                .iter()
+                .find(|l| l.id == *x && !l.name.is_empty())
+                .map_or_else(|| x.clone(), |l| l.name.clone()),
+        };
+        let remove = {
+            let (app, inbound, editing) = (app.clone(), *inbound, editing.clone());
+            Callback::from(move |_: MouseEvent| {
+                let mut n = (*app.scenario).clone();
+                let g = &mut n.security_groups[gi];
+                if inbound {
+                    g.inbound.remove(k);
+                } else {
+                    g.outbound.remove(k);
+                }
+                editing.set(None);
+                commit(&app, n);
+            })
+        };
+        let edit = {
+            let editing = editing.clone();
+            Callback::from(move |_: MouseEvent| editing.set(Some(k)))
+        };
+        let proto = if r.protocol == Protocol::All {
+            t(lang, "all").to_string()
+        } else {
+            r.protocol.to_string()
+        };
+        let what = [
+            dir_word,
+            &r.protocol.to_string(),
+            &ports_text(r.ports, lang),
+            &peer,
+        ];
+        html! {
+            <tr key={k} class={classes!(focused(k).then_some("focused"))}>
+                <td>{ proto }</td>
+                <td>{ ports_text(r.ports, lang) }</td>
+                <td class="peer">{ &peer }</td>
+                <td class="muted wrap">{ &r.description }</td>
+                <td class="actions">
+                    <button type="button" class="icon-btn" onclick={edit}
+                        aria-label={tf(lang, "Edit {} rule {} {} from {}", &what)}>{ "✎" }</button>
+                    <button type="button" class="icon-btn" onclick={remove}
+                        aria-label={tf(lang, "Remove {} rule {} {} from {}", &what)}>{ "×" }</button>
+                </td>
+            </tr>
         }
     };
     html! {
@@ -242,39 +246,12 @@ pub fn GroupRules(p: &GroupProps) -> Html {
                 { dir_tab(t(lang, "Inbound rules"), true) }
                 { dir_tab(t(lang, "Outbound rules"), false) }
             </div>
-            <table class="rules" aria-label={tf(lang, "{} {} rules", &[&gname, dir_word])}>
+            <table class="rules sg-rules" aria-label={tf(lang, "{} {} rules", &[&gname, dir_word])}>
                 <thead><tr><th>{ t(lang, "Protocol") }</th><th>{ t(lang, "Ports") }</th>
                     <th>{ if *inbound { t(lang, "Source") } else { t(lang, "Destination") } }</th>
                     <th>{ t(lang, "Description") }</th><th><span class="sr-only">{ t(lang, "Actions") }</span></th></tr></thead>
                 <tbody>
-                    { for rules.iter().enumerate().map(|(k, r)| {
-                        let peer = match &r.peer {
-                            Peer::Cidr(c) => c.to_string(),
-                            Peer::Group(x) => group_name(s, x),
-                            Peer::PrefixList(x) => x.clone(),
-                        };
-                        let remove = {
-                            let (app, inbound) = (app.clone(), *inbound);
-                            Callback::from(move |_: MouseEvent| {
-                                let mut n = (*app.scenario).clone();
-                                let g = &mut n.security_groups[gi];
-                                if inbound { g.inbound.remove(k); } else { g.outbound.remove(k); }
-                                commit(&app, n);
-                            })
-                        };
-                        let proto = if r.protocol == Protocol::All { t(lang, "all").to_string() } else { r.protocol.to_string() };
-                        html! {
-                            <tr key={k} class={classes!(focused(k).then_some("focused"))}>
-                                <td>{ proto }</td>
-                                <td>{ ports_text(r.ports, lang) }</td>
-                                <td>{ &peer }</td>
-                                <td class="muted wrap">{ &r.description }</td>
-                                <td><button type="button" class="icon-btn" onclick={remove}
-                                    aria-label={tf(lang, "Remove {} rule {} {} from {}", &[dir_word, &r.protocol.to_string(), &ports_text(r.ports, lang), &peer])}>
-                                    { "×" }</button></td>
-                            </tr>
-                        }
-                    }) }
+                    { for rules.iter().enumerate().map(|(k, r)| row(k, r)) }
                     if rules.is_empty() {
                         <tr class="implicit"><td class="wrap" colspan="5">{
                             if *inbound { t(lang, "No inbound rules: nothing can connect in.") } else { t(lang, "No outbound rules: nothing can connect out.") }
@@ -282,22 +259,9 @@ pub fn GroupRules(p: &GroupProps) -> Html {
                     }
                 </tbody>
             </table>
-            <form class="add-form grid3" onsubmit={add} aria-label={tf(lang, "Add {} rule to {}", &[dir_word, &gname])}>
-                { select(&format!("sg-{key}-protocol"), t(lang, "Protocol"), &protocol_options(lang), &protocol, set(&protocol)) }
-                { text_input(format!("sg-{key}-ports"), t(lang, "Port range"), &ports, "443") }
-                { select(&format!("sg-{key}-peer"), if *inbound { t(lang, "Source") } else { t(lang, "Destination") }, &peers, &peer, set(&peer)) }
-                if *peer == "cidr" {
-                    { text_input(format!("sg-{key}-cidr"), "CIDR", &cidr, "0.0.0.0/0") }
-                }
-                { text_input(format!("sg-{key}-desc"), t(lang, "Description"), &description, t(lang, "optional")) }
-                <div id={msg_id.clone()} class="field-msg full" aria-live="polite">
-                    { for shown.errors.iter().map(|m| html! { <p class="error-msg">{ m }</p> }) }
-                    { for shown.warnings.iter().map(|m| html! { <p class="warn-msg">{ m }</p> }) }
-                </div>
-                <button type="submit" class="tool" disabled={ok.is_none()}>
-                    { if *inbound { t(lang, "Add inbound rule") } else { t(lang, "Add outbound rule") } }
-                </button>
-            </form>
+            if editing.is_none() {
+                <RuleForm key={format!("{gi}-{}", *inbound)} group={gi} inbound={*inbound} />
+            }
         </section>
     }
 }

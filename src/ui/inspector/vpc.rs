@@ -48,6 +48,15 @@ pub fn parse_cidr(text: &str, lang: Lang) -> Result<Ipv4Net, String> {
     })
 }
 
+/// Parses the CIDR block of a rule's source or destination: a bare address is that one address
+/// (`203.0.113.7` is `203.0.113.7/32`), as the console reads it.
+pub fn parse_rule_cidr(text: &str, lang: Lang) -> Result<Ipv4Net, String> {
+    match text.trim().parse::<std::net::Ipv4Addr>() {
+        Ok(ip) => Ok(Ipv4Net::new(ip, 32).expect("32 is a prefix length")),
+        Err(_) => parse_cidr(text, lang),
+    }
+}
+
 /// Editor of VPC `id`.
 #[component]
 pub fn VpcEditor(p: &PartId) -> Html {
