@@ -602,3 +602,76 @@ fn peering_is_not_transitive() {
         ],
     );
 }
+
+/// The room a node-like part takes on the canvas: its icon and, centred under it, its name
+/// (12 px text, about 7 px a character) and its address line.
+fn footprint(s: &Scenario, id: &str) -> Rect {
+    use vpc_playground::layout::NODE_SIZE;
+    let r = s.layout[id];
+    let name = vpc_playground::edit::find::name_of(s, id);
+    let w = (name.chars().count() as f64 * 7.0)
+        .max(12.0 * 6.5)
+        .max(NODE_SIZE);
+    Rect {
+        x: r.x + NODE_SIZE / 2.0 - w / 2.0,
+        y: r.y,
+        w,
+        h: NODE_SIZE + 32.0,
+    }
+}
+
+fn overlap(a: &Rect, b: &Rect) -> bool {
+    a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+}
+
+#[test]
+fn no_part_or_label_runs_into_another() {
+    for t in templates::all() {
+        let s = t.scenario();
+        let ids: Vec<String> = s
+            .instances
+            .iter()
+            .map(|x| x.id.clone())
+            .chain(s.databases.iter().map(|x| x.id.clone()))
+            .chain(
+                s.load_balancers
+                    .iter()
+                    .flat_map(|lb| lb.nodes.iter().map(|n| n.id.clone())),
+            )
+            .chain(s.nat_gateways.iter().map(|x| x.id.clone()))
+            .chain(s.internet_hosts.iter().map(|x| x.id.clone()))
+            .chain(s.internet_gateways.iter().map(|x| x.id.clone()))
+            .collect();
+        for (i, a) in ids.iter().enumerate() {
+            for b in &ids[i + 1..] {
+                let (fa, fb) = (footprint(&s, a), footprint(&s, b));
+                assert!(
+                    !overlap(&fa, &fb),
+                    "{}: {a} {fa:?} and {b} {fb:?} run into each other",
+                    t.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn subnets_and_vpcs_do_not_overlap() {
+    for t in templates::all() {
+        let s = t.scenario();
+        for group in [
+            s.subnets.iter().map(|x| x.id.clone()).collect::<Vec<_>>(),
+            s.vpcs.iter().map(|x| x.id.clone()).collect(),
+        ] {
+            for (i, a) in group.iter().enumerate() {
+                for b in &group[i + 1..] {
+                    assert!(
+                        !overlap(&s.layout[a], &s.layout[b]),
+                        "{}: {a} and {b} overlap",
+                        t.id
+                    );
+                }
+            }
+        }
+    }
+}
