@@ -518,6 +518,24 @@ fn alb_autoscaling_has_exactly_one_unhealthy_target_asg_2() {
 }
 
 #[test]
+fn asg_2_fails_its_health_check_because_nothing_listens_on_5000() {
+    use vpc_playground::engine::health::Health;
+    let s = templates::load("alb-autoscaling").unwrap();
+    let net = Network::new(&s);
+    let asg2 = target_health(&net, 0, 0)
+        .into_iter()
+        .find(|t| t.target == "asg-2")
+        .unwrap();
+    assert_eq!((asg2.port, asg2.check_port), (5000, 5000));
+    match asg2.health {
+        Health::Unhealthy(check) => {
+            assert_eq!(check.verdict.code(), "refused", "{}", check.summary)
+        }
+        other => panic!("asg-2 is not unhealthy: {other:?}"),
+    }
+}
+
+#[test]
 fn the_load_balancer_skips_the_unhealthy_target() {
     let s = templates::load("alb-autoscaling").unwrap();
     let t = run(&s, "internet", "alb", TCP, Some(80));
@@ -673,5 +691,108 @@ fn subnets_and_vpcs_do_not_overlap() {
                 }
             }
         }
+    }
+}
+
+/// A security group's rules as `(protocol, ports, peer)` text, sorted: `("tcp", "22", "sg-x")`.
+fn table(s: &Scenario, group: &str, inbound: bool) -> Vec<(String, String, String)> {
+    use vpc_playground::model::Peer;
+    let sg = s
+        .security_groups
+        .iter()
+        .find(|g| g.id == group)
+        .unwrap_or_else(|| panic!("no security group {group}"));
+    let rules = if inbound { &sg.inbound } else { &sg.outbound };
+    let mut out: Vec<(String, String, String)> = rules
+        .iter()
+        .map(|r| {
+            let peer = match &r.peer {
+                Peer::Cidr(c) => c.to_string(),
+                Peer::Group(g) | Peer::PrefixList(g) => g.clone(),
+            };
+            let ports = r.ports.map_or("all".to_string(), |p| p.to_string());
+            (r.protocol.to_string(), ports, peer)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn rows(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    let mut out: Vec<_> = rows
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Post 003's four security group tables, rule for rule ("my ip" is My laptop's address).
+#[test]
+fn small_service_has_the_posts_security_group_tables() {
+    let s = templates::load("small-service").unwrap();
+    let my_ip = "203.0.113.10/32";
+    let laptop = s
+        .internet_hosts
+        .iter()
+        .find(|h| h.name == "My laptop")
+        .unwrap();
+    assert_eq!(format!("{}/32", laptop.ip), my_ip);
+    let everything = rows(&[("all", "all", "0.0.0.0/0")]);
+    let tables = [
+        (
+            "sg-bastion",
+            rows(&[("tcp", "443", my_ip), ("tcp", "22", my_ip)]),
+        ),
+        (
+            "sg-alb",
+            rows(&[("tcp", "80", "0.0.0.0/0"), ("tcp", "443", "0.0.0.0/0")]),
+        ),
+        (
+            "sg-private",
+            rows(&[
+                ("tcp", "22", "sg-bastion"),
+                ("tcp", "8080", "sg-alb"),
+                ("tcp", "3000", "sg-alb"),
+                ("tcp", "80", "sg-alb"),
+                ("tcp", "443", "sg-alb"),
+            ]),
+        ),
+        (
+            "sg-db",
+            rows(&[("tcp", "22", "sg-bastion"), ("tcp", "3306", "sg-private")]),
+        ),
+    ];
+    for (group, inbound) in tables {
+        assert_eq!(table(&s, group, true), inbound, "{group} inbound");
+        assert_eq!(table(&s, group, false), everything, "{group} outbound");
+    }
+    let nginx = s.instances.iter().find(|i| i.id == "nginx").unwrap();
+    assert_eq!(nginx.interfaces[0].security_groups, ["sg-private"]);
+    let mysql = s.instances.iter().find(|i| i.id == "mysql").unwrap();
+    assert_eq!(mysql.interfaces[0].security_groups, ["sg-db"]);
+}
+
+/// Post 000's three groups: 1 open to all on 22, 80, 443; 2 and 3 admit 22 and their port from
+/// group 1, and send only on their port.
+#[test]
+fn service_postgis_memcached_has_the_posts_security_groups() {
+    let s = templates::load("service-postgis-memcached").unwrap();
+    let all = "0.0.0.0/0";
+    assert_eq!(
+        table(&s, "sg-service", true),
+        rows(&[("tcp", "22", all), ("tcp", "80", all), ("tcp", "443", all)])
+    );
+    for (group, port) in [("sg-postgis", "5432"), ("sg-memcached", "11211")] {
+        assert_eq!(
+            table(&s, group, true),
+            rows(&[("tcp", "22", "sg-service"), ("tcp", port, "sg-service")]),
+            "{group}"
+        );
+        assert_eq!(
+            table(&s, group, false),
+            rows(&[("tcp", port, all)]),
+            "{group}"
+        );
     }
 }
