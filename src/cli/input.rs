@@ -1,4 +1,5 @@
-//! Reading a `SCENARIO` argument: a scenario file, a directory of AWS output, or a share link.
+//! Reading a `SCENARIO` argument: a scenario file, a directory of AWS output, a share link, or
+//! `template:NAME` for a built-in template.
 
 use crate::model::Scenario;
 use crate::scenario::{self, Severity};
@@ -15,6 +16,10 @@ pub struct Input {
 
 /// Loads a `SCENARIO` argument; the error names the file, the field and what was wrong.
 pub fn load(arg: &str) -> Result<Input, String> {
+    if let Some(found) = super::templates::named(arg) {
+        let t = found?;
+        return from_json(t.scenario_json).map_err(|e| format!("{arg}: {e}"));
+    }
     if share::looks_like_link(arg) {
         let parts = share::decode_link(arg).map_err(|e| format!("link: {e}"))?;
         return from_json(&parts.scenario_json).map_err(|e| format!("link: {e}"));

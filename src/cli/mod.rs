@@ -6,6 +6,7 @@
 mod check;
 mod input;
 mod render;
+mod templates;
 
 use crate::engine::matrix::{matrix, Probe};
 use crate::engine::{trace, FlowSpec, Network};
@@ -28,7 +29,8 @@ struct Cli {
 enum Command {
     /// Trace one flow hop by hop, forward and return, and give the verdict.
     Trace {
-        /// Scenario JSON file, directory of `aws ec2 describe-*` JSON, or share link.
+        /// Scenario JSON file, directory of `aws ec2 describe-*` JSON, share link, or
+        /// `template:NAME` (see `vpcplay templates`).
         scenario: String,
         /// Source: instance id, ENI id, node id or name, or IPv4 address.
         #[arg(long)]
@@ -51,7 +53,8 @@ enum Command {
     },
     /// Reachability between every pair of endpoints on the given ports.
     Matrix {
-        /// Scenario JSON file, directory of `aws ec2 describe-*` JSON, or share link.
+        /// Scenario JSON file, directory of `aws ec2 describe-*` JSON, share link, or
+        /// `template:NAME` (see `vpcplay templates`).
         scenario: String,
         /// Ports to test: 22,80,443, udp/53, icmp.
         #[arg(long, value_delimiter = ',', default_value = "22,80,443")]
@@ -77,6 +80,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the built-in templates: id, name and description, tab separated, one per line.
+    Templates {
+        /// Language of the names and descriptions: en or ko.
+        #[arg(long, default_value = "en")]
+        lang: Lang,
+        /// Print a JSON array of {id, name, description} instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
     /// Import from a cloud provider's output.
     Import {
         #[command(subcommand)]
@@ -84,8 +96,8 @@ enum Command {
     },
     /// Write a scenario as playground JSON, a share link, or the format's JSON Schema.
     Export {
-        /// Scenario JSON file, directory of `aws ec2 describe-*` JSON, or share link
-        /// (not needed with `--format schema`).
+        /// Scenario JSON file, directory of `aws ec2 describe-*` JSON, share link, or
+        /// `template:NAME` (not needed with `--format schema`).
         scenario: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value = "json")]
@@ -216,6 +228,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::from(if report.passed() { 0 } else { 1 }))
         }
+        Command::Templates { lang, json } => {
+            if json {
+                print(
+                    &serde_json::to_string_pretty(&templates::json(lang))
+                        .map_err(|e| e.to_string())?,
+                )?;
+            } else {
+                print(&templates::text(lang))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Import {
             source: ImportSource::Aws { dir, output },
         } => {
@@ -238,7 +261,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
                 _ => {
                     let Some(scenario) = scenario else {
-                        return Err("export: give a scenario (file, AWS directory or link)".into());
+                        return Err(
+                            "export: give a scenario (file, AWS directory, link or template:NAME)"
+                                .into(),
+                        );
                     };
                     let loaded = input::load(&scenario)?;
                     input::warn(&loaded.warnings);

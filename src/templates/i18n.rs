@@ -23,8 +23,8 @@ pub const TEXTS: &[TemplateText] = &[
             ko: "서비스, PostGIS, memcached 분리",
         },
         description: StaticText {
-            en: "Three servers split by job: the service takes web traffic; PostGIS and memcached admit only the service's security group, on 5432 and 11211, and may send only on their own port.",
-            ko: "역할별로 나눈 서버 세 대: 서비스 서버가 웹 트래픽을 받고, PostGIS와 memcached는 서비스 보안 그룹에서 오는 5432, 11211 포트만 허용하며 아웃바운드도 자기 포트로만 제한합니다.",
+            en: "After the post \"Splitting the infrastructure\": one EC2 split into three. The service (nginx, certbot) takes 22, 80 and 443 from anywhere; PostGIS and memcached admit 22 and their port only from the service's group and send only on their port.",
+            ko: "'인프라 분산 구현' 글을 따라: EC2 한 대를 세 대로 나눕니다. 서비스 서버(nginx, certbot)는 어디서나 22, 80, 443 포트를 받고, PostGIS와 memcached는 서비스 보안 그룹에서 오는 22 포트와 자기 포트만 허용하며 아웃바운드도 자기 포트로만 제한합니다.",
         },
     },
     TemplateText {
@@ -34,30 +34,30 @@ pub const TEXTS: &[TemplateText] = &[
             ko: "퍼블릭·프라이빗·DB 서브넷",
         },
         description: StaticText {
-            en: "An internet gateway, two API servers and a bastion in the public subnet, Redis in the private subnet and MySQL in the DB subnet. SSH and ports 8080-8081 are open only to My laptop.",
-            ko: "인터넷 게이트웨이와 함께 퍼블릭 서브넷에 API 서버 두 대와 배스천, 프라이빗 서브넷에 Redis, DB 서브넷에 MySQL을 둡니다. SSH와 8080-8081 포트는 '내 노트북'에서만 열려 있습니다.",
+            en: "After the post \"hello-vpc\": hello-vpc's public, private and DB subnets with their own route tables; coupon-api, coupon-consumer and a bastion in the public subnet, Redis and MySQL behind; the default group opens 22, 8080 and 8081 to My laptop.",
+            ko: "'hello-vpc' 글을 따라: 퍼블릭·프라이빗·DB 서브넷마다 라우팅 테이블을 두고, 퍼블릭 서브넷에 쿠폰 API 서버 두 대와 배스천, 그 뒤에 Redis와 MySQL을 둡니다. 기본(default) 보안 그룹은 22, 8080, 8081 포트를 '내 노트북'에만 엽니다.",
         },
     },
     TemplateText {
         id: "small-service",
         name: StaticText {
-            en: "Small service: ALB, nginx, Spring and MySQL",
-            ko: "소규모 서비스: ALB, nginx, Spring, MySQL",
+            en: "Small service: bastion, NAT instance, ALB and MySQL on EC2",
+            ko: "소규모 서비스: 배스천, NAT 인스턴스, ALB, EC2의 MySQL",
         },
         description: StaticText {
-            en: "A bastion and a NAT instance in the public subnet, an ALB in two AZs, nginx in front of a Spring app in a private subnet, and MySQL in a DB subnet. Each security group admits only its neighbour.",
-            ko: "퍼블릭 서브넷에 배스천과 NAT 인스턴스, 두 AZ에 걸친 ALB, 프라이빗 서브넷에 Spring 앱 앞단의 nginx, DB 서브넷에 MySQL을 둡니다. 각 보안 그룹은 바로 앞 단계만 허용합니다.",
+            en: "After the post \"Building a small service's infrastructure\": an ALB (80, 443) in two AZs in front of a private nginx, React and Spring EC2 on 8080; MySQL on EC2 in a DB subnet; a bastion and a NAT instance; the post's security groups.",
+            ko: "'작은 서비스 인프라 구성하기' 글을 따라: 두 AZ의 ALB(80, 443)가 프라이빗 서브넷의 nginx·React·Spring EC2로 8080 포트를 보내고, DB 서브넷의 EC2에 MySQL, 퍼블릭 서브넷에 배스천과 NAT 인스턴스를 둡니다. 보안 그룹은 글의 표대로입니다.",
         },
     },
     TemplateText {
         id: "alb-autoscaling",
         name: StaticText {
-            en: "ALB and an auto-scaled group",
+            en: "ALB and an Auto Scaling group",
             ko: "ALB와 오토 스케일링 그룹",
         },
         description: StaticText {
-            en: "An ALB in two AZs in front of auto-scaled web servers on port 5000. One target is unhealthy because nothing listens on 5000, so the ALB sends traffic to the healthy ones.",
-            ko: "두 AZ에 걸친 ALB가 5000 포트로 서비스하는 오토 스케일링 웹 서버들 앞에 있습니다. 한 대는 5000 포트에서 아무것도 리슨하지 않아 비정상(unhealthy) 상태이고, ALB는 정상 대상으로만 트래픽을 보냅니다.",
+            en: "After the post \"Monolithic vs MSA\": an ALB (HTTP 80) in AZs a and c sends to port 5000 of an EC2 and its Auto Scaling group in two subnets. One new instance is unhealthy: app.py is not running, so nothing listens on 5000.",
+            ko: "'Monolithic vs MSA' 글을 따라: 가용 영역 a, c의 ALB(HTTP 80)가 EC2와 두 서브넷에 걸친 오토 스케일링 그룹의 5000 포트로 보냅니다. 새 인스턴스 한 대는 파이썬 앱이 실행되지 않아 5000 포트에서 아무것도 리슨하지 않으므로 비정상(unhealthy)입니다.",
         },
     },
     TemplateText {
@@ -67,8 +67,8 @@ pub const TEXTS: &[TemplateText] = &[
             ko: "리팩터링한 웹 서비스",
         },
         description: StaticText {
-            en: "An ALB sends traffic to webapp, admin and API containers in private subnets; Aurora writer and reader endpoints, ElastiCache Redis and RabbitMQ behind them; a NAT gateway for outbound calls.",
-            ko: "ALB가 프라이빗 서브넷의 webapp, admin, API 컨테이너로 트래픽을 나누고, 그 뒤에 Aurora 라이터·리더 엔드포인트, ElastiCache Redis, RabbitMQ가 있습니다. 외부 호출은 NAT 게이트웨이로 나갑니다.",
+            en: "After the post \"Building and designing an AWS cloud my way (2)\": CloudFront, then an ALB to webapp (Nuxt), admin and API containers; Aurora writer and reader endpoints, ElastiCache Redis, a batch EC2 and the channel EC2 with RabbitMQ; a NAT gateway.",
+            ko: "'내맘대로 AWS Cloud 구축/설계하기(2)' 글을 따라: CloudFront 뒤의 ALB가 webapp(Nuxt), admin, API 컨테이너로 보내고, Aurora 라이터·리더 엔드포인트, ElastiCache Redis, 배치 EC2, RabbitMQ를 둔 채널 EC2가 뒤에 있습니다. 외부 호출은 NAT 게이트웨이로 나갑니다.",
         },
     },
     TemplateText {

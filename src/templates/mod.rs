@@ -5,7 +5,9 @@
 //! listening ports, security groups that reference each other, route tables, NAT, load balancer
 //! nodes in two availability zones — so every flow its description promises works in the engine.
 //! Every drawn part has a `layout` entry (see [`drawn_parts`]). Names and descriptions are
-//! translated in [`i18n`]; the scenario files hold the English text.
+//! translated in [`i18n`]; the scenario files hold the English text. Five templates rebuild the
+//! network of a blog post (its parts, the addresses and ports it gives, its security group
+//! tables), and their descriptions name that post.
 
 pub mod i18n;
 

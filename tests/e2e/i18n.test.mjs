@@ -48,6 +48,9 @@ const ALLOWED = new Set(
     "tcp udp icmp all local WWW Enter " +
     // products and container names in the templates' Korean descriptions
     "PostGIS API nginx Spring Aurora RabbitMQ webapp web admin unhealthy " +
+    "React certbot Nuxt CloudFront " +
+    // words of the posts' titles the templates' Korean descriptions quote
+    "Cloud Monolithic MSA hello vpc " +
     // terms the Korean lesson texts give in English after the Korean word, and OS names
     "stateful stateless ephemeral Windows Linux macOS"
   ).split(" "),
