@@ -1,9 +1,8 @@
 //! "My laptop": the learner's own computer on the internet, whose address is what the console's
 //! "My IP" source means in a security group rule.
 
-use super::place::place;
+use super::place::place_auto;
 use super::PartKind;
-use crate::layout::NODE_SIZE;
 use crate::model::{Id, InternetHost, Scenario};
 
 /// The id the palette gives the first "My laptop" it places.
@@ -24,21 +23,9 @@ pub fn my_laptop(s: &Scenario) -> Option<&InternetHost> {
         .or_else(|| s.internet_hosts.iter().find(|h| h.name == "My laptop"))
 }
 
-/// Adds a "My laptop" host right of everything drawn (outside every VPC), as the palette would.
+/// Adds a "My laptop" host where the palette's keyboard placement puts it (outside every VPC).
 pub fn add_my_laptop(s: &Scenario) -> Result<(Scenario, Id), String> {
-    let right = s
-        .layout
-        .values()
-        .map(|r| r.x + r.w.max(NODE_SIZE))
-        .fold(0.0_f64, f64::max);
-    let top = s.layout.values().map(|r| r.y).fold(f64::INFINITY, f64::min);
-    let top = if top.is_finite() { top } else { 0.0 };
-    let placed = place(
-        s,
-        PartKind::Laptop,
-        right + 60.0 + NODE_SIZE / 2.0,
-        top + NODE_SIZE,
-    )?;
+    let placed = place_auto(s, PartKind::Laptop, None)?;
     Ok((placed.scenario, placed.id))
 }
 
@@ -70,6 +57,7 @@ mod tests {
 
     #[test]
     fn the_added_laptop_lies_outside_every_vpc() {
+        use crate::layout::NODE_SIZE;
         let s = templates::get("public-private-db").unwrap().scenario();
         let (with, id) = add_my_laptop(&s).unwrap();
         let r = with.layout[&id];

@@ -229,6 +229,35 @@ pub fn new_group(s: &Scenario, vpc: &str, name: &str, inbound: Vec<SgRule>) -> S
     }
 }
 
+/// A new bastion's SSH rule: from My IP (the "My laptop" host) when there is one, as the posts
+/// advise, else from anywhere.
+fn bastion_ssh(s: &Scenario) -> SgRule {
+    match super::laptop::my_laptop(s) {
+        Some(h) => SgRule {
+            peer: Peer::Cidr(Ipv4Net::new(h.ip, 32).expect("32 is a prefix length")),
+            ..tcp_from_anywhere(22, "SSH from My laptop")
+        },
+        None => tcp_from_anywhere(22, "SSH"),
+    }
+}
+
+/// A new NAT instance's inbound rules: all traffic from its VPC's blocks, which it forwards
+/// (a NAT instance's group must admit what the private subnets send through it).
+fn forwarded_from_vpc(s: &Scenario, vpc: &str) -> Vec<SgRule> {
+    s.vpcs
+        .iter()
+        .filter(|v| v.id == vpc)
+        .flat_map(|v| v.cidrs.iter())
+        .map(|c| SgRule {
+            protocol: Protocol::All,
+            ports: None,
+            icmp: None,
+            peer: Peer::Cidr(*c),
+            description: "From the VPC, to forward".into(),
+        })
+        .collect()
+}
+
 /// An inbound TCP rule from anywhere.
 pub fn tcp_from_anywhere(port: u16, description: &str) -> SgRule {
     SgRule {
@@ -320,7 +349,8 @@ fn place_in_subnet(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<I
         }
         _ => {
             let inbound = match kind {
-                PartKind::Bastion => vec![tcp_from_anywhere(22, "SSH")],
+                PartKind::Bastion => vec![bastion_ssh(s)],
+                PartKind::NatInstance => forwarded_from_vpc(s, &subnet.vpc),
                 _ => Vec::new(),
             };
             let group = new_group(s, &subnet.vpc, &format!("{name}-sg"), inbound);

@@ -291,3 +291,36 @@ fn name_of_names_parts_and_rule_tables_and_falls_back_to_the_id() {
     assert_eq!(&super::find::name_of(&s, &acl.id), expected);
     assert_eq!(super::find::name_of(&s, "no-such-id"), "no-such-id");
 }
+
+#[test]
+fn a_new_bastion_admits_ssh_from_my_laptop_when_there_is_one() {
+    let s = vpc_with_two_subnets();
+    let (x, y) = centre(&s, "subnet-a");
+    let anywhere = place(&s, PartKind::Bastion, x, y).unwrap().scenario;
+    let rule = &anywhere.security_groups.last().unwrap().inbound[0];
+    assert_eq!(rule.peer, Peer::Cidr(net("0.0.0.0/0")));
+    let with_laptop = super::place::place_auto(&s, PartKind::Laptop, None)
+        .unwrap()
+        .scenario;
+    let ip = with_laptop.internet_hosts[0].ip;
+    let s = place(&with_laptop, PartKind::Bastion, x, y)
+        .unwrap()
+        .scenario;
+    let rule = &s.security_groups.last().unwrap().inbound[0];
+    assert_eq!(rule.peer, Peer::Cidr(ipnet::Ipv4Net::new(ip, 32).unwrap()));
+    assert_eq!(rule.ports, Some(PortRange::single(22)));
+}
+
+#[test]
+fn a_new_nat_instance_admits_what_its_vpc_sends_through_it() {
+    let s = vpc_with_two_subnets();
+    let (x, y) = centre(&s, "subnet-a");
+    let s = place(&s, PartKind::NatInstance, x, y).unwrap().scenario;
+    let nat = s.instances.last().unwrap();
+    assert!(!nat.interfaces[0].source_dest_check);
+    let g = &s.security_groups.last().unwrap();
+    assert_eq!(g.id, nat.interfaces[0].security_groups[0]);
+    assert_eq!(g.inbound.len(), 1);
+    assert_eq!(g.inbound[0].protocol, Protocol::All);
+    assert_eq!(g.inbound[0].peer, Peer::Cidr(s.vpcs[0].cidrs[0]));
+}

@@ -433,6 +433,7 @@ pub fn get(en: &str) -> Option<&'static str> {
         "Custom" => "사용자 지정",
         "All TCP" => "모든 TCP",
         "All ICMP" => "모든 ICMP",
+        "A rule has one port or range: add the others as new rules." => "규칙 하나에는 포트나 범위를 하나만 씁니다. 나머지는 새 규칙으로 추가하세요.",
         _ => return None,
     })
 }

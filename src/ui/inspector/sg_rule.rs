@@ -199,13 +199,38 @@ pub fn RuleForm(p: &RuleFormProps) -> Html {
         );
         Callback::from(move |ports: String| {
             let protocol: Protocol = protocol.parse()?;
-            let rule = SgRule {
-                protocol,
-                ports: parse_ports(protocol, &ports, lang)?,
-                icmp: None,
-                peer: read_peer(&s, &peer, &cidr, lang)?,
-                description: description.trim().to_string(),
+            let peer = read_peer(&s, &peer, &cidr, lang)?;
+            // Several ports at once ("8080, 3000, 80, 443") make one rule each, as the
+            // console's "Add rule" repeated would.
+            let texts: Vec<&str> = if protocol.has_ports() {
+                ports
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .collect()
+            } else {
+                Vec::new()
             };
+            if editing.is_some() && texts.len() > 1 {
+                return Err(t(
+                    lang,
+                    "A rule has one port or range: add the others as new rules.",
+                )
+                .into());
+            }
+            let texts = if texts.is_empty() { vec![""] } else { texts };
+            let new: Vec<SgRule> = texts
+                .into_iter()
+                .map(|p| {
+                    Ok(SgRule {
+                        protocol,
+                        ports: parse_ports(protocol, p, lang)?,
+                        icmp: None,
+                        peer: peer.clone(),
+                        description: description.trim().to_string(),
+                    })
+                })
+                .collect::<Result<_, String>>()?;
             let mut n = (*s).clone();
             let g = &mut n.security_groups[gi];
             let rules = if inbound {
@@ -214,8 +239,10 @@ pub fn RuleForm(p: &RuleFormProps) -> Html {
                 &mut g.outbound
             };
             match editing {
-                Some(k) if k < rules.len() => rules[k] = rule,
-                _ => rules.push(rule),
+                Some(k) if k < rules.len() => {
+                    rules.splice(k..=k, new);
+                }
+                _ => rules.extend(new),
             }
             Ok(n)
         })
@@ -308,7 +335,7 @@ pub fn RuleForm(p: &RuleFormProps) -> Html {
             { select(&format!("{key}-type"), t(lang, "Type"), &types, type_of(&protocol, &ports), on_type) }
             { select(&format!("{key}-protocol"), t(lang, "Protocol"), &protocol_options(lang), &protocol, set(&protocol)) }
             if has_ports {
-                { text_input(format!("{key}-ports"), t(lang, "Port range"), &ports, "443") }
+                { text_input(format!("{key}-ports"), t(lang, "Port range"), &ports, if editing.is_some() { "443" } else { "80, 443" }) }
             }
             { select(&format!("{key}-peer"), peer_label, &peers, &peer, set(&peer)) }
             if *peer == "cidr" {
