@@ -1,7 +1,7 @@
 //! Every English text the browser UI passes through `t(lang, "...")` or `tf(lang, "...", ..)` has
 //! a Korean arm in `src/ui/ko.rs` (the UI is wasm-only, so this reads the sources natively).
 //! Also covered: the palette's part names and hints (`name:`/`hint:` in `parts.rs`) and the
-//! inspector's tab labels (the `tab_of(.., &[..])` lists), which reach `t` through a variable.
+//! inspector's tab labels (the `tab_labels = [..]` lists), which reach `t` through a variable.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -86,9 +86,8 @@ fn used() -> BTreeMap<String, String> {
         if name == "parts.rs" {
             found.extend(literals_after(&src, &["name:", "hint:"]));
         }
-        for list in src.split("tab_of(").skip(1) {
-            let list = &list[..list.find(')').unwrap_or(list.len())];
-            let items = list.split_once("&[").map_or("", |(_, l)| l);
+        for list in src.split("tab_labels = [").skip(1) {
+            let items = &list[..list.find(']').unwrap_or(list.len())];
             found.extend(
                 items
                     .split(',')

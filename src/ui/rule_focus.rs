@@ -46,12 +46,11 @@ impl RuleFocus {
     }
 
     /// The tab of `labels` to open first for part `part`, if this focus is about it.
-    pub fn tab_of(focus: &Option<Rc<RuleFocus>>, part: &str, labels: &[&str]) -> usize {
+    pub fn tab_of(focus: &Option<Rc<RuleFocus>>, part: &str, labels: &[&str]) -> Option<usize> {
         focus
             .as_ref()
             .filter(|f| f.part == part)
             .and_then(|f| labels.iter().position(|l| *l == f.tab))
-            .unwrap_or(0)
     }
 
     /// The security group rule's 0-based index (`inbound #2` is 1).

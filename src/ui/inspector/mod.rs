@@ -20,6 +20,26 @@ use super::state::AppContext;
 use crate::edit::find::{locate, name_of, Found};
 use crate::ui::rule_focus::RuleFocusContext;
 
+thread_local! {
+    /// The tab last picked in each kind of editor (by the `id` given to [`tabs`]).
+    static LAST_TAB: std::cell::RefCell<std::collections::HashMap<String, &'static str>> =
+        Default::default();
+}
+
+/// The tab an editor of kind `id` opens on: the one a rule focus asks for (`focused`), else the
+/// one last picked in an editor of the same kind (so routes of four subnets are written one
+/// after the other without picking the tab each time), else the first.
+pub(crate) fn opening_tab(id: &str, focused: Option<usize>, labels: &[&str]) -> usize {
+    focused
+        .or_else(|| {
+            LAST_TAB.with(|l| {
+                let last = *l.borrow().get(id)?;
+                labels.iter().position(|x| *x == last)
+            })
+        })
+        .unwrap_or(0)
+}
+
 /// The tabs of an editor: (label, content), one shown at a time.
 /// The labels are English and shown in `lang`.
 pub(crate) fn tabs(
@@ -34,8 +54,11 @@ pub(crate) fn tabs(
     let mut body = Html::default();
     for (i, (label, content)) in pages.into_iter().enumerate() {
         let onclick = {
-            let active = active.clone();
-            Callback::from(move |_: MouseEvent| active.set(i))
+            let (active, kind) = (active.clone(), id.to_string());
+            Callback::from(move |_: MouseEvent| {
+                LAST_TAB.with(|l| l.borrow_mut().insert(kind.clone(), label));
+                active.set(i)
+            })
         };
         heads.push(html! {
             <button type="button" role="tab" id={format!("{id}-tab-{i}")}

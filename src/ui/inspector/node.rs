@@ -82,7 +82,14 @@ pub fn NodeEditor(p: &PartId) -> Html {
     let lang = use_lang();
     let app = use_context::<AppContext>().expect("app context");
     let focus = use_context::<RuleFocusContext>().expect("rule focus context");
-    let tab = use_state(|| RuleFocus::tab_of(&focus, &p.id, &["Details", "Security groups"]));
+    let tab = use_state(|| {
+        let tab_labels = ["Details", "Security groups"];
+        super::opening_tab(
+            "node",
+            RuleFocus::tab_of(&focus, &p.id, &tab_labels),
+            &tab_labels,
+        )
+    });
     let s = &app.scenario;
     let Some(found) = locate(s, &p.id) else {
         return html! {};
@@ -321,7 +328,12 @@ pub fn NodeEditor(p: &PartId) -> Html {
             });
             fields.push(html! {
                 <TextField id="node-port" label={t(lang, "Port")} value={x.listen_port().to_string()}
-                    check={port_check} path={format!("{path}.port")} />
+                    check={port_check} path={format!("{path}.port")}
+                    hint={AttrValue::from(if cache {
+                        t(lang, "A managed cache accepts connections on this port only: there is no SSH or shell on it.")
+                    } else {
+                        t(lang, "A managed database accepts connections on its engine's port only: there is no SSH to it. To reach it from a bastion, tunnel through the bastion (ssh -L) to this port.")
+                    })} />
             });
         }
         Found::LoadBalancer(i) => {

@@ -10,7 +10,7 @@ use super::field::{commit, commit_checked, judge, select, Check};
 use super::vpc::parse_cidr;
 use crate::edit::alloc::fresh_id;
 use crate::edit::find::name_of;
-use crate::model::{Destination, Route, RouteState, RouteTable, RouteTarget, Scenario};
+use crate::model::{Destination, Role, Route, RouteState, RouteTable, RouteTarget, Scenario};
 use ipnet::Ipv4Net;
 use std::rc::Rc;
 
@@ -92,6 +92,23 @@ pub fn default_route_fix(app: &AppContext, lang: Lang, subnet: &str) -> Html {
                     &[&name_of(s, &n.id)],
                 ),
                 RouteTarget::NatGateway(n.id.clone()),
+            ));
+        }
+    }
+    for i in s.instances.iter().filter(|i| i.role == Role::NatInstance) {
+        let in_vpc = i.interfaces.first().is_some_and(|n| {
+            s.subnets
+                .iter()
+                .any(|y| y.id == n.subnet && y.vpc == x.vpc && y.id != x.id)
+        });
+        if in_vpc {
+            offers.push((
+                tf(
+                    lang,
+                    "Route 0.0.0.0/0 to NAT instance {} (outbound only)",
+                    &[&name_of(s, &i.id)],
+                ),
+                RouteTarget::Instance(i.id.clone()),
             ));
         }
     }

@@ -22,8 +22,14 @@ pub fn SubnetEditor(p: &PartId) -> Html {
     let lang = use_lang();
     let app = use_context::<AppContext>().expect("app context");
     let focus = use_context::<RuleFocusContext>().expect("rule focus context");
-    let tab =
-        use_state(|| RuleFocus::tab_of(&focus, &p.id, &["Details", "Route table", "Network ACL"]));
+    let tab = use_state(|| {
+        let tab_labels = ["Details", "Route table", "Network ACL"];
+        super::opening_tab(
+            "subnet",
+            RuleFocus::tab_of(&focus, &p.id, &tab_labels),
+            &tab_labels,
+        )
+    });
     let s = &app.scenario;
     let Some(Found::Subnet(i)) = locate(s, &p.id) else {
         return html! {};

@@ -1,0 +1,164 @@
+// A trainer's hands on the app, for the tests that build a blog post's network from an empty
+// canvas: every gesture goes through the palette, the canvas or the inspector by accessible
+// name, and is counted, so a test can report (and bound) how many actions a build takes.
+
+/** The words of the UI the builder needs, in English and Korean (from src/ui/ko.rs). */
+export const WORDS = {
+  en: {
+    canvas: "Canvas", palette: "Palette", inspector: "Inspector", traffic: "Traffic",
+    from: "From", to: "To", protocol: "Protocol", port: "Port", send: "Send",
+    name: "Name", listening: "Listening ports", details: "Details", groups: "Security groups",
+    routes: "Route table", type: "Type", portRange: "Port range", source: "Source",
+    addInbound: "Add inbound rule", addListener: "Add listener", targetPort: "Target port",
+    targets: "Targets", makePublic: /^Make public/, viaNatInstance: /^Route 0\.0\.0\.0\/0 to NAT instance/,
+    viaNatGateway: /^Route 0\.0\.0\.0\/0 to nat/, established: /^Established/,
+    notEstablished: /^(Dropped|Refused|No route|Timed out|Not)/, verdict: /^(Established|Dropped|Refused|No route|Timed out|Not|Depends)/,
+    parts: {
+      vpc: "VPC", subnet: "Subnet", igw: "Internet gateway", nat: "NAT gateway", alb: "Application load balancer",
+      ec2: "EC2 instance", bastion: "Bastion host", natInstance: "NAT instance", rds: "RDS database",
+      cache: "ElastiCache", internet: "Internet", laptop: "My laptop",
+    },
+  },
+  ko: {
+    canvas: "캔버스", palette: "팔레트", inspector: "속성", traffic: "트래픽",
+    from: "출발지", to: "목적지", protocol: "프로토콜", port: "포트", send: "보내기",
+    name: "이름", listening: "리슨 포트", details: "세부 정보", groups: "보안 그룹",
+    routes: "라우팅 테이블", type: "유형", portRange: "포트 범위", source: "소스",
+    addInbound: "인바운드 규칙 추가", addListener: "리스너 추가", targetPort: "대상 포트",
+    targets: "대상", makePublic: /^퍼블릭으로 만들기/, viaNatInstance: /NAT 인스턴스 .*라우팅/,
+    viaNatGateway: /^0\.0\.0\.0\/0을 nat/, established: /^연결 성공/,
+    notEstablished: /^(차단됨|거부됨|돌아오는 길에 차단됨|경로 없음|라우팅)/, verdict: /^(연결 성공|차단됨|거부됨|돌아오는|경로|클라이언트|라우팅)/,
+    parts: {
+      vpc: "VPC", subnet: "서브넷", igw: "인터넷 게이트웨이", nat: "NAT 게이트웨이", alb: "애플리케이션 로드 밸런서",
+      ec2: "EC2 인스턴스", bastion: "배스천 호스트", natInstance: "NAT 인스턴스", rds: "RDS 데이터베이스",
+      cache: "ElastiCache", internet: "인터넷", laptop: "내 노트북",
+    },
+  },
+};
+
+/** Counts and performs a trainer's gestures on `page` in language `lang`. */
+export class Builder {
+  constructor(page, lang = "en") {
+    this.page = page;
+    this.w = WORDS[lang];
+    this.actions = 0;
+  }
+
+  get canvas() { return this.page.getByRole("application", { name: this.w.canvas }); }
+  get inspector() { return this.page.getByRole("region", { name: this.w.inspector }); }
+  part(name) { return this.canvas.getByRole("button", { name, exact: true }); }
+
+  /** Drags palette part `kind` (a key of WORDS.parts) to (dx, dy) from the top-left of `box`
+   * (a bounding box in page pixels; the canvas's when absent); returns the new part's name. */
+  async drag(kind, dx, dy, box) {
+    this.actions++;
+    const page = this.page;
+    const button = page.getByRole("region", { name: this.w.palette })
+      .getByRole("button", { name: this.w.parts[kind], exact: true });
+    const b = await button.boundingBox();
+    const origin = box ?? (await this.canvas.boundingBox());
+    const before = await this.partNames();
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width / 2 + 30, b.y + b.height / 2 + 10, { steps: 3 });
+    await page.mouse.move(origin.x + dx, origin.y + dy, { steps: 8 });
+    await page.mouse.up();
+    // The new part is selected: its name heads the inspector.
+    for (let i = 0; i < 50; i++) {
+      const now = await this.partNames();
+      const added = now.filter((n) => !before.includes(n));
+      if (added.length) return added[0];
+      await page.waitForTimeout(40);
+    }
+    const status = await page.locator(".canvas-status").innerText().catch(() => "");
+    throw new Error(`dropping ${kind} at ${dx},${dy} added nothing: ${status}`);
+  }
+
+  /** The names of the parts on the canvas. */
+  async partNames() {
+    return this.canvas.locator("g[data-id][role=button]").evaluateAll((els) =>
+      els.map((e) => e.getAttribute("aria-label") ?? "").filter(Boolean));
+  }
+
+  async box(name) { return this.part(name).boundingBox(); }
+
+  /** Clicks part `name` on the canvas (near its top-left corner, clear of what it holds). */
+  async select(name) {
+    this.actions++;
+    const box = await this.box(name);
+    await this.page.mouse.click(box.x + 6, box.y + 6);
+    await this.inspector.getByRole("heading", { name, exact: true }).waitFor();
+  }
+
+  async tab(name) {
+    const tab = this.inspector.getByRole("tab", { name });
+    if ((await tab.getAttribute("aria-selected")) === "true") return;
+    this.actions++;
+    await tab.click();
+  }
+
+  /** Types into a field and presses Enter (one action). */
+  async fill(label, value, within) {
+    this.actions++;
+    const field = (within ?? this.inspector).getByLabel(label, { exact: true });
+    await field.fill(value);
+    await field.press("Enter");
+  }
+
+  async choose(label, option, within) {
+    this.actions++;
+    await (within ?? this.inspector).getByLabel(label, { exact: true }).selectOption(option);
+  }
+
+  async click(name, within) {
+    this.actions++;
+    await (within ?? this.inspector).getByRole("button", { name }).first().click();
+  }
+
+  async check(label, within) {
+    this.actions++;
+    await (within ?? this.inspector).getByLabel(label, { exact: true }).check();
+  }
+
+  /** Renames the selected part. */
+  async rename(name) {
+    await this.fill(this.w.name, name);
+    await this.part(name).waitFor();
+  }
+
+  /** Adds an inbound rule to the group `group` of the selected part: `type` (SSH, HTTP...) or
+   * `ports`, from `source` (a group's name, or a CIDR). */
+  async inbound(group, { type, ports, source }) {
+    const region = this.inspector.getByRole("region", { name: new RegExp(`${group}$`) });
+    if (type) await this.choose(this.w.type, type, region);
+    if (ports) {
+      this.actions++;
+      await region.getByLabel(this.w.portRange, { exact: true }).fill(ports);
+    }
+    if (source.includes("/") || /^\d+\.\d+\.\d+\.\d+$/.test(source)) {
+      this.actions++;
+      await region.getByLabel("CIDR", { exact: true }).fill(source);
+    } else {
+      await this.choose(this.w.source, { label: source }, region);
+    }
+    await this.click(this.w.addInbound, region);
+  }
+
+  /** Sends a TCP flow (not counted: the build is done) and returns the verdict line. */
+  async send(from, to, port) {
+    const traffic = this.page.getByRole("region", { name: this.w.traffic });
+    await traffic.getByLabel(this.w.from, { exact: true }).selectOption({ label: from });
+    await traffic.getByLabel(this.w.to, { exact: true }).selectOption({ label: to });
+    await traffic.getByLabel(this.w.protocol, { exact: true }).selectOption("tcp");
+    await traffic.getByLabel(this.w.port, { exact: true }).fill(String(port));
+    const status = traffic.getByRole("status");
+    const before = await status.innerText();
+    await traffic.getByRole("button", { name: this.w.send }).click();
+    for (let i = 0; i < 100; i++) {
+      const text = await status.innerText();
+      if (text !== before && this.w.verdict.test(text)) return text;
+      await this.page.waitForTimeout(30);
+    }
+    return status.innerText();
+  }
+}
