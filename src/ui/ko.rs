@@ -422,7 +422,7 @@ pub fn get(en: &str) -> Option<&'static str> {
         "Upstream target" => "업스트림 대상",
         "Upstreams" => "업스트림",
         "Edit {} rule {} {} from {}" => "{} 규칙 {} {} ({}) 편집",
-        "{} (My IP)" => "{} (내 IP)",
+        "(My IP)" => "(내 IP)",
         "Add My laptop" => "내 노트북 추가",
         "Edit {} rule {} of {}" => "{} 규칙 {} 편집 ({})",
         "My IP ({})" => "내 IP ({})",

@@ -147,8 +147,8 @@ export class Builder {
   /** Sends a TCP flow (not counted: the build is done) and returns the verdict line. */
   async send(from, to, port) {
     const traffic = this.page.getByRole("region", { name: this.w.traffic });
-    await traffic.getByLabel(this.w.from, { exact: true }).selectOption({ label: from });
-    await traffic.getByLabel(this.w.to, { exact: true }).selectOption({ label: to });
+    await pickByName(traffic.getByLabel(this.w.from, { exact: true }), from);
+    await pickByName(traffic.getByLabel(this.w.to, { exact: true }), to);
     await traffic.getByLabel(this.w.protocol, { exact: true }).selectOption("tcp");
     await traffic.getByLabel(this.w.port, { exact: true }).fill(String(port));
     const status = traffic.getByRole("status");
@@ -161,4 +161,15 @@ export class Builder {
     }
     return status.innerText();
   }
+}
+
+/** Selects the option of `select` naming part `name` (its label is the name, or the name and
+ * the address in brackets). */
+async function pickByName(select, name) {
+  const value = await select.evaluate((el, name) => {
+    const o = [...el.options].find((o) => o.text === name || o.text.startsWith(`${name} (`));
+    return o?.value;
+  }, name);
+  if (value === undefined) throw new Error(`no option names ${name}`);
+  await select.selectOption(value);
 }

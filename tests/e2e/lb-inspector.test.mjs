@@ -37,7 +37,7 @@ const all = (cidr) => ({ protocol: "all", peer: { cidr } });
 const tcp = (ports, peer) => ({ protocol: "tcp", ports, peer });
 
 /** An internet-facing load balancer in two public subnets in front of `web` (listening on 80
- * only) and a reverse proxy `edge` beside it; no "My laptop". */
+ * and 443) and a reverse proxy `edge` beside it; no "My laptop". */
 const scenario = {
   version: 1,
   name: "load balancer",
@@ -55,8 +55,8 @@ const scenario = {
     { id: "sg-web", name: "web-sg", vpc: "vpc", inbound: [tcp("80", { group: "sg-alb" })], outbound: [all("0.0.0.0/0")] },
   ],
   instances: [
-    { id: "web", name: "web", role: "web", listens: [80, 8080],
-      interfaces: [{ id: "eni-web", subnet: "pub-a", private_ip: "10.0.0.10", security_groups: ["sg-web"] }] },
+    { id: "web", name: "web", role: "web", listens: [80, 443, 8080],
+      interfaces: [{ id: "eni-web", subnet: "pub-a", private_ip: "10.0.0.10", public_ip: "54.180.30.10", security_groups: ["sg-web"] }] },
     { id: "edge", name: "edge", role: "reverse-proxy", listens: [80],
       interfaces: [{ id: "eni-edge", subnet: "pub-c", private_ip: "10.0.1.10", security_groups: ["sg-web"] }] },
   ],
@@ -80,11 +80,11 @@ async function open(lang = "en") {
   page.on("pageerror", (err) => errors.push(String(err)));
   page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
   await page.goto(new URL(`/#${link(scenario)}`, server.url).href);
-  await page.getByRole("application", { name: "Canvas" }).waitFor();
+  await page.getByRole("application", { name: lang === "en" ? "Canvas" : "캔버스" }).waitFor();
   return { page, context, errors };
 }
 
-const canvasOf = (page) => page.getByRole("application", { name: "Canvas" });
+const canvasOf = (page) => page.getByRole("application", { name: /^(Canvas|캔버스)$/ });
 const partOn = (page, name) => canvasOf(page).getByRole("button", { name, exact: true });
 const inspectorOf = (page) => page.getByRole("region", { name: "Inspector" });
 
@@ -188,7 +188,7 @@ describe("load balancer and security group editors", () => {
     const ip = mine.match(/\((\d+\.\d+\.\d+\.\d+)\/32\)/)?.[1];
     assert.ok(ip, `My IP names the laptop's address: ${mine}`);
     await add.getByRole("button", { name: "Add inbound rule" }).click();
-    await rules.getByRole("cell", { name: `${ip}/32 (My IP)` }).waitFor();
+    await rules.getByRole("cell", { name: `${ip}/32 (My IP)`, exact: true }).waitFor();
     await page.screenshot({ path: join(artifacts, "sg-rules-in-place.png") });
     // The table and the form fit the inspector: nothing runs past its right edge.
     const edge = await inspector.evaluate((el) => el.getBoundingClientRect().right);
@@ -197,11 +197,13 @@ describe("load balancer and security group editors", () => {
     assert.ok(widest <= edge + 0.5, `rules end at ${widest}, the inspector at ${edge}`);
 
     // The flows those edits open: My laptop reaches web on 443 only through its new rule.
-    assert.match(await send(page, "My laptop", "web", 443), /^(Established|Refused)/);
-    assert.match(await send(page, "Internet", "web", 443), /^Dropped/);
+    assert.match(await send(page, "laptop", "web", 443), /^Established/);
+    assert.match(await send(page, "internet", "web", 443), /^Dropped/);
 
     // Back on the load balancer: web is healthy on 8080; remove the HTTPS listener, undo it.
     await selectPart(page, "alb");
+    // The inspector opens on the tab last picked (Security groups): Details has the listeners.
+    await inspector.getByRole("tab", { name: "Details" }).click();
     await targets.getByText("healthy on port 8080").waitFor();
     await inspector.getByRole("button", { name: "Remove listener 2" }).click();
     assert.equal(await inspector.getByLabel("Listener port").count(), 1);
@@ -216,6 +218,7 @@ describe("load balancer and security group editors", () => {
 
     // The reverse proxy's upstreams: the same kind of editor.
     await selectPart(page, "edge");
+    await inspector.getByRole("tab", { name: "Details" }).click();
     await inspector.getByRole("heading", { name: "Upstreams" }).waitFor();
     await inspector.getByRole("button", { name: "Add upstream" }).click();
     assert.equal(await inspector.getByLabel("Listen port").inputValue(), "80");

@@ -212,6 +212,28 @@ pub fn select(
     selected: &str,
     onchange: Callback<String>,
 ) -> Html {
+    select_labelled(id, label, false, options, selected, onchange)
+}
+
+/// A select whose label is for screen readers only (a row under visible column heads).
+pub fn compact_select(
+    id: &str,
+    label: &str,
+    options: &[(String, String)],
+    selected: &str,
+    onchange: Callback<String>,
+) -> Html {
+    select_labelled(id, label, true, options, selected, onchange)
+}
+
+fn select_labelled(
+    id: &str,
+    label: &str,
+    hide_label: bool,
+    options: &[(String, String)],
+    selected: &str,
+    onchange: Callback<String>,
+) -> Html {
     let onchange = Callback::from(move |e: Event| {
         onchange.emit(
             e.target_unchecked_into::<web_sys::HtmlSelectElement>()
@@ -219,8 +241,8 @@ pub fn select(
         )
     });
     html! {
-        <div class="field">
-            <label for={id.to_string()}>{ label }</label>
+        <div class={classes!("field", hide_label.then_some("compact"))}>
+            <label for={id.to_string()} class={classes!(hide_label.then_some("sr-only"))}>{ label }</label>
             <select id={id.to_string()} {onchange}>
                 { for options.iter().map(|(v, t)| html! {
                     <option value={v.clone()} selected={v == selected}>{ t }</option>

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::super::lang::{t, tf, use_lang, Lang};
 use super::super::state::AppContext;
-use super::field::{checkbox, commit, select, Check, TextField};
+use super::field::{checkbox, commit, compact_select, select, Check, TextField};
 use crate::edit::balancer::{add_listener, new_target_group, set_listener_protocol};
 use crate::edit::find::{name_of, vpc_of};
 use crate::engine::health::{target_health, Health};
@@ -128,12 +128,12 @@ pub fn LoadBalancerEditor(p: &LbProps) -> Html {
         };
         html! {
             <li class="lb-listener">
-                { select(&format!("lb-listener-protocol-{li}"), t(lang, "Listener protocol"),
+                { compact_select(&format!("lb-listener-protocol-{li}"), t(lang, "Listener protocol"),
                     &protocol_options(), protocol_value(l.protocol), on_protocol) }
                 <TextField id={format!("lb-listener-port-{li}")} label={t(lang, "Listener port")}
                     value={l.port.to_string()} check={port_check}
-                    path={format!("{path}.listeners[{li}].port")} />
-                { select(&format!("lb-listener-group-{li}"), t(lang, "Target group"), &groups,
+                    path={format!("{path}.listeners[{li}].port")} hide_label=true />
+                { compact_select(&format!("lb-listener-group-{li}"), t(lang, "Target group"), &groups,
                     &l.target_group, on_group) }
                 <button type="button" class="tool small danger lb-remove" onclick={on_remove}
                     aria-label={tf(lang, "Remove listener {}", &[&(li + 1).to_string()])}>{ "×" }</button>
@@ -287,6 +287,12 @@ pub fn LoadBalancerEditor(p: &LbProps) -> Html {
             <h4 id="lb-listeners-h">{ t(lang, "Listeners") }</h4>
             if lb.listeners.is_empty() {
                 <p class="muted small">{ t(lang, "No listener: nothing reaches the targets.") }</p>
+            }
+            if !lb.listeners.is_empty() {
+                <div class="lb-listener lb-head" aria-hidden="true">
+                    <span>{ t(lang, "Protocol") }</span><span>{ t(lang, "Port") }</span>
+                    <span>{ t(lang, "Target group") }</span>
+                </div>
             }
             <ul class="lb-listeners">{ for listeners }</ul>
             <button type="button" class="tool small" onclick={on_add_listener}>{ t(lang, "Add listener") }</button>

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::super::lang::{t, tf, use_lang};
 use super::super::state::AppContext;
-use super::field::{commit, select, Check, TextField};
+use super::field::{commit, compact_select, Check, TextField};
 use super::lb::parse_port;
 use crate::edit::find::name_of;
 use crate::model::{Scenario, Upstream};
@@ -81,15 +81,15 @@ pub fn UpstreamsEditor(p: &ProxyProps) -> Html {
             })
         };
         html! {
-            <li class="lb-listener">
+            <li class="lb-listener proxy-row">
                 <TextField id={format!("proxy-listen-{ui}")} label={t(lang, "Listen port")}
                     value={u.listen_port.to_string()} check={listen_check(ui)}
-                    path={format!("{path}[{ui}].listen_port")} />
-                { select(&format!("proxy-target-{ui}"), t(lang, "Upstream target"), &options,
+                    path={format!("{path}[{ui}].listen_port")} hide_label=true />
+                { compact_select(&format!("proxy-target-{ui}"), t(lang, "Upstream target"), &options,
                     &u.target, on_target) }
                 <TextField id={format!("proxy-port-{ui}")} label={t(lang, "Upstream port")}
                     value={u.port.to_string()} check={port_check(ui)}
-                    path={format!("{path}[{ui}].port")} />
+                    path={format!("{path}[{ui}].port")} hide_label=true />
                 <button type="button" class="tool small danger lb-remove" onclick={on_remove}
                     aria-label={tf(lang, "Remove upstream {}", &[&(ui + 1).to_string()])}>{ "×" }</button>
             </li>
@@ -124,6 +124,12 @@ pub fn UpstreamsEditor(p: &ProxyProps) -> Html {
             <h4 id="proxy-upstreams-h">{ t(lang, "Upstreams") }</h4>
             if proxy.upstreams.is_empty() {
                 <p class="muted small">{ t(lang, "No upstream: connections end at this instance.") }</p>
+            }
+            if !proxy.upstreams.is_empty() {
+                <div class="lb-listener proxy-row lb-head" aria-hidden="true">
+                    <span>{ t(lang, "Listen port") }</span><span>{ t(lang, "Upstream target") }</span>
+                    <span>{ t(lang, "Upstream port") }</span>
+                </div>
             }
             <ul class="lb-listeners">{ for rows }</ul>
             if targets.is_empty() {

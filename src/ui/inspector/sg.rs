@@ -178,15 +178,14 @@ pub fn GroupRules(p: &GroupProps) -> Html {
     let row = |k: usize, r: &SgRule| -> Html {
         if *editing == Some(k) {
             return html! {
-                <tr key={format!("edit-{k}")} class="editing-row"><td colspan="5">
+                <tr key={format!("edit-{k}")} class="editing-row"><td colspan="4">
                     <RuleForm group={gi} inbound={*inbound} editing={Some(k)} on_done={done.clone()} />
                 </td></tr>
             };
         }
+        let mine =
+            matches!(&r.peer, Peer::Cidr(c) if c.prefix_len() == 32 && laptop == Some(c.addr()));
         let peer = match &r.peer {
-            Peer::Cidr(c) if c.prefix_len() == 32 && laptop == Some(c.addr()) => {
-                tf(lang, "{} (My IP)", &[&c.to_string()])
-            }
             Peer::Cidr(c) => c.to_string(),
             Peer::Group(x) => group_name(s, x),
             Peer::PrefixList(x) => s
@@ -228,8 +227,12 @@ pub fn GroupRules(p: &GroupProps) -> Html {
             <tr key={k} class={classes!(focused(k).then_some("focused"))}>
                 <td>{ proto }</td>
                 <td>{ ports_text(r.ports, lang) }</td>
-                <td class="peer">{ &peer }</td>
-                <td class="muted wrap">{ &r.description }</td>
+                <td class="peer"><span class="addr">{ &peer }</span>
+                    if mine { { " " }<span class="muted small">{ t(lang, "(My IP)") }</span> }
+                    if !r.description.is_empty() {
+                        <span class="rule-desc muted">{ &r.description }</span>
+                    }
+                </td>
                 <td class="actions">
                     <button type="button" class="icon-btn" onclick={edit}
                         aria-label={tf(lang, "Edit {} rule {} {} from {}", &what)}>{ "✎" }</button>
@@ -249,11 +252,11 @@ pub fn GroupRules(p: &GroupProps) -> Html {
             <table class="rules sg-rules" aria-label={tf(lang, "{} {} rules", &[&gname, dir_word])}>
                 <thead><tr><th>{ t(lang, "Protocol") }</th><th>{ t(lang, "Ports") }</th>
                     <th>{ if *inbound { t(lang, "Source") } else { t(lang, "Destination") } }</th>
-                    <th>{ t(lang, "Description") }</th><th><span class="sr-only">{ t(lang, "Actions") }</span></th></tr></thead>
+                    <th><span class="sr-only">{ t(lang, "Actions") }</span></th></tr></thead>
                 <tbody>
                     { for rules.iter().enumerate().map(|(k, r)| row(k, r)) }
                     if rules.is_empty() {
-                        <tr class="implicit"><td class="wrap" colspan="5">{
+                        <tr class="implicit"><td class="wrap" colspan="4">{
                             if *inbound { t(lang, "No inbound rules: nothing can connect in.") } else { t(lang, "No outbound rules: nothing can connect out.") }
                         }</td></tr>
                     }

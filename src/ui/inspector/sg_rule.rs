@@ -247,7 +247,7 @@ pub fn RuleForm(p: &RuleFormProps) -> Html {
             Ok(n)
         })
     };
-    let touched = editing.is_some() || !ports.is_empty() || *protocol != "tcp" || *peer == "myip";
+    let touched = editing.is_some() || !ports.is_empty() || *protocol != "tcp";
     let (ok, verdict) = judge(s, &check, &ports, &format!("security_groups[{gi}]"));
     let shown = if touched { verdict } else { Default::default() };
     let invalid = !shown.errors.is_empty();
