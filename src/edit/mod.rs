@@ -5,6 +5,7 @@
 //! - [`alloc`]: the next free VPC block, subnet block, private address, public address and name.
 //! - [`find`]: which part an id names, what contains what, and hit tests on the canvas.
 //! - [`place`]: adding a part from the palette at a point, or refusing with a reason.
+//! - [`room`]: what each part's drawing covers, the nearest free place, growing full containers.
 //! - [`moves`]: moving parts (children follow their container) and resizing containers.
 //! - [`remove`]: deleting parts with their dependants.
 //! - [`history`]: undo and redo stacks.
@@ -15,9 +16,13 @@ pub mod history;
 pub mod moves;
 pub mod place;
 pub mod remove;
+pub mod room;
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod proptests;
 
 /// What the palette can place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
