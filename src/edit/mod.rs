@@ -8,6 +8,7 @@
 //! - [`room`]: what each part's drawing covers, the nearest free place, growing full containers.
 //! - [`moves`]: moving parts (children follow their container) and resizing containers.
 //! - [`remove`]: deleting parts with their dependants.
+//! - [`rename`]: renaming a part with what was named after it.
 //! - [`history`]: undo and redo stacks.
 
 pub mod alloc;
@@ -16,6 +17,7 @@ pub mod history;
 pub mod moves;
 pub mod place;
 pub mod remove;
+pub mod rename;
 pub mod room;
 
 #[cfg(test)]
@@ -23,6 +25,9 @@ mod tests;
 
 #[cfg(test)]
 mod proptests;
+
+#[cfg(test)]
+mod rename_tests;
 
 /// What the palette can place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

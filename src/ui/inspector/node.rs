@@ -65,15 +65,8 @@ fn iface_mut<'a>(s: &'a mut Scenario, id: &str) -> Option<&'a mut Interface> {
 }
 
 fn set_name(s: &mut Scenario, id: &str, name: String) {
-    match locate(s, id) {
-        Some(Found::Instance(i)) => s.instances[i].name = name,
-        Some(Found::Database(i)) => s.databases[i].name = name,
-        Some(Found::NatGateway(i)) => s.nat_gateways[i].name = name,
-        Some(Found::LoadBalancer(i)) => s.load_balancers[i].name = name,
-        Some(Found::InternetGateway(i)) => s.internet_gateways[i].name = name,
-        Some(Found::Host(i)) => s.internet_hosts[i].name = name,
-        _ => {}
-    }
+    // A refused name (another part's) leaves the scenario as it was.
+    let _ = crate::edit::rename::rename(s, id, &name);
 }
 
 /// Editor of node `id`.
