@@ -3,12 +3,13 @@
 //! target groups (`alb-1-targets`), a subnet's own route table (`public-a-rt`) and network ACL
 //! (`public-a-acl`).
 //!
-//! Ids do not change: routes, rules, targets, the canvas, flows and lessons keep pointing at the
-//! part. Messages name parts by name (see [`crate::model::part_label`]), so a renamed part never
-//! shows the name it was made with.
+//! A part's id does not change: routes, rules, targets, the canvas, flows and lessons keep pointing
+//! at it, and messages name parts by name (see [`crate::model::part_label`]), so a renamed part
+//! never shows the name it was made with. Its interfaces' ids, which messages print and which the
+//! palette made from the part's name (`eni-web-1`), follow the name, with the routes to them.
 
 use super::find::{interfaces_of, locate, name_of, Found};
-use crate::model::{Id, Scenario};
+use crate::model::{Id, RouteTarget, Scenario};
 
 /// Where a name can be set: a canvas part, a security group, a route table or a network ACL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,8 +218,9 @@ fn free_name(s: &Scenario, id: &str, base: &str) -> String {
 /// Renames part `id` (a canvas part, security group, route table or network ACL) to `name`
 /// (trimmed), and renames what was named after its old name or its id and was not renamed since:
 /// its security groups called `OLD-sg`, its target groups `OLD-targets`, a subnet's route table
-/// `OLD-rt` and network ACL `OLD-acl` become `NEW-sg`... Ids stay as they are, so every reference
-/// holds. Refuses, leaving `s` as it was, a name another part has as its name or id, and an id
+/// `OLD-rt` and network ACL `OLD-acl` become `NEW-sg`... The part's id stays, so every reference
+/// holds; interface ids made from the old name (`eni-OLD`) are made from the new one, with the
+/// routes to them. Refuses, leaving `s` as it was, a name another part has as its name or id, and an id
 /// that names nothing. An empty name leaves the part named by its id.
 ///
 /// ```
@@ -257,6 +259,65 @@ pub fn rename(s: &mut Scenario, id: &str, name: &str) -> Result<(), String> {
             }
         }
     }
+    if !name.is_empty() {
+        if let Named::Part(found) = what {
+            rename_interfaces(&mut out, found, &old, name);
+        }
+    }
     *s = out;
     Ok(())
+}
+
+/// The new id of an interface whose id `eni` was made from a part's name `old`
+/// (`eni-OLD`, `eni-OLD-2`, `OLD-eni`), made from `new` the same way.
+fn interface_id(eni: &str, old: &str, new: &str) -> Option<String> {
+    let numbered = |rest: &str| {
+        rest.is_empty()
+            || rest
+                .strip_prefix('-')
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    };
+    if let Some(rest) = eni.strip_prefix(&format!("eni-{old}")) {
+        if numbered(rest) {
+            return Some(format!("eni-{new}{rest}"));
+        }
+    }
+    if eni == format!("{old}-eni") {
+        return Some(format!("{new}-eni"));
+    }
+    None
+}
+
+/// Gives the part's interfaces whose ids were made from its old name ids made from the new one,
+/// and points the routes that target them at the new ids: messages about an interface name it by
+/// its id.
+fn rename_interfaces(s: &mut Scenario, found: Found, old: &str, new: &str) {
+    let ids: Vec<String> = interfaces_of(s, found)
+        .iter()
+        .map(|n| n.id.clone())
+        .collect();
+    for eni in ids {
+        let Some(wanted) = interface_id(&eni, old, new) else {
+            continue;
+        };
+        if super::alloc::taken_ids(s).contains(&wanted) {
+            continue;
+        }
+        let iface = match found {
+            Found::Instance(i) => s.instances[i].interfaces.iter_mut().find(|n| n.id == eni),
+            Found::Database(i) => s.databases[i].interfaces.iter_mut().find(|n| n.id == eni),
+            Found::LoadBalancer(i) => s.load_balancers[i].nodes.iter_mut().find(|n| n.id == eni),
+            Found::NatGateway(i) => Some(&mut s.nat_gateways[i].interface).filter(|n| n.id == eni),
+            _ => None,
+        };
+        let Some(iface) = iface else { continue };
+        iface.id = wanted.clone();
+        for t in &mut s.route_tables {
+            for r in &mut t.routes {
+                if matches!(&r.target, RouteTarget::NetworkInterface(x) if *x == eni) {
+                    r.target = RouteTarget::NetworkInterface(wanted.clone());
+                }
+            }
+        }
+    }
 }

@@ -42,11 +42,12 @@ fn a_renamed_instance_takes_its_own_group_along_and_keeps_its_id() {
     assert_eq!(s.instances[0].name, "app-1");
     assert_eq!(s.instances[0].id, "web-1", "references keep working");
     assert_eq!(group_of(&s, "web-1-sg").name, "app-1-sg");
-    assert_eq!(s.instances[0].interfaces, before.instances[0].interfaces);
+    assert_eq!(s.instances[0].interfaces[0].id, "eni-app-1");
     assert_eq!(s.layout, before.layout);
     // Nothing else changed.
     let mut back = s.clone();
     back.instances[0].name = "web-1".into();
+    back.instances[0].interfaces[0].id = "eni-web-1".into();
     back.security_groups.iter_mut().for_each(|g| {
         if g.id == "web-1-sg" {
             g.name = "web-1-sg".into();
@@ -201,4 +202,39 @@ fn messages_name_a_renamed_part_by_its_new_name_only() {
         part_label("web", "i-0abc12345def67890"),
         "web (i-0abc12345def67890)"
     );
+}
+
+#[test]
+fn interfaces_made_from_the_name_follow_it_with_the_routes_to_them() {
+    let mut s = built();
+    s.route_tables[0].routes.push(Route {
+        destination: Destination::Cidr("0.0.0.0/0".parse().unwrap()),
+        target: RouteTarget::NetworkInterface("eni-web-1".into()),
+        state: RouteState::Active,
+    });
+    s.instances[0].interfaces[0].source_dest_check = false;
+    let problems =
+        |s: &Scenario| -> Vec<String> { validate(s).iter().map(|p| p.to_string()).collect() };
+    let before = problems(&s);
+    rename(&mut s, "web-1", "nat-box").unwrap();
+    assert_eq!(s.instances[0].interfaces[0].id, "eni-nat-box");
+    assert_eq!(
+        s.route_tables[0].routes.last().unwrap().target,
+        RouteTarget::NetworkInterface("eni-nat-box".into())
+    );
+    let after = problems(&s);
+    assert_eq!(after.len(), before.len(), "{before:?} / {after:?}");
+    // A message about the interface reads by the new name only.
+    s.instances[0].interfaces[0].private_ip = "192.0.2.1".parse().unwrap();
+    let p = validate(&s)
+        .into_iter()
+        .find(|p| p.path == "instances[0].interfaces[0].private_ip")
+        .unwrap()
+        .to_string();
+    assert!(p.contains("nat-box") && !p.contains("web-1"), "{p}");
+    // An interface id someone chose stays.
+    let mut t = built();
+    t.instances[0].interfaces[0].id = "primary".into();
+    rename(&mut t, "web-1", "app-1").unwrap();
+    assert_eq!(t.instances[0].interfaces[0].id, "primary");
 }

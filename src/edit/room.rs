@@ -322,26 +322,29 @@ fn open_canvas(s: &mut Scenario, id: &str, me: &Shape, busy: &[(Rect, f64)]) {
     }
 }
 
-/// Like [`nearest`] on the open canvas, trying places a whole grid step apart.
+/// Like [`nearest`] on the open canvas: places a whole grid step apart, in rings of growing
+/// distance around where the part is, up to the edges of `area` (where every place is free).
 fn nearest_coarse(me: &Shape, area: &Area, busy: &[(Rect, f64)]) -> Option<(f64, f64)> {
-    let (rx, ry) = me.range(area);
-    let steps = |(lo, hi): (f64, f64), want: f64| -> Vec<f64> {
-        let back = ((want - lo) / GRID).ceil().clamp(0.0, 1000.0) as i64;
-        let fwd = ((hi - want) / GRID).ceil().clamp(0.0, 1000.0) as i64;
-        (-back..=fwd).map(|k| want + k as f64 * GRID).collect()
-    };
-    let xs = steps(rx, me.x);
-    let ys = steps(ry, me.y);
-    let mut spots: Vec<(f64, f64, f64)> = xs
-        .iter()
-        .flat_map(|&x| ys.iter().map(move |&y| (x, y)))
-        .map(|(x, y)| ((x - me.x).powi(2) + (y - me.y).powi(2), x, y))
-        .collect();
-    spots.sort_by(|a, b| a.0.total_cmp(&b.0));
-    spots
+    let ((x0, x1), (y0, y1)) = me.range(area);
+    let reach = [me.x - x0, x1 - me.x, me.y - y0, y1 - me.y]
         .into_iter()
-        .map(|(_, x, y)| (x, y))
-        .find(|&(x, y)| !blocked(&me.at(x, y), busy))
+        .fold(0.0, f64::max);
+    let rings = (reach / GRID).ceil().clamp(0.0, 2000.0) as i64 + 1;
+    for r in 0..=rings {
+        let mut ring: Vec<(i64, i64)> = (-r..=r)
+            .flat_map(|i| (-r..=r).map(move |j| (i, j)))
+            .filter(|(i, j)| i.abs() == r || j.abs() == r)
+            .collect();
+        ring.sort_by_key(|(i, j)| i * i + j * j);
+        let free = ring.into_iter().find_map(|(i, j)| {
+            let (x, y) = (me.x + i as f64 * GRID, me.y + j as f64 * GRID);
+            (!blocked(&me.at(x, y), busy)).then_some((x, y))
+        });
+        if free.is_some() {
+            return free;
+        }
+    }
+    None
 }
 
 /// Puts part `id` at the free place of `area` (inside container `holder`) nearest to where it is;
