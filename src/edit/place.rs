@@ -40,7 +40,9 @@ fn clamp_node(mut n: Rect, r: &Rect, head: f64) -> Rect {
     n
 }
 
-/// Places a part of kind `kind` with its centre at canvas point (`x`, `y`).
+/// Places a part of kind `kind` with its centre at canvas point (`x`, `y`) exactly (kept inside
+/// its container's box), next to other parts or over them; a subnet on another subnet is refused.
+/// Drops from the palette go through [`place_at`], which finds the part a free place.
 ///
 /// ```
 /// use vpc_playground::edit::{place::place, PartKind};

@@ -150,18 +150,35 @@ fn check_layout(s: &Scenario) -> Result<(), String> {
     Ok(())
 }
 
-fn start() -> Scenario {
-    place(&Scenario::new(), PartKind::Vpc, 100.0, 80.0)
+/// Scenarios to drop parts into: one empty VPC, two VPCs one above the other, and every
+/// template laid out afresh (whose drawings keep clear of each other to begin with).
+fn starts() -> Vec<Scenario> {
+    let one = place(&Scenario::new(), PartKind::Vpc, 100.0, 80.0)
         .map(|p| p.scenario)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let below = one.layout.get("vpc-1").map_or(600.0, |v| v.y + v.h + 120.0);
+    let two = place(&one, PartKind::Vpc, 100.0, below)
+        .map(|p| p.scenario)
+        .unwrap_or_default();
+    let mut out = vec![one, two];
+    for t in crate::templates::all() {
+        let mut s = t.scenario();
+        s.layout = crate::layout::auto_layout(&s);
+        if check_layout(&s).is_ok() {
+            out.push(s);
+        }
+    }
+    out
 }
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
 
     #[test]
-    fn drops_never_overlap_and_never_fail_for_room(seq in drops()) {
-        let mut s = start();
+    fn drops_never_overlap_and_never_fail_for_room(which in 0usize..16, seq in drops()) {
+        let all = starts();
+        prop_assume!(all.len() > 2, "the templates load");
+        let mut s = all[which % all.len()].clone();
         for d in &seq {
             let kind = KINDS[d.kind];
             let (x, y, aimed) = point(&s, d);
