@@ -76,6 +76,17 @@ fn every_name(s: &Scenario) -> Vec<(Id, String)> {
             .iter()
             .map(|a| (a.id.clone(), a.name.clone())),
     );
+    out.extend(s.peerings.iter().map(|p| (p.id.clone(), p.name.clone())));
+    out.extend(
+        s.gateway_endpoints
+            .iter()
+            .map(|g| (g.id.clone(), g.name.clone())),
+    );
+    out.extend(
+        s.prefix_lists
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone())),
+    );
     for lb in &s.load_balancers {
         out.extend(
             lb.target_groups

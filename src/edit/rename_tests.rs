@@ -238,3 +238,17 @@ fn interfaces_made_from_the_name_follow_it_with_the_routes_to_them() {
     rename(&mut t, "web-1", "app-1").unwrap();
     assert_eq!(t.instances[0].interfaces[0].id, "primary");
 }
+
+#[test]
+fn names_of_peerings_endpoints_and_prefix_lists_are_taken_too() {
+    let mut s = built();
+    s.prefix_lists.push(PrefixList {
+        id: "pl-1".into(),
+        name: "office".into(),
+        cidrs: Vec::new(),
+    });
+    let err = rename(&mut s, "web-1", "office").unwrap_err();
+    assert!(err.contains("already called \"office\""), "{err}");
+    let err = rename(&mut s, "web-1", "pl-1").unwrap_err();
+    assert!(err.contains("is the id of"), "{err}");
+}

@@ -192,8 +192,8 @@ impl Shape {
     }
 }
 
-/// Candidate values from `lo` to `hi` (`lo` alone when the range is empty), every `STEP`, plus
-/// the ends and `want` itself when it lies in the range.
+/// Candidate values from `lo` to `hi` (`lo` alone when the range is empty): the multiples of
+/// `STEP` between them, the ends, and `want` itself when it lies in the range.
 fn axis((lo, hi): (f64, f64), want: f64) -> Vec<f64> {
     if !(lo.is_finite() && hi.is_finite()) || hi < lo {
         return vec![if lo.is_finite() { lo } else { want }];
@@ -202,8 +202,14 @@ fn axis((lo, hi): (f64, f64), want: f64) -> Vec<f64> {
     if want > lo && want < hi {
         out.push(want);
     }
-    let n = ((hi - lo) / STEP).floor().min(2000.0) as usize;
-    out.extend((1..=n).map(|k| lo + k as f64 * STEP).filter(|v| *v < hi));
+    // On the grid's half steps, so parts line up with what was dragged into place.
+    let first = (lo / STEP).ceil() * STEP;
+    let n = ((hi - first) / STEP).floor().clamp(0.0, 2000.0) as usize;
+    out.extend(
+        (0..=n)
+            .map(|k| first + k as f64 * STEP)
+            .filter(|v| *v > lo && *v < hi),
+    );
     out
 }
 
