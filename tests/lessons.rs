@@ -178,7 +178,7 @@ fn constraints_find_open_rules_and_public_addresses() {
     let passed: Vec<bool> = r.lines.iter().map(|l| l.passed).collect();
     assert_eq!(passed, [false, true, false, false], "{}", show(&r));
     assert!(
-        r.lines[0].reason.contains("ssh (sg-ssh) inbound rule #1"),
+        r.lines[0].reason.contains(": ssh inbound rule #1"),
         "{}",
         show(&r)
     );

@@ -37,11 +37,7 @@ fn hop_line(n: usize, h: &Hop) -> String {
         Direction::Forward => "→",
         Direction::Return => "←",
     };
-    let who = if h.name == h.component {
-        h.name.clone()
-    } else {
-        format!("{} ({})", h.name, h.component)
-    };
+    let who = crate::model::part_label(&h.name, &h.component);
     let rule = h
         .rule
         .as_deref()
@@ -103,10 +99,9 @@ pub fn trace_text(t: &Trace) -> String {
         };
         let _ = writeln!(
             out,
-            "Blocked by: {} {} ({}), {dir} path{rule}",
+            "Blocked by: {} {}, {dir} path{rule}",
             kind_word(b.kind),
-            b.name,
-            b.id
+            crate::model::part_label(&b.name, &b.id)
         );
     }
     let _ = write!(out, "{}", t.summary);

@@ -5,8 +5,10 @@
 //! - [`alloc`]: the next free VPC block, subnet block, private address, public address and name.
 //! - [`find`]: which part an id names, what contains what, and hit tests on the canvas.
 //! - [`place`]: adding a part from the palette at a point, or refusing with a reason.
+//! - [`room`]: what each part's drawing covers, the nearest free place, growing full containers.
 //! - [`moves`]: moving parts (children follow their container) and resizing containers.
 //! - [`remove`]: deleting parts with their dependants.
+//! - [`rename`]: renaming a part with what was named after it.
 //! - [`history`]: undo and redo stacks.
 //! - [`laptop`]: the learner's "My laptop" host, the address behind "My IP".
 //! - [`balancer`]: listeners and target groups added to a load balancer.
@@ -19,9 +21,17 @@ pub mod laptop;
 pub mod moves;
 pub mod place;
 pub mod remove;
+pub mod rename;
+pub mod room;
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod proptests;
+
+#[cfg(test)]
+mod rename_tests;
 
 /// What the palette can place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

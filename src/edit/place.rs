@@ -40,7 +40,9 @@ fn clamp_node(mut n: Rect, r: &Rect, head: f64) -> Rect {
     n
 }
 
-/// Places a part of kind `kind` with its centre at canvas point (`x`, `y`).
+/// Places a part of kind `kind` with its centre at canvas point (`x`, `y`) exactly (kept inside
+/// its container's box), next to other parts or over them; a subnet on another subnet is refused.
+/// Drops from the palette go through [`place_at`], which finds the part a free place.
 ///
 /// ```
 /// use vpc_playground::edit::{place::place, PartKind};
@@ -50,10 +52,16 @@ fn clamp_node(mut n: Rect, r: &Rect, head: f64) -> Rect {
 /// assert!(place(&p.scenario, PartKind::Instance, 900.0, 900.0).is_err());
 /// ```
 pub fn place(s: &Scenario, kind: PartKind, x: f64, y: f64) -> Result<Placed, String> {
+    build(s, kind, x, y, true)
+}
+
+/// Adds the part; `exact` refuses a subnet dropped on another one instead of leaving the clash
+/// to [`make_room`].
+fn build(s: &Scenario, kind: PartKind, x: f64, y: f64, exact: bool) -> Result<Placed, String> {
     let mut s = s.clone();
     let id = match kind {
         PartKind::Vpc => place_vpc(&mut s, x, y)?,
-        PartKind::Subnet => place_subnet(&mut s, x, y)?,
+        PartKind::Subnet => place_subnet(&mut s, x, y, exact)?,
         PartKind::InternetGateway => place_igw(&mut s, x, y)?,
         PartKind::LoadBalancer => place_alb(&mut s, x, y)?,
         PartKind::Internet | PartKind::Laptop => place_host(&mut s, kind, x, y)?,
@@ -98,9 +106,9 @@ fn label(name: &str, id: &str) -> String {
     }
 }
 
-fn place_subnet(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
+fn place_subnet(s: &mut Scenario, x: f64, y: f64, exact: bool) -> Result<Id, String> {
     let vi = vpc_at(s, x, y).ok_or("A subnet lives inside a VPC: drop it on a VPC.")?;
-    if let Some(i) = subnet_at(s, x, y) {
+    if let Some(i) = subnet_at(s, x, y).filter(|_| exact) {
         return Err(format!(
             "Subnets cannot overlap: {} is already here. Drop the subnet on an empty part of the VPC.",
             label(&s.subnets[i].name, &s.subnets[i].id)
@@ -116,7 +124,7 @@ fn place_subnet(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
     let az = zone_at(s, &vpc, x).unwrap_or_else(|| format!("{}a", layout::DEFAULT_REGION));
     let name = next_letter_name(s, "subnet");
     let id = fresh_id(s, &name);
-    let v = s.layout[&vpc];
+    let v = s.layout.get(&vpc).copied().unwrap_or_default();
     let bands = super::find::az_bands(s, &vpc);
     let band = bands.iter().find(|b| b.0 == az).cloned();
     let w = band
@@ -164,7 +172,7 @@ fn place_igw(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
     }
     let name = next_name(s, "igw");
     let id = fresh_id(s, &name);
-    let v = s.layout[&vpc];
+    let v = s.layout.get(&vpc).copied().unwrap_or_default();
     s.internet_gateways.push(InternetGateway {
         id: id.clone(),
         name,
@@ -309,7 +317,8 @@ fn place_in_subnet(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<I
     let name = next_name(s, prefix);
     let id = fresh_id(s, &name);
     let eni = fresh_id(s, &format!("eni-{name}"));
-    let rect = clamp_node(node_rect(x, y), &s.layout[&subnet.id], SUBNET_HEAD);
+    let home = s.layout.get(&subnet.id).copied().unwrap_or_default();
+    let rect = clamp_node(node_rect(x, y), &home, SUBNET_HEAD);
     let mut iface = Interface {
         id: eni,
         subnet: subnet.id.clone(),
@@ -478,7 +487,11 @@ fn place_alb(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
         });
     }
     let tg = fresh_id(s, &format!("{name}-targets"));
-    let lb = s.load_balancers.last_mut().expect("just pushed");
+    let Some(lb) = s.load_balancers.last_mut() else {
+        return Err(format!(
+            "{vname} has no subnets for the load balancer's nodes."
+        ));
+    };
     lb.listeners = vec![LbListener {
         protocol: LbProtocol::Http,
         port: 80,
@@ -494,49 +507,18 @@ fn place_alb(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
         targets: Vec::new(),
     }];
     s.security_groups.push(group);
-    let first = s.layout[&s.subnets[picked[0]].id];
+    let first = s
+        .layout
+        .get(&s.subnets[picked[0]].id)
+        .copied()
+        .unwrap_or_default();
     s.layout
         .insert(id.clone(), clamp_node(node_rect(x, y), &first, SUBNET_HEAD));
     Ok(id)
 }
 
-fn overlap(a: &Rect, b: &Rect) -> bool {
-    a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
-}
-
-/// Whether the new part `p.id` sits clear of the parts of its own layer (subnets among subnets,
-/// nodes among nodes, VPCs among VPCs).
-pub fn fits(p: &Placed) -> bool {
-    use super::find::{locate, part_ids, rect_of};
-    let s = &p.scenario;
-    let Some(me) = rect_of(s, &p.id) else {
-        return false;
-    };
-    let layer = |id: &str| match locate(s, id) {
-        Some(f) if f.is_container() => {
-            if matches!(f, super::find::Found::Vpc(_)) {
-                0
-            } else {
-                1
-            }
-        }
-        Some(_) => 2,
-        None => 3,
-    };
-    let mine = layer(&p.id);
-    let pad = if mine == 2 { 24.0 } else { 0.0 };
-    let grown = Rect {
-        h: me.h + pad,
-        ..me
-    };
-    part_ids(s)
-        .into_iter()
-        .filter(|id| *id != p.id && layer(id) == mine)
-        .filter_map(|id| rect_of(s, &id))
-        .all(|r| !overlap(&grown, &Rect { h: r.h + pad, ..r }))
-}
-
-/// Candidate drop points for a part of kind `kind`, near part `near` first.
+/// Drop points for a part of kind `kind` placed without a pointer, one per container it could go
+/// in, the containers of part `near` first.
 fn candidates(s: &Scenario, kind: PartKind, near: Option<&str>) -> Vec<(f64, f64)> {
     use super::find::{parent_of, vpc_of};
     let mut out = Vec::new();
@@ -568,7 +550,6 @@ fn candidates(s: &Scenario, kind: PartKind, near: Option<&str>) -> Vec<(f64, f64
             let x = if right.is_nan() { 100.0 } else { right + 120.0 };
             let y = if top.is_nan() { 140.0 } else { top + 40.0 };
             out.push((x, y));
-            out.push((x, y + 600.0));
         }
         PartKind::Subnet => {
             for v in &vpc_first {
@@ -582,11 +563,7 @@ fn candidates(s: &Scenario, kind: PartKind, near: Option<&str>) -> Vec<(f64, f64
                         .count()
                 });
                 for (_, x0, x1) in bands {
-                    let mut y = r.y + layout::VPC_HEAD + 30.0;
-                    while y < r.y + r.h - 40.0 {
-                        out.push(((x0 + x1) / 2.0, y));
-                        y += GRID_STEP;
-                    }
+                    out.push(((x0 + x1) / 2.0, r.y + layout::VPC_HEAD + 30.0));
                 }
             }
         }
@@ -600,9 +577,7 @@ fn candidates(s: &Scenario, kind: PartKind, near: Option<&str>) -> Vec<(f64, f64
         PartKind::Internet | PartKind::Laptop => {
             let top = s.layout.values().map(|r| r.y).fold(f64::NAN, f64::min);
             let y = if top.is_nan() { 80.0 } else { top - 100.0 };
-            for k in 0..40 {
-                out.push((80.0 + 120.0 * k as f64, y));
-            }
+            out.push((80.0, y));
         }
         _ => {
             let mut subnets: Vec<String> = Vec::new();
@@ -624,29 +599,23 @@ fn candidates(s: &Scenario, kind: PartKind, near: Option<&str>) -> Vec<(f64, f64
             }
             for id in subnets {
                 let Some(r) = s.layout.get(&id) else { continue };
-                for k in 0..24 {
-                    let (x, y) = layout::slot(r, k);
-                    if y + NODE_SIZE > r.y + r.h {
-                        break;
-                    }
-                    out.push((x + NODE_SIZE / 2.0, y + NODE_SIZE / 2.0));
-                }
+                let (x, y) = layout::slot(r, 0);
+                out.push((x + NODE_SIZE / 2.0, y + NODE_SIZE / 2.0));
             }
         }
     }
     out
 }
 
-const GRID_STEP: f64 = 20.0;
-
-/// Places a part without a pointer (from the keyboard): near part `near` (the selection) when
-/// given, else wherever it fits first; refuses with the reason of the first place tried.
+/// Places a part without a pointer (from the keyboard): in the container of part `near` (the
+/// selection) when given, else in the first container it can live in, at the free place nearest
+/// to the container's first slot (see [`place_at`]); refuses with the reason of the first
+/// container tried.
 pub fn place_auto(s: &Scenario, kind: PartKind, near: Option<&str>) -> Result<Placed, String> {
     let mut first_err = None;
     for (x, y) in candidates(s, kind, near) {
-        match place(s, kind, x, y) {
-            Ok(p) if fits(&p) => return Ok(p),
-            Ok(_) => {}
+        match place_at(s, kind, x, y) {
+            Ok(p) => return Ok(p),
             Err(e) => {
                 first_err.get_or_insert(e);
             }
@@ -658,24 +627,29 @@ pub fn place_auto(s: &Scenario, kind: PartKind, near: Option<&str>) -> Result<Pl
             "An internet gateway attaches to a VPC: add a VPC first.".into()
         }
         PartKind::LoadBalancer => "An application load balancer needs subnets in two different availability zones: add them first.".into(),
-        k if k.in_subnet() => format!("{} lives in a subnet: add a subnet first, or make room in one.", a_or_an(k)),
+        k if k.in_subnet() => format!("{} lives in a subnet: add a subnet first.", a_or_an(k)),
         _ => format!("There is no room for another {}.", kind.label()),
     }))
 }
 
-/// Places a part dropped at (`x`, `y`); when it would sit on another part, it goes to the nearest
-/// free spot of the same container instead.
+/// Places a part dropped at (`x`, `y`) in the container under the point (a subnet for nodes, a
+/// VPC for subnets and load balancers, the open canvas for VPCs and hosts), at the free place
+/// nearest to the point: its drawing, label included, overlaps no other part's. A full container
+/// grows (with the containers holding it) to take the part, and what lies below it moves down.
+/// Refuses only a drop where the part cannot live. The result is one edit of the scenario.
+///
+/// ```
+/// use vpc_playground::edit::{place::{place, place_at}, PartKind};
+/// use vpc_playground::model::Scenario;
+/// let s = place(&Scenario::new(), PartKind::Vpc, 300.0, 300.0).unwrap().scenario;
+/// let s = place_at(&s, PartKind::Subnet, 400.0, 400.0).unwrap().scenario;
+/// // On top of the first subnet: the second goes next to it.
+/// let s = place_at(&s, PartKind::Subnet, 400.0, 400.0).unwrap().scenario;
+/// let (a, b) = (s.layout["subnet-a"], s.layout["subnet-b"]);
+/// assert!(a.y + a.h <= b.y || b.y + b.h <= a.y);
+/// ```
 pub fn place_at(s: &Scenario, kind: PartKind, x: f64, y: f64) -> Result<Placed, String> {
-    let p = place(s, kind, x, y)?;
-    if fits(&p) {
-        return Ok(p);
-    }
-    let near = super::find::subnet_at(s, x, y)
-        .map(|i| s.subnets[i].id.clone())
-        .or_else(|| vpc_at(s, x, y).map(|i| s.vpcs[i].id.clone()));
-    match kind {
-        PartKind::Vpc | PartKind::Internet | PartKind::Laptop => Ok(p),
-        _ => place_auto(s, kind, near.as_deref())
-            .map_err(|_| format!("There is no room for another {} here.", kind.label())),
-    }
+    let mut p = build(s, kind, x, y, false)?;
+    super::room::make_room(&mut p.scenario, &p.id);
+    Ok(p)
 }

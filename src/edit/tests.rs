@@ -324,3 +324,105 @@ fn a_new_nat_instance_admits_what_its_vpc_sends_through_it() {
     assert_eq!(g.inbound[0].protocol, Protocol::All);
     assert_eq!(g.inbound[0].peer, Peer::Cidr(s.vpcs[0].cidrs[0]));
 }
+
+#[test]
+fn a_load_balancer_dropped_on_a_nat_instance_keeps_clear_of_it_and_its_label() {
+    use super::place::place_at;
+    use super::room::{clash, footprint, is_clear};
+    let s = vpc_with_two_subnets();
+    let (x, y) = centre(&s, "subnet-a");
+    let s = place_at(&s, PartKind::NatInstance, x, y).unwrap().scenario;
+    let (nx, ny) = centre(&s, "nat-instance-1");
+    // On the icon, then on the label under it.
+    for (px, py) in [(nx, ny), (nx, ny + 40.0)] {
+        let p = place_at(&s, PartKind::LoadBalancer, px, py).unwrap();
+        let lb = footprint(&p.scenario, &p.id).unwrap();
+        let nat = footprint(&p.scenario, "nat-instance-1").unwrap();
+        assert_eq!(nat.h, 56.0 + 32.0, "the label counts");
+        assert!(!clash(&lb, &nat, 0.0), "{lb:?} over {nat:?}");
+        assert!(is_clear(&p.scenario, &p.id));
+        assert_eq!(p.scenario.load_balancers[0].nodes[0].subnet, "subnet-a");
+        assert_eq!(
+            p.scenario.layout["nat-instance-1"],
+            s.layout["nat-instance-1"]
+        );
+    }
+}
+
+#[test]
+fn a_full_subnet_grows_and_pushes_what_is_under_it_in_one_step() {
+    use super::history::History;
+    use super::place::place_at;
+    use super::room::footprint;
+    let s = vpc_with_two_subnets();
+    let a = s.layout["subnet-a"];
+    // A third subnet under subnet-a, in the same zone band.
+    let s = place_at(&s, PartKind::Subnet, a.x + 100.0, a.y + a.h + 60.0)
+        .unwrap()
+        .scenario;
+    assert_eq!(s.subnets[2].az, s.subnets[0].az);
+    let below = s.layout["subnet-c"];
+    assert!(below.y >= a.y + a.h);
+    let (x, y) = centre(&s, "subnet-a");
+    let mut cur = s.clone();
+    let mut history = History::default();
+    for _ in 0..8 {
+        let next = place_at(&cur, PartKind::Instance, x, y).unwrap().scenario;
+        cur = history.record(cur, next);
+    }
+    let grown = cur.layout["subnet-a"];
+    assert!(grown.h > a.h, "subnet-a grew: {grown:?}");
+    assert_eq!((grown.x, grown.y, grown.w), (a.x, a.y, a.w));
+    for i in &cur.instances {
+        let f = footprint(&cur, &i.id).unwrap();
+        assert!(f.y + f.h <= grown.y + grown.h, "{} inside", i.id);
+        assert_eq!(i.interfaces[0].subnet, "subnet-a");
+    }
+    let pushed = cur.layout["subnet-c"];
+    assert_eq!(pushed.x, below.x);
+    assert!(
+        pushed.y >= grown.y + grown.h,
+        "subnet-c moved under subnet-a"
+    );
+    assert_eq!(
+        pushed.y - below.y,
+        grown.h - a.h,
+        "by as much as subnet-a grew"
+    );
+    assert_eq!(
+        cur.layout["subnet-b"], s.layout["subnet-b"],
+        "the other zone stays"
+    );
+    let v = cur.layout["vpc-1"];
+    assert!(pushed.y + pushed.h <= v.y + v.h, "the VPC grew to hold it");
+    // Every drop is one step back.
+    cur = history.undo(cur).unwrap();
+    assert_eq!(cur.instances.len(), 7);
+    for _ in 0..7 {
+        cur = history.undo(cur).unwrap();
+    }
+    assert_eq!(cur, s);
+}
+
+#[test]
+fn drops_refuse_only_where_the_part_cannot_live() {
+    use super::place::place_at;
+    let s = vpc_with_two_subnets();
+    let v = s.layout["vpc-1"];
+    let err = place_at(&s, PartKind::Instance, v.x + 10.0, v.y + v.h - 10.0).unwrap_err();
+    assert_eq!(
+        err,
+        "An EC2 instance lives in a subnet: drop it on a subnet."
+    );
+    let err = place_at(&s, PartKind::Subnet, v.x - 100.0, v.y).unwrap_err();
+    assert!(err.contains("inside a VPC"), "{err}");
+    let err = place_at(&s, PartKind::Vpc, v.x + 10.0, v.y + 10.0).unwrap_err();
+    assert!(err.contains("inside another VPC"), "{err}");
+    // A VPC dropped just beside another goes where it does not touch it.
+    let p = place_at(&s, PartKind::Vpc, v.x + v.w + 70.0, v.y + 40.0).unwrap();
+    let n = p.scenario.layout[&p.id];
+    assert!(n.x >= v.x + v.w + super::room::BOX_GAP || n.y >= v.y + v.h);
+    // A laptop dropped on the VPC's top edge room keeps clear of its internet gateway's place.
+    let p = place_at(&s, PartKind::Laptop, v.x + 200.0, v.y - 20.0).unwrap();
+    assert!(super::room::is_clear(&p.scenario, &p.id));
+}

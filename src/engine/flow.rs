@@ -623,16 +623,11 @@ fn leg_server(net: &Network, end: &End) -> (String, String, Kind) {
     }
 }
 
-/// A readable name for a node: its name with its id, or the address.
+/// A readable name for a node: its name (with its id when AWS gave it, see
+/// [`crate::model::part_label`]), or the address.
 pub fn node_label(net: &Network, node: Node) -> String {
     let s = net.scenario;
-    let both = |name: &str, id: &str| {
-        if name.is_empty() || name == id {
-            id.to_string()
-        } else {
-            format!("{name} ({id})")
-        }
-    };
+    let both = crate::model::part_label;
     match node {
         Node::Instance(i) => both(&s.instances[i].name, &s.instances[i].id),
         Node::Database(i) => both(&s.databases[i].name, &s.databases[i].id),

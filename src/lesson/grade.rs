@@ -355,11 +355,7 @@ fn no_open_rule(s: &Scenario, r: &NoOpenRule) -> (bool, String) {
                     Peer::Cidr(c) => c.to_string(),
                     Peer::PrefixList(id) | Peer::Group(id) => id.clone(),
                 };
-                let name = if g.name.is_empty() || g.name == g.id {
-                    g.id.clone()
-                } else {
-                    format!("{} ({})", g.name, g.id)
-                };
+                let name = crate::model::part_label(&g.name, &g.id);
                 found.push(format!(
                     "{name} inbound rule #{}: {}{ports} from {peer}",
                     i + 1,

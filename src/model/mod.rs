@@ -3,10 +3,12 @@
 //! This is the one model of the network. The scenario file format is this type serialized with
 //! serde (JSON, `"version": 1`); the editor adds only positions (`layout`).
 
+pub mod names;
 pub mod network;
 pub mod nodes;
 pub mod proto;
 
+pub use names::*;
 pub use network::*;
 pub use nodes::*;
 pub use proto::*;

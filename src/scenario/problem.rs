@@ -19,8 +19,8 @@ pub struct Problem {
     /// Where in the scenario file, as a JSON path: `subnets[1].cidr`,
     /// `instances[0].interfaces[1].private_ip`, or `version`.
     pub path: String,
-    /// The part at the start of `path`, named for people: `"web"`, or `"web" (i-0abc)` when the
-    /// name and id differ; empty for problems of the whole file (`version`).
+    /// The part at the start of `path`, named for people: `"web"`, or `"web" (i-0abc12345)` when
+    /// AWS gave the id; empty for problems of the whole file (`version`).
     pub part: String,
     /// What is wrong and what was expected, in plain English.
     pub message: String,
@@ -98,13 +98,16 @@ impl fmt::Display for Problem {
     }
 }
 
-/// How a part is named in messages: `"web"` when it has no name or its name is its id, else
-/// `"web" (i-0abc)`.
+/// How a part is named in messages: its name quoted (its id when it has none), followed by its id
+/// when AWS gave it: `"web"`, `"web" (i-0abc12345def67890)`. An id the playground made from an
+/// earlier name is not shown (see [`crate::model::part_label`]).
 pub(crate) fn label(id: &str, name: &str) -> String {
     if name.is_empty() || name == id {
         format!("{id:?}")
-    } else {
+    } else if crate::model::is_aws_id(id) {
         format!("{name:?} ({id})")
+    } else {
+        format!("{name:?}")
     }
 }
 
@@ -131,6 +134,11 @@ mod tests {
         let p = Problem::error("version", "version", "", "version 0 is not 1");
         assert_eq!(p.to_string(), "version: version 0 is not 1");
         let w = Problem::warning("x", "vpcs[0]", label("vpc-1", "prod"), "too many");
-        assert_eq!(w.to_string(), "warning: vpcs[0] \"prod\" (vpc-1): too many");
+        assert_eq!(w.to_string(), "warning: vpcs[0] \"prod\": too many");
+        let w = Problem::warning("x", "vpcs[0]", label("vpc-0abc12345", "prod"), "too many");
+        assert_eq!(
+            w.to_string(),
+            "warning: vpcs[0] \"prod\" (vpc-0abc12345): too many"
+        );
     }
 }

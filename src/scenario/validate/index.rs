@@ -87,7 +87,7 @@ pub(super) struct Part<'a> {
 }
 
 impl Part<'_> {
-    /// `"web"` or `"web" (i-0abc)`.
+    /// `"web"` or, when AWS gave the id, `"web" (i-0abc12345)`.
     pub fn label(&self) -> String {
         label(self.id, self.name)
     }

@@ -64,18 +64,6 @@ fn iface_mut<'a>(s: &'a mut Scenario, id: &str) -> Option<&'a mut Interface> {
     }
 }
 
-fn set_name(s: &mut Scenario, id: &str, name: String) {
-    match locate(s, id) {
-        Some(Found::Instance(i)) => s.instances[i].name = name,
-        Some(Found::Database(i)) => s.databases[i].name = name,
-        Some(Found::NatGateway(i)) => s.nat_gateways[i].name = name,
-        Some(Found::LoadBalancer(i)) => s.load_balancers[i].name = name,
-        Some(Found::InternetGateway(i)) => s.internet_gateways[i].name = name,
-        Some(Found::Host(i)) => s.internet_hosts[i].name = name,
-        _ => {}
-    }
-}
-
 /// Editor of node `id`.
 #[component]
 pub fn NodeEditor(p: &PartId) -> Html {
@@ -104,10 +92,8 @@ pub fn NodeEditor(p: &PartId) -> Html {
             Ok(n)
         })
     };
-    let name_check = edit(|n, id, text, _| {
-        set_name(n, id, text.trim().to_string());
-        Ok(())
-    });
+    // Renaming also renames what was named after the part; a taken name is refused.
+    let name_check = edit(|n, id, text, _| crate::edit::rename::rename(n, id, &text));
     let mut fields: Vec<Html> = vec![html! {
         <TextField id="node-name" label={t(lang, "Name")} value={name_of(s, &id)} check={name_check}
             path={format!("{path}.name")} />

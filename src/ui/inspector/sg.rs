@@ -10,7 +10,7 @@ use super::super::state::{Action, AppContext};
 use super::acl::ports_text;
 use super::field::{commit, commit_checked};
 use super::sg_rule::RuleForm;
-use crate::edit::find::{interfaces_of, locate, vpc_of, Found};
+use crate::edit::find::{interfaces_of, locate, name_of, vpc_of, Found};
 use crate::edit::laptop::my_laptop;
 use crate::edit::place::new_group;
 use crate::model::{Interface, Peer, Protocol, Scenario, SgRule};
@@ -67,7 +67,7 @@ pub fn GroupsEditor(p: &OwnerProps) -> Html {
         let (app, owner, vpc) = (app.clone(), owner.clone(), vpc.clone());
         Callback::from(move |_: MouseEvent| {
             let mut n = (*app.scenario).clone();
-            let g = new_group(&n, &vpc, &format!("{owner}-sg"), Vec::new());
+            let g = new_group(&n, &vpc, &format!("{}-sg", name_of(&n, &owner)), Vec::new());
             let name = g.name.clone();
             for i in ifaces_mut(&mut n, &owner) {
                 i.security_groups.push(g.id.clone());

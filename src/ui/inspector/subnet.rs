@@ -39,7 +39,8 @@ pub fn SubnetEditor(p: &PartId) -> Html {
         let s = s.clone();
         Callback::from(move |t: String| {
             let mut n = (*s).clone();
-            n.subnets[i].name = t.trim().to_string();
+            let id = n.subnets[i].id.clone();
+            crate::edit::rename::rename(&mut n, &id, &t)?;
             Ok(n)
         })
     };

@@ -71,7 +71,8 @@ pub fn VpcEditor(p: &PartId) -> Html {
         let s = s.clone();
         Callback::from(move |t: String| {
             let mut n = (*s).clone();
-            n.vpcs[i].name = t.trim().to_string();
+            let id = n.vpcs[i].id.clone();
+            crate::edit::rename::rename(&mut n, &id, &t)?;
             Ok(n)
         })
     };
