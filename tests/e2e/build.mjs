@@ -7,7 +7,7 @@ export const WORDS = {
   en: {
     canvas: "Canvas", palette: "Palette", inspector: "Inspector", traffic: "Traffic",
     from: "From", to: "To", protocol: "Protocol", port: "Port", send: "Send",
-    name: "Name", listening: "Listening ports", details: "Details", groups: "Security groups",
+    fit: "Fit to screen", name: "Name", listening: "Listening ports", details: "Details", groups: "Security groups",
     routes: "Route table", type: "Type", portRange: "Port range", source: "Source",
     addInbound: "Add inbound rule", addListener: "Add listener", targetPort: "Target port",
     targets: "Targets", makePublic: /^Make public/, viaNatInstance: /^Route 0\.0\.0\.0\/0 to NAT instance/,
@@ -22,7 +22,7 @@ export const WORDS = {
   ko: {
     canvas: "캔버스", palette: "팔레트", inspector: "속성", traffic: "트래픽",
     from: "출발지", to: "목적지", protocol: "프로토콜", port: "포트", send: "보내기",
-    name: "이름", listening: "리슨 포트", details: "세부 정보", groups: "보안 그룹",
+    fit: "화면에 맞추기", name: "이름", listening: "리슨 포트", details: "세부 정보", groups: "보안 그룹",
     routes: "라우팅 테이블", type: "유형", portRange: "포트 범위", source: "소스",
     addInbound: "인바운드 규칙 추가", addListener: "리스너 추가", targetPort: "대상 포트",
     targets: "대상", makePublic: /^퍼블릭으로 만들기/, viaNatInstance: /NAT 인스턴스 .*라우팅/,
@@ -50,9 +50,28 @@ export class Builder {
 
   /** Drags palette part `kind` (a key of WORDS.parts) to (dx, dy) from the top-left of `box`
    * (a bounding box in page pixels; the canvas's when absent); returns the new part's name. */
-  async drag(kind, dx, dy, box) {
+  async drag(kind, dx, dy, box, of) {
     this.actions++;
     const page = this.page;
+    if (of) {
+      // A part given by name, (dx, dy) in diagram units from its corner: fit the diagram to the
+      // screen first if that point is out of view.
+      const point = async () => {
+        const z = await this.zoom();
+        const b = await this.box(of);
+        return [b.x + dx * z, b.y + dy * z];
+      };
+      const c = await this.canvas.boundingBox();
+      let [x, y] = await point();
+      if (x < c.x + 8 || y < c.y + 8 || x > c.x + c.width - 8 || y > c.y + c.height - 8) {
+        this.actions++;
+        await page.getByRole("button", { name: this.w.fit }).click();
+        await page.waitForTimeout(150);
+        [x, y] = await point();
+      }
+      box = { x: 0, y: 0 };
+      [dx, dy] = [x, y];
+    }
     const button = page.getByRole("region", { name: this.w.palette })
       .getByRole("button", { name: this.w.parts[kind], exact: true });
     const b = await button.boundingBox();
@@ -71,7 +90,23 @@ export class Builder {
       await page.waitForTimeout(40);
     }
     const status = await page.locator(".canvas-status").innerText().catch(() => "");
+    await page.screenshot({ path: new URL("./artifacts/failed-drop.png", import.meta.url).pathname });
     throw new Error(`dropping ${kind} at ${dx},${dy} added nothing: ${status}`);
+  }
+
+  /** Clicks palette part `kind`: it is added where the keyboard placement puts it (in the
+   * selected container, or outside every VPC for hosts); returns the new part's name. */
+  async add(kind) {
+    this.actions++;
+    const before = await this.partNames();
+    await this.page.getByRole("region", { name: this.w.palette })
+      .getByRole("button", { name: this.w.parts[kind], exact: true }).click();
+    for (let i = 0; i < 50; i++) {
+      const added = (await this.partNames()).filter((n) => !before.includes(n));
+      if (added.length) return added[0];
+      await this.page.waitForTimeout(40);
+    }
+    throw new Error(`adding ${kind} added nothing`);
   }
 
   /** The names of the parts on the canvas. */
@@ -82,11 +117,19 @@ export class Builder {
 
   async box(name) { return this.part(name).boundingBox(); }
 
+  /** The canvas's zoom (1 at 100%), from the zoom bar. */
+  async zoom() {
+    const text = await this.page.locator(".canvas-tools").innerText();
+    return Number(text.match(/(\d+)%/)?.[1] ?? 100) / 100;
+  }
+
   /** Clicks part `name` on the canvas (near its top-left corner, clear of what it holds). */
   async select(name) {
     this.actions++;
     const box = await this.box(name);
-    await this.page.mouse.click(box.x + 6, box.y + 6);
+    // A container by its top-left corner; a node by its icon (its label may be wider).
+    const node = box.width < 150;
+    await this.page.mouse.click(node ? box.x + box.width / 2 : box.x + 6, box.y + (node ? 10 : 6));
     await this.inspector.getByRole("heading", { name, exact: true }).waitFor();
   }
 

@@ -113,7 +113,9 @@ describe("Korean UI", () => {
     // The inspector: a subnet (details, route table, network ACL) and an instance (security groups).
     const select = async (id) => {
       const box = await page.locator(`[data-id="${id}"]`).boundingBox();
-      await page.mouse.click(box.x + 6, box.y + 6);
+      // A container by its top-left corner; a node by its icon (its label may be wider).
+      const node = box.width < 150;
+      await page.mouse.click(node ? box.x + box.width / 2 : box.x + 6, box.y + (node ? 10 : 6));
       await page.locator(".inspector .part-title").waitFor();
     };
     await select("public");

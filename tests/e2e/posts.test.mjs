@@ -57,12 +57,11 @@ describe("every post's network, built from an empty canvas", () => {
     // The VPC, two public subnets (the load balancer needs two zones), a private and a DB subnet.
     await b.drag("vpc", 80, 60);
     let vpc = await b.box("vpc-1");
-    const publicA = await b.drag("subnet", 170, 150, vpc);
-    const publicB = await b.drag("subnet", vpc.width - 170, 150, vpc);
-    const priv = await b.drag("subnet", 170, 330, vpc);
-    const db = await b.drag("subnet", vpc.width - 170, 330, vpc);
-    vpc = await b.box("vpc-1");
     const igw = await b.drag("igw", vpc.width / 2, 2, vpc);
+    const publicA = await b.drag("subnet", 170, 150, null, "vpc-1");
+    const publicB = await b.drag("subnet", vpc.width - 170, 150, null, "vpc-1");
+    const priv = await b.drag("subnet", 170, 330, null, "vpc-1");
+    const db = await b.drag("subnet", vpc.width - 170, 330, null, "vpc-1");
 
     // The public subnets route 0.0.0.0/0 to the internet gateway.
     await b.select(publicA);
@@ -74,9 +73,9 @@ describe("every post's network, built from an empty canvas", () => {
 
     // The trainer's laptop first, so the bastion's SSH rule is "My IP"; the NAT instance, whose
     // group admits the VPC; the private subnets route to it.
-    await b.drag("laptop", 40, 20);
-    const bastion = await b.drag("bastion", 60, 80, await b.box(publicA));
-    const nat = await b.drag("natInstance", 180, 80, await b.box(publicA));
+    const laptop = await b.add("laptop");
+    const bastion = await b.drag("bastion", 60, 80, null, publicA);
+    const nat = await b.drag("natInstance", 180, 80, null, publicA);
     await b.select(priv);
     await b.tab(w.routes);
     await b.click(w.viaNatInstance);
@@ -85,17 +84,16 @@ describe("every post's network, built from an empty canvas", () => {
     await b.click(w.viaNatInstance);
 
     // nginx (+ React + Spring) in the private subnet, MySQL on EC2 in the DB subnet.
-    await b.drag("ec2", 80, 90, await b.box(priv));
+    await b.drag("ec2", 80, 90, null, priv);
     await b.tab(w.details);
     await b.rename("nginx");
     await b.fill(w.listening, "22, 80, 443, 3000, 8080");
-    await b.drag("ec2", 80, 90, await b.box(db));
+    await b.drag("ec2", 80, 90, null, db);
     await b.rename("mysql");
     await b.fill(w.listening, "22, 3306");
 
     // The load balancer: HTTP 80 and HTTPS 443 to nginx on 8080.
-    vpc = await b.box("vpc-1");
-    const alb = await b.drag("alb", 230, 110, await b.box(publicA));
+    const alb = await b.drag("alb", 230, 110, null, publicA);
     await b.click(w.addListener);
     await b.fill(w.targetPort, "8080");
     await b.check("nginx", b.inspector.getByRole("group", { name: w.targets }));
@@ -112,8 +110,7 @@ describe("every post's network, built from an empty canvas", () => {
     await page.screenshot({ path: join(artifacts, "post-003-built-ko.png") });
 
     // The flows the post implies.
-    const internet = "인터넷";
-    await b.drag("internet", 40, 120);
+    const internet = await b.add("internet");
     assert.match(await b.send(internet, alb, 443), w.established, "internet → ALB 443");
     assert.match(await b.send(internet, alb, 80), w.established, "internet → ALB 80");
     assert.match(await b.send(internet, "nginx", 8080), w.notEstablished, "internet → private EC2 8080");
@@ -122,7 +119,7 @@ describe("every post's network, built from an empty canvas", () => {
     assert.match(await b.send("nginx", internet, 443), w.established, "private EC2 → internet 443 via the NAT instance");
     const hops = await page.getByRole("region", { name: w.traffic }).innerText();
     assert.match(hops, new RegExp(nat), "the reply path names the NAT instance");
-    assert.match(await b.send("내 노트북", bastion, 22), w.established, "My laptop → bastion 22");
+    assert.match(await b.send(laptop, bastion, 22), w.established, "My laptop → bastion 22");
     await page.screenshot({ path: join(artifacts, "post-003-flows-ko.png") });
 
     console.log(`post 003 (Korean): built in ${built} actions (${igw}, ${nat}, ${alb})`);
