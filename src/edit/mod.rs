@@ -27,7 +27,8 @@ pub mod room;
 #[cfg(test)]
 mod tests;
 
-#[cfg(test)]
+// proptest is a native dev-dependency only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 
 #[cfg(test)]
