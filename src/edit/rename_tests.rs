@@ -10,16 +10,7 @@ use crate::scenario::validate;
 
 /// A VPC with subnet-a and subnet-b (two zones), web-1 in subnet-a and alb-1 over both.
 fn built() -> Scenario {
-    let s = place(&Scenario::new(), PartKind::Vpc, 100.0, 80.0)
-        .unwrap()
-        .scenario;
-    let v = s.layout["vpc-1"];
-    let s = place(&s, PartKind::Subnet, v.x + 170.0, v.y + 140.0)
-        .unwrap()
-        .scenario;
-    let s = place(&s, PartKind::Subnet, v.x + v.w - 170.0, v.y + 140.0)
-        .unwrap()
-        .scenario;
+    let s = super::tests::vpc_with_two_subnets();
     let a = rect_of(&s, "subnet-a").unwrap();
     let s = place(&s, PartKind::Instance, a.x + 60.0, a.y + 80.0)
         .unwrap()

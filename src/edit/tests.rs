@@ -11,7 +11,7 @@ fn net(s: &str) -> ipnet::Ipv4Net {
 }
 
 /// A VPC at (40, 40) with subnet-a (zone a) and subnet-b (zone b).
-fn vpc_with_two_subnets() -> Scenario {
+pub(super) fn vpc_with_two_subnets() -> Scenario {
     let s = place(&Scenario::new(), PartKind::Vpc, 100.0, 80.0)
         .unwrap()
         .scenario;

@@ -437,6 +437,7 @@ pub fn get(en: &str) -> Option<&'static str> {
         "Route 0.0.0.0/0 to NAT instance {} (outbound only)" => "0.0.0.0/0을 NAT 인스턴스 {}(으)로 라우팅 (아웃바운드 전용)",
         "A managed cache accepts connections on this port only: there is no SSH or shell on it." => "관리형 캐시는 이 포트로만 연결을 받습니다. SSH나 셸로 접속할 수 없습니다.",
         "A managed database accepts connections on its engine's port only: there is no SSH to it. To reach it from a bastion, tunnel through the bastion (ssh -L) to this port." => "관리형 데이터베이스는 엔진 포트로만 연결을 받습니다. SSH로는 접속할 수 없습니다. 배스천에서 접속하려면 배스천을 거쳐(ssh -L) 이 포트로 터널을 만드세요.",
+        "Upstream" => "업스트림",
         _ => return None,
     })
 }

@@ -6,32 +6,13 @@
 //
 // Run: node --test tests/e2e/   (after `trunk build --release --offline`)
 
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { launchChromium, link } from "./browser.mjs";
-import { startServer } from "./serve.mjs";
+import { join } from "node:path";
+import { link } from "./browser.mjs";
+import { appUnderTest, artifacts } from "./app.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = process.env.DIST_DIR ?? join(here, "..", "..", "dist");
-const artifacts = join(here, "artifacts");
-
-let server;
-let browser;
-
-before(async () => {
-  assert.ok(existsSync(join(dist, "index.html")), `no release build in ${dist}`);
-  mkdirSync(artifacts, { recursive: true });
-  server = await startServer({ root: dist });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 const all = (cidr) => ({ protocol: "all", peer: { cidr } });
 const tcp = (ports, peer) => ({ protocol: "tcp", ports, peer });
@@ -74,12 +55,12 @@ const scenario = {
 };
 
 async function open(lang = "en") {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: lang });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: lang });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (err) => errors.push(String(err)));
   page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
-  await page.goto(new URL(`/#${link(scenario)}`, server.url).href);
+  await page.goto(new URL(`/#${link(scenario)}`, app.server.url).href);
   await page.getByRole("application", { name: lang === "en" ? "Canvas" : "캔버스" }).waitFor();
   return { page, context, errors };
 }

@@ -127,8 +127,8 @@ pub fn UpstreamsEditor(p: &ProxyProps) -> Html {
             }
             if !proxy.upstreams.is_empty() {
                 <div class="lb-listener proxy-row lb-head" aria-hidden="true">
-                    <span>{ t(lang, "Listen port") }</span><span>{ t(lang, "Upstream target") }</span>
-                    <span>{ t(lang, "Upstream port") }</span>
+                    <span>{ t(lang, "Listen port") }</span><span>{ t(lang, "Upstream") }</span>
+                    <span>{ t(lang, "Port") }</span>
                 </div>
             }
             <ul class="lb-listeners">{ for rows }</ul>

@@ -1,0 +1,34 @@
+// The app under test for one test file: the release build (dist/, or DIST_DIR) served the way a
+// host serves it, and headless Chromium, both started before the file's first test and closed
+// after its last. Screenshots go to `artifacts`.
+
+import { after, before } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { launchChromium } from "./browser.mjs";
+import { startServer } from "./serve.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = process.env.DIST_DIR ?? join(here, "..", "..", "dist");
+
+/** Where the tests save screenshots (not committed). */
+export const artifacts = join(here, "artifacts");
+
+/** Registers the set-up and tear-down; the returned object holds `server` and `browser` once
+ * the first test runs. */
+export function appUnderTest() {
+  const app = {};
+  before(async () => {
+    assert.ok(existsSync(join(dist, "index.html")), `no release build in ${dist}`);
+    mkdirSync(artifacts, { recursive: true });
+    app.server = await startServer({ root: dist });
+    app.browser = await launchChromium();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
+}
