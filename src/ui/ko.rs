@@ -438,6 +438,13 @@ pub fn get(en: &str) -> Option<&'static str> {
         "A managed cache accepts connections on this port only: there is no SSH or shell on it." => "관리형 캐시는 이 포트로만 연결을 받습니다. SSH나 셸로 접속할 수 없습니다.",
         "A managed database accepts connections on its engine's port only: there is no SSH to it. To reach it from a bastion, tunnel through the bastion (ssh -L) to this port." => "관리형 데이터베이스는 엔진 포트로만 연결을 받습니다. SSH로는 접속할 수 없습니다. 배스천에서 접속하려면 배스천을 거쳐(ssh -L) 이 포트로 터널을 만드세요.",
         "Upstream" => "업스트림",
+        "Go to end" => "끝으로",
+        "Go to end (End)" => "끝으로 (End)",
+        "Go to start" => "처음으로",
+        "Go to start (Home)" => "처음으로 (Home)",
+        "Play or pause (K)" => "재생 또는 일시 정지 (K)",
+        "Step back (,)" => "한 단계 뒤로 (,)",
+        "Step forward (.)" => "한 단계 앞으로 (.)",
         _ => return None,
     })
 }

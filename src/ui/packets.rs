@@ -11,9 +11,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::geometry::part_rect;
+use super::lang::{use_lang, Lang};
 use super::path::{fixed, hop_site_part, translate, waypoints, Point};
 use super::state::AppContext;
-use crate::engine::{FlowSpec, Hop};
+use crate::engine::explain::hop_ko;
+use crate::engine::{FlowSpec, Hop, Kind};
 use crate::model::Scenario;
 
 /// Seconds the packet takes per hop at normal speed.
@@ -37,6 +39,40 @@ pub struct Shown {
     pub stopped: Option<String>,
     /// The flow it draws (what a share link carries).
     pub spec: FlowSpec,
+    /// Each hop's short label (SG, NACL, RT...) and what it decided, in English and Korean.
+    pub marks: Vec<HopMark>,
+}
+
+/// What the canvas writes at a hop's dot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HopMark {
+    /// The kind of component, as AWS abbreviates it.
+    pub code: &'static str,
+    /// The component and its decision, in English.
+    pub tip_en: String,
+    /// The same in Korean.
+    pub tip_ko: String,
+}
+
+/// The abbreviation of a kind of component, as the AWS console and diagrams write it.
+fn code(kind: Kind) -> &'static str {
+    match kind {
+        Kind::SecurityGroup => "SG",
+        Kind::NetworkAcl => "NACL",
+        Kind::RouteTable => "RT",
+        Kind::InternetGateway => "IGW",
+        Kind::NatGateway => "NAT",
+        Kind::Instance => "EC2",
+        Kind::NetworkInterface => "ENI",
+        Kind::LoadBalancer => "ELB",
+        Kind::Database => "DB",
+        Kind::PeeringConnection => "PCX",
+        Kind::GatewayEndpoint => "VPCE",
+        Kind::TransitGateway => "TGW",
+        Kind::Internet => "WWW",
+        Kind::InternetHost => "HOST",
+        Kind::Vpc => "VPC",
+    }
 }
 
 impl Shown {
@@ -59,6 +95,14 @@ impl Shown {
                 None
             },
             spec: spec.clone(),
+            marks: hops
+                .iter()
+                .map(|h| HopMark {
+                    code: code(h.kind),
+                    tip_en: format!("{}: {}", h.name, h.detail),
+                    tip_ko: hop_ko(h),
+                })
+                .collect(),
         }
     }
 
@@ -86,7 +130,7 @@ impl Shown {
 /// panel.
 pub type ShownContext = UseStateHandle<Vec<Rc<Shown>>>;
 
-/// How the animation plays: paused or not, from which point, and how fast.
+/// How the animation plays: paused or not, from which point, since when, and how fast.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Play {
     /// Whether it is held.
@@ -95,15 +139,57 @@ pub struct Play {
     pub at: usize,
     /// Multiple of the normal pace.
     pub speed: f64,
+    /// When it started playing from `at` (the page's clock, in milliseconds).
+    pub started: f64,
 }
 
 impl Default for Play {
     fn default() -> Self {
+        Play::running(0, 1.0)
+    }
+}
+
+/// The page's clock, in milliseconds.
+pub fn clock() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+impl Play {
+    /// Playing from point `at` now, at `speed`.
+    pub fn running(at: usize, speed: f64) -> Self {
         Play {
             paused: false,
-            at: 0,
-            speed: 1.0,
+            at,
+            speed,
+            started: clock(),
         }
+    }
+
+    /// Held at point `at`.
+    pub fn held(at: usize, speed: f64) -> Self {
+        Play {
+            paused: true,
+            at,
+            speed,
+            started: clock(),
+        }
+    }
+
+    /// The last point of `flow` the packet has reached at time `now` (the point it is held at
+    /// when paused; the last one once the animation has ended).
+    pub fn position(&self, flow: &Shown, now: f64) -> usize {
+        let last = flow.points.len().saturating_sub(1);
+        if self.paused {
+            return self.at.min(last);
+        }
+        let t =
+            flow.reaches(self.at.min(last)) + (now - self.started).max(0.0) / 1000.0 * self.speed;
+        (0..=last)
+            .rev()
+            .find(|&i| flow.reaches(i) <= t + 1e-6)
+            .unwrap_or(0)
     }
 }
 
@@ -117,6 +203,7 @@ pub fn PacketLayer() -> Html {
     let app = use_context::<AppContext>().expect("app context");
     let shown = use_context::<ShownContext>().expect("shown-flow context");
     let play = use_context::<PlayContext>().expect("play context");
+    let lang = use_lang();
     let flows: Vec<&Rc<Shown>> = shown.iter().filter(|f| f.points.len() >= 2).collect();
     let Some(current) = flows.last() else {
         return html! { <g class="packets" aria-hidden="true"></g> };
@@ -134,7 +221,7 @@ pub fn PacketLayer() -> Html {
     html! {
         <g class={classes!("packets", play.paused.then_some("paused"))} aria-hidden="true"
             style={timeline} {key}>
-            { for flows.iter().enumerate().map(|(i, f)| flow(&app.scenario, f, i == last)) }
+            { for flows.iter().enumerate().map(|(i, f)| flow(&app.scenario, f, i == last, lang)) }
         </g>
     }
 }
@@ -146,7 +233,7 @@ fn secs(t: f64) -> String {
 
 /// One flow: its trail and packet in its colour; for the current flow also its hop dots and the
 /// part where it was stopped.
-fn flow(s: &Scenario, f: &Shown, current: bool) -> Html {
+fn flow(s: &Scenario, f: &Shown, current: bool, lang: Lang) -> Html {
     let path: String = f
         .points
         .iter()
@@ -167,12 +254,46 @@ fn flow(s: &Scenario, f: &Shown, current: bool) -> Html {
         .filter(|_| current)
         .map(|(i, ok)| {
             let (x, y) = f.points[i + 1];
+            let tip = f.marks.get(i).map(|m| {
+                if lang == Lang::Ko {
+                    m.tip_ko.clone()
+                } else {
+                    m.tip_en.clone()
+                }
+            });
             html! {
                 <circle class={classes!("hop", if *ok { "ok" } else { "bad" })}
                     cx={fixed(x, 1)} cy={fixed(y, 1)} r="4.5"
-                    style={format!("--d: {}", secs(f.reaches(i + 1)))} />
+                    style={format!("--d: {}", secs(f.reaches(i + 1)))}>
+                    if let Some(tip) = tip { <title>{ tip }</title> }
+                </circle>
             }
         });
+    // One label per place: hops at the same point or close by (an ACL and a group at one
+    // interface, on the way there and back) share it ("NACL·SG"), shown when the packet
+    // reaches the first of them.
+    let mut places: Vec<(Point, usize, String)> = Vec::new();
+    if current {
+        for (i, m) in f.marks.iter().enumerate() {
+            let Some(&p) = f.points.get(i + 1) else { break };
+            let near = |q: &Point| (q.0 - p.0).abs() < 12.0 && (q.1 - p.1).abs() < 12.0;
+            match places.iter_mut().find(|(q, _, _)| near(q)) {
+                Some((_, _, text)) => {
+                    if !text.split('·').any(|c| c == m.code) {
+                        text.push('·');
+                        text.push_str(m.code);
+                    }
+                }
+                _ => places.push((p, i + 1, m.code.to_string())),
+            }
+        }
+    }
+    let labels = places.into_iter().map(|((x, y), i, text)| {
+        html! {
+            <text class="hop-label" x={fixed(x + 7.0, 1)} y={fixed(y - 7.0, 1)}
+                style={format!("--d: {}", secs(f.reaches(i)))}>{ text }</text>
+        }
+    });
     let outline = f
         .stopped
         .as_ref()
@@ -196,6 +317,7 @@ fn flow(s: &Scenario, f: &Shown, current: bool) -> Html {
         <g class={classes!("flow", format!("c{}", f.colour % COLOURS), current.then_some("current"))}>
             <path class="trail" d={path.clone()} />
             { for dots }
+            { for labels }
             { for outline }
             <circle class="packet" r={if current { "7" } else { "5" }}
                 style={format!("offset-path: path('{}'); --dur: {}", path.trim_end(), secs(f.seconds()))} />

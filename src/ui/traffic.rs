@@ -2,11 +2,12 @@
 //! The engine traces it forward and back; the panel shows the engine's verdict in words and,
 //! on request, every hop with its decision, the rule that decided and the packet there.
 
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::lang::{t, tf, use_lang, Lang};
-use super::packets::{Play, PlayContext, Shown, ShownContext};
+use super::packets::{clock, Play, PlayContext, Shown, ShownContext};
 use super::reachability::Reachability;
 use super::rule_focus::{RuleFocus, RuleFocusContext};
 use super::state::Action;
@@ -142,11 +143,14 @@ thread_local! {
     static TRACE_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
 }
 
-/// Milliseconds on the page's clock.
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+/// Whether a scenario whose endpoints are `now` replaced the one whose endpoints were `before`
+/// rather than editing it: fewer than half of the earlier endpoints are still there.
+fn replaced(before: &[String], now: &[String]) -> bool {
+    if before.is_empty() {
+        return false;
+    }
+    let kept = before.iter().filter(|id| now.contains(id)).count();
+    kept * 2 < before.len()
 }
 
 /// Most flows shown at once (the current one and the ones sent before it).
@@ -176,10 +180,10 @@ static SERIAL: AtomicU32 = AtomicU32::new(0);
 
 /// Traces `spec` in `s` and says how it ended, as the engine words it.
 fn send(s: &Scenario, spec: &FlowSpec, colour: usize) -> Said {
-    let started = now();
+    let started = clock();
     let traced = trace(&Network::new(s), spec);
     // How long the engine took, for the figures (`data-trace-ms` on the panel).
-    TRACE_MS.with(|t| t.set(now() - started));
+    TRACE_MS.with(|t| t.set(clock() - started));
     said_of(s, traced, spec, colour)
 }
 
@@ -246,10 +250,7 @@ pub fn TrafficPanel() -> Html {
                 let all: Vec<Rc<Shown>> = others.iter().cloned().chain(flow.clone()).collect();
                 if *shown != all {
                     shown.set(all);
-                    play.set(Play {
-                        speed: play.speed,
-                        ..Play::default()
-                    });
+                    play.set(Play::running(0, play.speed));
                 }
             },
         );
@@ -257,26 +258,80 @@ pub fn TrafficPanel() -> Html {
     // The last flow sent, traced again whenever the scenario changes, so the verdict and the
     // hops always describe the scenario on the canvas.
     let last = use_mut_ref(|| None::<(FlowSpec, usize)>);
+    // Counts the scenarios opened in place of the one before (a template, an import, a link, a
+    // lesson, or the undo of one): the console starts over with each.
+    let scene = use_state(|| 0u32);
+    let seen = use_mut_ref(Vec::<String>::new);
+    // The parts chosen in From and To, kept across edits (an undo redraws the options).
+    let chosen = use_state(|| (String::new(), String::new()));
     {
-        let (said, last, earlier, others) =
-            (said.clone(), last.clone(), earlier.clone(), others.clone());
+        let (said, last, earlier, others, scene, seen, chosen) = (
+            said.clone(),
+            last.clone(),
+            earlier.clone(),
+            others.clone(),
+            scene.clone(),
+            seen.clone(),
+            chosen.clone(),
+        );
         use_effect_with(app.scenario.clone(), move |s| {
-            if let Some((spec, colour)) = last.borrow().as_ref() {
-                said.set(send(s, spec, *colour));
+            let now: Vec<String> = endpoints(s).into_iter().map(|(id, _)| id).collect();
+            let switched = replaced(&seen.borrow(), &now);
+            *seen.borrow_mut() = now.clone();
+            let here = |spec: &FlowSpec| now.contains(&spec.from) && now.contains(&spec.to);
+            if switched {
+                scene.set(*scene + 1);
+                chosen.set((String::new(), String::new()));
             }
+            // Flows between parts that are gone are forgotten, not reported as errors.
+            let keep = last
+                .borrow()
+                .as_ref()
+                .is_some_and(|(spec, _)| !switched && here(spec));
+            if keep {
+                if let Some((spec, colour)) = last.borrow().as_ref() {
+                    said.set(send(s, spec, *colour));
+                }
+            } else if last.borrow_mut().take().is_some() {
+                said.set(Said::note("", ""));
+            }
+            earlier
+                .borrow_mut()
+                .retain(|(spec, _)| !switched && here(spec));
             others.set(Rc::new(trace_all(s, &earlier.borrow())));
         });
     }
     // Sends `spec`: it becomes the current flow; the one before joins the earlier flows.
     let go = {
-        let (said, last, earlier, others, colours) = (
+        let (said, last, earlier, others, colours, chosen) = (
             said.clone(),
             last.clone(),
             earlier.clone(),
             others.clone(),
             colours.clone(),
+            chosen.clone(),
         );
+        let (from_select, to_select) = (from.clone(), to.clone());
         Rc::new(move |s: &Scenario, spec: FlowSpec| {
+            // From and To show the flow the verdict is about (one sent from the console or a
+            // link too), when they can name its parts.
+            let parts = endpoints(s);
+            let pick = |x: &str| {
+                parts
+                    .iter()
+                    .find(|(id, label)| {
+                        id == x || label == x || label.starts_with(&format!("{x} ("))
+                    })
+                    .map(|(id, _)| id.clone())
+            };
+            if let (Some(a), Some(b)) = (pick(&spec.from), pick(&spec.to)) {
+                for (select, id) in [(&from_select, &a), (&to_select, &b)] {
+                    if let Some(x) = select.cast::<HtmlSelectElement>() {
+                        x.set_value(id);
+                    }
+                }
+                chosen.set((a, b));
+            }
             let previous = last.borrow_mut().take();
             let colour = match previous {
                 Some((p, c)) if p == spec => c,
@@ -396,40 +451,93 @@ pub fn TrafficPanel() -> Html {
     };
     let play = use_context::<PlayContext>().expect("play context");
     let last_point = said.hops.len();
-    let set_play = |change: fn(Play, usize) -> Play| {
-        let play = play.clone();
-        Callback::from(move |_: MouseEvent| play.set(change(*play, last_point)))
-    };
-    let toggle_pause = set_play(|p, _| Play {
-        paused: !p.paused,
-        ..p
-    });
-    let step_back = set_play(|p, _| Play {
-        paused: true,
-        at: p.at.saturating_sub(1),
-        ..p
-    });
-    let step_forward = set_play(|p, n| Play {
-        paused: true,
-        at: (p.at + 1).min(n),
-        ..p
-    });
-    let jump = {
-        let play = play.clone();
-        Callback::from(move |at: usize| {
-            play.set(Play {
-                paused: true,
-                at,
-                ..*play
-            })
+    // Every control works from wherever the packet is: playing, paused, or at the end.
+    let control = |change: fn(Play, usize, usize) -> Play| {
+        let (play, flow) = (play.clone(), said.shown.clone());
+        Callback::from(move |_: ()| {
+            let at = flow.as_ref().map_or(play.at, |f| play.position(f, clock()));
+            play.set(change(*play, at, last_point));
         })
     };
-    let on_speed = {
+    let toggle_pause = control(|p, at, n| match p.paused {
+        // Play from where it is held; from the start once it has reached the end.
+        true if at >= n => Play::running(0, p.speed),
+        true => Play::running(at, p.speed),
+        false => Play::held(at, p.speed),
+    });
+    let step_back = control(|p, at, _| Play::held(at.saturating_sub(1), p.speed));
+    let step_forward = control(|p, at, n| Play::held((at + 1).min(n), p.speed));
+    let to_start = control(|p, _, _| Play::held(0, p.speed));
+    let to_end = control(|p, _, n| Play::held(n, p.speed));
+    let jump = {
         let play = play.clone();
+        Callback::from(move |at: usize| play.set(Play::held(at, play.speed)))
+    };
+    {
+        // Keyboard: K plays or pauses, comma and full stop step, Home and End go to the ends
+        // (as video players do), unless a field has the focus.
+        let keys = (
+            toggle_pause.clone(),
+            step_back.clone(),
+            step_forward.clone(),
+            to_start.clone(),
+            to_end.clone(),
+        );
+        let handler = use_mut_ref(|| None::<Callback<KeyboardEvent>>);
+        let has_flow = said.shown.is_some();
+        *handler.borrow_mut() = Some(Callback::from(move |e: KeyboardEvent| {
+            let typing = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
+                        || el.closest("[role=application]").ok().flatten().is_some()
+                });
+            if !has_flow || typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            let act = match e.key().as_str() {
+                "k" | "K" => &keys.0,
+                "," => &keys.1,
+                "." => &keys.2,
+                "Home" => &keys.3,
+                "End" => &keys.4,
+                _ => return,
+            };
+            e.prevent_default();
+            act.emit(());
+        }));
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    if let (Some(h), Some(e)) =
+                        (handler.borrow().as_ref(), e.dyn_ref::<KeyboardEvent>())
+                    {
+                        h.emit(e.clone());
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
+    let click = |c: &Callback<()>| {
+        let c = c.clone();
+        Callback::from(move |_: MouseEvent| c.emit(()))
+    };
+    let on_speed = {
+        let (play, flow) = (play.clone(), said.shown.clone());
         Callback::from(move |e: Event| {
             let pick = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some((x, _)) = SPEEDS.iter().find(|(_, label)| *label == pick) {
-                play.set(Play { speed: *x, ..*play });
+                let at = flow.as_ref().map_or(play.at, |f| play.position(f, clock()));
+                play.set(if play.paused {
+                    Play::held(at, *x)
+                } else {
+                    Play::running(at, *x)
+                });
             }
         })
     };
@@ -474,13 +582,22 @@ pub fn TrafficPanel() -> Html {
     let player = if said.shown.is_some() {
         html! {
             <div class="player" role="group" aria-label={t(lang, "Animation")}>
-                <button type="button" class="secondary" onclick={step_back}
-                    aria-label={t(lang, "Step back")} title={t(lang, "Step back")}>{ "◀" }</button>
-                <button type="button" class="secondary" onclick={toggle_pause}>
+                <button type="button" class="secondary" onclick={click(&to_start)}
+                    aria-label={t(lang, "Go to start")} title={t(lang, "Go to start (Home)")}>
+                    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M3 3h2v10H3zM13 3v10L6 8z" /></svg>
+                </button>
+                <button type="button" class="secondary" onclick={click(&step_back)}
+                    aria-label={t(lang, "Step back")} title={t(lang, "Step back (,)")}>{ "◀" }</button>
+                <button type="button" class="secondary" onclick={click(&toggle_pause)}
+                    title={t(lang, "Play or pause (K)")}>
                     { if play.paused { t(lang, "Play") } else { t(lang, "Pause") } }
                 </button>
-                <button type="button" class="secondary" onclick={step_forward}
-                    aria-label={t(lang, "Step forward")} title={t(lang, "Step forward")}>{ "▶" }</button>
+                <button type="button" class="secondary" onclick={click(&step_forward)}
+                    aria-label={t(lang, "Step forward")} title={t(lang, "Step forward (.)")}>{ "▶" }</button>
+                <button type="button" class="secondary" onclick={click(&to_end)}
+                    aria-label={t(lang, "Go to end")} title={t(lang, "Go to end (End)")}>
+                    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M11 3h2v10h-2zM3 3v10l7-5z" /></svg>
+                </button>
                 <button type="button" class="secondary" onclick={replay}>{ t(lang, "Replay") }</button>
                 if !others.is_empty() {
                     <button type="button" class="secondary" onclick={clear.clone()}
@@ -504,6 +621,25 @@ pub fn TrafficPanel() -> Html {
         Html::default()
     };
     let current = play.paused.then_some(play.at).filter(|&k| k > 0);
+    // The hop the packet is held at stays in view in the hop list.
+    use_effect_with(current, |current| {
+        if current.is_some() {
+            let find = |q: &str| {
+                gloo::utils::document()
+                    .query_selector(q)
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            };
+            if let (Some(list), Some(row)) = (find(".hops-scroll"), find(".hops tr.current")) {
+                let (top, bottom) = (row.offset_top(), row.offset_top() + row.offset_height());
+                let (from, to) = (list.scroll_top(), list.scroll_top() + list.client_height());
+                if top < from || bottom > to {
+                    list.set_scroll_top(top - list.client_height() / 2);
+                }
+            }
+        }
+    });
     let hops = if said.hops.is_empty() {
         Html::default()
     } else {
@@ -536,8 +672,6 @@ pub fn TrafficPanel() -> Html {
             reach_open.set(open);
         })
     };
-    // The parts chosen in From and To, kept across edits (an undo redraws the options).
-    let chosen = use_state(|| (String::new(), String::new()));
     let on_pick = |to: bool| {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| {
@@ -619,7 +753,7 @@ pub fn TrafficPanel() -> Html {
                 { player }
             </div>
             { hops }
-            <Console from={from.clone()} {on_flow} />
+            <Console key={*scene} from={from.clone()} {on_flow} />
             <details class="reach" ontoggle={on_reach_toggle}>
                 <summary>{ t(lang, "Who reaches whom") }</summary>
                 if *reach_open { <Reachability /> }

@@ -1,0 +1,131 @@
+// End-to-end tests of the learning loop (release build in dist/), in headless Chromium at
+// 1280x800: the animation's controls work like a debugger's from any state (after the end,
+// paused, playing; buttons and keys), each hop on the canvas is labelled with a tooltip, and
+// nothing stale survives opening another scenario (verdict, flows, console, From/To).
+//
+// Run: node --test tests/e2e/   (after `trunk build --release --offline`)
+
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { link } from "./browser.mjs";
+import { appUnderTest, artifacts } from "./app.mjs";
+
+const app = appUnderTest();
+const here = dirname(fileURLToPath(import.meta.url));
+const template = (id) => JSON.parse(readFileSync(join(here, "..", "..", "src", "templates", `${id}.json`), "utf8"));
+
+async function open(scenario) {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (err) => errors.push(String(err)));
+  page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
+  await page.goto(new URL(`/#${link(scenario)}`, app.server.url).href);
+  await page.getByRole("application", { name: "Canvas" }).waitFor();
+  return { page, context, errors };
+}
+
+/** The 1-based number of the hop row marked current in the hop list, or 0. */
+const currentHop = (page) =>
+  page.locator(".hops tbody tr").evaluateAll((rows) => rows.findIndex((r) => r.classList.contains("current")) + 1);
+
+describe("the learning loop", () => {
+  test("debugger controls from any state, by button and key; labelled hops", async () => {
+    const { page, context, errors } = await open(template("small-service"));
+    const traffic = page.getByRole("region", { name: "Traffic" });
+    await traffic.getByLabel("From", { exact: true }).selectOption("internet");
+    await traffic.getByLabel("To", { exact: true }).selectOption("alb");
+    await traffic.getByLabel("Protocol").selectOption("tcp");
+    await traffic.getByLabel("Port", { exact: true }).fill("443");
+    await traffic.getByRole("button", { name: "Send" }).click();
+    await traffic.getByRole("status").getByText(/^Established/).waitFor();
+    await page.locator("details.hops > summary").click();
+    const hops = await page.locator(".hops tbody tr").count();
+    assert.ok(hops >= 6, `a flow through the load balancer has many hops (${hops})`);
+
+    // Every hop's dot has a tooltip, and the canvas labels them by kind.
+    const tips = await page.locator(".packets .hop title").allTextContents();
+    assert.equal(tips.length, hops);
+    assert.ok(tips.some((t) => /alb-sg/.test(t)), tips.join("\n"));
+    const labels = (await page.locator(".packets .hop-label").allTextContents()).join(" ");
+    for (const code of ["SG", "NACL", "RT", "IGW"]) assert.match(labels, new RegExp(code), labels);
+
+    // After the animation has ended, Step back goes to the hop before the last.
+    const player = traffic.getByRole("group", { name: "Animation" });
+    await page.waitForTimeout(hops * 600 + 800);
+    await player.getByRole("button", { name: "Step back" }).click();
+    assert.equal(await currentHop(page), hops - 1);
+    await page.screenshot({ path: join(artifacts, "learning-step-back.png") });
+    // Keys, with the focus outside any field: comma back, full stop forward, Home, End.
+    await page.locator("body").click({ position: { x: 5, y: 790 } });
+    await page.keyboard.press(",");
+    assert.equal(await currentHop(page), hops - 2);
+    await page.keyboard.press(".");
+    assert.equal(await currentHop(page), hops - 1);
+    await page.keyboard.press("Home");
+    assert.equal(await currentHop(page), 0, "held at the source: no hop marked");
+    await player.getByRole("button", { name: "Step forward" }).click();
+    assert.equal(await currentHop(page), 1, "Step forward from the start is hop 1");
+    await page.keyboard.press("End");
+    assert.equal(await currentHop(page), hops);
+    // Play from the end starts over; Pause holds it where it has got to, and Step back goes on
+    // from there.
+    await player.getByRole("button", { name: "Play", exact: true }).click();
+    await page.waitForTimeout(5000);
+    await page.keyboard.press("k");
+    const held = await currentHop(page);
+    assert.ok(held >= 1 && held < hops, `held at hop ${held} of ${hops} after 5 s`);
+    await player.getByRole("button", { name: "Step back" }).click();
+    assert.equal(await currentHop(page), held - 1);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("opening another scenario leaves nothing stale", async () => {
+    const { page, context, errors } = await open(template("small-service"));
+    const traffic = page.getByRole("region", { name: "Traffic" });
+    const status = traffic.getByRole("status");
+    await traffic.getByLabel("From", { exact: true }).selectOption("bastion");
+    await traffic.getByLabel("To", { exact: true }).selectOption("mysql");
+    await traffic.getByLabel("Port", { exact: true }).fill("22");
+    await traffic.getByRole("button", { name: "Send" }).click();
+    await status.getByText(/^Established/).waitFor();
+    const consoleInput = traffic.getByLabel("Console", { exact: true });
+    await consoleInput.fill("ping 10.0.12.10");
+    await consoleInput.press("Enter");
+    const log = traffic.getByRole("log", { name: "Console output" });
+    await log.getByText(/ping/).first().waitFor();
+
+    // Another template, from the gallery: no verdict about parts that are gone, no old console.
+    await page.getByRole("button", { name: "Templates", exact: true }).click();
+    const gallery = page.getByRole("dialog", { name: "Templates" });
+    const card = gallery.getByRole("listitem").filter({ hasText: /hello-vpc|Public, private/ }).first();
+    const name = await card.getByRole("heading").textContent();
+    await card.getByRole("button", { name: `Open ${name}` }).click();
+    const confirm = page.getByRole("dialog", { name: `Open “${name}”?` });
+    await confirm.getByRole("button", { name: "Open the template" }).click();
+    await gallery.waitFor({ state: "detached" });
+    await page.waitForTimeout(300);
+    const verdict = await status.innerText();
+    assert.doesNotMatch(verdict, /Established|Dropped|no instance|--from|--to/, `stale verdict: ${verdict}`);
+    assert.equal((await log.innerText()).includes("ping 10.0.12.10"), false, "the console starts over");
+    assert.equal(await page.locator(".packets .flow").count(), 0, "no flow of the old network drawn");
+    await page.screenshot({ path: join(artifacts, "learning-after-template.png") });
+
+    // Undo brings the old network back, still with nothing stale; a flow sent from the console
+    // sets From and To to its endpoints.
+    await page.getByRole("button", { name: "Undo", exact: true }).click();
+    await page.getByRole("application", { name: "Canvas" }).getByRole("button", { name: "nginx", exact: true }).waitFor();
+    assert.doesNotMatch(await status.innerText(), /no instance|--from/);
+    await traffic.getByLabel("From", { exact: true }).selectOption("bastion");
+    await consoleInput.fill("telnet mysql 3306");
+    await consoleInput.press("Enter");
+    await status.getByText(/^(Established|Dropped|Refused)/).waitFor();
+    assert.equal(await traffic.getByLabel("To", { exact: true }).inputValue(), "mysql");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
