@@ -127,4 +127,138 @@ describe("every post's network, built from an empty canvas", () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test("post 000 (service, PostGIS, memcached): one EC2 split into three, groups admitting only the service's", async () => {
+    const { page, context, errors, b } = await open("en");
+    const w = b.w;
+
+    // The VPC with its internet gateway, a public subnet for the service, a private one behind.
+    await b.drag("vpc", 80, 60);
+    const vpc = await b.box("vpc-1");
+    const igw = await b.drag("igw", vpc.width / 2, 2, vpc);
+    const pub = await b.drag("subnet", 170, 150, null, "vpc-1");
+    const priv = await b.drag("subnet", vpc.width - 170, 150, null, "vpc-1");
+    await b.select(pub);
+    await b.tab(w.routes);
+    await b.click(w.makePublic);
+
+    // EC2 1: service + nginx + certbot, listening on 22, 80 and 443 (a new EC2's ports), which
+    // its group takes from anywhere (the rule form's 0.0.0.0/0).
+    await b.drag("ec2", 80, 90, null, pub);
+    await b.tab(w.details);
+    await b.rename("service");
+    await b.choose(w.role, "app");
+    await b.tab(w.groups);
+    await b.inbound("service-sg", { ports: "22, 80, 443" });
+
+    // EC2 2 and 3: PostGIS and memcached, each admitting 22 and its port from the service's
+    // group only, and sending out on that port only.
+    for (const [name, port, out] of [["postgis", 5432, { type: "postgres" }], ["memcached", 11211, { protocol: "tcp", ports: "11211" }]]) {
+      await b.drag("ec2", name === "postgis" ? 80 : 200, 90, null, priv);
+      await b.tab(w.details);
+      await b.rename(name);
+      await b.choose(w.role, "generic");
+      await b.fill(w.listening, `22, ${port}`);
+      await b.tab(w.groups);
+      await b.inbound(`${name}-sg`, { ports: `22, ${port}`, source: "service-sg" });
+      await b.editRule(`${name}-sg`, 0, out, true);
+    }
+    const built = b.actions;
+    await page.screenshot({ path: join(artifacts, "post-000-built.png") });
+
+    // The groups the post lists.
+    const rules = async (name) => (await b.group(name).innerText()).replace(/\s+/g, " ");
+    await b.select("memcached");
+    assert.match(await rules("memcached-sg"), /tcp 11211 0\.0\.0\.0\/0/, "memcached's egress is 11211 only");
+    assert.doesNotMatch(await rules("memcached-sg"), /all all/, "memcached's egress is pinned");
+
+    // From outside only the service answers; the service reaches PostGIS and memcached.
+    const internet = await b.add("internet");
+    assert.match(await b.send(internet, "service", 443), w.established, "internet → service 443");
+    assert.match(await b.send(internet, "service", 22), w.established, "internet → service 22");
+    assert.match(await b.send(internet, "postgis", 5432), w.notEstablished, "internet → PostGIS 5432");
+    assert.match(await b.send(internet, "memcached", 11211), w.notEstablished, "internet → memcached 11211");
+    assert.match(await b.send("service", "postgis", 5432), w.established, "service → PostGIS 5432");
+    assert.match(await b.send("service", "memcached", 11211), w.established, "service → memcached 11211");
+    assert.match(await b.send("service", "postgis", 22), w.established, "service → PostGIS 22");
+    assert.match(await b.send("memcached", "postgis", 5432), w.notEstablished, "memcached → PostGIS 5432 (not the service's group)");
+    await page.screenshot({ path: join(artifacts, "post-000-flows.png") });
+
+    console.log(`post 000: built in ${built} actions (${igw})`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("post 004 (ALB and Auto Scaling): an ALB on 80 to port 5000 of three instances, one unhealthy", async () => {
+    const { page, context, errors, b } = await open("en");
+    const w = b.w;
+
+    // The VPC, its internet gateway and two public subnets in zones a and c.
+    await b.drag("vpc", 80, 60);
+    const vpc = await b.box("vpc-1");
+    const igw = await b.drag("igw", vpc.width / 2, 2, vpc);
+    const subnetA = await b.drag("subnet", 170, 150, null, "vpc-1");
+    const subnetC = await b.drag("subnet", vpc.width - 170, 150, null, "vpc-1");
+    await b.select(subnetA);
+    await b.tab(w.routes);
+    await b.click(w.makePublic);
+    await b.select(subnetC);
+    await b.tab(w.routes);
+    await b.click(w.makePublic);
+
+    // The load balancer: HTTP 80 only (its group drops the 443 rule), to port 5000.
+    const alb = await b.drag("alb", 60, 90, null, subnetA);
+    await b.tab(w.groups);
+    await b.click(/^Remove inbound rule tcp 443 /, b.group(`${alb}-sg`));
+    await b.tab(w.details);
+    await b.fill(w.targetPort, "5000");
+
+    // The first EC2 runs app.py on 5000; its group takes SSH from anywhere and 5000 from the ALB.
+    const web = await b.drag("ec2", 180, 90, null, subnetA);
+    await b.tab(w.details);
+    await b.fill(w.listening, "22, 5000");
+    await b.tab(w.groups);
+    await b.inbound(`${web}-sg`, { type: "ssh" });
+    await b.inbound(`${web}-sg`, { ports: "5000", source: `${alb}-sg` });
+
+    // The Auto Scaling group's two instances, in the same group; on asg-2 app.py is not running.
+    for (const [name, subnet, x, ports] of [["asg-1", subnetA, 300, "22, 5000"], ["asg-2", subnetC, 80, "22"]]) {
+      await b.drag("ec2", x, 90, null, subnet);
+      await b.tab(w.details);
+      await b.rename(name);
+      await b.fill(w.listening, ports);
+      await b.tab(w.groups);
+      await b.check(`${web}-sg`);
+      await b.uncheck(`${name}-sg`);
+    }
+
+    // All three registered in the target group.
+    await b.select(alb);
+    await b.tab(w.details);
+    const targets = b.inspector.getByRole("group", { name: w.targets });
+    for (const name of [web, "asg-1", "asg-2"]) await b.check(name, targets);
+    const built = b.actions;
+    await page.screenshot({ path: join(artifacts, "post-004-built.png") });
+
+    // The target list: two healthy, exactly one unhealthy (asg-2) with the reason.
+    const items = targets.getByRole("listitem");
+    await assert.doesNotReject(items.filter({ hasText: "asg-2" }).getByText("unhealthy on port 5000").waitFor());
+    const health = (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, " "));
+    const unhealthy = health.filter((t) => /unhealthy on port 5000/.test(t));
+    assert.equal(unhealthy.length, 1, `one unhealthy target: ${health.join(" | ")}`);
+    assert.match(unhealthy[0], /asg-2/);
+    assert.match(unhealthy[0], /unhealthy on port 5000 \S.*/, "the unhealthy target says why");
+    assert.equal(health.filter((t) => /(?<!un)healthy on port 5000/.test(t)).length, 2, health.join(" | "));
+
+    const internet = await b.add("internet");
+    assert.match(await b.send(internet, alb, 80), w.established, "internet → ALB 80");
+    assert.match(await b.send(internet, alb, 443), w.notEstablished, "internet → ALB 443 (no listener, no rule)");
+    assert.match(await b.send(internet, "asg-2", 5000), w.notEstablished, "internet → asg-2 5000 directly");
+    assert.match(await b.send(internet, "asg-1", 22), w.established, "internet → asg-1 22");
+    await page.screenshot({ path: join(artifacts, "post-004-flows.png") });
+
+    console.log(`post 004: built in ${built} actions (${igw}, ${alb}, ${web})`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
