@@ -222,7 +222,7 @@ describe("every post's network, built from an empty canvas", () => {
     await b.inbound(`${web}-sg`, { ports: "5000", source: `${alb}-sg` });
 
     // The Auto Scaling group's two instances, in the same group; on asg-2 app.py is not running.
-    for (const [name, subnet, x, ports] of [["asg-1", subnetA, 300, "22, 5000"], ["asg-2", subnetC, 80, "22"]]) {
+    for (const [name, subnet, x, ports] of [["asg-1", subnetA, 180, "22, 5000"], ["asg-2", subnetC, 80, "22"]]) {
       await b.drag("ec2", x, 90, null, subnet);
       await b.tab(w.details);
       await b.rename(name);
