@@ -186,8 +186,9 @@ export class Builder {
   }
 
   /** Fills a rule form in `region`: `type` (ssh, http...), `protocol`, `ports` (a comma list
-   * adds one rule per port), `source` (a group's name, or a CIDR; absent, the form's own
-   * 0.0.0.0/0). Each field given is one action. */
+   * adds one rule per port), `source` (a group's name, a CIDR, or an option of the Source list
+   * as `{ value }` or `{ label }`, such as `{ value: "myip" }`; absent, the form's own 0.0.0.0/0).
+   * Each field given is one action. */
   async ruleFields(region, { type, protocol, ports, source }) {
     if (type) await this.choose(this.w.type, type, region);
     if (protocol) await this.choose(this.w.protocol, protocol, region);
@@ -196,9 +197,13 @@ export class Builder {
       await region.getByLabel(this.w.portRange, { exact: true }).fill(ports);
     }
     if (source === undefined) return;
+    if (typeof source === "object") return this.choose(this.w.source, source, region);
     if (source.includes("/") || /^\d+\.\d+\.\d+\.\d+$/.test(source)) {
+      // The form keeps its last source: back to Custom CIDR if another was picked.
+      const cidr = region.getByLabel("CIDR", { exact: true });
+      if (!(await cidr.isVisible())) await this.choose(this.w.source, "cidr", region);
       this.actions++;
-      await region.getByLabel("CIDR", { exact: true }).fill(source);
+      await cidr.fill(source);
     } else {
       await this.choose(this.w.source, { label: source }, region);
     }

@@ -261,4 +261,72 @@ describe("every post's network, built from an empty canvas", () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test("post 002 (hello-vpc): public, private and DB subnets, a bastion, two APIs, Redis and MySQL in the default group", async () => {
+    const { page, context, errors, b } = await open("en");
+    const w = b.w;
+
+    // hello-vpc: the internet gateway, a public and a private subnet in zone a, the DB subnet in
+    // zone c; only the public subnet routes to the internet gateway.
+    await b.drag("vpc", 80, 60);
+    const vpc = await b.box("vpc-1");
+    const igw = await b.drag("igw", vpc.width / 2, 2, vpc);
+    const pub = await b.drag("subnet", 170, 150, null, "vpc-1");
+    const priv = await b.drag("subnet", 170, 330, null, "vpc-1");
+    const db = await b.drag("subnet", vpc.width - 170, 330, null, "vpc-1");
+    await b.select(pub);
+    await b.tab(w.routes);
+    await b.click(w.makePublic);
+
+    // The post's laptop ("home IP"), then the bastion, redis-test, in the default group, which
+    // opens 22, 8080 and 8081 to My IP and 22 to EC2 Instance Connect.
+    const laptop = await b.add("laptop");
+    const bastion = await b.drag("bastion", 60, 80, null, pub);
+    await b.rename("redis-test");
+    await b.tab(w.groups);
+    await b.check("default");
+    await b.uncheck("redis-test-sg");
+    await b.inbound("default", { ports: "22, 8080, 8081", source: { value: "myip" } });
+    await b.inbound("default", { ports: "22", source: "13.209.1.56/29" });
+
+    // coupon-api (8080) and coupon-consumer (8081) in the public subnet, Redis in the private
+    // subnet, MySQL in the DB subnet: all in the default group.
+    const parts = [
+      ["ec2", "coupon-api", pub, 180, "22, 8080"],
+      ["ec2", "coupon-consumer", pub, 180, "22, 8081"],
+      ["cache", "redis", priv, 80, null],
+      ["rds", "mysql", db, 80, null],
+    ];
+    for (const [kind, name, subnet, x, ports] of parts) {
+      await b.drag(kind, x, 90, null, subnet);
+      await b.tab(w.details);
+      await b.rename(name);
+      if (ports) {
+        await b.choose(w.role, "app");
+        await b.fill(w.listening, ports);
+      }
+      await b.tab(w.groups);
+      await b.check("default");
+      await b.uncheck(`${name}-sg`);
+    }
+    const built = b.actions;
+    await page.screenshot({ path: join(artifacts, "post-002-built.png") });
+
+    // The bastion is the way in: from the laptop to it, from it to Redis and MySQL.
+    const stranger = await b.add("internet");
+    assert.match(await b.send(laptop, "redis-test", 22), w.established, "My laptop → bastion 22");
+    assert.match(await b.send("redis-test", "mysql", 3306), w.established, "bastion → MySQL 3306");
+    assert.match(await b.send("redis-test", "redis", 6379), w.established, "bastion → Redis 6379");
+    assert.match(await b.send(laptop, "coupon-api", 8080), w.established, "My laptop → coupon-api 8080");
+    assert.match(await b.send(laptop, "coupon-consumer", 8081), w.established, "My laptop → coupon-consumer 8081");
+    assert.match(await b.send("coupon-api", "redis", 6379), w.established, "coupon-api → Redis 6379");
+    assert.match(await b.send(stranger, "coupon-api", 8080), w.notEstablished, "someone else → coupon-api 8080");
+    assert.match(await b.send(stranger, "redis-test", 22), w.notEstablished, "someone else → bastion 22");
+    assert.match(await b.send(laptop, "mysql", 3306), w.notEstablished, "My laptop → MySQL 3306 directly");
+    await page.screenshot({ path: join(artifacts, "post-002-flows.png") });
+
+    console.log(`post 002: built in ${built} actions (${igw}, ${bastion}, ${db})`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
