@@ -129,10 +129,19 @@ export class Builder {
     return Number(text.match(/(\d+)%/)?.[1] ?? 100) / 100;
   }
 
-  /** Clicks part `name` on the canvas (near its top-left corner, clear of what it holds). */
+  /** Clicks part `name` on the canvas (near its top-left corner, clear of what it holds),
+   * fitting the diagram to the screen first (one more action) when that corner is out of view. */
   async select(name) {
     this.actions++;
-    const box = await this.box(name);
+    let box = await this.box(name);
+    // Fit the diagram to the screen first if the corner to click is out of view.
+    const c = await this.canvas.boundingBox();
+    if (!box || box.x < c.x || box.y < c.y || box.x + 12 > c.x + c.width || box.y + 12 > c.y + c.height) {
+      this.actions++;
+      await this.page.getByRole("button", { name: this.w.fit }).click();
+      await this.page.waitForTimeout(150);
+      box = await this.box(name);
+    }
     // A container by its top-left corner; a node by its icon (its label may be wider).
     const node = box.width < 150;
     await this.page.mouse.click(node ? box.x + box.width / 2 : box.x + 6, box.y + (node ? 10 : 6));
@@ -262,6 +271,12 @@ export class Builder {
     }
     return status.innerText();
   }
+}
+
+/** The text of every hop of the last flow sent (the traffic panel's "Every hop" table, read
+ * whether or not it is open). */
+export async function hops(page, w) {
+  return page.getByRole("region", { name: w.traffic }).locator("details.hops tbody").textContent();
 }
 
 /** Selects the option of `select` naming part `name` (its label is the name, or the name and

@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "./browser.mjs";
 import { startServer } from "./serve.mjs";
-import { Builder } from "./build.mjs";
+import { Builder, hops } from "./build.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = process.env.DIST_DIR ?? join(here, "..", "..", "dist");
@@ -117,8 +117,7 @@ describe("every post's network, built from an empty canvas", () => {
     assert.match(await b.send(bastion, "mysql", 22), w.established, "bastion → DB EC2 22");
     assert.match(await b.send("nginx", "mysql", 3306), w.established, "nginx → MySQL 3306");
     assert.match(await b.send("nginx", internet, 443), w.established, "private EC2 → internet 443 via the NAT instance");
-    const hops = await page.getByRole("region", { name: w.traffic }).innerText();
-    assert.match(hops, new RegExp(nat), "the reply path names the NAT instance");
+    assert.match(await hops(page, w), new RegExp(nat), "the path names the NAT instance");
     assert.match(await b.send(laptop, bastion, 22), w.established, "My laptop → bastion 22");
     await page.screenshot({ path: join(artifacts, "post-003-flows-ko.png") });
 
@@ -326,6 +325,137 @@ describe("every post's network, built from an empty canvas", () => {
     await page.screenshot({ path: join(artifacts, "post-002-flows.png") });
 
     console.log(`post 002: built in ${built} actions (${igw}, ${bastion}, ${db})`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("post 001 (refactored web): ALB to webapp, API and admin; Aurora writer and reader, Redis, RabbitMQ, batch; a NAT gateway", async () => {
+    const { page, context, errors, b } = await open("en");
+    const w = b.w;
+
+    // web-vpc: public, app and data subnets in zones a and c (the later rows go where there is
+    // room); the public pair routes to the internet gateway, the app pair to the NAT gateway.
+    await b.drag("vpc", 80, 60);
+    const vpc = await b.box("vpc-1");
+    const igw = await b.drag("igw", vpc.width / 2, 2, vpc);
+    const [left, right] = [170, vpc.width - 170];
+    const publicA = await b.drag("subnet", left, 150, null, "vpc-1");
+    const publicC = await b.drag("subnet", right, 150, null, "vpc-1");
+    const appA = await b.drag("subnet", left, 330, null, "vpc-1");
+    const appC = await b.drag("subnet", right, 330, null, "vpc-1");
+    const dataA = await b.drag("subnet", left, 330, null, "vpc-1");
+    const dataC = await b.drag("subnet", right, 330, null, "vpc-1");
+    await b.select(publicA);
+    await b.tab(w.routes);
+    await b.click(w.makePublic);
+    await b.select(publicC);
+    await b.click(w.makePublic);
+    const nat = await b.drag("nat", 180, 80, null, publicA);
+    for (const subnet of [appA, appC]) {
+      await b.select(subnet);
+      await b.click(w.viaNatGateway);
+    }
+
+    // The office, whose address alone reaches the admin listener.
+    const office = await b.add("internet");
+    await b.rename("Office");
+    await b.fill(w.hostIp, "203.0.113.50");
+
+    // The containers: webapp (Nuxt, 3000) and admin (9000) in app-a; API (8080), channel
+    // (WebSocket + RabbitMQ, 5672) and batch (no port) in app-c.
+    const ec2s = [
+      ["webapp", appA, "web", "3000"],
+      ["admin", appA, "app", "9000"],
+      ["api", appC, "app", "8080"],
+      ["channel", appC, "generic", "5672"],
+      ["batch", appC, "app", ""],
+    ];
+    for (const [name, subnet, role, ports] of ec2s) {
+      await b.drag("ec2", 80, 90, null, subnet);
+      await b.tab(w.details);
+      await b.rename(name);
+      if (role !== "web") await b.choose(w.role, role);
+      await b.fill(w.listening, ports);
+    }
+
+    // The load balancer: HTTPS 443 to webapp on 3000, 8080 to the API, 9000 to admin.
+    const alb = await b.drag("alb", 60, 90, null, publicA);
+    await b.choose(w.listenerProtocol, "https", b.listener(0));
+    const tgs = [`${alb}-targets`, `${alb}-tg`, `${alb}-tg-2`];
+    await b.fill(w.targetPort, "3000", b.targetGroup(tgs[0]));
+    await b.check("webapp", b.targetGroup(tgs[0]).getByRole("group", { name: w.targets }));
+    for (const [k, port, target] of [[1, "8080", "api"], [2, "9000", "admin"]]) {
+      await b.click(w.addListener);
+      await b.fill(w.listenerPort, port, b.listener(k));
+      await b.click(w.addTargetGroup);
+      await b.choose(w.targetGroup, { label: tgs[k] }, b.listener(k));
+      await b.fill(w.targetPort, port, b.targetGroup(tgs[k]));
+      await b.check(target, b.targetGroup(tgs[k]).getByRole("group", { name: w.targets }));
+    }
+    // Its group: 443 and 8080 from anywhere (the new group's 80 becomes 8080), 9000 from the office.
+    await b.tab(w.groups);
+    await b.editRule(`${alb}-sg`, 0, { ports: "8080" });
+    await b.inbound(`${alb}-sg`, { ports: "9000", source: "203.0.113.50/32" });
+
+    // The containers' groups: each admits its port from the ALB; the API also from webapp;
+    // RabbitMQ from webapp and the API.
+    const admits = [
+      ["webapp", "3000", [`${alb}-sg`]],
+      ["admin", "9000", [`${alb}-sg`]],
+      ["api", "8080", [`${alb}-sg`, "webapp-sg"]],
+      ["channel", "5672", ["webapp-sg", "api-sg"]],
+    ];
+    for (const [name, ports, sources] of admits) {
+      await b.select(name);
+      for (const source of sources) await b.inbound(`${name}-sg`, { ports, source });
+    }
+
+    // Aurora's writer (data-a) and reader (data-c) endpoints share a group admitting 3306 from
+    // webapp, API, admin and batch; Redis (data-a) admits 6379 from webapp and the API.
+    await b.drag("rds", 80, 90, null, dataA);
+    await b.tab(w.details);
+    await b.rename("aurora-writer");
+    await b.choose(w.engine, "aurora-mysql");
+    await b.tab(w.groups);
+    for (const source of ["webapp-sg", "api-sg", "admin-sg", "batch-sg"]) {
+      await b.inbound("aurora-writer-sg", { type: "mysql", source });
+    }
+    await b.drag("rds", 80, 90, null, dataC);
+    await b.tab(w.details);
+    await b.rename("aurora-reader");
+    await b.choose(w.engine, "aurora-mysql");
+    await b.tab(w.groups);
+    await b.check("aurora-writer-sg");
+    await b.uncheck("aurora-reader-sg");
+    await b.drag("cache", 200, 90, null, dataA);
+    await b.tab(w.details);
+    await b.rename("redis");
+    await b.tab(w.groups);
+    for (const source of ["webapp-sg", "api-sg"]) await b.inbound("redis-sg", { type: "redis", source });
+    const built = b.actions;
+    await page.screenshot({ path: join(artifacts, "post-001-built.png") });
+
+    // The flows the post implies: everything from outside goes through the ALB.
+    const internet = await b.add("internet");
+    assert.match(await b.send(internet, alb, 443), w.established, "internet → ALB 443 (webapp)");
+    assert.match(await b.send(internet, alb, 8080), w.established, "internet → ALB 8080 (API)");
+    assert.match(await b.send("Office", alb, 9000), w.established, "office → ALB 9000 (admin)");
+    assert.match(await b.send(internet, alb, 9000), w.notEstablished, "internet → ALB 9000");
+    assert.match(await b.send(internet, alb, 80), w.notEstablished, "internet → ALB 80 (no listener, no rule)");
+    assert.match(await b.send(internet, "api", 8080), w.notEstablished, "internet → API 8080 directly");
+    assert.match(await b.send("webapp", "api", 8080), w.established, "webapp → API 8080");
+    assert.match(await b.send("api", "aurora-writer", 3306), w.established, "API → Aurora writer 3306");
+    assert.match(await b.send("api", "aurora-reader", 3306), w.established, "API → Aurora reader 3306");
+    assert.match(await b.send("batch", "aurora-writer", 3306), w.established, "batch → Aurora writer 3306");
+    assert.match(await b.send("api", "redis", 6379), w.established, "API → Redis 6379");
+    assert.match(await b.send("batch", "redis", 6379), w.notEstablished, "batch → Redis 6379");
+    assert.match(await b.send("webapp", "channel", 5672), w.established, "webapp → RabbitMQ 5672");
+    assert.match(await b.send("admin", "channel", 5672), w.notEstablished, "admin → RabbitMQ 5672");
+    assert.match(await b.send("batch", internet, 443), w.established, "batch → internet 443 via the NAT gateway");
+    assert.match(await hops(page, w), new RegExp(nat), "the path names the NAT gateway");
+    await page.screenshot({ path: join(artifacts, "post-001-flows.png") });
+
+    console.log(`post 001: built in ${built} actions (${igw}, ${nat}, ${alb}, ${dataC}; the office host was ${office})`);
     assert.deepEqual(errors, []);
     await context.close();
   });
