@@ -140,7 +140,7 @@ describe("every post's network, built from an empty canvas", () => {
     }
 
     // The office, whose address alone reaches the admin listener.
-    const office = await b.add("internet");
+    await b.add("internet");
     await b.rename("Office");
     await b.fill(w.hostIp, "203.0.113.50");
 
