@@ -10,7 +10,10 @@ export const WORDS = {
     fit: "Fit to screen", name: "Name", listening: "Listening ports", details: "Details", groups: "Security groups",
     routes: "Route table", type: "Type", portRange: "Port range", source: "Source",
     addInbound: "Add inbound rule", addListener: "Add listener", targetPort: "Target port",
-    targets: "Targets", makePublic: /^Make public/, viaNatInstance: /^Route 0\.0\.0\.0\/0 to NAT instance/,
+    targets: "Targets", role: "Role", engine: "Engine", inboundRules: "Inbound rules", outboundRules: "Outbound rules",
+    editRule: /^Edit (inbound|outbound) rule/, saveRule: "Save rule", addTargetGroup: "Add target group",
+    targetGroup: "Target group", listenerPort: "Listener port", listenerProtocol: "Listener protocol",
+    healthPath: "Health check path", hostIp: "Public IP address", makePublic: /^Make public/, viaNatInstance: /^Route 0\.0\.0\.0\/0 to NAT instance/,
     viaNatGateway: /^Route 0\.0\.0\.0\/0 to nat/, established: /^Established/,
     notEstablished: /^(Dropped|Refused|No route|Timed out|Not)/, verdict: /^(Established|Dropped|Refused|No route|Timed out|Not|Depends)/,
     parts: {
@@ -25,7 +28,10 @@ export const WORDS = {
     fit: "화면에 맞추기", name: "이름", listening: "리슨 포트", details: "세부 정보", groups: "보안 그룹",
     routes: "라우팅 테이블", type: "유형", portRange: "포트 범위", source: "소스",
     addInbound: "인바운드 규칙 추가", addListener: "리스너 추가", targetPort: "대상 포트",
-    targets: "대상", makePublic: /^퍼블릭으로 만들기/, viaNatInstance: /NAT 인스턴스 .*라우팅/,
+    targets: "대상", role: "역할", engine: "엔진", inboundRules: "인바운드 규칙", outboundRules: "아웃바운드 규칙",
+    editRule: /(인바운드|아웃바운드) 규칙 .* 편집$/, saveRule: "규칙 저장", addTargetGroup: "대상 그룹 추가",
+    targetGroup: "대상 그룹", listenerPort: "리스너 포트", listenerProtocol: "리스너 프로토콜",
+    healthPath: "상태 검사 경로", hostIp: "퍼블릭 IP 주소", makePublic: /^퍼블릭으로 만들기/, viaNatInstance: /NAT 인스턴스 .*라우팅/,
     viaNatGateway: /^0\.0\.0\.0\/0을 nat/, established: /^연결 성공/,
     notEstablished: /^(차단됨|거부됨|돌아오는 길에 차단됨|경로 없음|라우팅)/, verdict: /^(연결 성공|차단됨|거부됨|돌아오는|경로|클라이언트|라우팅)/,
     parts: {
@@ -123,10 +129,19 @@ export class Builder {
     return Number(text.match(/(\d+)%/)?.[1] ?? 100) / 100;
   }
 
-  /** Clicks part `name` on the canvas (near its top-left corner, clear of what it holds). */
+  /** Clicks part `name` on the canvas (near its top-left corner, clear of what it holds),
+   * fitting the diagram to the screen first (one more action) when that corner is out of view. */
   async select(name) {
     this.actions++;
-    const box = await this.box(name);
+    let box = await this.box(name);
+    // Fit the diagram to the screen first if the corner to click is out of view.
+    const c = await this.canvas.boundingBox();
+    if (!box || box.x < c.x || box.y < c.y || box.x + 12 > c.x + c.width || box.y + 12 > c.y + c.height) {
+      this.actions++;
+      await this.page.getByRole("button", { name: this.w.fit }).click();
+      await this.page.waitForTimeout(150);
+      box = await this.box(name);
+    }
     // A container by its top-left corner; a node by its icon (its label may be wider).
     const node = box.width < 150;
     await this.page.mouse.click(node ? box.x + box.width / 2 : box.x + 6, box.y + (node ? 10 : 6));
@@ -163,28 +178,80 @@ export class Builder {
     await (within ?? this.inspector).getByLabel(label, { exact: true }).check();
   }
 
+  async uncheck(label, within) {
+    this.actions++;
+    await (within ?? this.inspector).getByLabel(label, { exact: true }).uncheck();
+  }
+
   /** Renames the selected part. */
   async rename(name) {
     await this.fill(this.w.name, name);
     await this.part(name).waitFor();
   }
 
-  /** Adds an inbound rule to the group `group` of the selected part: `type` (SSH, HTTP...) or
-   * `ports`, from `source` (a group's name, or a CIDR). */
-  async inbound(group, { type, ports, source }) {
-    const region = this.inspector.getByRole("region", { name: new RegExp(`${group}$`) });
+  /** The region of security group `group` in the inspector. */
+  group(group) {
+    return this.inspector.getByRole("region", { name: new RegExp(`${group}$`) });
+  }
+
+  /** Fills a rule form in `region`: `type` (ssh, http...), `protocol`, `ports` (a comma list
+   * adds one rule per port), `source` (a group's name, a CIDR, or an option of the Source list
+   * as `{ value }` or `{ label }`, such as `{ value: "myip" }`; absent, the form's own 0.0.0.0/0).
+   * Each field given is one action. */
+  async ruleFields(region, { type, protocol, ports, source }) {
     if (type) await this.choose(this.w.type, type, region);
+    if (protocol) await this.choose(this.w.protocol, protocol, region);
     if (ports) {
       this.actions++;
       await region.getByLabel(this.w.portRange, { exact: true }).fill(ports);
     }
+    if (source === undefined) return;
+    if (typeof source === "object") return this.choose(this.w.source, source, region);
     if (source.includes("/") || /^\d+\.\d+\.\d+\.\d+$/.test(source)) {
+      // The form keeps its last source: back to Custom CIDR if another was picked.
+      const cidr = region.getByLabel("CIDR", { exact: true });
+      if (!(await cidr.isVisible())) await this.choose(this.w.source, "cidr", region);
       this.actions++;
-      await region.getByLabel("CIDR", { exact: true }).fill(source);
+      await cidr.fill(source);
     } else {
       await this.choose(this.w.source, { label: source }, region);
     }
+  }
+
+  /** Adds an inbound rule to the group `group` of the selected part: `type` (SSH, HTTP...) or
+   * `ports`, from `source` (a group's name, or a CIDR; absent, anywhere). */
+  async inbound(group, rule) {
+    const region = this.group(group);
+    await this.ruleFields(region, rule);
     await this.click(this.w.addInbound, region);
+  }
+
+  /** Edits rule `k` (0-based) of the group `group` of the selected part in place, inbound or
+   * (`outbound` true) outbound: switches the table's direction if needed, opens the rule, sets
+   * the fields given (as [`ruleFields`]) and saves. */
+  async editRule(group, k, rule, outbound = false) {
+    const region = this.group(group);
+    const dir = region.getByRole("button", { name: outbound ? this.w.outboundRules : this.w.inboundRules, exact: true });
+    if ((await dir.getAttribute("aria-pressed")) !== "true") {
+      this.actions++;
+      await dir.click();
+    }
+    this.actions++;
+    await region.getByRole("button", { name: this.w.editRule }).nth(k).click();
+    await this.ruleFields(region, rule);
+    await this.click(this.w.saveRule, region);
+  }
+
+  /** The inspector's row of load balancer listener `k` (0-based): for `fill`/`choose` of the
+   * listener's port, protocol and target group. */
+  listener(k) {
+    return this.inspector.getByRole("listitem")
+      .filter({ has: this.page.getByLabel(this.w.listenerPort, { exact: true }) }).nth(k);
+  }
+
+  /** The inspector's section of load balancer target group `name`. */
+  targetGroup(name) {
+    return this.inspector.getByRole("region", { name: new RegExp(`${name}$`) });
   }
 
   /** Sends a TCP flow (not counted: the build is done) and returns the verdict line. */
@@ -204,6 +271,12 @@ export class Builder {
     }
     return status.innerText();
   }
+}
+
+/** The text of every hop of the last flow sent (the traffic panel's "Every hop" table, read
+ * whether or not it is open). */
+export async function hops(page, w) {
+  return page.getByRole("region", { name: w.traffic }).locator("details.hops tbody").textContent();
 }
 
 /** Selects the option of `select` naming part `name` (its label is the name, or the name and
