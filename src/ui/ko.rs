@@ -445,6 +445,7 @@ pub fn get(en: &str) -> Option<&'static str> {
         "Play or pause (K)" => "재생 또는 일시 정지 (K)",
         "Step back (,)" => "한 단계 뒤로 (,)",
         "Step forward (.)" => "한 단계 앞으로 (.)",
+        "{} is no longer on the canvas: put it back (or Undo) to trace the flow again." => "{}이(가) 더 이상 캔버스에 없습니다. 다시 놓거나 실행 취소하면 흐름을 다시 추적합니다.",
         _ => return None,
     })
 }

@@ -70,7 +70,7 @@ fn code(kind: Kind) -> &'static str {
         Kind::GatewayEndpoint => "VPCE",
         Kind::TransitGateway => "TGW",
         Kind::Internet => "WWW",
-        Kind::InternetHost => "HOST",
+        Kind::InternetHost => "WWW",
         Kind::Vpc => "VPC",
     }
 }

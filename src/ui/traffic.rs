@@ -278,26 +278,33 @@ pub fn TrafficPanel() -> Html {
             let now: Vec<String> = endpoints(s).into_iter().map(|(id, _)| id).collect();
             let switched = replaced(&seen.borrow(), &now);
             *seen.borrow_mut() = now.clone();
-            let here = |spec: &FlowSpec| now.contains(&spec.from) && now.contains(&spec.to);
             if switched {
                 scene.set(*scene + 1);
                 chosen.set((String::new(), String::new()));
             }
-            // Flows between parts that are gone are forgotten, not reported as errors.
-            let keep = last
-                .borrow()
-                .as_ref()
-                .is_some_and(|(spec, _)| !switched && here(spec));
-            if keep {
-                if let Some((spec, colour)) = last.borrow().as_ref() {
-                    said.set(send(s, spec, *colour));
+            if switched {
+                // Another network: its flows are forgotten, not reported as errors.
+                if last.borrow_mut().take().is_some() {
+                    said.set(Said::note("", ""));
                 }
-            } else if last.borrow_mut().take().is_some() {
-                said.set(Said::note("", ""));
+                earlier.borrow_mut().clear();
+            } else if let Some((spec, colour)) = last.borrow().as_ref() {
+                // A part of the flow deleted: said in plain words; Undo traces it again.
+                let gone = [&spec.from, &spec.to]
+                    .into_iter()
+                    .find(|id| !now.contains(id));
+                said.set(match gone {
+                    None => send(s, spec, *colour),
+                    Some(id) => Said::note(
+                        tf(
+                            lang,
+                            "{} is no longer on the canvas: put it back (or Undo) to trace the flow again.",
+                            &[id],
+                        ),
+                        "",
+                    ),
+                });
             }
-            earlier
-                .borrow_mut()
-                .retain(|(spec, _)| !switched && here(spec));
             others.set(Rc::new(trace_all(s, &earlier.borrow())));
         });
     }

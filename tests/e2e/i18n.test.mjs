@@ -46,6 +46,8 @@ const ALLOWED = new Set(
     "VPC EC2 RDS ALB NAT IGW ACL TCP UDP ICMP SSH HTTP HTTPS MySQL PostgreSQL Redis memcached Memcached " +
     "ElastiCache CIDR telnet curl ping ssh English Playground AWS JSON SVG PNG HTML Ctrl Shift Esc " +
     "tcp udp icmp all local WWW Enter " +
+    // AWS's abbreviations the canvas writes at the hops
+    "NACL ENI ELB PCX VPCE TGW " +
     // products and container names in the templates' Korean descriptions
     "PostGIS API nginx Spring Aurora RabbitMQ webapp web admin unhealthy " +
     "React certbot Nuxt CloudFront " +

@@ -44,6 +44,17 @@ describe("the learning loop", () => {
     await traffic.getByRole("status").getByText(/^Established/).waitFor();
     await page.locator("details.hops > summary").click();
     const hops = await page.locator(".hops tbody tr").count();
+    // With the hop list and Who reaches whom open, the canvas keeps 55% of the window.
+    await page.locator("details.reach > summary").click();
+    for (const [width, height] of [[1280, 800], [1920, 1080]]) {
+      await page.setViewportSize({ width, height });
+      await page.waitForTimeout(200);
+      const canvas = await page.getByRole("application", { name: "Canvas" }).boundingBox();
+      assert.ok(canvas.height >= 0.55 * height, `canvas ${canvas.height} px of ${height} at ${width}x${height}`);
+    }
+    await page.screenshot({ path: join(artifacts, "learning-layout-1920.png") });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.locator("details.reach > summary").click();
     assert.ok(hops >= 6, `a flow through the load balancer has many hops (${hops})`);
 
     // Every hop's dot has a tooltip, and the canvas labels them by kind.

@@ -5,37 +5,17 @@
 //
 // Run: node --test tests/e2e/posts.test.mjs   (after `trunk build --release --offline`)
 
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { launchChromium } from "./browser.mjs";
-import { startServer } from "./serve.mjs";
+import { join } from "node:path";
+import { appUnderTest, artifacts } from "./app.mjs";
 import { Builder, hops } from "./build.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = process.env.DIST_DIR ?? join(here, "..", "..", "dist");
-const artifacts = join(here, "artifacts");
-
-let server;
-let browser;
-
-before(async () => {
-  assert.ok(existsSync(join(dist, "index.html")), `no release build in ${dist}`);
-  mkdirSync(artifacts, { recursive: true });
-  server = await startServer({ root: dist });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 /** An empty canvas at 1280x800 in `lang`. */
 async function open(lang) {
-  const context = await browser.newContext({
+  const context = await app.browser.newContext({
     viewport: { width: 1280, height: 800 },
     locale: lang === "ko" ? "ko-KR" : "en-US",
   });
@@ -43,7 +23,7 @@ async function open(lang) {
   const errors = [];
   page.on("pageerror", (err) => errors.push(String(err)));
   page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   const b = new Builder(page, lang);
   await b.canvas.waitFor();
   return { page, context, errors, b };
