@@ -93,6 +93,7 @@ pub fn backup() -> Option<Scenario> {
 pub fn replace_scenario(app: &AppContext, lang: Lang, mut next: Scenario, what: &str) {
     crate::layout::fill_missing(&mut next);
     back_up(&app.scenario);
+    super::view::fit_next();
     app.dispatch(Action::EditSelect(Rc::new(next), Vec::new()));
     app.dispatch(Action::Notify(tf(
         lang,
@@ -361,6 +362,7 @@ pub fn LinkGate(props: &LinkGateProps) -> Html {
                     open_flows(&traffic, o.flows);
                     startup::clear_fragment();
                 } else if *app.scenario == Scenario::new() || embed {
+                    super::view::fit_next();
                     app.dispatch(Action::Load(o.scenario.clone()));
                     open_flows(&traffic, o.flows);
                     if !embed {
@@ -414,6 +416,7 @@ pub fn LinkGate(props: &LinkGateProps) -> Html {
                 let (app, traffic, ask, o) = (app.clone(), traffic.clone(), ask.clone(), o.clone());
                 Callback::from(move |_: MouseEvent| {
                     back_up(&app.scenario);
+                    super::view::fit_next();
                     app.dispatch(Action::Load(o.scenario.clone()));
                     app.dispatch(Action::Notify(
                         t(lang, "Opened the shared scenario. Your previous work is kept: Files › Restore previous work.")

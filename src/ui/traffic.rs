@@ -143,16 +143,6 @@ thread_local! {
     static TRACE_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
 }
 
-/// Whether a scenario whose endpoints are `now` replaced the one whose endpoints were `before`
-/// rather than editing it: fewer than half of the earlier endpoints are still there.
-fn replaced(before: &[String], now: &[String]) -> bool {
-    if before.is_empty() {
-        return false;
-    }
-    let kept = before.iter().filter(|id| now.contains(id)).count();
-    kept * 2 < before.len()
-}
-
 /// Most flows shown at once (the current one and the ones sent before it).
 const MAX_FLOWS: usize = 20;
 
@@ -276,7 +266,7 @@ pub fn TrafficPanel() -> Html {
         );
         use_effect_with(app.scenario.clone(), move |s| {
             let now: Vec<String> = endpoints(s).into_iter().map(|(id, _)| id).collect();
-            let switched = replaced(&seen.borrow(), &now);
+            let switched = super::view::replaced(&seen.borrow(), &now);
             *seen.borrow_mut() = now.clone();
             if switched {
                 scene.set(*scene + 1);

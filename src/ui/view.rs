@@ -49,15 +49,17 @@ impl View {
         }
     }
 
-    /// The view that shows all of `bounds` in a `w` × `h` element, with a margin, at most 100%.
+    /// The view that shows all of `bounds` in a `w` × `h` element, at most 100%: it uses the room
+    /// there is, with a small margin, below the row the zoom bar takes at the top.
     pub fn fit(bounds: Rect, w: f64, h: f64) -> View {
-        let margin = 40.0;
-        let zoom = ((w - 2.0 * margin) / bounds.w.max(1.0))
-            .min((h - 2.0 * margin) / bounds.h.max(1.0))
+        const SIDE: f64 = 20.0;
+        const TOP: f64 = 56.0;
+        let zoom = ((w - 2.0 * SIDE) / bounds.w.max(1.0))
+            .min((h - TOP - SIDE) / bounds.h.max(1.0))
             .clamp(MIN_ZOOM, 1.0);
         View {
             x: (w - bounds.w * zoom) / 2.0 - bounds.x * zoom,
-            y: (h - bounds.h * zoom) / 2.0 - bounds.y * zoom,
+            y: TOP + (h - TOP - SIDE - bounds.h * zoom) / 2.0 - bounds.y * zoom,
             zoom,
         }
     }
@@ -123,4 +125,31 @@ pub fn ensure_visible(view: &ViewContext, r: Rect) {
             zoom: v.zoom,
         });
     }
+}
+
+/// Whether a scenario whose parts are `now` replaced the one whose parts were `before` (a
+/// template, an import, a link or a lesson opened, or the undo of one) rather than editing it:
+/// fewer than half of the earlier parts are still there.
+pub fn replaced(before: &[String], now: &[String]) -> bool {
+    if before.is_empty() {
+        return false;
+    }
+    let kept = before.iter().filter(|id| now.contains(id)).count();
+    kept * 2 < before.len()
+}
+
+thread_local! {
+    /// Set when the next scenario on the canvas replaces the current one, so the canvas fits it.
+    static FIT_NEXT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Asks the canvas to fit the next scenario it shows (called just before a template, an
+/// import, a link or a lesson replaces the one on the canvas).
+pub fn fit_next() {
+    FIT_NEXT.with(|f| f.set(true));
+}
+
+/// Whether a fit was asked for since the last call (and clears the request).
+pub fn take_fit_request() -> bool {
+    FIT_NEXT.with(|f| f.replace(false))
 }

@@ -139,4 +139,42 @@ describe("the learning loop", () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test("every template opens fully visible, clear of the zoom bar, as large as the room allows", async () => {
+    const { page, context, errors } = await open(template("small-service"));
+    const canvas = page.getByRole("application", { name: "Canvas" });
+    const gallery = page.getByRole("dialog", { name: "Templates" });
+    await page.getByRole("button", { name: "Templates", exact: true }).click();
+    const count = await gallery.getByRole("listitem").count();
+    await page.keyboard.press("Escape");
+    const sizes = [];
+    for (let i = 0; i < count; i++) {
+      await page.getByRole("button", { name: "Templates", exact: true }).click();
+      const card = gallery.getByRole("listitem").nth(i);
+      const name = await card.getByRole("heading").textContent();
+      await card.getByRole("button", { name: `Open ${name}` }).click();
+      const confirm = page.getByRole("dialog", { name: `Open “${name}”?` });
+      if (await confirm.isVisible().catch(() => false) || await confirm.waitFor({ timeout: 1500 }).then(() => true, () => false)) {
+        await confirm.getByRole("button", { name: "Open the template" }).click();
+      }
+      await gallery.waitFor({ state: "detached" });
+      await page.waitForTimeout(250);
+      const box = await canvas.boundingBox();
+      const bar = await page.locator(".canvas-tools").boundingBox();
+      const parts = await canvas.locator("g[data-id][role=button]").evaluateAll((els) =>
+        els.map((e) => { const r = e.getBoundingClientRect(); return { id: e.dataset.id, x: r.x, y: r.y, w: r.width, h: r.height }; }));
+      for (const p of parts) {
+        assert.ok(p.x >= box.x - 0.5 && p.y >= box.y - 0.5 && p.x + p.w <= box.x + box.width + 0.5 && p.y + p.h <= box.y + box.height + 0.5,
+          `${name}: ${p.id} is cut off`);
+        const under = p.x < bar.x + bar.width && p.x + p.w > bar.x && p.y < bar.y + bar.height && p.y + p.h > bar.y;
+        assert.ok(!under, `${name}: ${p.id} is under the zoom bar`);
+      }
+      const px = await canvas.locator(".cpart .title").first().evaluate((el) => el.getBoundingClientRect().height);
+      sizes.push(`${name} ${px.toFixed(1)} px`);
+      if (i === 0) await page.screenshot({ path: join(artifacts, "learning-template-fit.png") });
+    }
+    console.log(`templates opened at 1280x800, part title heights: ${sizes.join("; ")}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

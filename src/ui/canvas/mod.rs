@@ -100,12 +100,21 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let all = use_memo((scenario.clone(), lang), |(s, lang)| looks(s, *lang));
 
     {
-        // Show everything once at start-up (a restored or linked scenario).
+        // Show everything at start-up (a restored or linked scenario) and whenever another
+        // scenario replaces the one shown (a template, an import, a lesson, or their undo).
         let view = view.clone();
-        let s = scenario.clone();
-        use_effect_with((), move |_| {
-            if bounds(&s).is_some() {
-                view.set(fit_view(&s));
+        let seen = use_mut_ref(|| None::<Vec<String>>);
+        use_effect_with(scenario.clone(), move |s| {
+            let now = crate::edit::find::part_ids(s);
+            let first = seen.borrow().is_none();
+            let switched = seen
+                .borrow()
+                .as_ref()
+                .is_some_and(|before| super::view::replaced(before, &now));
+            *seen.borrow_mut() = Some(now);
+            let asked = super::view::take_fit_request();
+            if (first || switched || asked) && bounds(s).is_some() {
+                view.set(fit_view(s));
             }
         });
     }

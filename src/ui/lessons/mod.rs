@@ -96,6 +96,7 @@ pub fn start(
     lesson: Lesson,
     builtin: Option<usize>,
 ) {
+    crate::ui::view::fit_next();
     app.dispatch(Action::EditSelect(
         Rc::new(start_scenario(&lesson)),
         Vec::new(),

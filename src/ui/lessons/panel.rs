@@ -82,6 +82,7 @@ fn Taking(props: &TakingProps) -> Html {
     let over = {
         let (app, active) = (app.clone(), active.clone());
         Callback::from(move |_: MouseEvent| {
+            crate::ui::view::fit_next();
             app.dispatch(Action::EditSelect(
                 Rc::new(start_scenario(&active.lesson)),
                 Vec::new(),
