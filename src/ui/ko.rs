@@ -446,6 +446,9 @@ pub fn get(en: &str) -> Option<&'static str> {
         "Step back (,)" => "한 단계 뒤로 (,)",
         "Step forward (.)" => "한 단계 앞으로 (.)",
         "{} is no longer on the canvas: put it back (or Undo) to trace the flow again." => "{}이(가) 더 이상 캔버스에 없습니다. 다시 놓거나 실행 취소하면 흐름을 다시 추적합니다.",
+        "Start “{}”?" => "“{}” 실습을 시작할까요?",
+        "The lesson's network replaces {} on the canvas. Your current work is kept: Undo, or Files › Restore previous work, brings it back." => "실습 네트워크가 캔버스의 {}을(를) 대신합니다. 지금 작업은 보관됩니다. 실행 취소나 파일 › 이전 작업 복원으로 되돌릴 수 있습니다.",
+        "Start the lesson" => "실습 시작",
         _ => return None,
     })
 }

@@ -168,6 +168,8 @@ describe("Korean UI", () => {
     left = await englishLeft(page, lessonNames);
     assert.deepEqual(left, [], `English left in the lessons dialog:\n${left.join("\n")}`);
     await page.locator(".lesson-pick").nth(4).click();
+    // The template on the canvas is replaced only once confirmed, in Korean too.
+    await page.getByRole("button", { name: "실습 시작" }).click();
     await page.getByRole("region", { name: "실습" }).waitFor();
     left = await englishLeft(page, lessonNames);
     await page.screenshot({ path: "/tmp/i18n-ko-lesson.png" });

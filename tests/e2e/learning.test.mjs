@@ -177,4 +177,26 @@ describe("the learning loop", () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test("a lesson asks before it replaces the work on the canvas", async () => {
+    const { page, context, errors } = await open(template("small-service"));
+    const canvas = page.getByRole("application", { name: "Canvas" });
+    await page.getByRole("button", { name: "Lessons", exact: true }).click();
+    const lessons = page.getByRole("dialog", { name: "Lessons" });
+    await lessons.locator(".lesson-pick").first().click();
+    const title = (await lessons.locator(".lesson-name").first().textContent()).replace(/^\d+\. /, "");
+    const confirm = page.getByRole("dialog", { name: `Start “${title}”?` });
+    await confirm.waitFor();
+    assert.match(await confirm.innerText(), /Undo/);
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await confirm.waitFor({ state: "detached" });
+    await canvas.getByRole("button", { name: "nginx", exact: true }).waitFor();
+    await lessons.locator(".lesson-pick").first().click();
+    await confirm.getByRole("button", { name: "Start the lesson" }).click();
+    await page.getByRole("region", { name: "Lesson", exact: true }).waitFor();
+    await canvas.getByRole("button", { name: "nginx", exact: true }).waitFor({ state: "detached" });
+    await page.screenshot({ path: join(artifacts, "learning-lesson-started.png") });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

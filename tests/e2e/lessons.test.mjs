@@ -63,6 +63,13 @@ async function pick(page, title) {
   await page.getByRole("button", { name: "Lessons", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Lessons" });
   await dialog.getByRole("button", { name: new RegExp(`^\\d\\. ${title}`) }).click();
+  // Work on the canvas is replaced only once confirmed.
+  const confirm = page.getByRole("dialog", { name: `Start “${title}”?` });
+  const asked = await Promise.race([
+    confirm.waitFor().then(() => true),
+    dialog.waitFor({ state: "detached" }).then(() => false),
+  ]);
+  if (asked) await confirm.getByRole("button", { name: "Start the lesson" }).click();
   await dialog.waitFor({ state: "detached" });
   await lessonOf(page).getByRole("heading", { name: title, exact: true }).waitFor();
 }

@@ -5,7 +5,10 @@ use yew::prelude::*;
 
 use super::{on_escape, rich, start, use_autofocus, LessonContext};
 use crate::lesson::builtin;
-use crate::ui::lang::{t, use_lang};
+use crate::model::Scenario;
+use crate::ui::dialog::Dialog;
+use crate::ui::lang::{t, tf, use_lang};
+use crate::ui::share::display_name;
 use crate::ui::state::AppContext;
 
 /// What the gallery may ask of its owner.
@@ -41,13 +44,30 @@ pub fn Gallery(props: &GalleryProps) -> Html {
             .collect::<Vec<_>>()
     });
     let first = use_autofocus();
+    // The lesson to start once the replacement of the work on the canvas is confirmed.
+    let confirm = use_state(|| None::<usize>);
+    let go = |i: usize| {
+        let (app, ctx, close, lesson) = (
+            app.clone(),
+            ctx.clone(),
+            props.on_close.clone(),
+            lessons[i].clone(),
+        );
+        move || {
+            close.emit(());
+            start(&app, &ctx, lang, lesson.clone(), Some(i));
+        }
+    };
     let items = lessons.iter().enumerate().map(|(i, lesson)| {
         let onclick = {
-            let (app, ctx, close, lesson) =
-                (app.clone(), ctx.clone(), props.on_close.clone(), lesson.clone());
+            let (app, confirm, go) = (app.clone(), confirm.clone(), go(i));
             Callback::from(move |_: MouseEvent| {
-                close.emit(());
-                start(&app, &ctx, lang, lesson.clone(), Some(i));
+                // As templates do: work on the canvas is replaced only when the user says so.
+                if *app.scenario == Scenario::new() {
+                    go();
+                } else {
+                    confirm.set(Some(i));
+                }
             })
         };
         let node = if i == 0 { first.clone() } else { NodeRef::default() };
@@ -68,7 +88,32 @@ pub fn Gallery(props: &GalleryProps) -> Html {
         let c = props.on_author.clone();
         Callback::from(move |_: MouseEvent| c.emit(()))
     };
+    let ask = confirm.map(|i| {
+        let go = go(i);
+        let yes = Callback::from(move |_: MouseEvent| go());
+        let no = {
+            let confirm = confirm.clone();
+            Callback::from(move |_: ()| confirm.set(None))
+        };
+        html! {
+            <Dialog id="lesson-replace-dialog"
+                title={tf(lang, "Start “{}”?", &[lessons[i].title.get(lang)])} on_close={no.clone()}>
+                <p class="dialog-lead">
+                    { tf(lang, "The lesson's network replaces {} on the canvas. Your current work is kept: Undo, or Files › Restore previous work, brings it back.", &[&display_name(&app.scenario, lang)]) }
+                </p>
+                <div class="dialog-actions">
+                    <button type="button" class="tool" onclick={no.reform(|_: MouseEvent| ())}>
+                        { t(lang, "Cancel") }
+                    </button>
+                    <button type="button" class="primary" onclick={yes} autofocus=true>
+                        { t(lang, "Start the lesson") }
+                    </button>
+                </div>
+            </Dialog>
+        }
+    });
     html! {
+        <>
         <div class="dialog-backdrop">
             <div class="dialog wide gallery" role="dialog" aria-modal="true" aria-labelledby="lessons-title"
                 onkeydown={on_escape(props.on_close.clone())}>
@@ -83,5 +128,7 @@ pub fn Gallery(props: &GalleryProps) -> Html {
                 </div>
             </div>
         </div>
+            { for ask }
+        </>
     }
 }
