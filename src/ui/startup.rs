@@ -126,13 +126,23 @@ pub fn plan(lang: Lang) -> Plan {
         };
     }
     let saved = autosave();
+    // The autosave comes back with the flows that were sent on it.
+    let saved_flows = || {
+        if saved.is_some() {
+            super::storage::load_flows()
+        } else {
+            Vec::new()
+        }
+    };
     match link {
         LinkState::None => Plan {
-            scenario: saved.unwrap_or_default(),
+            flows: saved_flows(),
+            scenario: saved.clone().unwrap_or_default(),
             ..Plan::default()
         },
         LinkState::Bad(why) => Plan {
-            scenario: saved.unwrap_or_default(),
+            flows: saved_flows(),
+            scenario: saved.clone().unwrap_or_default(),
             error: Some(why),
             ..Plan::default()
         },

@@ -1,10 +1,16 @@
 //! Autosave: the scenario is written to local storage on every change and read back at start.
 
+use crate::engine::FlowSpec;
 use crate::model::Scenario;
 use crate::scenario;
+use crate::share::{decode_flows, encode_flows};
 
 /// The local-storage key of the autosaved scenario.
 pub const AUTOSAVE_KEY: &str = "vpc-playground.autosave";
+
+/// The local-storage key of the flows sent on the autosaved scenario (as a share link writes
+/// them), so a reload shows them again.
+pub const FLOWS_KEY: &str = "vpc-playground.flows";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -36,4 +42,25 @@ pub fn load() -> Option<Scenario> {
             None
         }
     }
+}
+
+/// Saves the flows shown, oldest first (none clears the slot). Embedded views save nothing.
+pub fn save_flows(flows: &[FlowSpec]) {
+    if super::startup::is_embed(&super::startup::location_hash()) {
+        return;
+    }
+    let Some(store) = storage() else { return };
+    if flows.is_empty() {
+        let _ = store.remove_item(FLOWS_KEY);
+    } else {
+        let _ = store.set_item(FLOWS_KEY, &encode_flows(flows));
+    }
+}
+
+/// The flows saved with the autosave, oldest first.
+pub fn load_flows() -> Vec<FlowSpec> {
+    storage()
+        .and_then(|s| s.get_item(FLOWS_KEY).ok().flatten())
+        .map(|v| decode_flows(&v))
+        .unwrap_or_default()
 }

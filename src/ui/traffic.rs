@@ -143,6 +143,16 @@ thread_local! {
     static TRACE_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
 }
 
+/// Saves the flows shown (the earlier ones, then the current one) with the autosave.
+fn remember(earlier: &[(FlowSpec, usize)], last: &Option<(FlowSpec, usize)>) {
+    let flows: Vec<FlowSpec> = earlier
+        .iter()
+        .chain(last.iter())
+        .map(|(spec, _)| spec.clone())
+        .collect();
+    super::storage::save_flows(&flows);
+}
+
 /// Most flows shown at once (the current one and the ones sent before it).
 const MAX_FLOWS: usize = 20;
 
@@ -278,6 +288,7 @@ pub fn TrafficPanel() -> Html {
                     said.set(Said::note("", ""));
                 }
                 earlier.borrow_mut().clear();
+                remember(&[], &None);
             } else if let Some((spec, colour)) = last.borrow().as_ref() {
                 // A part of the flow deleted: said in plain words; Undo traces it again.
                 let gone = [&spec.from, &spec.to]
@@ -309,6 +320,7 @@ pub fn TrafficPanel() -> Html {
             chosen.clone(),
         );
         let (from_select, to_select) = (from.clone(), to.clone());
+        let notify = app.clone();
         Rc::new(move |s: &Scenario, spec: FlowSpec| {
             // From and To show the flow the verdict is about (one sent from the console or a
             // link too), when they can name its parts.
@@ -338,6 +350,13 @@ pub fn TrafficPanel() -> Html {
                     e.push(p);
                     let drop = e.len().saturating_sub(MAX_FLOWS - 1);
                     e.drain(..drop);
+                    if drop > 0 {
+                        notify.dispatch(Action::Notify(tf(
+                            lang,
+                            "The canvas shows the last {} flows: the oldest one was cleared.",
+                            &[&MAX_FLOWS.to_string()],
+                        )));
+                    }
                     others.set(Rc::new(trace_all(s, &e)));
                     next_colour(&colours)
                 }
@@ -345,6 +364,7 @@ pub fn TrafficPanel() -> Html {
             };
             said.set(send(s, &spec, colour));
             *last.borrow_mut() = Some((spec, colour));
+            remember(&earlier.borrow(), &last.borrow());
         })
     };
     {
@@ -369,10 +389,11 @@ pub fn TrafficPanel() -> Html {
         });
     }
     let clear = {
-        let (earlier, others) = (earlier.clone(), others.clone());
+        let (earlier, others, last) = (earlier.clone(), others.clone(), last.clone());
         Callback::from(move |_: MouseEvent| {
             earlier.borrow_mut().clear();
             others.set(Rc::new(Vec::new()));
+            remember(&earlier.borrow(), &last.borrow());
         })
     };
     let on_flow = {

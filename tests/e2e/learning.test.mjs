@@ -199,4 +199,28 @@ describe("the learning loop", () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test("flows survive a reload with the autosave", async () => {
+    const { page, context, errors } = await open(template("small-service"));
+    const traffic = page.getByRole("region", { name: "Traffic" });
+    const status = traffic.getByRole("status");
+    const sendFlow = async (from, to, port) => {
+      await traffic.getByLabel("From", { exact: true }).selectOption(from);
+      await traffic.getByLabel("To", { exact: true }).selectOption(to);
+      await traffic.getByLabel("Port", { exact: true }).fill(port);
+      await traffic.getByRole("button", { name: "Send" }).click();
+    };
+    await sendFlow("internet", "alb", "80");
+    await status.getByText(/^Established: Internet reached alb/).waitFor();
+    await sendFlow("bastion", "mysql", "22");
+    await status.getByText(/^Established/).waitFor();
+    assert.equal(await page.locator(".packets .flow").count(), 2, "both flows drawn before the reload");
+    await page.reload();
+    await status.getByText(/^Established: bastion reached mysql on tcp\/22/).waitFor();
+    assert.equal(await page.locator(".packets .flow").count(), 2, "both flows drawn again");
+    assert.equal(await traffic.getByLabel("From", { exact: true }).inputValue(), "bastion");
+    assert.equal(await traffic.getByLabel("To", { exact: true }).inputValue(), "mysql");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
