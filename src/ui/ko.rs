@@ -450,6 +450,7 @@ pub fn get(en: &str) -> Option<&'static str> {
         "The lesson's network replaces {} on the canvas. Your current work is kept: Undo, or Files › Restore previous work, brings it back." => "실습 네트워크가 캔버스의 {}을(를) 대신합니다. 지금 작업은 보관됩니다. 실행 취소나 파일 › 이전 작업 복원으로 되돌릴 수 있습니다.",
         "Start the lesson" => "실습 시작",
         "The canvas shows the last {} flows: the oldest one was cleared." => "캔버스에는 최근 흐름 {}개만 보입니다. 가장 오래된 흐름을 지웠습니다.",
+        "Anything no rule allows: denied (implicit, cannot be removed)." => "어떤 규칙도 허용하지 않는 트래픽: 거부 (암묵적, 지울 수 없음).",
         _ => return None,
     })
 }

@@ -223,4 +223,21 @@ describe("the learning loop", () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test("Show the rule marks the implicit deny of a group no rule of which allowed the flow", async () => {
+    const { page, context, errors } = await open(template("small-service"));
+    const traffic = page.getByRole("region", { name: "Traffic" });
+    await traffic.getByLabel("From", { exact: true }).selectOption("bastion");
+    await traffic.getByLabel("To", { exact: true }).selectOption("nginx");
+    await traffic.getByLabel("Port", { exact: true }).fill("5432");
+    await traffic.getByRole("button", { name: "Send" }).click();
+    await traffic.getByRole("status").getByText(/^Dropped: security group/).waitFor();
+    await traffic.getByRole("button", { name: "Show the rule" }).click();
+    const marked = page.getByRole("region", { name: "Inspector" }).locator("table.rules tr.focused");
+    await marked.waitFor();
+    assert.match(await marked.innerText(), /Anything no rule allows: denied/);
+    await page.screenshot({ path: join(artifacts, "learning-implicit-deny.png") });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

@@ -146,6 +146,10 @@ pub fn GroupRules(p: &GroupProps) -> Html {
             .as_ref()
             .is_some_and(|f| f.inbound == *inbound && f.group_rule() == Some(k))
     };
+    // A drop no rule allowed is decided by the group's implicit deny: its row is the one shown.
+    let denied = focus
+        .as_ref()
+        .is_some_and(|f| f.inbound == *inbound && f.group_rule().is_none());
     let s = &app.scenario;
     let Some(gi) = s.security_groups.iter().position(|g| *g.id == *p.group) else {
         return html! {};
@@ -256,8 +260,12 @@ pub fn GroupRules(p: &GroupProps) -> Html {
                 <tbody>
                     { for rules.iter().enumerate().map(|(k, r)| row(k, r)) }
                     if rules.is_empty() {
-                        <tr class="implicit"><td class="wrap" colspan="4">{
+                        <tr class={classes!("implicit", denied.then_some("focused"))}><td class="wrap" colspan="4">{
                             if *inbound { t(lang, "No inbound rules: nothing can connect in.") } else { t(lang, "No outbound rules: nothing can connect out.") }
+                        }</td></tr>
+                    } else {
+                        <tr class={classes!("implicit", denied.then_some("focused"))}><td class="wrap" colspan="4">{
+                            t(lang, "Anything no rule allows: denied (implicit, cannot be removed).")
                         }</td></tr>
                     }
                 </tbody>
