@@ -451,6 +451,10 @@ pub fn get(en: &str) -> Option<&'static str> {
         "Start the lesson" => "실습 시작",
         "The canvas shows the last {} flows: the oldest one was cleared." => "캔버스에는 최근 흐름 {}개만 보입니다. 가장 오래된 흐름을 지웠습니다.",
         "Anything no rule allows: denied (implicit, cannot be removed)." => "어떤 규칙도 허용하지 않는 트래픽: 거부 (암묵적, 지울 수 없음).",
+        "Add port" => "포트 추가",
+        "Another port" => "다른 포트",
+        "port, udp/53" => "포트, udp/53",
+        "{} is not a port: write 8080, udp/53 or icmp." => "{}은(는) 포트가 아닙니다. 8080, udp/53, icmp처럼 쓰세요.",
         _ => return None,
     })
 }

@@ -16,7 +16,7 @@ use super::state::AppContext;
 use super::traffic::PRESETS;
 use crate::edit::find::name_of;
 use crate::engine::matrix::{Matrix, MatrixJob, Probe, Progress};
-use crate::engine::{Network, Verdict};
+use crate::engine::{FlowSpec, Network, Verdict};
 use crate::model::Scenario;
 
 /// Time spent tracing per slice, in milliseconds.
@@ -95,10 +95,20 @@ fn run_job(
 }
 
 /// The reachability view.
+/// Properties of [`Reachability`].
+#[derive(Properties, PartialEq)]
+pub struct ReachabilityProps {
+    /// Sends a flow to the traffic panel (a cell's mark opens its trace).
+    pub on_flow: Callback<FlowSpec>,
+}
+
 #[component]
-pub fn Reachability() -> Html {
+pub fn Reachability(props: &ReachabilityProps) -> Html {
     let lang = use_lang();
     let app = use_context::<AppContext>().expect("inside the app state");
+    // A port or range typed in, and why it does not read.
+    let custom = use_state(String::new);
+    let custom_error = use_state(|| None::<String>);
     let probes = use_state(|| {
         ["443", "22", "5432"]
             .iter()
@@ -120,12 +130,24 @@ pub fn Reachability() -> Html {
             move || cancelled.set(true)
         });
     }
-    let chips = PRESETS.iter().filter_map(|&(label, proto, port)| {
-        let probe: Probe = if port.is_empty() {
-            proto.parse().ok()?
-        } else {
-            format!("{proto}/{port}").parse().ok()?
-        };
+    let presets: Vec<(String, Probe)> = PRESETS
+        .iter()
+        .filter_map(|&(label, proto, port)| {
+            let probe: Probe = if port.is_empty() {
+                proto.parse().ok()?
+            } else {
+                format!("{proto}/{port}").parse().ok()?
+            };
+            Some((label.to_string(), probe))
+        })
+        .collect();
+    // Ports typed in get a chip of their own, to take them off again.
+    let typed = probes
+        .iter()
+        .filter(|p| !presets.iter().any(|(_, q)| q == *p))
+        .map(|p| (p.to_string(), *p))
+        .collect::<Vec<_>>();
+    let chips = presets.into_iter().chain(typed).map(|(label, probe)| {
         let on = probes.contains(&probe);
         let onclick = {
             let probes = probes.clone();
@@ -139,11 +161,64 @@ pub fn Reachability() -> Html {
                 probes.set(next);
             })
         };
-        Some(html! {
+        html! {
             <button type="button" class={classes!("chip", on.then_some("on"))}
                 aria-pressed={on.to_string()} {onclick}>{ label }</button>
-        })
+        }
     });
+    let on_custom = {
+        let custom = custom.clone();
+        Callback::from(move |e: InputEvent| {
+            custom.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    let add_custom = {
+        let (custom, custom_error, probes) = (custom.clone(), custom_error.clone(), probes.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match custom.parse::<Probe>() {
+                Ok(p) if p.port != Some(0) => {
+                    if !probes.contains(&p) {
+                        let mut next = (*probes).clone();
+                        next.push(p);
+                        probes.set(next);
+                    }
+                    custom.set(String::new());
+                    custom_error.set(None);
+                }
+                _ => custom_error.set(Some(tf(
+                    lang,
+                    "{} is not a port: write 8080, udp/53 or icmp.",
+                    &[&format!("{:?}", custom.trim())],
+                ))),
+            }
+        })
+    };
+    // A cell's mark opens that flow's trace in the traffic panel.
+    let on_cell = {
+        let on_flow = props.on_flow.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(el) = e.target_dyn_into::<web_sys::Element>() else {
+                return;
+            };
+            let Some(mark) = el.closest("[data-probe]").ok().flatten() else {
+                return;
+            };
+            let attr = |a: &str| mark.get_attribute(a).unwrap_or_default();
+            if let Ok(p) = attr("data-probe").parse::<Probe>() {
+                on_flow.emit(FlowSpec {
+                    from: attr("data-from"),
+                    to: attr("data-to"),
+                    protocol: p.protocol,
+                    port: p.port,
+                    src_port: None,
+                });
+            }
+        })
+    };
     let body = match &*status {
         _ if probes.is_empty() => {
             html! { <p class="muted">{ t(lang, "Pick at least one port above.") }</p> }
@@ -158,11 +233,26 @@ pub fn Reachability() -> Html {
         Status::Done(view) if view.matrix.endpoints.is_empty() => {
             html! { <p class="muted">{ t(lang, "Add instances, databases, load balancers or internet hosts to see who reaches whom.") }</p> }
         }
-        Status::Done(view) => table(view, &app.scenario, lang),
+        Status::Done(view) => html! {
+            <div onclick={on_cell}>{ table(view, &app.scenario, lang) }</div>
+        },
     };
+    let invalid = custom_error.is_some();
     html! {
         <div class="reachability">
-            <div class="chips" role="group" aria-label={t(lang, "Ports to check")}>{ for chips }</div>
+            <div class="chips-row">
+                <div class="chips" role="group" aria-label={t(lang, "Ports to check")}>{ for chips }</div>
+                <form class="probe-form" onsubmit={add_custom}>
+                    <label for="probe-custom" class="sr-only">{ t(lang, "Another port") }</label>
+                    <input id="probe-custom" type="text" value={(*custom).clone()} oninput={on_custom}
+                        placeholder={t(lang, "port, udp/53")} aria-invalid={invalid.to_string()}
+                        aria-describedby="probe-custom-msg" spellcheck="false" autocomplete="off" />
+                    <button type="submit" class="tool small">{ t(lang, "Add port") }</button>
+                    <span id="probe-custom-msg" class="error-msg small" aria-live="polite">
+                        { custom_error.as_deref().unwrap_or("") }
+                    </span>
+                </form>
+            </div>
             { body }
         </div>
     }
@@ -270,7 +360,13 @@ fn table(view: &MatrixView, scenario: &Scenario, lang: Lang) -> Html {
                 };
                 let _ = write!(
                     h,
-                    "<span class=\"mark {tone}\" title=\"{probe}: {}\">{probe}</span>",
+                    "<button type=\"button\" class=\"mark {tone}\" data-from=\"{}\" data-to=\"{}\" data-probe=\"{}\" title=\"{probe}: {}\" aria-label=\"{} → {} {probe}: {}\">{probe}</button>",
+                    escape(&m.endpoints[from].id),
+                    escape(&m.endpoints[to].id),
+                    escape(&probe.to_string()),
+                    escape(&title),
+                    escape(&m.endpoints[from].name),
+                    escape(&m.endpoints[to].name),
                     escape(&title)
                 );
             }

@@ -771,10 +771,10 @@ pub fn TrafficPanel() -> Html {
                 { player }
             </div>
             { hops }
-            <Console key={*scene} from={from.clone()} {on_flow} />
+            <Console key={*scene} from={from.clone()} on_flow={on_flow.clone()} />
             <details class="reach" ontoggle={on_reach_toggle}>
                 <summary>{ t(lang, "Who reaches whom") }</summary>
-                if *reach_open { <Reachability /> }
+                if *reach_open { <Reachability on_flow={on_flow.clone()} /> }
             </details>
         </section>
     }

@@ -240,4 +240,28 @@ describe("the learning loop", () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test("who reaches whom: any port, and a cell opens its flow's trace", async () => {
+    const { page, context, errors } = await open(template("small-service"));
+    const traffic = page.getByRole("region", { name: "Traffic" });
+    await page.locator("details.reach > summary").click();
+    const matrix = traffic.getByRole("table", { name: /Who reaches whom/ });
+    await matrix.waitFor();
+    const port = traffic.getByLabel("Another port");
+    await port.fill("80a");
+    await traffic.getByRole("button", { name: "Add port" }).click();
+    assert.equal(await port.getAttribute("aria-invalid"), "true");
+    await port.fill("8080");
+    await traffic.getByRole("button", { name: "Add port" }).click();
+    await traffic.getByRole("button", { name: "8080", exact: true, pressed: true }).waitFor();
+    const mark = matrix.getByRole("button", { name: /^alb → nginx 8080: established/ });
+    await mark.waitFor();
+    await mark.click();
+    await traffic.getByRole("status").getByText(/^Established: alb reached nginx on tcp\/8080/).waitFor();
+    assert.equal(await traffic.getByLabel("From", { exact: true }).inputValue(), "alb");
+    assert.equal(await traffic.getByLabel("To", { exact: true }).inputValue(), "nginx");
+    await page.screenshot({ path: join(artifacts, "learning-matrix-port.png") });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
