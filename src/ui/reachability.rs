@@ -233,9 +233,23 @@ pub fn Reachability(props: &ReachabilityProps) -> Html {
         Status::Done(view) if view.matrix.endpoints.is_empty() => {
             html! { <p class="muted">{ t(lang, "Add instances, databases, load balancers or internet hosts to see who reaches whom.") }</p> }
         }
-        Status::Done(view) => html! {
-            <div onclick={on_cell}>{ table(view, &app.scenario, lang) }</div>
-        },
+        Status::Done(view) => {
+            // The marks are spans with the button role (a table of real buttons lays out too
+            // slowly in a large scenario): Enter and Space open them as a click does.
+            let on_key = {
+                Callback::from(move |e: KeyboardEvent| {
+                    if e.key() == "Enter" || e.key() == " " {
+                        if let Some(el) = e.target_dyn_into::<web_sys::HtmlElement>() {
+                            e.prevent_default();
+                            el.click();
+                        }
+                    }
+                })
+            };
+            html! {
+                <div onclick={on_cell} onkeydown={on_key}>{ table(view, &app.scenario, lang) }</div>
+            }
+        }
     };
     let invalid = custom_error.is_some();
     html! {
@@ -360,7 +374,7 @@ fn table(view: &MatrixView, scenario: &Scenario, lang: Lang) -> Html {
                 };
                 let _ = write!(
                     h,
-                    "<button type=\"button\" class=\"mark {tone}\" data-from=\"{}\" data-to=\"{}\" data-probe=\"{}\" title=\"{probe}: {}\" aria-label=\"{} → {} {probe}: {}\">{probe}</button>",
+                    "<span role=\"button\" tabindex=\"0\" class=\"mark {tone}\" data-from=\"{}\" data-to=\"{}\" data-probe=\"{}\" title=\"{probe}: {}\" aria-label=\"{} → {} {probe}: {}\">{probe}</span>",
                     escape(&m.endpoints[from].id),
                     escape(&m.endpoints[to].id),
                     escape(&probe.to_string()),
