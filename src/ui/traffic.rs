@@ -5,6 +5,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::fix::FixOffer;
 use super::lang::{t, tf, use_lang, Lang};
 use super::packets::{Play, PlayContext, Shown, ShownContext};
 use super::reachability::Reachability;
@@ -12,6 +13,7 @@ use super::rule_focus::{RuleFocus, RuleFocusContext};
 use super::state::Action;
 use super::state::AppContext;
 use super::terminal::Console;
+use crate::engine::fix::{suggest, Fix};
 use crate::engine::{trace, Direction, FlowSpec, Hop, Network, PortView, Verdict};
 use crate::model::{Protocol, Scenario};
 use std::rc::Rc;
@@ -77,6 +79,8 @@ struct Said {
     shown: Option<Rc<Shown>>,
     /// The rule that stopped it, to show in the inspector.
     focus: Option<RuleFocus>,
+    /// The engine's suggested fix for a flow that did not get through.
+    fix: Option<Fix>,
 }
 
 impl Said {
@@ -89,6 +93,7 @@ impl Said {
             hops: Vec::new(),
             shown: None,
             focus: None,
+            fix: None,
         }
     }
 }
@@ -192,6 +197,7 @@ fn said_of(
 ) -> Said {
     match traced {
         Ok(t) => Said {
+            fix: suggest(s, spec, &t),
             tone: if t.verdict == Verdict::Established {
                 "ok"
             } else {
@@ -618,6 +624,7 @@ pub fn TrafficPanel() -> Html {
                 }</p>
                 { player }
             </div>
+            <FixOffer fix={said.fix.clone()} />
             { hops }
             <Console from={from.clone()} {on_flow} />
             <details class="reach" ontoggle={on_reach_toggle}>
