@@ -312,3 +312,62 @@ fn template_fixes_establish_or_move_the_drop_later() {
     }
     assert!(tried > 0);
 }
+
+/// Runs `vpcplay trace` on `s` saved to a file.
+fn cli_trace(s: &Scenario, name: &str, args: &[&str]) -> (String, i32) {
+    let path = std::env::temp_dir().join(format!("vpcplay-fix-{name}-{}.json", std::process::id()));
+    std::fs::write(&path, serde_json::to_string(s).unwrap()).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vpcplay"))
+        .arg("trace")
+        .arg(&path)
+        .args(args)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&path);
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn cli_trace_prints_the_suggested_fix_in_text_and_json() {
+    let s = base()
+        .instance("web", "pub", "10.0.0.10")
+        .public_ip("54.0.0.10")
+        .sgs(&["closed-sg"])
+        .listens(&["443"])
+        .build();
+    let args = ["--from", "laptop", "--to", "web", "--port", "443"];
+    let (text, code) = cli_trace(&s, "text", &args);
+    assert_eq!(code, 1);
+    assert!(
+        text.contains("Suggested fix: Add an inbound rule tcp/443 from 0.0.0.0/0 to closed-sg"),
+        "{text}"
+    );
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let (json, _) = cli_trace(&s, "json", &json_args);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["fix"]["kind"], "add-sg-rule");
+    assert_eq!(v["fix"]["group"], "closed-sg");
+    assert_eq!(v["verdict"], "dropped-by-security-group");
+}
+
+#[test]
+fn cli_trace_json_fix_is_null_when_established() {
+    let s = base()
+        .instance("web", "pub", "10.0.0.10")
+        .public_ip("54.0.0.10")
+        .sgs(&["web-sg"])
+        .listens(&["443"])
+        .build();
+    let (json, code) = cli_trace(
+        &s,
+        "ok",
+        &["--from", "laptop", "--to", "web", "--port", "443", "--json"],
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(v["fix"].is_null(), "{json}");
+}
