@@ -140,6 +140,12 @@ fn anywhere() -> Ipv4Net {
     Ipv4Net::default()
 }
 
+/// Whether `ip` is a host on the internet: neither inside a VPC nor a public IP of one of its
+/// interfaces.
+fn on_internet(net: &Network, ip: Ipv4Addr) -> bool {
+    net.vpc_of_address(ip).is_none() && net.eni_by_public(ip).is_none()
+}
+
 fn sg_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
     let g = net.scenario.security_groups.iter().find(|g| g.id == b.id)?;
     let inbound = hop.site.as_ref().is_none_or(|s| s.side == Side::Entering);
@@ -147,11 +153,10 @@ fn sg_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
     let vpc = net.vpc(&g.vpc);
     let peer = match vpc.and_then(|v| net.eni_by_private(v, peer_ip)) {
         Some(e) => match net.enis[e].iface.security_groups.first() {
-            Some(other) if *other != g.id || inbound => Peer::Group(other.clone()),
-            _ => Peer::Cidr(host(peer_ip)),
+            Some(other) => Peer::Group(other.clone()),
+            None => Peer::Cidr(host(peer_ip)),
         },
-        None if net.vpc_of_address(peer_ip).is_some() => Peer::Cidr(host(peer_ip)),
-        None if inbound => Peer::Cidr(anywhere()),
+        None if inbound && on_internet(net, peer_ip) => Peer::Cidr(anywhere()),
         None => Peer::Cidr(host(peer_ip)),
     };
     let ports = if has_ports(hop.protocol) {
@@ -197,10 +202,10 @@ fn acl_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
     let rules = if inbound { &acl.inbound } else { &acl.outbound };
     let number = acl_number(rules, b.rule.as_deref())?;
     let peer_ip = if inbound { hop.src } else { hop.dst };
-    let cidr = if net.vpc_of_address(peer_ip).is_some() {
-        host(peer_ip)
-    } else {
+    let cidr = if on_internet(net, peer_ip) {
         anywhere()
+    } else {
+        host(peer_ip)
     };
     let ports = if has_ports(hop.protocol) {
         Some(ports_of(&hop.dst_port)?)
