@@ -257,12 +257,17 @@ fn established_flows_get_no_fix() {
     assert!(suggest(&s, &spec, &t).is_none());
 }
 
-/// Index of the hop that stopped the flow, or the hop count when none did.
+/// How far along its path the flow got: the index of the hop that dropped it, or the hop count
+/// when nothing dropped it (established, or refused: the reset made the whole way back).
 fn stop_at(t: &Trace) -> usize {
-    t.hops
-        .iter()
-        .position(|h| h.decision.stops())
-        .unwrap_or(t.hops.len())
+    match t.verdict {
+        Verdict::Established | Verdict::Refused => t.hops.len(),
+        _ => t
+            .hops
+            .iter()
+            .rposition(|h| h.decision.stops())
+            .unwrap_or(t.hops.len()),
+    }
 }
 
 #[test]
@@ -379,4 +384,51 @@ fn cli_trace_json_fix_is_null_when_established() {
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert!(v["fix"].is_null(), "{json}");
+}
+
+#[test]
+fn nacl_fixes_on_templates_with_empty_acls_reach_established_step_by_step() {
+    // Every ACL emptied: only the implicit `*` deny is left, in both directions. Repeated fixes
+    // add inbound and outbound allow rules (the return path on the client's ephemeral ports)
+    // until the flow is established; each one moves the drop strictly later.
+    let mut acl_fixes = 0;
+    for tpl in templates::all() {
+        let mut s = tpl.scenario();
+        for a in &mut s.network_acls {
+            a.inbound.clear();
+            a.outbound.clear();
+        }
+        let hosts: Vec<String> = s.internet_hosts.iter().map(|h| h.id.clone()).collect();
+        let servers: Vec<String> = s.instances.iter().map(|i| i.id.clone()).collect();
+        for from in &hosts {
+            for to in &servers {
+                let spec = spec(from, to, 443);
+                let mut s = s.clone();
+                let mut t = run_spec(&s, spec.clone());
+                for _ in 0..12 {
+                    let Some(fix) = suggest(&s, &spec, &t) else {
+                        break;
+                    };
+                    acl_fixes += usize::from(matches!(fix, Fix::AddAclRule { .. }));
+                    apply(&fix, &mut s).unwrap();
+                    assert!(
+                        errors(&s).is_empty(),
+                        "{}: {fix:?}: {:?}",
+                        tpl.id,
+                        errors(&s)
+                    );
+                    let next = run_spec(&s, spec.clone());
+                    assert!(
+                        next.verdict == Verdict::Established || stop_at(&next) > stop_at(&t),
+                        "{}: {fix:?} did not help\nbefore:\n{}\nafter:\n{}",
+                        tpl.id,
+                        explain(&t),
+                        explain(&next)
+                    );
+                    t = next;
+                }
+            }
+        }
+    }
+    assert!(acl_fixes > 0, "no template flow met an ACL");
 }
