@@ -89,7 +89,6 @@ pub enum Fix {
 /// The fix for the drop in `trace`, or `None` when the flow is established or no single change
 /// the simulator can make is known to help.
 pub fn suggest(s: &Scenario, spec: &FlowSpec, trace: &Trace) -> Option<Fix> {
-    let _ = spec;
     let b = trace.blocked_by.as_ref()?;
     let net = Network::new(s);
     let hop = trace
@@ -101,7 +100,7 @@ pub fn suggest(s: &Scenario, spec: &FlowSpec, trace: &Trace) -> Option<Fix> {
         Verdict::DroppedBySecurityGroup => sg_fix(&net, b, hop?),
         Verdict::DroppedByNetworkAcl => acl_fix(&net, b, hop?),
         Verdict::NoRoute if b.kind == Kind::RouteTable => route_fix(&net, b, hop?),
-        Verdict::Refused => listen_fix(s, b, trace, hop),
+        Verdict::Refused => listen_fix(s, b, spec, hop),
         Verdict::NoPublicAddress => public_ip_fix(s, b),
         _ => None,
     }
@@ -281,11 +280,12 @@ fn route_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
     })
 }
 
-fn listen_fix(s: &Scenario, b: &BlockedBy, trace: &Trace, hop: Option<&Hop>) -> Option<Fix> {
-    let protocol = hop.map_or(trace.flow.protocol, |h| h.protocol);
+fn listen_fix(s: &Scenario, b: &BlockedBy, spec: &FlowSpec, hop: Option<&Hop>) -> Option<Fix> {
+    // The hop's port, which on a later leg is the target's, not the one the client asked for.
+    let protocol = hop.map_or(spec.protocol, |h| h.protocol);
     let port = match hop.map(|h| &h.dst_port) {
         Some(PortView::One(p)) => *p,
-        _ => trace.flow.port?,
+        _ => spec.port?,
     };
     if !has_ports(protocol) {
         return None;
