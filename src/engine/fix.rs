@@ -557,3 +557,43 @@ pub fn describe_ko(fix: &Fix, s: &Scenario) -> String {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(number: u16) -> AclRule {
+        AclRule {
+            number,
+            protocol: Protocol::All,
+            ports: None,
+            icmp: None,
+            cidr: anywhere(),
+            action: Action::Deny,
+        }
+    }
+
+    #[test]
+    fn acl_number_is_the_first_free_number_below_the_deny() {
+        let rules = [rule(98), rule(99), rule(100)];
+        assert_eq!(acl_number(&rules, Some("100")), Some(97));
+        // Nothing can go before rule 1.
+        assert_eq!(acl_number(&[rule(1)], Some("1")), None);
+    }
+
+    #[test]
+    fn acl_number_after_the_star_is_the_next_hundred_or_the_highest_free() {
+        assert_eq!(acl_number(&[], Some("*")), Some(100));
+        assert_eq!(acl_number(&[rule(100), rule(250)], Some("*")), Some(300));
+        assert_eq!(acl_number(&[rule(32766)], Some("*")), Some(32765));
+    }
+
+    #[test]
+    fn port_sets_read_as_the_range_that_covers_them() {
+        let r = ports_of(&PortView::Set("32768-40000,50000-60999".into()));
+        assert_eq!(r, PortRange::new(32768, 60999));
+        assert_eq!(ports_of(&PortView::One(443)), Some(PortRange::single(443)));
+        assert_eq!(ports_of(&PortView::Set("nonsense".into())), None);
+        assert_eq!(ports_of(&PortView::None), None);
+    }
+}
