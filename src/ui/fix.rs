@@ -46,7 +46,7 @@ pub fn FixOffer(props: &FixProps) -> Html {
             { " " }
             <span class="fix-sentence">{ sentence }</span>
             { " " }
-            <button type="button" class="fix-apply" {onclick}>{ t(lang, "Apply fix") }</button>
+            <button type="button" class="secondary fix-apply" {onclick}>{ t(lang, "Apply fix") }</button>
         </p>
     }
 }
