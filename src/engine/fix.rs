@@ -19,8 +19,8 @@ use super::trace::{BlockedBy, Hop, Kind, PortView, Side, Trace, Verdict};
 use super::FlowSpec;
 use crate::edit::alloc::next_public_ip;
 use crate::model::{
-    AclRule, Action, Destination, Listener, Listening, Peer, PortRange, Protocol, Route,
-    RouteState, RouteTarget, Scenario, SgRule,
+    AclRule, Action, Connectivity, Destination, Listener, Listening, Peer, PortRange, Protocol,
+    Route, RouteState, RouteTarget, Scenario, SgRule,
 };
 use ipnet::Ipv4Net;
 use serde::Serialize;
@@ -262,13 +262,16 @@ fn route_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
                 || matches!(net.enis[e].owner, Owner::NatGateway(_))
         });
         let src_subnet = src.map(|e| net.enis[e].subnet);
-        let nat = s.nat_gateways.iter().enumerate().find(|(_, n)| {
-            net.subnet(&n.interface.subnet)
-                .is_some_and(|sn| net.subnets[sn].vpc == vpc && Some(sn) != src_subnet)
+        // A public NAT gateway of this VPC, in another subnet than the sender's.
+        let nat = s.nat_gateways.iter().find(|n| {
+            n.connectivity == Connectivity::Public
+                && net
+                    .subnet(&n.interface.subnet)
+                    .is_some_and(|sn| net.subnets[sn].vpc == vpc && Some(sn) != src_subnet)
         });
         match (public, igw, nat) {
             (true, Some(g), _) => route(anywhere(), RouteTarget::InternetGateway(g.id.clone())),
-            (false, _, Some((_, n))) => route(anywhere(), RouteTarget::NatGateway(n.id.clone())),
+            (false, _, Some(n)) => route(anywhere(), RouteTarget::NatGateway(n.id.clone())),
             (false, Some(g), None) => route(anywhere(), RouteTarget::InternetGateway(g.id.clone())),
             _ => return None,
         }
