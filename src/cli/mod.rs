@@ -172,11 +172,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 src_port,
             };
             let t = trace(&net, &spec).map_err(|e| e.to_string())?;
+            let fix = crate::engine::fix::suggest(&loaded.scenario, &spec, &t);
             if json {
-                print(&serde_json::to_string_pretty(&t).map_err(|e| e.to_string())?)?;
+                let value = render::trace_json(&t, fix.as_ref(), &loaded.scenario)?;
+                print(&serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?)?;
             } else {
                 input::warn(&loaded.warnings);
-                print(&render::trace_text(&t))?;
+                let mut text = render::trace_text(&t);
+                if let Some(f) = &fix {
+                    let sentence = crate::engine::fix::describe_en(f, &loaded.scenario);
+                    text.push_str(&format!("\nSuggested fix: {sentence}"));
+                }
+                print(&text)?;
             }
             Ok(ExitCode::from(if t.verdict.is_established() {
                 0

@@ -60,6 +60,33 @@ fn hop_line(n: usize, h: &Hop) -> String {
     .replace(": Refuse", ": REFUSE")
 }
 
+/// A trace as JSON: the trace's own fields plus `fix`, the suggested fix (its fields and an
+/// English `description`), or null when there is none.
+pub fn trace_json(
+    t: &Trace,
+    fix: Option<&crate::engine::fix::Fix>,
+    s: &crate::model::Scenario,
+) -> Result<Value, String> {
+    let mut v = serde_json::to_value(t).map_err(|e| e.to_string())?;
+    let fix = match fix {
+        Some(f) => {
+            let mut o = serde_json::to_value(f).map_err(|e| e.to_string())?;
+            if let Value::Object(m) = &mut o {
+                m.insert(
+                    "description".into(),
+                    Value::String(crate::engine::fix::describe_en(f, s)),
+                );
+            }
+            o
+        }
+        None => Value::Null,
+    };
+    if let Value::Object(m) = &mut v {
+        m.insert("fix".into(), fix);
+    }
+    Ok(v)
+}
+
 /// A trace as text: the flow, one block per hop, the verdict.
 pub fn trace_text(t: &Trace) -> String {
     let mut out = String::new();

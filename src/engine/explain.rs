@@ -4,7 +4,8 @@
 //! they say the same thing without a second copy of the network semantics.
 
 use super::trace::{BlockedBy, Decision, Direction, Hop, Kind, Side, SourcePorts, Verdict};
-use crate::model::Protocol;
+use super::walk::PortVar;
+use crate::model::{Os, Protocol};
 
 /// The Korean name of a kind of component.
 pub fn kind_ko(kind: Kind) -> &'static str {
@@ -60,6 +61,70 @@ pub struct Facts<'a> {
     pub svc: &'a str,
     /// Which source ports work, when only some do.
     pub source_ports: Option<&'a SourcePorts>,
+    /// The flow's protocol.
+    pub protocol: Protocol,
+    /// The client's source-port variable a network ACL denied, when one did.
+    pub ephemeral: Option<&'a PortVar>,
+}
+
+/// Whose ephemeral range `v` is, in English: "the range Linux clients pick from".
+fn range_owner_en(v: &PortVar) -> String {
+    match v.os {
+        Some(Os::Linux) => "the range Linux clients pick from".into(),
+        Some(Os::Windows) => "the range Windows and macOS clients pick from".into(),
+        Some(Os::Any) => "the widest range a client of unknown OS may pick from".into(),
+        None => format!("the range {} picks from", v.picked_by),
+    }
+}
+
+/// Whose ephemeral range `v` is, in Korean.
+fn range_owner_ko(v: &PortVar) -> String {
+    match v.os {
+        Some(Os::Linux) => "Linux 클라이언트가 고르는 범위".into(),
+        Some(Os::Windows) => "Windows와 macOS 클라이언트가 고르는 범위".into(),
+        Some(Os::Any) => "OS를 모르는 클라이언트가 고를 수 있는 가장 넓은 범위".into(),
+        None => format!("{}이(가) 고르는 범위", v.picked_by),
+    }
+}
+
+/// The client's source ports `ports` (as narrowed so far) named as ephemeral ports, with the range
+/// and whose it is: "ephemeral ports 32768-60999 (the range Linux clients pick from)".
+pub fn ephemeral_en(v: &PortVar, ports: &str) -> String {
+    let full = v.full.to_string();
+    if ports == full {
+        format!("ephemeral ports {ports} ({})", range_owner_en(v))
+    } else {
+        format!("ephemeral ports {ports} (of {full}, {})", range_owner_en(v))
+    }
+}
+
+/// What the client sees when a flow ends with `verdict`, as a sentence to append to the summary
+/// (with a leading space), or empty when the flow is established or the answer depends on ports.
+pub fn client_sees_en(verdict: Verdict, protocol: Protocol) -> &'static str {
+    match verdict {
+        Verdict::Established | Verdict::DependsOnSourcePort => "",
+        Verdict::Refused if protocol == Protocol::Tcp => {
+            " The host answers at once with a TCP reset, so the client sees \"connection refused\" right away, unlike a dropped packet, which gets no answer."
+        }
+        Verdict::Refused => "",
+        _ => {
+            " A dropped packet gets no answer at all, so the client waits until it times out (telnet hangs), unlike a refused port, which answers at once with a reset."
+        }
+    }
+}
+
+/// The Korean of [`client_sees_en`].
+pub fn client_sees_ko(verdict: Verdict, protocol: Protocol) -> &'static str {
+    match verdict {
+        Verdict::Established | Verdict::DependsOnSourcePort => "",
+        Verdict::Refused if protocol == Protocol::Tcp => {
+            " 호스트가 곧바로 TCP 리셋으로 답하므로 클라이언트는 즉시 \"연결 거부\"를 봅니다. 응답이 전혀 없는 차단된 패킷과 다릅니다."
+        }
+        Verdict::Refused => "",
+        _ => {
+            " 차단된 패킷에는 아무 응답도 없어서 클라이언트는 시간이 초과될 때까지 기다립니다(telnet이 멈춘 듯 보입니다). 곧바로 리셋으로 답하는 거부된 포트와 다릅니다."
+        }
+    }
 }
 
 /// One sentence in Korean saying how a flow ended and why (the Korean of [`super::Trace::summary`]).
@@ -119,9 +184,17 @@ pub fn summary_ko(f: &Facts) -> String {
         Verdict::DroppedByNetworkAcl => {
             let port = hop.map_or(String::new(), |h| h.dst_port.to_string());
             let whose = match by.map(|b| b.direction) {
-                Some(Direction::Return) if !port.is_empty() => {
-                    format!(", 클라이언트의 포트 {port}")
-                }
+                Some(Direction::Return) if !port.is_empty() => match f.ephemeral {
+                    Some(v) if v.full.to_string() == port => {
+                        format!(", 클라이언트의 임시 포트(ephemeral port) {port}({})", range_owner_ko(v))
+                    }
+                    Some(v) => format!(
+                        ", 클라이언트의 임시 포트(ephemeral port) {port}({} {} 중)",
+                        range_owner_ko(v),
+                        v.full
+                    ),
+                    None => format!(", 클라이언트의 포트 {port}"),
+                },
                 _ => String::new(),
             };
             format!(
@@ -168,7 +241,10 @@ pub fn summary_ko(f: &Facts) -> String {
         ),
         Verdict::Established | Verdict::DependsOnSourcePort => String::new(),
     };
-    format!("{lead}{leg}: {why}.")
+    format!(
+        "{lead}{leg}: {why}.{}",
+        client_sees_ko(f.verdict, f.protocol)
+    )
 }
 
 impl super::FlowError {

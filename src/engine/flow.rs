@@ -146,7 +146,7 @@ impl Client {
     }
 
     /// Who picks the source port and from which range.
-    fn ephemeral(self, net: &Network) -> (String, PortRange) {
+    fn ephemeral(self, net: &Network) -> (String, PortRange, Option<Os>) {
         match self {
             Client::Eni(e) => {
                 let eni = &net.enis[e];
@@ -154,15 +154,25 @@ impl Client {
                 match eni.owner {
                     Owner::Instance(i) => {
                         let os = net.scenario.instances[i].os;
-                        (format!("{name} ({})", os_word(os)), os.ephemeral_range())
+                        (
+                            format!("{name} ({})", os_word(os)),
+                            os.ephemeral_range(),
+                            Some(os),
+                        )
                     }
-                    Owner::Database(_) => (name.to_string(), Os::Linux.ephemeral_range()),
-                    _ => (name.to_string(), NAT_EPHEMERAL),
+                    Owner::Database(_) => (
+                        name.to_string(),
+                        Os::Linux.ephemeral_range(),
+                        Some(Os::Linux),
+                    ),
+                    _ => (name.to_string(), NAT_EPHEMERAL, None),
                 }
             }
-            Client::Internet { ip, os } => {
-                (format!("{ip} ({})", os_word(os)), os.ephemeral_range())
-            }
+            Client::Internet { ip, os } => (
+                format!("{ip} ({})", os_word(os)),
+                os.ephemeral_range(),
+                Some(os),
+            ),
         }
     }
 }
@@ -382,8 +392,8 @@ fn run_leg(
         (false, _) => PortVal::None,
         (true, Some(p)) => PortVal::Fixed(p),
         (true, None) => {
-            let (who, range) = client.ephemeral(net);
-            w.new_var(who, range)
+            let (who, range, os) = client.ephemeral(net);
+            w.new_var(who, range, os)
         }
     };
     let pkt = Packet {
@@ -788,7 +798,8 @@ fn finish(
                 String::new()
             };
             let summary = if w.record {
-                format!("{lead}{leg}: {}.", d.detail)
+                let seen = super::explain::client_sees_en(d.verdict, spec.protocol);
+                format!("{lead}{leg}: {}.{seen}", d.detail)
             } else {
                 String::new()
             };
@@ -846,6 +857,8 @@ fn finish(
             to: &label(to),
             svc: &svc,
             source_ports: source_ports.as_ref(),
+            protocol: spec.protocol,
+            ephemeral: w.denied_var.and_then(|v| w.vars.get(v)),
         })
     } else {
         String::new()

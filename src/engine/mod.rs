@@ -8,6 +8,7 @@
 
 pub mod acl;
 pub mod explain;
+pub mod fix;
 pub mod flow;
 pub mod health;
 pub mod matrix;

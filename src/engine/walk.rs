@@ -11,7 +11,7 @@ use super::portset::PortSet;
 use super::route;
 use super::sg::{self, SgDirection};
 use super::trace::{Decision, Direction, Hop, Kind, PortView, Side, Site, Verdict};
-use crate::model::{PortRange, Protocol, Role, RouteState, RouteTarget, NAT_EPHEMERAL};
+use crate::model::{Os, PortRange, Protocol, Role, RouteState, RouteTarget, NAT_EPHEMERAL};
 use std::net::Ipv4Addr;
 
 /// Most hops one packet may take before the walker calls it a loop.
@@ -35,6 +35,8 @@ pub struct PortVar {
     pub picked_by: String,
     /// The range it is picked from.
     pub full: PortRange,
+    /// The OS whose ephemeral range it is (`None` for NAT gateways and load balancers).
+    pub os: Option<Os>,
     /// The ports still working after the filters seen so far.
     pub allowed: PortSet,
 }
@@ -188,6 +190,8 @@ pub struct Walk<'n, 's> {
     pub hops: Vec<Hop>,
     /// Port variables.
     pub vars: Vec<PortVar>,
+    /// The port variable a network ACL denied outright, when one did.
+    pub denied_var: Option<usize>,
     /// The first filter that allowed only part of a port variable.
     pub narrowed: Option<Box<Drop>>,
     /// Current leg.
@@ -208,6 +212,7 @@ impl<'n, 's> Walk<'n, 's> {
             record,
             hops: Vec::new(),
             vars: Vec::new(),
+            denied_var: None,
             narrowed: None,
             leg: 1,
             dir: Direction::Forward,
@@ -225,10 +230,11 @@ impl<'n, 's> Walk<'n, 's> {
     }
 
     /// Adds a port variable and returns its port value.
-    pub fn new_var(&mut self, picked_by: String, full: PortRange) -> PortVal {
+    pub fn new_var(&mut self, picked_by: String, full: PortRange, os: Option<Os>) -> PortVal {
         self.vars.push(PortVar {
             picked_by,
             full,
+            os,
             allowed: PortSet::from_range(full),
         });
         PortVal::Var(self.vars.len() - 1)
@@ -619,14 +625,17 @@ impl<'n, 's> Walk<'n, 's> {
         };
         if out.allowed.is_empty() {
             let deny = out.deny_rule.unwrap_or(AclRuleRef::Star);
+            if let PortVal::Var(v) = pkt.dport {
+                self.denied_var = Some(v);
+            }
             let detail = if self.record {
-                if matches!(pkt.dport, PortVal::Var(_)) {
+                if let PortVal::Var(v) = pkt.dport {
                     let side = if inbound { "to" } else { "on" };
                     format!(
-                        "network ACL {} denies {word} {} {towards} {remote} {side} the client's port {}: {}",
+                        "network ACL {} denies {word} {} {towards} {remote} {side} the client's {}: {}",
                         acl_name(),
                         pkt.protocol,
-                        self.port_text(pkt.dport),
+                        super::explain::ephemeral_en(&self.vars[v], &self.port_text(pkt.dport)),
                         rule_words(deny)
                     )
                 } else {
@@ -1136,7 +1145,7 @@ impl<'n, 's> Walk<'n, 's> {
         let before = pkt;
         pkt.src = e.iface.private_ip;
         if new_port && pkt.sport != PortVal::None {
-            pkt.sport = self.new_var(format!("NAT gateway {name}"), NAT_EPHEMERAL);
+            pkt.sport = self.new_var(format!("NAT gateway {name}"), NAT_EPHEMERAL, None);
         }
         self.sessions.push(Session {
             eni,

@@ -28,6 +28,8 @@ pub fn get(en: &str) -> Option<&'static str> {
         "Add instances, databases, load balancers or internet hosts to see who reaches whom." => "인스턴스, 데이터베이스, 로드 밸런서 또는 인터넷 호스트를 추가하면 누가 누구에게 도달하는지 볼 수 있습니다.",
         "Add outbound rule" => "아웃바운드 규칙 추가",
         "Add route" => "라우팅 추가",
+        "Apply fix" => "수정 적용",
+        "Suggested fix:" => "제안하는 수정:",
         "Add {} rule" => "{} 규칙 추가",
         "Add {} rule to {}" => "{} 규칙 추가: {}",
         "Added 0.0.0.0/0 to route table {}." => "라우팅 테이블 {}에 0.0.0.0/0을 추가했습니다.",

@@ -11,6 +11,7 @@ pub mod dialog;
 mod embed;
 pub mod error_banner;
 pub mod files;
+mod fix;
 mod gallery;
 pub mod geometry;
 pub mod guard;

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::fix::FixOffer;
 use super::lang::{t, tf, use_lang, Lang};
 use super::packets::{clock, Play, PlayContext, Shown, ShownContext};
 use super::reachability::Reachability;
@@ -13,6 +14,7 @@ use super::rule_focus::{RuleFocus, RuleFocusContext};
 use super::state::Action;
 use super::state::AppContext;
 use super::terminal::Console;
+use crate::engine::fix::{suggest, Fix};
 use crate::engine::{trace, Direction, FlowSpec, Hop, Network, PortView, Verdict};
 use crate::model::{Protocol, Scenario};
 use std::rc::Rc;
@@ -78,6 +80,8 @@ struct Said {
     shown: Option<Rc<Shown>>,
     /// The rule that stopped it, to show in the inspector.
     focus: Option<RuleFocus>,
+    /// The engine's suggested fix for a flow that did not get through.
+    fix: Option<Fix>,
 }
 
 impl Said {
@@ -90,6 +94,7 @@ impl Said {
             hops: Vec::new(),
             shown: None,
             focus: None,
+            fix: None,
         }
     }
 }
@@ -196,6 +201,7 @@ fn said_of(
 ) -> Said {
     match traced {
         Ok(t) => Said {
+            fix: suggest(s, spec, &t),
             tone: if t.verdict == Verdict::Established {
                 "ok"
             } else {
@@ -770,6 +776,7 @@ pub fn TrafficPanel() -> Html {
                 }</p>
                 { player }
             </div>
+            <FixOffer fix={said.fix.clone()} />
             { hops }
             <Console key={*scene} from={from.clone()} on_flow={on_flow.clone()} />
             <details class="reach" ontoggle={on_reach_toggle}>
