@@ -228,6 +228,11 @@ fn common_wrong_fixes_are_caught() {
         "{}",
         show(&r)
     );
+    assert!(
+        r.lines[2].reason_ko.contains("web에서도 접근할 수 있음"),
+        "{}",
+        r.lines[2].reason_ko
+    );
 
     // Giving app a public IP in a public subnet reaches the internet, but breaks the constraint.
     let (_, r) = edited("private-subnet-nat", |v| {
@@ -328,4 +333,43 @@ fn flow_objectives_explain_themselves_in_korean_too() {
         }
     }
     assert!(flows >= 8, "only {flows} flow objectives");
+}
+
+/// Every objective's Korean reason is Korean: no verdict codes such as `dropped-by-network-acl`
+/// and no English sentences, on the lesson's start and on its solution.
+#[test]
+fn objective_reasons_in_korean_carry_no_codes() {
+    let codes = [
+        "established",
+        "dropped-by",
+        "no-route",
+        "refused",
+        "reaches it",
+        "reached on",
+    ];
+    for b in builtin::all() {
+        let l = b.lesson();
+        let mut lines = check(&l).lines;
+        lines.extend(check_solution(&l).into_iter().flat_map(|r| r.lines));
+        for line in &lines {
+            if !matches!(line.kind, lesson::LineKind::Objective) {
+                continue;
+            }
+            assert!(
+                !line.reason_ko.is_empty(),
+                "{}: {:?} has no Korean reason",
+                l.id,
+                line.label.en
+            );
+            for c in codes {
+                assert!(
+                    !line.reason_ko.contains(c),
+                    "{}: {:?} Korean reason has {c:?}: {}",
+                    l.id,
+                    line.label.en,
+                    line.reason_ko
+                );
+            }
+        }
+    }
 }

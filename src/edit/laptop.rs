@@ -2,14 +2,16 @@
 //! "My IP" source means in a security group rule.
 
 use super::place::place_auto;
+use super::title::{named_in, LAPTOP};
 use super::PartKind;
+use crate::i18n::Lang;
 use crate::model::{Id, InternetHost, Scenario};
 
 /// The id the palette gives the first "My laptop" it places.
 const LAPTOP_ID: &str = "laptop";
 
 /// The scenario's "My laptop" host: the one the palette placed (id `laptop`, `laptop-2`...),
-/// else one named "My laptop".
+/// else one named "My laptop" (or "내 노트북", its Korean name).
 pub fn my_laptop(s: &Scenario) -> Option<&InternetHost> {
     let placed = |h: &&InternetHost| {
         h.id == LAPTOP_ID
@@ -17,15 +19,16 @@ pub fn my_laptop(s: &Scenario) -> Option<&InternetHost> {
                 .strip_prefix("laptop-")
                 .is_some_and(|n| n.parse::<u32>().is_ok())
     };
-    s.internet_hosts
-        .iter()
-        .find(placed)
-        .or_else(|| s.internet_hosts.iter().find(|h| h.name == "My laptop"))
+    s.internet_hosts.iter().find(placed).or_else(|| {
+        let named = |h: &&InternetHost| Lang::ALL.iter().any(|&l| h.name == LAPTOP.get(l));
+        s.internet_hosts.iter().find(named)
+    })
 }
 
-/// Adds a "My laptop" host where the palette's keyboard placement puts it (outside every VPC).
-pub fn add_my_laptop(s: &Scenario) -> Result<(Scenario, Id), String> {
-    let placed = place_auto(s, PartKind::Laptop, None)?;
+/// Adds a "My laptop" host where the palette's keyboard placement puts it (outside every VPC),
+/// named in `lang`.
+pub fn add_my_laptop(s: &Scenario, lang: Lang) -> Result<(Scenario, Id), String> {
+    let placed = named_in(s, place_auto(s, PartKind::Laptop, None)?, lang);
     Ok((placed.scenario, placed.id))
 }
 
@@ -40,7 +43,7 @@ mod tests {
         let mut bare = s.clone();
         bare.internet_hosts.clear();
         assert!(my_laptop(&bare).is_none());
-        let (with, id) = add_my_laptop(&bare).unwrap();
+        let (with, id) = add_my_laptop(&bare, Lang::En).unwrap();
         let host = my_laptop(&with).expect("the added laptop");
         assert_eq!(host.id, id);
         assert_eq!(host.name, "My laptop");
@@ -51,6 +54,8 @@ mod tests {
         let mut renamed = with.clone();
         renamed.internet_hosts[0].id = "pc".into();
         assert!(my_laptop(&renamed).is_some(), "still found by its name");
+        renamed.internet_hosts[0].name = "내 노트북".into();
+        assert!(my_laptop(&renamed).is_some(), "found by its Korean name");
         renamed.internet_hosts[0].name = "office".into();
         assert!(my_laptop(&renamed).is_none());
     }
@@ -59,7 +64,7 @@ mod tests {
     fn the_added_laptop_lies_outside_every_vpc() {
         use crate::layout::NODE_SIZE;
         let s = templates::get("public-private-db").unwrap().scenario();
-        let (with, id) = add_my_laptop(&s).unwrap();
+        let (with, id) = add_my_laptop(&s, Lang::Ko).unwrap();
         let r = with.layout[&id];
         for v in &with.vpcs {
             let b = with.layout[&v.id];

@@ -10,6 +10,7 @@
 //! - [`remove`]: deleting parts with their dependants.
 //! - [`rename`]: renaming a part with what was named after it.
 //! - [`history`]: undo and redo stacks.
+//! - [`title`]: the names new internet hosts are given, in English or Korean.
 //! - [`laptop`]: the learner's "My laptop" host, the address behind "My IP".
 //! - [`balancer`]: listeners and target groups added to a load balancer.
 
@@ -23,6 +24,7 @@ pub mod place;
 pub mod remove;
 pub mod rename;
 pub mod room;
+pub mod title;
 
 #[cfg(test)]
 mod tests;

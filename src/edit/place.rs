@@ -198,8 +198,12 @@ fn place_host(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<Id, St
         ));
     }
     let (title, base, ip) = match kind {
-        PartKind::Laptop => ("My laptop", "laptop", next_public_ip(s)),
-        _ => ("Internet", "internet", Ipv4Addr::new(8, 8, 8, 8)),
+        PartKind::Laptop => (super::title::LAPTOP.en, "laptop", next_public_ip(s)),
+        _ => (
+            super::title::INTERNET.en,
+            "internet",
+            Ipv4Addr::new(8, 8, 8, 8),
+        ),
     };
     let ip = if kind == PartKind::Internet && s.internet_hosts.iter().any(|h| h.ip == ip) {
         next_public_ip(s)

@@ -168,7 +168,7 @@ pub fn summary_ko(f: &Facts) -> String {
         _ => String::new(),
     };
     let rule_part = |r: Option<&str>| match r {
-        Some(r) if r != "*" => format!(" (규칙 {r})"),
+        Some(r) if r != "*" => format!(" ({})", rule_name_ko(r)),
         Some(_) => " (기본 거부 규칙 *)".to_string(),
         None => String::new(),
     };
@@ -285,6 +285,21 @@ pub fn rule_ko(rule: &str) -> &str {
     }
 }
 
+/// A rule name as a hop gives it, in Korean: `inbound #2` becomes `인바운드 규칙 #2`, a network
+/// ACL rule number or route destination becomes `규칙 100`, and the engine's fixed names are
+/// translated by [`rule_ko`].
+pub fn rule_name_ko(rule: &str) -> String {
+    if let Some(n) = rule.strip_prefix("inbound ") {
+        format!("인바운드 규칙 {n}")
+    } else if let Some(n) = rule.strip_prefix("outbound ") {
+        format!("아웃바운드 규칙 {n}")
+    } else if matches!(rule, "tracked connection" | "no matching rule") {
+        rule_ko(rule).to_string()
+    } else {
+        format!("규칙 {rule}")
+    }
+}
+
 /// What a hop did, in Korean: the component, what it did with the packet, and the rule.
 pub fn hop_ko(h: &Hop) -> String {
     let what = match h.decision {
@@ -302,8 +317,7 @@ pub fn hop_ko(h: &Hop) -> String {
         _ => String::new(),
     };
     let rule = match h.rule.as_deref() {
-        Some(r @ ("tracked connection" | "no matching rule")) => format!(" ({})", rule_ko(r)),
-        Some(r) => format!(" (규칙 {r})"),
+        Some(r) => format!(" ({})", rule_name_ko(r)),
         None => String::new(),
     };
     format!("{} {}{side}: {what}{rule}", kind_ko(h.kind), h.name)
@@ -326,6 +340,16 @@ mod tests {
 
     /// Korean summaries carry the same facts as the English ones: the verdict's words, the
     /// deciding component's name and, for ACLs, the rule.
+    /// Security group rule names read in Korean; ACL numbers keep their number.
+    #[test]
+    fn rule_names_read_in_korean() {
+        use super::rule_name_ko;
+        assert_eq!(rule_name_ko("outbound #1"), "아웃바운드 규칙 #1");
+        assert_eq!(rule_name_ko("inbound #2"), "인바운드 규칙 #2");
+        assert_eq!(rule_name_ko("100"), "규칙 100");
+        assert_eq!(rule_name_ko("tracked connection"), "추적 중인 연결의 응답");
+    }
+
     #[test]
     fn korean_verdicts_name_what_decided() {
         let mut s = crate::templates::load("service-postgis-memcached").unwrap();

@@ -63,6 +63,26 @@ impl Verdict {
         }
     }
 
+    /// The verdict in Korean words, for learners (the code stays the stable name).
+    pub fn ko(self) -> &'static str {
+        match self {
+            Verdict::Established => "연결됨",
+            Verdict::Refused => "연결 거부됨 (수신 대기하는 서비스 없음)",
+            Verdict::DroppedBySecurityGroup => "보안 그룹에서 차단됨",
+            Verdict::DroppedByNetworkAcl => "네트워크 ACL에서 차단됨",
+            Verdict::NoRoute => "경로 없음",
+            Verdict::BlackholeRoute => "블랙홀 경로",
+            Verdict::NoPublicAddress => "퍼블릭 주소 없음",
+            Verdict::SourceDestCheck => "소스/대상 확인에 막힘",
+            Verdict::NotTransitive => "피어링은 전이되지 않음",
+            Verdict::DependsOnSourcePort => "클라이언트의 소스 포트에 따라 다름",
+            Verdict::NoHost => "대상 주소를 가진 호스트 없음",
+            Verdict::DroppedByNatGateway => "NAT 게이트웨이에서 차단됨",
+            Verdict::ForwardingLoop => "라우팅 루프",
+            Verdict::Unsupported => "시뮬레이터가 다루지 않는 구성 요소",
+        }
+    }
+
     /// Whether the flow is established.
     pub fn is_established(self) -> bool {
         self == Verdict::Established

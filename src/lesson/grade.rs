@@ -137,11 +137,7 @@ fn objective(net: &Network, o: &Objective) -> Line {
                 let (reason, reason_ko) = match expect {
                     Expect::Verdict(want) if !passed => (
                         format!("expected {}, got {}: {summary}", want.code(), v.code()),
-                        format!(
-                            "기대한 결과 {}, 실제 {}: {summary_ko}",
-                            want.code(),
-                            v.code()
-                        ),
+                        format!("기대한 결과: {}, 실제: {}: {summary_ko}", want.ko(), v.ko()),
                     ),
                     _ => (summary, summary_ko),
                 };
@@ -150,8 +146,8 @@ fn objective(net: &Network, o: &Objective) -> Line {
             Err(e) => line(false, None, e, String::new()),
         },
         (_, _, Some(only)) => {
-            let (passed, reason) = only_from(net, only);
-            line(passed, None, reason, String::new())
+            let (passed, reason, reason_ko) = only_from(net, only);
+            line(passed, None, reason, reason_ko)
         }
         _ => line(
             false,
@@ -183,6 +179,7 @@ struct Endpoint {
     node: Option<Node>,
     text: String,
     label: String,
+    label_ko: String,
     keys: Vec<String>,
 }
 
@@ -214,6 +211,7 @@ fn endpoints(net: &Network) -> Vec<Endpoint> {
             node: Some(node),
             text: id.to_string(),
             label: node_label(net, node),
+            label_ko: node_label(net, node),
             keys,
         });
     };
@@ -236,6 +234,7 @@ fn endpoints(net: &Network) -> Vec<Endpoint> {
             node: None,
             text: INTERNET_STAND_IN.to_string(),
             label: format!("the internet ({INTERNET_STAND_IN})"),
+            label_ko: format!("인터넷 ({INTERNET_STAND_IN})"),
             keys: vec!["internet".into()],
         });
     }
@@ -255,7 +254,8 @@ pub(crate) fn source_exists(s: &Scenario, src: &str) -> bool {
             .any(|e| e.keys.iter().any(|k| k == src))
 }
 
-fn only_from(net: &Network, o: &OnlyFrom) -> (bool, String) {
+/// Whether only `o.sources` reach `o.to`, and why, in English and Korean.
+fn only_from(net: &Network, o: &OnlyFrom) -> (bool, String, String) {
     let target = find_node(net, &o.to);
     let service = match o.port {
         Some(p) if o.protocol.has_ports() => format!("{}/{p}", o.protocol),
@@ -263,6 +263,7 @@ fn only_from(net: &Network, o: &OnlyFrom) -> (bool, String) {
     };
     let mut allowed_ok = Vec::new();
     let mut problems = Vec::new();
+    let mut problems_ko = Vec::new();
     let mut blocked = 0;
     for e in endpoints(net) {
         if e.node.is_some() && e.node == target {
@@ -279,33 +280,46 @@ fn only_from(net: &Network, o: &OnlyFrom) -> (bool, String) {
             protocol: o.protocol,
             port: o.port,
         };
-        let (established, why) = match run(net, &goal) {
-            Ok((v, summary, _)) => (v.is_established(), summary),
-            Err(e) => (false, e),
+        let (established, why, why_ko) = match run(net, &goal) {
+            Ok((v, summary, summary_ko)) => (v.is_established(), summary, summary_ko),
+            Err(e) => (false, e, "흐름을 추적할 수 없습니다".to_string()),
         };
         match (allowed, established) {
-            (true, true) => allowed_ok.push(e.label),
-            (true, false) => problems.push(format!("{} cannot reach it: {why}", e.label)),
-            (false, true) => problems.push(format!("{} also reaches it", e.label)),
+            (true, true) => allowed_ok.push((e.label, e.label_ko)),
+            (true, false) => {
+                problems.push(format!("{} cannot reach it: {why}", e.label));
+                problems_ko.push(format!("{}에서 접근할 수 없음: {why_ko}", e.label_ko));
+            }
+            (false, true) => {
+                problems.push(format!("{} also reaches it", e.label));
+                problems_ko.push(format!("{}에서도 접근할 수 있음", e.label_ko));
+            }
             (false, false) => blocked += 1,
         }
     }
     if !problems.is_empty() {
-        return (false, problems.join("; "));
+        return (false, problems.join("; "), problems_ko.join("; "));
     }
+    let sources = o.sources.join(", ");
     if allowed_ok.is_empty() {
         return (
             false,
-            format!("nothing in the scenario matches {}", o.sources.join(", ")),
+            format!("nothing in the scenario matches {sources}"),
+            format!("시나리오에서 {sources}에 해당하는 것이 없음"),
         );
     }
+    let (allowed, allowed_ko): (Vec<_>, Vec<_>) = allowed_ok.into_iter().unzip();
+    let (allowed, allowed_ko) = (allowed.join(", "), allowed_ko.join(", "));
     (
         true,
         format!(
-            "{} reached on {service} by {} only; {blocked} other endpoint{} blocked",
+            "{} reached on {service} by {allowed} only; {blocked} other endpoint{} blocked",
             o.to,
-            allowed_ok.join(", "),
             if blocked == 1 { " is" } else { "s are" }
+        ),
+        format!(
+            "{}의 {service}에는 {allowed_ko}에서만 접근함; 다른 엔드포인트 {blocked}개는 차단됨",
+            o.to
         ),
     )
 }

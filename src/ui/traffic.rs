@@ -126,8 +126,8 @@ fn hop_row(lang: Lang, i: usize, h: &Hop, current: bool, jump: Callback<usize>) 
                 Lang::En => h.detail.clone(),
             } }</td>
             <td>{ match (lang, h.rule.as_deref()) {
-                (Lang::Ko, Some(r)) => crate::engine::explain::rule_ko(r),
-                (_, r) => r.unwrap_or_default(),
+                (Lang::Ko, Some(r)) => crate::engine::explain::rule_name_ko(r),
+                (_, r) => r.unwrap_or_default().to_string(),
             } }</td>
             <td class="packet">{ format!("{} → {}", endpoint(h.src, &h.src_port), endpoint(h.dst, &h.dst_port)) }</td>
         </tr>

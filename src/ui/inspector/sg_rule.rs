@@ -296,10 +296,12 @@ pub fn RuleForm(p: &RuleFormProps) -> Html {
     };
     let add_laptop = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| match add_my_laptop(&app.scenario) {
-            Ok((n, _)) => commit(&app, n),
-            Err(why) => app.dispatch(Action::Notify(why)),
-        })
+        Callback::from(
+            move |_: MouseEvent| match add_my_laptop(&app.scenario, lang) {
+                Ok((n, _)) => commit(&app, n),
+                Err(why) => app.dispatch(Action::Notify(why)),
+            },
+        )
     };
     let cancel = {
         let done = p.on_done.clone();

@@ -65,8 +65,8 @@ fn Taking(props: &TakingProps) -> Html {
                     { l.label.get(lang) }
                     if !l.passed {
                         <small class="muted">{ match lang {
-                            // The engine words flow objectives in Korean; other lines' reasons
-                            // are English only, so Korean shows just the label.
+                            // The grader words flow and "only from" objectives in Korean;
+                            // constraint reasons are English only, so Korean shows the label.
                             Lang::Ko => l.reason_ko.as_str(),
                             Lang::En => l.reason.as_str(),
                         } }</small>
