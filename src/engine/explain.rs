@@ -186,10 +186,10 @@ pub fn summary_ko(f: &Facts) -> String {
             let whose = match by.map(|b| b.direction) {
                 Some(Direction::Return) if !port.is_empty() => match f.ephemeral {
                     Some(v) if v.full.to_string() == port => {
-                        format!(", 클라이언트의 임시 포트(ephemeral port) {port}({})", range_owner_ko(v))
+                        format!(", 클라이언트의 임시(ephemeral) 포트 {port}({})", range_owner_ko(v))
                     }
                     Some(v) => format!(
-                        ", 클라이언트의 임시 포트(ephemeral port) {port}({} {} 중)",
+                        ", 클라이언트의 임시(ephemeral) 포트 {port}({} {} 중)",
                         range_owner_ko(v),
                         v.full
                     ),
