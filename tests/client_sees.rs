@@ -80,7 +80,8 @@ fn nacl_return_drop_names_linux_ephemeral_ports() {
         t.summary
     );
     assert!(
-        t.summary_ko.contains("임시(ephemeral) 포트 32768-60999") && t.summary_ko.contains("Linux 클라이언트"),
+        t.summary_ko.contains("임시(ephemeral) 포트 32768-60999")
+            && t.summary_ko.contains("Linux 클라이언트"),
         "{}",
         t.summary_ko
     );
