@@ -81,3 +81,37 @@ pub fn Dialog(props: &DialogProps) -> Html {
         </div>
     }
 }
+
+/// Properties of [`ConfirmDialog`].
+#[derive(Properties, PartialEq)]
+pub struct ConfirmProps {
+    /// Element id prefix.
+    pub id: AttrValue,
+    /// The question, as the heading.
+    pub title: AttrValue,
+    /// What saying yes does.
+    pub lead: AttrValue,
+    /// The label of the button that says yes.
+    pub yes_label: AttrValue,
+    /// Called when the user says yes.
+    pub on_yes: Callback<()>,
+    /// Called when the user says no (Cancel, Escape, the backdrop).
+    pub on_no: Callback<()>,
+}
+
+/// A question with Cancel and a yes button (which has the focus).
+#[component]
+pub fn ConfirmDialog(p: &ConfirmProps) -> Html {
+    let lang = use_lang();
+    let yes = p.on_yes.reform(|_: MouseEvent| ());
+    let no = p.on_no.reform(|_: MouseEvent| ());
+    html! {
+        <Dialog id={p.id.clone()} title={p.title.clone()} on_close={p.on_no.clone()}>
+            <p class="dialog-lead">{ &p.lead }</p>
+            <div class="dialog-actions">
+                <button type="button" class="tool" onclick={no}>{ t(lang, "Cancel") }</button>
+                <button type="button" class="primary" onclick={yes} autofocus=true>{ &p.yes_label }</button>
+            </div>
+        </Dialog>
+    }
+}

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use yew::prelude::*;
 
-use super::dialog::Dialog;
+use super::dialog::{ConfirmDialog, Dialog};
 use super::lang::{t, tf, use_lang};
 use super::share::{display_name, replace_scenario};
 use super::state::AppContext;
@@ -126,26 +126,15 @@ pub fn Gallery(props: &GalleryProps) -> Html {
     let ask = match *confirm {
         Some(tpl) => {
             let go = open(tpl);
-            let yes = Callback::from(move |_: MouseEvent| go());
+            let yes = Callback::from(move |_: ()| go());
             let no = {
                 let confirm = confirm.clone();
                 Callback::from(move |_: ()| confirm.set(None))
             };
             html! {
-                <Dialog id="replace-dialog" title={tf(lang, "Open “{}”?", &[tpl.name(lang)])}
-                    on_close={no.clone()}>
-                    <p class="dialog-lead">
-                        { tf(lang, "This replaces {} on the canvas. Your current work is kept: Undo, or Files › Restore previous work, brings it back.", &[&display_name(&app.scenario, lang)]) }
-                    </p>
-                    <div class="dialog-actions">
-                        <button type="button" class="tool" onclick={no.reform(|_: MouseEvent| ())}>
-                            { t(lang, "Cancel") }
-                        </button>
-                        <button type="button" class="primary" onclick={yes} autofocus=true>
-                            { t(lang, "Open the template") }
-                        </button>
-                    </div>
-                </Dialog>
+                <ConfirmDialog id="replace-dialog" title={tf(lang, "Open “{}”?", &[tpl.name(lang)])}
+                    lead={tf(lang, "This replaces {} on the canvas. Your current work is kept: Undo, or Files › Restore previous work, brings it back.", &[&display_name(&app.scenario, lang)])}
+                    yes_label={t(lang, "Open the template")} on_yes={yes} on_no={no} />
             }
         }
         None => html! {},

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::{on_escape, rich, start, use_autofocus, LessonContext};
 use crate::lesson::builtin;
 use crate::model::Scenario;
-use crate::ui::dialog::Dialog;
+use crate::ui::dialog::ConfirmDialog;
 use crate::ui::lang::{t, tf, use_lang};
 use crate::ui::share::display_name;
 use crate::ui::state::AppContext;
@@ -90,26 +90,16 @@ pub fn Gallery(props: &GalleryProps) -> Html {
     };
     let ask = confirm.map(|i| {
         let go = go(i);
-        let yes = Callback::from(move |_: MouseEvent| go());
+        let yes = Callback::from(move |_: ()| go());
         let no = {
             let confirm = confirm.clone();
             Callback::from(move |_: ()| confirm.set(None))
         };
         html! {
-            <Dialog id="lesson-replace-dialog"
-                title={tf(lang, "Start “{}”?", &[lessons[i].title.get(lang)])} on_close={no.clone()}>
-                <p class="dialog-lead">
-                    { tf(lang, "The lesson's network replaces {} on the canvas. Your current work is kept: Undo, or Files › Restore previous work, brings it back.", &[&display_name(&app.scenario, lang)]) }
-                </p>
-                <div class="dialog-actions">
-                    <button type="button" class="tool" onclick={no.reform(|_: MouseEvent| ())}>
-                        { t(lang, "Cancel") }
-                    </button>
-                    <button type="button" class="primary" onclick={yes} autofocus=true>
-                        { t(lang, "Start the lesson") }
-                    </button>
-                </div>
-            </Dialog>
+            <ConfirmDialog id="lesson-replace-dialog"
+                title={tf(lang, "Start “{}”?", &[lessons[i].title.get(lang)])}
+                lead={tf(lang, "The lesson's network replaces {} on the canvas. Your current work is kept: Undo, or Files › Restore previous work, brings it back.", &[&display_name(&app.scenario, lang)])}
+                yes_label={t(lang, "Start the lesson")} on_yes={yes} on_no={no} />
         }
     });
     html! {
