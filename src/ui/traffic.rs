@@ -176,7 +176,17 @@ fn trace_all(s: &Scenario, flows: &[(FlowSpec, usize)]) -> Vec<Rc<Shown>> {
     let net = Network::new(s);
     flows
         .iter()
-        .filter_map(|(spec, colour)| said_of(s, trace(&net, spec), spec, *colour).shown)
+        .filter_map(|(spec, colour)| {
+            // Earlier flows are only drawn: no verdict line and no suggested fix to work out.
+            let t = trace(&net, spec).ok()?;
+            Some(Rc::new(Shown::new(
+                s,
+                spec,
+                &t.hops,
+                t.verdict != Verdict::Established,
+                (SERIAL.fetch_add(1, Ordering::Relaxed), *colour),
+            )))
+        })
         .collect()
 }
 
