@@ -5,9 +5,11 @@
 //! UDP) and CIDR: the source for inbound rules, the destination for outbound rules. Replies are
 //! checked again (the ACL keeps no state), so the client's ephemeral port must be allowed.
 
+use super::checks::{protocol_mismatch, Mismatch, Outcome, Peer, RuleCheck, RuleRow};
 use super::network::cidr_contains;
 use super::portset::PortSet;
-use crate::model::{AclRule, Action, IcmpMatch, Protocol};
+use crate::model::{AclRule, Action, IcmpMatch, PortRange, Protocol};
+use ipnet::Ipv4Net;
 use std::net::Ipv4Addr;
 
 /// What decided a network ACL check.
@@ -62,17 +64,54 @@ pub fn icmp_matches(filter: Option<IcmpMatch>, icmp: Option<(u8, u8)>) -> bool {
 
 /// Evaluates sorted `rules` for a packet whose destination port is any of `ports`.
 pub fn evaluate(rules: &[&AclRule], pkt: AclPacket, ports: &PortSet) -> AclOutcome {
+    evaluate_recording(rules, pkt, ports, None)
+}
+
+/// Why `rule` does not match the packet at all, if it does not (ports are checked by the caller).
+fn mismatch(rule: &AclRule, pkt: AclPacket) -> Option<Mismatch> {
+    protocol_mismatch(rule.protocol, rule.icmp, pkt.protocol, pkt.icmp).or_else(|| {
+        (!cidr_contains(&rule.cidr, pkt.remote)).then_some(Mismatch::Address { cidr: rule.cidr })
+    })
+}
+
+/// The row a rule shows as.
+fn row(rule: &AclRule) -> RuleRow {
+    RuleRow {
+        number: Some(rule.number),
+        group: None,
+        action: rule.action,
+        protocol: rule.protocol,
+        ports: rule.ports,
+        peer: Peer::Cidr(rule.cidr),
+    }
+}
+
+/// [`evaluate`], also writing into `record` (when given) every rule in order with what it did,
+/// ending with the `*` rule.
+pub fn evaluate_recording(
+    rules: &[&AclRule],
+    pkt: AclPacket,
+    ports: &PortSet,
+    mut record: Option<&mut Vec<RuleCheck>>,
+) -> AclOutcome {
     let mut remaining = ports.clone();
     let mut allowed = PortSet::empty();
     let (mut allow_rule, mut deny_rule) = (None, None);
+    let mut note = |rule: &AclRule, outcome: Outcome| {
+        if let Some(r) = record.as_deref_mut() {
+            r.push(RuleCheck {
+                row: row(rule),
+                outcome,
+            });
+        }
+    };
     for rule in rules {
         if remaining.is_empty() {
-            break;
-        }
-        if !rule.protocol.matches(pkt.protocol) || !cidr_contains(&rule.cidr, pkt.remote) {
+            note(rule, Outcome::NotReached);
             continue;
         }
-        if pkt.protocol == Protocol::Icmp && !icmp_matches(rule.icmp, pkt.icmp) {
+        if let Some(m) = mismatch(rule, pkt) {
+            note(rule, Outcome::Missed(m));
             continue;
         }
         let hit = match rule.ports {
@@ -80,8 +119,12 @@ pub fn evaluate(rules: &[&AclRule], pkt: AclPacket, ports: &PortSet) -> AclOutco
             _ => remaining.clone(),
         };
         if hit.is_empty() {
+            let range = rule.ports.unwrap_or(PortRange { from: 0, to: 65535 });
+            note(rule, Outcome::Missed(Mismatch::Ports { rule: range }));
             continue;
         }
+        let only = (hit != remaining).then(|| hit.to_string());
+        note(rule, Outcome::Matched { only });
         let this = Some(AclRuleRef::Number(rule.number));
         match rule.action {
             Action::Allow => {
@@ -94,6 +137,25 @@ pub fn evaluate(rules: &[&AclRule], pkt: AclPacket, ports: &PortSet) -> AclOutco
             Some(r) if pkt.protocol.has_ports() => remaining.subtract_range(r),
             _ => PortSet::empty(),
         };
+    }
+    if let Some(r) = record {
+        let outcome = if remaining.is_empty() {
+            Outcome::NotReached
+        } else {
+            let only = (&remaining != ports).then(|| remaining.to_string());
+            Outcome::Matched { only }
+        };
+        r.push(RuleCheck {
+            row: RuleRow {
+                number: None,
+                group: None,
+                action: Action::Deny,
+                protocol: Protocol::All,
+                ports: None,
+                peer: Peer::Cidr(Ipv4Net::default()),
+            },
+            outcome,
+        });
     }
     if !remaining.is_empty() {
         deny_rule = deny_rule.or(Some(AclRuleRef::Star));

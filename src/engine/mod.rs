@@ -7,6 +7,7 @@
 //! whom.
 
 pub mod acl;
+pub mod checks;
 pub mod explain;
 pub mod fix;
 pub mod flow;

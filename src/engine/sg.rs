@@ -6,10 +6,10 @@
 //! address. Replies of an allowed connection pass whatever the rules say (connection tracking);
 //! the walker handles that before calling in here.
 
-use super::acl::icmp_matches;
-use super::network::{cidr_contains, CompiledPeer, CompiledSgRule, Network};
+use super::checks::{protocol_mismatch, Mismatch, Outcome, Peer, RuleCheck, RuleRow};
+use super::network::{cidr_contains, display, CompiledPeer, CompiledSgRule, Network};
 use super::portset::PortSet;
-use crate::model::Protocol;
+use crate::model::{Action, Protocol};
 use std::net::Ipv4Addr;
 
 /// Which rule let a packet through: the group's index and the rule's index in its list.
@@ -58,6 +58,7 @@ pub fn peer_matches(net: &Network, peer: CompiledPeer, vpc: usize, remote: Ipv4A
     }
 }
 
+/// The destination ports `rule` allows for the packet, or why it matches none of them.
 fn rule_hits(
     net: &Network,
     rule: &CompiledSgRule,
@@ -66,17 +67,85 @@ fn rule_hits(
     protocol: Protocol,
     icmp: Option<(u8, u8)>,
     ports: &PortSet,
-) -> PortSet {
-    if !rule.protocol.matches(protocol)
-        || (protocol == Protocol::Icmp && !icmp_matches(rule.icmp, icmp))
-        || !peer_matches(net, rule.peer, vpc, remote)
-    {
-        return PortSet::empty();
+) -> Result<PortSet, Mismatch> {
+    if let Some(m) = protocol_mismatch(rule.protocol, rule.icmp, protocol, icmp) {
+        return Err(m);
     }
-    match rule.ports {
+    if !peer_matches(net, rule.peer, vpc, remote) {
+        return Err(match peer(net, rule.peer) {
+            Peer::Cidr(cidr) => Mismatch::Address { cidr },
+            Peer::PrefixList(list) => Mismatch::PrefixList { list },
+            Peer::Group(group) => Mismatch::Group { group },
+            Peer::Missing => Mismatch::MissingPeer,
+        });
+    }
+    let hit = match rule.ports {
         Some(r) if protocol.has_ports() => ports.intersect_range(r),
         _ => ports.clone(),
+    };
+    match rule.ports {
+        Some(r) if hit.is_empty() => Err(Mismatch::Ports { rule: r }),
+        _ => Ok(hit),
     }
+}
+
+/// A rule's peer by display name.
+fn peer(net: &Network, p: CompiledPeer) -> Peer {
+    let s = net.scenario;
+    match p {
+        CompiledPeer::Cidr(c) => Peer::Cidr(c),
+        CompiledPeer::PrefixList(i) => {
+            let l = &s.prefix_lists[i];
+            Peer::PrefixList(display(&l.name, &l.id).to_string())
+        }
+        CompiledPeer::Group(g) => {
+            let g = &s.security_groups[g];
+            Peer::Group(display(&g.name, &g.id).to_string())
+        }
+        CompiledPeer::Nothing => Peer::Missing,
+    }
+}
+
+/// Every rule of every group on interface `eni` in direction `dir`, with whether it matched a
+/// packet to or from `remote` and, if not, why.
+pub fn checks(
+    net: &Network,
+    eni: usize,
+    dir: SgDirection,
+    remote: Ipv4Addr,
+    protocol: Protocol,
+    icmp: Option<(u8, u8)>,
+    ports: &PortSet,
+) -> Vec<RuleCheck> {
+    let e = &net.enis[eni];
+    let mut out = Vec::new();
+    for &g in &e.groups {
+        let sg = &net.scenario.security_groups[g];
+        let rules = match dir {
+            SgDirection::Inbound => &net.sg_in[g],
+            SgDirection::Outbound => &net.sg_out[g],
+        };
+        for (i, rule) in rules.iter().enumerate() {
+            let outcome = match rule_hits(net, rule, e.vpc, remote, protocol, icmp, ports) {
+                Ok(hit) => Outcome::Matched {
+                    only: (&hit != ports).then(|| hit.to_string()),
+                },
+                Err(m) => Outcome::Missed(m),
+            };
+            out.push(RuleCheck {
+                row: RuleRow {
+                    number: u16::try_from(i + 1).ok(),
+                    group: Some(display(&sg.name, &sg.id).to_string()),
+                    action: Action::Allow,
+                    protocol: rule.protocol,
+                    ports: rule.ports,
+                    peer: peer(net, rule.peer),
+                },
+                outcome,
+            });
+        }
+    }
+    out
 }
 
 /// Evaluates the groups of interface `eni` for a packet to or from `remote`.
@@ -98,7 +167,9 @@ pub fn evaluate(
             SgDirection::Outbound => &net.sg_out[g],
         };
         for (i, rule) in rules.iter().enumerate() {
-            let hit = rule_hits(net, rule, e.vpc, remote, protocol, icmp, ports);
+            let Ok(hit) = rule_hits(net, rule, e.vpc, remote, protocol, icmp, ports) else {
+                continue;
+            };
             if hit.is_empty() {
                 continue;
             }

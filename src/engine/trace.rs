@@ -3,6 +3,7 @@
 //! Shaped after Batfish traces: one hop per decision a component makes, the packet as it is at that
 //! hop (after any address translation), and one final verdict naming what decided it.
 
+use super::checks::FilterChecks;
 use crate::model::Protocol;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -253,6 +254,9 @@ pub struct Hop {
     /// Where the decision was made (absent on the internet).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub site: Option<Site>,
+    /// For a network ACL or security group hop, every rule it looked at and what each did.
+    #[serde(skip)]
+    pub checks: Option<Box<FilterChecks>>,
 }
 
 /// The component and rule that decided a flow that is not established.

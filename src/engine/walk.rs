@@ -6,6 +6,7 @@
 //! ACLs and routes are evaluated afresh, as AWS does.
 
 use super::acl::{self, AclPacket, AclRuleRef};
+use super::checks::{FilterChecks, TrackedEntry};
 use super::network::{cidr_contains, display, Network, Owner};
 use super::portset::PortSet;
 use super::route;
@@ -202,6 +203,8 @@ pub struct Walk<'n, 's> {
     sessions: Vec<Session>,
     /// Where the packet is now, for the hops it records.
     site: Option<Site>,
+    /// The rules the filter about to record its hop looked at.
+    checks: Option<Box<FilterChecks>>,
 }
 
 impl<'n, 's> Walk<'n, 's> {
@@ -219,6 +222,7 @@ impl<'n, 's> Walk<'n, 's> {
             tracked: Vec::new(),
             sessions: Vec::new(),
             site: None,
+            checks: None,
         }
     }
 
@@ -305,6 +309,7 @@ impl<'n, 's> Walk<'n, 's> {
             src_port: self.port_view(pkt.sport),
             dst_port: self.port_view(pkt.dport),
             site: self.site.clone(),
+            checks: self.checks.take(),
         };
         self.hops.push(hop);
     }
@@ -516,6 +521,15 @@ impl<'n, 's> Walk<'n, 's> {
                 .join(", ")
         };
         if self.is_tracked(eni) {
+            if self.record {
+                self.checks = Some(Box::new(FilterChecks::Tracked(TrackedEntry {
+                    protocol: pkt.protocol,
+                    client: pkt.dst,
+                    client_port: self.port_text(pkt.dport),
+                    server: pkt.src,
+                    server_port: self.port_text(pkt.sport),
+                })));
+            }
             self.hop(
                 pkt,
                 &first.id,
@@ -536,6 +550,14 @@ impl<'n, 's> Walk<'n, 's> {
         };
         let ports = self.port_set(pkt.dport);
         let out = sg::evaluate(net, eni, dir, remote, pkt.protocol, pkt.icmp, &ports);
+        if self.record {
+            self.checks = Some(Box::new(FilterChecks::Rules {
+                inbound: dir == SgDirection::Inbound,
+                remote,
+                ports: self.port_text(pkt.dport),
+                rules: sg::checks(net, eni, dir, remote, pkt.protocol, pkt.icmp, &ports),
+            }));
+        }
         if out.allowed.is_empty() {
             let whose = if e.groups.len() == 1 {
                 format!("security group {}", display(&first.name, &first.id))
@@ -607,7 +629,8 @@ impl<'n, 's> Walk<'n, 's> {
         };
         let remote = if inbound { pkt.src } else { pkt.dst };
         let ports = self.port_set(pkt.dport);
-        let out = acl::evaluate(
+        let mut seen = self.record.then(Vec::new);
+        let out = acl::evaluate_recording(
             rules,
             AclPacket {
                 remote,
@@ -615,7 +638,16 @@ impl<'n, 's> Walk<'n, 's> {
                 icmp: pkt.icmp,
             },
             &ports,
+            seen.as_mut(),
         );
+        if let Some(rules) = seen {
+            self.checks = Some(Box::new(FilterChecks::Rules {
+                inbound,
+                remote,
+                ports: self.port_text(pkt.dport),
+                rules,
+            }));
+        }
         let word = if inbound { "inbound" } else { "outbound" };
         let towards = if inbound { "from" } else { "to" };
         let acl_name = || display(&acl.name, &acl.id).to_string();

@@ -25,6 +25,7 @@ mod palette;
 pub mod parts;
 pub mod path;
 mod reachability;
+pub mod rule_checks;
 pub mod rule_focus;
 pub mod share;
 pub mod startup;

@@ -10,6 +10,7 @@ use super::fix::FixOffer;
 use super::lang::{t, tf, use_lang, Lang};
 use super::packets::{clock, Play, PlayContext, Shown, ShownContext};
 use super::reachability::Reachability;
+use super::rule_checks::rule_checks;
 use super::rule_focus::{RuleFocus, RuleFocusContext};
 use super::state::Action;
 use super::state::AppContext;
@@ -124,7 +125,7 @@ fn hop_row(lang: Lang, i: usize, h: &Hop, current: bool, jump: Callback<usize>) 
             <td>{ match lang {
                 Lang::Ko => crate::engine::explain::hop_ko(h),
                 Lang::En => h.detail.clone(),
-            } }</td>
+            } }{ if current { rule_checks(lang, h) } else { Html::default() } }</td>
             <td>{ match (lang, h.rule.as_deref()) {
                 (Lang::Ko, Some(r)) => crate::engine::explain::rule_name_ko(r),
                 (_, r) => r.unwrap_or_default().to_string(),

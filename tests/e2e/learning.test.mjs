@@ -264,4 +264,50 @@ describe("the learning loop", () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test("a filter hop lists its rules in order, the match marked, the misses said why", async () => {
+    const scenario = template("small-service");
+    const rule = (number, action, ports, cidr) => ({ number, protocol: "tcp", ports, cidr, action });
+    scenario.network_acls = [{
+      id: "acl-public", name: "public-acl", vpc: "vpc", subnets: ["public-a"],
+      inbound: [rule(100, "allow", "443", "0.0.0.0/0"), rule(110, "deny", "22", "198.51.100.0/24"),
+        rule(120, "allow", "22", "0.0.0.0/0"), rule(130, "allow", "1024-65535", "0.0.0.0/0")],
+      outbound: [{ number: 100, protocol: "all", cidr: "0.0.0.0/0", action: "allow" }],
+    }];
+    const { page, context, errors } = await open(scenario);
+    const traffic = page.getByRole("region", { name: "Traffic" });
+    await traffic.getByLabel("From", { exact: true }).selectOption("laptop");
+    await traffic.getByLabel("To", { exact: true }).selectOption("bastion");
+    await traffic.getByLabel("Port", { exact: true }).fill("22");
+    await traffic.getByRole("button", { name: "Send" }).click();
+    await traffic.getByRole("status").getByText(/^Established/).waitFor();
+    await page.locator("details.hops > summary").click();
+    const rows = page.locator(".hops-scroll > table > tbody > tr");
+    const acl = rows.filter({ hasText: /public-acl/ }).first();
+    await acl.getByRole("button", { name: /^Show hop/ }).click();
+    const list = acl.getByRole("list", { name: "Inbound rules, in number order" });
+    assert.deepEqual(
+      (await list.getByRole("listitem").allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim()),
+      [
+        "100 allow tcp 443 0.0.0.0/0 ✗ did not match: port 22 ≠ 443",
+        "110 deny tcp 22 198.51.100.0/24 ✗ did not match: 203.0.113.10 not in 198.51.100.0/24",
+        "120 allow tcp 22 0.0.0.0/0 ✓ matched: allows",
+        "130 allow tcp 1024-65535 0.0.0.0/0 – not checked: an earlier rule decided",
+        "* deny all all 0.0.0.0/0 – not checked: an earlier rule decided",
+      ],
+    );
+    assert.equal(await list.locator("li[aria-current=true]").innerText().then((t) => t.split(/\s/)[0]), "120");
+    await page.screenshot({ path: join(artifacts, "learning-acl-rules.png") });
+    // The reply's group hop names the tracked connection instead of rules.
+    const reply = rows.filter({ hasText: /tracked connection/ }).first();
+    await reply.getByRole("button", { name: /^Show hop/ }).click();
+    await reply.getByText(/^Reply of the connection tcp 203\.0\.113\.10:49152-65535 → 10\.0\.0\.\d+:22/).waitFor();
+    // In Korean too, from the engine.
+    await page.getByLabel("Language").selectOption("ko");
+    await acl.getByRole("button", { name: /홉/ }).click();
+    await acl.getByText("일치하지 않음: 포트 22 ≠ 443").waitFor();
+    await page.screenshot({ path: join(artifacts, "learning-acl-rules-ko.png") });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
