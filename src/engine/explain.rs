@@ -323,6 +323,58 @@ pub fn hop_ko(h: &Hop) -> String {
     format!("{} {}{side}: {what}{rule}", kind_ko(h.kind), h.name)
 }
 
+/// A verdict in the fewest words, for a cell of the reachability table: "service-sg blocks",
+/// "no route", "nothing listens". `by` is the display name of the component that decided.
+pub fn cell_words(verdict: Verdict, by: Option<&str>, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::Lang::{En, Ko};
+    let by = by.unwrap_or_default();
+    let needs_name = !matches!(
+        verdict,
+        Verdict::Established
+            | Verdict::Refused
+            | Verdict::NoPublicAddress
+            | Verdict::NotTransitive
+            | Verdict::NoHost
+            | Verdict::ForwardingLoop
+    );
+    if by.is_empty() && needs_name {
+        return match lang {
+            En => verdict.code().replace('-', " "),
+            Ko => verdict.ko().into(),
+        };
+    }
+    match (verdict, lang) {
+        (Verdict::Established, En) => "established".into(),
+        (Verdict::Established, Ko) => "연결됨".into(),
+        (Verdict::Refused, En) => "nothing listens".into(),
+        (Verdict::Refused, Ko) => "수신 대기 없음".into(),
+        (Verdict::DroppedBySecurityGroup, En) => format!("{by} blocks"),
+        (Verdict::DroppedBySecurityGroup, Ko) => format!("{by}에서 차단"),
+        (Verdict::DroppedByNetworkAcl, En) => format!("{by} denies"),
+        (Verdict::DroppedByNetworkAcl, Ko) => format!("{by}에서 거부"),
+        (Verdict::NoRoute, En) => format!("no route in {by}"),
+        (Verdict::NoRoute, Ko) => format!("{by}에 경로 없음"),
+        (Verdict::BlackholeRoute, En) => format!("blackhole in {by}"),
+        (Verdict::BlackholeRoute, Ko) => format!("{by}의 블랙홀 경로"),
+        (Verdict::NoPublicAddress, En) => "no public IP".into(),
+        (Verdict::NoPublicAddress, Ko) => "퍼블릭 IP 없음".into(),
+        (Verdict::SourceDestCheck, En) => format!("source/dest check on {by}"),
+        (Verdict::SourceDestCheck, Ko) => format!("{by}의 소스/대상 확인"),
+        (Verdict::NotTransitive, En) => "peering is not transitive".into(),
+        (Verdict::NotTransitive, Ko) => "피어링은 전이되지 않음".into(),
+        (Verdict::DependsOnSourcePort, En) => format!("{by} allows some source ports"),
+        (Verdict::DependsOnSourcePort, Ko) => format!("{by}에서 일부 소스 포트만 허용"),
+        (Verdict::NoHost, En) => "no such host".into(),
+        (Verdict::NoHost, Ko) => "호스트 없음".into(),
+        (Verdict::DroppedByNatGateway, En) => format!("{by} takes no inbound connection"),
+        (Verdict::DroppedByNatGateway, Ko) => format!("{by}는 들어오는 연결을 받지 않음"),
+        (Verdict::ForwardingLoop, En) => "routing loop".into(),
+        (Verdict::ForwardingLoop, Ko) => "라우팅 루프".into(),
+        (Verdict::Unsupported, En) => format!("{by} is not simulated"),
+        (Verdict::Unsupported, Ko) => format!("{by}는 시뮬레이션하지 않음"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::engine::{trace, FlowSpec, Network, Verdict};
@@ -417,5 +469,26 @@ mod tests {
         } else {
             panic!("expected an ACL drop: {}", t.summary);
         }
+    }
+
+    #[test]
+    fn cell_words_name_the_component_and_fall_back_without_one() {
+        use crate::i18n::Lang;
+        assert_eq!(
+            super::cell_words(Verdict::DroppedBySecurityGroup, Some("db-sg"), Lang::En),
+            "db-sg blocks"
+        );
+        assert_eq!(
+            super::cell_words(Verdict::DroppedBySecurityGroup, Some("db-sg"), Lang::Ko),
+            "db-sg에서 차단"
+        );
+        assert_eq!(
+            super::cell_words(Verdict::NoRoute, None, Lang::En),
+            "no route"
+        );
+        assert_eq!(
+            super::cell_words(Verdict::Refused, None, Lang::En),
+            "nothing listens"
+        );
     }
 }

@@ -9,12 +9,14 @@
 use std::cell::Cell as StdCell;
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::lang::{t, tf, use_lang, Lang};
 use super::state::AppContext;
 use super::traffic::PRESETS;
 use crate::edit::find::name_of;
+use crate::engine::explain::cell_words;
 use crate::engine::matrix::{Matrix, MatrixJob, Probe, Progress};
 use crate::engine::{FlowSpec, Network, Verdict};
 use crate::model::Scenario;
@@ -207,11 +209,17 @@ pub fn Reachability(props: &ReachabilityProps) -> Html {
             let Some(mark) = el.closest("[data-probe]").ok().flatten() else {
                 return;
             };
-            let attr = |a: &str| mark.get_attribute(a).unwrap_or_default();
-            if let Ok(p) = attr("data-probe").parse::<Probe>() {
+            let attr = |sel: &str, a: &str| {
+                mark.closest(sel)
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.get_attribute(a))
+                    .unwrap_or_default()
+            };
+            if let Ok(p) = attr("[data-probe]", "data-probe").parse::<Probe>() {
                 on_flow.emit(FlowSpec {
-                    from: attr("data-from"),
-                    to: attr("data-to"),
+                    from: attr("tr", "data-from"),
+                    to: attr("td", "data-to"),
                     protocol: p.protocol,
                     port: p.port,
                     src_port: None,
@@ -247,7 +255,7 @@ pub fn Reachability(props: &ReachabilityProps) -> Html {
                 })
             };
             html! {
-                <div onclick={on_cell} onkeydown={on_key}>{ table(view, &app.scenario, lang) }</div>
+                <div onclick={on_cell} onkeydown={on_key}><MatrixTable view={view.clone()} {lang} /></div>
             }
         }
     };
@@ -302,9 +310,19 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// The matrix as one piece of HTML: a large matrix has thousands of marks, and the browser
-/// parses markup far faster than a virtual DOM builds them one by one.
-fn table(view: &MatrixView, scenario: &Scenario, lang: Lang) -> Html {
+/// Marks inserted per slice: a large matrix goes into the page a few rows per frame, so parsing
+/// and laying it out never blocks the page for long.
+const MARKS_PER_SLICE: usize = 240;
+
+/// The matrix as HTML: the table's opening (caption and column headers) and its rows, each with
+/// its number of marks. A large matrix has thousands of marks, and the browser parses markup far
+/// faster than a virtual DOM builds them one by one. The row carries its source (`data-from`),
+/// the cell its destination (`data-to`), the mark its probe.
+fn table_html(
+    view: &MatrixView,
+    scenario: &Scenario,
+    lang: Lang,
+) -> (String, Vec<(String, usize)>) {
     use std::fmt::Write;
     let m = &view.matrix;
     let mut h = String::new();
@@ -325,11 +343,15 @@ fn table(view: &MatrixView, scenario: &Scenario, lang: Lang) -> Html {
             escape(&header_name(names, lang))
         );
     }
-    h.push_str("</tr></thead><tbody>");
+    h.push_str("</tr></thead><tbody></tbody></table>");
+    let mut rows = Vec::with_capacity(view.classes.len());
     for (a, (ea, names)) in view.classes.iter().enumerate() {
+        let mut r = String::new();
+        let mut marks = 0;
         let _ = write!(
-            h,
-            "<tr><th scope=\"row\" title=\"{}\">{}</th>",
+            r,
+            "<tr data-from=\"{}\"><th scope=\"row\" title=\"{}\">{}</th>",
+            escape(&m.endpoints[*ea].id),
             escape(&names.join(", ")),
             escape(&header_name(names, lang))
         );
@@ -346,50 +368,138 @@ fn table(view: &MatrixView, scenario: &Scenario, lang: Lang) -> Html {
                 Some((*ea, *eb))
             };
             let Some((from, to)) = pair else {
-                let _ = write!(h, "<td class=\"self\">{}</td>", escape(t(lang, "itself")));
+                let _ = write!(r, "<td class=\"self\">{}</td>", escape(t(lang, "itself")));
                 continue;
             };
-            h.push_str("<td>");
+            let _ = write!(r, "<td data-to=\"{}\">", escape(&m.endpoints[to].id));
+            let mut why: Vec<(String, Vec<String>)> = Vec::new();
             for (p, probe) in m.probes.iter().enumerate() {
-                let (tone, title) = match m.get(from, to, p) {
-                    Some(c) if c.verdict == Verdict::Established => {
-                        ("ok", t(lang, "established").to_string())
+                marks += 1;
+                let (tone, words, code) = match m.get(from, to, p) {
+                    Some(c) => {
+                        let by = c.blocked_by.as_deref().map(|id| name_of(scenario, id));
+                        let tone = match c.verdict {
+                            Verdict::Established => "ok",
+                            Verdict::DependsOnSourcePort => "partial",
+                            _ => "bad",
+                        };
+                        (
+                            tone,
+                            cell_words(c.verdict, by.as_deref(), lang),
+                            Some(c.verdict),
+                        )
                     }
-                    Some(c) => (
-                        if c.verdict == Verdict::DependsOnSourcePort {
-                            "partial"
-                        } else {
-                            "bad"
-                        },
-                        match &c.blocked_by {
-                            Some(by) => tf(
-                                lang,
-                                "{} by {}",
-                                &[&c.verdict.to_string(), &name_of(scenario, by)],
-                            ),
-                            None => c.verdict.to_string(),
-                        },
-                    ),
-                    None => ("none", t(lang, "not traced").to_string()),
+                    None => ("none", t(lang, "not traced").to_string(), None),
                 };
+                // The English tooltip adds the verdict's stable code, as the CLI prints it.
+                let title = match (code, lang) {
+                    (Some(v), Lang::En) if !v.is_established() => format!("{words} ({v})"),
+                    _ => words.clone(),
+                };
+                if tone == "bad" || tone == "partial" {
+                    match why.iter_mut().find(|(w, _)| *w == words) {
+                        Some((_, probes)) => probes.push(probe.to_string()),
+                        None => why.push((words.clone(), vec![probe.to_string()])),
+                    }
+                }
                 let _ = write!(
-                    h,
-                    "<span role=\"button\" tabindex=\"0\" class=\"mark {tone}\" data-from=\"{}\" data-to=\"{}\" data-probe=\"{}\" title=\"{probe}: {}\" aria-label=\"{} → {} {probe}: {}\">{probe}</span>",
-                    escape(&m.endpoints[from].id),
-                    escape(&m.endpoints[to].id),
-                    escape(&probe.to_string()),
+                    r,
+                    "<span role=\"button\" tabindex=\"0\" class=\"mark {tone}\" data-probe=\"{probe}\" title=\"{probe}: {}\" aria-label=\"{} → {} {probe}: {}\">{probe}</span>",
                     escape(&title),
                     escape(&m.endpoints[from].name),
                     escape(&m.endpoints[to].name),
-                    escape(&title)
+                    escape(&words)
                 );
             }
-            h.push_str("</td>");
+            // Why, in words, once per reason: "22, 5432: db-sg blocks", or only the words when
+            // every port of the cell stops for the same reason.
+            for (words, probes) in &why {
+                let _ = if probes.len() == m.probes.len() {
+                    write!(r, "<i aria-hidden=\"true\">{}</i>", escape(words))
+                } else {
+                    write!(
+                        r,
+                        "<i aria-hidden=\"true\">{}: {}</i>",
+                        escape(&probes.join(", ")),
+                        escape(words)
+                    )
+                };
+            }
+            r.push_str("</td>");
         }
-        h.push_str("</tr>");
+        r.push_str("</tr>");
+        rows.push((r, marks));
     }
-    h.push_str("</tbody></table>");
-    html! {
-        <div class="matrix-scroll">{ Html::from_html_unchecked(AttrValue::from(h)) }</div>
+    (h, rows)
+}
+
+/// Properties of [`MatrixTable`].
+#[derive(Properties, PartialEq)]
+struct MatrixTableProps {
+    view: Rc<MatrixView>,
+    lang: Lang,
+}
+
+/// The finished matrix, put into the page a slice of rows per frame (see [`MARKS_PER_SLICE`]);
+/// the table says `aria-busy` until its last row is in.
+#[component]
+fn MatrixTable(props: &MatrixTableProps) -> Html {
+    let app = use_context::<AppContext>().expect("inside the app state");
+    let holder = use_node_ref();
+    {
+        let holder = holder.clone();
+        let scenario = app.scenario.clone();
+        use_effect_with((props.view.clone(), props.lang), move |(view, lang)| {
+            let cancelled = Rc::new(StdCell::new(false));
+            if let Some(el) = holder.cast::<web_sys::Element>() {
+                let (shell, rows) = table_html(view, &scenario, *lang);
+                el.set_inner_html(&shell);
+                insert_rows(el, rows.into_iter().rev().collect(), cancelled.clone());
+            }
+            move || cancelled.set(true)
+        });
+    }
+    html! { <div class="matrix-scroll" ref={holder}></div> }
+}
+
+/// Appends `rows` (last row first, so the next one pops off the end) to the table inside
+/// `holder`, a slice now and the rest a frame later, until done or cancelled.
+fn insert_rows(
+    holder: web_sys::Element,
+    mut rows: Vec<(String, usize)>,
+    cancelled: Rc<StdCell<bool>>,
+) {
+    let (Ok(Some(table)), Ok(Some(body))) = (
+        holder.query_selector("table"),
+        holder.query_selector("tbody"),
+    ) else {
+        return;
+    };
+    let mut chunk = String::new();
+    let mut marks = 0;
+    while let Some((row, n)) = rows.pop() {
+        chunk.push_str(&row);
+        marks += n;
+        if marks >= MARKS_PER_SLICE {
+            break;
+        }
+    }
+    let _ = body.insert_adjacent_html("beforeend", &chunk);
+    if rows.is_empty() {
+        let _ = table.remove_attribute("aria-busy");
+        return;
+    }
+    let _ = table.set_attribute("aria-busy", "true");
+    // The next slice once the browser has laid out and painted this one.
+    let next = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, move || {
+            if !cancelled.get() {
+                insert_rows(holder, rows, cancelled);
+            }
+        })
+        .forget();
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(next.unchecked_ref());
     }
 }

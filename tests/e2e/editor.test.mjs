@@ -606,9 +606,9 @@ describe("canvas editor", () => {
     await partOn(page, "service").click();
     await inspectorOf(page).getByRole("tab", { name: "Security groups" }).click();
     await inspectorOf(page).getByRole("button", { name: "Remove inbound rule tcp 443 from 0.0.0.0/0" }).click();
-    await page.waitForFunction(() => [...document.querySelectorAll(".matrix .mark")].some((x) => x.title.startsWith("443: dropped-by-security-group")));
+    await page.waitForFunction(() => [...document.querySelectorAll(".matrix .mark")].some((x) => x.title.startsWith("443: service-sg blocks")));
     m = await marks("Internet", "service");
-    assert.match(https(m), /^bad 443: dropped-by-security-group by service-sg/, m.join("; "));
+    assert.match(https(m), /^bad 443: service-sg blocks \(dropped-by-security-group\)/, m.join("; "));
     // A port can be taken out of the matrix.
     await traffic.getByRole("button", { name: "SSH 22", exact: true }).click();
     await page.waitForFunction(() => ![...document.querySelectorAll(".matrix .mark")].some((x) => x.title.startsWith("22:")));

@@ -275,6 +275,13 @@ describe("the learning loop", () => {
       outbound: [{ number: 100, protocol: "all", cidr: "0.0.0.0/0", action: "allow" }],
     }];
     const { page, context, errors } = await open(scenario);
+    // The laptop is a Windows client in the template; made a Linux one in the inspector, it picks
+    // its source port from Linux's ephemeral range.
+    await page.getByRole("application", { name: "Canvas" }).getByRole("button", { name: "My laptop", exact: true }).click();
+    const os = page.getByRole("region", { name: "Inspector" }).getByLabel("Operating system");
+    assert.equal(await os.inputValue(), "windows");
+    await os.selectOption("linux");
+    await page.screenshot({ path: join(artifacts, "learning-host-os.png") });
     const traffic = page.getByRole("region", { name: "Traffic" });
     await traffic.getByLabel("From", { exact: true }).selectOption("laptop");
     await traffic.getByLabel("To", { exact: true }).selectOption("bastion");
@@ -301,7 +308,7 @@ describe("the learning loop", () => {
     // The reply's group hop names the tracked connection instead of rules.
     const reply = rows.filter({ hasText: /tracked connection/ }).first();
     await reply.getByRole("button", { name: /^Show hop/ }).click();
-    await reply.getByText(/^Reply of the connection tcp 203\.0\.113\.10:49152-65535 → 10\.0\.0\.\d+:22/).waitFor();
+    await reply.getByText(/^Reply of the connection tcp 203\.0\.113\.10:32768-60999 → 10\.0\.0\.\d+:22/).waitFor();
     // In Korean too, from the engine.
     await page.getByLabel("Language").selectOption("ko");
     await acl.getByRole("button", { name: /홉/ }).click();

@@ -15,7 +15,7 @@ use super::tabs;
 use super::vpc::PartId;
 use crate::edit::alloc::next_public_ip;
 use crate::edit::find::{interfaces_of, locate, name_of, Found};
-use crate::model::{Engine, Interface, Listener, Listening, Role, Scenario, Scheme};
+use crate::model::{Engine, Interface, Listener, Listening, Os, Role, Scenario, Scheme};
 
 fn parse_ip(text: &str, lang: Lang) -> Result<Ipv4Addr, String> {
     let text = text.trim();
@@ -54,6 +54,43 @@ fn listening_text(l: &Listening) -> String {
 }
 
 /// The primary interface of part `id` in `s`, mutably.
+/// The client operating system, which decides the ephemeral ports the part picks its source port
+/// from when it opens a connection (and so which ports a network ACL must let replies back to).
+fn os_field(lang: Lang, current: Os, on: Callback<Os>) -> Html {
+    const CHOICES: [(Os, &str); 3] = [
+        (Os::Linux, "linux"),
+        (Os::Windows, "windows"),
+        (Os::Any, "any"),
+    ];
+    let options: Vec<(String, String)> = CHOICES
+        .iter()
+        .map(|&(os, code)| {
+            let r = os.ephemeral_range();
+            let label = match os {
+                Os::Linux => t(lang, "Linux"),
+                Os::Windows => t(lang, "Windows or macOS"),
+                Os::Any => t(lang, "Not known"),
+            };
+            (code.to_string(), format!("{label} · {}-{}", r.from, r.to))
+        })
+        .collect();
+    let selected = CHOICES
+        .iter()
+        .find(|c| c.0 == current)
+        .map_or("any", |c| c.1);
+    let onchange = Callback::from(move |v: String| {
+        if let Some(&(os, _)) = CHOICES.iter().find(|c| c.1 == v) {
+            on.emit(os);
+        }
+    });
+    html! {
+        <>
+            { select("node-os", t(lang, "Operating system"), &options, selected, onchange) }
+            <p class="muted small">{ t(lang, "Its ephemeral ports: as a client it picks its source port from this range, and replies come back to that port, so a network ACL on the way must allow it.") }</p>
+        </>
+    }
+}
+
 fn iface_mut<'a>(s: &'a mut Scenario, id: &str) -> Option<&'a mut Interface> {
     match locate(s, id)? {
         Found::Instance(i) => s.instances[i].interfaces.first_mut(),
@@ -237,6 +274,15 @@ pub fn NodeEditor(p: &PartId) -> Html {
                 current,
                 on_role,
             ));
+            let on_os = {
+                let app = app.clone();
+                Callback::from(move |os: Os| {
+                    let mut s = (*app.scenario).clone();
+                    s.instances[i].os = os;
+                    commit(&app, s);
+                })
+            };
+            fields.push(os_field(lang, x.os, on_os));
             let listen_check = edit(|s, id, text, _| {
                 let l = parse_listening(&text)?;
                 if let Some(Found::Instance(i)) = locate(s, id) {
@@ -400,6 +446,15 @@ pub fn NodeEditor(p: &PartId) -> Html {
                     check={ip_check} path={format!("{path}.ip")}
                     hint={AttrValue::from(t(lang, "Its address on the internet, outside every VPC."))} />
             });
+            let on_os = {
+                let app = app.clone();
+                Callback::from(move |os: Os| {
+                    let mut s = (*app.scenario).clone();
+                    s.internet_hosts[i].os = os;
+                    commit(&app, s);
+                })
+            };
+            fields.push(os_field(lang, h.os, on_os));
         }
         _ => {}
     }
