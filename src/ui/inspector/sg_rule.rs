@@ -299,7 +299,7 @@ pub fn RuleForm(p: &RuleFormProps) -> Html {
         Callback::from(
             move |_: MouseEvent| match add_my_laptop(&app.scenario, lang) {
                 Ok((n, _)) => commit(&app, n),
-                Err(why) => app.dispatch(Action::Notify(why)),
+                Err(why) => app.dispatch(Action::Notify(why.text(lang))),
             },
         )
     };
