@@ -244,10 +244,9 @@ impl Message {
             M::TwoNodesInOneSubnet { subnet, .. } => format!(
                 "서브넷 {subnet:?}에는 이미 노드가 있습니다. 로드 밸런서는 서브넷마다 노드를 하나만 둡니다."
             ),
+            M::NeedsTwoAzs { zones } if zones.is_empty() => "로드 밸런서의 노드가 어느 가용 영역에도 없습니다. 애플리케이션 로드 밸런서에는 두 개 이상의 가용 영역에 있는 서브넷의 노드가 필요합니다.".into(),
             M::NeedsTwoAzs { zones } => {
-                let listed = if zones.is_empty() {
-                    "없음".to_string()
-                } else {
+                let listed = {
                     zones
                         .iter()
                         .map(|z| match z.is_empty() {

@@ -11,21 +11,37 @@ use std::collections::{HashMap, HashSet};
 /// The kinds of scenario parts that have an id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
+    /// A VPC.
     Vpc,
+    /// A subnet.
     Subnet,
+    /// A route table.
     RouteTable,
+    /// A network ACL.
     NetworkAcl,
+    /// A security group.
     SecurityGroup,
+    /// A prefix list.
     PrefixList,
+    /// A instance.
     Instance,
+    /// A network interface.
     Interface,
+    /// A database.
     Database,
+    /// A load balancer.
     LoadBalancer,
+    /// A target group.
     TargetGroup,
+    /// A internet gateway.
     InternetGateway,
+    /// A NAT gateway.
     NatGateway,
+    /// A peering connection.
     Peering,
+    /// A gateway endpoint.
     GatewayEndpoint,
+    /// A internet host.
     InternetHost,
 }
 
