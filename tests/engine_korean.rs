@@ -729,7 +729,7 @@ fn a_validated_scenario_speaks_both_languages() {
         "{ko}"
     );
     // The checker itself finds English, so the checks above can fail.
-    assert_eq!(english_words(&p.message).is_empty(), false);
+    assert!(!english_words(&p.message).is_empty());
     assert_eq!(
         english_words("서브넷 web-1 (tcp/443, 10.0.0.0/16)"),
         Vec::<String>::new()

@@ -251,7 +251,7 @@ impl Refusal {
         let object = |w: &str| josa(w, ("을", "를"));
         match self {
             R::VpcInVpc { vpc } => format!(
-                "VPC 안({vpc})에는 다른 VPC를 둘 수 없습니다. 캔버스의 빈 곳에 놓으세요."
+                "VPC({vpc}) 안에는 다른 VPC를 둘 수 없습니다. 캔버스의 빈 곳에 놓으세요."
             ),
             R::NoVpcBlock => "10.x.0.0/16 블록을 이미 모두 다른 VPC가 쓰고 있습니다.".into(),
             R::SubnetOffVpc => "서브넷은 VPC 안에 있어야 합니다. VPC 위에 놓으세요.".into(),
