@@ -97,6 +97,35 @@ impl StaticText {
     }
 }
 
+/// `word` followed by the Korean particle that fits its last sound: `pair` is the particle after
+/// a final consonant and after a vowel, such as `("은", "는")` or `("이", "가")`. A word ending in
+/// a Hangul syllable or a digit gets the right one; any other ending (a Latin name) gets both,
+/// written `은(는)`, as Korean software does.
+pub fn josa(word: &str, pair: (&str, &str)) -> String {
+    let (after_consonant, after_vowel) = pair;
+    let consonant = match word.chars().last() {
+        Some(c @ '\u{AC00}'..='\u{D7A3}') => Some((c as u32 - 0xAC00) % 28 != 0),
+        // 영 일 이 삼 사 오 육 칠 팔 구
+        Some(c @ '0'..='9') => Some(!matches!(c, '2' | '4' | '5' | '9')),
+        _ => None,
+    };
+    match consonant {
+        // ㄹ takes 로 like a vowel: 서울로, 1로.
+        Some(true) if after_vowel == "로" && ends_in_rieul(word) => format!("{word}로"),
+        Some(true) => format!("{word}{after_consonant}"),
+        Some(false) => format!("{word}{after_vowel}"),
+        None => format!("{word}{after_consonant}({after_vowel})"),
+    }
+}
+
+fn ends_in_rieul(word: &str) -> bool {
+    match word.chars().last() {
+        Some(c @ '\u{AC00}'..='\u{D7A3}') => (c as u32 - 0xAC00) % 28 == 8,
+        Some(c) => matches!(c, '1' | '7' | '8'),
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +137,15 @@ mod tests {
         let t = Text::new("Hello", "안녕하세요");
         assert_eq!(t.get(Lang::Ko), "안녕하세요");
         assert_eq!("KO".parse::<Lang>(), Ok(Lang::Ko));
+    }
+
+    #[test]
+    fn josa_follows_the_last_sound() {
+        assert_eq!(josa("서브넷", ("은", "는")), "서브넷은");
+        assert_eq!(josa("인스턴스", ("은", "는")), "인스턴스는");
+        assert_eq!(josa("web-1", ("이", "가")), "web-1이");
+        assert_eq!(josa("web-2", ("이", "가")), "web-2가");
+        assert_eq!(josa("web", ("을", "를")), "web을(를)");
+        assert_eq!(josa("VPC 1", ("으로", "로")), "VPC 1로");
     }
 }

@@ -63,6 +63,12 @@ fn korean_labels_and_json() {
         "{}",
         stdout(&o)
     );
+    // The reasons are the grader's Korean ones.
+    assert!(
+        stdout(&o).contains("돌아오는 길에 차단됨"),
+        "{}",
+        stdout(&o)
+    );
     let o = vpcplay(&["check", "builtin:stateless-acl", "--solution", "--json"]);
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();

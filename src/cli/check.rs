@@ -43,7 +43,11 @@ pub fn text(l: &Lesson, which: &str, r: &Report, lang: Lang) -> String {
     let _ = writeln!(out, "{}{id}: {which}", l.title.get(lang));
     for line in &r.lines {
         let mark = if line.passed { "✓" } else { "✗" };
-        let _ = writeln!(out, "{mark} {} — {}", line.label.get(lang), line.reason);
+        let reason = match lang {
+            Lang::Ko if !line.reason_ko.is_empty() => &line.reason_ko,
+            _ => &line.reason,
+        };
+        let _ = writeln!(out, "{mark} {} — {reason}", line.label.get(lang));
     }
     let _ = write!(out, "{}/{} passed", r.passed_count(), r.lines.len());
     if r.passed() && !l.success.en.is_empty() {

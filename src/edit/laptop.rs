@@ -27,7 +27,7 @@ pub fn my_laptop(s: &Scenario) -> Option<&InternetHost> {
 
 /// Adds a "My laptop" host where the palette's keyboard placement puts it (outside every VPC),
 /// named in `lang`.
-pub fn add_my_laptop(s: &Scenario, lang: Lang) -> Result<(Scenario, Id), String> {
+pub fn add_my_laptop(s: &Scenario, lang: Lang) -> Result<(Scenario, Id), super::Refusal> {
     let placed = named_in(s, place_auto(s, PartKind::Laptop, None)?, lang);
     Ok((placed.scenario, placed.id))
 }

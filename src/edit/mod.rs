@@ -13,6 +13,7 @@
 //! - [`title`]: the names new internet hosts are given, in English or Korean.
 //! - [`laptop`]: the learner's "My laptop" host, the address behind "My IP".
 //! - [`balancer`]: listeners and target groups added to a load balancer.
+//! - [`refusal`]: why an edit was refused, in English and Korean.
 
 pub mod alloc;
 pub mod balancer;
@@ -21,10 +22,13 @@ pub mod history;
 pub mod laptop;
 pub mod moves;
 pub mod place;
+pub mod refusal;
 pub mod remove;
 pub mod rename;
 pub mod room;
 pub mod title;
+
+pub use refusal::Refusal;
 
 #[cfg(test)]
 mod tests;

@@ -3,6 +3,7 @@
 
 use super::alloc::next_private_ip;
 use super::find::{descendants, locate, name_of, rect_of, subnet_at, vpc_at, zone_at, Found};
+use super::Refusal;
 use crate::layout::{snap, NODE_SIZE};
 use crate::model::{Rect, Scenario};
 use std::collections::BTreeSet;
@@ -23,7 +24,7 @@ pub fn moving_set(s: &Scenario, ids: &[String]) -> BTreeSet<String> {
 /// moves there and gets a free address of that subnet; a subnet takes the zone of the band it
 /// lands in; an internet gateway slides onto the nearest edge of its VPC. A move that would put a
 /// part where it cannot live is refused with the reason.
-pub fn move_parts(s: &Scenario, ids: &[String], dx: f64, dy: f64) -> Result<Scenario, String> {
+pub fn move_parts(s: &Scenario, ids: &[String], dx: f64, dy: f64) -> Result<Scenario, Refusal> {
     let mut out = s.clone();
     let set = moving_set(s, ids);
     for id in &set {
@@ -49,7 +50,7 @@ fn centre(s: &Scenario, id: &str) -> Option<(f64, f64)> {
 }
 
 /// Checks and completes a moved part's new place.
-fn settle(s: &mut Scenario, id: &str) -> Result<(), String> {
+fn settle(s: &mut Scenario, id: &str) -> Result<(), Refusal> {
     let Some(found) = locate(s, id) else {
         return Ok(());
     };
@@ -58,10 +59,10 @@ fn settle(s: &mut Scenario, id: &str) -> Result<(), String> {
     match found {
         Found::Vpc(_) => Ok(()),
         Found::Host(_) => match vpc_at(s, cx, cy) {
-            Some(v) => Err(format!(
-                "{name} is a host on the internet; it cannot go inside {}.",
-                name_of(s, &s.vpcs[v].id)
-            )),
+            Some(v) => Err(Refusal::HostIntoVpc {
+                name,
+                vpc: name_of(s, &s.vpcs[v].id),
+            }),
             None => Ok(()),
         },
         Found::Subnet(i) => {
@@ -71,10 +72,10 @@ fn settle(s: &mut Scenario, id: &str) -> Result<(), String> {
             let inside =
                 r.x >= v.x && r.y >= v.y && r.x + r.w <= v.x + v.w && r.y + r.h <= v.y + v.h;
             if !inside {
-                return Err(format!(
-                    "{name} must stay inside its VPC {}; a subnet cannot change VPC.",
-                    name_of(s, &vpc)
-                ));
+                return Err(Refusal::SubnetLeavesVpc {
+                    name,
+                    vpc: name_of(s, &vpc),
+                });
             }
             if let Some(z) = zone_at(s, &vpc, cx) {
                 s.subnets[i].az = z;
@@ -105,14 +106,12 @@ fn settle(s: &mut Scenario, id: &str) -> Result<(), String> {
                 }
                 Ok(())
             } else {
-                Err(format!(
-                    "{name} has nodes in its own subnets only; drop it in one of them."
-                ))
+                Err(Refusal::BalancerOwnSubnets { name })
             }
         }
         Found::Instance(_) | Found::Database(_) | Found::NatGateway(_) => {
             let Some(k) = subnet_at(s, cx, cy) else {
-                return Err(format!("{name} must stay inside a subnet."));
+                return Err(Refusal::StayInSubnet { name });
             };
             let to = s.subnets[k].clone();
             let from = super::find::parent_of(s, id).unwrap_or_default();
@@ -125,13 +124,15 @@ fn settle(s: &mut Scenario, id: &str) -> Result<(), String> {
                 .find(|x| x.id == from)
                 .map(|x| x.vpc.clone());
             if from_vpc.as_deref() != Some(to.vpc.as_str()) {
-                return Err(format!(
-                    "{name} cannot move to another VPC ({}): its security groups belong to its own VPC.",
-                    name_of(s, &to.vpc)
-                ));
+                return Err(Refusal::OtherVpc {
+                    name,
+                    vpc: name_of(s, &to.vpc),
+                });
             }
-            let ip = next_private_ip(s, &to.id)
-                .ok_or_else(|| format!("{} has no free address left.", name_of(s, &to.id)))?;
+            let ip = next_private_ip(s, &to.id).ok_or_else(|| Refusal::SubnetFull {
+                subnet: name_of(s, &to.id),
+                cidr: None,
+            })?;
             let iface = match found {
                 Found::Instance(i) => s.instances[i].interfaces.first_mut(),
                 Found::Database(i) => s.databases[i].interfaces.first_mut(),

@@ -6,6 +6,7 @@ use super::alloc::{
     next_vpc_cidr, unique_title,
 };
 use super::find::{subnet_at, vpc_at, vpc_near, zone_at};
+pub use super::refusal::{a_or_an, Refusal};
 use super::PartKind;
 use crate::layout::{self, snap, NODE_SIZE, SUBNET_H, SUBNET_HEAD, SUBNET_W, VPC_H, VPC_W};
 use crate::model::*;
@@ -51,13 +52,13 @@ fn clamp_node(mut n: Rect, r: &Rect, head: f64) -> Rect {
 /// assert_eq!(p.scenario.vpcs[0].cidrs[0].to_string(), "10.0.0.0/16");
 /// assert!(place(&p.scenario, PartKind::Instance, 900.0, 900.0).is_err());
 /// ```
-pub fn place(s: &Scenario, kind: PartKind, x: f64, y: f64) -> Result<Placed, String> {
+pub fn place(s: &Scenario, kind: PartKind, x: f64, y: f64) -> Result<Placed, Refusal> {
     build(s, kind, x, y, true)
 }
 
 /// Adds the part; `exact` refuses a subnet dropped on another one instead of leaving the clash
 /// to [`make_room`].
-fn build(s: &Scenario, kind: PartKind, x: f64, y: f64, exact: bool) -> Result<Placed, String> {
+fn build(s: &Scenario, kind: PartKind, x: f64, y: f64, exact: bool) -> Result<Placed, Refusal> {
     let mut s = s.clone();
     let id = match kind {
         PartKind::Vpc => place_vpc(&mut s, x, y)?,
@@ -70,14 +71,13 @@ fn build(s: &Scenario, kind: PartKind, x: f64, y: f64, exact: bool) -> Result<Pl
     Ok(Placed { scenario: s, id })
 }
 
-fn place_vpc(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
+fn place_vpc(s: &mut Scenario, x: f64, y: f64) -> Result<Id, Refusal> {
     if let Some(i) = vpc_at(s, x, y) {
-        return Err(format!(
-            "A VPC cannot go inside another VPC ({}); drop it on an empty part of the canvas.",
-            label(&s.vpcs[i].name, &s.vpcs[i].id)
-        ));
+        return Err(Refusal::VpcInVpc {
+            vpc: label(&s.vpcs[i].name, &s.vpcs[i].id),
+        });
     }
-    let cidr = next_vpc_cidr(s).ok_or("Every 10.x.0.0/16 block is taken by a VPC already.")?;
+    let cidr = next_vpc_cidr(s).ok_or(Refusal::NoVpcBlock)?;
     let name = next_name(s, "vpc");
     let id = fresh_id(s, &name);
     s.vpcs.push(Vpc {
@@ -106,20 +106,16 @@ fn label(name: &str, id: &str) -> String {
     }
 }
 
-fn place_subnet(s: &mut Scenario, x: f64, y: f64, exact: bool) -> Result<Id, String> {
-    let vi = vpc_at(s, x, y).ok_or("A subnet lives inside a VPC: drop it on a VPC.")?;
+fn place_subnet(s: &mut Scenario, x: f64, y: f64, exact: bool) -> Result<Id, Refusal> {
+    let vi = vpc_at(s, x, y).ok_or(Refusal::SubnetOffVpc)?;
     if let Some(i) = subnet_at(s, x, y).filter(|_| exact) {
-        return Err(format!(
-            "Subnets cannot overlap: {} is already here. Drop the subnet on an empty part of the VPC.",
-            label(&s.subnets[i].name, &s.subnets[i].id)
-        ));
+        return Err(Refusal::SubnetOverlap {
+            subnet: label(&s.subnets[i].name, &s.subnets[i].id),
+        });
     }
     let vpc = s.vpcs[vi].id.clone();
-    let cidr = next_subnet_cidr(s, &vpc).ok_or_else(|| {
-        format!(
-            "{} has no free address block left for another subnet.",
-            label(&s.vpcs[vi].name, &vpc)
-        )
+    let cidr = next_subnet_cidr(s, &vpc).ok_or_else(|| Refusal::NoSubnetBlock {
+        vpc: label(&s.vpcs[vi].name, &vpc),
     })?;
     let az = zone_at(s, &vpc, x).unwrap_or_else(|| format!("{}a", layout::DEFAULT_REGION));
     let name = next_letter_name(s, "subnet");
@@ -155,20 +151,18 @@ fn place_subnet(s: &mut Scenario, x: f64, y: f64, exact: bool) -> Result<Id, Str
     Ok(id)
 }
 
-fn place_igw(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
-    let vi = vpc_near(s, x, y, NODE_SIZE)
-        .ok_or("Drop the internet gateway on a VPC (or its edge) to attach it.")?;
+fn place_igw(s: &mut Scenario, x: f64, y: f64) -> Result<Id, Refusal> {
+    let vi = vpc_near(s, x, y, NODE_SIZE).ok_or(Refusal::IgwOffVpc)?;
     let vpc = s.vpcs[vi].id.clone();
     if let Some(g) = s
         .internet_gateways
         .iter()
         .find(|g| g.vpc.as_deref() == Some(vpc.as_str()))
     {
-        return Err(format!(
-            "{} already has an internet gateway ({}); a VPC can have only one.",
-            label(&s.vpcs[vi].name, &vpc),
-            label(&g.name, &g.id)
-        ));
+        return Err(Refusal::SecondIgw {
+            vpc: label(&s.vpcs[vi].name, &vpc),
+            igw: label(&g.name, &g.id),
+        });
     }
     let name = next_name(s, "igw");
     let id = fresh_id(s, &name);
@@ -190,12 +184,11 @@ fn place_igw(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
     Ok(id)
 }
 
-fn place_host(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<Id, String> {
+fn place_host(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<Id, Refusal> {
     if let Some(i) = vpc_at(s, x, y) {
-        return Err(format!(
-            "A host on the internet lives outside every VPC; drop it outside {}.",
-            label(&s.vpcs[i].name, &s.vpcs[i].id)
-        ));
+        return Err(Refusal::HostInVpc {
+            vpc: label(&s.vpcs[i].name, &s.vpcs[i].id),
+        });
     }
     let (title, base, ip) = match kind {
         PartKind::Laptop => (super::title::LAPTOP.en, "laptop", next_public_ip(s)),
@@ -298,16 +291,12 @@ pub fn is_public(s: &Scenario, subnet: &str) -> bool {
     })
 }
 
-fn place_in_subnet(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<Id, String> {
-    let si = subnet_at(s, x, y)
-        .ok_or_else(|| format!("{} lives in a subnet: drop it on a subnet.", a_or_an(kind)))?;
+fn place_in_subnet(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<Id, Refusal> {
+    let si = subnet_at(s, x, y).ok_or(Refusal::NotInSubnet { kind })?;
     let subnet = s.subnets[si].clone();
-    let ip = next_private_ip(s, &subnet.id).ok_or_else(|| {
-        format!(
-            "{} ({}) has no free address left.",
-            label(&subnet.name, &subnet.id),
-            subnet.cidr
-        )
+    let ip = next_private_ip(s, &subnet.id).ok_or_else(|| Refusal::SubnetFull {
+        subnet: label(&subnet.name, &subnet.id),
+        cidr: Some(subnet.cidr),
     })?;
     let public = is_public(s, &subnet.id);
     let (prefix, role, listens) = match kind {
@@ -395,20 +384,8 @@ fn place_in_subnet(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<I
     Ok(id)
 }
 
-/// "An EC2 instance", "A NAT gateway": the kind with its article, capitalized.
-pub fn a_or_an(kind: PartKind) -> String {
-    let l = kind.label();
-    let article = if l.starts_with(['E', 'R', 'a', 'i']) {
-        "An"
-    } else {
-        "A"
-    };
-    format!("{article} {l}")
-}
-
-fn place_alb(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
-    let vi = vpc_at(s, x, y)
-        .ok_or("Drop the load balancer on a VPC with subnets in two availability zones.")?;
+fn place_alb(s: &mut Scenario, x: f64, y: f64) -> Result<Id, Refusal> {
+    let vi = vpc_at(s, x, y).ok_or(Refusal::AlbOffVpc)?;
     let vpc = s.vpcs[vi].id.clone();
     let vname = label(&s.vpcs[vi].name, &vpc);
     // The subnet under the pointer first, then the VPC's others, one per zone.
@@ -431,13 +408,10 @@ fn place_alb(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
         }
     }
     if picked.len() < 2 {
-        return Err(format!(
-            "An application load balancer needs subnets in two different availability zones; {vname} has {}. Add a subnet in another zone band first.",
-            match picked.len() {
-                0 => "no subnets".to_string(),
-                _ => format!("subnets in {} only", s.subnets[picked[0]].az),
-            }
-        ));
+        return Err(Refusal::AlbZones {
+            vpc: vname,
+            zone: picked.first().map(|&k| s.subnets[k].az.clone()),
+        });
     }
     let name = next_name(s, "alb");
     let id = fresh_id(s, &name);
@@ -453,11 +427,9 @@ fn place_alb(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
     let mut nodes = Vec::new();
     for &i in &picked {
         let subnet = s.subnets[i].id.clone();
-        let ip = next_private_ip(s, &subnet).ok_or_else(|| {
-            format!(
-                "{} has no free address left.",
-                label(&s.subnets[i].name, &subnet)
-            )
+        let ip = next_private_ip(s, &subnet).ok_or_else(|| Refusal::SubnetFull {
+            subnet: label(&s.subnets[i].name, &subnet),
+            cidr: None,
         })?;
         let mut probe = s.clone();
         probe.load_balancers.push(LoadBalancer {
@@ -492,9 +464,7 @@ fn place_alb(s: &mut Scenario, x: f64, y: f64) -> Result<Id, String> {
     }
     let tg = fresh_id(s, &format!("{name}-targets"));
     let Some(lb) = s.load_balancers.last_mut() else {
-        return Err(format!(
-            "{vname} has no subnets for the load balancer's nodes."
-        ));
+        return Err(Refusal::AlbNoSubnets { vpc: vname });
     };
     lb.listeners = vec![LbListener {
         protocol: LbProtocol::Http,
@@ -615,7 +585,7 @@ fn candidates(s: &Scenario, kind: PartKind, near: Option<&str>) -> Vec<(f64, f64
 /// selection) when given, else in the first container it can live in, at the free place nearest
 /// to the container's first slot (see [`place_at`]); refuses with the reason of the first
 /// container tried.
-pub fn place_auto(s: &Scenario, kind: PartKind, near: Option<&str>) -> Result<Placed, String> {
+pub fn place_auto(s: &Scenario, kind: PartKind, near: Option<&str>) -> Result<Placed, Refusal> {
     let mut first_err = None;
     for (x, y) in candidates(s, kind, near) {
         match place_at(s, kind, x, y) {
@@ -626,13 +596,11 @@ pub fn place_auto(s: &Scenario, kind: PartKind, near: Option<&str>) -> Result<Pl
         }
     }
     Err(first_err.unwrap_or_else(|| match kind {
-        PartKind::Subnet if s.vpcs.is_empty() => "A subnet lives inside a VPC: add a VPC first.".into(),
-        PartKind::InternetGateway if s.vpcs.is_empty() => {
-            "An internet gateway attaches to a VPC: add a VPC first.".into()
-        }
-        PartKind::LoadBalancer => "An application load balancer needs subnets in two different availability zones: add them first.".into(),
-        k if k.in_subnet() => format!("{} lives in a subnet: add a subnet first.", a_or_an(k)),
-        _ => format!("There is no room for another {}.", kind.label()),
+        PartKind::Subnet if s.vpcs.is_empty() => Refusal::SubnetNeedsVpc,
+        PartKind::InternetGateway if s.vpcs.is_empty() => Refusal::IgwNeedsVpc,
+        PartKind::LoadBalancer => Refusal::AlbNeedsSubnets,
+        k if k.in_subnet() => Refusal::NeedsSubnet { kind: k },
+        _ => Refusal::NoRoom { kind },
     }))
 }
 
@@ -652,7 +620,7 @@ pub fn place_auto(s: &Scenario, kind: PartKind, near: Option<&str>) -> Result<Pl
 /// let (a, b) = (s.layout["subnet-a"], s.layout["subnet-b"]);
 /// assert!(a.y + a.h <= b.y || b.y + b.h <= a.y);
 /// ```
-pub fn place_at(s: &Scenario, kind: PartKind, x: f64, y: f64) -> Result<Placed, String> {
+pub fn place_at(s: &Scenario, kind: PartKind, x: f64, y: f64) -> Result<Placed, Refusal> {
     let mut p = build(s, kind, x, y, false)?;
     super::room::make_room(&mut p.scenario, &p.id);
     Ok(p)

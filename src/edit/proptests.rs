@@ -198,7 +198,7 @@ proptest! {
                 }
                 Err(why) => {
                     prop_assert!(
-                        fair_refusal(&s, kind, x, y, &why),
+                        fair_refusal(&s, kind, x, y, &why.en()),
                         "{kind:?} at ({x}, {y}) refused (aimed: {aimed}): {why}"
                     );
                 }

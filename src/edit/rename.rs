@@ -9,6 +9,7 @@
 //! palette made from the part's name (`eni-web-1`), follow the name, with the routes to them.
 
 use super::find::{interfaces_of, locate, name_of, Found};
+use super::Refusal;
 use crate::model::{Id, RouteTarget, Scenario};
 
 /// Where a name can be set: a canvas part, a security group, a route table or a network ACL.
@@ -104,20 +105,20 @@ fn every_name(s: &Scenario) -> Vec<(Id, String)> {
 
 /// Why `name` cannot be given to `id`: another part is called so, or has it as its id (flows and
 /// lessons name parts by either).
-fn clash(s: &Scenario, id: &str, name: &str) -> Option<String> {
+fn clash(s: &Scenario, id: &str, name: &str) -> Option<Refusal> {
     let taken = every_name(s);
     if taken.iter().any(|(o, n)| o != id && n == name) {
-        return Some(format!(
-            "Another part is already called {name:?}: give {} a name of its own.",
-            name_of(s, id)
-        ));
+        return Some(Refusal::NameTaken {
+            name: name.to_string(),
+            part: name_of(s, id),
+        });
     }
     if taken.iter().any(|(o, _)| o != id && o == name) {
-        let owner = owner_of(s, name).unwrap_or_else(|| "another part".to_string());
-        return Some(format!(
-            "{name:?} is the id of {owner}: give {} a name of its own.",
-            name_of(s, id)
-        ));
+        return Some(Refusal::NameIsId {
+            name: name.to_string(),
+            owner: owner_of(s, name),
+            part: name_of(s, id),
+        });
     }
     None
 }
@@ -243,8 +244,8 @@ fn free_name(s: &Scenario, id: &str, base: &str) -> String {
 /// assert_eq!(s.subnets[0].name, "public-a");
 /// assert!(rename(&mut s, "subnet-a", "vpc-1").is_err());
 /// ```
-pub fn rename(s: &mut Scenario, id: &str, name: &str) -> Result<(), String> {
-    let what = find(s, id).ok_or_else(|| format!("There is no part {id:?} to rename."))?;
+pub fn rename(s: &mut Scenario, id: &str, name: &str) -> Result<(), Refusal> {
+    let what = find(s, id).ok_or_else(|| Refusal::NoPart { id: id.to_string() })?;
     let name = name.trim();
     let old = name_of(s, id);
     if name == old || (name.is_empty() && name_mut(s, what).is_empty()) {

@@ -47,7 +47,7 @@ fn a_renamed_instance_takes_its_own_group_along_and_keeps_its_id() {
     assert_eq!(back, before);
     // The old name is free again for a rename, the id is not.
     rename(&mut s, "alb-1", "web-1-lb").unwrap();
-    let err = rename(&mut s, "alb-1", "web-1").unwrap_err();
+    let err = rename(&mut s, "alb-1", "web-1").unwrap_err().en();
     assert!(err.contains("is the id of app-1"), "{err}");
 }
 
@@ -119,17 +119,17 @@ fn a_subnet_takes_its_own_route_table_and_acl_along() {
 fn names_taken_by_another_part_are_refused_and_nothing_changes() {
     let mut s = built();
     let before = s.clone();
-    let err = rename(&mut s, "web-1", "alb-1").unwrap_err();
+    let err = rename(&mut s, "web-1", "alb-1").unwrap_err().en();
     assert!(err.contains("already called \"alb-1\""), "{err}");
     assert!(err.contains("web-1"), "{err}");
-    let err = rename(&mut s, "web-1", "subnet-b").unwrap_err();
+    let err = rename(&mut s, "web-1", "subnet-b").unwrap_err().en();
     assert!(err.contains("already called"), "{err}");
-    let err = rename(&mut s, "web-1", "eni-web-1").unwrap_err();
+    let err = rename(&mut s, "web-1", "eni-web-1").unwrap_err().en();
     assert!(
         err.contains("is the id of web-1") || err.contains("id of"),
         "{err}"
     );
-    let err = rename(&mut s, "no-such-part", "x").unwrap_err();
+    let err = rename(&mut s, "no-such-part", "x").unwrap_err().en();
     assert!(err.contains("no part"), "{err}");
     assert_eq!(s, before);
     // Its own name and its own id are fine.
@@ -238,8 +238,8 @@ fn names_of_peerings_endpoints_and_prefix_lists_are_taken_too() {
         name: "office".into(),
         cidrs: Vec::new(),
     });
-    let err = rename(&mut s, "web-1", "office").unwrap_err();
+    let err = rename(&mut s, "web-1", "office").unwrap_err().en();
     assert!(err.contains("already called \"office\""), "{err}");
-    let err = rename(&mut s, "web-1", "pl-1").unwrap_err();
+    let err = rename(&mut s, "web-1", "pl-1").unwrap_err().en();
     assert!(err.contains("is the id of"), "{err}");
 }

@@ -42,7 +42,7 @@ fn new_vpcs_take_the_next_free_block_and_get_aws_defaults() {
     let s = place(&s, PartKind::Vpc, 2000.0, 80.0).unwrap().scenario;
     assert_eq!(s.vpcs[1].cidrs, vec![net("10.1.0.0/16")]);
     assert_eq!(s.vpcs[1].name, "vpc-2");
-    let err = place(&s, PartKind::Vpc, 150.0, 150.0).unwrap_err();
+    let err = place(&s, PartKind::Vpc, 150.0, 150.0).unwrap_err().en();
     assert!(err.contains("inside another VPC"), "{err}");
 }
 
@@ -55,10 +55,12 @@ fn subnets_take_free_blocks_and_the_zone_of_their_band() {
     assert_eq!(s.subnets[1].name, "subnet-b");
     assert_eq!(s.subnets[0].az, "ap-northeast-2a");
     assert_eq!(s.subnets[1].az, "ap-northeast-2b");
-    let err = place(&Scenario::new(), PartKind::Subnet, 10.0, 10.0).unwrap_err();
+    let err = place(&Scenario::new(), PartKind::Subnet, 10.0, 10.0)
+        .unwrap_err()
+        .en();
     assert!(err.contains("inside a VPC"), "{err}");
     let (x, y) = centre(&s, "subnet-a");
-    let err = place(&s, PartKind::Subnet, x, y).unwrap_err();
+    let err = place(&s, PartKind::Subnet, x, y).unwrap_err().en();
     assert!(err.contains("overlap"), "{err}");
     assert!(validate(&s).is_empty(), "{:?}", validate(&s));
 }
@@ -120,7 +122,7 @@ fn a_full_subnet_refuses_new_nodes() {
     for _ in 0..11 {
         s = place(&s, PartKind::Instance, x, y).unwrap().scenario;
     }
-    let err = place(&s, PartKind::Instance, x, y).unwrap_err();
+    let err = place(&s, PartKind::Instance, x, y).unwrap_err().en();
     assert!(err.contains("no free address"), "{err}");
 }
 
@@ -128,23 +130,33 @@ fn a_full_subnet_refuses_new_nodes() {
 fn containment_rules_refuse_with_reasons() {
     let s = vpc_with_two_subnets();
     let v = s.layout["vpc-1"];
-    let err = place(&s, PartKind::Instance, v.x + 10.0, v.y + v.h - 10.0).unwrap_err();
+    let err = place(&s, PartKind::Instance, v.x + 10.0, v.y + v.h - 10.0)
+        .unwrap_err()
+        .en();
     assert_eq!(
         err,
         "An EC2 instance lives in a subnet: drop it on a subnet."
     );
-    let err = place(&s, PartKind::NatGateway, -500.0, -500.0).unwrap_err();
+    let err = place(&s, PartKind::NatGateway, -500.0, -500.0)
+        .unwrap_err()
+        .en();
     assert!(err.starts_with("A NAT gateway lives in a subnet"), "{err}");
-    let err = place(&s, PartKind::Laptop, v.x + 10.0, v.y + 10.0).unwrap_err();
+    let err = place(&s, PartKind::Laptop, v.x + 10.0, v.y + 10.0)
+        .unwrap_err()
+        .en();
     assert!(err.contains("outside every VPC"), "{err}");
-    let err = place(&s, PartKind::InternetGateway, -900.0, -900.0).unwrap_err();
+    let err = place(&s, PartKind::InternetGateway, -900.0, -900.0)
+        .unwrap_err()
+        .en();
     assert!(err.contains("on a VPC"), "{err}");
     let s = place(&s, PartKind::InternetGateway, v.x + 300.0, v.y + 2.0)
         .unwrap()
         .scenario;
     assert_eq!(s.internet_gateways[0].vpc.as_deref(), Some("vpc-1"));
     assert_eq!(s.layout["igw-1"].y, v.y - 28.0, "on the top edge");
-    let err = place(&s, PartKind::InternetGateway, v.x + 100.0, v.y + 100.0).unwrap_err();
+    let err = place(&s, PartKind::InternetGateway, v.x + 100.0, v.y + 100.0)
+        .unwrap_err()
+        .en();
     assert!(err.contains("already has an internet gateway"), "{err}");
 }
 
@@ -158,7 +170,7 @@ fn load_balancers_need_two_zones() {
         .unwrap()
         .scenario;
     let (x, y) = centre(&s, "subnet-a");
-    let err = place(&s, PartKind::LoadBalancer, x, y).unwrap_err();
+    let err = place(&s, PartKind::LoadBalancer, x, y).unwrap_err().en();
     assert!(err.contains("two different availability zones"), "{err}");
     let s = place(&s, PartKind::Subnet, v.x + v.w - 170.0, v.y + 140.0)
         .unwrap()
@@ -192,9 +204,13 @@ fn moving_a_container_moves_what_it_holds_and_nodes_change_subnet() {
         "10.0.1.4"
     );
     // Out of every subnet: refused.
-    let err = move_parts(&s, &["web-1".into()], 0.0, 3000.0).unwrap_err();
+    let err = move_parts(&s, &["web-1".into()], 0.0, 3000.0)
+        .unwrap_err()
+        .en();
     assert!(err.contains("must stay inside a subnet"), "{err}");
-    let err = move_parts(&s, &["subnet-a".into()], -3000.0, 0.0).unwrap_err();
+    let err = move_parts(&s, &["subnet-a".into()], -3000.0, 0.0)
+        .unwrap_err()
+        .en();
     assert!(err.contains("inside its VPC"), "{err}");
     let small = resize(&s, "subnet-a", 10.0, 10.0);
     assert!(small.layout["subnet-a"].w >= 160.0);
@@ -244,7 +260,9 @@ fn names_count_up_and_letters_roll_over() {
 
 #[test]
 fn keyboard_placement_finds_room_near_the_selection() {
-    let err = super::place::place_auto(&Scenario::new(), PartKind::Subnet, None).unwrap_err();
+    let err = super::place::place_auto(&Scenario::new(), PartKind::Subnet, None)
+        .unwrap_err()
+        .en();
     assert!(err.contains("add a VPC first"), "{err}");
     let s = super::place::place_auto(&Scenario::new(), PartKind::Vpc, None)
         .unwrap()
@@ -409,14 +427,20 @@ fn drops_refuse_only_where_the_part_cannot_live() {
     use super::place::place_at;
     let s = vpc_with_two_subnets();
     let v = s.layout["vpc-1"];
-    let err = place_at(&s, PartKind::Instance, v.x + 10.0, v.y + v.h - 10.0).unwrap_err();
+    let err = place_at(&s, PartKind::Instance, v.x + 10.0, v.y + v.h - 10.0)
+        .unwrap_err()
+        .en();
     assert_eq!(
         err,
         "An EC2 instance lives in a subnet: drop it on a subnet."
     );
-    let err = place_at(&s, PartKind::Subnet, v.x - 100.0, v.y).unwrap_err();
+    let err = place_at(&s, PartKind::Subnet, v.x - 100.0, v.y)
+        .unwrap_err()
+        .en();
     assert!(err.contains("inside a VPC"), "{err}");
-    let err = place_at(&s, PartKind::Vpc, v.x + 10.0, v.y + 10.0).unwrap_err();
+    let err = place_at(&s, PartKind::Vpc, v.x + 10.0, v.y + 10.0)
+        .unwrap_err()
+        .en();
     assert!(err.contains("inside another VPC"), "{err}");
     // A VPC dropped just beside another goes where it does not touch it.
     let p = place_at(&s, PartKind::Vpc, v.x + v.w + 70.0, v.y + 40.0).unwrap();

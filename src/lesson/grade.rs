@@ -32,7 +32,7 @@ pub struct Line {
     pub verdict: Option<Verdict>,
     /// Why, in plain English: the engine's summary of the flow, or what breaks the rule.
     pub reason: String,
-    /// Why, in Korean, for flow objectives (the engine's Korean summary); empty otherwise.
+    /// Why, in Korean (for flows, the engine's Korean summary).
     #[serde(skip)]
     pub reason_ko: String,
 }
@@ -72,10 +72,14 @@ pub fn check_solution(lesson: &Lesson) -> Option<Report> {
 pub fn check_scenario(lesson: &Lesson, scenario: &Scenario) -> Report {
     let mut s = scenario.clone();
     normalize(&mut s);
-    let errors: Vec<String> = validate(&s)
+    let problems: Vec<_> = validate(&s).into_iter().filter(|p| p.is_error()).collect();
+    let errors: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    let errors_ko: Vec<String> = problems
         .iter()
-        .filter(|p| p.is_error())
-        .map(|p| p.to_string())
+        .map(|p| match p.part.is_empty() {
+            true => p.what.ko(),
+            false => format!("{}: {}", p.part, p.what.ko()),
+        })
         .collect();
     let lines = |kind, label: &Text| Line {
         kind,
@@ -83,7 +87,7 @@ pub fn check_scenario(lesson: &Lesson, scenario: &Scenario) -> Report {
         passed: false,
         verdict: None,
         reason: format!("the scenario has errors: {}", errors.join("; ")),
-        reason_ko: String::new(),
+        reason_ko: format!("시나리오에 오류가 있습니다: {}", errors_ko.join(" ")),
     };
     if !errors.is_empty() {
         let mut out: Vec<Line> = lesson
@@ -143,7 +147,7 @@ fn objective(net: &Network, o: &Objective) -> Line {
                 };
                 line(passed, Some(v), reason, reason_ko)
             }
-            Err(e) => line(false, None, e, String::new()),
+            Err((e, ko)) => line(false, None, e, ko),
         },
         (_, _, Some(only)) => {
             let (passed, reason, reason_ko) = only_from(net, only);
@@ -153,15 +157,22 @@ fn objective(net: &Network, o: &Objective) -> Line {
             false,
             None,
             "the objective names no flow".into(),
-            String::new(),
+            "이 목표에는 확인할 흐름이 없습니다".into(),
         ),
     }
 }
 
-/// Traces a flow goal: its verdict and the engine's summary, in English and Korean.
-fn run(net: &Network, f: &FlowGoal) -> Result<(Verdict, String, String), String> {
-    let from = resolve_text(net, &f.from).ok_or_else(|| format!("{:?} names nothing", f.from))?;
-    let to = resolve_text(net, &f.to).ok_or_else(|| format!("{:?} names nothing", f.to))?;
+/// Traces a flow goal: its verdict and the engine's summary, in English and Korean; or why it
+/// cannot be traced, in both.
+fn run(net: &Network, f: &FlowGoal) -> Result<(Verdict, String, String), (String, String)> {
+    let names_nothing = |t: &str| {
+        (
+            format!("{t:?} names nothing"),
+            format!("{t:?}에 해당하는 구성 요소가 없습니다"),
+        )
+    };
+    let from = resolve_text(net, &f.from).ok_or_else(|| names_nothing(&f.from))?;
+    let to = resolve_text(net, &f.to).ok_or_else(|| names_nothing(&f.to))?;
     let spec = FlowSpec {
         from,
         to,
@@ -171,7 +182,7 @@ fn run(net: &Network, f: &FlowGoal) -> Result<(Verdict, String, String), String>
     };
     trace(net, &spec)
         .map(|t| (t.verdict, t.summary, t.summary_ko))
-        .map_err(|e| e.to_string())
+        .map_err(|e| (e.to_string(), e.ko()))
 }
 
 /// An endpoint that may start a flow, with the names `sources` can match it by.
@@ -282,7 +293,7 @@ fn only_from(net: &Network, o: &OnlyFrom) -> (bool, String, String) {
         };
         let (established, why, why_ko) = match run(net, &goal) {
             Ok((v, summary, summary_ko)) => (v.is_established(), summary, summary_ko),
-            Err(e) => (false, e, "흐름을 추적할 수 없습니다".to_string()),
+            Err((e, ko)) => (false, e, ko),
         };
         match (allowed, established) {
             (true, true) => allowed_ok.push((e.label, e.label_ko)),
@@ -325,10 +336,14 @@ fn only_from(net: &Network, o: &OnlyFrom) -> (bool, String, String) {
 }
 
 fn constraint(net: &Network, c: &Constraint) -> Line {
-    let (passed, reason) = match (&c.no_open_rule, &c.no_public_ip) {
+    let (passed, reason, reason_ko) = match (&c.no_open_rule, &c.no_public_ip) {
         (Some(r), _) => no_open_rule(net.scenario, r),
         (_, Some(nodes)) => no_public_ip(net, nodes),
-        _ => (false, "the constraint names no rule".into()),
+        _ => (
+            false,
+            "the constraint names no rule".into(),
+            "이 제약에는 확인할 규칙이 없습니다".into(),
+        ),
     };
     Line {
         kind: LineKind::Constraint,
@@ -336,12 +351,13 @@ fn constraint(net: &Network, c: &Constraint) -> Line {
         passed,
         verdict: None,
         reason,
-        reason_ko: String::new(),
+        reason_ko,
     }
 }
 
-fn no_open_rule(s: &Scenario, r: &NoOpenRule) -> (bool, String) {
+fn no_open_rule(s: &Scenario, r: &NoOpenRule) -> (bool, String, String) {
     let mut found = Vec::new();
+    let mut found_ko = Vec::new();
     for g in &s.security_groups {
         for (i, rule) in g.inbound.iter().enumerate() {
             if !rule.protocol.matches(r.protocol) {
@@ -375,6 +391,11 @@ fn no_open_rule(s: &Scenario, r: &NoOpenRule) -> (bool, String) {
                     i + 1,
                     rule.protocol
                 ));
+                found_ko.push(format!(
+                    "{name} 인바운드 규칙 #{}: {peer}에서 {}{ports}",
+                    i + 1,
+                    rule.protocol
+                ));
             }
         }
     }
@@ -386,18 +407,25 @@ fn no_open_rule(s: &Scenario, r: &NoOpenRule) -> (bool, String) {
         (
             true,
             format!("no security group admits {} on {what}", r.cidr),
+            format!("{}에서 오는 {what}을(를) 허용하는 보안 그룹이 없음", r.cidr),
         )
     } else {
         (
             false,
             format!("open to {} on {what}: {}", r.cidr, found.join("; ")),
+            format!(
+                "{}에 {what}이(가) 열려 있음: {}",
+                r.cidr,
+                found_ko.join("; ")
+            ),
         )
     }
 }
 
-fn no_public_ip(net: &Network, nodes: &[String]) -> (bool, String) {
+fn no_public_ip(net: &Network, nodes: &[String]) -> (bool, String, String) {
     let s = net.scenario;
     let mut found = Vec::new();
+    let mut found_ko = Vec::new();
     for text in nodes {
         let ifaces: Vec<&Interface> = match find_node(net, text) {
             Some(Node::Instance(i)) => s.instances[i].interfaces.iter().collect(),
@@ -409,6 +437,10 @@ fn no_public_ip(net: &Network, nodes: &[String]) -> (bool, String) {
         for i in ifaces {
             if let Some(ip) = i.public_ip {
                 found.push(format!("{text} has public IP {ip} (interface {})", i.id));
+                found_ko.push(format!(
+                    "{text}에 퍼블릭 IP {ip}이(가) 있음 (인터페이스 {})",
+                    i.id
+                ));
             }
         }
     }
@@ -420,8 +452,9 @@ fn no_public_ip(net: &Network, nodes: &[String]) -> (bool, String) {
                 nodes.join(", "),
                 if nodes.len() == 1 { "s" } else { "ve" }
             ),
+            format!("{}에 퍼블릭 IP가 없음", nodes.join(", ")),
         )
     } else {
-        (false, found.join("; "))
+        (false, found.join("; "), found_ko.join("; "))
     }
 }

@@ -9,6 +9,8 @@
 //! - [`json_schema`] describes the file format as JSON Schema.
 
 pub mod load;
+pub mod message;
+mod message_ko;
 pub mod normalize;
 pub mod problem;
 mod read;
@@ -22,6 +24,7 @@ mod testkit;
 mod proptests;
 
 pub use load::{load_str, parse_str, LoadError, Loaded, MAX_INPUT_BYTES};
+pub use message::Message;
 pub use normalize::normalize;
 pub use problem::{Problem, Severity};
 pub use schema::json_schema;

@@ -1,5 +1,6 @@
 //! What validation reports: a [`Problem`] found at a place in the scenario file.
 
+pub use super::message::Message;
 use serde::Serialize;
 use std::fmt;
 
@@ -22,8 +23,11 @@ pub struct Problem {
     /// The part at the start of `path`, named for people: `"web"`, or `"web" (i-0abc12345)` when
     /// AWS gave the id; empty for problems of the whole file (`version`).
     pub part: String,
-    /// What is wrong and what was expected, in plain English.
+    /// What is wrong and what was expected, in plain English (`what` in English).
     pub message: String,
+    /// What is wrong, with the names and values it mentions, to show in any language.
+    #[serde(skip)]
+    pub what: Message,
     /// Error or warning.
     pub severity: Severity,
     /// A stable kebab-case code of the rule that found it (`overlapping-subnets`), for tools and
@@ -37,12 +41,13 @@ impl Problem {
         code: &'static str,
         path: impl Into<String>,
         part: impl Into<String>,
-        message: impl Into<String>,
+        what: Message,
     ) -> Self {
         Problem {
             path: path.into(),
             part: part.into(),
-            message: message.into(),
+            message: what.en(),
+            what,
             severity: Severity::Error,
             code,
         }
@@ -53,11 +58,24 @@ impl Problem {
         code: &'static str,
         path: impl Into<String>,
         part: impl Into<String>,
-        message: impl Into<String>,
+        what: Message,
     ) -> Self {
         Problem {
             severity: Severity::Warning,
-            ..Problem::error(code, path, part, message)
+            ..Problem::error(code, path, part, what)
+        }
+    }
+
+    /// What is wrong, in `lang`.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        self.what.text(lang)
+    }
+
+    /// Says also that an IPv4 address would do (for references that may be an address).
+    pub(crate) fn or_an_address(&mut self) {
+        if let Message::UnknownRef { address, .. } = &mut self.what {
+            *address = true;
+            self.message = self.what.en();
         }
     }
 
@@ -121,24 +139,40 @@ mod tests {
             "overlapping-subnets",
             "subnets[1].cidr",
             label("private-a", ""),
-            "10.0.1.0/24 overlaps subnets[0] \"public-a\" (10.0.0.0/23)",
+            Message::OverlappingSubnets {
+                net: "10.0.1.0/24".parse().unwrap(),
+                first: 0,
+                other: label("public-a", ""),
+                other_net: "10.0.0.0/23".parse().unwrap(),
+            },
         );
         assert_eq!(
             p.to_string(),
-            "subnets[1] \"private-a\" cidr: 10.0.1.0/24 overlaps subnets[0] \"public-a\" (10.0.0.0/23)"
+            "subnets[1] \"private-a\" cidr: 10.0.1.0/24 overlaps subnets[0] \"public-a\" (10.0.0.0/23); subnets of one VPC must not share addresses"
         );
     }
 
     #[test]
     fn display_of_whole_file_and_whole_part_problems() {
-        let p = Problem::error("version", "version", "", "version 0 is not 1");
-        assert_eq!(p.to_string(), "version: version 0 is not 1");
-        let w = Problem::warning("x", "vpcs[0]", label("vpc-1", "prod"), "too many");
-        assert_eq!(w.to_string(), "warning: vpcs[0] \"prod\": too many");
-        let w = Problem::warning("x", "vpcs[0]", label("vpc-0abc12345", "prod"), "too many");
+        let p = Problem::error(
+            "version",
+            "version",
+            "",
+            Message::VersionUnknown { version: 0 },
+        );
+        assert_eq!(
+            p.to_string(),
+            "version: version 0 is not a scenario format version; this release reads version 1"
+        );
+        let many = || Message::TooManySubnets { n: 201, max: 200 };
+        let w = Problem::warning("x", "vpcs[0]", label("vpc-1", "prod"), many());
         assert_eq!(
             w.to_string(),
-            "warning: vpcs[0] \"prod\" (vpc-0abc12345): too many"
+            "warning: vpcs[0] \"prod\": 201 subnets; AWS allows 200 subnets per VPC by default"
         );
+        let w = Problem::warning("x", "vpcs[0]", label("vpc-0abc12345", "prod"), many());
+        assert!(w
+            .to_string()
+            .starts_with("warning: vpcs[0] \"prod\" (vpc-0abc12345): 201 subnets"));
     }
 }

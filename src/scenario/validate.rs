@@ -19,9 +19,11 @@ mod routes;
 #[cfg(test)]
 mod tests;
 
+use super::message::Message;
 use crate::model::{Scenario, FORMAT_VERSION};
 use crate::scenario::problem::Problem;
 use index::Index;
+pub use index::Kind as PartNoun;
 
 /// Every problem of `s`: errors (AWS would refuse the scenario, or it cannot be simulated) first,
 /// then warnings (allowed, but past an AWS limit or unlikely to work). Empty when all is well.
@@ -32,16 +34,11 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     let ix = Index::new(s);
     let mut out = Vec::new();
     if s.version != FORMAT_VERSION {
-        let message = if s.version > FORMAT_VERSION {
-            format!(
-                "version {} is newer than this release (reads {FORMAT_VERSION})",
-                s.version
-            )
+        let version = s.version;
+        let message = if version > FORMAT_VERSION {
+            Message::VersionNewer { version }
         } else {
-            format!(
-                "version {} is not a scenario format version; this release reads version {FORMAT_VERSION}",
-                s.version
-            )
+            Message::VersionUnknown { version }
         };
         out.push(Problem::error(
             "unsupported-version",

@@ -309,13 +309,23 @@ pub fn import_aws(
         .into_iter()
         .partition(|p| p.severity == Severity::Error);
     if !errors.is_empty() {
-        let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        let list: Vec<String> = errors.iter().map(|e| shown(e, lang)).collect();
         return Err(list.join("\n"));
     }
     crate::layout::fill_missing(&mut s);
     let mut all = imported.warnings;
-    all.extend(warnings.iter().map(|w| w.to_string()));
+    all.extend(warnings.iter().map(|w| shown(w, lang)));
     Ok((s, all))
+}
+
+/// A problem of an import as people read it: in English with its place in the file, in Korean
+/// with the part it is about.
+fn shown(p: &scenario::Problem, lang: Lang) -> String {
+    match lang {
+        Lang::En => p.to_string(),
+        Lang::Ko if p.part.is_empty() => p.text(lang),
+        Lang::Ko => format!("{}: {}", p.part, p.text(lang)),
+    }
 }
 
 /// Properties of [`FilesDialog`].

@@ -29,8 +29,8 @@ pub fn apply_checked(app: &AppContext, lang: Lang, next: Scenario) -> bool {
         .into_iter()
         .filter(Problem::is_error)
         .map(|p| match p.part.is_empty() {
-            true => p.message,
-            false => format!("{}: {}", p.part, p.message),
+            true => p.text(lang),
+            false => format!("{}: {}", p.part, p.text(lang)),
         })
         .collect();
     if errors.is_empty() {

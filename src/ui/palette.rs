@@ -13,6 +13,7 @@ use super::parts::{Family, Part, PARTS};
 use super::state::{Action, AppContext};
 use super::view::{client_to_canvas, ensure_visible, ViewContext};
 use crate::edit::place::{place_at, place_auto, Placed};
+use crate::edit::Refusal;
 
 /// A palette drag in progress: which part, where the pointer is, whether it has moved.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,7 +26,7 @@ struct Carry {
 
 /// Applies a placement (selecting the new part, and panning to it if it is off screen) or says
 /// why it was refused.
-fn apply(app: &AppContext, lang: Lang, view: &ViewContext, result: Result<Placed, String>) {
+fn apply(app: &AppContext, lang: Lang, view: &ViewContext, result: Result<Placed, Refusal>) {
     match result {
         Ok(p) => {
             let p = crate::edit::title::named_in(&app.scenario, p, lang);
@@ -39,7 +40,7 @@ fn apply(app: &AppContext, lang: Lang, view: &ViewContext, result: Result<Placed
         Err(why) => {
             // The part the next edit goes to is not the one selected before the refused drop.
             app.dispatch(Action::Select(Vec::new()));
-            app.dispatch(Action::Notify(why));
+            app.dispatch(Action::Notify(why.text(lang)));
         }
     }
 }

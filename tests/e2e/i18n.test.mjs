@@ -3,14 +3,17 @@
 // sections, the inspector and the Templates gallery, and check that no visible text is left in
 // English beyond product names, protocols, commands and the scenario's own names and addresses.
 // The choice survives a reload and sets <html lang="ko">. Screenshots: /tmp/i18n-ko-*.png.
+// A second test checks the engine's own messages in Korean: an edit the canvas refuses, a field
+// the validator rejects, and a lesson objective that fails (screenshots in artifacts/).
 //
 // Run: node --test tests/e2e/i18n.test.mjs   (after `trunk build --release --offline`)
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { artifacts } from "./app.mjs";
 import { launchChromium, link } from "./browser.mjs";
 import { startServer } from "./serve.mjs";
 
@@ -23,6 +26,7 @@ let browser;
 
 before(async () => {
   assert.ok(existsSync(join(dist, "index.html")), `no release build in ${dist}`);
+  mkdirSync(artifacts, { recursive: true });
   server = await startServer({ root: dist });
   browser = await launchChromium();
 });
@@ -180,6 +184,79 @@ describe("Korean UI", () => {
     await page.getByRole("application", { name: "캔버스" }).waitFor();
     assert.equal(await page.locator("html").getAttribute("lang"), "ko");
     assert.equal(await page.getByLabel("언어").inputValue(), "ko");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("says why an edit is refused, a field is invalid or an objective fails, in Korean", async () => {
+    const scenario = JSON.parse(readFileSync(join(repo, "src/templates/public-private-db.json"), "utf8"));
+    const names = scenarioWords(scenario);
+    names.add("default");
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (err) => errors.push(String(err)));
+    await page.goto(new URL(`/#${link(scenario)}`, server.url).href);
+    await page.getByRole("application", { name: "Canvas" }).waitFor();
+    await page.getByLabel("Language").selectOption("ko");
+    await page.getByRole("application", { name: "캔버스" }).waitFor();
+    const shot = (name) => page.screenshot({ path: join(artifacts, `i18n-ko-${name}.png`) });
+
+    // (1) An edit the canvas refuses: a second internet gateway for the VPC.
+    await page.getByRole("region", { name: "팔레트" })
+      .getByRole("button", { name: "인터넷 게이트웨이", exact: true }).click();
+    const status = page.locator(".canvas-status");
+    await status.getByText(/이미 인터넷 게이트웨이/).waitFor();
+    await shot("refusal");
+    let left = await englishLeft(page, names);
+    assert.deepEqual(left, [], `English left after a refused edit:\n${left.join("\n")}`);
+
+    // (2) A field the validator rejects: the public subnet given the private subnet's block.
+    const box = await page.locator('[data-id="public"]').boundingBox();
+    await page.mouse.click(box.x + 6, box.y + 6);
+    await page.locator(".inspector .part-title").waitFor();
+    await page.getByRole("tab", { name: "세부 정보" }).click();
+    const cidr = page.locator("#subnet-cidr");
+    await cidr.fill("10.0.1.0/24");
+    const message = page.locator("#subnet-cidr-msg .error-msg");
+    await message.first().waitFor();
+    assert.equal(await cidr.getAttribute("aria-invalid"), "true");
+    assert.match(await message.first().innerText(), /10\.0\.1\.0\/24.*겹칩니다/);
+    await shot("validation");
+    left = await englishLeft(page, names);
+    assert.deepEqual(left, [], `English left under an invalid field:\n${left.join("\n")}`);
+    // Applying it anyway (Enter) is refused on the status line, in Korean too.
+    await cidr.press("Enter");
+    left = await englishLeft(page, names);
+    assert.deepEqual(left, [], `English left after applying an invalid field:\n${left.join("\n")}`);
+    await page.keyboard.press("Escape");
+
+    // (3) A lesson whose objectives and constraint fail: the bastion lesson starts with SSH open
+    // to the whole internet. Its flow from the internet to the bastion, sent in the traffic panel,
+    // goes through where the objective wants it blocked.
+    const lesson = JSON.parse(readFileSync(join(repo, "src/lesson/builtin/bastion.json"), "utf8"));
+    const lessonNames = scenarioWords(lesson.scenario, new Set(names));
+    await page.getByRole("button", { name: "실습", exact: true }).click();
+    await page.locator(".lesson-list").waitFor();
+    await page.locator(".lesson-pick").nth(2).click();
+    await page.getByRole("button", { name: "실습 시작" }).click();
+    const panel = page.getByRole("region", { name: "실습" });
+    await panel.waitFor();
+    await page.locator("#traffic-from").selectOption("internet");
+    await page.locator("#traffic-to").selectOption("bastion");
+    await page.locator("#traffic-port").fill("22");
+    await page.locator(".traffic-form button[type=submit]").click();
+    await page.locator(".traffic [role=status]").getByText(/^연결 성공/).waitFor();
+    const failed = panel.locator("li.bad small");
+    assert.ok((await failed.count()) >= 2, "the objective and the constraint do not fail");
+    for (const reason of await failed.allInnerTexts()) assert.match(reason, /[\uAC00-\uD7A3]/);
+    // The constraint's reason, English only before, names the open rule in Korean.
+    const open = panel.getByText(/tcp\/22이\(가\) 열려 있음/);
+    await open.waitFor();
+    await open.scrollIntoViewIfNeeded();
+    await shot("lesson-failed");
+    left = await englishLeft(page, lessonNames);
+    assert.deepEqual(left, [], `English left with a failed objective:\n${left.join("\n")}`);
     assert.deepEqual(errors, []);
     await context.close();
   });

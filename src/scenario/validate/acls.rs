@@ -2,6 +2,7 @@
 
 use super::index::Index;
 use super::protocols;
+use crate::scenario::message::{Dir, Message};
 use crate::scenario::problem::{label, Problem};
 use std::collections::HashMap;
 
@@ -23,11 +24,11 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                     "two-default-acls",
                     format!("{path}.default"),
                     part.clone(),
-                    format!(
-                        "VPC {:?} already has a default network ACL, network_acls[{first}] {}; a VPC has exactly one",
-                        a.vpc,
-                        label(&f.id, &f.name)
-                    ),
+                    Message::TwoDefaultAcls {
+                        vpc: a.vpc.clone(),
+                        first,
+                        acl: label(&f.id, &f.name),
+                    },
                 ));
             } else {
                 default_of.insert(&a.vpc, i);
@@ -38,12 +39,15 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
             if let Some(&first) = acl_of.get(sub.as_str()) {
                 let f = &s.network_acls[first];
                 let message = if first == i {
-                    format!("subnet {sub:?} is listed twice in this network ACL")
+                    Message::SubnetTwiceInAcl {
+                        subnet: sub.clone(),
+                    }
                 } else {
-                    format!(
-                        "subnet {sub:?} is already associated with network_acls[{first}] {}; a subnet has exactly one network ACL",
-                        label(&f.id, &f.name)
-                    )
+                    Message::SubnetInTwoAcls {
+                        subnet: sub.clone(),
+                        first,
+                        acl: label(&f.id, &f.name),
+                    }
                 };
                 out.push(Problem::error(
                     "subnet-in-two-acls",
@@ -60,26 +64,25 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                     "acl-subnet-other-vpc",
                     at,
                     part.clone(),
-                    format!(
-                        "subnet {sub:?} is in VPC {v:?}, but this network ACL belongs to VPC {:?}; an ACL serves subnets of its own VPC only",
-                        a.vpc
-                    ),
+                    Message::AclSubnetOtherVpc {
+                        subnet: sub.clone(),
+                        vpc: v.to_string(),
+                        acl_vpc: a.vpc.clone(),
+                    },
                 ));
             }
         }
-        for (dir, rules) in [("inbound", &a.inbound), ("outbound", &a.outbound)] {
+        for (dir, rules) in [(Dir::Inbound, &a.inbound), (Dir::Outbound, &a.outbound)] {
+            let dir_en = dir.en();
             let mut numbers: HashMap<u16, usize> = HashMap::new();
             for (j, r) in rules.iter().enumerate() {
-                let at = format!("{path}.{dir}[{j}]");
+                let at = format!("{path}.{dir_en}[{j}]");
                 if !NUMBERS.contains(&r.number) {
                     out.push(Problem::error(
                         "acl-rule-number-range",
                         format!("{at}.number"),
                         part.clone(),
-                        format!(
-                            "rule number {} is outside 1-32766; AWS numbers ACL rules from 1 to 32766 (the last rule, *, denies everything else)",
-                            r.number
-                        ),
+                        Message::AclRuleNumberRange { number: r.number },
                     ));
                 }
                 if let Some(&first) = numbers.get(&r.number) {
@@ -87,10 +90,11 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                         "duplicate-acl-rule-number",
                         format!("{at}.number"),
                         part.clone(),
-                        format!(
-                            "{dir} rule number {} is already used by {dir}[{first}]; each {dir} rule needs its own number",
-                            r.number
-                        ),
+                        Message::DuplicateAclRuleNumber {
+                            dir,
+                            number: r.number,
+                            first,
+                        },
                     ));
                 } else {
                     numbers.insert(r.number, j);

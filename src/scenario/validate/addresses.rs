@@ -3,6 +3,7 @@
 use super::index::Index;
 use super::nets::{canonical, overlapping_pairs, within, NetSet};
 use crate::model::{Destination, Peer};
+use crate::scenario::message::{Holder, Message, Reserved};
 use crate::scenario::problem::{label, Problem};
 use ipnet::Ipv4Net;
 use std::collections::HashMap;
@@ -29,10 +30,10 @@ fn host_bits(ix: &Index, out: &mut Vec<Problem>) {
                 "cidr-host-bits",
                 path,
                 part,
-                format!(
-                    "{net} has host bits set; a CIDR block starts at its network address: did you mean {}?",
-                    canonical(*net)
-                ),
+                Message::HostBits {
+                    net: *net,
+                    canonical: canonical(*net),
+                },
             ));
         }
     };
@@ -94,7 +95,7 @@ fn vpc_blocks(ix: &Index, out: &mut Vec<Problem>) {
                 "vpc-without-cidr",
                 format!("vpcs[{i}].cidrs"),
                 part.clone(),
-                "a VPC needs at least one IPv4 CIDR block, such as 10.0.0.0/16",
+                Message::VpcWithoutCidr,
             ));
         }
         for (j, n) in v.cidrs.iter().enumerate() {
@@ -103,10 +104,7 @@ fn vpc_blocks(ix: &Index, out: &mut Vec<Problem>) {
                     "vpc-cidr-size",
                     format!("vpcs[{i}].cidrs[{j}]"),
                     part.clone(),
-                    format!(
-                        "{n} is a /{} block; a VPC block must be between /16 (65,536 addresses) and /28 (16 addresses)",
-                        n.prefix_len()
-                    ),
+                    Message::VpcCidrSize { net: *n },
                 ));
             }
         }
@@ -117,10 +115,11 @@ fn vpc_blocks(ix: &Index, out: &mut Vec<Problem>) {
                 "overlapping-vpc-cidrs",
                 format!("vpcs[{i}].cidrs[{later}]"),
                 part.clone(),
-                format!(
-                    "{} overlaps the VPC's block cidrs[{first}] ({}); a VPC's blocks must not share addresses",
-                    v.cidrs[later], v.cidrs[first]
-                ),
+                Message::OverlappingVpcCidrs {
+                    net: v.cidrs[later],
+                    first,
+                    other: v.cidrs[first],
+                },
             ));
         }
     }
@@ -139,25 +138,21 @@ fn subnets(ix: &Index, out: &mut Vec<Problem>) {
                 "subnet-cidr-size",
                 path.clone(),
                 part.clone(),
-                format!(
-                    "{n} is a /{} block; a subnet must be between /16 (65,536 addresses) and /28 (16 addresses)",
-                    n.prefix_len()
-                ),
+                Message::SubnetCidrSize { net: n },
             ));
         }
         by_vpc.entry(x.vpc.as_str()).or_default().push((n, i));
         let Some(vpc) = ix.vpc(&x.vpc) else { continue };
         if !vpc.cidrs.is_empty() && !vpc.cidrs.iter().any(|&b| within(n, b)) {
-            let blocks: Vec<String> = vpc.cidrs.iter().map(|b| b.to_string()).collect();
             out.push(Problem::error(
                 "subnet-outside-vpc",
                 path,
                 part,
-                format!(
-                    "{n} is not inside its VPC {}, whose blocks are {}; a subnet takes its addresses from one of its VPC's blocks",
-                    label(&vpc.id, &vpc.name),
-                    blocks.join(", ")
-                ),
+                Message::SubnetOutsideVpc {
+                    net: n,
+                    vpc: label(&vpc.id, &vpc.name),
+                    blocks: vpc.cidrs.clone(),
+                },
             ));
         }
     }
@@ -174,34 +169,32 @@ fn subnets(ix: &Index, out: &mut Vec<Problem>) {
             "overlapping-subnets",
             format!("subnets[{later}].cidr"),
             label(&x.id, &x.name),
-            format!(
-                "{} overlaps subnets[{first}] {} ({}); subnets of one VPC must not share addresses",
-                x.cidr,
-                label(&y.id, &y.name),
-                y.cidr
-            ),
+            Message::OverlappingSubnets {
+                net: x.cidr,
+                first,
+                other: label(&y.id, &y.name),
+                other_net: y.cidr,
+            },
         ));
     }
 }
 
-/// The usable range of a block, `10.0.1.4 to 10.0.1.254`, if it has one.
-fn usable(net: Ipv4Net) -> Option<String> {
+/// The usable range of a block, `10.0.1.4` to `10.0.1.254`, if it has one.
+fn usable(net: Ipv4Net) -> Option<(Ipv4Addr, Ipv4Addr)> {
     let first = u32::from(net.network()).checked_add(4)?;
     let last = u32::from(net.broadcast()).checked_sub(1)?;
-    (first <= last).then(|| format!("{} to {}", Ipv4Addr::from(first), Ipv4Addr::from(last)))
+    (first <= last).then(|| (Ipv4Addr::from(first), Ipv4Addr::from(last)))
 }
 
 /// Why AWS reserves `ip` in `net`, if it does.
-fn reserved(ip: Ipv4Addr, net: Ipv4Net) -> Option<&'static str> {
+fn reserved(ip: Ipv4Addr, net: Ipv4Net) -> Option<Reserved> {
     let offset = u32::from(ip).wrapping_sub(u32::from(net.network()));
     match offset {
-        0 => Some("the network address"),
-        _ if ip == net.broadcast() => {
-            Some("the broadcast address (the last address of the subnet)")
-        }
-        1 => Some("the VPC router's address (network address + 1)"),
-        2 => Some("the Amazon DNS server's address (network address + 2)"),
-        3 => Some("reserved by AWS for future use (network address + 3)"),
+        0 => Some(Reserved::Network),
+        _ if ip == net.broadcast() => Some(Reserved::Broadcast),
+        1 => Some(Reserved::Router),
+        2 => Some(Reserved::Dns),
+        3 => Some(Reserved::Future),
         _ => None,
     }
 }
@@ -216,29 +209,34 @@ fn private_ips(ix: &Index, out: &mut Vec<Problem>) {
         };
         let path = format!("{}.private_ip", f.path);
         let net = canonical(subnet.cidr);
-        let range = usable(net)
-            .map(|r| format!("; pick one from {r}"))
-            .unwrap_or_default();
+        let range = usable(net);
         let sub = label(&subnet.id, &subnet.name);
         if !net.contains(&ip) {
             out.push(Problem::error(
                 "ip-outside-subnet",
                 path.clone(),
                 f.owner_label.clone(),
-                format!(
-                    "interface {:?} has address {ip}, which is not in its subnet {sub} ({net}){range}",
-                    f.iface.id
-                ),
+                Message::IpOutsideSubnet {
+                    iface: f.iface.id.clone(),
+                    ip,
+                    subnet: sub.clone(),
+                    net,
+                    usable: range,
+                },
             ));
         } else if let Some(why) = reserved(ip, net) {
             out.push(Problem::error(
                 "reserved-ip",
                 path.clone(),
                 f.owner_label.clone(),
-                format!(
-                    "interface {:?} has address {ip}, which is {why} of subnet {sub} ({net}); AWS reserves the first four addresses and the last one of every subnet{range}",
-                    f.iface.id
-                ),
+                Message::ReservedIp {
+                    iface: f.iface.id.clone(),
+                    ip,
+                    why,
+                    subnet: sub.clone(),
+                    net,
+                    usable: range,
+                },
             ));
         }
         match seen.get(&(subnet.vpc.as_str(), ip)) {
@@ -248,10 +246,12 @@ fn private_ips(ix: &Index, out: &mut Vec<Problem>) {
                     "duplicate-private-ip",
                     path,
                     f.owner_label.clone(),
-                    format!(
-                        "{ip} is already the address of interface {:?} ({} {}) in the same VPC; each interface needs its own private IP",
-                        o.iface.id, o.path, o.owner_label
-                    ),
+                    Message::DuplicatePrivateIp {
+                        ip,
+                        iface: o.iface.id.clone(),
+                        path: o.path.clone(),
+                        owner: o.owner_label.clone(),
+                    },
                 ));
             }
             None => {
@@ -269,13 +269,9 @@ fn public_ips(ix: &Index, out: &mut Vec<Problem>) {
             .iter()
             .flat_map(|v| v.cidrs.iter().map(move |&n| (n, v))),
     );
-    let in_vpc = |ip: Ipv4Addr| {
-        vpc_blocks
-            .containing_ip(ip)
-            .map(|v| format!("VPC {}", label(&v.id, &v.name)))
-    };
+    let in_vpc = |ip: Ipv4Addr| vpc_blocks.containing_ip(ip).map(|v| label(&v.id, &v.name));
     // Who holds each public address: the path and label of the first holder.
-    let mut holders: HashMap<Ipv4Addr, String> = HashMap::new();
+    let mut holders: HashMap<Ipv4Addr, Holder> = HashMap::new();
     for f in &ix.ifaces {
         let Some(ip) = f.iface.public_ip else {
             continue;
@@ -286,13 +282,18 @@ fn public_ips(ix: &Index, out: &mut Vec<Problem>) {
                 "public-ip-in-vpc",
                 path.clone(),
                 f.owner_label.clone(),
-                format!(
-                    "public IP {ip} of interface {:?} lies inside {vpc}'s addresses; a public IP must be outside every VPC",
-                    f.iface.id
-                ),
+                Message::PublicIpInVpc {
+                    ip,
+                    iface: f.iface.id.clone(),
+                    vpc,
+                },
             ));
         }
-        let me = format!("interface {:?} ({} {})", f.iface.id, f.path, f.owner_label);
+        let me = Holder::Interface {
+            id: f.iface.id.clone(),
+            path: f.path.clone(),
+            owner: f.owner_label.clone(),
+        };
         duplicate_public(out, &mut holders, ip, path, &f.owner_label, me);
     }
     for (i, h) in s.internet_hosts.iter().enumerate() {
@@ -303,13 +304,13 @@ fn public_ips(ix: &Index, out: &mut Vec<Problem>) {
                 "internet-host-in-vpc",
                 path.clone(),
                 part.clone(),
-                format!(
-                    "{} lies inside {vpc}'s addresses; a host on the internet needs an address outside every VPC",
-                    h.ip
-                ),
+                Message::InternetHostInVpc { ip: h.ip, vpc },
             ));
         }
-        let me = format!("internet host {part} (internet_hosts[{i}])");
+        let me = Holder::Host {
+            label: part.clone(),
+            index: i,
+        };
         duplicate_public(out, &mut holders, h.ip, path, &part, me);
     }
 }
@@ -317,18 +318,21 @@ fn public_ips(ix: &Index, out: &mut Vec<Problem>) {
 /// Reports `duplicate-public-ip` if `ip` already has a holder; else records `me` as its holder.
 fn duplicate_public(
     out: &mut Vec<Problem>,
-    holders: &mut HashMap<Ipv4Addr, String>,
+    holders: &mut HashMap<Ipv4Addr, Holder>,
     ip: Ipv4Addr,
     path: String,
     part: &str,
-    me: String,
+    me: Holder,
 ) {
     match holders.get(&ip) {
         Some(first) => out.push(Problem::error(
             "duplicate-public-ip",
             path,
             part,
-            format!("public IP {ip} is already used by {first}; each public address belongs to one holder"),
+            Message::DuplicatePublicIp {
+                ip,
+                first: first.clone(),
+            },
         )),
         None => {
             holders.insert(ip, me);

@@ -3,6 +3,7 @@
 use super::index::Index;
 use super::nets::NetSet;
 use crate::model::Connectivity;
+use crate::scenario::message::Message;
 use crate::scenario::problem::{label, Problem};
 use std::collections::HashMap;
 
@@ -27,10 +28,11 @@ fn internet_gateways(ix: &Index, out: &mut Vec<Problem>) {
                     "two-internet-gateways",
                     format!("internet_gateways[{i}].vpc"),
                     label(&g.id, &g.name),
-                    format!(
-                        "VPC {vpc:?} already has internet gateway internet_gateways[{first}] {}; AWS attaches at most one internet gateway to a VPC",
-                        label(&f.id, &f.name)
-                    ),
+                    Message::TwoInternetGateways {
+                        vpc: vpc.to_string(),
+                        first,
+                        igw: label(&f.id, &f.name),
+                    },
                 ));
             }
             None => {
@@ -49,7 +51,7 @@ fn nat_gateways(ix: &Index, out: &mut Vec<Problem>) {
                 "nat-gateway-security-groups",
                 format!("nat_gateways[{i}].interface.security_groups"),
                 part.clone(),
-                "a NAT gateway has no security groups (only its subnet's network ACL filters its traffic); remove them",
+                Message::NatGatewayGroups,
             ));
         }
         if n.connectivity == Connectivity::Public && n.interface.public_ip.is_none() {
@@ -57,7 +59,7 @@ fn nat_gateways(ix: &Index, out: &mut Vec<Problem>) {
                 "public-nat-without-public-ip",
                 format!("nat_gateways[{i}].interface.public_ip"),
                 part,
-                "this public NAT gateway has no Elastic IP, so it cannot reach the internet; give its interface a public_ip, or make it a private NAT gateway",
+                Message::PublicNatWithoutIp,
             ));
         }
     }
@@ -75,7 +77,7 @@ fn peerings(ix: &Index, out: &mut Vec<Problem>) {
                 "peering-with-itself",
                 format!("{path}.accepter"),
                 part,
-                format!("the peering connection joins VPC {a:?} to itself; a peering connection joins two different VPCs"),
+                Message::PeeringWithItself { vpc: a.to_string() },
             ));
             continue;
         }
@@ -85,10 +87,12 @@ fn peerings(ix: &Index, out: &mut Vec<Problem>) {
                     "duplicate-peering",
                     format!("{path}.accepter"),
                     part.clone(),
-                    format!(
-                        "VPCs {a:?} and {b:?} are already joined by active peering connection peerings[{first}] {:?}; AWS allows one between the same two VPCs",
-                        ix.s.peerings[first].id
-                    ),
+                    Message::DuplicatePeering {
+                        a: a.to_string(),
+                        b: b.to_string(),
+                        first,
+                        id: ix.s.peerings[first].id.clone(),
+                    },
                 )),
                 None => {
                     pairs.insert((a.min(b), a.max(b)), i);
@@ -108,9 +112,12 @@ fn peerings(ix: &Index, out: &mut Vec<Problem>) {
                 "peering-overlapping-cidrs",
                 format!("{path}.accepter"),
                 part,
-                format!(
-                    "VPC {a:?} ({x}) and VPC {b:?} ({y}) share addresses; AWS cannot peer VPCs whose CIDR blocks overlap"
-                ),
+                Message::PeeringOverlap {
+                    a: a.to_string(),
+                    x,
+                    b: b.to_string(),
+                    y,
+                },
             ));
         }
     }

@@ -3,6 +3,7 @@
 use super::index::Index;
 use super::protocols;
 use crate::model::{Peer, SecurityGroup};
+use crate::scenario::message::Message;
 use crate::scenario::problem::{label, Problem};
 
 /// Reports security group problems.
@@ -20,12 +21,12 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                 "security-group-other-vpc",
                 format!("{}.security_groups[{k}]", f.path),
                 f.owner_label.clone(),
-                format!(
-                    "security group {} belongs to VPC {:?}, but interface {:?} is in VPC {vpc:?}; an interface can only use groups of its own VPC",
-                    label(&g.id, &g.name),
-                    g.vpc,
-                    f.iface.id
-                ),
+                Message::GroupOtherVpc {
+                    group: label(&g.id, &g.name),
+                    group_vpc: g.vpc.clone(),
+                    iface: f.iface.id.clone(),
+                    vpc: vpc.to_string(),
+                },
             ));
         }
     }
@@ -47,12 +48,11 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                         "group-rule-unpeered-vpc",
                         format!("{at}.peer"),
                         part.clone(),
-                        format!(
-                            "stale rule: it names security group {} of VPC {:?}, but this group is in VPC {:?} and no active peering connection joins the two, so the rule matches nothing (a rule can name groups of its own VPC or of a peered VPC)",
-                            label(&o.id, &o.name),
-                            o.vpc,
-                            g.vpc
-                        ),
+                        Message::StaleGroupRule {
+                            group: label(&o.id, &o.name),
+                            group_vpc: o.vpc.clone(),
+                            vpc: g.vpc.clone(),
+                        },
                     ));
                 }
             }

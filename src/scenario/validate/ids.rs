@@ -1,6 +1,7 @@
 //! Ids: every part needs one, and no two parts (of any kind) may share one.
 
 use super::index::Index;
+use crate::scenario::message::Message;
 use crate::scenario::problem::Problem;
 
 /// Reports `missing-id` and `duplicate-id`.
@@ -10,10 +11,7 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
             "missing-id",
             format!("{}.id", p.path),
             p.head.clone(),
-            format!(
-                "this {} has no id; every part needs an id that no other part uses",
-                p.kind.noun()
-            ),
+            Message::MissingId { kind: p.kind },
         ));
     }
     for &(first, dup) in &ix.duplicates {
@@ -22,12 +20,12 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
             "duplicate-id",
             format!("{}.id", dup.path),
             dup.head.clone(),
-            format!(
-                "id {:?} is already used by {} ({}); every part needs its own id",
-                dup.id,
-                first.describe(),
-                first.kind.noun()
-            ),
+            Message::DuplicateId {
+                id: dup.id.to_string(),
+                first: first.path.clone(),
+                first_label: first.label(),
+                kind: first.kind,
+            },
         ));
     }
 }

@@ -4,27 +4,44 @@ use crate::model::{
     GatewayEndpoint, Instance, Interface, InternetGateway, NatGateway, Peering, Scenario,
     SecurityGroup, Subnet, Vpc,
 };
+use crate::scenario::message::{Message, RefFound};
 use crate::scenario::problem::{label, Problem};
 use std::collections::{HashMap, HashSet};
 
 /// The kinds of scenario parts that have an id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(super) enum Kind {
+pub enum Kind {
+    /// A VPC.
     Vpc,
+    /// A subnet.
     Subnet,
+    /// A route table.
     RouteTable,
+    /// A network ACL.
     NetworkAcl,
+    /// A security group.
     SecurityGroup,
+    /// A prefix list.
     PrefixList,
+    /// A instance.
     Instance,
+    /// A network interface.
     Interface,
+    /// A database.
     Database,
+    /// A load balancer.
     LoadBalancer,
+    /// A target group.
     TargetGroup,
+    /// A internet gateway.
     InternetGateway,
+    /// A NAT gateway.
     NatGateway,
+    /// A peering connection.
     Peering,
+    /// A gateway endpoint.
     GatewayEndpoint,
+    /// A internet host.
     InternetHost,
 }
 
@@ -62,15 +79,6 @@ impl Kind {
     }
 }
 
-/// `a`, `a or b`, `a, b or c`.
-pub(super) fn one_of(words: &[String]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
-}
-
 /// One part with an id, and where it is in the file.
 #[derive(Debug)]
 pub(super) struct Part<'a> {
@@ -90,11 +98,6 @@ impl Part<'_> {
     /// `"web"` or, when AWS gave the id, `"web" (i-0abc12345)`.
     pub fn label(&self) -> String {
         label(self.id, self.name)
-    }
-
-    /// `subnets[0] "public-a"`.
-    pub fn describe(&self) -> String {
-        format!("{} {}", self.path, self.label())
     }
 }
 
@@ -374,30 +377,30 @@ impl<'a> Index<'a> {
         if let Some(p) = found.filter(|p| kinds.contains(&p.kind)) {
             return Some(p);
         }
-        let wanted = one_of(&kinds.iter().map(|k| k.a()).collect::<Vec<_>>());
-        let message = if id.is_empty() {
-            format!("missing: give the id of {wanted}")
+        let found = if id.is_empty() {
+            RefFound::Missing
         } else {
             match found {
-                Some(p) => format!(
-                    "{id:?} is {} ({}), but this needs {wanted}",
-                    p.kind.a(),
-                    p.path
-                ),
-                None => {
-                    let known: Vec<&str> = kinds
+                Some(p) => RefFound::Wrong {
+                    id: id.to_string(),
+                    kind: p.kind,
+                    path: p.path.clone(),
+                },
+                None => RefFound::Nothing {
+                    id: id.to_string(),
+                    known: kinds
                         .iter()
-                        .flat_map(|k| self.examples.get(k).into_iter().flatten().copied())
+                        .flat_map(|k| self.examples.get(k).into_iter().flatten())
                         .take(5)
-                        .collect();
-                    let hint = if known.is_empty() {
-                        "this scenario has none".to_string()
-                    } else {
-                        format!("known ids: {}", known.join(", "))
-                    };
-                    format!("there is no part with id {id:?}; expected {wanted} ({hint})")
-                }
+                        .map(|k| k.to_string())
+                        .collect(),
+                },
             }
+        };
+        let message = Message::UnknownRef {
+            wanted: kinds.to_vec(),
+            found,
+            address: false,
         };
         out.push(Problem::error("unknown-reference", path, part, message));
         None

@@ -1,6 +1,7 @@
 //! AWS's default quotas: allowed in the playground, but warned about.
 
 use super::index::Index;
+use crate::scenario::message::{Dir, Message};
 use crate::scenario::problem::{label, Problem};
 use std::collections::HashMap;
 
@@ -23,33 +24,48 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                 "too-many-security-groups",
                 format!("{}.security_groups", f.path),
                 f.owner_label.clone(),
-                format!(
-                    "interface {:?} has {n} security groups; AWS allows {GROUPS_PER_INTERFACE} per network interface by default",
-                    f.iface.id
-                ),
+                Message::TooManyGroups {
+                    iface: f.iface.id.clone(),
+                    n,
+                    max: GROUPS_PER_INTERFACE,
+                },
             ));
         }
     }
     for (i, g) in s.security_groups.iter().enumerate() {
-        for (dir, n) in [("inbound", g.inbound.len()), ("outbound", g.outbound.len())] {
+        for (dir, n) in [
+            (Dir::Inbound, g.inbound.len()),
+            (Dir::Outbound, g.outbound.len()),
+        ] {
             if n > RULES_PER_GROUP {
                 out.push(Problem::warning(
                     "too-many-group-rules",
-                    format!("security_groups[{i}].{dir}"),
+                    format!("security_groups[{i}].{}", dir.en()),
                     label(&g.id, &g.name),
-                    format!("{n} {dir} rules; AWS allows {RULES_PER_GROUP} {dir} rules per security group by default"),
+                    Message::TooManyGroupRules {
+                        n,
+                        dir,
+                        max: RULES_PER_GROUP,
+                    },
                 ));
             }
         }
     }
     for (i, a) in s.network_acls.iter().enumerate() {
-        for (dir, n) in [("inbound", a.inbound.len()), ("outbound", a.outbound.len())] {
+        for (dir, n) in [
+            (Dir::Inbound, a.inbound.len()),
+            (Dir::Outbound, a.outbound.len()),
+        ] {
             if n > RULES_PER_ACL {
                 out.push(Problem::warning(
                     "too-many-acl-rules",
-                    format!("network_acls[{i}].{dir}"),
+                    format!("network_acls[{i}].{}", dir.en()),
                     label(&a.id, &a.name),
-                    format!("{n} {dir} rules; AWS allows {RULES_PER_ACL} {dir} rules per network ACL by default"),
+                    Message::TooManyAclRules {
+                        n,
+                        dir,
+                        max: RULES_PER_ACL,
+                    },
                 ));
             }
         }
@@ -65,7 +81,10 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                 "too-many-subnets",
                 format!("vpcs[{i}]"),
                 label(&v.id, &v.name),
-                format!("{n} subnets; AWS allows {SUBNETS_PER_VPC} subnets per VPC by default"),
+                Message::TooManySubnets {
+                    n,
+                    max: SUBNETS_PER_VPC,
+                },
             ));
         }
     }

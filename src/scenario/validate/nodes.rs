@@ -2,6 +2,7 @@
 
 use super::index::{Index, Kind};
 use crate::model::{Interface, Role};
+use crate::scenario::message::Message;
 use crate::scenario::problem::{label, Problem};
 use std::collections::{BTreeSet, HashMap};
 
@@ -25,10 +26,9 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                     "forwarder-source-dest-check",
                     format!("{path}.interfaces[0].source_dest_check"),
                     part.clone(),
-                    format!(
-                        "this instance forwards traffic for others, but source/destination check is on for interface {:?}, so AWS drops what it forwards; set source_dest_check to false",
-                        first.id
-                    ),
+                    Message::ForwarderSourceDestCheck {
+                        iface: first.id.clone(),
+                    },
                 ));
             }
         }
@@ -64,10 +64,10 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                     "duplicate-listener-port",
                     format!("{path}.listeners[{j}].port"),
                     part.clone(),
-                    format!(
-                        "listeners[{first}] already listens on port {}; a load balancer has one listener per port",
-                        l.port
-                    ),
+                    Message::DuplicateListenerPort {
+                        first,
+                        port: l.port,
+                    },
                 ));
             } else {
                 ports.insert(l.port, j);
@@ -85,10 +85,11 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                     "target-other-vpc",
                     format!("{path}.target_groups[{j}].targets[{k}].id"),
                     part.clone(),
-                    format!(
-                        "instance {:?} is in VPC {v:?}, but the load balancer is in VPC {vpc:?}; instance targets must be in the load balancer's VPC",
-                        t.id
-                    ),
+                    Message::TargetOtherVpc {
+                        instance: t.id.clone(),
+                        vpc: v.to_string(),
+                        lb_vpc: vpc.to_string(),
+                    },
                 ));
             }
         }
@@ -112,10 +113,7 @@ fn placement(
                 "no-interfaces",
                 format!("{path}.{field}"),
                 part,
-                format!(
-                    "this {} has no network interface; give it at least one, in a subnet",
-                    kind.noun()
-                ),
+                Message::NoInterfaces { kind },
             ));
         }
         return;
@@ -134,22 +132,26 @@ fn placement(
                 "interfaces-in-different-vpcs",
                 format!("{path}.{field}[{j}].subnet"),
                 part,
-                format!(
-                    "subnet {:?} is in VPC {:?}, but {field}[{f}] is in VPC {vpc:?}; all network interfaces of {} are in one VPC",
-                    subnet.id,
-                    subnet.vpc,
-                    kind.a()
-                ),
+                Message::InterfacesInDifferentVpcs {
+                    subnet: subnet.id.clone(),
+                    vpc: subnet.vpc.clone(),
+                    field: field.to_string(),
+                    first: f,
+                    first_vpc: vpc.to_string(),
+                    kind,
+                },
             ));
         } else if kind == Kind::Instance && subnet.az != az {
             out.push(Problem::error(
                 "interfaces-in-different-azs",
                 format!("{path}.{field}[{j}].subnet"),
                 part,
-                format!(
-                    "subnet {:?} is in availability zone {:?}, but interfaces[{f}] is in {az:?}; an instance's interfaces are all in its own availability zone",
-                    subnet.id, subnet.az
-                ),
+                Message::InterfacesInDifferentAzs {
+                    subnet: subnet.id.clone(),
+                    az: subnet.az.clone(),
+                    first: f,
+                    first_az: az.to_string(),
+                },
             ));
         }
     }
@@ -172,10 +174,10 @@ fn load_balancer_zones(
                 "load-balancer-two-nodes-in-one-subnet",
                 format!("{path}.nodes[{j}].subnet"),
                 part,
-                format!(
-                    "nodes[{first}] is already in subnet {:?}; a load balancer has one node per subnet",
-                    n.subnet
-                ),
+                Message::TwoNodesInOneSubnet {
+                    first,
+                    subnet: n.subnet.clone(),
+                },
             ));
         } else {
             subnets.insert(&n.subnet, j);
@@ -188,30 +190,13 @@ fn load_balancer_zones(
         }
     }
     if zones.len() < 2 && !unknown {
-        let listed = if zones.is_empty() {
-            "none".to_string()
-        } else {
-            zones
-                .iter()
-                .map(|z| {
-                    if z.is_empty() {
-                        "a subnet without \"az\"".to_string()
-                    } else {
-                        z.to_string()
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
         out.push(Problem::error(
             "load-balancer-needs-two-azs",
             format!("{path}.nodes"),
             part,
-            format!(
-                "the load balancer has nodes in {} availability zone{} ({listed}); an application load balancer needs nodes in subnets of at least two availability zones",
-                zones.len(),
-                if zones.len() == 1 { "" } else { "s" }
-            ),
+            Message::NeedsTwoAzs {
+                zones: zones.iter().map(|z| z.to_string()).collect(),
+            },
         ));
     }
 }

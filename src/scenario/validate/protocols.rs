@@ -1,6 +1,7 @@
 //! The protocol fields of network ACL and security group rules.
 
 use crate::model::{IcmpMatch, PortRange, Protocol};
+use crate::scenario::message::Message;
 use crate::scenario::problem::Problem;
 
 /// `ports-without-tcp-udp`: ports only on TCP and UDP rules; `icmp-without-icmp`: an ICMP type and
@@ -15,13 +16,9 @@ pub(super) fn check(
 ) {
     if let Some(ports) = ports.filter(|_| !protocol.has_ports()) {
         let message = if protocol == Protocol::All {
-            format!(
-                "protocol \"all\" already covers every port, and AWS does not accept ports {ports} on it; remove \"ports\", or set protocol tcp or udp"
-            )
+            Message::PortsOnAll { ports }
         } else {
-            format!(
-                "ports ({ports}) are given for protocol {protocol}, but only tcp and udp have ports; remove \"ports\", or set protocol tcp or udp"
-            )
+            Message::PortsWithoutTcpUdp { ports, protocol }
         };
         out.push(Problem::error(
             "ports-without-tcp-udp",
@@ -35,9 +32,7 @@ pub(super) fn check(
             "icmp-without-icmp",
             format!("{rule}.icmp"),
             part,
-            format!(
-                "an ICMP type and code only apply to protocol icmp, not {protocol}; remove \"icmp\", or set protocol icmp"
-            ),
+            Message::IcmpWithoutIcmp { protocol },
         ));
     }
 }

@@ -2,6 +2,7 @@
 
 use super::index::{Index, Kind};
 use crate::model::{Destination, Peer, RouteState, RouteTarget};
+use crate::scenario::message::Message;
 use crate::scenario::problem::{label, Problem};
 use std::net::Ipv4Addr;
 
@@ -126,10 +127,10 @@ fn check_node_refs(ix: &Index, out: &mut Vec<Problem>) {
                 continue;
             };
             if !tg.path.starts_with(&format!("{path}.")) {
-                let message = format!(
-                    "target group {:?} belongs to another load balancer ({}); a listener forwards only to its own load balancer's target groups",
-                    tg.id, tg.path
-                );
+                let message = Message::ForeignTargetGroup {
+                    id: tg.id.to_string(),
+                    path: tg.path.clone(),
+                };
                 out.push(Problem::error(
                     "unknown-reference",
                     at,
@@ -169,6 +170,6 @@ fn check_node_refs(ix: &Index, out: &mut Vec<Problem>) {
 /// Adds to the last problem that an IPv4 address would do as well.
 fn or_an_address(out: &mut [Problem]) {
     if let Some(p) = out.last_mut() {
-        p.message.push_str(", or an IPv4 address such as 10.0.1.10");
+        p.or_an_address();
     }
 }

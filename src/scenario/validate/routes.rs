@@ -3,6 +3,7 @@
 use super::index::Index;
 use super::nets::{canonical, within};
 use crate::model::{Destination, RouteTable, RouteTarget, Vpc};
+use crate::scenario::message::Message;
 use crate::scenario::problem::{label, Problem};
 use std::collections::HashMap;
 
@@ -21,11 +22,11 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                     "two-main-route-tables",
                     format!("{path}.main"),
                     part.clone(),
-                    format!(
-                        "VPC {:?} already has a main route table, route_tables[{first}] {}; a VPC has exactly one",
-                        t.vpc,
-                        label(&f.id, &f.name)
-                    ),
+                    Message::TwoMainTables {
+                        vpc: t.vpc.clone(),
+                        first,
+                        table: label(&f.id, &f.name),
+                    },
                 ));
             } else {
                 main_of.insert(&t.vpc, i);
@@ -36,12 +37,15 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
             if let Some(&first) = table_of.get(sub.as_str()) {
                 let f = &s.route_tables[first];
                 let message = if first == i {
-                    format!("subnet {sub:?} is listed twice in this route table")
+                    Message::SubnetTwiceInTable {
+                        subnet: sub.clone(),
+                    }
                 } else {
-                    format!(
-                        "subnet {sub:?} is already associated with route_tables[{first}] {}; a subnet uses exactly one route table",
-                        label(&f.id, &f.name)
-                    )
+                    Message::SubnetInTwoTables {
+                        subnet: sub.clone(),
+                        first,
+                        table: label(&f.id, &f.name),
+                    }
                 };
                 out.push(Problem::error(
                     "subnet-in-two-route-tables",
@@ -58,10 +62,11 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                     "route-table-subnet-other-vpc",
                     at,
                     part.clone(),
-                    format!(
-                        "subnet {sub:?} is in VPC {v:?}, but this route table belongs to VPC {:?}; a route table serves subnets of its own VPC only",
-                        t.vpc
-                    ),
+                    Message::TableSubnetOtherVpc {
+                        subnet: sub.clone(),
+                        vpc: v.to_string(),
+                        table_vpc: t.vpc.clone(),
+                    },
                 ));
             }
         }
@@ -79,24 +84,21 @@ fn routes(ix: &Index, out: &mut Vec<Problem>, t: &RouteTable, path: &str, part: 
             Destination::Cidr(n) => Destination::Cidr(canonical(*n)),
             other => other.clone(),
         };
-        let shown = match &dest {
-            Destination::Cidr(n) => n.to_string(),
-            Destination::PrefixList(p) => format!("prefix list {p:?}"),
-        };
         if let Some(&first) = seen.get(&dest) {
             out.push(Problem::error(
                 "duplicate-route",
                 format!("{at}.destination"),
                 part,
-                format!(
-                    "routes[{first}] already has destination {shown}; a route table holds one route per destination"
-                ),
+                Message::DuplicateRoute {
+                    first,
+                    dest: dest.clone(),
+                },
             ));
         } else {
             seen.insert(dest.clone(), j);
         }
         let Some(vpc) = vpc else { continue };
-        local_rules(out, vpc, &dest, &r.target, &at, part, &shown);
+        local_rules(out, vpc, &dest, &r.target, &at, part);
         target_vpc(ix, out, vpc, &dest, &r.target, &at, part);
     }
 }
@@ -109,26 +111,21 @@ fn local_rules(
     target: &RouteTarget,
     at: &str,
     part: &str,
-    shown: &str,
 ) {
-    let blocks = || {
-        vpc.cidrs
-            .iter()
-            .map(|b| canonical(*b).to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let blocks = || vpc.cidrs.iter().map(|b| canonical(*b)).collect::<Vec<_>>();
     let vpc_label = label(&vpc.id, &vpc.name);
     match (dest, target) {
-        (Destination::Cidr(n), RouteTarget::Local) if vpc.cidrs.iter().any(|b| canonical(*b) == *n) => {}
+        (Destination::Cidr(n), RouteTarget::Local)
+            if vpc.cidrs.iter().any(|b| canonical(*b) == *n) => {}
         (_, RouteTarget::Local) => out.push(Problem::error(
             "local-route-not-vpc-cidr",
             format!("{at}.target"),
             part,
-            format!(
-                "a local route must have one of the VPC's own blocks as its destination ({} for VPC {vpc_label}), not {shown}",
-                blocks()
-            ),
+            Message::LocalRouteNotVpc {
+                blocks: blocks(),
+                vpc: vpc_label,
+                dest: dest.clone(),
+            },
         )),
         (Destination::Cidr(n), _) => {
             if let Some(b) = vpc.cidrs.iter().find(|b| within(*n, **b)) {
@@ -136,10 +133,10 @@ fn local_rules(
                     "route-inside-vpc-not-local",
                     format!("{at}.destination"),
                     part,
-                    format!(
-                        "{n} lies inside the VPC's block {}, which the implicit local route serves; a route to addresses of the VPC itself cannot point elsewhere (nothing more specific than the local route may)",
-                        canonical(*b)
-                    ),
+                    Message::RouteInsideVpc {
+                        net: *n,
+                        block: canonical(*b),
+                    },
                 ));
             }
         }
@@ -158,41 +155,69 @@ fn target_vpc(
     part: &str,
 ) {
     let here = vpc.id.as_str();
-    let what = |kind: &str, id: &str| format!("{kind} {id:?}");
+    let (id_of, here_s) = (|id: &str| id.to_string(), here.to_string());
     let problem = match target {
         RouteTarget::Local | RouteTarget::TransitGateway(_) => None,
         RouteTarget::InternetGateway(id) => ix.internet_gateway(id).and_then(|g| match &g.vpc {
             Some(v) if v == here || ix.vpc(v).is_none() => None,
-            Some(v) => Some(format!("{} is attached to VPC {v:?}, not to this route table's VPC {here:?}", what("internet gateway", id))),
-            None => Some(format!("{} is not attached to any VPC; attach it to {here:?} (set its \"vpc\")", what("internet gateway", id))),
+            Some(v) => Some(Message::IgwOtherVpc {
+                id: id_of(id),
+                vpc: v.clone(),
+                here: here_s.clone(),
+            }),
+            None => Some(Message::IgwDetached {
+                id: id_of(id),
+                here: here_s.clone(),
+            }),
         }),
         RouteTarget::NatGateway(id) => ix.nat_gateway(id).and_then(|n| {
             let v = ix.subnet_vpc(&n.interface.subnet)?;
-            (v != here).then(|| format!("{} is in a subnet of VPC {v:?}, not of this route table's VPC {here:?}", what("NAT gateway", id)))
+            (v != here).then(|| Message::NatOtherVpc {
+                id: id_of(id),
+                vpc: v.to_string(),
+                here: here_s.clone(),
+            })
         }),
         RouteTarget::Instance(id) => ix.instance_vpc(id).and_then(|v| {
-            (v != here).then(|| format!("{} is in VPC {v:?}, not in this route table's VPC {here:?}", what("instance", id)))
+            (v != here).then(|| Message::InstanceOtherVpc {
+                id: id_of(id),
+                vpc: v.to_string(),
+                here: here_s.clone(),
+            })
         }),
         RouteTarget::NetworkInterface(id) => ix.iface(id).and_then(|f| {
             let v = ix.subnet_vpc(&f.iface.subnet)?;
-            (v != here).then(|| format!("{} is in VPC {v:?}, not in this route table's VPC {here:?}", what("network interface", id)))
+            (v != here).then(|| Message::InterfaceOtherVpc {
+                id: id_of(id),
+                vpc: v.to_string(),
+                here: here_s.clone(),
+            })
         }),
         RouteTarget::PeeringConnection(id) => ix.peering(id).and_then(|p| {
-            (p.requester != here && p.accepter != here).then(|| format!(
-                "{} joins VPCs {:?} and {:?}, not this route table's VPC {here:?}",
-                what("peering connection", id), p.requester, p.accepter
-            ))
+            (p.requester != here && p.accepter != here).then(|| Message::PeeringOtherVpc {
+                id: id_of(id),
+                a: p.requester.clone(),
+                b: p.accepter.clone(),
+                here: here_s.clone(),
+            })
         }),
         RouteTarget::GatewayEndpoint(id) => ix.gateway_endpoint(id).and_then(|e| {
             if e.vpc != here && ix.vpc(&e.vpc).is_some() {
-                return Some(format!("{} serves VPC {:?}, not this route table's VPC {here:?}", what("gateway endpoint", id), e.vpc));
+                return Some(Message::EndpointOtherVpc {
+                    id: id_of(id),
+                    vpc: e.vpc.clone(),
+                    here: here_s.clone(),
+                });
             }
             if *dest != Destination::PrefixList(e.prefix_list.clone()) {
                 out.push(Problem::error(
                     "endpoint-route-destination",
                     format!("{at}.destination"),
                     part,
-                    format!("a route to gateway endpoint {id:?} must have the endpoint's prefix list {:?} as its destination", e.prefix_list),
+                    Message::EndpointRouteDestination {
+                        id: id_of(id),
+                        prefix_list: e.prefix_list.clone(),
+                    },
                 ));
             }
             None

@@ -268,7 +268,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                         Ok(next) => {
                             apply_checked(&app, lang, next);
                         }
-                        Err(why) => app.dispatch(Action::Notify(why)),
+                        Err(why) => app.dispatch(Action::Notify(why.text(lang))),
                     }
                 }
                 (Some(Gesture::Resize { id, .. }), Live::Resizing { w, h, .. }) => {
@@ -362,7 +362,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 Ok(next) => {
                     apply_checked(&app, lang, next);
                 }
-                Err(why) => app.dispatch(Action::Notify(why)),
+                Err(why) => app.dispatch(Action::Notify(why.text(lang))),
             }
         })
     };

@@ -235,7 +235,7 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
     };
     let path = format!("network_acls[{ai}].{dir}");
     let touched = !number.is_empty() || !ports.is_empty() || *protocol != "tcp";
-    let (ok, verdict) = judge(s, &check, &number, &path);
+    let (ok, verdict) = judge(lang, s, &check, &number, &path);
     let shown = if touched { verdict } else { Default::default() };
     let invalid = !shown.errors.is_empty();
     let text_input = |id: &str, label: &str, state: &UseStateHandle<String>, placeholder: &str| {

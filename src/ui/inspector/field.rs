@@ -24,8 +24,10 @@ pub struct Verdict {
     pub warnings: Vec<String>,
 }
 
-/// Checks `text` with `check`: `Ok(next)` when it can be applied (with any warnings).
+/// Checks `text` with `check`: `Ok(next)` when it can be applied (with any warnings); the
+/// engine's messages in `lang`.
 pub fn judge(
+    lang: Lang,
     current: &Scenario,
     check: &Check,
     text: &str,
@@ -44,12 +46,12 @@ pub fn judge(
             let errors: Vec<String> = found
                 .iter()
                 .filter(|p| p.is_error())
-                .map(|p| p.message.clone())
+                .map(|p| p.text(lang))
                 .collect();
             let warnings = found
                 .iter()
                 .filter(|p| !p.is_error())
-                .map(|p| p.message.clone())
+                .map(|p| p.text(lang))
                 .collect();
             let ok = errors.is_empty().then_some(next);
             (ok, Verdict { errors, warnings })
@@ -86,6 +88,7 @@ pub struct TextFieldProps {
 #[component]
 pub fn TextField(p: &TextFieldProps) -> Html {
     let app = use_context::<AppContext>().expect("app context");
+    let lang = super::super::lang::use_lang();
     let text = use_state(|| p.value.to_string());
     let verdict = use_state(Verdict::default);
     {
@@ -108,7 +111,7 @@ pub fn TextField(p: &TextFieldProps) -> Html {
             let v = e
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .value();
-            let (_, judged) = judge(&app.scenario, &check, &v, &path);
+            let (_, judged) = judge(lang, &app.scenario, &check, &v, &path);
             verdict.set(judged);
             text.set(v);
         })
@@ -126,7 +129,7 @@ pub fn TextField(p: &TextFieldProps) -> Html {
             if *text == *value {
                 return;
             }
-            let (next, judged) = judge(&app.scenario, &check, &text, &path);
+            let (next, judged) = judge(lang, &app.scenario, &check, &text, &path);
             verdict.set(judged);
             if let Some(next) = next {
                 app.dispatch(Action::Edit(Rc::new(next)));

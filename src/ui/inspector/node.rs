@@ -130,7 +130,9 @@ pub fn NodeEditor(p: &PartId) -> Html {
         })
     };
     // Renaming also renames what was named after the part; a taken name is refused.
-    let name_check = edit(|n, id, text, _| crate::edit::rename::rename(n, id, &text));
+    let name_check = edit(|n, id, text, lang| {
+        crate::edit::rename::rename(n, id, &text).map_err(|e| e.text(lang))
+    });
     let mut fields: Vec<Html> = vec![html! {
         <TextField id="node-name" label={t(lang, "Name")} value={name_of(s, &id)} check={name_check}
             path={format!("{path}.name")} />

@@ -302,7 +302,7 @@ pub fn RouteTableEditor(p: &SubnetProps) -> Html {
     let (ok, verdict) = if dest.is_empty() {
         (None, Default::default())
     } else {
-        judge(s, &check, &dest, &path)
+        judge(lang, s, &check, &dest, &path)
     };
     let invalid = !verdict.errors.is_empty();
     let on_dest = {

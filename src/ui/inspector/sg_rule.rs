@@ -248,7 +248,7 @@ pub fn RuleForm(p: &RuleFormProps) -> Html {
         })
     };
     let touched = editing.is_some() || !ports.is_empty() || *protocol != "tcp";
-    let (ok, verdict) = judge(s, &check, &ports, &format!("security_groups[{gi}]"));
+    let (ok, verdict) = judge(lang, s, &check, &ports, &format!("security_groups[{gi}]"));
     let shown = if touched { verdict } else { Default::default() };
     let invalid = !shown.errors.is_empty();
     let msg_id = format!("{key}-msg");
@@ -299,7 +299,7 @@ pub fn RuleForm(p: &RuleFormProps) -> Html {
         Callback::from(
             move |_: MouseEvent| match add_my_laptop(&app.scenario, lang) {
                 Ok((n, _)) => commit(&app, n),
-                Err(why) => app.dispatch(Action::Notify(why)),
+                Err(why) => app.dispatch(Action::Notify(why.text(lang))),
             },
         )
     };

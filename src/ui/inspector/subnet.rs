@@ -40,7 +40,7 @@ pub fn SubnetEditor(p: &PartId) -> Html {
         Callback::from(move |t: String| {
             let mut n = (*s).clone();
             let id = n.subnets[i].id.clone();
-            crate::edit::rename::rename(&mut n, &id, &t)?;
+            crate::edit::rename::rename(&mut n, &id, &t).map_err(|e| e.text(lang))?;
             Ok(n)
         })
     };

@@ -72,7 +72,7 @@ pub fn VpcEditor(p: &PartId) -> Html {
         Callback::from(move |t: String| {
             let mut n = (*s).clone();
             let id = n.vpcs[i].id.clone();
-            crate::edit::rename::rename(&mut n, &id, &t)?;
+            crate::edit::rename::rename(&mut n, &id, &t).map_err(|e| e.text(lang))?;
             Ok(n)
         })
     };
@@ -102,7 +102,7 @@ pub fn VpcEditor(p: &PartId) -> Html {
         Callback::from(move |_: MouseEvent| {
             match place_auto(&app.scenario, PartKind::InternetGateway, Some(&id)) {
                 Ok(p) => app.dispatch(Action::Edit(Rc::new(p.scenario))),
-                Err(why) => app.dispatch(Action::Notify(why)),
+                Err(why) => app.dispatch(Action::Notify(why.text(lang))),
             }
         })
     };

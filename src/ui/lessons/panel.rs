@@ -65,8 +65,7 @@ fn Taking(props: &TakingProps) -> Html {
                     { l.label.get(lang) }
                     if !l.passed {
                         <small class="muted">{ match lang {
-                            // The grader words flow and "only from" objectives in Korean;
-                            // constraint reasons are English only, so Korean shows the label.
+                            // The grader words every reason in both languages.
                             Lang::Ko => l.reason_ko.as_str(),
                             Lang::En => l.reason.as_str(),
                         } }</small>
