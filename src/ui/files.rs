@@ -2,15 +2,15 @@
 //! folder or pasted text), export the diagram as SVG or PNG, and restore the work a link, a
 //! template or an import replaced.
 
-use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-use web_sys::{Element, HtmlInputElement};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::dialog::Dialog;
 use super::lang::{t, tf, use_lang, Lang};
+use super::picture_export::PictureExport;
 use super::share::{backup, display_name, replace_scenario};
 use super::state::{Action, AppContext};
-use super::view::CANVAS_ID;
 use crate::model::Scenario;
 use crate::scenario::{self, Severity};
 
@@ -24,7 +24,7 @@ struct Report {
 }
 
 /// A file name made from the scenario's name.
-fn file_stem(s: &Scenario) -> String {
+pub fn file_stem(s: &Scenario) -> String {
     let stem: String = s
         .name
         .chars()
@@ -45,7 +45,7 @@ fn file_stem(s: &Scenario) -> String {
 }
 
 /// Offers `blob` for download as `name`.
-fn download_blob(blob: &web_sys::Blob, name: &str) {
+pub fn download_blob(blob: &web_sys::Blob, name: &str) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return;
     };
@@ -69,175 +69,13 @@ fn download_blob(blob: &web_sys::Blob, name: &str) {
 }
 
 /// Offers `text` for download as `name` with MIME type `mime`.
-fn download_text(text: &str, name: &str, mime: &str) {
+pub fn download_text(text: &str, name: &str, mime: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) {
         download_blob(&blob, name);
     }
-}
-
-/// Style properties copied onto every element of an exported SVG, so it renders the same
-/// without the page's stylesheet.
-const STYLE_PROPS: &[&str] = &[
-    "fill",
-    "fill-opacity",
-    "stroke",
-    "stroke-width",
-    "stroke-dasharray",
-    "stroke-linecap",
-    "stroke-linejoin",
-    "stroke-opacity",
-    "opacity",
-    "font-family",
-    "font-size",
-    "font-weight",
-    "text-anchor",
-    "dominant-baseline",
-    "paint-order",
-    "visibility",
-    "display",
-];
-
-/// The canvas drawing as a standalone SVG document (styles inlined, cropped to the parts) and
-/// its size.
-pub fn canvas_svg() -> Option<(String, f64, f64)> {
-    let doc = gloo::utils::document();
-    let window = gloo::utils::window();
-    let svg = doc.get_element_by_id(CANVAS_ID)?;
-    let world: web_sys::SvgGraphicsElement = svg.query_selector(".world").ok()??.dyn_into().ok()?;
-    let bbox = world.get_b_box().ok()?;
-    if bbox.width() <= 0.0 {
-        return None;
-    }
-    let copy: Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
-    let from = svg.query_selector_all("*").ok()?;
-    let to = copy.query_selector_all("*").ok()?;
-    for i in 0..from.length() {
-        let (Some(a), Some(b)) = (from.item(i), to.item(i)) else {
-            continue;
-        };
-        let (Ok(a), Ok(b)) = (a.dyn_into::<Element>(), b.dyn_into::<Element>()) else {
-            continue;
-        };
-        let Ok(Some(cs)) = window.get_computed_style(&a) else {
-            continue;
-        };
-        let style: String = STYLE_PROPS
-            .iter()
-            .filter_map(|p| {
-                let v = cs.get_property_value(p).ok()?;
-                (!v.is_empty()).then(|| format!("{p}:{v};"))
-            })
-            .collect();
-        let _ = b.set_attribute("style", &style);
-        for attr in [
-            "role",
-            "tabindex",
-            "aria-label",
-            "aria-describedby",
-            "aria-pressed",
-        ] {
-            let _ = b.remove_attribute(attr);
-        }
-    }
-    // The grid and the empty-canvas hint are not part of the picture; the view's pan and zoom
-    // neither.
-    if let Ok(Some(grid)) = copy.query_selector("rect[fill='url(#grid-major)']") {
-        grid.remove();
-    }
-    if let Ok(Some(hint)) = copy.query_selector(".empty-hint") {
-        hint.remove();
-    }
-    if let Ok(Some(w)) = copy.query_selector(".world") {
-        let _ = w.remove_attribute("transform");
-    }
-    let pad = 24.0;
-    let (x, y) = (bbox.x() as f64 - pad, bbox.y() as f64 - pad);
-    let (w, h) = (
-        bbox.width() as f64 + 2.0 * pad,
-        bbox.height() as f64 + 2.0 * pad,
-    );
-    let background = window
-        .get_computed_style(&svg)
-        .ok()
-        .flatten()
-        .and_then(|cs| cs.get_property_value("background-color").ok())
-        .filter(|c| !c.is_empty() && c != "rgba(0, 0, 0, 0)")
-        .unwrap_or_else(|| "#ffffff".into());
-    let bg = doc
-        .create_element_ns(Some("http://www.w3.org/2000/svg"), "rect")
-        .ok()?;
-    for (k, v) in [
-        ("x", x.to_string()),
-        ("y", y.to_string()),
-        ("width", w.to_string()),
-        ("height", h.to_string()),
-        ("fill", background),
-    ] {
-        let _ = bg.set_attribute(k, &v);
-    }
-    let _ = copy.insert_before(
-        &bg,
-        copy.query_selector(".world")
-            .ok()?
-            .as_ref()
-            .map(|e| e.as_ref()),
-    );
-    let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
-    let _ = copy.set_attribute("viewBox", &format!("{x} {y} {w} {h}"));
-    let _ = copy.set_attribute("width", &w.to_string());
-    let _ = copy.set_attribute("height", &h.to_string());
-    let _ = copy.remove_attribute("id");
-    let _ = copy.remove_attribute("class");
-    let text = web_sys::XmlSerializer::new()
-        .ok()?
-        .serialize_to_string(&copy)
-        .ok()?;
-    Some((text, w, h))
-}
-
-/// Draws the SVG onto a canvas at twice its size and downloads it as a PNG.
-fn export_png(svg: String, w: f64, h: f64, name: String, app: AppContext, lang: Lang) {
-    let img = match web_sys::HtmlImageElement::new() {
-        Ok(i) => i,
-        Err(_) => return,
-    };
-    let img2 = img.clone();
-    let onload = Closure::once_into_js(move || {
-        let scale = 2.0;
-        let doc = gloo::utils::document();
-        let Some(canvas) = doc
-            .create_element("canvas")
-            .ok()
-            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-        else {
-            return;
-        };
-        canvas.set_width((w * scale).ceil() as u32);
-        canvas.set_height((h * scale).ceil() as u32);
-        let Some(ctx) = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-        else {
-            return;
-        };
-        let _ = ctx.scale(scale, scale);
-        let _ = ctx.draw_image_with_html_image_element(&img2, 0.0, 0.0);
-        let done = Closure::once_into_js(move |blob: Option<web_sys::Blob>| match blob {
-            Some(b) => download_blob(&b, &name),
-            None => app.dispatch(Action::Notify(t(lang, "The PNG could not be made.").into())),
-        });
-        let _ = canvas.to_blob(done.unchecked_ref());
-    });
-    img.set_onload(Some(onload.unchecked_ref()));
-    img.set_src(&format!(
-        "data:image/svg+xml;charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(&svg))
-    ));
 }
 
 /// Reads the files of an `<input type=file>` as (name, text) pairs; `.json` files only when
@@ -451,32 +289,6 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
             }
         })
     };
-    let export_svg = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| match canvas_svg() {
-            Some((svg, _, _)) => {
-                let name = format!("{}.svg", file_stem(&app.scenario));
-                download_text(&svg, &name, "image/svg+xml");
-                app.dispatch(Action::Notify(tf(lang, "Exported {}.", &[&name])));
-            }
-            None => app.dispatch(Action::Notify(
-                t(lang, "The canvas is empty: nothing to export.").into(),
-            )),
-        })
-    };
-    let export_png_cb = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| match canvas_svg() {
-            Some((svg, w, h)) => {
-                let name = format!("{}.png", file_stem(&app.scenario));
-                app.dispatch(Action::Notify(tf(lang, "Exported {}.", &[&name])));
-                export_png(svg, w, h, name, app.clone(), lang);
-            }
-            None => app.dispatch(Action::Notify(
-                t(lang, "The canvas is empty: nothing to export.").into(),
-            )),
-        })
-    };
     let restore = {
         let (app, restorable, close) = (app.clone(), restorable.clone(), props.on_close.clone());
         Callback::from(move |_: MouseEvent| {
@@ -542,13 +354,7 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
                         disabled={pasted.trim().is_empty()}>{ t(lang, "Import pasted JSON") }</button>
                 </div>
             </section>
-            <section class="files-section" aria-labelledby="files-picture">
-                <h3 id="files-picture">{ t(lang, "Picture") }</h3>
-                <div class="files-row">
-                    <button type="button" class="tool" onclick={export_svg} disabled={empty}>{ t(lang, "Export SVG") }</button>
-                    <button type="button" class="tool" onclick={export_png_cb} disabled={empty}>{ t(lang, "Export PNG") }</button>
-                </div>
-            </section>
+            <PictureExport />
             if let Some(b) = &*restorable {
                 <section class="files-section" aria-labelledby="files-backup">
                     <h3 id="files-backup">{ t(lang, "Previous work") }</h3>

@@ -24,6 +24,8 @@ mod packets;
 mod palette;
 pub mod parts;
 pub mod path;
+pub mod picture;
+pub mod picture_export;
 mod reachability;
 pub mod rule_checks;
 pub mod rule_focus;
