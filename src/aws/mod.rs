@@ -50,9 +50,11 @@
 //!   when their status is `active`.
 
 mod error;
+pub mod job;
 mod json;
 mod network;
 mod nodes;
+pub mod pipeline;
 mod raw;
 mod read;
 mod values;

@@ -2,7 +2,7 @@
 //! `template:NAME` for a built-in template.
 
 use crate::model::Scenario;
-use crate::scenario::{self, Severity};
+use crate::scenario;
 use crate::share;
 use std::path::Path;
 
@@ -43,18 +43,12 @@ fn from_json(text: &str) -> Result<Input, String> {
 /// Imports a directory of `aws ec2 describe-*` JSON, then completes and checks it.
 pub fn load_aws_dir(dir: &Path) -> Result<Input, String> {
     let imported = crate::aws::import_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut s = imported.scenario;
-    scenario::normalize(&mut s);
-    let problems = scenario::validate(&s);
-    let (errors, warnings): (Vec<_>, Vec<_>) = problems
-        .into_iter()
-        .partition(|p| p.severity == Severity::Error);
-    if !errors.is_empty() {
+    let completed = crate::aws::pipeline::complete(imported).map_err(|errors| {
         let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        return Err(format!("{}: {}", dir.display(), list.join("; ")));
-    }
-    let mut all = imported.warnings;
-    all.extend(warnings.iter().map(|w| w.to_string()));
+        format!("{}: {}", dir.display(), list.join("; "))
+    })?;
+    let all = completed.warning_lines(crate::i18n::Lang::En);
+    let s = completed.scenario;
     Ok(Input {
         scenario: s,
         warnings: all,

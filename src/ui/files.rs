@@ -7,12 +7,14 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::dialog::Dialog;
+use super::importer;
 use super::lang::{t, tf, use_lang, Lang};
 use super::picture_export::PictureExport;
 use super::share::{backup, display_name, replace_scenario};
 use super::state::{Action, AppContext};
+use crate::aws::job::{Answer, Input, Job};
 use crate::model::Scenario;
-use crate::scenario::{self, Severity};
+use crate::scenario;
 
 /// What the last import said.
 #[derive(Clone, PartialEq, Default)]
@@ -107,62 +109,30 @@ async fn read_files(
     Ok(out)
 }
 
-/// Splits pasted text into JSON documents (concatenated or separated by blank lines), each as
-/// a (name, text) pair for the importer.
-pub fn split_documents(text: &str, lang: Lang) -> Result<Vec<(String, String)>, String> {
-    let mut out = Vec::new();
-    let stream = serde_json::Deserializer::from_str(text).into_iter::<serde_json::Value>();
-    for (i, doc) in stream.enumerate() {
-        let v = doc.map_err(|e| {
-            tf(
-                lang,
-                "pasted document {}: not JSON: {}",
-                &[&(i + 1).to_string(), &e.to_string()],
-            )
-        })?;
-        out.push((format!("pasted-{}.json", i + 1), v.to_string()));
-    }
-    if out.is_empty() {
-        return Err(t(
-            lang,
-            "paste the output of one or more aws ec2 describe-* commands first",
-        )
-        .into());
-    }
-    Ok(out)
-}
-
-/// Imports AWS describe output, completes and checks it, and lays it out.
-pub fn import_aws(
-    files: &[(String, String)],
+/// Opens what the importer answered: the scenario, its warnings and what it was made from.
+fn opened(
+    answer: Answer,
     lang: Lang,
-) -> Result<(Scenario, Vec<String>), String> {
-    if files.is_empty() {
-        return Err(t(lang, "no .json files were chosen").into());
-    }
-    let imported = crate::aws::import_files(files).map_err(|e| e.to_string())?;
-    let mut s = imported.scenario;
-    scenario::normalize(&mut s);
-    let (errors, warnings): (Vec<_>, Vec<_>) = scenario::validate(&s)
-        .into_iter()
-        .partition(|p| p.severity == Severity::Error);
-    if !errors.is_empty() {
-        let list: Vec<String> = errors.iter().map(|e| shown(e, lang)).collect();
-        return Err(list.join("\n"));
-    }
-    crate::layout::fill_missing(&mut s);
-    let mut all = imported.warnings;
-    all.extend(warnings.iter().map(|w| shown(w, lang)));
-    Ok((s, all))
-}
-
-/// A problem of an import as people read it: in English with its place in the file, in Korean
-/// with the part it is about.
-fn shown(p: &scenario::Problem, lang: Lang) -> String {
-    match lang {
-        Lang::En => p.to_string(),
-        Lang::Ko if p.part.is_empty() => p.text(lang),
-        Lang::Ko => format!("{}: {}", p.part, p.text(lang)),
+    pasted: bool,
+) -> Result<(Scenario, Vec<String>, String), String> {
+    match answer {
+        Answer::Failed(why) => Err(why),
+        Answer::Imported {
+            scenario,
+            warnings,
+            documents,
+        } => {
+            let loaded = scenario::load_str(&scenario).map_err(|e| e.to_string())?;
+            let mut s = loaded.scenario;
+            crate::layout::fill_missing(&mut s);
+            let n = documents.to_string();
+            let what = if pasted {
+                tf(lang, "the pasted AWS output ({} documents)", &[&n])
+            } else {
+                tf(lang, "the AWS output ({} files)", &[&n])
+            };
+            Ok((s, warnings, what))
+        }
     }
 }
 
@@ -181,12 +151,17 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
     let report = use_state(Report::default);
     let pasted = use_state(String::new);
     let restorable = use_state(backup);
+    let importing = use_state(|| false);
+    // The importer loads while the user picks files.
+    use_effect_with((), |_| importer::warm());
 
     let finish = {
         let (app, report, close) = (app.clone(), report.clone(), props.on_close.clone());
+        let importing = importing.clone();
         Callback::from(
             move |r: Result<(Scenario, Vec<String>, String), String>| match r {
                 Ok((s, warnings, what)) => {
+                    importing.set(false);
                     replace_scenario(&app, lang, s, &what);
                     if warnings.is_empty() {
                         close.emit(());
@@ -197,10 +172,13 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
                         });
                     }
                 }
-                Err(e) => report.set(Report {
-                    error: Some(e),
-                    warnings: Vec::new(),
-                }),
+                Err(e) => {
+                    importing.set(false);
+                    report.set(Report {
+                        error: Some(e),
+                        warnings: Vec::new(),
+                    })
+                }
             },
         )
     };
@@ -240,45 +218,47 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
         })
     };
     let import_aws_files = {
-        let finish = finish.clone();
+        let (finish, importing, report) = (finish.clone(), importing.clone(), report.clone());
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
                 return;
             };
             let finish = finish.clone();
+            importing.set(true);
+            report.set(Report::default());
             wasm_bindgen_futures::spawn_local(async move {
                 let files = read_files(&input, true, lang).await;
                 input.set_value("");
-                let r = files.and_then(|files| {
-                    let n = files.len();
-                    let (s, w) = import_aws(&files, lang)?;
-                    Ok((
-                        s,
-                        w,
-                        tf(lang, "the AWS output ({} files)", &[&n.to_string()]),
-                    ))
-                });
+                let r = match files {
+                    Ok(files) => {
+                        let job = Job {
+                            lang,
+                            input: Input::Files(files),
+                        };
+                        opened(importer::import(&job).await, lang, false)
+                    }
+                    Err(e) => Err(e),
+                };
                 finish.emit(r);
             });
         })
     };
     let import_pasted = {
         let (finish, pasted) = (finish.clone(), pasted.clone());
+        let (importing, report) = (importing.clone(), report.clone());
         Callback::from(move |_: MouseEvent| {
-            let r = split_documents(&pasted, lang).and_then(|docs| {
-                let n = docs.len();
-                let (s, w) = import_aws(&docs, lang)?;
-                Ok((
-                    s,
-                    w,
-                    tf(
-                        lang,
-                        "the pasted AWS output ({} documents)",
-                        &[&n.to_string()],
-                    ),
-                ))
+            importing.set(true);
+            report.set(Report::default());
+            let (finish, job) = (
+                finish.clone(),
+                Job {
+                    lang,
+                    input: Input::Pasted((*pasted).clone()),
+                },
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                finish.emit(opened(importer::import(&job).await, lang, true));
             });
-            finish.emit(r);
         })
     };
     let on_paste = {
@@ -331,7 +311,7 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
                     </label>
                 </div>
             </section>
-            <section class="files-section" aria-labelledby="files-aws">
+            <section class="files-section" aria-labelledby="files-aws" aria-busy={importing.to_string()}>
                 <h3 id="files-aws">{ t(lang, "From AWS") }</h3>
                 <p class="muted">{ t(lang, "The JSON output of aws ec2 describe-vpcs, describe-subnets, describe-route-tables, describe-network-acls, describe-security-groups, describe-instances, …") }</p>
                 <div class="files-row">
@@ -351,7 +331,10 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
                     oninput={on_paste} placeholder="{ \"Vpcs\": [ … ] }\n\n{ \"Subnets\": [ … ] }" />
                 <div class="files-row">
                     <button type="button" class="tool" onclick={import_pasted}
-                        disabled={pasted.trim().is_empty()}>{ t(lang, "Import pasted JSON") }</button>
+                        disabled={pasted.trim().is_empty() || *importing}>{ t(lang, "Import pasted JSON") }</button>
+                    if *importing {
+                        <span class="muted" role="status">{ t(lang, "Reading the AWS output…") }</span>
+                    }
                 </div>
             </section>
             <PictureExport />

@@ -16,6 +16,7 @@ mod gallery;
 pub mod geometry;
 pub mod guard;
 mod header;
+pub mod importer;
 mod inspector;
 mod ko;
 pub mod lang;

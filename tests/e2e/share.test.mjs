@@ -242,12 +242,24 @@ describe("sharing", () => {
 
   test("AWS describe output imports through the Files dialog and a flow traces", async () => {
     const { context, page, errors } = await fresh();
+    const fetched = [];
+    page.on("request", (r) => fetched.push(new URL(r.url()).pathname.split("/").pop()));
     await page.goto(app);
     await ready(page);
+    // The importer is a worker of its own, loaded when the Files dialog opens, not at start.
+    assert.equal(fetched.filter((f) => f.startsWith("vpcplay-import")).length, 0, fetched.join(" "));
     const dir = join(repo, "tests", "aws-cases", "reference", "two-tier-nat");
     const files = readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => join(dir, f));
     await page.getByRole("button", { name: "Files", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "Files" });
+    for (let i = 0; i < 100 && !fetched.includes("vpcplay-import_bg.wasm"); i++) await page.waitForTimeout(50);
+    assert.ok(fetched.includes("vpcplay-import_loader.js"), fetched.join(" "));
+    // A paste that is not JSON is refused in words, and nothing changes.
+    const before = await partIds(page);
+    await dialog.getByLabel(/Or paste the output/).fill('{"Vpcs": [');
+    await dialog.getByRole("button", { name: "Import pasted JSON" }).click();
+    await dialog.getByRole("alert").getByText(/pasted document 1: not JSON/).waitFor();
+    assert.deepEqual(await partIds(page), before);
     await page.screenshot({ path: join(artifacts, "share-files-dialog.png") });
     await dialog.getByLabel("Import AWS JSON files").setInputFiles(files);
     // Closes by itself, or lists warnings.

@@ -1,0 +1,15 @@
+//! The `vpcplay-import` binary: the browser app's AWS importer, run as a Web Worker (see
+//! `ui::importer`). It has no use outside a browser.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    vpc_playground::ui::importer::serve();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    eprintln!(
+        "vpcplay-import is the playground's AWS importer for the browser; on the command line, give vpcplay a folder of describe output"
+    );
+    std::process::ExitCode::from(2)
+}

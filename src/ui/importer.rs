@@ -1,0 +1,154 @@
+//! The AWS importer runs in a Web Worker of its own (the `vpcplay-import` binary, built by
+//! Trunk next to the app), so the app's bundle carries no importer and reading a large account
+//! does not hold up the page. The page side ([`import`], [`warm`]) starts the worker when the
+//! Files dialog opens and sends it one [`Job`] at a time; the worker side ([`serve`]) answers each
+//! with [`crate::aws::job::run_json`].
+
+use std::cell::RefCell;
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
+
+use crate::aws::job::{Answer, Job};
+
+/// The worker's script, beside the page (Trunk's loader shim for the `vpcplay-import` binary).
+const SCRIPT: &str = "./vpcplay-import_loader.js";
+
+/// What the worker posts once it is listening.
+const READY: &str = "ready";
+
+thread_local! {
+    /// The running worker and a promise that resolves when it listens.
+    static RUNNING: RefCell<Option<(Worker, Promise)>> = const { RefCell::new(None) };
+}
+
+/// Starts the worker, if it is not running, so that an import does not wait for it to load.
+pub fn warm() {
+    let _ = running();
+}
+
+/// The running worker, started when there is none.
+fn running() -> Result<(Worker, Promise), String> {
+    if let Some(r) = RUNNING.with(|r| r.borrow().clone()) {
+        return Ok(r);
+    }
+    let worker = Worker::new(SCRIPT).map_err(|e| describe(&e))?;
+    let ready = {
+        let worker = worker.clone();
+        Promise::new(&mut move |resolve, reject| {
+            worker.set_onmessage(Some(
+                Closure::once_into_js(move |e: MessageEvent| {
+                    let _ = resolve.call1(&JsValue::NULL, &e.data());
+                })
+                .unchecked_ref(),
+            ));
+            worker.set_onerror(Some(
+                Closure::once_into_js(move |e: JsValue| {
+                    let _ = reject.call1(&JsValue::NULL, &e);
+                })
+                .unchecked_ref(),
+            ));
+        })
+    };
+    RUNNING.with(|r| *r.borrow_mut() = Some((worker.clone(), ready.clone())));
+    Ok((worker, ready))
+}
+
+/// Forgets a worker that failed, so that the next import starts a new one.
+fn stop() {
+    if let Some((worker, _)) = RUNNING.with(|r| r.borrow_mut().take()) {
+        worker.terminate();
+    }
+}
+
+/// Runs a job in the worker and returns its answer; a worker that cannot load or crashes is a
+/// [`Answer::Failed`] that says so.
+pub async fn import(job: &Job) -> Answer {
+    match ask(job).await {
+        Ok(answer) => answer,
+        Err(why) => {
+            stop();
+            Answer::Failed(why)
+        }
+    }
+}
+
+async fn ask(job: &Job) -> Result<Answer, String> {
+    let (worker, ready) = running()?;
+    let hello = JsFuture::from(ready).await.map_err(|e| unavailable(&e))?;
+    if hello.as_string().as_deref() != Some(READY) {
+        return Err("the importer started wrongly".into());
+    }
+    let request = serde_json::to_string(job).map_err(|e| e.to_string())?;
+    let reply = {
+        let worker = worker.clone();
+        Promise::new(&mut move |resolve, reject| {
+            worker.set_onmessage(Some(
+                Closure::once_into_js(move |e: MessageEvent| {
+                    let _ = resolve.call1(&JsValue::NULL, &e.data());
+                })
+                .unchecked_ref(),
+            ));
+            worker.set_onerror(Some(
+                Closure::once_into_js(move |e: JsValue| {
+                    let _ = reject.call1(&JsValue::NULL, &e);
+                })
+                .unchecked_ref(),
+            ));
+        })
+    };
+    worker
+        .post_message(&JsValue::from_str(&request))
+        .map_err(|e| describe(&e))?;
+    let answer = JsFuture::from(reply).await.map_err(|e| {
+        format!(
+            "the importer stopped while reading the files ({})",
+            describe(&e)
+        )
+    })?;
+    let text = answer.as_string().unwrap_or_default();
+    serde_json::from_str(&text).map_err(|e| format!("the importer's answer could not be read: {e}"))
+}
+
+/// Why the worker could not be loaded, for people.
+fn unavailable(e: &JsValue) -> String {
+    format!(
+        "the AWS importer could not be loaded ({}); check your connection and try again",
+        describe(e)
+    )
+}
+
+/// A JavaScript error or event in words.
+fn describe(e: &JsValue) -> String {
+    if let Some(ev) = e.dyn_ref::<web_sys::ErrorEvent>() {
+        let m = ev.message();
+        if !m.is_empty() {
+            return m;
+        }
+        return "the script failed".into();
+    }
+    e.as_string()
+        .or_else(|| {
+            js_sys::Reflect::get(e, &JsValue::from_str("message"))
+                .ok()
+                .and_then(|m| m.as_string())
+        })
+        .unwrap_or_else(|| "the script failed to load".into())
+}
+
+/// The worker's side: answers every job posted to it, then says it is listening.
+pub fn serve() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let replies = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+        let job = e.data().as_string().unwrap_or_default();
+        let answer = crate::aws::job::run_json(&job);
+        let _ = replies.post_message(&JsValue::from_str(&answer));
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str(READY));
+}
