@@ -192,3 +192,23 @@ async fn palette_buttons_place_parts_autosave_and_undo() {
     storage().remove_item(ui::storage::AUTOSAVE_KEY).unwrap();
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_docks_state_reads_back_what_it_wrote_and_keeps_to_its_bounds() {
+    use ui::dock::Docks;
+    let d = Docks {
+        palette: false,
+        side: true,
+        side_width: 410.0,
+        traffic: false,
+        traffic_height: Some(300.0),
+    };
+    assert_eq!(Docks::decode(&d.encode()), d);
+    assert_eq!(Docks::decode(&Docks::default().encode()), Docks::default());
+    assert_eq!(Docks::decode(""), Docks::default());
+    // Junk, a multi-byte key and sizes below the bounds neither panic nor shrink a dock away.
+    let odd = Docks::decode("junk 한 w? h12 w10 x");
+    assert_eq!(odd.side_width, 240.0);
+    assert_eq!(odd.traffic_height, Some(96.0));
+    assert!(odd.palette && odd.side && odd.traffic);
+}

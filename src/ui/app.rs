@@ -1,5 +1,6 @@
-//! The page layout: header on top, then palette | canvas | inspector with the traffic panel
-//! under the canvas and inspector, the lesson panel above the inspector in lesson mode (or, for
+//! The page layout: header on top, then palette | canvas | side column with the traffic panel
+//! under the canvas and the side column (each in a dock that folds and resizes, see
+//! [`super::dock`]), the lesson panel above the inspector in the side column in lesson mode (or, for
 //! an embed link, the read-only [`EmbedView`]). Also what happens at start (see
 //! [`super::startup`]; a lesson link opens that lesson), autosave on every change, and the global
 //! undo/redo keys. [`LinkGate`] asks before a share link replaces the user's work and shows bad
@@ -9,6 +10,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
 
 use super::canvas::Canvas;
+use super::dock::{Dock, Docks, DocksContext, Edge, FoldButton, Splitter};
 use super::embed::EmbedView;
 use super::header::Header;
 use super::inspector::Inspector;
@@ -131,8 +133,11 @@ pub fn App() -> Html {
     let focus: RuleFocusContext = use_state(|| None);
     let requested: FlowRequestContext = use_state(|| None);
     use_effect_with(*lang, |lang| super::lang::apply(*lang));
+    let docks: DocksContext = use_state(Docks::remembered);
+    use_effect_with(*docks, |d| d.remember());
     html! {
         <ContextProvider<LangContext> context={lang}>
+        <ContextProvider<DocksContext> context={docks.clone()}>
         <ContextProvider<AppContext> context={state}>
         <ContextProvider<LessonContext> context={lesson}>
         <ContextProvider<ViewContext> context={view}>
@@ -145,12 +150,23 @@ pub fn App() -> Html {
         } else {
             <div class="shell">
                 <Header />
-                <main class="workspace">
-                    <Palette />
+                <main class={docks.classes()} style={docks.style()}>
+                    <div class="palette-dock">
+                        <FoldButton dock={Dock::Palette} />
+                        <Palette />
+                    </div>
                     <Canvas />
-                    <LessonPanel />
-                    <Inspector />
-                    <TrafficPanel />
+                    <div class="side-dock">
+                        <Splitter edge={Edge::Side} />
+                        <FoldButton dock={Dock::Side} />
+                        <LessonPanel />
+                        <Inspector />
+                    </div>
+                    <div class="traffic-dock">
+                        <Splitter edge={Edge::Traffic} />
+                        <FoldButton dock={Dock::Traffic} />
+                        <TrafficPanel />
+                    </div>
                 </main>
             </div>
         }
@@ -162,6 +178,7 @@ pub fn App() -> Html {
         </ContextProvider<ViewContext>>
         </ContextProvider<LessonContext>>
         </ContextProvider<AppContext>>
+        </ContextProvider<DocksContext>>
         </ContextProvider<LangContext>>
     }
 }

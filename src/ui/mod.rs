@@ -8,6 +8,7 @@
 mod app;
 mod canvas;
 pub mod dialog;
+pub mod dock;
 mod embed;
 pub mod error_banner;
 pub mod files;

@@ -332,6 +332,12 @@ pub fn canvas_svg(opts: &PictureOptions, lang: Lang) -> Option<(String, f64, f64
             let _ = p.set_attribute("display", "none");
         }
     }
+    // The picture is drawn at 100%: names at their own size, with every detail (the canvas grows
+    // names and hides details when zoomed out, see canvas::label_scale). Put back at the end.
+    let world_style = world.get_attribute("style");
+    let world_class = world.get_attribute("class");
+    let _ = world.set_attribute("style", "--label-scale: 1");
+    let _ = world.set_attribute("class", "world");
     let bbox = world.get_b_box().ok();
     if let Ok(Some(p)) = svg.query_selector(".packets") {
         let _ = p.remove_attribute("display");
@@ -374,6 +380,12 @@ pub fn canvas_svg(opts: &PictureOptions, lang: Lang) -> Option<(String, f64, f64
     };
     for e in &selected {
         set_class(e, true);
+    }
+    for (name, value) in [("style", world_style), ("class", world_class)] {
+        match value {
+            Some(v) => drop(world.set_attribute(name, &v)),
+            None => drop(world.remove_attribute(name)),
+        }
     }
     // Not part of the picture: the grid, the empty-canvas hint, resize handles, the moving packet
     // (hops are shown in their final state), and the flows unless asked for; the view's pan and

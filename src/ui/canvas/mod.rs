@@ -370,6 +370,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let selected: BTreeSet<&str> = app.selection.iter().map(String::as_str).collect();
     let rect_now = |id: &str| live.rect(&scenario, id);
     let lines = edges::edges(&scenario, &rect_now);
+    let name_chars = name_budget(view.zoom);
     let draw = |containers: bool| -> Html {
         html! {
             { for all.iter()
@@ -378,7 +379,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     let now = live.rect(&scenario, &l.id)?;
                     Some(html! {
                         <PartView key={l.id.to_string()} look={l.clone()} rect={now}
-                            selected={selected.contains(&*l.id)} />
+                            selected={selected.contains(&*l.id)} {name_chars} />
                     })
                 }) }
         }
@@ -428,7 +429,8 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     </marker>
                 </defs>
                 <rect width="100%" height="100%" fill="url(#grid-major)" />
-                <g class="world" {transform}>
+                <g class={classes!("world", (view.zoom < ZOOMED_OUT).then_some("zoomed-out"))} {transform}
+                    style={label_scale(view.zoom)}>
                     { draw(true) }
                     { edges::draw(&lines) }
                     { draw(false) }
@@ -477,4 +479,23 @@ fn EmptyHint() -> Html {
             </g>
         </svg>
     }
+}
+
+/// Below this zoom the canvas is "zoomed out": part names grow (see [`label_scale`]) and the
+/// details under them (addresses, a subnet's kind and zone) are left out, since they would be
+/// too small to read or run into each other.
+const ZOOMED_OUT: f64 = 0.75;
+
+/// The longest node name shown whole at `zoom`: names grown by [`label_scale`] are cut to what
+/// fits in a layout slot ([`crate::layout::SLOT_W`]), about 6.8 units a character at 12 px.
+fn name_budget(zoom: f64) -> Option<usize> {
+    let s = (11.25 / (12.0 * zoom.max(f64::EPSILON))).clamp(1.0, 2.2);
+    (s > 1.0).then(|| ((crate::layout::SLOT_W - 8.0) / (6.8 * s)).floor().max(4.0) as usize)
+}
+
+/// Below 100% zoom, part names grow in canvas units so that they stay readable on screen (12 px
+/// names at no less than 11 px), up to 2.2 times, as a map keeps its place names readable.
+fn label_scale(zoom: f64) -> String {
+    let s = (11.25 / (12.0 * zoom.max(f64::EPSILON))).clamp(1.0, 2.2);
+    format!("--label-scale: {s:.3}")
 }

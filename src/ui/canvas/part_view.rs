@@ -162,6 +162,22 @@ pub struct PartProps {
     pub rect: Rect,
     /// Whether it is selected.
     pub selected: bool,
+    /// The longest name a node shows whole (zoomed out, names grow and longer ones are cut
+    /// short so they do not run into the next node); `None` shows every name whole.
+    #[prop_or_default]
+    pub name_chars: Option<usize>,
+}
+
+/// `name` cut to `max` characters with an ellipsis, when it is longer.
+fn shortened(name: &str, max: Option<usize>) -> std::borrow::Cow<'_, str> {
+    match max {
+        Some(max) if name.chars().count() > max => {
+            let mut cut: String = name.chars().take(max.saturating_sub(1).max(1)).collect();
+            cut.push('…');
+            cut.into()
+        }
+        _ => name.into(),
+    }
 }
 
 /// One part on the canvas. Memoized by its properties, so a drag redraws only what moves.
@@ -202,19 +218,23 @@ pub fn PartView(p: &PartProps) -> Html {
                         </g>
                     }
                 }) }
-                <text x="14" y="24" class="title">{ &*l.name }
-                    <tspan class="detail" dx="10">{ &*l.detail }</tspan>
-                </text>
+                <g class="label-scale">
+                    <text x="14" y="24" class="title">{ &*l.name }
+                        <tspan class="detail" dx="10">{ &*l.detail }</tspan>
+                    </text>
+                </g>
                 </>
             }
         }
         Shape::Subnet(_) => html! {
             <>
             <rect class="box" width={r.w.to_string()} height={r.h.to_string()} rx="8" />
-            <text x="12" y="20" class="title">{ &*l.name }
-                <tspan class="detail" dx="8">{ &*l.detail }</tspan>
-            </text>
-            <text x="12" y="36" class="note">{ &*l.note }</text>
+            <g class="label-scale">
+                <text x="12" y="20" class="title">{ &*l.name }
+                    <tspan class="detail" dx="8">{ &*l.detail }</tspan>
+                </text>
+                <text x="12" y="36" class="note">{ &*l.note }</text>
+            </g>
             </>
         },
         Shape::Node(fam, badge) => {
@@ -225,10 +245,12 @@ pub fn PartView(p: &PartProps) -> Html {
                     height={NODE_SIZE.to_string()} rx="12" />
                 <text x={c.to_string()} y={(c + 5.0).to_string()} class="badge-text"
                     text-anchor="middle">{ *badge }</text>
-                <text x={c.to_string()} y={(NODE_SIZE + 15.0).to_string()} class="title"
-                    text-anchor="middle">{ &*l.name }</text>
-                <text x={c.to_string()} y={(NODE_SIZE + 29.0).to_string()} class="detail"
-                    text-anchor="middle">{ &*l.detail }</text>
+                <g transform={format!("translate({c} {NODE_SIZE})")}>
+                    <g class="label-scale">
+                        <text y="15" class="title" text-anchor="middle">{ shortened(&l.name, p.name_chars).into_owned() }</text>
+                        <text y="29" class="detail" text-anchor="middle">{ &*l.detail }</text>
+                    </g>
+                </g>
                 </>
             }
         }
