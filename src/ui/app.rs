@@ -134,7 +134,15 @@ pub fn App() -> Html {
     let requested: FlowRequestContext = use_state(|| None);
     use_effect_with(*lang, |lang| super::lang::apply(*lang));
     let docks: DocksContext = use_state(Docks::remembered);
-    use_effect_with(*docks, |d| d.remember());
+    {
+        // An embedded view has no docks and leaves the host page's storage alone.
+        let embed = plan.embed;
+        use_effect_with(*docks, move |d| {
+            if !embed {
+                d.remember()
+            }
+        });
+    }
     html! {
         <ContextProvider<LangContext> context={lang}>
         <ContextProvider<DocksContext> context={docks.clone()}>

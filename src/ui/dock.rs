@@ -4,8 +4,6 @@
 //! the arrow keys on it (Enter folds and unfolds, as in a window splitter). How the docks were
 //! left is remembered in local storage, so the canvas keeps the room its user gave it.
 
-use gloo::events::EventListener;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::lang::{t, use_lang};
@@ -236,33 +234,34 @@ pub fn Splitter(props: &SplitterProps) -> Html {
     let lang = use_lang();
     let docks = use_context::<DocksContext>().expect("docks context");
     let edge = props.edge;
-    let dragging = use_mut_ref(|| None::<(EventListener, EventListener)>);
+    // A drag holds the pointer (pointer capture), so its moves and its end come to the edge
+    // itself wherever the pointer goes.
+    let dragging = use_mut_ref(|| false);
     let onpointerdown = {
-        let (docks, dragging) = (docks.clone(), dragging.clone());
+        let dragging = dragging.clone();
         Callback::from(move |e: PointerEvent| {
             if e.button() != 0 {
                 return;
             }
             e.prevent_default();
-            let window = gloo::utils::window();
-            let on_move = {
-                let docks = docks.clone();
-                EventListener::new(&window, "pointermove", move |ev| {
-                    if let Some(ev) = ev.dyn_ref::<PointerEvent>() {
-                        let size = edge.size_at(f64::from(ev.client_x()), f64::from(ev.client_y()));
-                        docks.set(edge.resized(*docks, size));
-                    }
-                })
-            };
-            let on_up = {
-                let dragging = dragging.clone();
-                EventListener::new(&window, "pointerup", move |_| {
-                    // Dropping the listeners ends the drag.
-                    let _ = dragging.borrow_mut().take();
-                })
-            };
-            *dragging.borrow_mut() = Some((on_move, on_up));
+            if let Some(el) = e.target_dyn_into::<web_sys::Element>() {
+                let _ = el.set_pointer_capture(e.pointer_id());
+            }
+            *dragging.borrow_mut() = true;
         })
+    };
+    let onpointermove = {
+        let (docks, dragging) = (docks.clone(), dragging.clone());
+        Callback::from(move |e: PointerEvent| {
+            if *dragging.borrow() {
+                let size = edge.size_at(f64::from(e.client_x()), f64::from(e.client_y()));
+                docks.set(edge.resized(*docks, size));
+            }
+        })
+    };
+    let end = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: PointerEvent| *dragging.borrow_mut() = false)
     };
     let onkeydown = {
         let docks = docks.clone();
@@ -292,7 +291,8 @@ pub fn Splitter(props: &SplitterProps) -> Html {
             aria-label={label} aria-orientation={orientation}
             aria-valuenow={now.to_string()} aria-valuemin={edge.min().to_string()}
             aria-valuemax={edge.max().round().to_string()}
-            {onpointerdown} {onkeydown} />
+            {onpointerdown} {onpointermove} onpointerup={end.clone()}
+            onpointercancel={end.clone()} onlostpointercapture={end} {onkeydown} />
     }
 }
 

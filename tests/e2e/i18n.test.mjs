@@ -79,6 +79,8 @@ async function englishLeft(page, names) {
   const sorted = [...names].sort((a, b) => b.length - a.length);
   const left = [];
   for (const text of texts) {
+    // A name the zoomed-out canvas cut short ("coupon-con…") is still a name.
+    if (text.endsWith("…") && sorted.some((name) => name.startsWith(text.slice(0, -1)))) continue;
     let rest = text;
     for (const name of sorted) rest = rest.split(name).join(" ");
     rest = rest
