@@ -30,6 +30,9 @@ pub struct Active {
     pub builtin: Option<usize>,
     /// Counts lessons entered, so taking the same lesson again starts afresh.
     pub serial: u32,
+    /// The network that was on the canvas before lesson mode began (when it began in this
+    /// page): an Undo that brings it back leaves lesson mode.
+    pub before: Option<Rc<crate::model::Scenario>>,
 }
 
 impl PartialEq for Active {
@@ -41,12 +44,27 @@ impl PartialEq for Active {
 impl Active {
     /// `lesson`, entered now.
     pub fn new(lesson: Lesson, builtin: Option<usize>) -> Rc<Active> {
+        Self::after(lesson, builtin, None)
+    }
+
+    /// `lesson`, entered now in place of network `before`.
+    fn after(
+        lesson: Lesson,
+        builtin: Option<usize>,
+        before: Option<Rc<crate::model::Scenario>>,
+    ) -> Rc<Active> {
         static ENTERED: AtomicU32 = AtomicU32::new(0);
         Rc::new(Active {
             lesson,
             builtin,
             serial: ENTERED.fetch_add(1, Ordering::Relaxed),
+            before,
         })
+    }
+
+    /// Whether `s` is the very network lesson mode replaced (an Undo brought it back).
+    pub fn undone(&self, s: &Rc<crate::model::Scenario>) -> bool {
+        self.before.as_ref().is_some_and(|b| Rc::ptr_eq(b, s))
     }
 }
 
@@ -96,6 +114,11 @@ pub fn start(
     lesson: Lesson,
     builtin: Option<usize>,
 ) {
+    // The user's own network, the one an Undo of the first lesson's start brings back.
+    let before = match ctx.as_ref() {
+        Some(a) => a.before.clone(),
+        None => Some(app.scenario.clone()),
+    };
     crate::ui::view::fit_next();
     app.dispatch(Action::EditSelect(
         Rc::new(start_scenario(&lesson)),
@@ -106,7 +129,7 @@ pub fn start(
         "Lesson started: {}. Undo brings back what was on the canvas.",
         &[lesson.title.get(lang)],
     )));
-    ctx.set(Some(Active::new(lesson, builtin)));
+    ctx.set(Some(Active::after(lesson, builtin, before)));
 }
 
 /// The lesson's starting scenario, with positions for every part.
