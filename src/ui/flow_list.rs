@@ -48,10 +48,10 @@ pub struct FlowListProps {
 fn swatch(colour: usize, current: bool) -> Html {
     html! {
         <svg class="flow-swatch" viewBox="0 0 28 12" width="28" height="12" aria-hidden="true">
-            <g class="packets">
+            <g class="flow-keys">
                 <g class={classes!("flow", format!("c{}", colour % COLOURS), current.then_some("current"))}>
                     <path class="trail" d="M2 6 L26 6" />
-                    <circle class="packet still" cx="20" cy="6" r={if current { "4" } else { "3" }} />
+                    <circle class="packet" cx="20" cy="6" r={if current { "4" } else { "3" }} />
                 </g>
             </g>
         </svg>
@@ -94,9 +94,9 @@ fn legend(lang: Lang) -> Html {
         html! {
             <li>
                 <svg class="legend-sample" viewBox="0 0 28 16" width="28" height="16" aria-hidden="true">
-                    <g class="packets">{ sample }</g>
+                    <g class="flow-keys">{ sample }</g>
                 </svg>
-                <span>{ t(lang, text) }</span>
+                <span>{ text }</span>
             </li>
         }
     };
@@ -104,7 +104,7 @@ fn legend(lang: Lang) -> Html {
         html! {
             <g class={classes!("flow", "c2", current.then_some("current"))}>
                 <path class="trail" d="M2 8 L26 8" />
-                <circle class="packet still" cx="18" cy="8" r={if current { "5" } else { "3.5" }} />
+                <circle class="packet" cx="18" cy="8" r={if current { "5" } else { "3.5" }} />
             </g>
         }
     };
@@ -121,11 +121,11 @@ fn legend(lang: Lang) -> Html {
         <section class="flow-legend" aria-labelledby="flow-legend-heading">
             <h3 id="flow-legend-heading">{ t(lang, "On the canvas") }</h3>
             <ul>
-                { item(line(true), "Each flow is a dashed line in its own colour, the colour of its swatch in the list; its packet goes to the destination and back.") }
-                { item(line(false), "Earlier flows are paler, with a smaller packet; the current one is drawn on top.") }
-                { item(dot("ok"), "Green dot: a hop of the current flow that let the packet through.") }
-                { item(dot("bad"), "Red dot: the hop that stopped it.") }
-                { item(stopped, "Red outline with ✕: the part where the current flow was stopped. An earlier flow's line ends there.") }
+                { item(line(true), t(lang, "Each flow is a dashed line in its own colour, the colour of its swatch in the list; its packet goes to the destination and back.")) }
+                { item(line(false), t(lang, "Earlier flows are paler, with a smaller packet; the current one is drawn on top.")) }
+                { item(dot("ok"), t(lang, "Green dot: a hop of the current flow that let the packet through.")) }
+                { item(dot("bad"), t(lang, "Red dot: the hop that stopped it.")) }
+                { item(stopped, t(lang, "Red outline with ✕: the part where the current flow was stopped. An earlier flow's line ends there.")) }
             </ul>
         </section>
     }

@@ -231,7 +231,7 @@ fn trace_all(s: &Scenario, flows: &[(FlowSpec, usize)]) -> Vec<Drawn> {
 
 /// The verdict line when a part of the current flow is no longer on the canvas.
 fn gone_note(lang: Lang, id: &str) -> Said {
-    let short = |l: Lang| tf(l, "{} is not on the canvas", &[id]);
+    let short = |lang: Lang| tf(lang, "{} is not on the canvas", &[id]);
     Said {
         short: (short(Lang::En), short(Lang::Ko)),
         ..Said::note(

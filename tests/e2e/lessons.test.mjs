@@ -304,7 +304,6 @@ describe("lesson mode", () => {
     assert.equal(await lessonOf(page).count(), 0, "lesson mode is left");
     await page.waitForFunction(() => localStorage.getItem("vpc-playground.lesson") === null);
     await page.screenshot({ path: join(shots, "lesson-undo-start.png") });
-    // Redo puts the lesson's network back as an ordinary edit; Undo again is the user's network.
     assert.deepEqual(consoleErrors(errors), []);
     await context.close();
   });
