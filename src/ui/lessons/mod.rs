@@ -114,16 +114,16 @@ pub fn start(
     lesson: Lesson,
     builtin: Option<usize>,
 ) {
-    // The user's own network, the one an Undo of the first lesson's start brings back.
+    let network = start_scenario(&lesson);
+    // The user's own network, the one an Undo of the first lesson's start brings back (none
+    // when the lesson starts on that very network: nothing is replaced).
     let before = match ctx.as_ref() {
         Some(a) => a.before.clone(),
         None => Some(app.scenario.clone()),
-    };
+    }
+    .filter(|b| **b != network);
     crate::ui::view::fit_next();
-    app.dispatch(Action::EditSelect(
-        Rc::new(start_scenario(&lesson)),
-        Vec::new(),
-    ));
+    app.dispatch(Action::EditSelect(Rc::new(network), Vec::new()));
     app.dispatch(Action::Notify(tf(
         lang,
         "Lesson started: {}. Undo brings back what was on the canvas.",
