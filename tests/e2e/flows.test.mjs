@@ -175,4 +175,48 @@ describe("the flow list", () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test("a share link's flows are listed; another scenario leaves nothing stale", async () => {
+    const scenario = template("small-service");
+    const flows = "internet~alb~tcp~80!bastion~mysql~tcp~22";
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (err) => errors.push(String(err)));
+    page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
+    await page.goto(new URL(`/#${link(scenario)}&f=${flows}`, app.server.url).href);
+    const traffic = page.getByRole("region", { name: "Traffic" });
+    await traffic.getByRole("status").getByText(/^Established: bastion reached mysql/).waitFor();
+    let rows = await rowsOf(traffic);
+    assert.deepEqual(
+      rows.map(({ name, verdict, current }) => ({ name, verdict, current })),
+      [
+        { name: "bastion → mysql tcp/22", verdict: "Established", current: true },
+        { name: "Internet → alb tcp/80", verdict: "Established", current: false },
+      ],
+    );
+
+    // The same network without mysql, pasted as a link: the flow to mysql goes, the other stays.
+    const without = { ...scenario, instances: scenario.instances.filter((i) => i.id !== "mysql") };
+    await page.evaluate((hash) => { location.hash = hash; }, link(without));
+    await page.getByRole("application", { name: "Canvas" }).getByRole("button", { name: "mysql", exact: true }).waitFor({ state: "detached" });
+    await traffic.getByRole("status").getByText(/^Established: Internet reached alb/).waitFor();
+    rows = await rowsOf(traffic);
+    assert.deepEqual(rows.map(({ name, current }) => ({ name, current })), [{ name: "Internet → alb tcp/80", current: true }]);
+    assert.equal(await page.locator(".packets .flow").count(), 1);
+
+    // Another template: no flow of the old network is listed or drawn.
+    await page.getByRole("button", { name: "Templates", exact: true }).click();
+    const gallery = page.getByRole("dialog", { name: "Templates" });
+    const card = gallery.getByRole("listitem").filter({ hasText: /hello-vpc|Public, private/ }).first();
+    const name = await card.getByRole("heading").textContent();
+    await card.getByRole("button", { name: `Open ${name}` }).click();
+    await page.getByRole("dialog", { name: `Open “${name}”?` }).getByRole("button", { name: "Open the template" }).click();
+    await gallery.waitFor({ state: "detached" });
+    await traffic.getByRole("list", { name: "Flows" }).waitFor({ state: "detached" });
+    assert.equal(await page.locator(".packets .flow").count(), 0);
+    await page.screenshot({ path: join(artifacts, "flows-after-template.png") });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
