@@ -51,7 +51,7 @@ fn swatch(colour: usize, current: bool) -> Html {
             <g class="flow-keys">
                 <g class={classes!("flow", format!("c{}", colour % COLOURS), current.then_some("current"))}>
                     <path class="trail" d="M2 6 L26 6" />
-                    <circle class="packet" cx="20" cy="6" r={if current { "4" } else { "3" }} />
+                    <circle class="packet" cx="20" cy="6" r={if current { "4.5" } else { "4" }} />
                 </g>
             </g>
         </svg>
