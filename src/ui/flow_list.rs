@@ -113,8 +113,8 @@ fn legend(lang: Lang) -> Html {
     };
     let stopped = html! {
         <g class="stopped">
-            <rect class="stopped-outline" x="3" y="3" width="18" height="11" rx="3" />
-            <g transform="translate(21 4)"><circle r="4" /><path d="M-1.6 -1.6L1.6 1.6M1.6 -1.6L-1.6 1.6" /></g>
+            <rect class="stopped-outline" x="2" y="5" width="17" height="9" rx="3" />
+            <g transform="translate(21 5.5)"><circle r="4.5" /><path d="M-1.8 -1.8L1.8 1.8M1.8 -1.8L-1.8 1.8" /></g>
         </g>
     };
     html! {

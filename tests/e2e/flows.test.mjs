@@ -96,6 +96,7 @@ describe("the flow list", () => {
     assert.match(await legend.innerText(), /Red outline/);
     await traffic.getByRole("list", { name: "Flows" }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, "flows-list.png") });
+    await traffic.locator(".flow-board").screenshot({ path: join(artifacts, "flows-board.png") });
 
     // One click opens the first flow sent again: From, To, Port and the verdict are about it.
     await traffic.getByRole("button", { name: "Internet → alb tcp/80", exact: true }).click();
@@ -142,6 +143,7 @@ describe("the flow list", () => {
     assert.doesNotMatch(board.replace(/Internet|alb|bastion|nginx|tcp|[\w-]+-sg/g, ""), /[A-Za-z]{3,}/, board);
     await traffic.locator(".flow-board").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, "flows-ko.png") });
+    await traffic.locator(".flow-board").screenshot({ path: join(artifacts, "flows-board-ko.png") });
 
     // Clear flows empties the list and the canvas.
     await traffic.getByRole("button", { name: "흐름 모두 지우기" }).click();
