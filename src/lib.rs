@@ -10,6 +10,7 @@ pub mod cli;
 pub mod console;
 pub mod edit;
 pub mod engine;
+pub mod flows;
 pub mod i18n;
 pub mod layout;
 pub mod lesson;

@@ -13,6 +13,7 @@ mod embed;
 pub mod error_banner;
 pub mod files;
 mod fix;
+mod flow_list;
 mod gallery;
 pub mod geometry;
 pub mod guard;

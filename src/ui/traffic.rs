@@ -7,6 +7,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::fix::FixOffer;
+use super::flow_list::{FlowList, FlowRow};
 use super::lang::{t, tf, use_lang, Lang};
 use super::packets::{clock, Play, PlayContext, Shown, ShownContext};
 use super::reachability::Reachability;
@@ -75,6 +76,8 @@ struct Said {
     text: String,
     /// The engine's Korean for `text`, when a flow was traced.
     text_ko: String,
+    /// How the flow ended in a few words, in English and Korean, for the flow list.
+    short: (String, String),
     tone: &'static str,
     hops: Vec<Hop>,
     /// What the canvas shows of the flow.
@@ -91,6 +94,7 @@ impl Said {
         Said {
             text: text.into(),
             text_ko: String::new(),
+            short: (String::new(), String::new()),
             tone,
             hops: Vec::new(),
             shown: None,
@@ -169,25 +173,133 @@ fn next_colour(counter: &std::cell::RefCell<usize>) -> usize {
     *c - 1
 }
 
-/// The canvas drawings of `flows` traced in `s` (those that could be traced).
-fn trace_all(s: &Scenario, flows: &[(FlowSpec, usize)]) -> Vec<Rc<Shown>> {
+/// An earlier flow traced again: its drawing (when it could be traced) and its verdict.
+#[derive(Clone, PartialEq)]
+struct Drawn {
+    spec: FlowSpec,
+    colour: usize,
+    shown: Option<Rc<Shown>>,
+    /// How it ended in a few words (or why it could not be traced), in English and Korean.
+    short: (String, String),
+    ok: bool,
+}
+
+/// The engine's verdict of a trace in a few words, in English and Korean.
+fn short_words(t: &crate::engine::Trace) -> (String, String) {
+    (
+        crate::flows::short_verdict(t, Lang::En),
+        crate::flows::short_verdict(t, Lang::Ko),
+    )
+}
+
+/// `flows` traced in `s`: what the canvas draws of each and how each ended.
+fn trace_all(s: &Scenario, flows: &[(FlowSpec, usize)]) -> Vec<Drawn> {
     if flows.is_empty() {
         return Vec::new();
     }
     let net = Network::new(s);
     flows
         .iter()
-        .filter_map(|(spec, colour)| {
-            // Earlier flows are only drawn: no verdict line and no suggested fix to work out.
-            let t = trace(&net, spec).ok()?;
-            Some(Rc::new(Shown::new(
-                s,
-                spec,
-                &t.hops,
-                t.verdict != Verdict::Established,
-                (SERIAL.fetch_add(1, Ordering::Relaxed), *colour),
-            )))
+        .map(|(spec, colour)| {
+            // Earlier flows are only drawn and listed: no hop list and no fix to work out.
+            let (spec, colour) = (spec.clone(), *colour);
+            match trace(&net, &spec) {
+                Ok(t) => Drawn {
+                    shown: Some(Rc::new(Shown::new(
+                        s,
+                        &spec,
+                        &t.hops,
+                        t.verdict != Verdict::Established,
+                        (SERIAL.fetch_add(1, Ordering::Relaxed), colour),
+                    ))),
+                    short: short_words(&t),
+                    ok: t.verdict == Verdict::Established,
+                    spec,
+                    colour,
+                },
+                Err(e) => Drawn {
+                    shown: None,
+                    short: (e.to_string(), e.ko()),
+                    ok: false,
+                    spec,
+                    colour,
+                },
+            }
         })
+        .collect()
+}
+
+/// The verdict line when a part of the current flow is no longer on the canvas.
+fn gone_note(lang: Lang, id: &str) -> Said {
+    let short = |lang: Lang| tf(lang, "{} is not on the canvas", &[id]);
+    Said {
+        short: (short(Lang::En), short(Lang::Ko)),
+        ..Said::note(
+            tf(
+                lang,
+                "{} is no longer on the canvas: put it back (or Undo) to trace the flow again.",
+                &[id],
+            ),
+            "",
+        )
+    }
+}
+
+/// Sets From, To, Protocol and Port to flow `spec` (one sent from the console, a link or the
+/// flow list too) and returns the ids of its parts, when From and To can name them.
+fn show_in_fields(
+    s: &Scenario,
+    spec: &FlowSpec,
+    (from, to, protocol, port): &(NodeRef, NodeRef, NodeRef, NodeRef),
+) -> Option<(String, String)> {
+    let parts = endpoints(s);
+    let pick = |x: &str| {
+        parts
+            .iter()
+            .find(|(id, label)| id == x || label == x || label.starts_with(&format!("{x} (")))
+            .map(|(id, _)| id.clone())
+    };
+    let (a, b) = (pick(&spec.from)?, pick(&spec.to)?);
+    for (select, id) in [(from, &a), (to, &b)] {
+        if let Some(x) = select.cast::<HtmlSelectElement>() {
+            x.set_value(id);
+        }
+    }
+    if let Some(x) = protocol.cast::<HtmlSelectElement>() {
+        x.set_value(&spec.protocol.to_string());
+    }
+    if let Some(x) = port.cast::<HtmlInputElement>() {
+        x.set_value(&spec.port.map(|p| p.to_string()).unwrap_or_default());
+    }
+    Some((a, b))
+}
+
+/// The flow list's rows, newest first: the current flow, then the earlier ones.
+fn rows(
+    s: &Scenario,
+    said: &Said,
+    last: &Option<(FlowSpec, usize)>,
+    earlier: &[Drawn],
+) -> Vec<FlowRow> {
+    let row =
+        |spec: &FlowSpec, colour: usize, short: &(String, String), ok: bool, current: bool| {
+            FlowRow {
+                spec: spec.clone(),
+                colour,
+                name: crate::flows::flow_name(s, spec),
+                verdict: short.clone(),
+                ok,
+                current,
+            }
+        };
+    last.iter()
+        .map(|(spec, colour)| row(spec, *colour, &said.short, said.tone == "ok", true))
+        .chain(
+            earlier
+                .iter()
+                .rev()
+                .map(|d| row(&d.spec, d.colour, &d.short, d.ok, false)),
+        )
         .collect()
 }
 
@@ -229,12 +341,14 @@ fn said_of(
                 Verdict::Established => None,
                 _ => t.hops.last().and_then(|h| RuleFocus::of(h, 0)),
             },
+            short: short_words(&t),
             text: t.summary,
             text_ko: t.summary_ko,
             hops: t.hops,
         },
         Err(e) => Said {
             text_ko: e.ko(),
+            short: (e.to_string(), e.ko()),
             ..Said::note(e.to_string(), "bad")
         },
     }
@@ -255,7 +369,7 @@ pub fn TrafficPanel() -> Html {
     );
     // Flows sent before the current one, with their colours, still shown on the canvas.
     let earlier = use_mut_ref(Vec::<(FlowSpec, usize)>::new);
-    let others = use_state(|| Rc::new(Vec::<Rc<Shown>>::new()));
+    let others = use_state(|| Rc::new(Vec::<Drawn>::new()));
     let colours = use_mut_ref(|| 0usize);
     {
         // The canvas animates the flows.
@@ -264,7 +378,11 @@ pub fn TrafficPanel() -> Html {
         use_effect_with(
             (others.clone(), said.shown.clone()),
             move |(others, flow)| {
-                let all: Vec<Rc<Shown>> = others.iter().cloned().chain(flow.clone()).collect();
+                let all: Vec<Rc<Shown>> = others
+                    .iter()
+                    .filter_map(|d| d.shown.clone())
+                    .chain(flow.clone())
+                    .collect();
                 if *shown != all {
                     shown.set(all);
                     play.set(Play::running(0, play.speed));
@@ -281,52 +399,8 @@ pub fn TrafficPanel() -> Html {
     let seen = use_mut_ref(Vec::<String>::new);
     // The parts chosen in From and To, kept across edits (an undo redraws the options).
     let chosen = use_state(|| (String::new(), String::new()));
-    {
-        let (said, last, earlier, others, scene, seen, chosen) = (
-            said.clone(),
-            last.clone(),
-            earlier.clone(),
-            others.clone(),
-            scene.clone(),
-            seen.clone(),
-            chosen.clone(),
-        );
-        use_effect_with(app.scenario.clone(), move |s| {
-            let now: Vec<String> = endpoints(s).into_iter().map(|(id, _)| id).collect();
-            let switched = super::view::replaced(&seen.borrow(), &now);
-            *seen.borrow_mut() = now.clone();
-            if switched {
-                scene.set(*scene + 1);
-                chosen.set((String::new(), String::new()));
-            }
-            if switched {
-                // Another network: its flows are forgotten, not reported as errors.
-                if last.borrow_mut().take().is_some() {
-                    said.set(Said::note("", ""));
-                }
-                earlier.borrow_mut().clear();
-                remember(&[], &None);
-            } else if let Some((spec, colour)) = last.borrow().as_ref() {
-                // A part of the flow deleted: said in plain words; Undo traces it again.
-                let gone = [&spec.from, &spec.to]
-                    .into_iter()
-                    .find(|id| !now.contains(id));
-                said.set(match gone {
-                    None => send(s, spec, *colour),
-                    Some(id) => Said::note(
-                        tf(
-                            lang,
-                            "{} is no longer on the canvas: put it back (or Undo) to trace the flow again.",
-                            &[id],
-                        ),
-                        "",
-                    ),
-                });
-            }
-            others.set(Rc::new(trace_all(s, &earlier.borrow())));
-        });
-    }
-    // Sends `spec`: it becomes the current flow; the one before joins the earlier flows.
+    // Sends `spec`: it becomes the current flow; the one before joins the earlier flows (a flow
+    // opened again from the list leaves them, and keeps its colour).
     let go = {
         let (said, last, earlier, others, colours, chosen) = (
             said.clone(),
@@ -336,35 +410,23 @@ pub fn TrafficPanel() -> Html {
             colours.clone(),
             chosen.clone(),
         );
-        let (from_select, to_select) = (from.clone(), to.clone());
+        let fields = (from.clone(), to.clone(), protocol.clone(), port.clone());
         let notify = app.clone();
         Rc::new(move |s: &Scenario, spec: FlowSpec| {
-            // From and To show the flow the verdict is about (one sent from the console or a
-            // link too), when they can name its parts.
-            let parts = endpoints(s);
-            let pick = |x: &str| {
-                parts
-                    .iter()
-                    .find(|(id, label)| {
-                        id == x || label == x || label.starts_with(&format!("{x} ("))
-                    })
-                    .map(|(id, _)| id.clone())
-            };
-            if let (Some(a), Some(b)) = (pick(&spec.from), pick(&spec.to)) {
-                for (select, id) in [(&from_select, &a), (&to_select, &b)] {
-                    if let Some(x) = select.cast::<HtmlSelectElement>() {
-                        x.set_value(id);
-                    }
-                }
-                chosen.set((a, b));
+            if let Some(ids) = show_in_fields(s, &spec, &fields) {
+                chosen.set(ids);
             }
             let previous = last.borrow_mut().take();
             let colour = match previous {
                 Some((p, c)) if p == spec => c,
-                Some(p) => {
+                previous => {
                     let mut e = earlier.borrow_mut();
-                    e.retain(|(x, _)| *x != spec && *x != p.0);
-                    e.push(p);
+                    let kept = e.iter().find(|(x, _)| *x == spec).map(|(_, c)| *c);
+                    e.retain(|(x, _)| *x != spec);
+                    if let Some(p) = previous {
+                        e.retain(|(x, _)| *x != p.0);
+                        e.push(p);
+                    }
                     let drop = e.len().saturating_sub(MAX_FLOWS - 1);
                     e.drain(..drop);
                     if drop > 0 {
@@ -375,15 +437,83 @@ pub fn TrafficPanel() -> Html {
                         )));
                     }
                     others.set(Rc::new(trace_all(s, &e)));
-                    next_colour(&colours)
+                    kept.unwrap_or_else(|| next_colour(&colours))
                 }
-                None => next_colour(&colours),
             };
             said.set(send(s, &spec, colour));
             *last.borrow_mut() = Some((spec, colour));
             remember(&earlier.borrow(), &last.borrow());
         })
     };
+    // Drops the current flow: the newest earlier one becomes current, or the line starts over.
+    let drop_current = {
+        let (go, said, last, earlier) = (go.clone(), said.clone(), last.clone(), earlier.clone());
+        Rc::new(move |s: &Scenario| {
+            *last.borrow_mut() = None;
+            let newest = earlier.borrow().last().map(|(spec, _)| spec.clone());
+            match newest {
+                Some(spec) => go(s, spec),
+                None => {
+                    said.set(Said::note("", ""));
+                    remember(&earlier.borrow(), &None);
+                }
+            }
+        })
+    };
+    {
+        let (said, last, earlier, others, scene, seen, chosen) = (
+            said.clone(),
+            last.clone(),
+            earlier.clone(),
+            others.clone(),
+            scene.clone(),
+            seen.clone(),
+            chosen.clone(),
+        );
+        let drop_current = drop_current.clone();
+        use_effect_with(app.scenario.clone(), move |s| {
+            let opened = super::view::take_opened();
+            let now: Vec<String> = endpoints(s).into_iter().map(|(id, _)| id).collect();
+            let switched = super::view::replaced(&seen.borrow(), &now);
+            *seen.borrow_mut() = now.clone();
+            if switched {
+                scene.set(*scene + 1);
+                chosen.set((String::new(), String::new()));
+                // Another network: its flows are forgotten, not reported as errors.
+                if last.borrow_mut().take().is_some() {
+                    said.set(Said::note("", ""));
+                }
+                earlier.borrow_mut().clear();
+                remember(&[], &None);
+            } else if opened {
+                // Another scenario with most of the same parts: only the flows between parts
+                // it has stay.
+                let here = |spec: &FlowSpec| {
+                    [&spec.from, &spec.to]
+                        .into_iter()
+                        .all(|x| crate::flows::find_part(s, x).is_some())
+                };
+                earlier.borrow_mut().retain(|(spec, _)| here(spec));
+                let current = last.borrow().clone();
+                match current {
+                    Some((spec, _)) if !here(&spec) => drop_current(s),
+                    Some((spec, colour)) => said.set(send(s, &spec, colour)),
+                    None => {}
+                }
+                remember(&earlier.borrow(), &last.borrow());
+            } else if let Some((spec, colour)) = last.borrow().as_ref() {
+                // A part of the flow deleted: said in plain words; Undo traces it again.
+                let gone = [&spec.from, &spec.to]
+                    .into_iter()
+                    .find(|id| !now.contains(id));
+                said.set(match gone {
+                    None => send(s, spec, *colour),
+                    Some(id) => gone_note(lang, id),
+                });
+            }
+            others.set(Rc::new(trace_all(s, &earlier.borrow())));
+        });
+    }
     {
         // Flows a share link asked for: they replace what is shown, the last one current.
         let requested = use_context::<FlowRequestContext>();
@@ -411,6 +541,35 @@ pub fn TrafficPanel() -> Html {
             earlier.borrow_mut().clear();
             others.set(Rc::new(Vec::new()));
             remember(&earlier.borrow(), &last.borrow());
+        })
+    };
+    let on_remove = {
+        let (s, last, earlier, others) = (
+            app.scenario.clone(),
+            last.clone(),
+            earlier.clone(),
+            others.clone(),
+        );
+        let drop_current = drop_current.clone();
+        Callback::from(move |spec: FlowSpec| {
+            if last.borrow().as_ref().is_some_and(|(x, _)| *x == spec) {
+                drop_current(&s);
+            } else {
+                earlier.borrow_mut().retain(|(x, _)| *x != spec);
+                others.set(Rc::new(trace_all(&s, &earlier.borrow())));
+                remember(&earlier.borrow(), &last.borrow());
+            }
+        })
+    };
+    let on_clear = {
+        let (said, last, earlier, others) =
+            (said.clone(), last.clone(), earlier.clone(), others.clone());
+        Callback::from(move |()| {
+            earlier.borrow_mut().clear();
+            *last.borrow_mut() = None;
+            others.set(Rc::new(Vec::new()));
+            said.set(Said::note("", ""));
+            remember(&[], &None);
         })
     };
     let on_flow = {
@@ -789,6 +948,9 @@ pub fn TrafficPanel() -> Html {
             </div>
             <FixOffer fix={said.fix.clone()} />
             { hops }
+            <FlowList rows={Rc::new(rows(&app.scenario, &said, &last.borrow(), &others))}
+                full={others.len() + 1 >= MAX_FLOWS && last.borrow().is_some()} max={MAX_FLOWS}
+                on_open={on_flow.clone()} {on_remove} {on_clear} />
             <Console key={*scene} from={from.clone()} on_flow={on_flow.clone()} />
             <details class="reach" ontoggle={on_reach_toggle}>
                 <summary>{ t(lang, "Who reaches whom") }</summary>

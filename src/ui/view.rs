@@ -142,12 +142,21 @@ pub fn replaced(before: &[String], now: &[String]) -> bool {
 thread_local! {
     /// Set when the next scenario on the canvas replaces the current one, so the canvas fits it.
     static FIT_NEXT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Set with [`FIT_NEXT`], for the traffic panel: its flows belong to the scenario before.
+    static OPENED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Asks the canvas to fit the next scenario it shows (called just before a template, an
 /// import, a link or a lesson replaces the one on the canvas).
 pub fn fit_next() {
     FIT_NEXT.with(|f| f.set(true));
+    OPENED.with(|f| f.set(true));
+}
+
+/// Whether another scenario was opened since the last call (and clears it): the traffic panel
+/// then drops the flows whose parts are not in it.
+pub fn take_opened() -> bool {
+    OPENED.with(|f| f.replace(false))
 }
 
 /// Whether a fit was asked for since the last call (and clears the request).

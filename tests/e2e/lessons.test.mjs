@@ -9,10 +9,10 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { launchChromium } from "./browser.mjs";
+import { launchChromium, link } from "./browser.mjs";
 import { startServer } from "./serve.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -289,6 +289,22 @@ describe("lesson mode", () => {
     await statusOf(page).getByText(/^This lesson link could not be opened: .+\. Your own work is shown instead\.$/).waitFor();
     await partOn(page, "vpc-1").waitFor();
     assert.equal(await lessonOf(page).count(), 0, "not in lesson mode");
+    await context.close();
+  });
+
+  test("Undo right after a lesson starts brings the user's network back and leaves lesson mode", async () => {
+    const mine = JSON.parse(readFileSync(join(repo, "src", "templates", "small-service.json"), "utf8"));
+    const { page, context, errors } = await open(`/#${link(mine)}`);
+    await partOn(page, "nginx").waitFor();
+    await pick(page, ACL);
+    await partOn(page, "nginx").waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Undo", exact: true }).click();
+    await partOn(page, "nginx").waitFor();
+    await lessonOf(page).waitFor({ state: "detached" });
+    assert.equal(await lessonOf(page).count(), 0, "lesson mode is left");
+    await page.waitForFunction(() => localStorage.getItem("vpc-playground.lesson") === null);
+    await page.screenshot({ path: join(shots, "lesson-undo-start.png") });
+    assert.deepEqual(consoleErrors(errors), []);
     await context.close();
   });
 });

@@ -30,6 +30,9 @@ pub struct Active {
     pub builtin: Option<usize>,
     /// Counts lessons entered, so taking the same lesson again starts afresh.
     pub serial: u32,
+    /// The network that was on the canvas before lesson mode began (when it began in this
+    /// page): an Undo that brings it back leaves lesson mode.
+    pub before: Option<Rc<crate::model::Scenario>>,
 }
 
 impl PartialEq for Active {
@@ -41,12 +44,27 @@ impl PartialEq for Active {
 impl Active {
     /// `lesson`, entered now.
     pub fn new(lesson: Lesson, builtin: Option<usize>) -> Rc<Active> {
+        Self::after(lesson, builtin, None)
+    }
+
+    /// `lesson`, entered now in place of network `before`.
+    fn after(
+        lesson: Lesson,
+        builtin: Option<usize>,
+        before: Option<Rc<crate::model::Scenario>>,
+    ) -> Rc<Active> {
         static ENTERED: AtomicU32 = AtomicU32::new(0);
         Rc::new(Active {
             lesson,
             builtin,
             serial: ENTERED.fetch_add(1, Ordering::Relaxed),
+            before,
         })
+    }
+
+    /// Whether `s` is the very network lesson mode replaced (an Undo brought it back).
+    pub fn undone(&self, s: &Rc<crate::model::Scenario>) -> bool {
+        self.before.as_ref().is_some_and(|b| Rc::ptr_eq(b, s))
     }
 }
 
@@ -96,17 +114,22 @@ pub fn start(
     lesson: Lesson,
     builtin: Option<usize>,
 ) {
+    let network = start_scenario(&lesson);
+    // The user's own network, the one an Undo of the first lesson's start brings back (none
+    // when the lesson starts on that very network: nothing is replaced).
+    let before = match ctx.as_ref() {
+        Some(a) => a.before.clone(),
+        None => Some(app.scenario.clone()),
+    }
+    .filter(|b| **b != network);
     crate::ui::view::fit_next();
-    app.dispatch(Action::EditSelect(
-        Rc::new(start_scenario(&lesson)),
-        Vec::new(),
-    ));
+    app.dispatch(Action::EditSelect(Rc::new(network), Vec::new()));
     app.dispatch(Action::Notify(tf(
         lang,
         "Lesson started: {}. Undo brings back what was on the canvas.",
         &[lesson.title.get(lang)],
     )));
-    ctx.set(Some(Active::new(lesson, builtin)));
+    ctx.set(Some(Active::after(lesson, builtin, before)));
 }
 
 /// The lesson's starting scenario, with positions for every part.

@@ -36,6 +36,15 @@ fn Taking(props: &TakingProps) -> Html {
         check_scenario(&a.lesson, s)
     });
     let passed = report.passed();
+    {
+        // Undo right after the lesson started brings the user's network back: lesson mode ends.
+        let (ctx, active) = (ctx.clone(), active.clone());
+        use_effect_with(app.scenario.clone(), move |s| {
+            if active.undone(s) {
+                ctx.set(None);
+            }
+        });
+    }
     // The story is open on the lesson's starting network and folds away at the first edit.
     let start_net = use_memo(active.clone(), |a| start_scenario(&a.lesson));
     let untouched = *app.scenario == *start_net;
