@@ -1,5 +1,5 @@
 //! Every English text the browser UI passes through `t(lang, "...")` or `tf(lang, "...", ..)` has
-//! a Korean arm in `src/ui/ko.rs` (the UI is wasm-only, so this reads the sources natively).
+//! a Korean entry in `www/i18n/ko.json` (the UI is wasm-only, so this reads the sources natively).
 //! Also covered: the palette's part names and hints (`name:`/`hint:` in `parts.rs`) and the
 //! inspector's tab labels (the `tab_labels = [..]` lists), which reach `t` through a variable.
 
@@ -101,27 +101,23 @@ fn used() -> BTreeMap<String, String> {
     out
 }
 
-/// The arms of `ko.rs`: English (as written) to Korean (as written).
+/// The entries of `www/i18n/ko.json`: English to Korean, with quotes and backslashes escaped as
+/// a Rust literal writes them (so they compare with the UI's literals as written).
 fn arms() -> Vec<(String, String)> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui/ko.rs");
-    let src = fs::read_to_string(path).expect("read ko.rs");
-    let mut out = Vec::new();
-    let mut rest = src.as_str();
-    while let Some(at) = rest.find("\n") {
-        rest = &rest[at + 1..];
-        let line = rest.trim_start();
-        let Some((en, after)) = literal(line) else {
-            continue;
-        };
-        let Some(after) = after.trim_start().strip_prefix("=>") else {
-            continue;
-        };
-        let after = after.trim_start().trim_start_matches('{').trim_start();
-        if let Some((ko, _)) = literal(after) {
-            out.push((en.to_string(), ko.to_string()));
-        }
-    }
-    out
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/i18n/ko.json");
+    let src = fs::read_to_string(path).expect("read www/i18n/ko.json");
+    let table: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&src).expect("www/i18n/ko.json is a JSON object");
+    let as_written = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
+    table
+        .iter()
+        .map(|(en, ko)| {
+            (
+                as_written(en),
+                as_written(ko.as_str().expect("a Korean string")),
+            )
+        })
+        .collect()
 }
 
 #[test]
@@ -140,7 +136,7 @@ fn every_ui_text_has_korean() {
         .collect();
     assert!(
         missing.is_empty(),
-        "{} UI texts have no Korean in src/ui/ko.rs:\n{}",
+        "{} UI texts have no Korean in www/i18n/ko.json:\n{}",
         missing.len(),
         missing.join("\n")
     );

@@ -1,20 +1,32 @@
 //! The built-in track: lessons from a first public subnet to the template architectures.
 //!
-//! Each lesson file (`builtin/<name>.json`, embedded at build time) starts from a broken or
-//! unfinished scenario and carries a full solution scenario; the tests check that every start
-//! fails at least one objective and every solution passes them all.
+//! Each lesson file (`builtin/<name>.json`) starts from a broken or unfinished scenario and
+//! carries a full solution scenario; the tests check that every start fails at least one
+//! objective and every solution passes them all. Natively (the CLI, the tests) the files are
+//! embedded at build time; the browser app fetches them when it needs them (from
+//! [`BuiltinLesson::path`], copied there by Trunk), so its bundle does not carry them.
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "embedded-catalogue"))]
 use super::{from_json, Lesson};
 
-/// A built-in lesson: its name (the file name) and its JSON.
+/// A built-in lesson: its name (the file name) and, natively, its JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BuiltinLesson {
     /// Name, e.g. `bastion`.
     pub name: &'static str,
     /// The lesson file.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-catalogue"))]
     pub json: &'static str,
 }
 
+impl BuiltinLesson {
+    /// Where the browser app finds the lesson file, relative to the page.
+    pub fn path(&self) -> String {
+        format!("lessons/{}.json?v={}", self.name, env!("CARGO_PKG_VERSION"))
+    }
+}
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "embedded-catalogue"))]
 impl BuiltinLesson {
     /// The lesson, read and checked.
     ///
@@ -32,6 +44,7 @@ macro_rules! lesson {
     ($name:literal) => {
         BuiltinLesson {
             name: $name,
+            #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-catalogue"))]
             json: include_str!(concat!("builtin/", $name, ".json")),
         }
     };
@@ -55,6 +68,7 @@ pub fn all() -> &'static [BuiltinLesson] {
 }
 
 /// The built-in lesson called `name`, read and checked.
+#[cfg(any(not(target_arch = "wasm32"), feature = "embedded-catalogue"))]
 pub fn load(name: &str) -> Option<Lesson> {
     TRACK
         .iter()

@@ -12,20 +12,26 @@
 pub mod i18n;
 
 use crate::model::{Id, Scenario};
-use crate::scenario::load_str;
 
 pub use i18n::Lang;
 
-/// A built-in template: a stable id and its scenario JSON.
+/// A built-in template: a stable id and, natively, its scenario JSON (the browser app fetches
+/// it from [`Template::path`], so its bundle does not carry the templates).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Template {
     /// Stable id, e.g. `small-service` (also the file name without `.json`).
     pub id: &'static str,
     /// The scenario, in the playground's JSON format (`"version": 1`).
+    #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-catalogue"))]
     pub scenario_json: &'static str,
 }
 
 impl Template {
+    /// Where the browser app finds the template's scenario, relative to the page.
+    pub fn path(&self) -> String {
+        format!("templates/{}.json?v={}", self.id, env!("CARGO_PKG_VERSION"))
+    }
+
     /// The template's name in `lang`.
     pub fn name(&self, lang: Lang) -> &'static str {
         i18n::text(self.id).map_or(self.id, |t| t.name.get(lang))
@@ -40,8 +46,9 @@ impl Template {
     ///
     /// # Panics
     /// Never for the built-in templates: the tests load every one of them.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-catalogue"))]
     pub fn scenario(&self) -> Scenario {
-        match load_str(self.scenario_json) {
+        match crate::scenario::load_str(self.scenario_json) {
             Ok(l) => l.scenario,
             Err(e) => panic!("built-in template {} does not load: {e}", self.id),
         }
@@ -52,6 +59,7 @@ macro_rules! template {
     ($id:literal) => {
         Template {
             id: $id,
+            #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-catalogue"))]
             scenario_json: include_str!(concat!($id, ".json")),
         }
     };
@@ -83,6 +91,7 @@ pub fn get(id: &str) -> Option<&'static Template> {
 }
 
 /// The scenario of template `id`, loaded and normalized; `None` for an unknown id.
+#[cfg(any(not(target_arch = "wasm32"), feature = "embedded-catalogue"))]
 pub fn load(id: &str) -> Option<Scenario> {
     get(id).map(Template::scenario)
 }

@@ -320,22 +320,18 @@ pub fn FoldButton(props: &FoldProps) -> Html {
     let lang = use_lang();
     let docks = use_context::<DocksContext>().expect("docks context");
     let d = *docks;
-    let (open, hide, show, glyph_open, glyph_folded) = match props.dock {
-        Dock::Palette => (d.palette, "Hide part names", "Show part names", "«", "»"),
-        Dock::Side => (
-            d.side,
-            "Hide the side panel",
-            "Show the side panel",
-            "»",
-            "«",
-        ),
-        Dock::Traffic => (
-            d.traffic,
-            "Fold the traffic panel",
-            "Unfold the traffic panel",
-            "▾",
-            "▴",
-        ),
+    let open = match props.dock {
+        Dock::Palette => d.palette,
+        Dock::Side => d.side,
+        Dock::Traffic => d.traffic,
+    };
+    let (name, glyph) = match (props.dock, open) {
+        (Dock::Palette, true) => (t(lang, "Hide part names"), "«"),
+        (Dock::Palette, false) => (t(lang, "Show part names"), "»"),
+        (Dock::Side, true) => (t(lang, "Hide the side panel"), "»"),
+        (Dock::Side, false) => (t(lang, "Show the side panel"), "«"),
+        (Dock::Traffic, true) => (t(lang, "Fold the traffic panel"), "▾"),
+        (Dock::Traffic, false) => (t(lang, "Unfold the traffic panel"), "▴"),
     };
     let dock = props.dock;
     let onclick = Callback::from(move |_: MouseEvent| {
@@ -352,11 +348,10 @@ pub fn FoldButton(props: &FoldProps) -> Html {
             },
         });
     });
-    let name = t(lang, if open { hide } else { show });
     html! {
         <button type="button" class="fold" aria-label={name} title={name}
             aria-expanded={open.to_string()} {onclick}>
-            { if open { glyph_open } else { glyph_folded } }
+            { glyph }
         </button>
     }
 }

@@ -1,11 +1,13 @@
-//! The template gallery: one card per built-in template with its name, a short description and
-//! a small picture of its layout; Open replaces the canvas (the current work is kept as a
+//! The template gallery: one card per built-in template (fetched when the gallery opens) with
+//! its name, a short description and a small picture of its layout; Open replaces the canvas (the current work is kept as a
 //! backup and Undo brings it back).
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::catalogue::{self, use_fetched};
 use super::dialog::{ConfirmDialog, Dialog};
 use super::lang::{t, tf, use_lang};
 use super::share::{display_name, replace_scenario};
@@ -87,23 +89,41 @@ pub fn Gallery(props: &GalleryProps) -> Html {
     let app = use_context::<AppContext>().expect("app context");
     let confirm = use_state(|| None::<&'static Template>);
     let lang = use_lang();
-    let open = |tpl: &'static Template| {
+    let fetched = use_fetched(catalogue::templates);
+    let scenario_of = |tpl: &Template| -> Option<Rc<Scenario>> {
+        match &fetched {
+            Some(Ok(all)) => all
+                .iter()
+                .find(|(t, _)| t.id == tpl.id)
+                .map(|(_, s)| s.clone()),
+            _ => None,
+        }
+    };
+    let open = |tpl: &'static Template, s: Rc<Scenario>| {
         let (app, close) = (app.clone(), props.on_close.clone());
         move || {
             replace_scenario(
                 &app,
                 lang,
-                tpl.scenario(),
+                (*s).clone(),
                 &tf(lang, "the template “{}”", &[tpl.name(lang)]),
             );
             close.emit(());
         }
     };
-    let cards = templates::all().iter().map(|tpl| {
-        let s = tpl.scenario();
+    let loaded: Vec<(&'static Template, Rc<Scenario>)> = match &fetched {
+        Some(Ok(all)) => all.to_vec(),
+        _ => Vec::new(),
+    };
+    let status = match &fetched {
+        None => html! { <p class="muted" role="status">{ t(lang, "Loading the templates…") }</p> },
+        Some(Err(why)) => html! { <p class="import-error" role="alert">{ why }</p> },
+        Some(Ok(_)) => html! {},
+    };
+    let cards = loaded.into_iter().map(|(tpl, s)| {
         let onclick = {
             let (app, confirm) = (app.clone(), confirm.clone());
-            let go = open(tpl);
+            let go = open(tpl, s.clone());
             Callback::from(move |_: MouseEvent| {
                 if *app.scenario == Scenario::new() {
                     go();
@@ -125,7 +145,7 @@ pub fn Gallery(props: &GalleryProps) -> Html {
     });
     let ask = match *confirm {
         Some(tpl) => {
-            let go = open(tpl);
+            let go = open(tpl, scenario_of(tpl).unwrap_or_default());
             let yes = Callback::from(move |_: ()| go());
             let no = {
                 let confirm = confirm.clone();
@@ -143,6 +163,7 @@ pub fn Gallery(props: &GalleryProps) -> Html {
         <>
             <Dialog id="templates-dialog" title={t(lang, "Templates")} class="wide" on_close={props.on_close.clone()}>
                 <p class="dialog-lead">{ t(lang, "Classic AWS architectures, ready to trace. Open one, then send traffic from the panel below the canvas.") }</p>
+                { status }
                 <ul class="template-grid">{ for cards }</ul>
             </Dialog>
             { ask }

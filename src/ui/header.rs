@@ -21,7 +21,18 @@ pub fn Header() -> Html {
             .value();
         if let Ok(l) = code.parse::<Lang>() {
             super::lang::remember(l);
-            lang_handle.set(l);
+            if l == Lang::Ko && !super::ko::loaded() {
+                // The page turns Korean once its texts are in.
+                let lang_handle = lang_handle.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Err(why) = super::ko::load().await {
+                        gloo::console::warn!(why);
+                    }
+                    lang_handle.set(l);
+                });
+            } else {
+                lang_handle.set(l);
+            }
         }
     });
     let asking = use_state(|| false);

@@ -7,10 +7,12 @@
 
 mod app;
 mod canvas;
+mod catalogue;
 pub mod dialog;
 pub mod dock;
 mod embed;
 pub mod error_banner;
+mod fetch;
 pub mod files;
 mod fix;
 mod flow_list;
@@ -59,6 +61,16 @@ pub fn start() {
         }
         None => document.body().expect("the page has a <body>").into(),
     };
+    if lang::initial() == crate::i18n::Lang::Ko && !ko::loaded() {
+        // The Korean texts come first, so the page never shows in English on the way.
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(why) = ko::load().await {
+                gloo::console::warn!(why);
+            }
+            std::mem::forget(mount(root));
+        });
+        return;
+    }
     // The handle lives as long as the page; dropping it would not unmount, so forget is fine.
     std::mem::forget(mount(root));
 }

@@ -155,7 +155,7 @@ describe("Korean UI", () => {
 
     // The Templates gallery (names and descriptions from templates::i18n).
     await page.getByRole("button", { name: "템플릿" }).click();
-    await page.locator("#templates-dialog").waitFor();
+    await page.locator("#templates-dialog .template-card").nth(5).waitFor();
     await page.screenshot({ path: "/tmp/i18n-ko-gallery.png" });
     left = await englishLeft(page, names);
     assert.deepEqual(left, [], `English left in the gallery:\n${left.join("\n")}`);
@@ -164,7 +164,7 @@ describe("Korean UI", () => {
 
     // Lesson mode: the gallery, then a lesson in progress with its checklist.
     await page.getByRole("button", { name: "실습", exact: true }).click();
-    await page.locator(".lesson-list").waitFor();
+    await page.locator(".lesson-list .lesson-pick").first().waitFor();
     // Part names of every built-in lesson's network may appear in the lesson texts.
     const lessonDir = join(repo, "src/lesson/builtin");
     const lessonNames = new Set(names);

@@ -145,6 +145,7 @@ describe("the learning loop", () => {
     const canvas = page.getByRole("application", { name: "Canvas" });
     const gallery = page.getByRole("dialog", { name: "Templates" });
     await page.getByRole("button", { name: "Templates", exact: true }).click();
+    await gallery.getByRole("listitem").first().waitFor();
     const count = await gallery.getByRole("listitem").count();
     await page.keyboard.press("Escape");
     const sizes = [];

@@ -96,6 +96,9 @@ describe("lesson mode", () => {
     const dialog = page.getByRole("dialog", { name: "Lessons" });
     assert.equal(await dialog.getAttribute("aria-modal"), "true");
     assert.ok(await page.evaluate(() => !!document.activeElement?.closest("[role=dialog]")), "focus is inside the dialog");
+    // The lessons are fetched when the dialog opens; the first one then takes the focus.
+    await dialog.locator(".lesson-name").first().waitFor();
+    assert.ok(await page.evaluate(() => document.activeElement?.classList.contains("lesson-pick")), "the first lesson has the focus");
     const names = await dialog.locator(".lesson-name").allTextContents();
     assert.deepEqual(names.slice(0, 2), ["1. A public subnet and an internet gateway", "2. Public vs private subnets: the NAT gateway"]);
     assert.equal(names.length, 9);

@@ -84,6 +84,8 @@ async function openTemplate(page, i, { shot } = {}) {
   const gallery = page.getByRole("dialog", { name: "Templates" });
   await gallery.waitFor();
   const cards = gallery.getByRole("listitem");
+  // The templates are fetched when the gallery opens.
+  await cards.nth(TEMPLATES - 1).waitFor();
   assert.equal(await cards.count(), TEMPLATES);
   if (shot) await page.screenshot({ path: join(artifacts, shot) });
   const card = cards.nth(i);
@@ -246,8 +248,10 @@ describe("sharing", () => {
     page.on("request", (r) => fetched.push(new URL(r.url()).pathname.split("/").pop()));
     await page.goto(app);
     await ready(page);
-    // The importer is a worker of its own, loaded when the Files dialog opens, not at start.
-    assert.equal(fetched.filter((f) => f.startsWith("vpcplay-import")).length, 0, fetched.join(" "));
+    // The importer is a worker of its own, loaded when the Files dialog opens, not at start; nor
+    // are the lessons, the templates or (on the English page) the Korean texts.
+    const early = fetched.filter((f) => f.startsWith("vpcplay-import") || f.endsWith(".json"));
+    assert.deepEqual(early, [], fetched.join(" "));
     const dir = join(repo, "tests", "aws-cases", "reference", "two-tier-nat");
     const files = readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => join(dir, f));
     await page.getByRole("button", { name: "Files", exact: true }).click();

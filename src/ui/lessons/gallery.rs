@@ -1,11 +1,14 @@
 //! The Lessons dialog: the built-in track in order, each with its title and the start of its
-//! introduction. Choosing one loads it; "Make a lesson" opens the author form.
+//! introduction (fetched when the dialog opens). Choosing one loads it; "Make a lesson" opens the author form.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{on_escape, rich, start, use_autofocus, LessonContext};
-use crate::lesson::builtin;
+use super::{on_escape, rich, start, LessonContext};
+use crate::lesson::Lesson;
 use crate::model::Scenario;
+use crate::ui::catalogue::{self, use_fetched};
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::lang::{t, tf, use_lang};
 use crate::ui::share::display_name;
@@ -37,13 +40,30 @@ pub fn Gallery(props: &GalleryProps) -> Html {
     let app = use_context::<AppContext>().expect("app context");
     let ctx = use_context::<LessonContext>().expect("lesson context");
     let lang = use_lang();
-    let lessons = use_memo((), |_| {
-        builtin::all()
-            .iter()
-            .map(|b| b.lesson())
-            .collect::<Vec<_>>()
-    });
-    let first = use_autofocus();
+    let fetched = use_fetched(catalogue::lessons);
+    let lessons: Rc<Vec<Lesson>> = match &fetched {
+        Some(Ok(l)) => l.clone(),
+        _ => Rc::default(),
+    };
+    let first = use_node_ref();
+    let dialog = use_node_ref();
+    {
+        // The focus moves into the dialog at once, and to the first lesson once the list is in.
+        let (first, dialog) = (first.clone(), dialog.clone());
+        use_effect_with(lessons.len(), move |_| {
+            if let Some(el) = first
+                .cast::<web_sys::HtmlElement>()
+                .or_else(|| dialog.cast::<web_sys::HtmlElement>())
+            {
+                let _ = el.focus();
+            }
+        });
+    }
+    let status = match &fetched {
+        None => html! { <p class="muted" role="status">{ t(lang, "Loading the lessons…") }</p> },
+        Some(Err(why)) => html! { <p class="import-error" role="alert">{ why }</p> },
+        Some(Ok(_)) => html! {},
+    };
     // The lesson to start once the replacement of the work on the canvas is confirmed.
     let confirm = use_state(|| None::<usize>);
     let go = |i: usize| {
@@ -106,11 +126,13 @@ pub fn Gallery(props: &GalleryProps) -> Html {
         <>
         <div class="dialog-backdrop">
             <div class="dialog wide gallery" role="dialog" aria-modal="true" aria-labelledby="lessons-title"
+                tabindex="-1" ref={dialog}
                 onkeydown={on_escape(props.on_close.clone())}>
                 <h2 id="lessons-title">{ t(lang, "Lessons") }</h2>
                 <p class="muted">
                     { t(lang, "Each lesson starts from a network with something to fix. Its checklist ticks as you edit.") }
                 </p>
+                { status }
                 <ol class="lesson-list">{ for items }</ol>
                 <div class="dialog-actions">
                     <button type="button" class="tool" onclick={author}>{ t(lang, "Make a lesson") }</button>

@@ -17,7 +17,6 @@ use yew::prelude::*;
 use super::lang::{tf, Lang};
 use super::state::{Action, AppContext};
 use crate::layout;
-use crate::lesson::builtin;
 use crate::lesson::link::{decode, encode_fragment};
 use crate::lesson::Lesson;
 
@@ -86,8 +85,10 @@ pub fn remember(active: Option<&Active>) {
         None => store.remove_item(LESSON_KEY),
         Some(a) => store.set_item(
             LESSON_KEY,
+            // A built-in lesson keeps its place in the track, and itself, so that a reload
+            // needs no fetch.
             &match a.builtin {
-                Some(i) => format!("builtin:{i}"),
+                Some(i) => format!("builtin:{i}:{}", encode_fragment(&a.lesson)),
                 None => encode_fragment(&a.lesson),
             },
         ),
@@ -98,9 +99,9 @@ pub fn remember(active: Option<&Active>) {
 pub fn remembered() -> Option<Rc<Active>> {
     let saved = storage()?.get_item(LESSON_KEY).ok().flatten()?;
     Some(match saved.strip_prefix("builtin:") {
-        Some(i) => {
-            let i: usize = i.parse().ok()?;
-            Active::new(builtin::all().get(i)?.lesson(), Some(i))
+        Some(rest) => {
+            let (i, lesson) = rest.split_once(':')?;
+            Active::new(decode(lesson).ok()?, Some(i.parse().ok()?))
         }
         None => Active::new(decode(&saved).ok()?, None),
     })

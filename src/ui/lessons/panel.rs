@@ -130,7 +130,13 @@ fn Taking(props: &TakingProps) -> Html {
         .map(|i| {
             let (app, ctx) = (app.clone(), ctx.clone());
             Callback::from(move |_: MouseEvent| {
-                start(&app, &ctx, lang, builtin::all()[i].lesson(), Some(i));
+                let (app, ctx) = (app.clone(), ctx.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    match crate::ui::catalogue::lesson(i).await {
+                        Ok(next) => start(&app, &ctx, lang, next, Some(i)),
+                        Err(why) => app.dispatch(Action::Notify(why)),
+                    }
+                });
             })
         });
     html! {
