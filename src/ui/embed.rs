@@ -38,6 +38,15 @@ pub fn EmbedView() -> Html {
             move || drop((soon, later, resize))
         });
     }
+    {
+        // A flow sent changes the traffic panel's height: the diagram is fitted again to the room
+        // the canvas has left.
+        let (view, s) = (view.clone(), app.scenario.clone());
+        use_effect_with(traffic.len(), move |_| {
+            let refit = Timeout::new(80, move || view.set(fit_view(&s)));
+            move || drop(refit)
+        });
+    }
     let name = if app.scenario.name.is_empty() {
         t(lang, "Untitled scenario").to_string()
     } else {

@@ -50,16 +50,15 @@ impl View {
     }
 
     /// The view that shows all of `bounds` in a `w` × `h` element, at most 100%: it uses the room
-    /// there is, with a small margin, below the row the zoom bar takes at the top.
-    pub fn fit(bounds: Rect, w: f64, h: f64) -> View {
+    /// there is, with a small margin, below the `top` pixels the zoom bar takes.
+    pub fn fit(bounds: Rect, w: f64, h: f64, top: f64) -> View {
         const SIDE: f64 = 20.0;
-        const TOP: f64 = 56.0;
         let zoom = ((w - 2.0 * SIDE) / bounds.w.max(1.0))
-            .min((h - TOP - SIDE) / bounds.h.max(1.0))
+            .min((h - top - SIDE) / bounds.h.max(1.0))
             .clamp(MIN_ZOOM, 1.0);
         View {
             x: (w - bounds.w * zoom) / 2.0 - bounds.x * zoom,
-            y: TOP + (h - TOP - SIDE - bounds.h * zoom) / 2.0 - bounds.y * zoom,
+            y: top + (h - top - SIDE - bounds.h * zoom) / 2.0 - bounds.y * zoom,
             zoom,
         }
     }

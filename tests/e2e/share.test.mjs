@@ -242,6 +242,57 @@ describe("sharing", () => {
     await small.context.close();
   });
 
+  test("an embed fits small frames, light and dark: the diagram, the form and the verdict in view", async () => {
+    const scenario = JSON.parse(readFileSync(join(repo, "src/templates/small-service.json"), "utf8"));
+    const fragment = "s=1." + deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString("base64url") + "&embed=1";
+    for (const scheme of ["light", "dark"]) {
+      for (const [width, height] of [[700, 450], [600, 400], [390, 700]]) {
+        const { context, page, errors } = await fresh({ width, height });
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(app + "#" + fragment);
+        const traffic = page.getByRole("region", { name: "Traffic" });
+        await traffic.waitFor();
+        await page.waitForTimeout(500);
+        const where = `${width}x${height} ${scheme}`;
+        // Nothing is left blank under the panel, and the canvas keeps the larger share.
+        const [shell, canvas, panel] = await page.evaluate(() =>
+          [".embed-shell", ".canvas-wrap", ".embed-workspace > .traffic"].map((s) => {
+            const r = document.querySelector(s).getBoundingClientRect();
+            return { top: r.top, bottom: r.bottom, height: r.height };
+          }));
+        assert.ok(Math.abs(panel.bottom - shell.bottom) <= 1, `${where}: ${shell.bottom - panel.bottom} px blank under the panel`);
+        assert.ok(canvas.height >= 0.45 * height, `${where}: canvas ${canvas.height} px`);
+        // Every part of the diagram is on screen.
+        const allShown = async (when) => {
+          const c = await page.locator(".canvas-wrap").boundingBox();
+          const parts = await page.locator(".cpart").evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect()).map((r) => [r.top, r.bottom, r.left, r.right]));
+          for (const [top, bottom, left, right] of parts) {
+            assert.ok(top >= c.y - 1 && bottom <= c.y + c.height + 1 && left >= -1 && right <= width + 1, `${where}: a part is cut off ${when}`);
+          }
+        };
+        await allShown("at start");
+        // Send is in view and works; the verdict is in view and names From and To.
+        await traffic.getByLabel("From", { exact: true }).selectOption("bastion");
+        await traffic.getByLabel("To", { exact: true }).selectOption("nginx");
+        await traffic.getByLabel("Port", { exact: true }).fill("22");
+        const send = traffic.getByRole("button", { name: "Send", exact: true });
+        const sendBox = await send.boundingBox();
+        assert.ok(sendBox.y + sendBox.height <= height, `${where}: Send is below the frame`);
+        await send.click();
+        const verdict = traffic.getByRole("status").filter({ hasText: /Established|Dropped|Refused/ });
+        await verdict.waitFor();
+        const v = await verdict.boundingBox();
+        assert.ok(v.y >= 0 && v.y + v.height <= height + 1, `${where}: the verdict is out of view`);
+        assert.match(await verdict.innerText(), /bastion.*nginx/s);
+        await page.waitForTimeout(300);
+        await allShown("after Send");
+        await page.screenshot({ path: join(artifacts, `embed-${width}x${height}-${scheme}.png`) });
+        assert.deepEqual(errors, []);
+        await context.close();
+      }
+    }
+  });
+
   test("AWS describe output imports through the Files dialog and a flow traces", async () => {
     const { context, page, errors } = await fresh();
     const fetched = [];

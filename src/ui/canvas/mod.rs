@@ -44,9 +44,21 @@ fn target_attr(e: &Event, attr: &str) -> Option<String> {
 /// The view that shows every part, or the default view when there is none.
 pub fn fit_view(s: &crate::model::Scenario) -> View {
     match (bounds(s), canvas_box()) {
-        (Some(b), Some((_, _, w, h))) if w > 0.0 => View::fit(b, w, h),
+        (Some(b), Some((_, top, w, h))) if w > 0.0 => View::fit(b, w, h, zoom_bar_room(top)),
         _ => View::default(),
     }
+}
+
+/// How far down the canvas (whose top is at `canvas_top` on screen) the zoom bar reaches, plus a
+/// margin: a fitted drawing starts below it.
+fn zoom_bar_room(canvas_top: f64) -> f64 {
+    gloo::utils::document()
+        .query_selector(".canvas-tools")
+        .ok()
+        .flatten()
+        .map_or(56.0, |bar| {
+            bar.get_bounding_client_rect().bottom() - canvas_top + 8.0
+        })
 }
 
 /// Deletes `ids` with their dependants as one undo step, saying what went.
