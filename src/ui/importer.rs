@@ -36,25 +36,28 @@ fn running() -> Result<(Worker, Promise), String> {
         return Ok(r);
     }
     let worker = Worker::new(SCRIPT).map_err(|e| describe(&e))?;
-    let ready = {
-        let worker = worker.clone();
-        Promise::new(&mut move |resolve, reject| {
-            worker.set_onmessage(Some(
-                Closure::once_into_js(move |e: MessageEvent| {
-                    let _ = resolve.call1(&JsValue::NULL, &e.data());
-                })
-                .unchecked_ref(),
-            ));
-            worker.set_onerror(Some(
-                Closure::once_into_js(move |e: JsValue| {
-                    let _ = reject.call1(&JsValue::NULL, &e);
-                })
-                .unchecked_ref(),
-            ));
-        })
-    };
+    let ready = next_message(&worker);
     RUNNING.with(|r| *r.borrow_mut() = Some((worker.clone(), ready.clone())));
     Ok((worker, ready))
+}
+
+/// A promise of the worker's next message (rejected if the worker fails first).
+fn next_message(worker: &Worker) -> Promise {
+    let worker = worker.clone();
+    Promise::new(&mut move |resolve, reject| {
+        worker.set_onmessage(Some(
+            Closure::once_into_js(move |e: MessageEvent| {
+                let _ = resolve.call1(&JsValue::NULL, &e.data());
+            })
+            .unchecked_ref(),
+        ));
+        worker.set_onerror(Some(
+            Closure::once_into_js(move |e: JsValue| {
+                let _ = reject.call1(&JsValue::NULL, &e);
+            })
+            .unchecked_ref(),
+        ));
+    })
 }
 
 /// Forgets a worker that failed, so that the next import starts a new one.
@@ -83,23 +86,7 @@ async fn ask(job: &Job) -> Result<Answer, String> {
         return Err("the importer started wrongly".into());
     }
     let request = serde_json::to_string(job).map_err(|e| e.to_string())?;
-    let reply = {
-        let worker = worker.clone();
-        Promise::new(&mut move |resolve, reject| {
-            worker.set_onmessage(Some(
-                Closure::once_into_js(move |e: MessageEvent| {
-                    let _ = resolve.call1(&JsValue::NULL, &e.data());
-                })
-                .unchecked_ref(),
-            ));
-            worker.set_onerror(Some(
-                Closure::once_into_js(move |e: JsValue| {
-                    let _ = reject.call1(&JsValue::NULL, &e);
-                })
-                .unchecked_ref(),
-            ));
-        })
-    };
+    let reply = next_message(&worker);
     worker
         .post_message(&JsValue::from_str(&request))
         .map_err(|e| describe(&e))?;

@@ -32,3 +32,16 @@ export function appUnderTest() {
   });
   return app;
 }
+
+/** A new 1280x800 (or `viewport`) page on `path` of the app under test, collecting page errors
+ * and console errors; resolves once the canvas is drawn. */
+export async function openPage(app, path = "/", { viewport = { width: 1280, height: 800 }, locale } = {}) {
+  const context = await app.browser.newContext({ viewport, ...(locale ? { locale } : {}) });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (err) => errors.push(String(err)));
+  page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
+  await page.goto(new URL(path, app.server.url).href);
+  await page.getByRole("application", { name: "Canvas" }).waitFor();
+  return { page, context, errors };
+}

@@ -12,7 +12,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { link } from "./browser.mjs";
-import { appUnderTest, artifacts } from "./app.mjs";
+import { appUnderTest, artifacts, openPage } from "./app.mjs";
 
 const app = appUnderTest();
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,16 +20,7 @@ const templates = join(here, "..", "..", "src", "templates");
 const ids = readdirSync(templates).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, ""));
 const template = (id) => JSON.parse(readFileSync(join(templates, `${id}.json`), "utf8"));
 
-async function open(viewport, fragment = "") {
-  const context = await app.browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (err) => errors.push(String(err)));
-  page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
-  await page.goto(new URL(`/${fragment}`, app.server.url).href);
-  await page.getByRole("application", { name: "Canvas" }).waitFor();
-  return { page, context, errors };
-}
+const open = (viewport, fragment = "") => openPage(app, `/${fragment}`, { viewport });
 
 /** Where the parts are drawn, the canvas, the zoom bar, and the smallest part name on screen. */
 const measure = (page) =>

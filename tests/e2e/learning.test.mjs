@@ -11,22 +11,13 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { link } from "./browser.mjs";
-import { appUnderTest, artifacts } from "./app.mjs";
+import { appUnderTest, artifacts, openPage } from "./app.mjs";
 
 const app = appUnderTest();
 const here = dirname(fileURLToPath(import.meta.url));
 const template = (id) => JSON.parse(readFileSync(join(here, "..", "..", "src", "templates", `${id}.json`), "utf8"));
 
-async function open(scenario) {
-  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (err) => errors.push(String(err)));
-  page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
-  await page.goto(new URL(`/#${link(scenario)}`, app.server.url).href);
-  await page.getByRole("application", { name: "Canvas" }).waitFor();
-  return { page, context, errors };
-}
+const open = (scenario) => openPage(app, `/#${link(scenario)}`);
 
 /** The 1-based number of the hop row marked current in the hop list, or 0. */
 const currentHop = (page) =>
