@@ -47,13 +47,16 @@ pub fn EmbedView() -> Html {
             move || drop(refit)
         });
     }
+    // `view=canvas`: the diagram alone (its flows still drawn and played).
+    let canvas_only =
+        super::startup::fragment_param(&super::startup::location_hash(), "view") == Some("canvas");
     let name = if app.scenario.name.is_empty() {
         t(lang, "Untitled scenario").to_string()
     } else {
         app.scenario.name.clone()
     };
     html! {
-        <div class="embed-shell">
+        <div class={classes!("embed-shell", canvas_only.then_some("canvas-only"))}>
             <header class="embed-bar">
                 <svg class="logo" viewBox="0 0 32 32" width="18" height="18" aria-hidden="true">
                     <rect x="1" y="1" width="30" height="30" rx="7" class="logo-bg" />

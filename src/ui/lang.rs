@@ -17,6 +17,15 @@ pub fn initial() -> Lang {
     let Some(window) = web_sys::window() else {
         return Lang::En;
     };
+    // An embed may be made in a language of its own (`lang=` in its link).
+    let hash = super::startup::location_hash();
+    if super::startup::is_embed(&hash) {
+        if let Some(lang) =
+            super::startup::fragment_param(&hash, "lang").and_then(|l| l.parse().ok())
+        {
+            return lang;
+        }
+    }
     let saved = window
         .local_storage()
         .ok()

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::dialog::Dialog;
@@ -39,23 +40,52 @@ pub fn page_base() -> String {
 
 /// A link to `s` (and `flows`, when any) on this page, `embed=1` for the read-only view.
 pub fn link_to(s: &Scenario, flows: &[FlowSpec], embed: bool) -> String {
+    let options = embed.then(EmbedOptions::default);
+    link_with(s, flows, options.as_ref())
+}
+
+/// What an embed shows, beyond its scenario and flows (each one a parameter of its link).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct EmbedOptions {
+    /// The language it speaks (`lang=`); `None` follows the reader's browser.
+    pub lang: Option<Lang>,
+    /// The canvas alone, without the traffic panel (`view=canvas`).
+    pub canvas_only: bool,
+}
+
+/// A link to `s` and `flows`; with `embed`, the read-only view with those options.
+pub fn link_with(s: &Scenario, flows: &[FlowSpec], embed: Option<&EmbedOptions>) -> String {
     let json = serde_json::to_string(s).unwrap_or_default();
     let f = codec::encode_flows(flows);
     let mut params: Vec<(&str, &str)> = Vec::new();
     if !f.is_empty() {
         params.push(("f", &f));
     }
-    if embed {
+    if let Some(o) = embed {
         params.push(("embed", "1"));
+        if let Some(lang) = o.lang {
+            params.push(("lang", lang.code()));
+        }
+        if o.canvas_only {
+            params.push(("view", "canvas"));
+        }
     }
     format!("{}#{}", page_base(), codec::encode_fragment(&json, &params))
 }
 
-/// The iframe snippet that embeds `link` (an `embed=1` link).
-pub fn iframe_snippet(link: &str) -> String {
+/// The height an embed of `s` needs in a frame about 700 px wide: the drawing at that width, plus
+/// the traffic panel unless `canvas_only`, plus the title bar; between 320 and 900 px.
+pub fn suggested_height(s: &Scenario, canvas_only: bool) -> u32 {
+    let drawing = super::canvas::bounds(s).map_or(300.0, |b| 660.0 * b.h / b.w.max(1.0) + 80.0);
+    let panel = if canvas_only { 0.0 } else { 190.0 };
+    (drawing + panel + 36.0).clamp(320.0, 900.0).round() as u32
+}
+
+/// The iframe snippet that embeds `link` (an `embed=1` link), `height` pixels tall.
+pub fn iframe_snippet(link: &str, height: u32) -> String {
     let src = link.replace('&', "&amp;").replace('"', "&quot;");
     format!(
-        "<iframe src=\"{src}\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\" title=\"VPC Playground\"></iframe>"
+        "<iframe src=\"{src}\" width=\"100%\" height=\"{height}\" style=\"border:0\" loading=\"lazy\" title=\"VPC Playground\"></iframe>"
     )
 }
 
@@ -277,8 +307,45 @@ pub fn EmbedDialog(props: &CloseProps) -> Html {
     let app = use_context::<AppContext>().expect("app context");
     let traffic = use_context::<ShownContext>().expect("shown-flow context");
     let copied = use_state(|| Copied::Pending);
-    let link = link_to(&app.scenario, &shown_flows(&traffic), true);
-    let snippet = iframe_snippet(&link);
+    let options = use_state(EmbedOptions::default);
+    let height = {
+        let s = app.scenario.clone();
+        use_state(move || suggested_height(&s, false))
+    };
+    let link = link_with(&app.scenario, &shown_flows(&traffic), Some(&options));
+    let snippet = iframe_snippet(&link, *height);
+    let suggested = suggested_height(&app.scenario, options.canvas_only);
+    let on_view = {
+        let (options, height, s) = (options.clone(), height.clone(), app.scenario.clone());
+        Callback::from(move |e: Event| {
+            let canvas_only = e.target_unchecked_into::<HtmlSelectElement>().value() == "canvas";
+            options.set(EmbedOptions {
+                canvas_only,
+                ..*options
+            });
+            height.set(suggested_height(&s, canvas_only));
+        })
+    };
+    let on_lang = {
+        let options = options.clone();
+        Callback::from(move |e: Event| {
+            let lang = e
+                .target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .parse::<Lang>()
+                .ok();
+            options.set(EmbedOptions { lang, ..*options });
+        })
+    };
+    let on_height = {
+        let height = height.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            if let Ok(h) = v.trim().parse::<u32>() {
+                height.set(h.clamp(200, 2000));
+            }
+        })
+    };
     let copy = {
         let (snippet, copied, app) = (snippet.clone(), copied.clone(), app.clone());
         Callback::from(move |_: MouseEvent| {
@@ -305,6 +372,25 @@ pub fn EmbedDialog(props: &CloseProps) -> Html {
             <p class="dialog-lead">
                 { t(lang, "A read-only view of this scenario and its traffic panel, sized to its container. Readers can trace flows; “Open in playground” opens an editable copy.") }
             </p>
+            <div class="embed-options">
+                <label for="embed-view">{ t(lang, "Shows") }</label>
+                <select id="embed-view" onchange={on_view}>
+                    <option value="all" selected={!options.canvas_only}>{ t(lang, "The canvas and the traffic panel") }</option>
+                    <option value="canvas" selected={options.canvas_only}>{ t(lang, "The canvas only") }</option>
+                </select>
+                <label for="embed-lang">{ t(lang, "Language") }</label>
+                <select id="embed-lang" onchange={on_lang}>
+                    <option value="" selected={options.lang.is_none()}>{ t(lang, "The reader's") }</option>
+                    <option value="en" selected={options.lang == Some(Lang::En)}>{ "English" }</option>
+                    <option value="ko" selected={options.lang == Some(Lang::Ko)} lang="ko">{ "한국어" }</option>
+                </select>
+                <label for="embed-height">{ t(lang, "Height (px)") }</label>
+                <span class="embed-height">
+                    <input id="embed-height" type="number" min="200" max="2000" step="10"
+                        value={height.to_string()} onchange={on_height} />
+                    <span class="muted">{ tf(lang, "suggested: {}", &[&suggested.to_string()]) }</span>
+                </span>
+            </div>
             <label class="field-label" for="embed-code">{ t(lang, "Embed code") }</label>
             <textarea id="embed-code" class="link-box code" readonly=true rows="5" autofocus=true value={snippet.clone()}
                 aria-describedby="embed-note" />
@@ -313,6 +399,10 @@ pub fn EmbedDialog(props: &CloseProps) -> Html {
                     role="status">{ note }</span>
                 <span class="muted">{ tf(lang, "{} characters", &[&snippet.len().to_string()]) }</span>
             </p>
+            <p class="field-label">{ t(lang, "Preview, at the chosen height") }</p>
+            // Keyed by its link: a new link (only its fragment changes) loads a new frame.
+            <iframe key={link.clone()} class="embed-preview" src={link.clone()} title={t(lang, "Preview of the embed")}
+                style={format!("height: {}px", (*height).min(520))} loading="lazy" />
             <div class="dialog-actions">
                 <a class="tool" href={link} target="_blank" rel="noopener">{ t(lang, "Preview") }</a>
                 <button type="button" class="primary" onclick={copy}>{ t(lang, "Copy") }</button>

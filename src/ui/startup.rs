@@ -48,6 +48,13 @@ pub fn is_embed(hash: &str) -> bool {
         .any(|p| p == "embed=1" || p == "embed")
 }
 
+/// The value of parameter `key` in a fragment such as `#s=...&lang=ko`, if it has one.
+pub fn fragment_param<'a>(hash: &'a str, key: &str) -> Option<&'a str> {
+    hash.trim_start_matches('#')
+        .split('&')
+        .find_map(|p| p.strip_prefix(key)?.strip_prefix('='))
+}
+
 /// Reads a fragment such as `#s=2....&f=...&embed=1`.
 pub fn link_from_fragment(hash: &str, lang: Lang) -> LinkState {
     let fragment = hash.trim_start_matches('#');

@@ -197,7 +197,23 @@ describe("sharing", () => {
     await dialog.getByRole("button", { name: "Copy", exact: true }).click();
     await dialog.getByText("Embed code copied to the clipboard.").waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
-    assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/playground\/#s=2\.[\w-]+&amp;embed=1" width="100%" height="480" style="border:0" loading="lazy" title="VPC Playground"><\/iframe>$/);
+    const [, height] = code.match(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/playground\/#s=2\.[\w-]+&amp;embed=1" width="100%" height="(\d+)" style="border:0" loading="lazy" title="VPC Playground"><\/iframe>$/) ?? [];
+    // The frame's height starts at the one suggested for this scenario.
+    const suggested = (await dialog.getByText(/^suggested: \d+$/).innerText()).match(/\d+/)[0];
+    assert.equal(height, suggested, code.slice(-120));
+    // Options go into the link and the snippet: the canvas alone, in Korean, 420 px tall.
+    await dialog.getByLabel("Shows").selectOption("canvas");
+    await dialog.getByLabel("Language", { exact: true }).selectOption("ko");
+    await dialog.getByLabel("Height (px)").fill("420");
+    await dialog.getByLabel("Height (px)").press("Tab");
+    const chosen = await dialog.getByLabel("Embed code").inputValue();
+    assert.match(chosen, /&amp;embed=1&amp;lang=ko&amp;view=canvas" width="100%" height="420"/);
+    const preview = page.frameLocator("iframe.embed-preview");
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: join(artifacts, "share-embed-options.png") });
+    await preview.getByRole("application", { name: "캔버스" }).waitFor();
+    assert.equal(await preview.getByRole("region", { name: "트래픽" }).count(), 0, "the canvas only");
+    await page.screenshot({ path: join(artifacts, "share-embed-options.png") });
     await context.close();
 
     const reader = await fresh();
