@@ -47,6 +47,18 @@ pub fn EmbedView() -> Html {
             move || drop(refit)
         });
     }
+    use_effect_with((), |_| {
+        // `theme=light` or `theme=dark`: the embed's own colours, whatever the reader's system.
+        let hash = super::startup::location_hash();
+        let theme = match super::startup::fragment_param(&hash, "theme") {
+            Some("dark") => Some("theme-dark"),
+            Some("light") => Some("theme-light"),
+            _ => None,
+        };
+        if let (Some(class), Some(root)) = (theme, gloo::utils::document().document_element()) {
+            let _ = root.set_attribute("class", class);
+        }
+    });
     // `view=canvas`: the diagram alone (its flows still drawn and played).
     let canvas_only =
         super::startup::fragment_param(&super::startup::location_hash(), "view") == Some("canvas");

@@ -51,6 +51,9 @@ pub struct EmbedOptions {
     pub lang: Option<Lang>,
     /// The canvas alone, without the traffic panel (`view=canvas`).
     pub canvas_only: bool,
+    /// Light (`Some(false)`, `theme=light`) or dark (`Some(true)`, `theme=dark`); `None`
+    /// follows the reader's system.
+    pub dark: Option<bool>,
 }
 
 /// A link to `s` and `flows`; with `embed`, the read-only view with those options.
@@ -68,6 +71,11 @@ pub fn link_with(s: &Scenario, flows: &[FlowSpec], embed: Option<&EmbedOptions>)
         }
         if o.canvas_only {
             params.push(("view", "canvas"));
+        }
+        match o.dark {
+            Some(true) => params.push(("theme", "dark")),
+            Some(false) => params.push(("theme", "light")),
+            None => {}
         }
     }
     format!("{}#{}", page_base(), codec::encode_fragment(&json, &params))
@@ -337,6 +345,21 @@ pub fn EmbedDialog(props: &CloseProps) -> Html {
             options.set(EmbedOptions { lang, ..*options });
         })
     };
+    let on_theme = {
+        let options = options.clone();
+        Callback::from(move |e: Event| {
+            let dark = match e
+                .target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .as_str()
+            {
+                "dark" => Some(true),
+                "light" => Some(false),
+                _ => None,
+            };
+            options.set(EmbedOptions { dark, ..*options });
+        })
+    };
     let on_height = {
         let height = height.clone();
         Callback::from(move |e: Event| {
@@ -383,6 +406,12 @@ pub fn EmbedDialog(props: &CloseProps) -> Html {
                     <option value="" selected={options.lang.is_none()}>{ t(lang, "The reader's") }</option>
                     <option value="en" selected={options.lang == Some(Lang::En)}>{ "English" }</option>
                     <option value="ko" selected={options.lang == Some(Lang::Ko)} lang="ko">{ "한국어" }</option>
+                </select>
+                <label for="embed-theme">{ t(lang, "Theme") }</label>
+                <select id="embed-theme" onchange={on_theme}>
+                    <option value="" selected={options.dark.is_none()}>{ t(lang, "The reader's system") }</option>
+                    <option value="light" selected={options.dark == Some(false)}>{ t(lang, "Light") }</option>
+                    <option value="dark" selected={options.dark == Some(true)}>{ t(lang, "Dark") }</option>
                 </select>
                 <label for="embed-height">{ t(lang, "Height (px)") }</label>
                 <span class="embed-height">

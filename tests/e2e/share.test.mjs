@@ -204,15 +204,20 @@ describe("sharing", () => {
     // Options go into the link and the snippet: the canvas alone, in Korean, 420 px tall.
     await dialog.getByLabel("Shows").selectOption("canvas");
     await dialog.getByLabel("Language", { exact: true }).selectOption("ko");
+    await dialog.getByLabel("Theme").selectOption("dark");
     await dialog.getByLabel("Height (px)").fill("420");
     await dialog.getByLabel("Height (px)").press("Tab");
     const chosen = await dialog.getByLabel("Embed code").inputValue();
-    assert.match(chosen, /&amp;embed=1&amp;lang=ko&amp;view=canvas" width="100%" height="420"/);
+    assert.match(chosen, /&amp;embed=1&amp;lang=ko&amp;view=canvas&amp;theme=dark" width="100%" height="420"/);
     const preview = page.frameLocator("iframe.embed-preview");
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(artifacts, "share-embed-options.png") });
     await preview.getByRole("application", { name: "캔버스" }).waitFor();
     assert.equal(await preview.getByRole("region", { name: "트래픽" }).count(), 0, "the canvas only");
+    // Dark, though the page around it is light.
+    const bg = await preview.locator("body").evaluate((b) => getComputedStyle(b).backgroundColor);
+    assert.equal(bg, "rgb(14, 17, 22)");
+    assert.equal(await page.locator("body").evaluate((b) => getComputedStyle(b).backgroundColor), "rgb(244, 245, 247)");
     await page.screenshot({ path: join(artifacts, "share-embed-options.png") });
     await context.close();
 
