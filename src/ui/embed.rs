@@ -24,44 +24,22 @@ pub fn EmbedView() -> Html {
     let full = link_to(&app.scenario, &shown_flows(&traffic), false);
     {
         // Show the whole scenario once the frame has its final size, and again when it changes
-        // (a host page's layout often settles after the app starts).
+        // (a host page's layout often settles after the app starts) and after each flow sent
+        // (the traffic panel's height changes with it).
         let (view, s) = (view.clone(), app.scenario.clone());
-        use_effect_with((), move |_| {
-            let fit = {
-                let (view, s) = (view.clone(), s.clone());
-                move || view.set(fit_view(&s))
-            };
-            // Once after the first layout, and again once the traffic panel has taken its room.
+        use_effect_with(traffic.len(), move |_| {
+            let fit = move || view.set(fit_view(&s));
+            // Once after the layout, and again once the traffic panel has taken its room.
             let soon = Timeout::new(60, fit.clone());
             let later = Timeout::new(400, fit.clone());
             let resize = EventListener::new(&gloo::utils::window(), "resize", move |_| fit());
             move || drop((soon, later, resize))
         });
     }
-    {
-        // A flow sent changes the traffic panel's height: the diagram is fitted again to the room
-        // the canvas has left.
-        let (view, s) = (view.clone(), app.scenario.clone());
-        use_effect_with(traffic.len(), move |_| {
-            let refit = Timeout::new(80, move || view.set(fit_view(&s)));
-            move || drop(refit)
-        });
-    }
-    use_effect_with((), |_| {
-        // `theme=light` or `theme=dark`: the embed's own colours, whatever the reader's system.
-        let hash = super::startup::location_hash();
-        let theme = match super::startup::fragment_param(&hash, "theme") {
-            Some("dark") => Some("theme-dark"),
-            Some("light") => Some("theme-light"),
-            _ => None,
-        };
-        if let (Some(class), Some(root)) = (theme, gloo::utils::document().document_element()) {
-            let _ = root.set_attribute("class", class);
-        }
-    });
     // `view=canvas`: the diagram alone (its flows still drawn and played).
-    let canvas_only =
-        super::startup::fragment_param(&super::startup::location_hash(), "view") == Some("canvas");
+    let canvas_only = *use_memo((), |_| {
+        super::startup::fragment_param(&super::startup::location_hash(), "view") == Some("canvas")
+    });
     let name = if app.scenario.name.is_empty() {
         t(lang, "Untitled scenario").to_string()
     } else {

@@ -61,6 +61,7 @@ pub fn start() {
         }
         None => document.body().expect("the page has a <body>").into(),
     };
+    startup::apply_embed_theme();
     if lang::initial() == crate::i18n::Lang::Ko && !ko::loaded() {
         // The Korean texts come first, so the page never shows in English on the way.
         wasm_bindgen_futures::spawn_local(async move {

@@ -55,6 +55,23 @@ pub fn fragment_param<'a>(hash: &'a str, key: &str) -> Option<&'a str> {
         .find_map(|p| p.strip_prefix(key)?.strip_prefix('='))
 }
 
+/// Gives an embed made light or dark (`theme=` in its link) that colour scheme, whatever the
+/// reader's system (called before the first render, so the page never shows in the other one).
+pub fn apply_embed_theme() {
+    let hash = location_hash();
+    if !is_embed(&hash) {
+        return;
+    }
+    let class = match fragment_param(&hash, "theme") {
+        Some("dark") => "theme-dark",
+        Some("light") => "theme-light",
+        _ => return,
+    };
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("class", class);
+    }
+}
+
 /// Reads a fragment such as `#s=2....&f=...&embed=1`.
 pub fn link_from_fragment(hash: &str, lang: Lang) -> LinkState {
     let fragment = hash.trim_start_matches('#');

@@ -501,13 +501,18 @@ const ZOOMED_OUT: f64 = 0.75;
 /// The longest node name shown whole at `zoom`: names grown by [`label_scale`] are cut to what
 /// fits in a layout slot ([`crate::layout::SLOT_W`]), about 6.8 units a character at 12 px.
 fn name_budget(zoom: f64) -> Option<usize> {
-    let s = (11.25 / (12.0 * zoom.max(f64::EPSILON))).clamp(1.0, 2.2);
+    let s = label_factor(zoom);
     (s > 1.0).then(|| ((crate::layout::SLOT_W - 8.0) / (6.8 * s)).floor().max(4.0) as usize)
 }
 
 /// Below 100% zoom, part names grow in canvas units so that they stay readable on screen (12 px
 /// names at no less than 11 px), up to 2.2 times, as a map keeps its place names readable.
 fn label_scale(zoom: f64) -> String {
-    let s = (11.25 / (12.0 * zoom.max(f64::EPSILON))).clamp(1.0, 2.2);
-    format!("--label-scale: {s:.3}")
+    format!("--label-scale: {:.3}", label_factor(zoom))
+}
+
+/// How much part names grow at `zoom`: enough for 12 px names to stay 11 px on screen (with a
+/// little to spare for rounding), never less than 1, at most 2.2.
+fn label_factor(zoom: f64) -> f64 {
+    (11.25 / (12.0 * zoom.max(f64::EPSILON))).clamp(1.0, 2.2)
 }
