@@ -6,7 +6,6 @@ use super::{Constraint, Lesson, Objective, Text, LESSON_VERSION};
 use crate::engine::Network;
 use crate::model::{Protocol, Scenario};
 use crate::scenario::{load_str, LoadError, MAX_INPUT_BYTES};
-use serde::Deserialize;
 use serde_json::Value;
 use std::fmt;
 
@@ -34,27 +33,27 @@ fn err(path: impl Into<String>, message: impl Into<String>) -> LessonError {
     }
 }
 
-/// The file as written, before its scenarios are loaded.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LessonFile {
-    #[allow(dead_code)]
-    version: u32,
-    #[serde(default)]
-    id: String,
-    title: Text,
-    #[serde(default)]
-    intro: Text,
-    scenario: Value,
-    objectives: Vec<Objective>,
-    #[serde(default)]
-    constraints: Vec<Constraint>,
-    #[serde(default)]
-    hints: Vec<Text>,
-    #[serde(default)]
-    success: Text,
-    #[serde(default)]
-    solution: Option<Value>,
+/// The file as written, before its scenarios are loaded (read by [`super::read`]; serde reads it
+/// too in tests, as the reader's oracle).
+#[derive(Debug, PartialEq)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+#[cfg_attr(test, serde(deny_unknown_fields))]
+pub(super) struct LessonFile {
+    #[cfg_attr(test, serde(default))]
+    pub id: String,
+    pub title: Text,
+    #[cfg_attr(test, serde(default))]
+    pub intro: Text,
+    pub scenario: Value,
+    pub objectives: Vec<Objective>,
+    #[cfg_attr(test, serde(default))]
+    pub constraints: Vec<Constraint>,
+    #[cfg_attr(test, serde(default))]
+    pub hints: Vec<Text>,
+    #[cfg_attr(test, serde(default))]
+    pub success: Text,
+    #[cfg_attr(test, serde(default))]
+    pub solution: Option<Value>,
 }
 
 /// Reads a lesson from JSON text. Errors name the JSON path (`objectives[1].flow.to: "dbb"
@@ -99,13 +98,8 @@ pub fn from_json(text: &str) -> Result<Lesson, LessonError> {
         }
         Some(_) => return Err(err("version", format!("expected {LESSON_VERSION}"))),
     }
-    let file: LessonFile = serde_path_to_error::deserialize(&value).map_err(|e| {
-        let path = match e.path().to_string() {
-            p if p == "." => "(top level)".to_string(),
-            p => p,
-        };
-        err(path, e.inner().to_string())
-    })?;
+    let file = super::read::lesson_file(&value)
+        .map_err(|e| err(crate::scenario::read::path_text(&e.path), e.message))?;
     let scenario = scenario_at("scenario", &file.scenario)?;
     let solution = match &file.solution {
         Some(v) => Some(scenario_at("solution", v)?),

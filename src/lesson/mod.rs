@@ -46,6 +46,7 @@ pub mod builtin;
 mod grade;
 pub mod link;
 mod load;
+mod read;
 
 pub use crate::i18n::{Lang, Text};
 pub use grade::{check, check_scenario, check_solution, Line, LineKind, Report};
@@ -54,7 +55,9 @@ pub use load::{from_json, LessonError};
 use crate::engine::Verdict;
 use crate::model::{Protocol, Scenario};
 use ipnet::Ipv4Net;
-use serde::{Deserialize, Serialize};
+#[cfg(test)]
+use serde::Deserialize;
+use serde::Serialize;
 use std::fmt;
 use std::net::Ipv4Addr;
 use std::str::FromStr;
@@ -95,7 +98,8 @@ pub struct Lesson {
 }
 
 /// Something the engine checks: one flow, or who may reach a service.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Objective {
     /// What people read: "The internet reaches web on 443".
@@ -112,7 +116,8 @@ pub struct Objective {
 }
 
 /// A flow as a lesson names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct FlowGoal {
     /// Source: node id or name, interface id, IPv4 address, or `internet`.
@@ -128,7 +133,8 @@ pub struct FlowGoal {
 }
 
 /// "Only these reach `to` on `port`".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct OnlyFrom {
     /// The service: node id or name.
@@ -221,6 +227,7 @@ impl Serialize for Expect {
     }
 }
 
+#[cfg(test)]
 impl<'de> Deserialize<'de> for Expect {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
@@ -229,7 +236,8 @@ impl<'de> Deserialize<'de> for Expect {
 }
 
 /// A rule on how the objectives may be met.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Constraint {
     /// What people read: "No security group opens SSH to the world".
@@ -243,7 +251,8 @@ pub struct Constraint {
 }
 
 /// "No security group rule open to `cidr` on `port`".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct NoOpenRule {
     /// Protocol; tcp when absent.
@@ -258,6 +267,7 @@ pub struct NoOpenRule {
     pub cidr: Ipv4Net,
 }
 
+#[cfg(test)]
 fn tcp() -> Protocol {
     Protocol::Tcp
 }
@@ -266,6 +276,7 @@ fn is_tcp(p: &Protocol) -> bool {
     *p == Protocol::Tcp
 }
 
+#[cfg(test)]
 fn anywhere() -> Ipv4Net {
     Ipv4Net::default()
 }

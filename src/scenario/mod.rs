@@ -13,7 +13,7 @@ pub mod message;
 mod message_ko;
 pub mod normalize;
 pub mod problem;
-mod read;
+pub(crate) mod read;
 pub mod schema;
 pub mod validate;
 

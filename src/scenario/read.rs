@@ -15,6 +15,7 @@
 //! function returning its value, with no error path to drop half-built parts on.
 
 mod parts;
+pub(crate) use parts::{cidr, protocol};
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 pub(crate) mod text;
@@ -66,8 +67,14 @@ pub(crate) struct ReadError {
 
 /// Reads a scenario from its parsed JSON, which has passed the loader's `version` check.
 pub(crate) fn scenario(value: &Value) -> Result<Scenario, ReadError> {
+    read(value, parts::scenario)
+}
+
+/// Reads `value` with `reader` (a record of the scenario, a lesson, ...): the value, or the
+/// first error recorded, with its path.
+pub(crate) fn read<T>(value: &Value, reader: Reader<T>) -> Result<T, ReadError> {
     let error = RefCell::new(None);
-    let scenario = parts::scenario(&At {
+    let read = reader(&At {
         value,
         step: None,
         up: None,
@@ -75,7 +82,7 @@ pub(crate) fn scenario(value: &Value) -> Result<Scenario, ReadError> {
     });
     match error.into_inner() {
         Some(e) => Err(e),
-        None => Ok(scenario),
+        None => Ok(read),
     }
 }
 

@@ -180,7 +180,8 @@ fn rect(at: &At) -> Rect {
 
 // ---- values ---------------------------------------------------------------------------------
 
-fn cidr(at: &At) -> Ipv4Net {
+/// An IPv4 CIDR block.
+pub(crate) fn cidr(at: &At) -> Ipv4Net {
     let parsed = at.str(CIDR).map(str::parse);
     if let Some(Err(_)) = parsed {
         invalid(at, "invalid IPv4 network", CIDR);
@@ -201,7 +202,7 @@ fn id(at: &At) -> Id {
 }
 
 /// `Protocol`'s serde impl: its `FromStr` for a string, -1 or 0-255 for a number.
-fn protocol(at: &At) -> Protocol {
+pub(crate) fn protocol(at: &At) -> Protocol {
     let protocol = match at.value() {
         Value::String(_) => at.parsed(PROTOCOL),
         Value::Number(n) if !n.is_f64() => match n.as_i64() {
