@@ -20,6 +20,7 @@ mod gallery;
 pub mod geometry;
 pub mod guard;
 mod header;
+mod host;
 pub mod importer;
 mod inspector;
 mod ko;

@@ -141,6 +141,9 @@ pub struct Play {
     pub speed: f64,
     /// When it started playing from `at` (the page's clock, in milliseconds).
     pub started: f64,
+    /// How many times it was played over from the start without anything else changing (an
+    /// embed that plays one flow in a loop counts them): each draws the flow again.
+    pub round: u32,
 }
 
 impl Default for Play {
@@ -164,6 +167,7 @@ impl Play {
             at,
             speed,
             started: clock(),
+            round: 0,
         }
     }
 
@@ -174,6 +178,7 @@ impl Play {
             at,
             speed,
             started: clock(),
+            round: 0,
         }
     }
 
@@ -210,13 +215,20 @@ pub fn PacketLayer() -> Html {
     };
     // Every animation shares one timeline: each element waits `--d`, the whole layer starts at
     // `--t` (the current flow's step) and runs at `--speed` (see the stylesheet). A new flow, a
-    // step and a new speed redraw the layer (its key), which starts the animations over.
+    // step, a new speed and a new round redraw the layer (its key), which starts the animations
+    // over.
     let timeline = format!(
         "--t: {}; --speed: {}",
         secs(current.reaches(play.at.min(current.points.len() - 1))),
         fixed(play.speed, 2)
     );
-    let key = format!("{}-{}-{}", current.serial, play.at, fixed(play.speed, 2));
+    let key = format!(
+        "{}-{}-{}-{}",
+        current.serial,
+        play.at,
+        fixed(play.speed, 2),
+        play.round
+    );
     let last = flows.len() - 1;
     html! {
         <g class={classes!("packets", play.paused.then_some("paused"))} aria-hidden="true"

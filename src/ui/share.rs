@@ -49,35 +49,92 @@ pub fn link_to(s: &Scenario, flows: &[FlowSpec], embed: bool) -> String {
 pub struct EmbedOptions {
     /// The language it speaks (`lang=`); `None` follows the reader's browser.
     pub lang: Option<Lang>,
-    /// The canvas alone, without the traffic panel (`view=canvas`).
-    pub canvas_only: bool,
+    /// The canvas and the traffic panel, the canvas alone, or the canvas playing one flow.
+    pub shows: Shows,
     /// Light (`Some(false)`, `theme=light`) or dark (`Some(true)`, `theme=dark`); `None`
     /// follows the reader's system.
     pub dark: Option<bool>,
+    /// The flow shown first, numbered from 1 in the order sent (`flow=`); `None` is the last.
+    pub first: Option<usize>,
+    /// The zoom it opens at, in percent (`zoom=`); `None` fits the drawing to the frame.
+    pub zoom: Option<u16>,
 }
 
-/// A link to `s` and `flows`; with `embed`, the read-only view with those options.
+/// What an embed shows (`view=` in its link).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Shows {
+    /// The canvas and the traffic panel (no `view=`).
+    #[default]
+    All,
+    /// The canvas alone, its flows drawn (`view=canvas`).
+    Canvas,
+    /// The canvas alone, playing one flow over and over (`view=play`).
+    Play,
+}
+
+impl Shows {
+    /// Its value in a link, `None` for the default.
+    pub fn param(self) -> Option<&'static str> {
+        match self {
+            Shows::All => None,
+            Shows::Canvas => Some("canvas"),
+            Shows::Play => Some("play"),
+        }
+    }
+
+    /// What `view=` asks for (the default for anything else).
+    pub fn from_param(value: Option<&str>) -> Self {
+        match value {
+            Some("canvas") => Shows::Canvas,
+            Some("play") => Shows::Play,
+            _ => Shows::All,
+        }
+    }
+
+    /// Whether the traffic panel is left out.
+    pub fn canvas_only(self) -> bool {
+        self != Shows::All
+    }
+}
+
+/// A link to `s` and `flows`; with `embed`, the read-only view with those options (one that
+/// plays a flow carries that flow only).
 pub fn link_with(s: &Scenario, flows: &[FlowSpec], embed: Option<&EmbedOptions>) -> String {
     let json = serde_json::to_string(s).unwrap_or_default();
+    let first = embed
+        .and_then(|o| o.first)
+        .filter(|&n| (1..flows.len()).contains(&n));
+    let flows = match (embed.map(|o| o.shows), first) {
+        (Some(Shows::Play), Some(n)) => &flows[n - 1..n],
+        (Some(Shows::Play), None) => &flows[flows.len().saturating_sub(1)..],
+        _ => flows,
+    };
     let f = codec::encode_flows(flows);
-    let mut params: Vec<(&str, &str)> = Vec::new();
+    let mut params: Vec<(&str, String)> = Vec::new();
     if !f.is_empty() {
-        params.push(("f", &f));
+        params.push(("f", f));
     }
     if let Some(o) = embed {
-        params.push(("embed", "1"));
+        params.push(("embed", "1".into()));
         if let Some(lang) = o.lang {
-            params.push(("lang", lang.code()));
+            params.push(("lang", lang.code().into()));
         }
-        if o.canvas_only {
-            params.push(("view", "canvas"));
+        if let Some(view) = o.shows.param() {
+            params.push(("view", view.into()));
         }
         match o.dark {
-            Some(true) => params.push(("theme", "dark")),
-            Some(false) => params.push(("theme", "light")),
+            Some(true) => params.push(("theme", "dark".into())),
+            Some(false) => params.push(("theme", "light".into())),
             None => {}
         }
+        if let (Some(n), false) = (first, o.shows == Shows::Play) {
+            params.push(("flow", n.to_string()));
+        }
+        if let Some(z) = o.zoom {
+            params.push(("zoom", z.to_string()));
+        }
     }
+    let params: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
     format!("{}#{}", page_base(), codec::encode_fragment(&json, &params))
 }
 
@@ -320,18 +377,39 @@ pub fn EmbedDialog(props: &CloseProps) -> Html {
         let s = app.scenario.clone();
         use_state(move || suggested_height(&s, false))
     };
-    let link = link_with(&app.scenario, &shown_flows(&traffic), Some(&options));
+    let flows = shown_flows(&traffic);
+    let link = link_with(&app.scenario, &flows, Some(&options));
     let snippet = iframe_snippet(&link, *height);
-    let suggested = suggested_height(&app.scenario, options.canvas_only);
+    let suggested = suggested_height(&app.scenario, options.shows.canvas_only());
     let on_view = {
         let (options, height, s) = (options.clone(), height.clone(), app.scenario.clone());
         Callback::from(move |e: Event| {
-            let canvas_only = e.target_unchecked_into::<HtmlSelectElement>().value() == "canvas";
-            options.set(EmbedOptions {
-                canvas_only,
-                ..*options
-            });
-            height.set(suggested_height(&s, canvas_only));
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let shows = Shows::from_param(Some(&value));
+            options.set(EmbedOptions { shows, ..*options });
+            height.set(suggested_height(&s, shows.canvas_only()));
+        })
+    };
+    let on_first = {
+        let options = options.clone();
+        Callback::from(move |e: Event| {
+            let first = e
+                .target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .parse()
+                .ok();
+            options.set(EmbedOptions { first, ..*options });
+        })
+    };
+    let on_zoom = {
+        let options = options.clone();
+        Callback::from(move |e: Event| {
+            let zoom = e
+                .target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .parse()
+                .ok();
+            options.set(EmbedOptions { zoom, ..*options });
         })
     };
     let on_lang = {
@@ -398,8 +476,32 @@ pub fn EmbedDialog(props: &CloseProps) -> Html {
             <div class="embed-options">
                 <label for="embed-view">{ t(lang, "Shows") }</label>
                 <select id="embed-view" onchange={on_view}>
-                    <option value="all" selected={!options.canvas_only}>{ t(lang, "The canvas and the traffic panel") }</option>
-                    <option value="canvas" selected={options.canvas_only}>{ t(lang, "The canvas only") }</option>
+                    <option value="all" selected={options.shows == Shows::All}>{ t(lang, "The canvas and the traffic panel") }</option>
+                    <option value="canvas" selected={options.shows == Shows::Canvas}>{ t(lang, "The canvas only") }</option>
+                    <option value="play" selected={options.shows == Shows::Play} disabled={flows.is_empty()}>
+                        { t(lang, "The canvas, playing one flow") }</option>
+                </select>
+                <label for="embed-flow">{ t(lang, "Flow shown first") }</label>
+                <select id="embed-flow" onchange={on_first} disabled={flows.is_empty()}>
+                    if flows.is_empty() {
+                        <option value="">{ t(lang, "None: send one first") }</option>
+                    }
+                    { for flows.iter().enumerate().map(|(i, f)| {
+                        let n = i + 1;
+                        let chosen = options.first.map_or(n == flows.len(), |c| c == n);
+                        html! {
+                            <option value={n.to_string()} selected={chosen}>
+                                { format!("{n}. {}", crate::flows::flow_name(&app.scenario, f)) }
+                            </option>
+                        }
+                    }) }
+                </select>
+                <label for="embed-zoom">{ t(lang, "Zoom") }</label>
+                <select id="embed-zoom" onchange={on_zoom}>
+                    <option value="" selected={options.zoom.is_none()}>{ t(lang, "Fit to the frame") }</option>
+                    { for [50u16, 75, 100, 125, 150].into_iter().map(|z| html! {
+                        <option value={z.to_string()} selected={options.zoom == Some(z)}>{ format!("{z}%") }</option>
+                    }) }
                 </select>
                 <label for="embed-lang">{ t(lang, "Language") }</label>
                 <select id="embed-lang" onchange={on_lang}>

@@ -102,6 +102,16 @@ pub fn link_from_fragment(hash: &str, lang: Lang) -> LinkState {
     }
 }
 
+/// `flows` with flow `first` (`flow=` of an embed link, from 1) given again at the end, so that
+/// the traffic panel opens it last and it is the current one.
+fn shown_first(mut flows: Vec<FlowSpec>, first: Option<&str>) -> Vec<FlowSpec> {
+    let n = first.and_then(|n| n.parse::<usize>().ok()).unwrap_or(0);
+    if let Some(spec) = n.checked_sub(1).and_then(|i| flows.get(i)).cloned() {
+        flows.push(spec);
+    }
+    flows
+}
+
 /// The autosaved scenario, laid out.
 pub fn autosave() -> Option<Scenario> {
     let mut s = super::storage::load()?;
@@ -133,7 +143,7 @@ pub fn plan(lang: Lang) -> Plan {
         return match link {
             LinkState::Ok(o) => Plan {
                 scenario: (*o.scenario).clone(),
-                flows: o.flows,
+                flows: shown_first(o.flows, fragment_param(&hash, "flow")),
                 embed,
                 ..Plan::default()
             },

@@ -367,6 +367,8 @@ pub fn TrafficPanel() -> Html {
         use_node_ref(),
         use_node_ref(),
     );
+    // The flows a link brought, in its order: a host page asks for them by number.
+    let listed = use_mut_ref(Vec::<FlowSpec>::new);
     // Flows sent before the current one, with their colours, still shown on the canvas.
     let earlier = use_mut_ref(Vec::<(FlowSpec, usize)>::new);
     let others = use_state(|| Rc::new(Vec::<Drawn>::new()));
@@ -515,26 +517,43 @@ pub fn TrafficPanel() -> Html {
         });
     }
     {
-        // Flows a share link asked for: they replace what is shown, the last one current.
+        // Flows a share link asked for: they replace what is shown, the last one current (a flow
+        // given again at the end, as an embed's `flow=` gives it, is opened again).
         let requested = use_context::<FlowRequestContext>();
-        let (go, s, earlier, last) = (
+        let (go, s, earlier, last, listed) = (
             go.clone(),
             app.scenario.clone(),
             earlier.clone(),
             last.clone(),
+            listed.clone(),
         );
         let asked = requested.as_ref().and_then(|r| (**r).clone());
         use_effect_with(asked, move |asked| {
             if let (Some(flows), Some(requested)) = (asked, requested) {
                 earlier.borrow_mut().clear();
                 *last.borrow_mut() = None;
+                let mut numbered = listed.borrow_mut();
+                numbered.clear();
                 for spec in flows.iter() {
+                    if !numbered.contains(spec) {
+                        numbered.push(spec.clone());
+                    }
                     go(&s, spec.clone());
                 }
                 requested.set(None);
             }
         });
     }
+    // A host page asks an embed for flow `n` of its link.
+    super::host::use_show_flow({
+        let (go, s, listed) = (go.clone(), app.scenario.clone(), listed.clone());
+        Callback::from(move |n: usize| {
+            let spec = listed.borrow().get(n - 1).cloned();
+            if let Some(spec) = spec {
+                go(&s, spec);
+            }
+        })
+    });
     let clear = {
         let (earlier, others, last) = (earlier.clone(), others.clone(), last.clone());
         Callback::from(move |_: MouseEvent| {

@@ -59,6 +59,53 @@ async function partIds(page) {
   return ids.sort();
 }
 
+/** Chooses the option of `select` whose text starts with `name`. */
+async function pickByName(select, name) {
+  const value = await select.evaluate((el, name) => [...el.options].find((o) => o.textContent.startsWith(name))?.value, name);
+  await select.selectOption(value);
+}
+
+/** The Embed dialog's snippet for the template in src/templates/`file`.json, as it opens. */
+async function embedCode(file) {
+  const scenario = JSON.parse(readFileSync(join(repo, `src/templates/${file}.json`), "utf8"));
+  const { context, page } = await fresh();
+  await page.goto(app + "#s=1." + deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString("base64url"));
+  await ready(page);
+  await page.getByRole("button", { name: "Embed", exact: true }).click();
+  const code = await page.getByRole("dialog", { name: "Embed in a web page" }).getByLabel("Embed code").inputValue();
+  await context.close();
+  return code;
+}
+
+/** A blog post with `code` pasted in, its frame `width` x `height` (the snippet's own width is
+ * the post's column), in a browser whose colour scheme is `scheme`; `window.heights` collects
+ * the heights the frame reports. */
+async function hostPage(code, width, height, scheme) {
+  const { context, page, errors } = await fresh({ width: Math.max(width + 60, 480), height: height + 320 });
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.addInitScript(() => {
+    window.heights = [];
+    window.addEventListener("message", (e) => e.data?.type === "vpcplay:height" && window.heights.push(e.data.height));
+  });
+  const sized = code.replace(/width="100%" height="\d+"/, `width="${width}" height="${height}"`);
+  assert.notEqual(sized, code, "the snippet has a width and a height");
+  await page.goto(server.url + "blog/post.html?embed=" + encodeURIComponent(sized));
+  const frame = page.frameLocator('iframe[title="VPC Playground"]');
+  await frame.getByRole("application", { name: "Canvas" }).waitFor();
+  return { context, page, frame, errors };
+}
+
+/** How tall node `name`'s name is on screen in `frame` (CSS px), and whether it is inside the
+ * canvas. */
+function nameOnScreen(frame, name) {
+  return frame.evaluate((name) => {
+    const t = [...document.querySelectorAll("#canvas .cnode .title")].find((e) => name.startsWith(e.textContent.replace("…", "")));
+    const r = t.getBoundingClientRect();
+    const c = document.querySelector(".canvas-wrap").getBoundingClientRect();
+    return { px: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a, inside: r.top >= c.top && r.bottom <= c.bottom && r.left >= c.left && r.right <= c.right };
+  }, name);
+}
+
 /** Waits for the app's header. */
 async function ready(page) {
   await page.getByRole("button", { name: "Share", exact: true }).waitFor();
@@ -263,33 +310,33 @@ describe("sharing", () => {
     await small.context.close();
   });
 
-  test("an embed fits small frames, light and dark: the diagram, the form and the verdict in view", async () => {
-    const scenario = JSON.parse(readFileSync(join(repo, "src/templates/small-service.json"), "utf8"));
-    const fragment = "s=1." + deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString("base64url") + "&embed=1";
+  test("an embed pasted into a page fits 700x450, 600x400 and 390x700 frames, light and dark: the diagram, the form and the verdict in view", async () => {
+    const code = await embedCode("small-service");
     for (const scheme of ["light", "dark"]) {
       for (const [width, height] of [[700, 450], [600, 400], [390, 700]]) {
-        const { context, page, errors } = await fresh({ width, height });
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.goto(app + "#" + fragment);
-        const traffic = page.getByRole("region", { name: "Traffic" });
+        const where = `${width}x${height} ${scheme}`;
+        const { context, page, frame, errors } = await hostPage(code, width, height, scheme);
+        const traffic = frame.getByRole("region", { name: "Traffic" });
         await traffic.waitFor();
         await page.waitForTimeout(500);
-        const where = `${width}x${height} ${scheme}`;
+        const f = page.frames().find((x) => x !== page.mainFrame());
         // Nothing is left blank under the panel, and the canvas keeps the larger share.
-        const [shell, canvas, panel] = await page.evaluate(() =>
+        const [shell, canvas, panel] = await f.evaluate(() =>
           [".embed-shell", ".canvas-wrap", ".embed-workspace > .traffic"].map((s) => {
             const r = document.querySelector(s).getBoundingClientRect();
             return { top: r.top, bottom: r.bottom, height: r.height };
           }));
         assert.ok(Math.abs(panel.bottom - shell.bottom) <= 1, `${where}: ${shell.bottom - panel.bottom} px blank under the panel`);
         assert.ok(canvas.height >= 0.45 * height, `${where}: canvas ${canvas.height} px`);
-        // Every part of the diagram is on screen.
+        // Every part of the diagram is on screen, and the frame does not scroll.
         const allShown = async (when) => {
-          const c = await page.locator(".canvas-wrap").boundingBox();
-          const parts = await page.locator(".cpart").evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect()).map((r) => [r.top, r.bottom, r.left, r.right]));
+          const c = await f.evaluate(() => document.querySelector(".canvas-wrap").getBoundingClientRect().toJSON());
+          const parts = await f.locator(".cpart").evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect()).map((r) => [r.top, r.bottom, r.left, r.right]));
           for (const [top, bottom, left, right] of parts) {
-            assert.ok(top >= c.y - 1 && bottom <= c.y + c.height + 1 && left >= -1 && right <= width + 1, `${where}: a part is cut off ${when}`);
+            assert.ok(top >= c.top - 1 && bottom <= c.bottom + 1 && left >= -1 && right <= width + 1, `${where}: a part is cut off ${when}`);
           }
+          const scroll = await f.evaluate(() => document.scrollingElement.scrollHeight - innerHeight);
+          assert.ok(scroll <= 0, `${where}: the frame scrolls by ${scroll} px ${when}`);
         };
         await allShown("at start");
         // Send is in view and works; the verdict is in view and names From and To.
@@ -297,21 +344,104 @@ describe("sharing", () => {
         await traffic.getByLabel("To", { exact: true }).selectOption("nginx");
         await traffic.getByLabel("Port", { exact: true }).fill("22");
         const send = traffic.getByRole("button", { name: "Send", exact: true });
-        const sendBox = await send.boundingBox();
-        assert.ok(sendBox.y + sendBox.height <= height, `${where}: Send is below the frame`);
+        const sendBox = await f.evaluate(() => [...document.querySelectorAll(".traffic button")].find((b) => b.textContent === "Send").getBoundingClientRect().toJSON());
+        assert.ok(sendBox.bottom <= height, `${where}: Send is below the frame`);
         await send.click();
         const verdict = traffic.getByRole("status").filter({ hasText: /Established|Dropped|Refused/ });
         await verdict.waitFor();
-        const v = await verdict.boundingBox();
-        assert.ok(v.y >= 0 && v.y + v.height <= height + 1, `${where}: the verdict is out of view`);
+        const v = await verdict.evaluate((e) => e.getBoundingClientRect().toJSON());
+        assert.ok(v.top >= 0 && v.bottom <= height + 1, `${where}: the verdict is out of view`);
         assert.match(await verdict.innerText(), /bastion.*nginx/s);
-        await page.waitForTimeout(300);
-        await allShown("after Send");
-        await page.screenshot({ path: join(artifacts, `embed-${width}x${height}-${scheme}.png`) });
+        await page.waitForTimeout(500);
+        // After Send, the whole diagram when its names are readable, else the flow's path: its
+        // ends in view, named at 10 px or more.
+        const ends = await Promise.all(["bastion", "nginx"].map((n) => nameOnScreen(f, n)));
+        if (!ends.every((e) => e.px >= 10 && e.inside)) {
+          await allShown("after Send");
+          const px = await f.evaluate(() => Math.min(...[...document.querySelectorAll("#canvas .cnode .title")].map((t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)));
+          assert.ok(px >= 10, `${where}: the whole diagram is shown with ${px.toFixed(1)} px names`);
+        }
+        await (await page.$("iframe")).screenshot({ path: join(artifacts, `embed-${width}x${height}-${scheme}.png`) });
         assert.deepEqual(errors, []);
         await context.close();
       }
     }
+  });
+
+  test("embed options: the flow shown first, a drawing too large to read shows its path, the zoom, one flow playing, and the host page's messages", async () => {
+    const template = JSON.parse(readFileSync(join(repo, "src/templates/refactored-web.json"), "utf8"));
+    const { context, page } = await fresh();
+    await page.goto(app + "#s=1." + deflateRawSync(Buffer.from(JSON.stringify(template))).toString("base64url"));
+    const traffic = page.getByRole("region", { name: "Traffic" });
+    await traffic.waitFor();
+    for (const [from, to, port] of [["webapp", "aurora-writer", "3306"], ["admin", "api", "8080"]]) {
+      await pickByName(traffic.getByLabel("From", { exact: true }), from);
+      await pickByName(traffic.getByLabel("To", { exact: true }), to);
+      await traffic.getByLabel("Port", { exact: true }).fill(port);
+      await traffic.getByRole("button", { name: "Send", exact: true }).click();
+    }
+    await page.getByRole("button", { name: "Embed", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Embed in a web page" });
+    const flow = dialog.getByLabel("Flow shown first");
+    // The flows in the order sent; the last one sent is shown first unless another is chosen.
+    assert.deepEqual(await flow.locator("option").allInnerTexts(), ["1. webapp → aurora-writer tcp/3306", "2. admin → api tcp/8080"]);
+    assert.equal(await flow.inputValue(), "2");
+    await flow.selectOption("1");
+    const code = await dialog.getByLabel("Embed code").inputValue();
+    assert.match(code, /&amp;f=[^&]+&amp;embed=1&amp;flow=1"/);
+    await page.screenshot({ path: join(artifacts, "share-embed-flow-options.png") });
+
+    // Flow 1 is current; at 700x450 the whole drawing's names would be under 10 px, so the
+    // view shows the path of the flow, its ends named at a readable size.
+    const host = await hostPage(code, 700, 450, "light");
+    const frame = host.frame;
+    const verdict = frame.getByRole("status").filter({ hasText: /Established|Dropped/ });
+    await verdict.waitFor();
+    assert.match(await verdict.innerText(), /webapp.*aurora-writer/s);
+    await host.page.waitForTimeout(700);
+    const f = host.page.frames().find((x) => x !== host.page.mainFrame());
+    for (const name of ["webapp", "aurora-writer"]) {
+      const { px, inside } = await nameOnScreen(f, name);
+      assert.ok(px >= 10 && inside, `${name}: ${px.toFixed(1)} px, in view ${inside}`);
+    }
+    await (await host.page.$("iframe")).screenshot({ path: join(artifacts, "embed-path-700x450.png") });
+    // The frame told the page how tall its content is; the page asks for flow 2.
+    const heights = await host.page.evaluate(() => window.heights);
+    assert.ok(heights.length >= 1 && heights.every((h) => h > 450 && h < 2000), `heights ${heights}`);
+    await host.page.evaluate(() => document.querySelector("iframe").contentWindow.postMessage({ type: "vpcplay:show-flow", flow: 2 }, "*"));
+    await frame.getByRole("status").filter({ hasText: /tcp\/8080/ }).waitFor();
+    // A flow that is not in the link, and other messages, change nothing.
+    await host.page.evaluate(() => {
+      const w = document.querySelector("iframe").contentWindow;
+      w.postMessage({ type: "vpcplay:show-flow", flow: 9 }, "*");
+      w.postMessage("hello", "*");
+    });
+    await host.page.waitForTimeout(200);
+    assert.match(await frame.getByRole("status").filter({ hasText: /Established|Dropped/ }).innerText(), /tcp\/8080/);
+    assert.deepEqual(host.errors, []);
+    await host.context.close();
+
+    // The canvas playing flow 1 at 100%: the link carries that flow only, and it plays again
+    // after it ends.
+    await dialog.getByLabel("Shows").selectOption("play");
+    await dialog.getByLabel("Zoom").selectOption("100");
+    const played = await dialog.getByLabel("Embed code").inputValue();
+    assert.match(played, /&amp;f=webapp~aurora-writer~tcp~3306&amp;embed=1&amp;view=play&amp;zoom=100"/);
+    await context.close();
+    const player = await hostPage(played, 700, 450, "dark");
+    await player.frame.getByRole("application", { name: "Canvas" }).waitFor();
+    const pf = player.page.frames().find((x) => x !== player.page.mainFrame());
+    await pf.locator(".packets .flow").first().waitFor({ state: "attached" });
+    assert.equal(await player.frame.getByRole("region", { name: "Traffic" }).count(), 0);
+    await player.frame.locator(".canvas-tools").getByText("100%").waitFor();
+    await pf.evaluate(() => { document.querySelector(".packets").dataset.first = "yes"; });
+    await player.page.waitForFunction(() => {
+      const p = document.querySelector("iframe").contentDocument.querySelector(".packets");
+      return p && p.dataset.first === undefined;
+    }, null, { timeout: 15000 });
+    await (await player.page.$("iframe")).screenshot({ path: join(artifacts, "embed-play-700x450.png") });
+    assert.deepEqual(player.errors, []);
+    await player.context.close();
   });
 
   test("AWS describe output imports through the Files dialog and a flow traces", async () => {

@@ -43,10 +43,55 @@ fn target_attr(e: &Event, attr: &str) -> Option<String> {
 
 /// The view that shows every part, or the default view when there is none.
 pub fn fit_view(s: &crate::model::Scenario) -> View {
-    match (bounds(s), canvas_box()) {
-        (Some(b), Some((_, top, w, h))) if w > 0.0 => View::fit(b, w, h, zoom_bar_room(top)),
-        _ => View::default(),
+    bounds(s).map_or_else(View::default, fit_to)
+}
+
+/// The view that shows `area` (canvas units) whole in the canvas, below its zoom bar, at no
+/// more than 100%.
+/// The zoom bar's room is kept only when the drawing would run under it: a drawing narrower
+/// than the canvas, centred, may use the height beside the bar.
+pub fn fit_to(area: crate::model::Rect) -> View {
+    const MARGIN: f64 = 8.0;
+    let Some((left, top, w, h)) = canvas_box().filter(|b| b.2 > 0.0) else {
+        return View::default();
+    };
+    let free = View::fit(area, w, h, MARGIN);
+    let bar = gloo::utils::document()
+        .query_selector(".canvas-tools")
+        .ok()
+        .flatten()
+        .map(|b| b.get_bounding_client_rect());
+    match bar {
+        Some(bar) => {
+            let right = free.x + (area.x + area.w) * free.zoom;
+            let upper = free.y + area.y * free.zoom;
+            let under_bar =
+                right > bar.left() - left - MARGIN && upper < bar.bottom() - top + MARGIN;
+            if under_bar {
+                View::fit(area, w, h, bar.bottom() - top + MARGIN)
+            } else {
+                free
+            }
+        }
+        None => View::fit(area, w, h, zoom_bar_room(top)),
     }
+}
+
+/// The view at `zoom` with the middle of `area` in the middle of the canvas below its zoom bar.
+pub fn centred_on(area: crate::model::Rect, zoom: f64) -> View {
+    let (_, top, w, h) = canvas_box().unwrap_or_default();
+    let room = zoom_bar_room(top);
+    View {
+        x: w / 2.0 - (area.x + area.w / 2.0) * zoom,
+        y: room + (h - room) / 2.0 - (area.y + area.h / 2.0) * zoom,
+        zoom,
+    }
+}
+
+/// How tall node names are on screen, in CSS pixels, at `zoom` (12 px names, grown by
+/// [`label_factor`] when zoomed out).
+pub fn name_px(zoom: f64) -> f64 {
+    12.0 * zoom * label_factor(zoom)
 }
 
 /// How far down the canvas (whose top is at `canvas_top` on screen) the zoom bar reaches, plus a
