@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod layout;
 pub mod lesson;
 pub mod model;
+pub mod publish;
 pub mod scenario;
 pub mod share;
 pub mod sorting;

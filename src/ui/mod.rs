@@ -32,6 +32,7 @@ pub mod parts;
 pub mod path;
 pub mod picture;
 pub mod picture_export;
+mod picture_zones;
 mod reachability;
 pub mod rule_checks;
 pub mod rule_focus;

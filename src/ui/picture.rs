@@ -98,8 +98,6 @@ fn inline_styles(from: &Element, to: &Element) -> Option<()> {
             "aria-description",
             "aria-describedby",
             "aria-pressed",
-            "data-id",
-            "data-resize",
         ] {
             let _ = b.remove_attribute(attr);
         }
@@ -321,7 +319,11 @@ fn draw_legend(
 
 /// The canvas drawing as a standalone SVG document and its size, or `None` when the canvas is
 /// empty.
-pub fn canvas_svg(opts: &PictureOptions, lang: Lang) -> Option<(String, f64, f64)> {
+pub fn canvas_svg(
+    s: &crate::model::Scenario,
+    opts: &PictureOptions,
+    lang: Lang,
+) -> Option<(String, f64, f64)> {
     let doc = gloo::utils::document();
     let window = gloo::utils::window();
     let svg = doc.get_element_by_id(CANVAS_ID)?;
@@ -414,6 +416,21 @@ pub fn canvas_svg(opts: &PictureOptions, lang: Lang) -> Option<(String, f64, f64
     if let Ok(Some(w)) = copy.query_selector(".world") {
         let _ = w.remove_attribute("transform");
     }
+    // Zones no subnet uses are left out; the drawing is then measured again, off screen.
+    let bbox = if super::picture_zones::cut_empty_zones(&copy, s) {
+        measured(&doc, &copy).unwrap_or(bbox)
+    } else {
+        bbox
+    };
+    for attr in ["data-id", "data-resize"] {
+        if let Ok(list) = copy.query_selector_all(&format!("[{attr}]")) {
+            for i in 0..list.length() {
+                if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    let _ = e.remove_attribute(attr);
+                }
+            }
+        }
+    }
     let text = style_of(&svg, ".cpart .title", "fill").unwrap_or_else(|| "#1f2328".into());
     let (mut x, mut y) = (bbox.x() as f64 - PAD, bbox.y() as f64 - PAD);
     let w = bbox.width() as f64 + 2.0 * PAD;
@@ -475,6 +492,26 @@ pub fn canvas_svg(opts: &PictureOptions, lang: Lang) -> Option<(String, f64, f64
         .serialize_to_string(&copy)
         .ok()?;
     Some((text, w, h))
+}
+
+/// The box of the drawing in `copy` (an SVG copied from the canvas, not in the page), measured
+/// with it in the page for a moment, out of sight.
+fn measured(doc: &Document, copy: &Element) -> Option<web_sys::SvgRect> {
+    let body = doc.body()?;
+    let _ = copy.set_attribute(
+        "style",
+        "position:absolute;left:-100000px;top:0;visibility:hidden",
+    );
+    body.append_child(copy).ok()?;
+    let world: Option<web_sys::SvgGraphicsElement> = copy
+        .query_selector(".world")
+        .ok()
+        .flatten()
+        .and_then(|w| w.dyn_into().ok());
+    let bbox = world.and_then(|w| w.get_b_box().ok());
+    copy.remove();
+    let _ = copy.remove_attribute("style");
+    bbox.filter(|b| b.width() > 0.0)
 }
 
 /// Draws `svg` (`w` × `h`) onto a canvas at `scale` times its size and hands the PNG to `done`

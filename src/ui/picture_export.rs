@@ -29,37 +29,40 @@ pub fn PictureExport() -> Html {
     };
     let export_svg = {
         let (app, options) = (app.clone(), options.clone());
-        Callback::from(move |_: MouseEvent| match canvas_svg(&options, lang) {
-            Some((svg, _, _)) => {
-                let name = format!("{}.svg", file_stem(&app.scenario));
-                download_text(&svg, &name, "image/svg+xml");
-                app.dispatch(Action::Notify(tf(lang, "Exported {}.", &[&name])));
-            }
-            None => app.dispatch(Action::Notify(
-                t(lang, "The canvas is empty: nothing to export.").into(),
-            )),
-        })
+        Callback::from(
+            move |_: MouseEvent| match canvas_svg(&app.scenario, &options, lang) {
+                Some((svg, _, _)) => {
+                    let name = format!("{}.svg", file_stem(&app.scenario));
+                    download_text(&svg, &name, "image/svg+xml");
+                    app.dispatch(Action::Notify(tf(lang, "Exported {}.", &[&name])));
+                }
+                None => app.dispatch(Action::Notify(
+                    t(lang, "The canvas is empty: nothing to export.").into(),
+                )),
+            },
+        )
     };
     let export_png = {
         let (app, options, scale) = (app.clone(), options.clone(), *scale);
-        Callback::from(move |_: MouseEvent| match canvas_svg(&options, lang) {
-            Some((svg, w, h)) => {
-                let name = format!("{}.png", file_stem(&app.scenario));
-                let app = app.clone();
-                svg_to_png(&svg, w, h, f64::from(scale), move |blob| match blob {
-                    Some(b) => {
-                        download_blob(&b, &name);
-                        app.dispatch(Action::Notify(tf(lang, "Exported {}.", &[&name])));
-                    }
-                    None => {
-                        app.dispatch(Action::Notify(t(lang, "The PNG could not be made.").into()))
-                    }
-                });
-            }
-            None => app.dispatch(Action::Notify(
-                t(lang, "The canvas is empty: nothing to export.").into(),
-            )),
-        })
+        Callback::from(
+            move |_: MouseEvent| match canvas_svg(&app.scenario, &options, lang) {
+                Some((svg, w, h)) => {
+                    let name = format!("{}.png", file_stem(&app.scenario));
+                    let app = app.clone();
+                    svg_to_png(&svg, w, h, f64::from(scale), move |blob| match blob {
+                        Some(b) => {
+                            download_blob(&b, &name);
+                            app.dispatch(Action::Notify(tf(lang, "Exported {}.", &[&name])));
+                        }
+                        None => app
+                            .dispatch(Action::Notify(t(lang, "The PNG could not be made.").into())),
+                    });
+                }
+                None => app.dispatch(Action::Notify(
+                    t(lang, "The canvas is empty: nothing to export.").into(),
+                )),
+            },
+        )
     };
     let on_title = {
         let title = title.clone();

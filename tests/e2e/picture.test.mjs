@@ -118,4 +118,48 @@ describe("pictures to publish", () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test("an import in one availability zone is drawn without the empty zone the canvas keeps", async () => {
+    // No layout: the page lays it out, with a second, empty band as a place to drop subnets.
+    const scenario = {
+      version: 1,
+      name: "one zone",
+      vpcs: [{ id: "vpc-1", name: "prod", cidrs: ["10.0.0.0/16"] }],
+      subnets: [
+        { id: "subnet-a", name: "web", vpc: "vpc-1", az: "us-east-1b", cidr: "10.0.1.0/24" },
+        { id: "subnet-b", name: "app", vpc: "vpc-1", az: "us-east-1b", cidr: "10.0.2.0/24" },
+      ],
+      instances: [{ id: "i-1", name: "web-1", interfaces: [{ id: "eni-1", subnet: "subnet-a", private_ip: "10.0.1.10" }] }],
+      internet_gateways: [{ id: "igw-1", name: "igw", vpc: "vpc-1" }],
+    };
+    const { page, context, errors } = await open(scenario);
+    const bands = await page.locator("#canvas .band-label").evaluateAll((ts) => ts.map((t) => t.textContent));
+    assert.deepEqual(bands, ["us-east-1a", "us-east-1b"]);
+    const canvasWidth = await page.locator("#canvas [data-id='vpc-1'] > .box").getAttribute("width");
+    await page.getByRole("button", { name: "Files", exact: true }).click();
+    const svg = (await download(page, "Export SVG")).toString("utf8");
+    await page.keyboard.press("Escape");
+    const shown = await app.browser.newPage();
+    await shown.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
+    const picture = await shown.evaluate(() => {
+      const s = document.querySelector("svg");
+      const box = (sel) => [...s.querySelectorAll(sel)].map((e) => e.getBoundingClientRect());
+      const vpc = box("rect").sort((a, b) => b.width * b.height - a.width * a.height)[1];
+      return {
+        width: Number(s.getAttribute("width")),
+        bands: [...s.querySelectorAll("text")].map((t) => t.textContent).filter((t) => /^us-east-1/.test(t)),
+        vpc: { left: vpc.left, right: vpc.right },
+        subnets: [...s.querySelectorAll("text")].filter((t) => t.textContent.startsWith("web") || t.textContent.startsWith("app")).map((t) => t.getBoundingClientRect().left),
+      };
+    });
+    assert.deepEqual(picture.bands, ["us-east-1b"], "the empty zone is left out");
+    assert.ok(picture.width < Number(canvasWidth), `picture ${picture.width} px wide, VPC on the canvas ${canvasWidth}`);
+    for (const left of picture.subnets) {
+      assert.ok(left > picture.vpc.left && left < picture.vpc.right, `a subnet's name at ${left} is outside the VPC ${JSON.stringify(picture.vpc)}`);
+    }
+    await shown.screenshot({ path: join(artifacts, "picture-one-zone.png") });
+    await shown.close();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
