@@ -27,9 +27,7 @@ fn number(e: &Element, name: &str) -> Option<f64> {
 fn translate_of(e: &Element) -> Option<(f64, f64)> {
     let t = e.get_attribute("transform")?;
     let inner = t.trim().strip_prefix("translate(")?.strip_suffix(')')?;
-    let mut it = inner
-        .split(|c: char| c == ' ' || c == ',')
-        .filter(|p| !p.is_empty());
+    let mut it = inner.split([' ', ',']).filter(|p| !p.is_empty());
     Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?))
 }
 
