@@ -14,6 +14,7 @@ pub mod flows;
 pub mod i18n;
 pub mod layout;
 pub mod lesson;
+pub mod lines;
 pub mod model;
 pub mod publish;
 pub mod scenario;
