@@ -12,11 +12,15 @@ use yew::prelude::*;
 
 use super::geometry::part_rect;
 use super::lang::{use_lang, Lang};
-use super::path::{fixed, hop_site_part, translate, waypoints, Point};
+use super::path::{fixed, hop_part, hop_site_part, translate, waypoints, Point};
 use super::state::AppContext;
 use crate::engine::explain::hop_ko;
 use crate::engine::{FlowSpec, Hop, Kind};
+use crate::layout::NODE_SIZE;
 use crate::model::Scenario;
+
+/// How far inside an icon's corner a hop's dot is drawn.
+const DOT_INSET: f64 = 6.0;
 
 /// Seconds the packet takes per hop at normal speed.
 pub const SECONDS_PER_HOP: f64 = 0.6;
@@ -33,6 +37,13 @@ pub struct Shown {
     pub colour: usize,
     /// The packet's points: the source, then one per hop.
     pub points: Vec<Point>,
+    /// Where each hop's dot is drawn: its point, or for a hop at a part's icon (an instance
+    /// receiving, a gateway forwarding) the icon's top-right corner, off its badge.
+    pub dots: Vec<Point>,
+    /// Whether each hop's label goes left of its dot: away from the part it was decided at
+    /// (left of a dot on the left half of that part), so that it covers neither the part nor
+    /// its name.
+    pub label_left: Vec<bool>,
     /// Whether each hop let the packet through.
     pub passed: Vec<bool>,
     /// The part where the flow was stopped, if it was.
@@ -84,10 +95,35 @@ impl Shown {
         blocked: bool,
         (serial, colour): (u32, usize),
     ) -> Self {
+        let points = waypoints(s, Some(&spec.from), hops).unwrap_or_default();
+        let dots = hops
+            .iter()
+            .zip(points.iter().skip(1))
+            .map(|(h, &p)| {
+                let icon = hop_part(s, h)
+                    .and_then(|id| part_rect(s, &id))
+                    .filter(|r| r.w <= NODE_SIZE && (r.x + r.w / 2.0 - p.0).abs() < 1e-6);
+                match icon {
+                    Some(r) => (r.x + r.w - DOT_INSET, r.y + DOT_INSET),
+                    None => p,
+                }
+            })
+            .collect::<Vec<Point>>();
+        let label_left = hops
+            .iter()
+            .zip(&dots)
+            .map(|(h, d)| {
+                hop_site_part(s, h)
+                    .and_then(|id| part_rect(s, &id))
+                    .is_some_and(|r| d.0 < r.x + r.w / 2.0 - 1.0)
+            })
+            .collect();
         Shown {
             serial,
             colour,
-            points: waypoints(s, Some(&spec.from), hops).unwrap_or_default(),
+            points,
+            dots,
+            label_left,
             passed: hops.iter().map(|h| !h.decision.stops()).collect(),
             stopped: if blocked {
                 hops.last().and_then(|h| hop_site_part(s, h))
@@ -265,7 +301,7 @@ fn flow(s: &Scenario, f: &Shown, current: bool, lang: Lang) -> Html {
         .enumerate()
         .filter(|_| current)
         .map(|(i, ok)| {
-            let (x, y) = f.points[i + 1];
+            let (x, y) = f.dots.get(i).copied().unwrap_or(f.points[i + 1]);
             let tip = f.marks.get(i).map(|m| {
                 if lang == Lang::Ko {
                     m.tip_ko.clone()
@@ -284,25 +320,52 @@ fn flow(s: &Scenario, f: &Shown, current: bool, lang: Lang) -> Html {
     // One label per place: hops at the same point or close by (an ACL and a group at one
     // interface, on the way there and back) share it ("NACL·SG"), shown when the packet
     // reaches the first of them.
-    let mut places: Vec<(Point, usize, String)> = Vec::new();
+    let mut places: Vec<(Point, usize, String, bool)> = Vec::new();
     if current {
         for (i, m) in f.marks.iter().enumerate() {
-            let Some(&p) = f.points.get(i + 1) else { break };
+            let Some(&p) = f.dots.get(i) else { break };
             let near = |q: &Point| (q.0 - p.0).abs() < 12.0 && (q.1 - p.1).abs() < 12.0;
-            match places.iter_mut().find(|(q, _, _)| near(q)) {
-                Some((_, _, text)) => {
+            match places.iter_mut().find(|(q, _, _, _)| near(q)) {
+                Some((_, _, text, _)) => {
                     if !text.split('·').any(|c| c == m.code) {
                         text.push('·');
                         text.push_str(m.code);
                     }
                 }
-                _ => places.push((p, i + 1, m.code.to_string())),
+                _ => places.push((
+                    p,
+                    i + 1,
+                    m.code.to_string(),
+                    f.label_left.get(i).copied().unwrap_or(false),
+                )),
             }
         }
     }
-    let labels = places.into_iter().map(|((x, y), i, text)| {
+    // A label goes above and right of its dot, or below it when that would run into the one
+    // before (two places a gap apart: a subnet's edge and the next one's).
+    let mut taken: Vec<(f64, f64, f64)> = Vec::new();
+    let labels = places.into_iter().map(|((x, y), i, text, left)| {
+        // Its extent: about 6 units a character at 9 px.
+        let width = 6.0 * text.chars().count() as f64;
+        let (x0, x1) = if left {
+            (x - 7.0 - width, x - 7.0)
+        } else {
+            (x + 7.0, x + 7.0 + width)
+        };
+        let free = |ly: f64| {
+            taken
+                .iter()
+                .all(|&(a, b, ty)| b < x0 - 2.0 || a > x1 + 2.0 || (ty - ly).abs() >= 12.0)
+        };
+        let ly = [y - 7.0, y + 16.0, y + 28.0]
+            .into_iter()
+            .find(|&ly| free(ly))
+            .unwrap_or(y - 7.0);
+        taken.push((x0, x1, ly));
+        let at = (if left { x1 } else { x0 }, ly);
         html! {
-            <text class="hop-label" x={fixed(x + 7.0, 1)} y={fixed(y - 7.0, 1)}
+            <text class="hop-label" x={fixed(at.0, 1)} y={fixed(at.1, 1)}
+                text-anchor={left.then_some("end")}
                 style={format!("--d: {}", secs(f.reaches(i)))}>{ text }</text>
         }
     });

@@ -422,7 +422,15 @@ pub fn canvas_svg(
     } else {
         bbox
     };
-    for attr in ["data-id", "data-resize"] {
+    // Names the zoomed-out canvas cut short are whole in the picture.
+    if let Ok(list) = copy.query_selector_all("[data-name]") {
+        for i in 0..list.length() {
+            if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                e.set_text_content(e.get_attribute("data-name").as_deref());
+            }
+        }
+    }
+    for attr in ["data-id", "data-resize", "data-name"] {
         if let Ok(list) = copy.query_selector_all(&format!("[{attr}]")) {
             for i in 0..list.length() {
                 if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {

@@ -66,6 +66,11 @@ describe("pictures to publish", () => {
       assert.match(svg, /<g class="legend">/, id);
       assert.ok(svg.includes(`>${scenario.name.replace(/&/g, "&amp;")}</text>`), `${id}: no title`);
       assert.match(svg, />EC2 instance</, `${id}: the legend names the parts`);
+      // Names the zoomed-out canvas cuts short are whole in the picture.
+      for (const node of [...(scenario.instances ?? []), ...(scenario.databases ?? [])]) {
+        assert.ok(svg.includes(`>${node.name}</text>`), `${id}: ${node.name} is not whole`);
+      }
+      assert.doesNotMatch(svg, /…<\/text>/, `${id}: a name is cut short`);
       // The selection is back on the canvas afterwards.
       assert.equal(await page.locator("#canvas .cpart.selected").count(), 1, id);
 

@@ -7,6 +7,7 @@ use crate::edit::place::is_public;
 use crate::layout::{zones_of, NODE_SIZE, VPC_PAD};
 use crate::model::{Rect, Scenario, Scheme};
 use crate::ui::lang::{t, tf, use_lang, Lang};
+use std::borrow::Cow;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -169,7 +170,7 @@ pub struct PartProps {
 }
 
 /// `name` cut to `max` characters with an ellipsis, when it is longer.
-fn shortened(name: &str, max: Option<usize>) -> std::borrow::Cow<'_, str> {
+fn shortened(name: &str, max: Option<usize>) -> Cow<'_, str> {
     match max {
         Some(max) if name.chars().count() > max => {
             let mut cut: String = name.chars().take(max.saturating_sub(1).max(1)).collect();
@@ -239,6 +240,9 @@ pub fn PartView(p: &PartProps) -> Html {
         },
         Shape::Node(fam, badge) => {
             let c = NODE_SIZE / 2.0;
+            let shown = shortened(&l.name, p.name_chars);
+            // A name cut short keeps the whole one for the pictures, drawn at 100%.
+            let whole = matches!(shown, Cow::Owned(_)).then(|| l.name.to_string());
             html! {
                 <>
                 <rect class={classes!("icon", *fam)} width={NODE_SIZE.to_string()}
@@ -247,7 +251,8 @@ pub fn PartView(p: &PartProps) -> Html {
                     text-anchor="middle">{ *badge }</text>
                 <g transform={format!("translate({c} {NODE_SIZE})")}>
                     <g class="label-scale">
-                        <text y="15" class="title" text-anchor="middle">{ shortened(&l.name, p.name_chars).into_owned() }</text>
+                        <text y="15" class="title" text-anchor="middle" data-name={whole}>
+                            { shown.into_owned() }</text>
                         <text y="29" class="detail" text-anchor="middle">{ &*l.detail }</text>
                     </g>
                 </g>
