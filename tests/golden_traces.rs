@@ -66,7 +66,9 @@ fn run(root: &Path, q: &Value) -> Value {
         q["from"].as_str().unwrap_or_default(),
         q["to"].as_str().unwrap_or_default(),
         q["proto"].as_str().unwrap_or_default(),
-        q["port"].as_u64().map_or(String::new(), |p| format!("/{p}"))
+        q["port"]
+            .as_u64()
+            .map_or(String::new(), |p| format!("/{p}"))
     );
     let output: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
     let error = (output.is_null()).then(|| String::from_utf8_lossy(&out.stderr).trim().to_string());
@@ -102,7 +104,10 @@ fn trace_json_keeps_every_field_of_the_golden_files() {
     for (set, root, always) in sets() {
         let Ok(text) = std::fs::read_to_string(root.join("queries.json")) else {
             assert!(!always, "{} has no queries.json", root.display());
-            eprintln!("note: {} is not here; its golden traces are not checked", root.display());
+            eprintln!(
+                "note: {} is not here; its golden traces are not checked",
+                root.display()
+            );
             continue;
         };
         let queries: Vec<Value> = serde_json::from_str(&text).expect("queries.json is a list");
@@ -119,7 +124,11 @@ fn trace_json_keeps_every_field_of_the_golden_files() {
             .lines()
             .map(|l| serde_json::from_str(l).expect("a golden line is JSON"))
             .collect();
-        assert_eq!(golden.len(), results.len(), "{set}: queries added or removed");
+        assert_eq!(
+            golden.len(),
+            results.len(),
+            "{set}: queries added or removed"
+        );
         for (g, now) in golden.iter().zip(&results) {
             let mut out = Vec::new();
             lost(g, now, "", &mut out);

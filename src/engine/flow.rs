@@ -7,7 +7,7 @@
 
 use super::network::{display, Network, Owner};
 use super::trace::{BlockedBy, Direction, FlowView, Kind, PortView, SourcePorts, Trace, Verdict};
-use super::walk::{Drop, End, Packet, PortVal, Step, Walk};
+use super::walk::{Drop, End, Packet, PortVal, Stage, Walk};
 use crate::model::{Listening, Os, PortRange, Protocol, Role, NAT_EPHEMERAL};
 use std::net::Ipv4Addr;
 
@@ -405,8 +405,8 @@ fn run_leg(
         icmp: (protocol == Protocol::Icmp).then_some((8, 0)),
     };
     let start = match client {
-        Client::Eni(eni) => Step::Send { eni, pkt },
-        Client::Internet { .. } => Step::Internet { pkt },
+        Client::Eni(eni) => Stage::Send { eni, pkt },
+        Client::Internet { .. } => Stage::Internet { pkt },
     };
     let end = w.run(start);
     let (service, arrived, server_eni) = match &end {
@@ -438,7 +438,7 @@ fn run_leg(
     w.dir = Direction::Return;
     let reply = arrived.reply();
     let back = match &end {
-        End::Eni { eni, .. } => Step::Send {
+        End::Eni { eni, .. } => Stage::Send {
             eni: *eni,
             pkt: reply,
         },
@@ -446,15 +446,15 @@ fn run_leg(
             net.subnet_of_address(*vpc, reply.dst),
             net.eni_by_private(*vpc, reply.dst),
         ) {
-            (Some(subnet), Some(eni)) => Step::Enter {
+            (Some(subnet), Some(eni)) => Stage::Enter {
                 subnet,
                 eni,
                 from: None,
                 pkt: reply,
             },
-            _ => Step::Internet { pkt: reply },
+            _ => Stage::Internet { pkt: reply },
         },
-        _ => Step::Internet { pkt: reply },
+        _ => Stage::Internet { pkt: reply },
     };
     match w.run(back) {
         End::Dropped(d) => return Err(d),

@@ -23,4 +23,7 @@ pub mod walk;
 
 pub use flow::{trace, FlowError, FlowSpec, Node};
 pub use network::Network;
-pub use trace::{BlockedBy, Decision, Direction, Hop, Kind, PortView, Side, Site, Trace, Verdict};
+pub use trace::{
+    Action, BlockedBy, Decision, Direction, Endpoint, Hop, Kind, PortView, Rewrote, RuleDirection,
+    RuleRef, Side, Site, Step, Trace, Verdict,
+};

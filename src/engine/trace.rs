@@ -221,6 +221,179 @@ pub struct Site {
     pub side: Side,
 }
 
+/// The rule that decided at a hop, as data (its words are left to [`super::explain`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum RuleRef {
+    /// A numbered network ACL rule.
+    AclRule {
+        /// Its number.
+        number: u16,
+    },
+    /// The network ACL's `*` rule: no numbered rule matched.
+    AclDefault,
+    /// A security group rule.
+    SgRule {
+        /// Inbound or outbound.
+        direction: RuleDirection,
+        /// Its position among the group's rules of that direction, from 1.
+        index: usize,
+    },
+    /// A reply to a connection the security group allowed (groups are stateful).
+    TrackedConnection,
+    /// No rule of the security groups matched.
+    NoMatch,
+    /// The route that won (longest prefix): its destination, or `local`.
+    Route {
+        /// A CIDR block, a prefix list id, or `local`.
+        destination: String,
+    },
+    /// No route matched the destination.
+    NoRoute,
+}
+
+/// Which rules of a filter apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleDirection {
+    /// Rules for packets coming in.
+    Inbound,
+    /// Rules for packets going out.
+    Outbound,
+}
+
+impl RuleRef {
+    /// The hop's `rule` text in the CLI's JSON: `100`, `*`, `inbound #2`, `tracked connection`,
+    /// `no matching rule`, a route's destination, `no matching route`.
+    pub fn text(&self) -> String {
+        match self {
+            RuleRef::AclRule { number } => number.to_string(),
+            RuleRef::AclDefault => "*".into(),
+            RuleRef::SgRule { direction, index } => format!(
+                "{} #{index}",
+                match direction {
+                    RuleDirection::Inbound => "inbound",
+                    RuleDirection::Outbound => "outbound",
+                }
+            ),
+            RuleRef::TrackedConnection => "tracked connection".into(),
+            RuleRef::NoMatch => "no matching rule".into(),
+            RuleRef::Route { destination } => destination.clone(),
+            RuleRef::NoRoute => "no matching route".into(),
+        }
+    }
+}
+
+impl From<super::acl::AclRuleRef> for RuleRef {
+    fn from(r: super::acl::AclRuleRef) -> Self {
+        match r {
+            super::acl::AclRuleRef::Number(number) => RuleRef::AclRule { number },
+            super::acl::AclRuleRef::Star => RuleRef::AclDefault,
+        }
+    }
+}
+
+/// What a filter did with a packet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    /// Let it through.
+    Allow,
+    /// Dropped it.
+    Deny,
+}
+
+/// Which address a translation rewrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rewrote {
+    /// The source (NAT on the way out).
+    Source,
+    /// The destination (the reply, translated back).
+    Destination,
+}
+
+/// An address and port of a packet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Endpoint {
+    /// The address.
+    pub ip: Ipv4Addr,
+    /// The port, or the set it is picked from.
+    pub port: PortView,
+}
+
+/// What happened at a hop, as data: the `step` of each hop in the CLI's JSON
+/// (`{"type": "filter", "action": "deny", "rule": {"kind": "acl-rule", "number": 100}}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Step {
+    /// A security group or network ACL allowed or denied the packet by `rule`.
+    Filter {
+        /// Allowed or denied.
+        action: Action,
+        /// The rule that decided.
+        rule: RuleRef,
+    },
+    /// A route table sent the packet on by `rule` (the route that won).
+    Route {
+        /// The route.
+        rule: RuleRef,
+    },
+    /// Addresses or ports were rewritten (NAT).
+    Translate {
+        /// Which end.
+        rewrote: Rewrote,
+        /// That end before.
+        before: Endpoint,
+        /// That end after.
+        after: Endpoint,
+    },
+    /// Passed on by a part that forwards (a gateway, a peering, an appliance), with no rule.
+    Forward,
+    /// The packet reached the host it was for.
+    Deliver,
+    /// The host answered with a reset: nothing listens there.
+    Refuse,
+    /// Dropped for a reason other than a filter.
+    Drop {
+        /// The verdict it gives the flow.
+        verdict: Verdict,
+        /// The rule, when one decided (a blackhole route, no route).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        rule: Option<RuleRef>,
+    },
+}
+
+impl Step {
+    /// The hop's decision.
+    pub fn decision(&self) -> Decision {
+        match self {
+            Step::Filter {
+                action: Action::Allow,
+                ..
+            } => Decision::Allow,
+            Step::Filter {
+                action: Action::Deny,
+                ..
+            } => Decision::Deny,
+            Step::Route { .. } | Step::Forward => Decision::Forward,
+            Step::Translate { .. } => Decision::Translate,
+            Step::Deliver => Decision::Deliver,
+            Step::Refuse => Decision::Refuse,
+            Step::Drop { .. } => Decision::Drop,
+        }
+    }
+
+    /// The rule that decided, if one did.
+    pub fn rule(&self) -> Option<&RuleRef> {
+        match self {
+            Step::Filter { rule, .. } | Step::Route { rule } => Some(rule),
+            Step::Drop { rule, .. } => rule.as_ref(),
+            _ => None,
+        }
+    }
+}
+
 /// One decision along the path.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hop {
@@ -239,6 +412,8 @@ pub struct Hop {
     /// The rule that decided: an ACL rule number, `*`, a security group rule index (`#2`), a route
     /// destination, or `tracked connection`.
     pub rule: Option<String>,
+    /// What happened, as data.
+    pub step: Step,
     /// Plain words: what happened and why.
     pub detail: String,
     /// Source address of the packet at this hop.

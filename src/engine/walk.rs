@@ -11,7 +11,10 @@ use super::network::{cidr_contains, display, Network, Owner};
 use super::portset::PortSet;
 use super::route;
 use super::sg::{self, SgDirection};
-use super::trace::{Decision, Direction, Hop, Kind, PortView, Side, Site, Verdict};
+use super::trace::{
+    Action, Direction, Endpoint, Hop, Kind, PortView, Rewrote, RuleDirection, RuleRef, Side, Site,
+    Step, Verdict,
+};
 use crate::model::{Os, PortRange, Protocol, Role, RouteState, RouteTarget, NAT_EPHEMERAL};
 use std::net::Ipv4Addr;
 
@@ -83,7 +86,7 @@ struct Session {
 
 /// Where a packet is.
 #[derive(Debug, Clone, Copy)]
-pub enum Step {
+pub enum Stage {
     /// Sent by an interface (its own traffic, or traffic it forwards).
     Send {
         /// The interface.
@@ -280,15 +283,31 @@ impl<'n, 's> Walk<'n, 's> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// The step of a translation that rewrote one end of `before` into `after`.
+    fn translated(&self, rewrote: Rewrote, before: &Packet, after: &Packet) -> Step {
+        let end = |p: &Packet| match rewrote {
+            Rewrote::Source => Endpoint {
+                ip: p.src,
+                port: self.port_view(p.sport),
+            },
+            Rewrote::Destination => Endpoint {
+                ip: p.dst,
+                port: self.port_view(p.dport),
+            },
+        };
+        Step::Translate {
+            rewrote,
+            before: end(before),
+            after: end(after),
+        }
+    }
+
+    /// Records a hop at component (`id`, `name`, `kind`): what it did, and in words why.
     fn hop(
         &mut self,
         pkt: &Packet,
-        id: &str,
-        name: &str,
-        kind: Kind,
-        decision: Decision,
-        rule: Option<String>,
+        (id, name, kind): (&str, &str, Kind),
+        step: Step,
         detail: impl FnOnce(&Self) -> String,
     ) {
         if !self.record {
@@ -300,8 +319,9 @@ impl<'n, 's> Walk<'n, 's> {
             component: id.to_string(),
             name: display(name, id).to_string(),
             kind,
-            decision,
-            rule,
+            decision: step.decision(),
+            rule: step.rule().map(RuleRef::text),
+            step,
             detail: detail(self),
             src: pkt.src,
             dst: pkt.dst,
@@ -322,23 +342,31 @@ impl<'n, 's> Walk<'n, 's> {
         id: &str,
         name: &str,
         kind: Kind,
-        rule: Option<String>,
+        rule: Option<RuleRef>,
         detail: String,
     ) -> End {
-        let decision = match verdict {
-            Verdict::DroppedBySecurityGroup | Verdict::DroppedByNetworkAcl => Decision::Deny,
-            _ => Decision::Drop,
-        };
+        let text = rule.as_ref().map(RuleRef::text);
         if self.record {
+            let step = match (verdict, rule) {
+                (Verdict::DroppedBySecurityGroup, rule) => Step::Filter {
+                    action: Action::Deny,
+                    rule: rule.unwrap_or(RuleRef::NoMatch),
+                },
+                (Verdict::DroppedByNetworkAcl, rule) => Step::Filter {
+                    action: Action::Deny,
+                    rule: rule.unwrap_or(RuleRef::AclDefault),
+                },
+                (verdict, rule) => Step::Drop { verdict, rule },
+            };
             let d = detail.clone();
-            self.hop(pkt, id, name, kind, decision, rule.clone(), |_| d);
+            self.hop(pkt, (id, name, kind), step, |_| d);
         }
         End::Dropped(Box::new(Drop {
             verdict,
             id: id.to_string(),
             name: display(name, id).to_string(),
             kind,
-            rule,
+            rule: text,
             detail,
             leg: self.leg,
             direction: self.dir,
@@ -358,21 +386,21 @@ impl<'n, 's> Walk<'n, 's> {
     }
 
     /// Walks a packet from `step` until it is delivered or dropped.
-    pub fn run(&mut self, mut step: Step) -> End {
+    pub fn run(&mut self, mut step: Stage) -> End {
         for _ in 0..MAX_STEPS {
             if self.record {
                 self.site = self.site_of(&step);
             }
             step = match step {
-                Step::Send { eni, pkt } => match self.send(eni, pkt) {
+                Stage::Send { eni, pkt } => match self.send(eni, pkt) {
                     Ok(s) => s,
                     Err(e) => return e,
                 },
-                Step::Leave { subnet, pkt } => match self.leave(subnet, pkt) {
+                Stage::Leave { subnet, pkt } => match self.leave(subnet, pkt) {
                     Ok(s) => s,
                     Err(e) => return e,
                 },
-                Step::Enter {
+                Stage::Enter {
                     subnet,
                     eni,
                     from,
@@ -381,27 +409,27 @@ impl<'n, 's> Walk<'n, 's> {
                     Ok(s) => s,
                     Err(e) => return e,
                 },
-                Step::Receive { eni, pkt } => match self.receive(eni, pkt) {
+                Stage::Receive { eni, pkt } => match self.receive(eni, pkt) {
                     Ok(s) => s,
                     Err(e) => return e,
                 },
-                Step::IgwOut { igw, vpc, pkt } => match self.igw_out(igw, vpc, pkt) {
+                Stage::IgwOut { igw, vpc, pkt } => match self.igw_out(igw, vpc, pkt) {
                     Ok(s) => s,
                     Err(e) => return e,
                 },
-                Step::Internet { pkt } => match self.internet(pkt) {
+                Stage::Internet { pkt } => match self.internet(pkt) {
                     Ok(s) => s,
                     Err(e) => return e,
                 },
             };
         }
         let pkt = match step {
-            Step::Send { pkt, .. }
-            | Step::Leave { pkt, .. }
-            | Step::Enter { pkt, .. }
-            | Step::Receive { pkt, .. }
-            | Step::IgwOut { pkt, .. }
-            | Step::Internet { pkt } => pkt,
+            Stage::Send { pkt, .. }
+            | Stage::Leave { pkt, .. }
+            | Stage::Enter { pkt, .. }
+            | Stage::Receive { pkt, .. }
+            | Stage::IgwOut { pkt, .. }
+            | Stage::Internet { pkt } => pkt,
         };
         self.drop(
             &pkt,
@@ -415,17 +443,17 @@ impl<'n, 's> Walk<'n, 's> {
     }
 
     /// The part a step happens at, and which way the packet crosses it.
-    fn site_of(&self, step: &Step) -> Option<Site> {
+    fn site_of(&self, step: &Stage) -> Option<Site> {
         let net = self.net;
         let owner = |eni: usize| net.owner_id(net.enis[eni].owner).to_string();
         let subnet = |s: usize| net.subnets[s].subnet.id.clone();
         let (part, side) = match *step {
-            Step::Send { eni, .. } => (owner(eni), Side::Leaving),
-            Step::Receive { eni, .. } => (owner(eni), Side::Entering),
-            Step::Leave { subnet: s, .. } => (subnet(s), Side::Leaving),
-            Step::Enter { subnet: s, .. } => (subnet(s), Side::Entering),
-            Step::IgwOut { vpc, .. } => (net.scenario.vpcs[vpc].id.clone(), Side::Leaving),
-            Step::Internet { .. } => return None,
+            Stage::Send { eni, .. } => (owner(eni), Side::Leaving),
+            Stage::Receive { eni, .. } => (owner(eni), Side::Entering),
+            Stage::Leave { subnet: s, .. } => (subnet(s), Side::Leaving),
+            Stage::Enter { subnet: s, .. } => (subnet(s), Side::Entering),
+            Stage::IgwOut { vpc, .. } => (net.scenario.vpcs[vpc].id.clone(), Side::Leaving),
+            Stage::Internet { .. } => return None,
         };
         Some(Site { part, side })
     }
@@ -433,7 +461,7 @@ impl<'n, 's> Walk<'n, 's> {
     /// Records that the packet reached the server of this leg.
     pub fn note_delivered(&mut self, pkt: &Packet, server: &(String, String, Kind)) {
         let (id, name, kind) = server;
-        self.hop(pkt, id, name, *kind, Decision::Deliver, None, |w| {
+        self.hop(pkt, (id, name, *kind), Step::Deliver, |w| {
             format!("{} receives {}", display(name, id), w.service_text(pkt))
         });
     }
@@ -441,9 +469,7 @@ impl<'n, 's> Walk<'n, 's> {
     /// Records that the server of this leg refused the connection.
     pub fn note_refused(&mut self, pkt: &Packet, server: &(String, String, Kind), why: &str) {
         let (id, name, kind) = server;
-        self.hop(pkt, id, name, *kind, Decision::Refuse, None, |_| {
-            why.to_string()
-        });
+        self.hop(pkt, (id, name, *kind), Step::Refuse, |_| why.to_string());
     }
 
     /// Records that the reply from `server` reached `client`.
@@ -455,7 +481,7 @@ impl<'n, 's> Walk<'n, 's> {
     ) {
         let from = display(&server.1, &server.0).to_string();
         let (id, name, kind) = client;
-        self.hop(pkt, id, name, *kind, Decision::Deliver, None, |_| {
+        self.hop(pkt, (id, name, *kind), Step::Deliver, |_| {
             format!(
                 "the reply from {from} reaches {} at {}",
                 display(name, id),
@@ -532,11 +558,11 @@ impl<'n, 's> Walk<'n, 's> {
             }
             self.hop(
                 pkt,
-                &first.id,
-                &names(),
-                Kind::SecurityGroup,
-                Decision::Allow,
-                Some("tracked connection".into()),
+                (&first.id, &names(), Kind::SecurityGroup),
+                Step::Filter {
+                    action: Action::Allow,
+                    rule: RuleRef::TrackedConnection,
+                },
                 |_| {
                     "reply to a connection the security group allowed: stateful, so it passes"
                         .into()
@@ -544,9 +570,9 @@ impl<'n, 's> Walk<'n, 's> {
             );
             return Ok(());
         }
-        let (remote, word, towards) = match dir {
-            SgDirection::Inbound => (pkt.src, "inbound", "from"),
-            SgDirection::Outbound => (pkt.dst, "outbound", "to"),
+        let (remote, word, towards, rule_direction) = match dir {
+            SgDirection::Inbound => (pkt.src, "inbound", "from", RuleDirection::Inbound),
+            SgDirection::Outbound => (pkt.dst, "outbound", "to", RuleDirection::Outbound),
         };
         let ports = self.port_set(pkt.dport);
         let out = sg::evaluate(net, eni, dir, remote, pkt.protocol, pkt.icmp, &ports);
@@ -576,7 +602,7 @@ impl<'n, 's> Walk<'n, 's> {
                 &first.id,
                 &name,
                 Kind::SecurityGroup,
-                Some("no matching rule".into()),
+                Some(RuleRef::NoMatch),
                 detail,
             ));
         }
@@ -598,11 +624,14 @@ impl<'n, 's> Walk<'n, 's> {
         self.track(eni);
         self.hop(
             pkt,
-            &sg.id,
-            &sg.name,
-            Kind::SecurityGroup,
-            Decision::Allow,
-            Some(format!("{word} #{}", r.rule + 1)),
+            (&sg.id, &sg.name, Kind::SecurityGroup),
+            Step::Filter {
+                action: Action::Allow,
+                rule: RuleRef::SgRule {
+                    direction: rule_direction,
+                    index: r.rule + 1,
+                },
+            },
             |w| {
                 format!(
                     "{word} rule #{} of {} allows {} {towards} {remote}",
@@ -687,7 +716,7 @@ impl<'n, 's> Walk<'n, 's> {
                 &acl.id,
                 &acl.name,
                 Kind::NetworkAcl,
-                Some(deny.to_string()),
+                Some(deny.into()),
                 detail,
             ));
         }
@@ -716,11 +745,11 @@ impl<'n, 's> Walk<'n, 's> {
         let allow = out.allow_rule.unwrap_or(AclRuleRef::Star);
         self.hop(
             pkt,
-            &acl.id,
-            &acl.name,
-            Kind::NetworkAcl,
-            Decision::Allow,
-            Some(allow.to_string()),
+            (&acl.id, &acl.name, Kind::NetworkAcl),
+            Step::Filter {
+                action: Action::Allow,
+                rule: allow.into(),
+            },
             |w| {
                 let mut d = format!(
                     "{word} {} of {} allows {} {towards} {remote}",
@@ -737,7 +766,7 @@ impl<'n, 's> Walk<'n, 's> {
         Ok(())
     }
 
-    fn send(&mut self, eni: usize, pkt: Packet) -> Result<Step, End> {
+    fn send(&mut self, eni: usize, pkt: Packet) -> Result<Stage, End> {
         let e = &self.net.enis[eni];
         // A NAT gateway forwards by design: AWS applies no source/destination check to it,
         // whatever its interface record says.
@@ -746,7 +775,7 @@ impl<'n, 's> Walk<'n, 's> {
             return Err(self.src_dst_drop(eni, &pkt, true));
         }
         self.security_groups(eni, &pkt, SgDirection::Outbound)?;
-        Ok(Step::Leave {
+        Ok(Stage::Leave {
             subnet: e.subnet,
             pkt,
         })
@@ -758,11 +787,11 @@ impl<'n, 's> Walk<'n, 's> {
         eni: usize,
         from: Option<usize>,
         pkt: Packet,
-    ) -> Result<Step, End> {
+    ) -> Result<Stage, End> {
         if from != Some(subnet) {
             self.network_acl(subnet, &pkt, true)?;
         }
-        Ok(Step::Receive { eni, pkt })
+        Ok(Stage::Receive { eni, pkt })
     }
 
     fn no_host(&mut self, pkt: &Packet, vpc: usize) -> End {
@@ -784,10 +813,15 @@ impl<'n, 's> Walk<'n, 's> {
     }
 
     /// Delivery inside VPC `vpc` to the interface holding `pkt.dst`.
-    fn deliver_local(&mut self, vpc: usize, from: Option<usize>, pkt: Packet) -> Result<Step, End> {
+    fn deliver_local(
+        &mut self,
+        vpc: usize,
+        from: Option<usize>,
+        pkt: Packet,
+    ) -> Result<Stage, End> {
         let net = self.net;
         match net.eni_by_private(vpc, pkt.dst) {
-            Some(eni) => Ok(Step::Enter {
+            Some(eni) => Ok(Stage::Enter {
                 subnet: net.enis[eni].subnet,
                 eni,
                 from,
@@ -797,7 +831,7 @@ impl<'n, 's> Walk<'n, 's> {
         }
     }
 
-    fn leave(&mut self, subnet: usize, pkt: Packet) -> Result<Step, End> {
+    fn leave(&mut self, subnet: usize, pkt: Packet) -> Result<Stage, End> {
         let net = self.net;
         let sn = &net.subnets[subnet];
         let vpc = sn.vpc;
@@ -807,11 +841,12 @@ impl<'n, 's> Walk<'n, 's> {
                 let cidr = sn.subnet.cidr;
                 self.hop(
                     &pkt,
-                    &rt.id,
-                    &rt.name,
-                    Kind::RouteTable,
-                    Decision::Forward,
-                    Some("local".into()),
+                    (&rt.id, &rt.name, Kind::RouteTable),
+                    Step::Route {
+                        rule: RuleRef::Route {
+                            destination: "local".into(),
+                        },
+                    },
                     |_| format!("{} is in the same subnet ({cidr}): delivered directly, no network ACL in between", pkt.dst),
                 );
             }
@@ -843,7 +878,7 @@ impl<'n, 's> Walk<'n, 's> {
                 &rt.id,
                 &rt.name,
                 Kind::RouteTable,
-                Some("no matching route".into()),
+                Some(RuleRef::NoRoute),
                 detail,
             ));
         };
@@ -866,17 +901,18 @@ impl<'n, 's> Walk<'n, 's> {
                 &rt.id,
                 &rt.name,
                 Kind::RouteTable,
-                Some(dest),
+                Some(RuleRef::Route { destination: dest }),
                 detail,
             ));
         }
         self.hop(
             &pkt,
-            &rt.id,
-            &rt.name,
-            Kind::RouteTable,
-            Decision::Forward,
-            Some(dest.clone()),
+            (&rt.id, &rt.name, Kind::RouteTable),
+            Step::Route {
+                rule: RuleRef::Route {
+                    destination: dest.clone(),
+                },
+            },
             |_| format!("route {dest} → {target_text} matches {}", pkt.dst),
         );
         self.follow_target(vpc, subnet, target, &rt.id, &rt_name, pkt)
@@ -890,7 +926,7 @@ impl<'n, 's> Walk<'n, 's> {
         rt_id: &str,
         rt_name: &str,
         pkt: Packet,
-    ) -> Result<Step, End> {
+    ) -> Result<Stage, End> {
         let net = self.net;
         let s = net.scenario;
         let missing = |w: &mut Self, what: &str, id: &str| {
@@ -911,7 +947,7 @@ impl<'n, 's> Walk<'n, 's> {
             RouteTarget::InternetGateway(id) => {
                 match s.internet_gateways.iter().position(|g| g.id == *id) {
                     Some(g) if s.internet_gateways[g].vpc.as_deref() == Some(&s.vpcs[vpc].id) => {
-                        Ok(Step::IgwOut { igw: g, vpc, pkt })
+                        Ok(Stage::IgwOut { igw: g, vpc, pkt })
                     }
                     _ => Err(missing(self, "internet gateway", id)),
                 }
@@ -921,7 +957,7 @@ impl<'n, 's> Walk<'n, 's> {
                     |e| matches!(e.owner, Owner::NatGateway(i) if s.nat_gateways[i].id == *id),
                 );
                 match found {
-                    Some(eni) if net.enis[eni].vpc == vpc => Ok(Step::Enter {
+                    Some(eni) if net.enis[eni].vpc == vpc => Ok(Stage::Enter {
                         subnet: net.enis[eni].subnet,
                         eni,
                         from: Some(subnet),
@@ -950,11 +986,8 @@ impl<'n, 's> Walk<'n, 's> {
                         let g = &s.gateway_endpoints[ep];
                         self.hop(
                             &pkt,
-                            &g.id,
-                            &g.name,
-                            Kind::GatewayEndpoint,
-                            Decision::Deliver,
-                            None,
+                            (&g.id, &g.name, Kind::GatewayEndpoint),
+                            Step::Deliver,
                             |_| {
                                 format!(
                                     "gateway endpoint {} carries the packet to the AWS service",
@@ -998,9 +1031,9 @@ impl<'n, 's> Walk<'n, 's> {
         id: &str,
         pkt: Packet,
         missing: &dyn Fn(&mut Self, &str, &str) -> End,
-    ) -> Result<Step, End> {
+    ) -> Result<Stage, End> {
         match found {
-            Some(eni) if self.net.enis[eni].vpc == vpc => Ok(Step::Enter {
+            Some(eni) if self.net.enis[eni].vpc == vpc => Ok(Stage::Enter {
                 subnet: self.net.enis[eni].subnet,
                 eni,
                 from: Some(subnet),
@@ -1010,7 +1043,7 @@ impl<'n, 's> Walk<'n, 's> {
         }
     }
 
-    fn peering(&mut self, vpc: usize, id: &str, rt_name: &str, pkt: Packet) -> Result<Step, End> {
+    fn peering(&mut self, vpc: usize, id: &str, rt_name: &str, pkt: Packet) -> Result<Stage, End> {
         let net = self.net;
         let s = net.scenario;
         let Some(p) = s.peerings.iter().position(|p| p.id == id) else {
@@ -1064,11 +1097,8 @@ impl<'n, 's> Walk<'n, 's> {
         }
         self.hop(
             &pkt,
-            &pcx.id,
-            &pcx.name,
-            Kind::PeeringConnection,
-            Decision::Forward,
-            None,
+            (&pcx.id, &pcx.name, Kind::PeeringConnection),
+            Step::Forward,
             |_| {
                 format!(
                     "peering {} carries the packet into {}",
@@ -1080,7 +1110,7 @@ impl<'n, 's> Walk<'n, 's> {
         self.deliver_local(other, None, pkt)
     }
 
-    fn receive(&mut self, eni: usize, mut pkt: Packet) -> Result<Step, End> {
+    fn receive(&mut self, eni: usize, mut pkt: Packet) -> Result<Stage, End> {
         let net = self.net;
         let e = &net.enis[eni];
         if let Owner::Instance(i) = e.owner {
@@ -1114,7 +1144,8 @@ impl<'n, 's> Walk<'n, 's> {
                 let before = pkt;
                 pkt.dst = s.inside.0;
                 pkt.dport = s.inside.1;
-                self.hop(&pkt, id, name, kind, Decision::Translate, None, |w| {
+                let step = self.translated(Rewrote::Destination, &before, &pkt);
+                self.hop(&pkt, (id, name, kind), step, |w| {
                     format!(
                         "{name} reverses its translation: {}:{} → {}:{}",
                         before.dst,
@@ -1123,7 +1154,7 @@ impl<'n, 's> Walk<'n, 's> {
                         w.port_text(pkt.dport)
                     )
                 });
-                return Ok(Step::Send { eni, pkt });
+                return Ok(Stage::Send { eni, pkt });
             }
             if is_nat_gw {
                 let detail = format!(
@@ -1162,15 +1193,15 @@ impl<'n, 's> Walk<'n, 's> {
         if is_nat_instance && self.dir == Direction::Forward {
             return Ok(self.translate_source(eni, pkt, false));
         }
-        self.hop(&pkt, id, name, kind, Decision::Forward, None, |_| {
+        self.hop(&pkt, (id, name, kind), Step::Forward, |_| {
             format!("{name} forwards the packet (source/destination check off)")
         });
-        Ok(Step::Send { eni, pkt })
+        Ok(Stage::Send { eni, pkt })
     }
 
     /// NAT: put the device's own address (and, for a NAT gateway, a port of its own) in place of
     /// the source, and remember it for the reply.
-    fn translate_source(&mut self, eni: usize, mut pkt: Packet, new_port: bool) -> Step {
+    fn translate_source(&mut self, eni: usize, mut pkt: Packet, new_port: bool) -> Stage {
         let net = self.net;
         let e = &net.enis[eni];
         let name = net.owner_name(e.owner);
@@ -1185,27 +1216,20 @@ impl<'n, 's> Walk<'n, 's> {
             outside: (pkt.src, pkt.sport),
         });
         let kind = Self::owner_kind(e.owner);
-        self.hop(
-            &pkt,
-            net.owner_id(e.owner),
-            name,
-            kind,
-            Decision::Translate,
-            None,
-            |w| {
-                format!(
-                    "{name} translates the source {}:{} → {}:{}",
-                    before.src,
-                    w.port_text(before.sport),
-                    pkt.src,
-                    w.port_text(pkt.sport)
-                )
-            },
-        );
-        Step::Send { eni, pkt }
+        let step = self.translated(Rewrote::Source, &before, &pkt);
+        self.hop(&pkt, (net.owner_id(e.owner), name, kind), step, |w| {
+            format!(
+                "{name} translates the source {}:{} → {}:{}",
+                before.src,
+                w.port_text(before.sport),
+                pkt.src,
+                w.port_text(pkt.sport)
+            )
+        });
+        Stage::Send { eni, pkt }
     }
 
-    fn igw_out(&mut self, igw: usize, vpc: usize, mut pkt: Packet) -> Result<Step, End> {
+    fn igw_out(&mut self, igw: usize, vpc: usize, mut pkt: Packet) -> Result<Stage, End> {
         let net = self.net;
         let g = &net.scenario.internet_gateways[igw];
         match net.eni_by_private(vpc, pkt.src) {
@@ -1229,21 +1253,12 @@ impl<'n, 's> Walk<'n, 's> {
                         detail,
                     ));
                 };
-                let private = pkt.src;
+                let (before, private) = (pkt, pkt.src);
                 pkt.src = public;
-                self.hop(
-                    &pkt,
-                    &g.id,
-                    &g.name,
-                    Kind::InternetGateway,
-                    Decision::Translate,
-                    None,
-                    |_| {
-                        format!(
-                            "internet gateway translates the source {private} → {public} (1:1 NAT)"
-                        )
-                    },
-                );
+                let step = self.translated(Rewrote::Source, &before, &pkt);
+                self.hop(&pkt, (&g.id, &g.name, Kind::InternetGateway), step, |_| {
+                    format!("internet gateway translates the source {private} → {public} (1:1 NAT)")
+                });
             }
             None if net
                 .eni_by_public(pkt.src)
@@ -1251,11 +1266,8 @@ impl<'n, 's> Walk<'n, 's> {
             {
                 self.hop(
                     &pkt,
-                    &g.id,
-                    &g.name,
-                    Kind::InternetGateway,
-                    Decision::Forward,
-                    None,
+                    (&g.id, &g.name, Kind::InternetGateway),
+                    Step::Forward,
                     |_| "internet gateway passes the packet to the internet".into(),
                 );
             }
@@ -1275,10 +1287,10 @@ impl<'n, 's> Walk<'n, 's> {
                 ));
             }
         }
-        Ok(Step::Internet { pkt })
+        Ok(Stage::Internet { pkt })
     }
 
-    fn internet(&mut self, mut pkt: Packet) -> Result<Step, End> {
+    fn internet(&mut self, mut pkt: Packet) -> Result<Stage, End> {
         let net = self.net;
         if let Some(e) = net.eni_by_public(pkt.dst) {
             let eni = &net.enis[e];
@@ -1300,15 +1312,13 @@ impl<'n, 's> Walk<'n, 's> {
                 ));
             };
             let igw = &net.scenario.internet_gateways[g];
-            let public = pkt.dst;
+            let (before, public) = (pkt, pkt.dst);
             pkt.dst = eni.iface.private_ip;
+            let step = self.translated(Rewrote::Destination, &before, &pkt);
             self.hop(
                 &pkt,
-                &igw.id,
-                &igw.name,
-                Kind::InternetGateway,
-                Decision::Translate,
-                None,
+                (&igw.id, &igw.name, Kind::InternetGateway),
+                step,
                 |_| {
                     format!(
                         "internet gateway translates the destination {public} → {} (1:1 NAT)",
@@ -1316,7 +1326,7 @@ impl<'n, 's> Walk<'n, 's> {
                     )
                 },
             );
-            return Ok(Step::Enter {
+            return Ok(Stage::Enter {
                 subnet: eni.subnet,
                 eni: e,
                 from: None,
