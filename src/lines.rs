@@ -266,7 +266,7 @@ fn dest(d: &Destination) -> String {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::edit::find::rect_of;
