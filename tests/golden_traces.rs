@@ -96,6 +96,33 @@ fn lost(golden: &Value, now: &Value, at: &str, out: &mut Vec<String>) {
     }
 }
 
+/// What is wrong with a hop's `step`, if anything: it must be one of the schema's step types,
+/// with what that type holds.
+fn untyped(step: &Value) -> Option<String> {
+    let schema = vpc_playground::engine::trace::json_schema();
+    let kinds = schema["$defs"]["Step"]["oneOf"]
+        .as_array()
+        .expect("the trace schema lists the step types")
+        .clone();
+    let Some(kind) = step["type"].as_str() else {
+        return Some(format!("no typed step: {step}"));
+    };
+    let Some(def) = kinds
+        .iter()
+        .find(|k| k["properties"]["type"]["const"] == kind)
+    else {
+        return Some(format!("step type {kind:?} is not in the schema"));
+    };
+    let missing: Vec<&str> = def["required"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .filter(|f| step.get(*f).is_none())
+        .collect();
+    (!missing.is_empty()).then(|| format!("step {kind} lacks {}", missing.join(", ")))
+}
+
 #[test]
 fn trace_json_keeps_every_field_of_the_golden_files() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
@@ -112,6 +139,18 @@ fn trace_json_keeps_every_field_of_the_golden_files() {
         };
         let queries: Vec<Value> = serde_json::from_str(&text).expect("queries.json is a list");
         let results: Vec<Value> = queries.iter().map(|q| run(&root, q)).collect();
+        for r in &results {
+            for (i, hop) in r["output"]["hops"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                if let Some(why) = untyped(&hop["step"]) {
+                    problems.push(format!("{set}: {}: hop {i}: {why}", r["query"]));
+                }
+            }
+        }
         let file = manifest().join(format!("tests/golden/trace-{set}.jsonl"));
         if update {
             let lines: Vec<String> = results.iter().map(Value::to_string).collect();

@@ -131,6 +131,8 @@ enum ExportFormat {
     Link,
     /// The JSON Schema of the scenario format.
     Schema,
+    /// The JSON Schema of `vpcplay trace --json`'s output.
+    TraceSchema,
 }
 
 /// Runs the CLI with the process arguments.
@@ -264,6 +266,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let text = match format {
                 ExportFormat::Schema => {
                     serde_json::to_string_pretty(&crate::scenario::json_schema())
+                        .map_err(|e| e.to_string())?
+                }
+                ExportFormat::TraceSchema => {
+                    serde_json::to_string_pretty(&crate::engine::trace::json_schema())
                         .map_err(|e| e.to_string())?
                 }
                 _ => {

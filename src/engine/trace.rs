@@ -5,12 +5,13 @@
 
 use super::checks::FilterChecks;
 use crate::model::Protocol;
+use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 use std::fmt;
 use std::net::Ipv4Addr;
 
 /// How a flow ended. Codes are stable kebab-case strings (the CLI's `--json` contract).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     /// Forward and return paths pass and the service listens.
@@ -97,7 +98,7 @@ impl fmt::Display for Verdict {
 }
 
 /// The kind of component at a hop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// A security group.
@@ -133,7 +134,7 @@ pub enum Kind {
 }
 
 /// Forward (request) or return (reply) direction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {
     /// From the client towards the server.
@@ -143,7 +144,7 @@ pub enum Direction {
 }
 
 /// What a component did with the packet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Decision {
     /// A filter let it through.
@@ -190,6 +191,27 @@ impl Serialize for PortView {
     }
 }
 
+impl JsonSchema for PortView {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PortView".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "null (no ports: ICMP and other protocols), one port, or the set the client picks from (\"1024-65535\", \"32768-60999 except 40000\")",
+            "anyOf": [
+                {"type": "null"},
+                {"type": "integer", "minimum": 0, "maximum": 65535},
+                {"type": "string"}
+            ]
+        })
+    }
+}
+
+/// The JSON Schema of a trace as `vpcplay trace --json` prints it.
+pub fn json_schema() -> serde_json::Value {
+    schemars::schema_for!(Trace).to_value()
+}
+
 impl fmt::Display for PortView {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -201,7 +223,7 @@ impl fmt::Display for PortView {
 }
 
 /// Which way a packet crosses the place where a decision is made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Side {
     /// Leaving an interface or a subnet (outbound rules apply).
@@ -213,7 +235,7 @@ pub enum Side {
 /// Where along the path a decision was made: the part the packet was at, and which way it
 /// crossed it. Security groups are decided at the interface's owner (`web`, `db`), network ACLs
 /// and route tables at a subnet, internet gateways at their VPC.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Site {
     /// Id of the part: an instance, database, load balancer or NAT gateway, a subnet or a VPC.
     pub part: String,
@@ -222,7 +244,7 @@ pub struct Site {
 }
 
 /// The rule that decided at a hop, as data (its words are left to [`super::explain`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum RuleRef {
     /// A numbered network ACL rule.
@@ -253,7 +275,7 @@ pub enum RuleRef {
 }
 
 /// Which rules of a filter apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum RuleDirection {
     /// Rules for packets coming in.
@@ -294,7 +316,7 @@ impl From<super::acl::AclRuleRef> for RuleRef {
 }
 
 /// What a filter did with a packet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Action {
     /// Let it through.
@@ -304,7 +326,7 @@ pub enum Action {
 }
 
 /// Which address a translation rewrote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rewrote {
     /// The source (NAT on the way out).
@@ -314,7 +336,7 @@ pub enum Rewrote {
 }
 
 /// An address and port of a packet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Endpoint {
     /// The address.
     pub ip: Ipv4Addr,
@@ -324,7 +346,7 @@ pub struct Endpoint {
 
 /// What happened at a hop, as data: the `step` of each hop in the CLI's JSON
 /// (`{"type": "filter", "action": "deny", "rule": {"kind": "acl-rule", "number": 100}}`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Step {
     /// A security group or network ACL allowed or denied the packet by `rule`.
@@ -395,7 +417,7 @@ impl Step {
 }
 
 /// One decision along the path.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Hop {
     /// Leg of the flow (1 is client to first server; 2 is a load balancer or proxy onwards).
     pub leg: u8,
@@ -435,7 +457,7 @@ pub struct Hop {
 }
 
 /// The component and rule that decided a flow that is not established.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct BlockedBy {
     /// Id of the component (`sg-...`, `acl-...`, `rtb-...`, `i-...`).
     pub id: String,
@@ -452,7 +474,7 @@ pub struct BlockedBy {
 }
 
 /// The flow that was traced.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct FlowView {
     /// Source as given.
     pub from: String,
@@ -471,7 +493,7 @@ pub struct FlowView {
 }
 
 /// Which of the client's source ports work, when the answer depends on it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SourcePorts {
     /// Who picks the port and from which range, e.g. `web (linux) 32768-60999`.
     pub picked_by: String,
@@ -482,7 +504,7 @@ pub struct SourcePorts {
 }
 
 /// A traced flow, forward and back, with its verdict.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Trace {
     /// The flow.
     pub flow: FlowView,
@@ -500,4 +522,28 @@ pub struct Trace {
     /// Source-port detail when only some ports work.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_ports: Option<SourcePorts>,
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod schema_tests {
+    use super::json_schema;
+
+    /// A copy of the trace's schema is kept in `tests/data/trace.schema.json`, for tools that
+    /// read `vpcplay trace --json`.
+    #[test]
+    fn committed_trace_schema_is_up_to_date() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/trace.schema.json");
+        let fresh = json_schema();
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(path, format!("{fresh:#}\n")).unwrap();
+        }
+        let committed: Option<serde_json::Value> = std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok());
+        assert!(
+            committed.as_ref() == Some(&fresh),
+            "tests/data/trace.schema.json is stale: the trace types changed. Regenerate it with\n\
+             \n    UPDATE_SCHEMA=1 cargo test --lib engine::trace\n\nand commit the result."
+        );
+    }
 }
