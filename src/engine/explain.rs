@@ -3,7 +3,9 @@
 //! deciding component and rule, the side it was crossed on, the packet where it stopped), so
 //! they say the same thing without a second copy of the network semantics.
 
-use super::trace::{BlockedBy, Decision, Direction, Hop, Kind, Side, SourcePorts, Verdict};
+use super::trace::{
+    BlockedBy, Decision, Direction, Hop, Kind, RuleRef, Side, SourcePorts, Verdict,
+};
 use super::walk::PortVar;
 use crate::model::{Os, Protocol};
 
@@ -300,6 +302,56 @@ pub fn rule_name_ko(rule: &str) -> String {
     }
 }
 
+/// The rule that decided at a hop, in words: `inbound rule #2` / `인바운드 규칙 #2`, `rule 100` /
+/// `규칙 100`, `the * rule` / `* 규칙`, ... Every kind of rule is matched here, so a new one
+/// cannot go without its words.
+pub fn rule_words(r: &RuleRef, lang: crate::i18n::Lang) -> String {
+    use super::trace::RuleDirection::{Inbound, Outbound};
+    use crate::i18n::Lang::{En, Ko};
+    match (r, lang) {
+        (RuleRef::AclRule { number }, En) => format!("rule {number}"),
+        (RuleRef::AclRule { number }, Ko) => format!("규칙 {number}"),
+        (RuleRef::AclDefault, En) => "the * rule".into(),
+        (RuleRef::AclDefault, Ko) => "* 규칙".into(),
+        (
+            RuleRef::SgRule {
+                direction: Inbound,
+                index,
+            },
+            En,
+        ) => format!("inbound rule #{index}"),
+        (
+            RuleRef::SgRule {
+                direction: Outbound,
+                index,
+            },
+            En,
+        ) => format!("outbound rule #{index}"),
+        (
+            RuleRef::SgRule {
+                direction: Inbound,
+                index,
+            },
+            Ko,
+        ) => format!("인바운드 규칙 #{index}"),
+        (
+            RuleRef::SgRule {
+                direction: Outbound,
+                index,
+            },
+            Ko,
+        ) => format!("아웃바운드 규칙 #{index}"),
+        (RuleRef::TrackedConnection, En) => "reply to a tracked connection".into(),
+        (RuleRef::TrackedConnection, Ko) => "추적 중인 연결의 응답".into(),
+        (RuleRef::NoMatch, En) => "no matching rule".into(),
+        (RuleRef::NoMatch, Ko) => "맞는 규칙 없음".into(),
+        (RuleRef::Route { destination }, En) => format!("route {destination}"),
+        (RuleRef::Route { destination }, Ko) => format!("경로 {destination}"),
+        (RuleRef::NoRoute, En) => "no matching route".into(),
+        (RuleRef::NoRoute, Ko) => "맞는 경로 없음".into(),
+    }
+}
+
 /// What a hop did, in Korean: the component, what it did with the packet, and the rule.
 pub fn hop_ko(h: &Hop) -> String {
     let what = match h.decision {
@@ -316,8 +368,8 @@ pub fn hop_ko(h: &Hop) -> String {
         Some(_) if table => format!(" {}", bound(h.site.as_ref().map(|s| s.side))),
         _ => String::new(),
     };
-    let rule = match h.rule.as_deref() {
-        Some(r) => format!(" ({})", rule_name_ko(r)),
+    let rule = match h.step.rule() {
+        Some(r) => format!(" ({})", rule_words(r, crate::i18n::Lang::Ko)),
         None => String::new(),
     };
     format!("{} {}{side}: {what}{rule}", kind_ko(h.kind), h.name)

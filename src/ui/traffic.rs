@@ -130,10 +130,7 @@ fn hop_row(lang: Lang, i: usize, h: &Hop, current: bool, jump: Callback<usize>) 
                 Lang::Ko => crate::engine::explain::hop_ko(h),
                 Lang::En => h.detail.clone(),
             } }{ if current { rule_checks(lang, h) } else { Html::default() } }</td>
-            <td>{ match (lang, h.rule.as_deref()) {
-                (Lang::Ko, Some(r)) => crate::engine::explain::rule_name_ko(r),
-                (_, r) => r.unwrap_or_default().to_string(),
-            } }</td>
+            <td>{ h.step.rule().map(|r| crate::engine::explain::rule_words(r, lang)).unwrap_or_default() }</td>
             <td class="packet">{ format!("{} → {}", endpoint(h.src, &h.src_port), endpoint(h.dst, &h.dst_port)) }</td>
         </tr>
     }
