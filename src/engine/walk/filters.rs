@@ -1,0 +1,276 @@
+//! The filters a packet meets: the source/destination check of an interface, security groups
+//! (stateful: a reply to a tracked connection passes) and network ACLs (stateless, numbered
+//! rules in order, then `*`).
+
+use super::*;
+
+impl<'n, 's> Walk<'n, 's> {
+    pub(super) fn src_dst_drop(&mut self, eni: usize, pkt: &Packet, sending: bool) -> End {
+        let e = &self.net.enis[eni];
+        let (id, name) = (self.net.owner_id(e.owner), self.net.owner_name(e.owner));
+        let addr = e.iface.private_ip;
+        let detail = if sending {
+            format!(
+                "{name} has source/destination check on, so it cannot send a packet whose source {} is not its own address {addr}; turn the check off to let it forward traffic",
+                pkt.src
+            )
+        } else {
+            format!(
+                "{name} has source/destination check on, so it drops a packet for {} that is not addressed to it ({addr}); turn the check off to let it forward traffic",
+                pkt.dst
+            )
+        };
+        let kind = Self::owner_kind(e.owner);
+        self.drop(
+            pkt,
+            Verdict::SourceDestCheck,
+            (id, name, kind),
+            None,
+            detail,
+        )
+    }
+
+    /// Security group check for a packet leaving or arriving at `eni`.
+    pub(super) fn security_groups(
+        &mut self,
+        eni: usize,
+        pkt: &Packet,
+        dir: SgDirection,
+    ) -> Result<(), End> {
+        let net = self.net;
+        let e = &net.enis[eni];
+        if e.groups.is_empty() {
+            return Ok(());
+        }
+        let first = &net.scenario.security_groups[e.groups[0]];
+        let names = || {
+            e.groups
+                .iter()
+                .map(|&g| {
+                    let sg = &net.scenario.security_groups[g];
+                    display(&sg.name, &sg.id).to_string()
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if self.is_tracked(eni) {
+            if self.record {
+                self.checks = Some(Box::new(FilterChecks::Tracked(TrackedEntry {
+                    protocol: pkt.protocol,
+                    client: pkt.dst,
+                    client_port: self.port_text(pkt.dport),
+                    server: pkt.src,
+                    server_port: self.port_text(pkt.sport),
+                })));
+            }
+            self.hop(
+                pkt,
+                (&first.id, &names(), Kind::SecurityGroup),
+                Step::Filter {
+                    action: Action::Allow,
+                    rule: RuleRef::TrackedConnection,
+                },
+                |_| {
+                    "reply to a connection the security group allowed: stateful, so it passes"
+                        .into()
+                },
+            );
+            return Ok(());
+        }
+        let (remote, word, towards, rule_direction) = match dir {
+            SgDirection::Inbound => (pkt.src, "inbound", "from", RuleDirection::Inbound),
+            SgDirection::Outbound => (pkt.dst, "outbound", "to", RuleDirection::Outbound),
+        };
+        let ports = self.port_set(pkt.dport);
+        let out = sg::evaluate(net, eni, dir, remote, pkt.protocol, pkt.icmp, &ports);
+        if self.record {
+            self.checks = Some(Box::new(FilterChecks::Rules {
+                inbound: dir == SgDirection::Inbound,
+                remote,
+                ports: self.port_text(pkt.dport),
+                rules: sg::checks(net, eni, dir, remote, pkt.protocol, pkt.icmp, &ports),
+            }));
+        }
+        if out.allowed.is_empty() {
+            let whose = if e.groups.len() == 1 {
+                format!("security group {}", display(&first.name, &first.id))
+            } else {
+                format!("none of the security groups ({})", names())
+            };
+            let verb = if e.groups.len() == 1 { "has" } else { "have" };
+            let detail = format!(
+                "{whose} {verb} no {word} rule allowing {} {towards} {remote}",
+                self.service_text(pkt)
+            );
+            let name = display(&first.name, &first.id).to_string();
+            return Err(self.drop(
+                pkt,
+                Verdict::DroppedBySecurityGroup,
+                (&first.id, &name, Kind::SecurityGroup),
+                Some(RuleRef::NoMatch),
+                detail,
+            ));
+        }
+        let r = out.rule.expect("an allowed packet has an allowing rule");
+        let sg = &net.scenario.security_groups[r.group];
+        self.narrow(pkt.dport, out.allowed, |w| Drop {
+            verdict: Verdict::DroppedBySecurityGroup,
+            id: sg.id.clone(),
+            name: display(&sg.name, &sg.id).to_string(),
+            kind: Kind::SecurityGroup,
+            rule: Some(format!("#{}", r.rule + 1)),
+            detail: format!(
+                "security group {} allows only part of the ports",
+                display(&sg.name, &sg.id)
+            ),
+            leg: w.leg,
+            direction: w.dir,
+        });
+        self.track(eni);
+        self.hop(
+            pkt,
+            (&sg.id, &sg.name, Kind::SecurityGroup),
+            Step::Filter {
+                action: Action::Allow,
+                rule: RuleRef::SgRule {
+                    direction: rule_direction,
+                    index: r.rule + 1,
+                },
+            },
+            |w| {
+                format!(
+                    "{word} rule #{} of {} allows {} {towards} {remote}",
+                    r.rule + 1,
+                    display(&sg.name, &sg.id),
+                    w.service_text(pkt)
+                )
+            },
+        );
+        Ok(())
+    }
+
+    /// Network ACL check at the edge of `subnet`.
+    pub(super) fn network_acl(
+        &mut self,
+        subnet: usize,
+        pkt: &Packet,
+        inbound: bool,
+    ) -> Result<(), End> {
+        let net = self.net;
+        let Some(a) = net.subnets[subnet].acl else {
+            return Ok(());
+        };
+        let acl = &net.scenario.network_acls[a];
+        let rules = if inbound {
+            &net.acl_in[a]
+        } else {
+            &net.acl_out[a]
+        };
+        let remote = if inbound { pkt.src } else { pkt.dst };
+        let ports = self.port_set(pkt.dport);
+        let mut seen = self.record.then(Vec::new);
+        let out = acl::evaluate_recording(
+            rules,
+            AclPacket {
+                remote,
+                protocol: pkt.protocol,
+                icmp: pkt.icmp,
+            },
+            &ports,
+            seen.as_mut(),
+        );
+        if let Some(rules) = seen {
+            self.checks = Some(Box::new(FilterChecks::Rules {
+                inbound,
+                remote,
+                ports: self.port_text(pkt.dport),
+                rules,
+            }));
+        }
+        let word = if inbound { "inbound" } else { "outbound" };
+        let towards = if inbound { "from" } else { "to" };
+        let acl_name = || display(&acl.name, &acl.id).to_string();
+        let rule_words = |r: AclRuleRef| match r {
+            AclRuleRef::Number(n) => format!("rule {n}"),
+            AclRuleRef::Star => "the * rule (no rule matches)".to_string(),
+        };
+        if out.allowed.is_empty() {
+            let deny = out.deny_rule.unwrap_or(AclRuleRef::Star);
+            if let PortVal::Var(v) = pkt.dport {
+                self.denied_var = Some(v);
+            }
+            let detail = if self.record {
+                if let PortVal::Var(v) = pkt.dport {
+                    let side = if inbound { "to" } else { "on" };
+                    format!(
+                        "network ACL {} denies {word} {} {towards} {remote} {side} the client's {}: {}",
+                        acl_name(),
+                        pkt.protocol,
+                        crate::engine::explain::ephemeral_en(&self.vars[v], &self.port_text(pkt.dport)),
+                        rule_words(deny)
+                    )
+                } else {
+                    format!(
+                        "network ACL {} denies {word} {} {towards} {remote}: {}",
+                        acl_name(),
+                        self.service_text(pkt),
+                        rule_words(deny)
+                    )
+                }
+            } else {
+                String::new()
+            };
+            return Err(self.drop(
+                pkt,
+                Verdict::DroppedByNetworkAcl,
+                (&acl.id, &acl.name, Kind::NetworkAcl),
+                Some(deny.into()),
+                detail,
+            ));
+        }
+        let partial = out.allowed != ports;
+        if partial {
+            let deny = out.deny_rule.unwrap_or(AclRuleRef::Star);
+            let (leg, dir) = (self.leg, self.dir);
+            let allowed = out.allowed.clone();
+            self.narrow(pkt.dport, out.allowed.clone(), |w| Drop {
+                verdict: Verdict::DroppedByNetworkAcl,
+                id: acl.id.clone(),
+                name: acl_name(),
+                kind: Kind::NetworkAcl,
+                rule: Some(deny.to_string()),
+                detail: format!(
+                    "network ACL {} allows {word} {} only to ports {allowed} of {}; {} denies the rest",
+                    acl_name(),
+                    pkt.protocol,
+                    w.port_text(pkt.dport),
+                    rule_words(deny)
+                ),
+                leg,
+                direction: dir,
+            });
+        }
+        let allow = out.allow_rule.unwrap_or(AclRuleRef::Star);
+        self.hop(
+            pkt,
+            (&acl.id, &acl.name, Kind::NetworkAcl),
+            Step::Filter {
+                action: Action::Allow,
+                rule: allow.into(),
+            },
+            |w| {
+                let mut d = format!(
+                    "{word} {} of {} allows {} {towards} {remote}",
+                    rule_words(allow),
+                    acl_name(),
+                    w.service_text(pkt)
+                );
+                if partial {
+                    d.push_str(&format!(" (only ports {} of {})", out.allowed, ports));
+                }
+                d
+            },
+        );
+        Ok(())
+    }
+}

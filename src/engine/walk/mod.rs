@@ -1,0 +1,641 @@
+//! The packet walker: moves one packet hop by hop until it is delivered or dropped.
+//!
+//! The same walker carries requests and replies. Replies differ only where AWS makes them
+//! differ: security groups pass them when the request passed that interface (connection
+//! tracking), and NAT devices reverse the translation they recorded for the request. Network
+//! ACLs and routes are evaluated afresh, as AWS does.
+
+mod filters;
+mod nat;
+mod routing;
+
+use super::acl::{self, AclPacket, AclRuleRef};
+use super::checks::{FilterChecks, TrackedEntry};
+use super::network::{cidr_contains, display, Network, Owner};
+use super::portset::PortSet;
+use super::route;
+use super::sg::{self, SgDirection};
+use super::trace::{
+    Action, Direction, Endpoint, Hop, Kind, PortView, Rewrote, RuleDirection, RuleRef, Side, Site,
+    Step, Verdict,
+};
+use crate::model::{Os, PortRange, Protocol, Role, RouteState, RouteTarget, NAT_EPHEMERAL};
+use std::net::Ipv4Addr;
+
+/// Most hops one packet may take before the walker calls it a loop.
+const MAX_STEPS: u32 = 64;
+
+/// A port in a packet: fixed, or a variable for "any port the client may pick".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PortVal {
+    /// No port (ICMP).
+    None,
+    /// One known port.
+    Fixed(u16),
+    /// Index into the walk's port variables.
+    Var(usize),
+}
+
+/// A source port chosen by a client or a translating device, as a set that filters narrow.
+#[derive(Debug, Clone)]
+pub struct PortVar {
+    /// Who picks it, in words.
+    pub picked_by: String,
+    /// The range it is picked from.
+    pub full: PortRange,
+    /// The OS whose ephemeral range it is (`None` for NAT gateways and load balancers).
+    pub os: Option<Os>,
+    /// The ports still working after the filters seen so far.
+    pub allowed: PortSet,
+}
+
+/// A packet in flight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Packet {
+    /// Source address.
+    pub src: Ipv4Addr,
+    /// Destination address.
+    pub dst: Ipv4Addr,
+    /// Protocol.
+    pub protocol: Protocol,
+    /// Source port.
+    pub sport: PortVal,
+    /// Destination port.
+    pub dport: PortVal,
+    /// ICMP type and code.
+    pub icmp: Option<(u8, u8)>,
+}
+
+impl Packet {
+    /// The reply to this packet: addresses and ports swapped, echo request answered by echo reply.
+    pub fn reply(&self) -> Packet {
+        Packet {
+            src: self.dst,
+            dst: self.src,
+            protocol: self.protocol,
+            sport: self.dport,
+            dport: self.sport,
+            icmp: self.icmp.map(|(t, c)| if t == 8 { (0, c) } else { (t, c) }),
+        }
+    }
+}
+
+/// An address translation a NAT device recorded, so it can reverse it for replies.
+#[derive(Debug, Clone, Copy)]
+struct Session {
+    eni: usize,
+    inside: (Ipv4Addr, PortVal),
+    outside: (Ipv4Addr, PortVal),
+}
+
+/// Where a packet is.
+#[derive(Debug, Clone, Copy)]
+pub enum Stage {
+    /// Sent by an interface (its own traffic, or traffic it forwards).
+    Send {
+        /// The interface.
+        eni: usize,
+        /// The packet.
+        pkt: Packet,
+    },
+    /// At the edge of a subnet, on its way to the VPC router.
+    Leave {
+        /// The subnet.
+        subnet: usize,
+        /// The packet.
+        pkt: Packet,
+    },
+    /// Entering a subnet towards an interface.
+    Enter {
+        /// The subnet.
+        subnet: usize,
+        /// The interface it is for (the destination or the next hop).
+        eni: usize,
+        /// The subnet it comes from, if inside the same VPC; the ACL is skipped when equal.
+        from: Option<usize>,
+        /// The packet.
+        pkt: Packet,
+    },
+    /// Arriving at an interface.
+    Receive {
+        /// The interface.
+        eni: usize,
+        /// The packet.
+        pkt: Packet,
+    },
+    /// Leaving a VPC through its internet gateway.
+    IgwOut {
+        /// Index of the internet gateway.
+        igw: usize,
+        /// Index of the VPC.
+        vpc: usize,
+        /// The packet.
+        pkt: Packet,
+    },
+    /// On the internet.
+    Internet {
+        /// The packet.
+        pkt: Packet,
+    },
+}
+
+/// Why a packet stopped, and what stopped it.
+#[derive(Debug, Clone)]
+pub struct Drop {
+    /// The verdict this drop gives.
+    pub verdict: Verdict,
+    /// Id of the deciding component.
+    pub id: String,
+    /// Its display name.
+    pub name: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// The rule that decided, if any.
+    pub rule: Option<String>,
+    /// Plain words.
+    pub detail: String,
+    /// Leg and direction it happened in.
+    pub leg: u8,
+    /// Direction.
+    pub direction: Direction,
+}
+
+/// Where a walk ended.
+#[derive(Debug, Clone)]
+pub enum End {
+    /// At an interface the packet was addressed to.
+    Eni {
+        /// The interface.
+        eni: usize,
+        /// The packet as it arrived.
+        pkt: Packet,
+    },
+    /// At a host on the internet.
+    Internet {
+        /// The packet as it arrived.
+        pkt: Packet,
+    },
+    /// At an AWS service behind a gateway endpoint.
+    Service {
+        /// Index of the gateway endpoint.
+        endpoint: usize,
+        /// VPC the endpoint serves.
+        vpc: usize,
+        /// The packet as it arrived.
+        pkt: Packet,
+    },
+    /// Dropped.
+    Dropped(Box<Drop>),
+}
+
+/// The state of one flow being traced: hops so far, port variables, tracked connections.
+pub struct Walk<'n, 's> {
+    /// The compiled scenario.
+    pub net: &'n Network<'s>,
+    /// Whether to record hops (off for the reachability matrix).
+    pub record: bool,
+    /// The hops recorded.
+    pub hops: Vec<Hop>,
+    /// Port variables.
+    pub vars: Vec<PortVar>,
+    /// The port variable a network ACL denied outright, when one did.
+    pub denied_var: Option<usize>,
+    /// The first filter that allowed only part of a port variable.
+    pub narrowed: Option<Box<Drop>>,
+    /// Current leg.
+    pub leg: u8,
+    /// Current direction.
+    pub dir: Direction,
+    tracked: Vec<usize>,
+    sessions: Vec<Session>,
+    /// Where the packet is now, for the hops it records.
+    site: Option<Site>,
+    /// The rules the filter about to record its hop looked at.
+    checks: Option<Box<FilterChecks>>,
+}
+
+impl<'n, 's> Walk<'n, 's> {
+    /// A new walk over `net`.
+    pub fn new(net: &'n Network<'s>, record: bool) -> Self {
+        Walk {
+            net,
+            record,
+            hops: Vec::new(),
+            vars: Vec::new(),
+            denied_var: None,
+            narrowed: None,
+            leg: 1,
+            dir: Direction::Forward,
+            tracked: Vec::new(),
+            sessions: Vec::new(),
+            site: None,
+            checks: None,
+        }
+    }
+
+    /// Starts a new leg (a new connection): forgets tracked connections.
+    pub fn start_leg(&mut self, leg: u8) {
+        self.leg = leg;
+        self.dir = Direction::Forward;
+        self.tracked.clear();
+    }
+
+    /// Adds a port variable and returns its port value.
+    pub fn new_var(&mut self, picked_by: String, full: PortRange, os: Option<Os>) -> PortVal {
+        self.vars.push(PortVar {
+            picked_by,
+            full,
+            os,
+            allowed: PortSet::from_range(full),
+        });
+        PortVal::Var(self.vars.len() - 1)
+    }
+
+    /// The ports a port value may be.
+    fn port_set(&self, p: PortVal) -> PortSet {
+        match p {
+            PortVal::None => PortSet::from_range(PortRange::single(0)),
+            PortVal::Fixed(n) => PortSet::from_range(PortRange::single(n)),
+            PortVal::Var(v) => self.vars[v].allowed.clone(),
+        }
+    }
+
+    /// How a port value prints at this moment.
+    pub fn port_view(&self, p: PortVal) -> PortView {
+        match p {
+            PortVal::None => PortView::None,
+            PortVal::Fixed(n) => PortView::One(n),
+            PortVal::Var(v) => {
+                let set = &self.vars[v].allowed;
+                match set.ranges() {
+                    [r] if r.from == r.to => PortView::One(r.from),
+                    _ => PortView::Set(set.to_string()),
+                }
+            }
+        }
+    }
+
+    fn port_text(&self, p: PortVal) -> String {
+        self.port_view(p).to_string()
+    }
+
+    /// Describes "tcp/443" or "icmp".
+    fn service_text(&self, pkt: &Packet) -> String {
+        match pkt.dport {
+            PortVal::None => pkt.protocol.to_string(),
+            p => format!("{}/{}", pkt.protocol, self.port_text(p)),
+        }
+    }
+
+    /// The step of a translation that rewrote one end of `before` into `after`.
+    /// (A walk that records nothing builds nothing: the hop is not kept.)
+    fn translated(&self, rewrote: Rewrote, before: &Packet, after: &Packet) -> Step {
+        if !self.record {
+            return Step::Forward;
+        }
+        let end = |p: &Packet| match rewrote {
+            Rewrote::Source => Endpoint {
+                ip: p.src,
+                port: self.port_view(p.sport),
+            },
+            Rewrote::Destination => Endpoint {
+                ip: p.dst,
+                port: self.port_view(p.dport),
+            },
+        };
+        Step::Translate {
+            rewrote,
+            before: end(before),
+            after: end(after),
+        }
+    }
+
+    /// Records a hop at component (`id`, `name`, `kind`): what it did, and in words why.
+    fn hop(
+        &mut self,
+        pkt: &Packet,
+        (id, name, kind): (&str, &str, Kind),
+        step: Step,
+        detail: impl FnOnce(&Self) -> String,
+    ) {
+        if !self.record {
+            return;
+        }
+        let hop = Hop {
+            leg: self.leg,
+            direction: self.dir,
+            component: id.to_string(),
+            name: display(name, id).to_string(),
+            kind,
+            decision: step.decision(),
+            rule: step.rule().map(RuleRef::text),
+            step,
+            detail: detail(self),
+            src: pkt.src,
+            dst: pkt.dst,
+            protocol: pkt.protocol,
+            src_port: self.port_view(pkt.sport),
+            dst_port: self.port_view(pkt.dport),
+            site: self.site.clone(),
+            checks: self.checks.take(),
+        };
+        self.hops.push(hop);
+    }
+
+    /// Ends the walk with `verdict` at component (`id`, `name`, `kind`), by `rule` if one
+    /// decided, recording the hop.
+    fn drop(
+        &mut self,
+        pkt: &Packet,
+        verdict: Verdict,
+        (id, name, kind): (&str, &str, Kind),
+        rule: Option<RuleRef>,
+        detail: String,
+    ) -> End {
+        let text = rule.as_ref().map(RuleRef::text);
+        if self.record {
+            let step = match (verdict, rule) {
+                (Verdict::DroppedBySecurityGroup, rule) => Step::Filter {
+                    action: Action::Deny,
+                    rule: rule.unwrap_or(RuleRef::NoMatch),
+                },
+                (Verdict::DroppedByNetworkAcl, rule) => Step::Filter {
+                    action: Action::Deny,
+                    rule: rule.unwrap_or(RuleRef::AclDefault),
+                },
+                (verdict, rule) => Step::Drop { verdict, rule },
+            };
+            let d = detail.clone();
+            self.hop(pkt, (id, name, kind), step, |_| d);
+        }
+        End::Dropped(Box::new(Drop {
+            verdict,
+            id: id.to_string(),
+            name: display(name, id).to_string(),
+            kind,
+            rule: text,
+            detail,
+            leg: self.leg,
+            direction: self.dir,
+        }))
+    }
+
+    /// Narrows the port variable behind `p` to `allowed`, remembering the filter that did it.
+    fn narrow(&mut self, p: PortVal, allowed: PortSet, by: impl FnOnce(&Self) -> Drop) {
+        if let PortVal::Var(v) = p {
+            if allowed != self.vars[v].allowed {
+                if self.narrowed.is_none() {
+                    self.narrowed = Some(Box::new(by(self)));
+                }
+                self.vars[v].allowed = allowed;
+            }
+        }
+    }
+
+    /// Walks a packet from `step` until it is delivered or dropped.
+    pub fn run(&mut self, mut step: Stage) -> End {
+        for _ in 0..MAX_STEPS {
+            if self.record {
+                self.site = self.site_of(&step);
+            }
+            step = match step {
+                Stage::Send { eni, pkt } => match self.send(eni, pkt) {
+                    Ok(s) => s,
+                    Err(e) => return e,
+                },
+                Stage::Leave { subnet, pkt } => match self.leave(subnet, pkt) {
+                    Ok(s) => s,
+                    Err(e) => return e,
+                },
+                Stage::Enter {
+                    subnet,
+                    eni,
+                    from,
+                    pkt,
+                } => match self.enter(subnet, eni, from, pkt) {
+                    Ok(s) => s,
+                    Err(e) => return e,
+                },
+                Stage::Receive { eni, pkt } => match self.receive(eni, pkt) {
+                    Ok(s) => s,
+                    Err(e) => return e,
+                },
+                Stage::IgwOut { igw, vpc, pkt } => match self.igw_out(igw, vpc, pkt) {
+                    Ok(s) => s,
+                    Err(e) => return e,
+                },
+                Stage::Internet { pkt } => match self.internet(pkt) {
+                    Ok(s) => s,
+                    Err(e) => return e,
+                },
+            };
+        }
+        let pkt = match step {
+            Stage::Send { pkt, .. }
+            | Stage::Leave { pkt, .. }
+            | Stage::Enter { pkt, .. }
+            | Stage::Receive { pkt, .. }
+            | Stage::IgwOut { pkt, .. }
+            | Stage::Internet { pkt } => pkt,
+        };
+        self.drop(
+            &pkt,
+            Verdict::ForwardingLoop,
+            ("routing", "routing loop", Kind::RouteTable),
+            None,
+            format!("the packet went round a routing loop ({MAX_STEPS} hops without arriving)"),
+        )
+    }
+
+    /// The part a step happens at, and which way the packet crosses it.
+    fn site_of(&self, step: &Stage) -> Option<Site> {
+        let net = self.net;
+        let owner = |eni: usize| net.owner_id(net.enis[eni].owner).to_string();
+        let subnet = |s: usize| net.subnets[s].subnet.id.clone();
+        let (part, side) = match *step {
+            Stage::Send { eni, .. } => (owner(eni), Side::Leaving),
+            Stage::Receive { eni, .. } => (owner(eni), Side::Entering),
+            Stage::Leave { subnet: s, .. } => (subnet(s), Side::Leaving),
+            Stage::Enter { subnet: s, .. } => (subnet(s), Side::Entering),
+            Stage::IgwOut { vpc, .. } => (net.scenario.vpcs[vpc].id.clone(), Side::Leaving),
+            Stage::Internet { .. } => return None,
+        };
+        Some(Site { part, side })
+    }
+
+    /// Records that the packet reached the server of this leg.
+    pub fn note_delivered(&mut self, pkt: &Packet, server: &(String, String, Kind)) {
+        let (id, name, kind) = server;
+        self.hop(pkt, (id, name, *kind), Step::Deliver, |w| {
+            format!("{} receives {}", display(name, id), w.service_text(pkt))
+        });
+    }
+
+    /// Records that the server of this leg refused the connection.
+    pub fn note_refused(&mut self, pkt: &Packet, server: &(String, String, Kind), why: &str) {
+        let (id, name, kind) = server;
+        self.hop(pkt, (id, name, *kind), Step::Refuse, |_| why.to_string());
+    }
+
+    /// Records that the reply from `server` reached `client`.
+    pub fn note_back(
+        &mut self,
+        pkt: &Packet,
+        client: &(String, String, Kind),
+        server: &(String, String, Kind),
+    ) {
+        let from = display(&server.1, &server.0).to_string();
+        let (id, name, kind) = client;
+        self.hop(pkt, (id, name, *kind), Step::Deliver, |_| {
+            format!(
+                "the reply from {from} reaches {} at {}",
+                display(name, id),
+                pkt.dst
+            )
+        });
+    }
+
+    fn is_tracked(&self, eni: usize) -> bool {
+        self.dir == Direction::Return && self.tracked.contains(&eni)
+    }
+
+    fn track(&mut self, eni: usize) {
+        if self.dir == Direction::Forward && !self.tracked.contains(&eni) {
+            self.tracked.push(eni);
+        }
+    }
+
+    fn owner_kind(owner: Owner) -> Kind {
+        match owner {
+            Owner::Instance(_) => Kind::Instance,
+            Owner::Database(_) => Kind::Database,
+            Owner::LoadBalancer(_) => Kind::LoadBalancer,
+            Owner::NatGateway(_) => Kind::NatGateway,
+        }
+    }
+
+    fn send(&mut self, eni: usize, pkt: Packet) -> Result<Stage, End> {
+        let e = &self.net.enis[eni];
+        // A NAT gateway forwards by design: AWS applies no source/destination check to it,
+        // whatever its interface record says.
+        let checked = e.iface.source_dest_check && !matches!(e.owner, Owner::NatGateway(_));
+        if checked && pkt.src != e.iface.private_ip {
+            return Err(self.src_dst_drop(eni, &pkt, true));
+        }
+        self.security_groups(eni, &pkt, SgDirection::Outbound)?;
+        Ok(Stage::Leave {
+            subnet: e.subnet,
+            pkt,
+        })
+    }
+
+    fn enter(
+        &mut self,
+        subnet: usize,
+        eni: usize,
+        from: Option<usize>,
+        pkt: Packet,
+    ) -> Result<Stage, End> {
+        if from != Some(subnet) {
+            self.network_acl(subnet, &pkt, true)?;
+        }
+        Ok(Stage::Receive { eni, pkt })
+    }
+
+    fn receive(&mut self, eni: usize, mut pkt: Packet) -> Result<Stage, End> {
+        let net = self.net;
+        let e = &net.enis[eni];
+        if let Owner::Instance(i) = e.owner {
+            if net.scenario.instances[i].stopped {
+                let (id, name) = (net.owner_id(e.owner), net.owner_name(e.owner));
+                let detail = format!("{name} is stopped: nothing on it answers or forwards");
+                return Err(self.drop(
+                    &pkt,
+                    Verdict::NoHost,
+                    (id, name, Kind::Instance),
+                    None,
+                    detail,
+                ));
+            }
+        }
+        self.security_groups(eni, &pkt, SgDirection::Inbound)?;
+        let own = pkt.dst == e.iface.private_ip;
+        let session = self
+            .sessions
+            .iter()
+            .find(|s| s.eni == eni && s.outside == (pkt.dst, pkt.dport))
+            .copied();
+        let (id, name) = (net.owner_id(e.owner), net.owner_name(e.owner));
+        let kind = Self::owner_kind(e.owner);
+        let is_nat_gw = matches!(e.owner, Owner::NatGateway(_));
+        let is_nat_instance = matches!(e.owner, Owner::Instance(i) if net.scenario.instances[i].role == Role::NatInstance);
+        if own {
+            if let (Some(s), Direction::Return) = (session, self.dir) {
+                let before = pkt;
+                pkt.dst = s.inside.0;
+                pkt.dport = s.inside.1;
+                let step = self.translated(Rewrote::Destination, &before, &pkt);
+                self.hop(&pkt, (id, name, kind), step, |w| {
+                    format!(
+                        "{name} reverses its translation: {}:{} → {}:{}",
+                        before.dst,
+                        w.port_text(before.dport),
+                        pkt.dst,
+                        w.port_text(pkt.dport)
+                    )
+                });
+                return Ok(Stage::Send { eni, pkt });
+            }
+            if is_nat_gw {
+                let detail = format!(
+                    "NAT gateway {name} only passes replies to connections started from inside; it never accepts a new connection"
+                );
+                return Err(self.drop(
+                    &pkt,
+                    Verdict::DroppedByNatGateway,
+                    (id, name, kind),
+                    None,
+                    detail,
+                ));
+            }
+            return Err(End::Eni { eni, pkt });
+        }
+        if is_nat_gw {
+            if self.dir == Direction::Return {
+                let detail = format!("NAT gateway {name} has no connection for this packet");
+                return Err(self.drop(
+                    &pkt,
+                    Verdict::DroppedByNatGateway,
+                    (id, name, kind),
+                    None,
+                    detail,
+                ));
+            }
+            return Ok(self.translate_source(eni, pkt, true));
+        }
+        if e.iface.source_dest_check {
+            return Err(self.src_dst_drop(eni, &pkt, false));
+        }
+        if is_nat_instance && self.dir == Direction::Forward {
+            return Ok(self.translate_source(eni, pkt, false));
+        }
+        self.hop(&pkt, (id, name, kind), Step::Forward, |_| {
+            format!("{name} forwards the packet (source/destination check off)")
+        });
+        Ok(Stage::Send { eni, pkt })
+    }
+}
+
+/// The id a route target names.
+pub fn target_id(t: &RouteTarget) -> String {
+    match t {
+        RouteTarget::Local => "local".into(),
+        RouteTarget::InternetGateway(id)
+        | RouteTarget::NatGateway(id)
+        | RouteTarget::Instance(id)
+        | RouteTarget::NetworkInterface(id)
+        | RouteTarget::PeeringConnection(id)
+        | RouteTarget::GatewayEndpoint(id)
+        | RouteTarget::TransitGateway(id) => id.clone(),
+    }
+}

@@ -1,0 +1,316 @@
+//! Routing: a subnet's route table picks the route that wins (longest prefix), and the packet
+//! goes to its target (local delivery, a gateway, an instance or interface, a peering, a gateway
+//! endpoint), or is dropped with the reason.
+
+use super::*;
+
+impl<'n, 's> Walk<'n, 's> {
+    pub(super) fn no_host(&mut self, pkt: &Packet, vpc: usize) -> End {
+        let v = &self.net.scenario.vpcs[vpc];
+        let detail = format!(
+            "nothing in {} has the address {}, so nobody answers",
+            display(&v.name, &v.id),
+            pkt.dst
+        );
+        self.drop(
+            pkt,
+            Verdict::NoHost,
+            (&v.id, &v.name, Kind::Vpc),
+            None,
+            detail,
+        )
+    }
+
+    /// Delivery inside VPC `vpc` to the interface holding `pkt.dst`.
+    pub(super) fn deliver_local(
+        &mut self,
+        vpc: usize,
+        from: Option<usize>,
+        pkt: Packet,
+    ) -> Result<Stage, End> {
+        let net = self.net;
+        match net.eni_by_private(vpc, pkt.dst) {
+            Some(eni) => Ok(Stage::Enter {
+                subnet: net.enis[eni].subnet,
+                eni,
+                from,
+                pkt,
+            }),
+            None => Err(self.no_host(&pkt, vpc)),
+        }
+    }
+
+    pub(super) fn leave(&mut self, subnet: usize, pkt: Packet) -> Result<Stage, End> {
+        let net = self.net;
+        let sn = &net.subnets[subnet];
+        let vpc = sn.vpc;
+        if cidr_contains(&sn.subnet.cidr, pkt.dst) {
+            if let Some(t) = sn.route_table {
+                let rt = &net.scenario.route_tables[t];
+                let cidr = sn.subnet.cidr;
+                self.hop(
+                    &pkt,
+                    (&rt.id, &rt.name, Kind::RouteTable),
+                    Step::Route {
+                        rule: RuleRef::Route {
+                            destination: "local".into(),
+                        },
+                    },
+                    |_| format!("{} is in the same subnet ({cidr}): delivered directly, no network ACL in between", pkt.dst),
+                );
+            }
+            return self.deliver_local(vpc, Some(subnet), pkt);
+        }
+        self.network_acl(subnet, &pkt, false)?;
+        let Some(t) = sn.route_table else {
+            let detail = format!(
+                "subnet {} has no route table",
+                display(&sn.subnet.name, &sn.subnet.id)
+            );
+            return Err(self.drop(
+                &pkt,
+                Verdict::NoRoute,
+                (&sn.subnet.id, &sn.subnet.name, Kind::Vpc),
+                None,
+                detail,
+            ));
+        };
+        let rt = &net.scenario.route_tables[t];
+        let rt_name = display(&rt.name, &rt.id).to_string();
+        let Some(r) = route::lookup(net, t, pkt.dst) else {
+            let detail = format!("route table {rt_name} has no route to {}", pkt.dst);
+            return Err(self.drop(
+                &pkt,
+                Verdict::NoRoute,
+                (&rt.id, &rt.name, Kind::RouteTable),
+                Some(RuleRef::NoRoute),
+                detail,
+            ));
+        };
+        let dest = r.route.map_or_else(
+            || r.net.to_string(),
+            |x| match &x.destination {
+                crate::model::Destination::Cidr(c) => c.to_string(),
+                crate::model::Destination::PrefixList(p) => p.clone(),
+            },
+        );
+        let target = r.route.map_or(&RouteTarget::Local, |x| &x.target);
+        let target_text = target_id(target);
+        if r.route.is_some_and(|x| x.state == RouteState::Blackhole) {
+            let detail = format!(
+                "route table {rt_name} sends {dest} to {target_text}, which no longer exists: a blackhole route drops the packet"
+            );
+            return Err(self.drop(
+                &pkt,
+                Verdict::BlackholeRoute,
+                (&rt.id, &rt.name, Kind::RouteTable),
+                Some(RuleRef::Route { destination: dest }),
+                detail,
+            ));
+        }
+        self.hop(
+            &pkt,
+            (&rt.id, &rt.name, Kind::RouteTable),
+            Step::Route {
+                rule: RuleRef::Route {
+                    destination: dest.clone(),
+                },
+            },
+            |_| format!("route {dest} → {target_text} matches {}", pkt.dst),
+        );
+        self.follow_target(vpc, subnet, target, &rt.id, &rt_name, pkt)
+    }
+
+    pub(super) fn follow_target(
+        &mut self,
+        vpc: usize,
+        subnet: usize,
+        target: &RouteTarget,
+        rt_id: &str,
+        rt_name: &str,
+        pkt: Packet,
+    ) -> Result<Stage, End> {
+        let net = self.net;
+        let s = net.scenario;
+        let missing = |w: &mut Self, what: &str, id: &str| {
+            let detail =
+                format!("route table {rt_name} points at {what} {id}, which is not in this VPC");
+            w.drop(
+                &pkt,
+                Verdict::BlackholeRoute,
+                (rt_id, rt_name, Kind::RouteTable),
+                None,
+                detail,
+            )
+        };
+        match target {
+            RouteTarget::Local => self.deliver_local(vpc, Some(subnet), pkt),
+            RouteTarget::InternetGateway(id) => {
+                match s.internet_gateways.iter().position(|g| g.id == *id) {
+                    Some(g) if s.internet_gateways[g].vpc.as_deref() == Some(&s.vpcs[vpc].id) => {
+                        Ok(Stage::IgwOut { igw: g, vpc, pkt })
+                    }
+                    _ => Err(missing(self, "internet gateway", id)),
+                }
+            }
+            RouteTarget::NatGateway(id) => {
+                let found = net.enis.iter().position(
+                    |e| matches!(e.owner, Owner::NatGateway(i) if s.nat_gateways[i].id == *id),
+                );
+                match found {
+                    Some(eni) if net.enis[eni].vpc == vpc => Ok(Stage::Enter {
+                        subnet: net.enis[eni].subnet,
+                        eni,
+                        from: Some(subnet),
+                        pkt,
+                    }),
+                    _ => Err(missing(self, "NAT gateway", id)),
+                }
+            }
+            RouteTarget::Instance(id) => {
+                let found = s
+                    .instances
+                    .iter()
+                    .find(|i| i.id == *id)
+                    .and_then(|i| i.interfaces.first())
+                    .and_then(|f| net.eni(&f.id));
+                self.enter_eni(found, (vpc, subnet), ("instance", id), pkt, &missing)
+            }
+            RouteTarget::NetworkInterface(id) => {
+                let found = net.eni(id);
+                self.enter_eni(
+                    found,
+                    (vpc, subnet),
+                    ("network interface", id),
+                    pkt,
+                    &missing,
+                )
+            }
+            RouteTarget::PeeringConnection(id) => self.peering(vpc, id, rt_name, pkt),
+            RouteTarget::GatewayEndpoint(id) => {
+                match s.gateway_endpoints.iter().position(|g| g.id == *id) {
+                    Some(ep) => {
+                        let g = &s.gateway_endpoints[ep];
+                        self.hop(
+                            &pkt,
+                            (&g.id, &g.name, Kind::GatewayEndpoint),
+                            Step::Deliver,
+                            |_| {
+                                format!(
+                                    "gateway endpoint {} carries the packet to the AWS service",
+                                    display(&g.name, &g.id)
+                                )
+                            },
+                        );
+                        Err(End::Service {
+                            endpoint: ep,
+                            vpc,
+                            pkt,
+                        })
+                    }
+                    None => Err(missing(self, "gateway endpoint", id)),
+                }
+            }
+            RouteTarget::TransitGateway(id) => {
+                let detail = format!(
+                    "route table {rt_name} sends the packet to transit gateway {id}; transit gateways are not simulated yet"
+                );
+                Err(self.drop(
+                    &pkt,
+                    Verdict::Unsupported,
+                    (id, id, Kind::TransitGateway),
+                    None,
+                    detail,
+                ))
+            }
+        }
+    }
+
+    /// Sends the packet on to interface `found` (the target `what` `id` of a route of `subnet`
+    /// in `vpc`), or reports it missing.
+    pub(super) fn enter_eni(
+        &mut self,
+        found: Option<usize>,
+        (vpc, subnet): (usize, usize),
+        (what, id): (&str, &str),
+        pkt: Packet,
+        missing: &dyn Fn(&mut Self, &str, &str) -> End,
+    ) -> Result<Stage, End> {
+        match found {
+            Some(eni) if self.net.enis[eni].vpc == vpc => Ok(Stage::Enter {
+                subnet: self.net.enis[eni].subnet,
+                eni,
+                from: Some(subnet),
+                pkt,
+            }),
+            _ => Err(missing(self, what, id)),
+        }
+    }
+
+    pub(super) fn peering(
+        &mut self,
+        vpc: usize,
+        id: &str,
+        rt_name: &str,
+        pkt: Packet,
+    ) -> Result<Stage, End> {
+        let net = self.net;
+        let s = net.scenario;
+        let Some(p) = s.peerings.iter().position(|p| p.id == id) else {
+            let detail =
+                format!("route table {rt_name} points at peering {id}, which does not exist");
+            return Err(self.drop(
+                &pkt,
+                Verdict::BlackholeRoute,
+                (id, id, Kind::PeeringConnection),
+                None,
+                detail,
+            ));
+        };
+        let pcx = &s.peerings[p];
+        let Some(&(other, _)) = net.peers[vpc].iter().find(|(_, i)| *i == p) else {
+            let detail = format!(
+                "peering {} is not active between this VPC and another one",
+                display(&pcx.name, &pcx.id)
+            );
+            return Err(self.drop(
+                &pkt,
+                Verdict::BlackholeRoute,
+                (&pcx.id, &pcx.name, Kind::PeeringConnection),
+                None,
+                detail,
+            ));
+        };
+        let peer = &s.vpcs[other];
+        if !peer.cidrs.iter().any(|c| cidr_contains(c, pkt.dst)) {
+            let detail =
+                format!(
+                "peering {} reaches only {} ({}); {} is beyond it, and peering is not transitive",
+                display(&pcx.name, &pcx.id),
+                display(&peer.name, &peer.id),
+                peer.cidrs.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", "),
+                pkt.dst
+            );
+            return Err(self.drop(
+                &pkt,
+                Verdict::NotTransitive,
+                (&pcx.id, &pcx.name, Kind::PeeringConnection),
+                None,
+                detail,
+            ));
+        }
+        self.hop(
+            &pkt,
+            (&pcx.id, &pcx.name, Kind::PeeringConnection),
+            Step::Forward,
+            |_| {
+                format!(
+                    "peering {} carries the packet into {}",
+                    display(&pcx.name, &pcx.id),
+                    display(&peer.name, &peer.id)
+                )
+            },
+        );
+        self.deliver_local(other, None, pkt)
+    }
+}
