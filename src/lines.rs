@@ -158,20 +158,12 @@ pub fn route(from: Rect, to: Point, boxes: &[Rect]) -> Vec<Point> {
     let exit_h = (if left { from.x } else { from.x + from.w }, clamp_y);
     let mid = ((exit_v.0 + to.0) / 2.0, (exit_v.1 + to.1) / 2.0);
     let all: Vec<&Rect> = boxes.iter().chain(std::iter::once(&from)).collect();
-    let ys = nearest(
-        all.iter()
-            .flat_map(|r| [r.y - GUTTER, r.y + r.h + GUTTER])
-            .collect(),
-        mid.1,
-        TRIES,
-    );
-    let xs = nearest(
-        all.iter()
-            .flat_map(|r| [r.x - GUTTER, r.x + r.w + GUTTER])
-            .collect(),
-        mid.0,
-        TRIES,
-    );
+    // The gaps beside every box, on each axis, nearest the middle of the way first.
+    let gaps = |sides: fn(&Rect) -> [f64; 2], near: f64| {
+        nearest(all.iter().flat_map(|r| sides(r)).collect(), near, TRIES)
+    };
+    let ys = gaps(|r| [r.y - GUTTER, r.y + r.h + GUTTER], mid.1);
+    let xs = gaps(|r| [r.x - GUTTER, r.x + r.w + GUTTER], mid.0);
     let mut candidates: Vec<Vec<Point>> = Vec::new();
     for &y in &ys {
         candidates.push(vec![exit_v, (exit_v.0, y), (to.0, y), to]);

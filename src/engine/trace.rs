@@ -532,18 +532,10 @@ mod schema_tests {
     /// read `vpcplay trace --json`.
     #[test]
     fn committed_trace_schema_is_up_to_date() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/trace.schema.json");
-        let fresh = json_schema();
-        if std::env::var_os("UPDATE_SCHEMA").is_some() {
-            std::fs::write(path, format!("{fresh:#}\n")).unwrap();
-        }
-        let committed: Option<serde_json::Value> = std::fs::read_to_string(path)
-            .ok()
-            .and_then(|text| serde_json::from_str(&text).ok());
-        assert!(
-            committed.as_ref() == Some(&fresh),
-            "tests/data/trace.schema.json is stale: the trace types changed. Regenerate it with\n\
-             \n    UPDATE_SCHEMA=1 cargo test --lib engine::trace\n\nand commit the result."
+        crate::scenario::schema::committed_copy_is_current(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/trace.schema.json"),
+            &json_schema(),
+            "UPDATE_SCHEMA=1 cargo test --lib engine::trace",
         );
     }
 }

@@ -31,21 +31,29 @@ mod tests {
 
     #[test]
     fn committed_schema_is_up_to_date() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/scenario.schema.json"
-        );
-        let fresh = json_schema();
-        if std::env::var_os("UPDATE_SCHEMA").is_some() {
-            std::fs::write(path, format!("{fresh:#}\n")).unwrap();
-        }
-        let committed: Option<serde_json::Value> = std::fs::read_to_string(path)
-            .ok()
-            .and_then(|text| serde_json::from_str(&text).ok());
-        assert!(
-            committed.as_ref() == Some(&fresh),
-            "tests/data/scenario.schema.json is stale: the model types changed. Regenerate it with\n\
-             \n    UPDATE_SCHEMA=1 cargo test --lib scenario::schema\n\nand commit the result."
+        committed_copy_is_current(
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/data/scenario.schema.json"
+            ),
+            &json_schema(),
+            "UPDATE_SCHEMA=1 cargo test --lib scenario::schema",
         );
     }
+}
+
+/// Checks that the copy of a generated schema at `path` equals `fresh` (and writes it first when
+/// `UPDATE_SCHEMA` is set); `how` is the command that regenerates it.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn committed_copy_is_current(path: &str, fresh: &serde_json::Value, how: &str) {
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(path, format!("{fresh:#}\n")).unwrap();
+    }
+    let committed: Option<serde_json::Value> = std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok());
+    assert!(
+        committed.as_ref() == Some(fresh),
+        "{path} is stale: the types it describes changed. Regenerate it with\n\n    {how}\n\nand commit the result."
+    );
 }
