@@ -39,7 +39,7 @@ fn nearest_on(r: Rect, p: Point) -> Point {
 }
 
 fn holds(r: &Rect, p: Point) -> bool {
-    p.0 >= r.x && p.0 <= r.x + r.w && p.1 >= r.y && p.1 <= r.y + r.h
+    crate::edit::find::inside(r, p.0, p.1)
 }
 
 /// Whether the segment `a`–`b` passes through the inside of `r` (Liang–Barsky clipping against

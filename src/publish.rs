@@ -3,7 +3,7 @@
 //! the VPC's box narrowing and what stood to the right of a cut band moving left by its width.
 //! Plain Rust; the browser's picture export applies the cuts to its copy of the canvas.
 
-use crate::edit::find::rect_of;
+use crate::edit::find::{inside, rect_of};
 use crate::layout::{zones_of, VPC_PAD};
 use crate::model::{Rect, Scenario};
 
@@ -89,8 +89,7 @@ impl Cuts {
     /// How far left the point (`x`, `y`) moves: with the part on a VPC's edge it lies on, or by
     /// the widths of the cut bands to its left inside the VPC that holds it.
     pub fn shift_at(&self, x: f64, y: f64) -> f64 {
-        let on = |r: &Rect| x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h;
-        if let Some((_, _, dx)) = self.attached.iter().find(|(_, r, _)| on(r)) {
+        if let Some((_, _, dx)) = self.attached.iter().find(|(_, r, _)| inside(r, x, y)) {
             return *dx;
         }
         self.bands

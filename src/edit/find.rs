@@ -188,7 +188,8 @@ pub fn rect_of(s: &Scenario, id: &str) -> Option<Rect> {
     })
 }
 
-fn inside(r: &Rect, x: f64, y: f64) -> bool {
+/// Whether the point (`x`, `y`) is in box `r`, its edges included.
+pub fn inside(r: &Rect, x: f64, y: f64) -> bool {
     x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h
 }
 

@@ -105,14 +105,20 @@ fn inline_styles(from: &Element, to: &Element) -> Option<()> {
     Some(())
 }
 
+/// The elements matching `selector` inside `root`.
+pub(super) fn elements(root: &Element, selector: &str) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}
+
 /// Removes every element matching `selector` inside `root`.
 fn remove_all(root: &Element, selector: &str) {
-    if let Ok(list) = root.query_selector_all(selector) {
-        for i in 0..list.length() {
-            if let Some(n) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                n.remove();
-            }
-        }
+    for e in elements(root, selector) {
+        e.remove();
     }
 }
 
@@ -347,10 +353,7 @@ pub fn canvas_svg(
     let bbox = bbox.filter(|b| b.width() > 0.0)?;
     // The editing state is not part of the picture: styles are read with the selection and the
     // focus taken off for the moment (nothing is painted in between).
-    let selected = svg.query_selector_all(".cpart.selected").ok()?;
-    let selected: Vec<Element> = (0..selected.length())
-        .filter_map(|i| selected.item(i)?.dyn_into().ok())
-        .collect();
+    let selected = elements(&svg, ".cpart.selected");
     let set_class = |e: &Element, with: bool| {
         let class = e.get_attribute("class").unwrap_or_default();
         let mut words: Vec<&str> = class
@@ -401,14 +404,9 @@ pub fn canvas_svg(
         remove_all(&copy, sel);
     }
     if opts.flows {
-        if let Ok(list) = copy.query_selector_all(".packets *") {
-            for i in 0..list.length() {
-                if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    let style = e.get_attribute("style").unwrap_or_default();
-                    let _ =
-                        e.set_attribute("style", &format!("{style}opacity:1;visibility:visible;"));
-                }
-            }
+        for e in elements(&copy, ".packets *") {
+            let style = e.get_attribute("style").unwrap_or_default();
+            let _ = e.set_attribute("style", &format!("{style}opacity:1;visibility:visible;"));
         }
     } else {
         remove_all(&copy, ".packets");
@@ -423,20 +421,12 @@ pub fn canvas_svg(
         bbox
     };
     // Names the zoomed-out canvas cut short are whole in the picture.
-    if let Ok(list) = copy.query_selector_all("[data-name]") {
-        for i in 0..list.length() {
-            if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                e.set_text_content(e.get_attribute("data-name").as_deref());
-            }
-        }
+    for e in elements(&copy, "[data-name]") {
+        e.set_text_content(e.get_attribute("data-name").as_deref());
     }
     for attr in ["data-id", "data-resize", "data-name"] {
-        if let Ok(list) = copy.query_selector_all(&format!("[{attr}]")) {
-            for i in 0..list.length() {
-                if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    let _ = e.remove_attribute(attr);
-                }
-            }
+        for e in elements(&copy, &format!("[{attr}]")) {
+            let _ = e.remove_attribute(attr);
         }
     }
     let text = style_of(&svg, ".cpart .title", "fill").unwrap_or_else(|| "#1f2328".into());

@@ -2,21 +2,12 @@
 //! ([`crate::publish`] says which and by how much): their band goes, the VPC's box narrows, and
 //! every part, line and flow point to the right of a cut band inside that VPC moves left.
 
-use wasm_bindgen::JsCast;
 use web_sys::Element;
+
+use super::picture::elements as all;
 
 use crate::model::Scenario;
 use crate::publish::{shift_path, zone_cuts, Cuts, ZoneCut};
-
-/// The elements matching `selector` inside `root`.
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into().ok())
-        .collect()
-}
 
 /// The numeric attribute `name` of `e`.
 fn number(e: &Element, name: &str) -> Option<f64> {

@@ -390,54 +390,34 @@ pub fn EmbedDialog(props: &CloseProps) -> Html {
             height.set(suggested_height(&s, shows.canvas_only()));
         })
     };
-    let on_first = {
+    // A select of the dialog: its value changes one option.
+    let on_select = |set: fn(EmbedOptions, &str) -> EmbedOptions| {
         let options = options.clone();
         Callback::from(move |e: Event| {
-            let first = e
-                .target_unchecked_into::<HtmlSelectElement>()
-                .value()
-                .parse()
-                .ok();
-            options.set(EmbedOptions { first, ..*options });
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            options.set(set(*options, &value));
         })
     };
-    let on_zoom = {
-        let options = options.clone();
-        Callback::from(move |e: Event| {
-            let zoom = e
-                .target_unchecked_into::<HtmlSelectElement>()
-                .value()
-                .parse()
-                .ok();
-            options.set(EmbedOptions { zoom, ..*options });
-        })
-    };
-    let on_lang = {
-        let options = options.clone();
-        Callback::from(move |e: Event| {
-            let lang = e
-                .target_unchecked_into::<HtmlSelectElement>()
-                .value()
-                .parse::<Lang>()
-                .ok();
-            options.set(EmbedOptions { lang, ..*options });
-        })
-    };
-    let on_theme = {
-        let options = options.clone();
-        Callback::from(move |e: Event| {
-            let dark = match e
-                .target_unchecked_into::<HtmlSelectElement>()
-                .value()
-                .as_str()
-            {
-                "dark" => Some(true),
-                "light" => Some(false),
-                _ => None,
-            };
-            options.set(EmbedOptions { dark, ..*options });
-        })
-    };
+    let on_first = on_select(|o, v| EmbedOptions {
+        first: v.parse().ok(),
+        ..o
+    });
+    let on_zoom = on_select(|o, v| EmbedOptions {
+        zoom: v.parse().ok(),
+        ..o
+    });
+    let on_lang = on_select(|o, v| EmbedOptions {
+        lang: v.parse::<Lang>().ok(),
+        ..o
+    });
+    let on_theme = on_select(|o, v| EmbedOptions {
+        dark: match v {
+            "dark" => Some(true),
+            "light" => Some(false),
+            _ => None,
+        },
+        ..o
+    });
     let on_height = {
         let height = height.clone();
         Callback::from(move |e: Event| {
