@@ -51,10 +51,7 @@ pub fn flow_name(s: &Scenario, spec: &FlowSpec) -> String {
 /// ("Established", "Dropped", "Dropped on the way back", "Refused"), then, when it did not get
 /// through, what decided, as the reachability table says it ("Dropped: db-sg blocks").
 pub fn short_verdict(t: &Trace, lang: Lang) -> String {
-    let summary = match lang {
-        Lang::En => &t.summary,
-        Lang::Ko => &t.summary_ko,
-    };
+    let summary = crate::engine::explain::summary(t, lang);
     let lead = summary.split(':').next().unwrap_or_default().trim();
     if t.verdict == Verdict::Established {
         return lead.to_string();

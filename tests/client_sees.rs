@@ -7,6 +7,11 @@ mod common;
 
 use common::*;
 use vpc_playground::engine::Verdict;
+
+/// The trace's summary in Korean.
+fn ko_summary(t: &vpc_playground::engine::Trace) -> String {
+    vpc_playground::engine::explain::ko::summary(t)
+}
 use vpc_playground::model::Os;
 
 fn base(os: Os) -> Sc {
@@ -33,7 +38,7 @@ fn sg_drop_summary_says_the_client_times_out_unlike_a_refused_port() {
         t.summary
     );
     assert!(t.summary.contains("refused port"), "{}", t.summary);
-    assert!(t.summary_ko.contains("시간이 초과"), "{}", t.summary_ko);
+    assert!(ko_summary(&t).contains("시간이 초과"), "{}", ko_summary(&t));
 }
 
 #[test]
@@ -45,7 +50,7 @@ fn refused_port_summary_says_the_reset_comes_at_once() {
     assert_eq!(t.verdict, Verdict::Refused, "{}", explain(&t));
     assert!(t.summary.contains("TCP reset"), "{}", t.summary);
     assert!(!t.summary.contains("times out"), "{}", t.summary);
-    assert!(t.summary_ko.contains("TCP 리셋"), "{}", t.summary_ko);
+    assert!(ko_summary(&t).contains("TCP 리셋"), "{}", ko_summary(&t));
 }
 
 #[test]
@@ -80,10 +85,10 @@ fn nacl_return_drop_names_linux_ephemeral_ports() {
         t.summary
     );
     assert!(
-        t.summary_ko.contains("임시(ephemeral) 포트 32768-60999")
-            && t.summary_ko.contains("Linux 클라이언트"),
+        ko_summary(&t).contains("임시(ephemeral) 포트 32768-60999")
+            && ko_summary(&t).contains("Linux 클라이언트"),
         "{}",
-        t.summary_ko
+        ko_summary(&t)
     );
 }
 
@@ -97,5 +102,5 @@ fn nacl_return_drop_names_windows_ephemeral_ports() {
         "{}",
         t.summary
     );
-    assert!(t.summary_ko.contains("Windows"), "{}", t.summary_ko);
+    assert!(ko_summary(&t).contains("Windows"), "{}", ko_summary(&t));
 }

@@ -265,7 +265,7 @@ fn stop_at(t: &Trace) -> usize {
         _ => t
             .hops
             .iter()
-            .rposition(|h| h.decision.stops())
+            .rposition(|h| h.decision().stops())
             .unwrap_or(t.hops.len()),
     }
 }

@@ -372,7 +372,8 @@ proptest! {
         prop_assert_eq!(b.id.as_str(), "acl1");
         prop_assert_eq!(b.direction, Direction::Forward);
         let expected = deny.to_string();
-        prop_assert_eq!(b.rule.as_deref(), Some(expected.as_str()), "{}", explain(&t));
+        let rule = b.rule_text();
+        prop_assert_eq!(rule.as_deref(), Some(expected.as_str()), "{}", explain(&t));
     }
 
     /// (c) An established flow crosses the same network ACLs on its way there and on its way

@@ -95,7 +95,9 @@ fn nacl_first_matching_rule_by_number_decides() {
     let t = tcp(&s, "other", "web", 443);
     assert_established(&t);
     assert_eq!(
-        hop(&t, "pub-acl", Forward, Decision::Allow).rule.as_deref(),
+        hop(&t, "pub-acl", Forward, Decision::Allow)
+            .rule_text()
+            .as_deref(),
         Some("200")
     );
 
@@ -257,7 +259,9 @@ fn nacl_return_path_needs_ephemeral_ports() {
     );
     // The inbound rule did pass the request.
     assert_eq!(
-        hop(&t, "pub-acl", Forward, Decision::Allow).rule.as_deref(),
+        hop(&t, "pub-acl", Forward, Decision::Allow)
+            .rule_text()
+            .as_deref(),
         Some("100")
     );
 
@@ -276,7 +280,9 @@ fn nacl_return_path_needs_ephemeral_ports() {
     let t = tcp(&s, "laptop", "web", 443);
     assert_established(&t);
     assert_eq!(
-        hop(&t, "pub-acl", Return, Decision::Allow).rule.as_deref(),
+        hop(&t, "pub-acl", Return, Decision::Allow)
+            .rule_text()
+            .as_deref(),
         Some("110")
     );
 }
@@ -339,7 +345,7 @@ fn sg_stateful_reply_allowed() {
     for sg in ["db-sg", "client-sg"] {
         let h = hop(&t, sg, Return, Decision::Allow);
         assert_eq!(
-            h.rule.as_deref(),
+            h.rule_text().as_deref(),
             Some("tracked connection"),
             "{}",
             explain(&t)
@@ -380,7 +386,9 @@ fn sg_any_rule_of_any_group_allows() {
     let t = tcp(&s, "client", "db", 5432);
     assert_established(&t);
     assert_eq!(
-        hop(&t, "pg-sg", Forward, Decision::Allow).rule.as_deref(),
+        hop(&t, "pg-sg", Forward, Decision::Allow)
+            .rule_text()
+            .as_deref(),
         Some("inbound #1")
     );
     assert_established(&tcp(&s, "client", "db", 22));
@@ -514,7 +522,7 @@ fn route_longest_prefix_wins() {
     assert_established(&t);
     assert_eq!(
         hop(&t, "priv-rt", Forward, Decision::Forward)
-            .rule
+            .rule_text()
             .as_deref(),
         Some("0.0.0.0/0")
     );
@@ -528,7 +536,7 @@ fn route_longest_prefix_wins() {
     assert_established(&t);
     assert_eq!(
         hop(&t, "priv-rt", Forward, Decision::Forward)
-            .rule
+            .rule_text()
             .as_deref(),
         Some("10.0.0.0/16")
     );
@@ -617,7 +625,7 @@ fn route_main_table_used_without_association() {
     assert_established(&t);
     assert_eq!(
         hop(&t, "vpc-main", Forward, Decision::Forward)
-            .rule
+            .rule_text()
             .as_deref(),
         Some("0.0.0.0/0")
     );
@@ -655,7 +663,7 @@ fn route_local_covers_every_vpc_cidr() {
     assert_established(&t);
     assert_eq!(
         hop(&t, "vpc-main", Forward, Decision::Forward)
-            .rule
+            .rule_text()
             .as_deref(),
         Some("100.64.0.0/16")
     );
@@ -663,7 +671,7 @@ fn route_local_covers_every_vpc_cidr() {
     assert_established(&t);
     assert_eq!(
         hop(&t, "vpc-main", Forward, Decision::Forward)
-            .rule
+            .rule_text()
             .as_deref(),
         Some("10.0.0.0/16")
     );
@@ -838,7 +846,7 @@ fn nat_gateway_translates_and_reroutes() {
     assert_established(&t);
     // app's table sends the packet to the NAT gateway ...
     let first = hop(&t, "priv-rt", Forward, Decision::Forward);
-    assert_eq!(first.rule.as_deref(), Some("0.0.0.0/0"));
+    assert_eq!(first.rule_text().as_deref(), Some("0.0.0.0/0"));
     assert_eq!(first.src, ip("10.0.1.10"));
     // ... which puts its own private address in place of the source ...
     let nat = hop(&t, "nat", Forward, Decision::Translate);
@@ -1040,7 +1048,7 @@ fn nat_instance_needs_source_dest_check_off() {
     assert!(
         hops_at(&t, "natbox-sg")
             .iter()
-            .any(|h| h.direction == Forward && h.decision == Decision::Allow),
+            .any(|h| h.direction == Forward && h.decision() == Decision::Allow),
         "{}",
         explain(&t)
     );
@@ -1490,7 +1498,7 @@ fn icmp_echo_reply_stateful() {
     assert_established(&t);
     assert_eq!(
         hop(&t, "target-sg", Return, Decision::Allow)
-            .rule
+            .rule_text()
             .as_deref(),
         Some("tracked connection")
     );
@@ -1827,14 +1835,14 @@ fn gateway_endpoint_prefix_list_route() {
     assert_established(&t);
     assert_eq!(
         hop(&t, "priv-rt", Forward, Decision::Forward)
-            .rule
+            .rule_text()
             .as_deref(),
         Some("pl-s3")
     );
     assert!(
         hops_at(&t, "vpce-s3")
             .iter()
-            .any(|h| h.decision == Decision::Deliver),
+            .any(|h| h.decision() == Decision::Deliver),
         "{}",
         explain(&t)
     );
@@ -1890,22 +1898,29 @@ fn verdict_names_deciding_rule() {
         .build_unvalidated(); // pcx-gone is gone: see validation_accepts_blackhole_route...
                               // ACL: the rule number.
     let t = tcp(&s, "web", "db", 5432);
-    assert_eq!(t.blocked_by.as_ref().unwrap().rule.as_deref(), Some("90"));
+    assert_eq!(
+        t.blocked_by.as_ref().unwrap().rule_text().as_deref(),
+        Some("90")
+    );
     // Security group: the allowing rule's index (1-based) in its list.
     let t = tcp(&s, "web", "db", 5433);
     assert_established(&t);
     assert_eq!(
-        hop(&t, "db-sg", Forward, Decision::Allow).rule.as_deref(),
+        hop(&t, "db-sg", Forward, Decision::Allow)
+            .rule_text()
+            .as_deref(),
         Some("inbound #2")
     );
     assert_eq!(
-        hop(&t, "web-sg", Forward, Decision::Allow).rule.as_deref(),
+        hop(&t, "web-sg", Forward, Decision::Allow)
+            .rule_text()
+            .as_deref(),
         Some("outbound #1")
     );
     // ... and "no matching rule" when none allows.
     let t = tcp(&s, "web", "db", 6379);
     assert_eq!(
-        t.blocked_by.as_ref().unwrap().rule.as_deref(),
+        t.blocked_by.as_ref().unwrap().rule_text().as_deref(),
         Some("no matching rule")
     );
     // Routes: the destination of the matching route.
@@ -1921,8 +1936,8 @@ fn verdict_names_deciding_rule() {
     // Every hop that allowed or denied names a rule.
     let t = tcp(&s, "web", "db", 5433);
     for h in &t.hops {
-        if matches!(h.decision, Decision::Allow | Decision::Deny) {
-            assert!(h.rule.is_some(), "hop without rule: {h:?}");
+        if matches!(h.decision(), Decision::Allow | Decision::Deny) {
+            assert!(h.rule().is_some(), "hop without rule: {h:?}");
         }
     }
 }

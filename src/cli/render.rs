@@ -1,29 +1,9 @@
 //! Text and JSON output for people and tools.
 
 use crate::engine::matrix::Matrix;
-use crate::engine::trace::{Direction, Hop, Kind, PortView, Trace};
+use crate::engine::trace::{Direction, Hop, PortView, Trace};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
-
-fn kind_word(k: Kind) -> &'static str {
-    match k {
-        Kind::SecurityGroup => "security group",
-        Kind::NetworkAcl => "network ACL",
-        Kind::RouteTable => "route table",
-        Kind::InternetGateway => "internet gateway",
-        Kind::NatGateway => "NAT gateway",
-        Kind::Instance => "instance",
-        Kind::NetworkInterface => "interface",
-        Kind::LoadBalancer => "load balancer",
-        Kind::Database => "database",
-        Kind::PeeringConnection => "peering",
-        Kind::GatewayEndpoint => "gateway endpoint",
-        Kind::TransitGateway => "transit gateway",
-        Kind::Internet => "internet",
-        Kind::InternetHost => "internet host",
-        Kind::Vpc => "VPC",
-    }
-}
 
 fn endpoint(addr: std::net::Ipv4Addr, port: &PortView) -> String {
     match port {
@@ -38,15 +18,11 @@ fn hop_line(n: usize, h: &Hop) -> String {
         Direction::Return => "←",
     };
     let who = crate::model::part_label(&h.name, &h.component);
-    let rule = h
-        .rule
-        .as_deref()
-        .map(|r| format!(" [{r}]"))
-        .unwrap_or_default();
+    let rule = h.rule_text().map(|r| format!(" [{r}]")).unwrap_or_default();
     format!(
         "{n:>3} {arrow} {:<16} {who}: {:?}{rule}\n      {}  {} → {}",
-        kind_word(h.kind),
-        h.decision,
+        crate::engine::explain::en::kind(h.kind),
+        h.decision(),
         h.detail,
         endpoint(h.src, &h.src_port),
         endpoint(h.dst, &h.dst_port)
@@ -116,8 +92,7 @@ pub fn trace_text(t: &Trace) -> String {
     let _ = writeln!(out, "Verdict: {}", t.verdict);
     if let Some(b) = &t.blocked_by {
         let rule = b
-            .rule
-            .as_deref()
+            .rule_text()
             .map(|r| format!(", rule {r}"))
             .unwrap_or_default();
         let dir = match b.direction {
@@ -127,7 +102,7 @@ pub fn trace_text(t: &Trace) -> String {
         let _ = writeln!(
             out,
             "Blocked by: {} {}, {dir} path{rule}",
-            kind_word(b.kind),
+            crate::engine::explain::en::kind(b.kind),
             crate::model::part_label(&b.name, &b.id)
         );
     }

@@ -15,7 +15,7 @@
 //! [`apply`] changes the scenario; the result validates when the scenario did.
 
 use super::network::{display, Network, Owner};
-use super::trace::{BlockedBy, Hop, Kind, PortView, Side, Trace, Verdict};
+use super::trace::{BlockedBy, Hop, Kind, PortView, RuleRef, Side, Trace, Verdict};
 use super::FlowSpec;
 use crate::edit::alloc::next_public_ip;
 use crate::model::{
@@ -95,7 +95,7 @@ pub fn suggest(s: &Scenario, spec: &FlowSpec, trace: &Trace) -> Option<Fix> {
         .hops
         .iter()
         .rev()
-        .find(|h| h.decision.stops() && h.component == b.id);
+        .find(|h| h.decision().stops() && h.component == b.id);
     match trace.verdict {
         Verdict::DroppedBySecurityGroup => sg_fix(&net, b, hop?),
         Verdict::DroppedByNetworkAcl => acl_fix(&net, b, hop?),
@@ -179,11 +179,11 @@ fn sg_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
 
 /// The number for a new allow rule: the first free number below the deny that matched, or for the
 /// implicit `*` deny the next hundred after the last rule (else the first free below 32767).
-fn acl_number(rules: &[AclRule], matched: Option<&str>) -> Option<u16> {
+fn acl_number(rules: &[AclRule], matched: Option<&RuleRef>) -> Option<u16> {
     let used = |n: u16| rules.iter().any(|r| r.number == n);
-    match matched.and_then(|m| m.parse::<u16>().ok()) {
-        Some(deny) => (1..deny).rev().find(|n| !used(*n)),
-        None => {
+    match matched {
+        Some(RuleRef::AclRule { number: deny }) => (1..*deny).rev().find(|n| !used(*n)),
+        _ => {
             let last = rules.iter().map(|r| r.number).max().unwrap_or(0);
             let next = (last / 100 + 1).saturating_mul(100);
             if next <= ACL_MAX && !used(next) {
@@ -199,7 +199,7 @@ fn acl_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
     let acl = net.scenario.network_acls.iter().find(|a| a.id == b.id)?;
     let inbound = hop.site.as_ref().is_none_or(|s| s.side == Side::Entering);
     let rules = if inbound { &acl.inbound } else { &acl.outbound };
-    let number = acl_number(rules, b.rule.as_deref())?;
+    let number = acl_number(rules, b.rule.as_ref())?;
     let peer_ip = if inbound { hop.src } else { hop.dst };
     let cidr = if on_internet(net, peer_ip) {
         anywhere()
@@ -579,16 +579,23 @@ mod tests {
     #[test]
     fn acl_number_is_the_first_free_number_below_the_deny() {
         let rules = [rule(98), rule(99), rule(100)];
-        assert_eq!(acl_number(&rules, Some("100")), Some(97));
+        let number = |number| RuleRef::AclRule { number };
+        assert_eq!(acl_number(&rules, Some(&number(100))), Some(97));
         // Nothing can go before rule 1.
-        assert_eq!(acl_number(&[rule(1)], Some("1")), None);
+        assert_eq!(acl_number(&[rule(1)], Some(&number(1))), None);
     }
 
     #[test]
     fn acl_number_after_the_star_is_the_next_hundred_or_the_highest_free() {
-        assert_eq!(acl_number(&[], Some("*")), Some(100));
-        assert_eq!(acl_number(&[rule(100), rule(250)], Some("*")), Some(300));
-        assert_eq!(acl_number(&[rule(32766)], Some("*")), Some(32765));
+        assert_eq!(acl_number(&[], Some(&RuleRef::AclDefault)), Some(100));
+        assert_eq!(
+            acl_number(&[rule(100), rule(250)], Some(&RuleRef::AclDefault)),
+            Some(300)
+        );
+        assert_eq!(
+            acl_number(&[rule(32766)], Some(&RuleRef::AclDefault)),
+            Some(32765)
+        );
     }
 
     #[test]

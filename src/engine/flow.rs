@@ -6,8 +6,10 @@
 //! connection (a new leg) goes on to a healthy target or upstream.
 
 use super::network::{display, Network, Owner};
-use super::trace::{BlockedBy, Direction, FlowView, Kind, PortView, SourcePorts, Trace, Verdict};
-use super::walk::{Drop, End, Packet, PortVal, Stage, Walk};
+use super::trace::{
+    BlockedBy, Direction, Ends, FlowView, Kind, PortView, SourcePorts, Trace, Verdict,
+};
+use super::walk::{owner_kind, End, Packet, PortVal, Stage, Stop, Walk};
 use crate::model::{Listening, Os, PortRange, Protocol, Role, NAT_EPHEMERAL};
 use std::net::Ipv4Addr;
 
@@ -145,8 +147,9 @@ impl Client {
         }
     }
 
-    /// Who picks the source port and from which range.
-    fn ephemeral(self, net: &Network) -> (String, PortRange, Option<Os>) {
+    /// Who picks the source port (in words only when `record`) and from which range.
+    fn ephemeral(self, net: &Network, record: bool) -> (String, PortRange, Option<Os>) {
+        let words = |text: &dyn Fn() -> String| if record { text() } else { String::new() };
         match self {
             Client::Eni(e) => {
                 let eni = &net.enis[e];
@@ -154,22 +157,19 @@ impl Client {
                 match eni.owner {
                     Owner::Instance(i) => {
                         let os = net.scenario.instances[i].os;
-                        (
-                            format!("{name} ({})", os_word(os)),
-                            os.ephemeral_range(),
-                            Some(os),
-                        )
+                        let who = words(&|| format!("{name} ({})", os_word(os)));
+                        (who, os.ephemeral_range(), Some(os))
                     }
                     Owner::Database(_) => (
-                        name.to_string(),
+                        words(&|| name.to_string()),
                         Os::Linux.ephemeral_range(),
                         Some(Os::Linux),
                     ),
-                    _ => (name.to_string(), NAT_EPHEMERAL, None),
+                    _ => (words(&|| name.to_string()), NAT_EPHEMERAL, None),
                 }
             }
             Client::Internet { ip, os } => (
-                format!("{ip} ({})", os_word(os)),
+                words(&|| format!("{ip} ({})", os_word(os))),
                 os.ephemeral_range(),
                 Some(os),
             ),
@@ -263,7 +263,14 @@ enum Service {
     },
 }
 
-fn service_at_eni(net: &Network, eni: usize, pkt: &Packet) -> Service {
+/// A refusal, in words only when `record` (the matrix formats nothing).
+macro_rules! refuse {
+    ($record:expr, $($words:tt)*) => {
+        Service::Refuse(if $record { format!($($words)*) } else { String::new() })
+    };
+}
+
+fn service_at_eni(net: &Network, eni: usize, pkt: &Packet, record: bool) -> Service {
     let s = net.scenario;
     let e = &net.enis[eni];
     let name = net.owner_name(e.owner);
@@ -294,10 +301,11 @@ fn service_at_eni(net: &Network, eni: usize, pkt: &Packet) -> Service {
             if port.is_some_and(|p| inst.listens.accepts(pkt.protocol, p)) {
                 Service::Accept
             } else {
-                Service::Refuse(format!(
+                refuse!(
+                    record,
                     "nothing on {name} listens on {}: connection refused",
                     svc(port)
-                ))
+                )
             }
         }
         Owner::Database(i) => {
@@ -305,13 +313,14 @@ fn service_at_eni(net: &Network, eni: usize, pkt: &Packet) -> Service {
             if pkt.protocol == Protocol::Tcp && port == Some(db.listen_port()) {
                 Service::Accept
             } else if icmp {
-                Service::Refuse(format!("{name} does not answer ping"))
+                refuse!(record, "{name} does not answer ping")
             } else {
-                Service::Refuse(format!(
+                refuse!(
+                    record,
                     "{name} listens only on tcp/{}, not {}: connection refused",
                     db.listen_port(),
                     svc(port)
-                ))
+                )
             }
         }
         Owner::LoadBalancer(i) => {
@@ -321,22 +330,22 @@ fn service_at_eni(net: &Network, eni: usize, pkt: &Packet) -> Service {
                 Some(l) if pkt.protocol == Protocol::Tcp => {
                     match lb.target_groups.iter().position(|t| t.id == l.target_group) {
                         Some(tg) => Service::Balance { lb: i, tg },
-                        None => Service::Refuse(format!(
+                        None => refuse!(
+                            record,
                             "load balancer {name} listener {} has no target group",
                             l.port
-                        )),
+                        ),
                     }
                 }
-                _ if icmp => Service::Refuse(format!("load balancer {name} does not answer ping")),
-                _ => Service::Refuse(format!(
+                _ if icmp => refuse!(record, "load balancer {name} does not answer ping"),
+                _ => refuse!(
+                    record,
                     "load balancer {name} has no listener on {}",
                     svc(port)
-                )),
+                ),
             }
         }
-        Owner::NatGateway(_) => {
-            Service::Refuse(format!("NAT gateway {name} accepts no connections"))
-        }
+        Owner::NatGateway(_) => refuse!(record, "NAT gateway {name} accepts no connections"),
     }
 }
 
@@ -347,85 +356,55 @@ fn listening_of_internet(net: &Network, ip: Ipv4Addr) -> (String, Listening) {
     }
 }
 
-/// Runs one leg (a connection) and any legs it leads to. `Err` is the drop that ended the flow.
-fn run_leg(
-    w: &mut Walk,
-    leg: &mut u8,
-    client: Client,
+/// A stop on the flow's level (not at a component the walker met): what ended it and why.
+fn stop(
+    w: &Walk,
+    verdict: Verdict,
+    (id, name, kind): (String, String, Kind),
+    detail: impl FnOnce() -> String,
+) -> Box<Stop> {
+    Box::new(Stop {
+        verdict,
+        id,
+        name,
+        kind,
+        rule: None,
+        detail: w.words(|_| detail()),
+        leg: w.leg,
+        direction: w.dir,
+    })
+}
+
+/// What one leg asks for: to `dst`, by `protocol` to `port`, from `src_port` when fixed.
+#[derive(Clone, Copy)]
+struct Ask {
     dst: Ipv4Addr,
     protocol: Protocol,
     port: Option<u16>,
     src_port: Option<u16>,
-) -> Result<(), Box<Drop>> {
+}
+
+/// Runs one leg (a connection) and any legs it leads to. `Err` is the stop that ended the flow.
+fn run_leg(w: &mut Walk, leg: &mut u8, client: Client, ask: Ask) -> Result<(), Box<Stop>> {
     let net = w.net;
     *leg += 1;
     if *leg > MAX_LEGS {
-        return Err(Box::new(Drop {
-            verdict: Verdict::ForwardingLoop,
-            id: "flow".into(),
-            name: "flow".into(),
-            kind: Kind::LoadBalancer,
-            rule: None,
-            detail: format!("more than {MAX_LEGS} proxies or load balancers in a row"),
-            leg: *leg,
-            direction: Direction::Forward,
-        }));
+        w.leg = *leg;
+        w.dir = Direction::Forward;
+        return Err(stop(
+            w,
+            Verdict::ForwardingLoop,
+            ("flow".into(), "flow".into(), Kind::LoadBalancer),
+            || format!("more than {MAX_LEGS} proxies or load balancers in a row"),
+        ));
     }
     w.start_leg(*leg);
-    if let Client::Eni(e) = client {
-        let eni = &net.enis[e];
-        if matches!(eni.owner, Owner::Instance(i) if net.scenario.instances[i].stopped) {
-            let name = net.owner_name(eni.owner);
-            return Err(Box::new(Drop {
-                verdict: Verdict::NoHost,
-                id: net.owner_id(eni.owner).to_string(),
-                name: name.to_string(),
-                kind: Kind::Instance,
-                rule: None,
-                detail: format!("{name} is stopped, so it sends nothing"),
-                leg: *leg,
-                direction: Direction::Forward,
-            }));
-        }
-    }
-    let sport = match (protocol.has_ports(), src_port) {
-        (false, _) => PortVal::None,
-        (true, Some(p)) => PortVal::Fixed(p),
-        (true, None) => {
-            let (who, range, os) = client.ephemeral(net);
-            w.new_var(who, range, os)
-        }
-    };
-    let pkt = Packet {
-        src: client.ip(net),
-        dst,
-        protocol,
-        sport,
-        dport: port.map_or(PortVal::None, PortVal::Fixed),
-        icmp: (protocol == Protocol::Icmp).then_some((8, 0)),
-    };
-    let start = match client {
-        Client::Eni(eni) => Stage::Send { eni, pkt },
-        Client::Internet { .. } => Stage::Internet { pkt },
-    };
+    let (start, sport) = first_packet(w, client, ask)?;
     let end = w.run(start);
     let (service, arrived, server_eni) = match &end {
         End::Dropped(d) => return Err(d.clone()),
-        End::Eni { eni, pkt } => (service_at_eni(net, *eni, pkt), *pkt, Some(*eni)),
-        End::Internet { pkt } => {
-            let (name, listens) = listening_of_internet(net, pkt.dst);
-            let ok = pkt.protocol == Protocol::Icmp
-                || port.is_some_and(|p| listens.accepts(pkt.protocol, p));
-            let s = if ok {
-                Service::Accept
-            } else {
-                Service::Refuse(format!(
-                    "nothing on {name} listens on {protocol}/{}: connection refused",
-                    port.unwrap_or(0)
-                ))
-            };
-            (s, *pkt, None)
-        }
+        End::Eni { eni, pkt } => (service_at_eni(net, *eni, pkt, w.record), *pkt, Some(*eni)),
+        End::Internet { pkt } => (internet_service(w, pkt, ask), *pkt, None),
         End::Service { pkt, .. } => (Service::Accept, *pkt, None),
     };
     let here = leg_server(net, &end);
@@ -433,11 +412,96 @@ fn run_leg(
         Service::Refuse(why) => w.note_refused(&arrived, &here, why),
         _ => w.note_delivered(&arrived, &here),
     }
+    reply(w, client, sport, (&end, arrived), &here)?;
+    match service {
+        Service::Accept => Ok(()),
+        Service::Refuse(detail) => {
+            w.dir = Direction::Forward;
+            Err(stop(w, Verdict::Refused, here, || detail))
+        }
+        Service::Balance { lb, tg } => {
+            let node = server_eni.expect("a load balancer is reached at a node");
+            balance(w, leg, node, lb, tg)
+        }
+        Service::Proxy { inst, up } => {
+            let eni = server_eni.expect("a proxy is reached at its interface");
+            proxy(w, leg, eni, (inst, up))
+        }
+    }
+}
 
-    // The reply (or the reset) travels back.
+/// The first packet of a leg from `client`, where it starts, and its source port; a stopped
+/// instance sends nothing.
+fn first_packet(w: &mut Walk, client: Client, ask: Ask) -> Result<(Stage, PortVal), Box<Stop>> {
+    let net = w.net;
+    if let Client::Eni(e) = client {
+        let eni = &net.enis[e];
+        if matches!(eni.owner, Owner::Instance(i) if net.scenario.instances[i].stopped) {
+            let name = net.owner_name(eni.owner);
+            let who = (
+                net.owner_id(eni.owner).to_string(),
+                name.to_string(),
+                Kind::Instance,
+            );
+            return Err(stop(w, Verdict::NoHost, who, || {
+                format!("{name} is stopped, so it sends nothing")
+            }));
+        }
+    }
+    let sport = match (ask.protocol.has_ports(), ask.src_port) {
+        (false, _) => PortVal::None,
+        (true, Some(p)) => PortVal::Fixed(p),
+        (true, None) => {
+            let (who, range, os) = client.ephemeral(net, w.record);
+            w.new_var(who, range, os)
+        }
+    };
+    let pkt = Packet {
+        src: client.ip(net),
+        dst: ask.dst,
+        protocol: ask.protocol,
+        sport,
+        dport: ask.port.map_or(PortVal::None, PortVal::Fixed),
+        icmp: (ask.protocol == Protocol::Icmp).then_some((8, 0)),
+    };
+    let start = match client {
+        Client::Eni(eni) => Stage::Send { eni, pkt },
+        Client::Internet { .. } => Stage::Internet { pkt },
+    };
+    Ok((start, sport))
+}
+
+/// What a host on the internet does with a packet for it: ping is answered, a port only if the
+/// host listens there.
+fn internet_service(w: &Walk, pkt: &Packet, ask: Ask) -> Service {
+    let (name, listens) = listening_of_internet(w.net, pkt.dst);
+    let ok = pkt.protocol == Protocol::Icmp
+        || ask.port.is_some_and(|p| listens.accepts(pkt.protocol, p));
+    if ok {
+        Service::Accept
+    } else {
+        refuse!(
+            w.record,
+            "nothing on {name} listens on {}/{}: connection refused",
+            ask.protocol,
+            ask.port.unwrap_or(0)
+        )
+    }
+}
+
+/// The reply (or the reset) to the packet that `arrived` at `end`, walked back to `client`
+/// (whose source port was `sport`); a reply that reaches anyone else is lost.
+fn reply(
+    w: &mut Walk,
+    client: Client,
+    sport: PortVal,
+    (end, arrived): (&End, Packet),
+    here: &(String, String, Kind),
+) -> Result<(), Box<Stop>> {
+    let net = w.net;
     w.dir = Direction::Return;
     let reply = arrived.reply();
-    let back = match &end {
+    let back = match end {
         End::Eni { eni, .. } => Stage::Send {
             eni: *eni,
             pkt: reply,
@@ -456,83 +520,70 @@ fn run_leg(
         },
         _ => Stage::Internet { pkt: reply },
     };
-    match w.run(back) {
+    let (pkt, at) = match w.run(back) {
         End::Dropped(d) => return Err(d),
         End::Eni { eni, pkt } if client == Client::Eni(eni) && pkt.dport == sport => {
             let me = leg_server(net, &End::Eni { eni, pkt });
-            w.note_back(&pkt, &me, &here);
+            w.note_back(&pkt, &me, here);
+            return Ok(());
         }
         End::Internet { pkt } if matches!(client, Client::Internet { ip, .. } if ip == pkt.dst) => {
             let me = leg_server(net, &End::Internet { pkt });
-            w.note_back(&pkt, &me, &here);
+            w.note_back(&pkt, &me, here);
+            return Ok(());
         }
-        other => {
-            let (pkt, at) = match &other {
-                End::Eni { eni, pkt } => (*pkt, net.owner_name(net.enis[*eni].owner).to_string()),
-                End::Internet { pkt } | End::Service { pkt, .. } => (*pkt, pkt.dst.to_string()),
-                End::Dropped(_) => unreachable!("handled above"),
-            };
-            return Err(Box::new(Drop {
-                verdict: Verdict::NoRoute,
-                id: "reply".into(),
-                name: "reply".into(),
-                kind: Kind::RouteTable,
-                rule: None,
-                detail: format!(
-                    "the reply went to {at} ({}) instead of the client, so the client never sees it (asymmetric routing)",
-                    pkt.dst
-                ),
-                leg: w.leg,
-                direction: Direction::Return,
-            }));
-        }
-    }
+        End::Eni { eni, pkt } => (pkt, net.owner_name(net.enis[eni].owner).to_string()),
+        End::Internet { pkt } | End::Service { pkt, .. } => (pkt, pkt.dst.to_string()),
+    };
+    let who = ("reply".into(), "reply".into(), Kind::RouteTable);
+    Err(stop(w, Verdict::NoRoute, who, || {
+        format!(
+            "the reply went to {at} ({}) instead of the client, so the client never sees it (asymmetric routing)",
+            pkt.dst
+        )
+    }))
+}
 
-    match service {
-        Service::Accept => Ok(()),
-        Service::Refuse(detail) => {
-            let (id, name, kind) = here;
-            Err(Box::new(Drop {
-                verdict: Verdict::Refused,
-                id,
-                name,
-                kind,
-                rule: None,
-                detail,
-                leg: w.leg,
-                direction: Direction::Forward,
-            }))
-        }
-        Service::Balance { lb, tg } => {
-            let node = server_eni.expect("a load balancer is reached at a node");
-            balance(w, leg, node, lb, tg)
-        }
-        Service::Proxy { inst, up } => {
-            let eni = server_eni.expect("a proxy is reached at its interface");
-            let u = &net.scenario.instances[inst].upstreams[up];
-            let client = Client::Eni(eni);
-            let target = find_node(net, &u.target);
-            let Some(target) = target else {
-                return Err(Box::new(Drop {
-                    verdict: Verdict::NoHost,
-                    id: net.scenario.instances[inst].id.clone(),
-                    name: net.owner_name(Owner::Instance(inst)).to_string(),
-                    kind: Kind::Instance,
-                    rule: None,
-                    detail: format!("upstream {} is not in the scenario", u.target),
-                    leg: w.leg,
-                    direction: Direction::Forward,
-                }));
-            };
-            let dst = destination_address(net, client, target)
-                .map_err(|e| no_public(net, e, w.leg + 1))?;
-            run_leg(w, leg, client, dst, Protocol::Tcp, Some(u.port), None)
+/// A reverse proxy (instance `inst`, reached at interface `eni`) opens leg `leg + 1` to its
+/// upstream `up`.
+fn proxy(
+    w: &mut Walk,
+    leg: &mut u8,
+    eni: usize,
+    (inst, up): (usize, usize),
+) -> Result<(), Box<Stop>> {
+    let net = w.net;
+    let u = &net.scenario.instances[inst].upstreams[up];
+    let client = Client::Eni(eni);
+    let Some(target) = find_node(net, &u.target) else {
+        w.dir = Direction::Forward;
+        let who = (
+            net.scenario.instances[inst].id.clone(),
+            net.owner_name(Owner::Instance(inst)).to_string(),
+            Kind::Instance,
+        );
+        return Err(stop(w, Verdict::NoHost, who, || {
+            format!("upstream {} is not in the scenario", u.target)
+        }));
+    };
+    let dst = destination_address(net, client, target).map_err(|e| no_public(w, e, w.leg + 1))?;
+    run_leg(w, leg, client, Ask::tcp(dst, u.port))
+}
+
+impl Ask {
+    /// A TCP connection to `dst` port `port` from an ephemeral port.
+    fn tcp(dst: Ipv4Addr, port: u16) -> Ask {
+        Ask {
+            dst,
+            protocol: Protocol::Tcp,
+            port: Some(port),
+            src_port: None,
         }
     }
 }
 
 /// A load balancer picks a healthy target and opens leg `leg + 1` to it.
-fn balance(w: &mut Walk, leg: &mut u8, node: usize, lb: usize, tg: usize) -> Result<(), Box<Drop>> {
+fn balance(w: &mut Walk, leg: &mut u8, node: usize, lb: usize, tg: usize) -> Result<(), Box<Stop>> {
     let net = w.net;
     let lbx = &net.scenario.load_balancers[lb];
     let group = &lbx.target_groups[tg];
@@ -546,56 +597,42 @@ fn balance(w: &mut Walk, leg: &mut u8, node: usize, lb: usize, tg: usize) -> Res
         }
     }
     if candidates.is_empty() {
-        return Err(Box::new(Drop {
-            verdict: Verdict::NoHost,
-            id: lbx.id.clone(),
-            name: display(&lbx.name, &lbx.id).to_string(),
-            kind: Kind::LoadBalancer,
-            rule: None,
-            detail: format!(
+        w.dir = Direction::Forward;
+        let who = (
+            lbx.id.clone(),
+            display(&lbx.name, &lbx.id).to_string(),
+            Kind::LoadBalancer,
+        );
+        return Err(stop(w, Verdict::NoHost, who, || {
+            format!(
                 "target group {} has no registered targets: the load balancer answers 503",
                 display(&group.name, &group.id)
-            ),
-            leg: w.leg,
-            direction: Direction::Forward,
+            )
         }));
     }
     // Health check: the node must reach the target on the health-check port (see `health`).
     let healthy = candidates.iter().position(|&(dst, _, check)| {
         let mut probe = Walk::new(net, false);
         let mut l = 0;
-        run_leg(
-            &mut probe,
-            &mut l,
-            client,
-            dst,
-            Protocol::Tcp,
-            Some(check),
-            None,
-        )
-        .is_ok()
+        run_leg(&mut probe, &mut l, client, Ask::tcp(dst, check)).is_ok()
     });
     let (dst, port, _) = candidates[healthy.unwrap_or(0)];
-    run_leg(w, leg, client, dst, Protocol::Tcp, Some(port), None)
+    run_leg(w, leg, client, Ask::tcp(dst, port))
 }
 
-fn no_public(net: &Network, eni: usize, leg: u8) -> Box<Drop> {
+fn no_public(w: &Walk, eni: usize, leg: u8) -> Box<Stop> {
+    let net = w.net;
     let e = &net.enis[eni];
     let name = net.owner_name(e.owner);
-    Box::new(Drop {
+    Box::new(Stop {
         verdict: Verdict::NoPublicAddress,
         id: net.owner_id(e.owner).to_string(),
         name: name.to_string(),
-        kind: match e.owner {
-            Owner::Instance(_) => Kind::Instance,
-            Owner::Database(_) => Kind::Database,
-            Owner::LoadBalancer(_) => Kind::LoadBalancer,
-            Owner::NatGateway(_) => Kind::NatGateway,
-        },
+        kind: owner_kind(e.owner),
         rule: None,
-        detail: format!(
-            "{name} has no public IP address, so it cannot be reached from outside its VPC"
-        ),
+        detail: w.words(|_| {
+            format!("{name} has no public IP address, so it cannot be reached from outside its VPC")
+        }),
         leg,
         direction: Direction::Forward,
     })
@@ -605,16 +642,10 @@ fn leg_server(net: &Network, end: &End) -> (String, String, Kind) {
     match end {
         End::Eni { eni, .. } => {
             let e = &net.enis[*eni];
-            let kind = match e.owner {
-                Owner::Instance(_) => Kind::Instance,
-                Owner::Database(_) => Kind::Database,
-                Owner::LoadBalancer(_) => Kind::LoadBalancer,
-                Owner::NatGateway(_) => Kind::NatGateway,
-            };
             (
                 net.owner_id(e.owner).to_string(),
                 net.owner_name(e.owner).to_string(),
-                kind,
+                owner_kind(e.owner),
             )
         }
         End::Internet { pkt } => {
@@ -730,7 +761,7 @@ pub fn trace_resolved(
     let dst = match destination_address(net, client, to) {
         Ok(d) => d,
         Err(eni) => {
-            let d = no_public(net, eni, 1);
+            let d = no_public(&w, eni, 1);
             return finish(
                 w,
                 (client, to),
@@ -741,15 +772,13 @@ pub fn trace_resolved(
         }
     };
     let mut leg = 0;
-    let result = run_leg(
-        &mut w,
-        &mut leg,
-        client,
+    let ask = Ask {
         dst,
-        spec.protocol,
+        protocol: spec.protocol,
         port,
-        spec.src_port,
-    );
+        src_port: spec.src_port,
+    };
+    let result = run_leg(&mut w, &mut leg, client, ask);
     let sport_view = match (spec.protocol.has_ports(), spec.src_port) {
         (false, _) => PortView::None,
         (true, Some(p)) => PortView::One(p),
@@ -762,19 +791,22 @@ pub fn trace_resolved(
     finish(w, (client, to), flow(dst, sport_view), result, spec)
 }
 
+/// What the summary tells: where the flow stopped, why it works only for some source ports, or
+/// that it is established.
+enum Said {
+    Stopped(Box<Stop>),
+    Depends(String),
+    Established,
+}
+
 fn finish(
     w: Walk,
     (client, to): (Client, Node),
     flow: FlowView,
-    result: Result<(), Box<Drop>>,
+    result: Result<(), Box<Stop>>,
     spec: &FlowSpec,
 ) -> Trace {
-    let svc = match spec.port {
-        _ if !w.record => String::new(),
-        Some(p) if spec.protocol.has_ports() => format!("{}/{p}", spec.protocol),
-        _ => spec.protocol.to_string(),
-    };
-    let blocked = |d: &Drop| BlockedBy {
+    let blocked = |d: &Stop| BlockedBy {
         id: d.id.clone(),
         name: d.name.clone(),
         kind: d.kind,
@@ -782,84 +814,50 @@ fn finish(
         rule: d.rule.clone(),
         leg: d.leg,
     };
-    let (verdict, blocked_by, summary, source_ports) = match result {
-        Err(d) => {
-            let lead = match (d.verdict, d.direction) {
-                (Verdict::Refused, _) => "Refused",
-                (_, Direction::Return) => "Dropped on the way back",
-                _ => "Dropped",
+    let narrowed = w.vars.iter().find(|v| v.allowed.len() != v.full.len());
+    let (verdict, blocked_by, said, source_ports) = match (result, &w.narrowed, narrowed) {
+        (Err(d), _, _) => (d.verdict, Some(blocked(&d)), Said::Stopped(d), None),
+        (Ok(()), Some(n), Some(var)) => {
+            let ports = SourcePorts {
+                picked_by: var.picked_by.clone(),
+                range: var.full.to_string(),
+                working: var.allowed.to_string(),
             };
-            let leg = if d.leg > 1 {
-                format!(
-                    " (leg {}: the connection the load balancer or proxy opens)",
-                    d.leg
-                )
-            } else {
-                String::new()
-            };
-            let summary = if w.record {
-                let seen = super::explain::client_sees_en(d.verdict, spec.protocol);
-                format!("{lead}{leg}: {}.{seen}", d.detail)
-            } else {
-                String::new()
-            };
-            (d.verdict, Some(blocked(&d)), summary, None)
+            let said = Said::Depends(n.detail.clone());
+            (
+                Verdict::DependsOnSourcePort,
+                Some(blocked(n)),
+                said,
+                Some(ports),
+            )
         }
-        Ok(()) => match (
-            &w.narrowed,
-            w.vars.iter().find(|v| v.allowed.len() != v.full.len()),
-        ) {
-            (Some(n), Some(var)) => {
-                let ports = SourcePorts {
-                    picked_by: var.picked_by.clone(),
-                    range: var.full.to_string(),
-                    working: var.allowed.to_string(),
-                };
-                let summary = format!(
-                    "Depends on the client's source port: {} picks a port from {}, and the flow works only for {}. {}.",
-                    ports.picked_by, ports.range, ports.working, n.detail
-                );
-                (
-                    Verdict::DependsOnSourcePort,
-                    Some(blocked(n)),
-                    summary,
-                    Some(ports),
-                )
-            }
-            _ => {
-                let summary = if w.record {
-                    let from = match client {
-                        Client::Eni(e) => node_label(w.net, Node::Interface(e)),
-                        Client::Internet { ip, .. } => node_label(w.net, Node::Address(ip)),
-                    };
-                    format!(
-                        "Established: {from} reached {} on {svc}, and the reply came back.",
-                        node_label(w.net, to)
-                    )
-                } else {
-                    String::new()
-                };
-                (Verdict::Established, None, summary, None)
-            }
-        },
+        (Ok(()), _, _) => (Verdict::Established, None, Said::Established, None),
     };
-    let summary_ko = if w.record {
-        let label = |n| node_label(w.net, n);
+    let ends = if w.record {
         let from = match client {
-            Client::Eni(e) => label(Node::Interface(e)),
-            Client::Internet { ip, .. } => label(Node::Address(ip)),
+            Client::Eni(e) => node_label(w.net, Node::Interface(e)),
+            Client::Internet { ip, .. } => node_label(w.net, Node::Address(ip)),
         };
-        super::explain::summary_ko(&super::explain::Facts {
-            verdict,
-            blocked_by: blocked_by.as_ref(),
-            last: w.hops.last(),
-            from: &from,
-            to: &label(to),
-            svc: &svc,
-            source_ports: source_ports.as_ref(),
+        Ends {
+            from,
+            to: node_label(w.net, to),
+        }
+    } else {
+        Ends::default()
+    };
+    let denied_ports = w.denied_var.and_then(|v| w.vars.get(v).cloned());
+    let summary = if w.record {
+        let en = super::explain::en::Summary {
             protocol: spec.protocol,
-            ephemeral: w.denied_var.and_then(|v| w.vars.get(v)),
-        })
+            port: flow.port,
+            ends: &ends,
+            source_ports: source_ports.as_ref(),
+        };
+        match said {
+            Said::Stopped(d) => en.stopped(&d),
+            Said::Depends(detail) => en.depends(&detail),
+            Said::Established => en.established(),
+        }
     } else {
         String::new()
     };
@@ -868,8 +866,9 @@ fn finish(
         verdict,
         blocked_by,
         summary,
-        summary_ko,
         hops: w.hops,
         source_ports,
+        ends,
+        denied_ports,
     }
 }

@@ -126,112 +126,21 @@ pub struct Network<'s> {
 impl<'s> Network<'s> {
     /// Compiles a scenario. Dangling references are skipped here (validation reports them).
     pub fn new(scenario: &'s Scenario) -> Self {
-        let vpc_index: HashMap<&str, usize> = scenario
-            .vpcs
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (v.id.as_str(), i))
-            .collect();
-        let subnet_index: HashMap<&str, usize> = scenario
-            .subnets
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
-        let sg_index: HashMap<&str, usize> = scenario
-            .security_groups
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (g.id.as_str(), i))
-            .collect();
-        let pl_index: HashMap<&str, usize> = scenario
-            .prefix_lists
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
-
-        let subnets = scenario
-            .subnets
-            .iter()
-            .map(|sn| {
-                let vpc = vpc_index
-                    .get(sn.vpc.as_str())
-                    .copied()
-                    .unwrap_or(usize::MAX);
-                let route_table = scenario
-                    .route_tables
-                    .iter()
-                    .position(|t| t.subnets.contains(&sn.id))
-                    .or_else(|| {
-                        scenario
-                            .route_tables
-                            .iter()
-                            .position(|t| t.main && t.vpc == sn.vpc)
-                    });
-                let acl = scenario
-                    .network_acls
-                    .iter()
-                    .position(|a| a.subnets.contains(&sn.id))
-                    .or_else(|| {
-                        scenario
-                            .network_acls
-                            .iter()
-                            .position(|a| a.default && a.vpc == sn.vpc)
-                    });
-                SubnetInfo {
-                    subnet: sn,
-                    vpc,
-                    route_table,
-                    acl,
-                }
-            })
-            .collect::<Vec<_>>();
-
-        let mut enis = Vec::new();
-        let mut push = |iface: &'s Interface, owner: Owner| {
-            let Some(&subnet) = subnet_index.get(iface.subnet.as_str()) else {
-                return;
-            };
-            let vpc = subnets[subnet].vpc;
-            if vpc == usize::MAX {
-                return;
-            }
-            let groups = iface
-                .security_groups
-                .iter()
-                .filter_map(|g| sg_index.get(g.as_str()).copied())
-                .collect();
-            enis.push(Eni {
-                iface,
-                owner,
-                subnet,
-                vpc,
-                groups,
-            });
-        };
-        for (i, inst) in scenario.instances.iter().enumerate() {
-            for iface in &inst.interfaces {
-                push(iface, Owner::Instance(i));
-            }
-        }
-        for (i, db) in scenario.databases.iter().enumerate() {
-            for iface in &db.interfaces {
-                push(iface, Owner::Database(i));
-            }
-        }
-        for (i, lb) in scenario.load_balancers.iter().enumerate() {
-            for iface in &lb.nodes {
-                push(iface, Owner::LoadBalancer(i));
-            }
-        }
-        for (i, nat) in scenario.nat_gateways.iter().enumerate() {
-            push(&nat.interface, Owner::NatGateway(i));
-        }
-
+        let vpc_index = index_by_id(&scenario.vpcs, |v| &v.id);
+        let subnet_index = index_by_id(&scenario.subnets, |s| &s.id);
+        let sg_index = index_by_id(&scenario.security_groups, |g| &g.id);
+        let pl_index = index_by_id(&scenario.prefix_lists, |p| &p.id);
+        let subnets = subnet_infos(scenario, &vpc_index);
+        let enis = interfaces(scenario, &subnets, &subnet_index, &sg_index);
         let mut by_private = HashMap::default();
         let mut by_public = HashMap::default();
         let mut eni_index = HashMap::default();
+        let mut first_eni = [
+            vec![None; scenario.instances.len()],
+            vec![None; scenario.databases.len()],
+            vec![None; scenario.load_balancers.len()],
+            vec![None; scenario.nat_gateways.len()],
+        ];
         for (i, e) in enis.iter().enumerate() {
             by_private
                 .entry((e.vpc, u32::from(e.iface.private_ip)))
@@ -240,139 +149,33 @@ impl<'s> Network<'s> {
                 by_public.entry(u32::from(p)).or_insert(i);
             }
             eni_index.entry(e.iface.id.as_str()).or_insert(i);
+            let (k, n) = owner_slot(e.owner);
+            first_eni[k][n].get_or_insert(i);
         }
-
-        let routes = scenario
-            .route_tables
-            .iter()
-            .map(|t| {
-                let mut list: Vec<CompiledRoute> = Vec::new();
-                if let Some(&v) = vpc_index.get(t.vpc.as_str()) {
-                    for net in &scenario.vpcs[v].cidrs {
-                        list.push(CompiledRoute {
-                            net: net.trunc(),
-                            route: None,
-                            index: None,
-                        });
-                    }
-                }
-                for (i, r) in t.routes.iter().enumerate() {
-                    if r.target == RouteTarget::Local {
-                        continue;
-                    }
-                    match &r.destination {
-                        Destination::Cidr(net) => list.push(CompiledRoute {
-                            net: net.trunc(),
-                            route: Some(r),
-                            index: Some(i),
-                        }),
-                        Destination::PrefixList(pl) => {
-                            if let Some(p) = scenario.prefix_lists.iter().find(|p| p.id == *pl) {
-                                for net in &p.cidrs {
-                                    list.push(CompiledRoute {
-                                        net: net.trunc(),
-                                        route: Some(r),
-                                        index: Some(i),
-                                    });
-                                }
-                            }
-                        }
-                    }
-                }
-                // Longest prefix first; on a tie the local route (pushed first) wins.
-                crate::sorting::sort_by_key(&mut list, |r| std::cmp::Reverse(r.net.prefix_len()));
-                list
-            })
-            .collect();
-
-        let mut peers = vec![Vec::new(); scenario.vpcs.len()];
-        for (i, p) in scenario.peerings.iter().enumerate() {
-            if !p.active {
-                continue;
-            }
-            if let (Some(&a), Some(&b)) = (
-                vpc_index.get(p.requester.as_str()),
-                vpc_index.get(p.accepter.as_str()),
-            ) {
-                if a != b {
-                    peers[a].push((b, i));
-                    peers[b].push((a, i));
-                }
-            }
-        }
-        let mut igw_of_vpc = vec![None; scenario.vpcs.len()];
-        for (i, g) in scenario.internet_gateways.iter().enumerate() {
-            if let Some(v) = g.vpc.as_deref().and_then(|v| vpc_index.get(v)) {
-                igw_of_vpc[*v].get_or_insert(i);
-            }
-        }
-
         let sorted = |rules: &'s [AclRule]| {
             let mut v: Vec<&AclRule> = rules.iter().collect();
             crate::sorting::sort_by_key(&mut v, |r| r.number);
             v
         };
-        let acl_in = scenario
-            .network_acls
-            .iter()
-            .map(|a| sorted(&a.inbound))
-            .collect();
-        let acl_out = scenario
-            .network_acls
-            .iter()
-            .map(|a| sorted(&a.outbound))
-            .collect();
-
-        let compile = |rules: &'s [SgRule]| -> Vec<CompiledSgRule> {
-            rules
-                .iter()
-                .map(|r| CompiledSgRule {
-                    protocol: r.protocol,
-                    ports: r.ports,
-                    icmp: r.icmp,
-                    peer: match &r.peer {
-                        Peer::Cidr(c) => CompiledPeer::Cidr(*c),
-                        Peer::Group(g) => sg_index
-                            .get(g.as_str())
-                            .map_or(CompiledPeer::Nothing, |&i| CompiledPeer::Group(i)),
-                        Peer::PrefixList(p) => pl_index
-                            .get(p.as_str())
-                            .map_or(CompiledPeer::Nothing, |&i| CompiledPeer::PrefixList(i)),
-                    },
-                })
-                .collect()
-        };
-        let sg_in = scenario
-            .security_groups
-            .iter()
-            .map(|g| compile(&g.inbound))
-            .collect();
-        let sg_out = scenario
-            .security_groups
-            .iter()
-            .map(|g| compile(&g.outbound))
-            .collect();
-        let mut first_eni = [
-            vec![None; scenario.instances.len()],
-            vec![None; scenario.databases.len()],
-            vec![None; scenario.load_balancers.len()],
-            vec![None; scenario.nat_gateways.len()],
-        ];
-        for (i, e) in enis.iter().enumerate() {
-            let (k, n) = owner_slot(e.owner);
-            first_eni[k][n].get_or_insert(i);
-        }
-
+        let acls = &scenario.network_acls;
+        let groups = &scenario.security_groups;
+        let compile = |rules| compile_sg_rules(rules, &sg_index, &pl_index);
         Network {
             scenario,
-            sg_in,
-            sg_out,
+            sg_in: groups.iter().map(|g| compile(&g.inbound)).collect(),
+            sg_out: groups.iter().map(|g| compile(&g.outbound)).collect(),
             first_eni,
-            acl_in,
-            acl_out,
+            acl_in: acls.iter().map(|a| sorted(&a.inbound)).collect(),
+            acl_out: acls.iter().map(|a| sorted(&a.outbound)).collect(),
             enis,
             subnets,
-            routes,
+            routes: scenario
+                .route_tables
+                .iter()
+                .map(|t| compile_routes(scenario, t, &vpc_index))
+                .collect(),
+            peers: peers(scenario, &vpc_index),
+            igw_of_vpc: igw_of_vpc(scenario, &vpc_index),
             sg_index,
             pl_index,
             vpc_index,
@@ -380,8 +183,6 @@ impl<'s> Network<'s> {
             eni_index,
             by_private,
             by_public,
-            peers,
-            igw_of_vpc,
         }
     }
 
@@ -491,4 +292,195 @@ pub fn display<'a>(name: &'a str, id: &'a str) -> &'a str {
     } else {
         name
     }
+}
+
+/// The index of each record by its id.
+fn index_by_id<T>(list: &[T], id: fn(&T) -> &String) -> HashMap<&str, usize> {
+    list.iter()
+        .enumerate()
+        .map(|(i, x)| (id(x).as_str(), i))
+        .collect()
+}
+
+/// Each subnet with its VPC, route table (its own, else the VPC's main one) and network ACL
+/// (its own, else the VPC's default one).
+fn subnet_infos<'s>(
+    scenario: &'s Scenario,
+    vpc_index: &HashMap<&str, usize>,
+) -> Vec<SubnetInfo<'s>> {
+    scenario
+        .subnets
+        .iter()
+        .map(|sn| {
+            let vpc = vpc_index
+                .get(sn.vpc.as_str())
+                .copied()
+                .unwrap_or(usize::MAX);
+            let tables = &scenario.route_tables;
+            let route_table = tables
+                .iter()
+                .position(|t| t.subnets.contains(&sn.id))
+                .or_else(|| tables.iter().position(|t| t.main && t.vpc == sn.vpc));
+            let acls = &scenario.network_acls;
+            let acl = acls
+                .iter()
+                .position(|a| a.subnets.contains(&sn.id))
+                .or_else(|| acls.iter().position(|a| a.default && a.vpc == sn.vpc));
+            SubnetInfo {
+                subnet: sn,
+                vpc,
+                route_table,
+                acl,
+            }
+        })
+        .collect()
+}
+
+/// The interfaces of every instance, database, load balancer node and NAT gateway whose subnet
+/// is in a VPC of the scenario.
+fn interfaces<'s>(
+    scenario: &'s Scenario,
+    subnets: &[SubnetInfo<'s>],
+    subnet_index: &HashMap<&str, usize>,
+    sg_index: &HashMap<&str, usize>,
+) -> Vec<Eni<'s>> {
+    let mut enis = Vec::new();
+    let mut push = |iface: &'s Interface, owner: Owner| {
+        let Some(&subnet) = subnet_index.get(iface.subnet.as_str()) else {
+            return;
+        };
+        let vpc = subnets[subnet].vpc;
+        if vpc == usize::MAX {
+            return;
+        }
+        let groups = iface
+            .security_groups
+            .iter()
+            .filter_map(|g| sg_index.get(g.as_str()).copied())
+            .collect();
+        enis.push(Eni {
+            iface,
+            owner,
+            subnet,
+            vpc,
+            groups,
+        });
+    };
+    for (i, inst) in scenario.instances.iter().enumerate() {
+        for iface in &inst.interfaces {
+            push(iface, Owner::Instance(i));
+        }
+    }
+    for (i, db) in scenario.databases.iter().enumerate() {
+        for iface in &db.interfaces {
+            push(iface, Owner::Database(i));
+        }
+    }
+    for (i, lb) in scenario.load_balancers.iter().enumerate() {
+        for iface in &lb.nodes {
+            push(iface, Owner::LoadBalancer(i));
+        }
+    }
+    for (i, nat) in scenario.nat_gateways.iter().enumerate() {
+        push(&nat.interface, Owner::NatGateway(i));
+    }
+    enis
+}
+
+/// The routes of route table `t`: the VPC's local routes, then its own (prefix lists expanded),
+/// longest prefix first.
+fn compile_routes<'s>(
+    scenario: &'s Scenario,
+    t: &'s RouteTable,
+    vpc_index: &HashMap<&str, usize>,
+) -> Vec<CompiledRoute<'s>> {
+    let mut list: Vec<CompiledRoute> = Vec::new();
+    if let Some(&v) = vpc_index.get(t.vpc.as_str()) {
+        for net in &scenario.vpcs[v].cidrs {
+            list.push(CompiledRoute {
+                net: net.trunc(),
+                route: None,
+                index: None,
+            });
+        }
+    }
+    for (i, r) in t.routes.iter().enumerate() {
+        if r.target == RouteTarget::Local {
+            continue;
+        }
+        let nets: &[Ipv4Net] = match &r.destination {
+            Destination::Cidr(net) => std::slice::from_ref(net),
+            Destination::PrefixList(pl) => scenario
+                .prefix_lists
+                .iter()
+                .find(|p| p.id == *pl)
+                .map_or(&[], |p| &p.cidrs),
+        };
+        for net in nets {
+            list.push(CompiledRoute {
+                net: net.trunc(),
+                route: Some(r),
+                index: Some(i),
+            });
+        }
+    }
+    // Longest prefix first; on a tie the local route (pushed first) wins.
+    crate::sorting::sort_by_key(&mut list, |r| std::cmp::Reverse(r.net.prefix_len()));
+    list
+}
+
+/// For each VPC, the VPCs joined to it by an active peering, with the peering's index.
+fn peers(scenario: &Scenario, vpc_index: &HashMap<&str, usize>) -> Vec<Vec<(usize, usize)>> {
+    let mut peers = vec![Vec::new(); scenario.vpcs.len()];
+    for (i, p) in scenario.peerings.iter().enumerate() {
+        if !p.active {
+            continue;
+        }
+        if let (Some(&a), Some(&b)) = (
+            vpc_index.get(p.requester.as_str()),
+            vpc_index.get(p.accepter.as_str()),
+        ) {
+            if a != b {
+                peers[a].push((b, i));
+                peers[b].push((a, i));
+            }
+        }
+    }
+    peers
+}
+
+/// For each VPC, the first internet gateway attached to it.
+fn igw_of_vpc(scenario: &Scenario, vpc_index: &HashMap<&str, usize>) -> Vec<Option<usize>> {
+    let mut igw_of_vpc = vec![None; scenario.vpcs.len()];
+    for (i, g) in scenario.internet_gateways.iter().enumerate() {
+        if let Some(v) = g.vpc.as_deref().and_then(|v| vpc_index.get(v)) {
+            igw_of_vpc[*v].get_or_insert(i);
+        }
+    }
+    igw_of_vpc
+}
+
+/// Security group rules with their peers resolved to indexes.
+fn compile_sg_rules(
+    rules: &[SgRule],
+    sg_index: &HashMap<&str, usize>,
+    pl_index: &HashMap<&str, usize>,
+) -> Vec<CompiledSgRule> {
+    rules
+        .iter()
+        .map(|r| CompiledSgRule {
+            protocol: r.protocol,
+            ports: r.ports,
+            icmp: r.icmp,
+            peer: match &r.peer {
+                Peer::Cidr(c) => CompiledPeer::Cidr(*c),
+                Peer::Group(g) => sg_index
+                    .get(g.as_str())
+                    .map_or(CompiledPeer::Nothing, |&i| CompiledPeer::Group(i)),
+                Peer::PrefixList(p) => pl_index
+                    .get(p.as_str())
+                    .map_or(CompiledPeer::Nothing, |&i| CompiledPeer::PrefixList(i)),
+            },
+        })
+        .collect()
 }

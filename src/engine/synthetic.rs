@@ -36,6 +36,8 @@ const TIER_PORTS: [u16; 5] = [443, 8080, 5432, 6379, 22];
 /// Role groups an interface may take besides its tier's shared group.
 const ROLES_PER_TIER: usize = 3;
 
+const VPC: &str = "vpc-gen";
+
 /// Builds a tiered VPC of the given size.
 pub fn tiered_vpc(size: Size) -> Scenario {
     let mut s = Scenario::new();
@@ -43,31 +45,37 @@ pub fn tiered_vpc(size: Size) -> Scenario {
         "Generated: {} subnets, {} interfaces",
         size.subnets, size.enis
     );
-    let vpc = "vpc-gen".to_string();
     s.vpcs.push(Vpc {
-        id: vpc.clone(),
+        id: VPC.into(),
         name: "generated".into(),
         cidrs: vec!["10.0.0.0/16".parse().expect("valid")],
     });
     s.internet_gateways.push(InternetGateway {
         id: "igw-gen".into(),
         name: "igw".into(),
-        vpc: Some(vpc.clone()),
+        vpc: Some(VPC.into()),
     });
+    let tier_subnets = add_subnets(&mut s, size.subnets);
+    add_route_tables(&mut s, &tier_subnets);
+    add_network_acls(&mut s, &tier_subnets);
+    add_security_groups(&mut s, size);
+    add_instances(&mut s, size.enis, &tier_subnets);
+    s
+}
+
+/// `count` subnets spread over the tiers: tier t owns 10.0.(16t + k).0/24. Returns each tier's
+/// subnet ids.
+fn add_subnets(s: &mut Scenario, count: usize) -> Vec<Vec<String>> {
     let tiers = TIERS.len();
-    let tier_block =
-        |t: usize| -> ipnet::Ipv4Net { format!("10.0.{}.0/20", t * 16).parse().expect("valid") };
-    // Subnets: tier t owns 10.0.(16t + k).0/24.
-    let per_tier = size.subnets.div_ceil(tiers).max(1);
     let mut tier_subnets: Vec<Vec<String>> = vec![Vec::new(); tiers];
-    for i in 0..size.subnets {
+    for i in 0..count {
         let t = i % tiers;
         let k = i / tiers;
         let id = format!("subnet-{}-{k}", TIERS[t]);
         s.subnets.push(Subnet {
             id: id.clone(),
             name: id.clone(),
-            vpc: vpc.clone(),
+            vpc: VPC.into(),
             az: format!("ap-northeast-2{}", ["a", "b", "c"][k % 3]),
             cidr: format!("10.0.{}.0/24", t * 16 + (k % 16))
                 .parse()
@@ -75,12 +83,15 @@ pub fn tiered_vpc(size: Size) -> Scenario {
         });
         tier_subnets[t].push(id);
     }
-    let _ = per_tier;
-    // Route tables: web subnets reach the internet; the rest use the main table.
+    tier_subnets
+}
+
+/// Route tables: web subnets reach the internet; the rest use the main table.
+fn add_route_tables(s: &mut Scenario, tier_subnets: &[Vec<String>]) {
     s.route_tables.push(RouteTable {
         id: "rtb-main".into(),
         name: "main".into(),
-        vpc: vpc.clone(),
+        vpc: VPC.into(),
         main: true,
         subnets: Vec::new(),
         routes: Vec::new(),
@@ -88,7 +99,7 @@ pub fn tiered_vpc(size: Size) -> Scenario {
     s.route_tables.push(RouteTable {
         id: "rtb-public".into(),
         name: "public".into(),
-        vpc: vpc.clone(),
+        vpc: VPC.into(),
         main: false,
         subnets: tier_subnets[0].clone(),
         routes: vec![Route {
@@ -97,7 +108,11 @@ pub fn tiered_vpc(size: Size) -> Scenario {
             state: RouteState::Active,
         }],
     });
-    // Network ACLs: one per tier: allow the VPC and the return ranges, deny telnet.
+}
+
+/// Network ACLs: the default one allows all; one per tier allows the VPC and the return ranges,
+/// and denies telnet.
+fn add_network_acls(s: &mut Scenario, tier_subnets: &[Vec<String>]) {
     let rule = |number, protocol, ports: Option<&str>, cidr: &str, action| AclRule {
         number,
         protocol,
@@ -106,87 +121,92 @@ pub fn tiered_vpc(size: Size) -> Scenario {
         cidr: cidr.parse().expect("valid"),
         action,
     };
+    let all = || vec![rule(100, Protocol::All, None, "0.0.0.0/0", Action::Allow)];
     s.network_acls.push(NetworkAcl {
         id: "acl-default".into(),
         name: "default".into(),
-        vpc: vpc.clone(),
+        vpc: VPC.into(),
         default: true,
         subnets: Vec::new(),
-        inbound: vec![rule(100, Protocol::All, None, "0.0.0.0/0", Action::Allow)],
-        outbound: vec![rule(100, Protocol::All, None, "0.0.0.0/0", Action::Allow)],
+        inbound: all(),
+        outbound: all(),
     });
+    let high = Some("1024-65535");
     for (t, name) in TIERS.iter().enumerate() {
         s.network_acls.push(NetworkAcl {
             id: format!("acl-{name}"),
             name: format!("{name}-acl"),
-            vpc: vpc.clone(),
+            vpc: VPC.into(),
             default: false,
             subnets: tier_subnets[t].clone(),
             inbound: vec![
                 rule(50, Protocol::Tcp, Some("23"), "0.0.0.0/0", Action::Deny),
                 rule(100, Protocol::All, None, "10.0.0.0/16", Action::Allow),
                 rule(110, Protocol::Tcp, Some("443"), "0.0.0.0/0", Action::Allow),
-                rule(
-                    120,
-                    Protocol::Tcp,
-                    Some("1024-65535"),
-                    "0.0.0.0/0",
-                    Action::Allow,
-                ),
+                rule(120, Protocol::Tcp, high, "0.0.0.0/0", Action::Allow),
             ],
             outbound: vec![
                 rule(100, Protocol::All, None, "10.0.0.0/16", Action::Allow),
-                rule(
-                    110,
-                    Protocol::Tcp,
-                    Some("1024-65535"),
-                    "0.0.0.0/0",
-                    Action::Allow,
-                ),
+                rule(110, Protocol::Tcp, high, "0.0.0.0/0", Action::Allow),
                 rule(120, Protocol::Tcp, Some("443"), "0.0.0.0/0", Action::Allow),
             ],
         });
     }
-    // Security groups: per tier, one shared group then role groups.
-    let per_tier_groups = (size.groups / tiers).max(1 + ROLES_PER_TIER);
-    let group_id = |t: usize, g: usize| format!("sg-{}-{g}", TIERS[t]);
+}
+
+/// Security groups per tier.
+fn groups_per_tier(size: Size) -> usize {
+    (size.groups / TIERS.len()).max(1 + ROLES_PER_TIER)
+}
+
+/// The id of group `g` of tier `t` (group 0 is the one the tier shares).
+fn group_id(t: usize, g: usize) -> String {
+    format!("sg-{}-{g}", TIERS[t])
+}
+
+/// Security groups: per tier, one shared group then role groups. The tier in front of each one
+/// may call its port; the other rules are realistic noise (narrow CIDRs, other ports).
+fn add_security_groups(s: &mut Scenario, size: Size) {
+    let tiers = TIERS.len();
+    let per_tier_groups = groups_per_tier(size);
+    let tier_block =
+        |t: usize| -> ipnet::Ipv4Net { format!("10.0.{}.0/20", t * 16).parse().expect("valid") };
     for (t, &tier_port) in TIER_PORTS.iter().enumerate() {
         for g in 0..per_tier_groups {
-            let mut inbound = Vec::with_capacity(size.rules_per_group);
-            for r in 0..size.rules_per_group {
-                // The tier in front of this one may call its port; the rest are realistic noise:
-                // narrow CIDRs and other ports.
-                let caller = (t + tiers - 1) % tiers;
-                let peer = match r % 4 {
-                    0 => Peer::Group(group_id(caller, r % per_tier_groups)),
-                    1 => Peer::Cidr(tier_block(caller)),
-                    2 => Peer::Cidr(
-                        format!("10.0.{}.{}/32", caller * 16, 200 + r)
-                            .parse()
-                            .expect("valid"),
-                    ),
-                    _ => Peer::Group(group_id(t, 0)),
-                };
-                let port = if r < 4 {
-                    tier_port
-                } else {
-                    9000 + (r as u16) * 7
-                };
-                inbound.push(SgRule {
-                    protocol: Protocol::Tcp,
-                    ports: Some(PortRange::single(port)),
-                    icmp: None,
-                    peer,
-                    description: String::new(),
-                });
-            }
+            let caller = (t + tiers - 1) % tiers;
+            let mut inbound: Vec<SgRule> = (0..size.rules_per_group)
+                .map(|r| {
+                    let peer = match r % 4 {
+                        0 => Peer::Group(group_id(caller, r % per_tier_groups)),
+                        1 => Peer::Cidr(tier_block(caller)),
+                        2 => Peer::Cidr(
+                            format!("10.0.{}.{}/32", caller * 16, 200 + r)
+                                .parse()
+                                .expect("valid"),
+                        ),
+                        _ => Peer::Group(group_id(t, 0)),
+                    };
+                    let port = if r < 4 {
+                        tier_port
+                    } else {
+                        9000 + (r as u16) * 7
+                    };
+                    SgRule {
+                        protocol: Protocol::Tcp,
+                        ports: Some(PortRange::single(port)),
+                        icmp: None,
+                        peer,
+                        description: String::new(),
+                    }
+                })
+                .collect();
             if t == 0 {
                 inbound[1].peer = Peer::Cidr("0.0.0.0/0".parse().expect("valid"));
             }
             s.security_groups.push(SecurityGroup {
                 id: group_id(t, g),
                 name: group_id(t, g),
-                vpc: vpc.clone(),
+                vpc: VPC.into(),
                 inbound,
                 outbound: vec![SgRule {
                     protocol: Protocol::All,
@@ -198,8 +218,12 @@ pub fn tiered_vpc(size: Size) -> Scenario {
             });
         }
     }
-    // Interfaces: instances spread over their tier's subnets; groups by tier and role.
-    for i in 0..size.enis {
+}
+
+/// `count` instances spread over their tier's subnets, with groups by tier and role.
+fn add_instances(s: &mut Scenario, count: usize, tier_subnets: &[Vec<String>]) {
+    let tiers = TIERS.len();
+    for i in 0..count {
         let t = i % tiers;
         let subnets = &tier_subnets[t];
         if subnets.is_empty() {
@@ -214,27 +238,27 @@ pub fn tiered_vpc(size: Size) -> Scenario {
             .expect("exists");
         let ip = Ipv4Addr::from(u32::from(sn.cidr.network()) + host);
         let role_group = 1 + (i / tiers) % ROLES_PER_TIER;
+        let interface = Interface {
+            id: format!("eni-{i:05}"),
+            subnet: sn.id.clone(),
+            private_ip: ip,
+            public_ip: (t == 0)
+                .then(|| Ipv4Addr::from(u32::from(Ipv4Addr::new(3, 34, 0, 0)) + i as u32)),
+            elastic_ip: false,
+            security_groups: vec![group_id(t, 0), group_id(t, role_group)],
+            source_dest_check: true,
+        };
         s.instances.push(Instance {
             id: format!("i-{i:05}"),
             name: format!("{}-{i}", TIERS[t]),
             role: Role::Generic,
             os: Os::Linux,
-            interfaces: vec![Interface {
-                id: format!("eni-{i:05}"),
-                subnet: sn.id.clone(),
-                private_ip: ip,
-                public_ip: (t == 0)
-                    .then(|| Ipv4Addr::from(u32::from(Ipv4Addr::new(3, 34, 0, 0)) + i as u32)),
-                elastic_ip: false,
-                security_groups: vec![group_id(t, 0), group_id(t, role_group)],
-                source_dest_check: true,
-            }],
+            interfaces: vec![interface],
             listens: Listening::Ports(vec![Listener::tcp(TIER_PORTS[t]), Listener::tcp(22)]),
             upstreams: Vec::new(),
             stopped: false,
         });
     }
-    s
 }
 
 #[cfg(test)]
@@ -242,6 +266,22 @@ mod tests {
     use super::*;
     use crate::engine::matrix::{matrix, Probe};
     use crate::engine::Network;
+
+    /// The generator is a fixed recipe: the same size gives the same scenario, down to each
+    /// rule (the benchmarks compare runs on it).
+    #[test]
+    fn the_same_size_gives_the_same_scenario() {
+        let size = Size {
+            enis: 300,
+            ..Size::LARGE
+        };
+        let (a, b) = (tiered_vpc(size), tiered_vpc(size));
+        assert_eq!(a, b);
+        assert_eq!(a.instances.len(), 300);
+        assert_eq!(a.security_groups.len(), groups_per_tier(size) * TIERS.len());
+        assert_eq!(a.network_acls.len(), 1 + TIERS.len());
+        assert_eq!(a.subnets.len(), 50);
+    }
 
     #[test]
     fn classes_follow_tiers_not_interfaces() {

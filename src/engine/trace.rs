@@ -4,7 +4,8 @@
 //! hop (after any address translation), and one final verdict naming what decided it.
 
 use super::checks::FilterChecks;
-use crate::model::Protocol;
+use super::portset::PortSet;
+use crate::model::{Os, PortRange, Protocol};
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -268,10 +269,49 @@ pub enum RuleRef {
     /// The route that won (longest prefix): its destination, or `local`.
     Route {
         /// A CIDR block, a prefix list id, or `local`.
-        destination: String,
+        destination: RouteDest,
     },
     /// No route matched the destination.
     NoRoute,
+}
+
+/// The destination of a route, as a hop names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RouteDest {
+    /// Within the subnet itself: delivered directly.
+    Local,
+    /// A CIDR block (the VPC's own block for its implicit local route).
+    Cidr(ipnet::Ipv4Net),
+    /// A managed prefix list, by id.
+    PrefixList(String),
+}
+
+impl fmt::Display for RouteDest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RouteDest::Local => f.write_str("local"),
+            RouteDest::Cidr(c) => write!(f, "{c}"),
+            RouteDest::PrefixList(p) => f.write_str(p),
+        }
+    }
+}
+
+impl Serialize for RouteDest {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl JsonSchema for RouteDest {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RouteDest".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(g)
+    }
 }
 
 /// Which rules of a filter apply.
@@ -300,7 +340,7 @@ impl RuleRef {
             ),
             RuleRef::TrackedConnection => "tracked connection".into(),
             RuleRef::NoMatch => "no matching rule".into(),
-            RuleRef::Route { destination } => destination.clone(),
+            RuleRef::Route { destination } => destination.to_string(),
             RuleRef::NoRoute => "no matching route".into(),
         }
     }
@@ -417,7 +457,7 @@ impl Step {
 }
 
 /// One decision along the path.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone)]
 pub struct Hop {
     /// Leg of the flow (1 is client to first server; 2 is a load balancer or proxy onwards).
     pub leg: u8,
@@ -429,11 +469,6 @@ pub struct Hop {
     pub name: String,
     /// Kind of component.
     pub kind: Kind,
-    /// What it did.
-    pub decision: Decision,
-    /// The rule that decided: an ACL rule number, `*`, a security group rule index (`#2`), a route
-    /// destination, or `tracked connection`.
-    pub rule: Option<String>,
     /// What happened, as data.
     pub step: Step,
     /// Plain words: what happened and why.
@@ -449,11 +484,97 @@ pub struct Hop {
     /// Destination port.
     pub dst_port: PortView,
     /// Where the decision was made (absent on the internet).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub site: Option<Site>,
     /// For a network ACL or security group hop, every rule it looked at and what each did.
-    #[serde(skip)]
     pub checks: Option<Box<FilterChecks>>,
+}
+
+impl Hop {
+    /// What the component did (from its step).
+    pub fn decision(&self) -> Decision {
+        self.step.decision()
+    }
+
+    /// The rule that decided, if one did (from its step).
+    pub fn rule(&self) -> Option<&RuleRef> {
+        self.step.rule()
+    }
+
+    /// The rule as the CLI's JSON writes it ([`RuleRef::text`]).
+    pub fn rule_text(&self) -> Option<String> {
+        self.rule().map(RuleRef::text)
+    }
+}
+
+/// A hop as `vpcplay trace --json` writes it: its fields, with the decision and the rule's text
+/// taken from its step.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Hop", description = "One decision along the path.")]
+struct HopJson<'a> {
+    /// Leg of the flow (1 is client to first server; 2 is a load balancer or proxy onwards).
+    leg: u8,
+    /// Forward or return.
+    direction: Direction,
+    /// Id of the component (an AWS id when imported).
+    component: &'a str,
+    /// Display name of the component.
+    name: &'a str,
+    /// Kind of component.
+    kind: Kind,
+    /// What it did.
+    decision: Decision,
+    /// The rule that decided: an ACL rule number, `*`, a security group rule index (`#2`), a route
+    /// destination, or `tracked connection`.
+    rule: Option<String>,
+    /// What happened, as data.
+    step: &'a Step,
+    /// Plain words: what happened and why.
+    detail: &'a str,
+    /// Source address of the packet at this hop.
+    src: Ipv4Addr,
+    /// Destination address.
+    dst: Ipv4Addr,
+    /// Protocol.
+    protocol: Protocol,
+    /// Source port.
+    src_port: &'a PortView,
+    /// Destination port.
+    dst_port: &'a PortView,
+    /// Where the decision was made (absent on the internet).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    site: Option<&'a Site>,
+}
+
+impl Serialize for Hop {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        HopJson {
+            leg: self.leg,
+            direction: self.direction,
+            component: &self.component,
+            name: &self.name,
+            kind: self.kind,
+            decision: self.decision(),
+            rule: self.rule_text(),
+            step: &self.step,
+            detail: &self.detail,
+            src: self.src,
+            dst: self.dst,
+            protocol: self.protocol,
+            src_port: &self.src_port,
+            dst_port: &self.dst_port,
+            site: self.site.as_ref(),
+        }
+        .serialize(s)
+    }
+}
+
+impl JsonSchema for Hop {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        HopJson::schema_name()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        HopJson::json_schema(g)
+    }
 }
 
 /// The component and rule that decided a flow that is not established.
@@ -468,9 +589,25 @@ pub struct BlockedBy {
     /// Forward or return path.
     pub direction: Direction,
     /// The deciding rule, if a rule decided.
-    pub rule: Option<String>,
+    #[serde(serialize_with = "rule_as_text")]
+    #[schemars(with = "Option<String>")]
+    pub rule: Option<RuleRef>,
     /// The leg it happened in.
     pub leg: u8,
+}
+
+impl BlockedBy {
+    /// The rule as the CLI's JSON writes it ([`RuleRef::text`]).
+    pub fn rule_text(&self) -> Option<String> {
+        self.rule.as_ref().map(RuleRef::text)
+    }
+}
+
+fn rule_as_text<S: Serializer>(rule: &Option<RuleRef>, s: S) -> Result<S::Ok, S::Error> {
+    match rule {
+        Some(r) => s.collect_str(&r.text()),
+        None => s.serialize_none(),
+    }
 }
 
 /// The flow that was traced.
@@ -504,6 +641,8 @@ pub struct SourcePorts {
 }
 
 /// A traced flow, forward and back, with its verdict.
+///
+/// (`explain::summary` and `explain::hop` put it in words, in English and Korean.)
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Trace {
     /// The flow.
@@ -514,14 +653,39 @@ pub struct Trace {
     pub blocked_by: Option<BlockedBy>,
     /// One sentence in plain words.
     pub summary: String,
-    /// The same sentence in Korean ([`super::explain::summary_ko`]).
-    #[serde(skip)]
-    pub summary_ko: String,
     /// Every hop, in order.
     pub hops: Vec<Hop>,
     /// Source-port detail when only some ports work.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_ports: Option<SourcePorts>,
+    /// The flow's two ends as people read them (empty when the trace recorded nothing).
+    #[serde(skip)]
+    pub ends: Ends,
+    /// The client's source ports a network ACL denied outright, when one did.
+    #[serde(skip)]
+    pub denied_ports: Option<PortVar>,
+}
+
+/// The two ends of a flow as people read them: `web (i-0abc)`, `203.0.113.9`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ends {
+    /// The client.
+    pub from: String,
+    /// The destination.
+    pub to: String,
+}
+
+/// A source port chosen by a client or a translating device, as a set that filters narrow.
+#[derive(Debug, Clone)]
+pub struct PortVar {
+    /// Who picks it, in words (empty when the walk records nothing).
+    pub picked_by: String,
+    /// The range it is picked from.
+    pub full: PortRange,
+    /// The OS whose ephemeral range it is (`None` for NAT gateways and load balancers).
+    pub os: Option<Os>,
+    /// The ports still working after the filters seen so far.
+    pub allowed: PortSet,
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -181,7 +181,10 @@ fn run(net: &Network, f: &FlowGoal) -> Result<(Verdict, String, String), (String
         src_port: None,
     };
     trace(net, &spec)
-        .map(|t| (t.verdict, t.summary, t.summary_ko))
+        .map(|t| {
+            let ko = crate::engine::explain::ko::summary(&t);
+            (t.verdict, t.summary, ko)
+        })
         .map_err(|e| (e.to_string(), e.ko()))
 }
 

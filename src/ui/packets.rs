@@ -14,7 +14,7 @@ use super::geometry::part_rect;
 use super::lang::{use_lang, Lang};
 use super::path::{fixed, hop_part, hop_site_part, translate, waypoints, Point};
 use super::state::AppContext;
-use crate::engine::explain::hop_ko;
+use crate::engine::explain::ko;
 use crate::engine::{FlowSpec, Hop, Kind};
 use crate::layout::NODE_SIZE;
 use crate::model::Scenario;
@@ -124,7 +124,7 @@ impl Shown {
             points,
             dots,
             label_left,
-            passed: hops.iter().map(|h| !h.decision.stops()).collect(),
+            passed: hops.iter().map(|h| !h.decision().stops()).collect(),
             stopped: if blocked {
                 hops.last().and_then(|h| hop_site_part(s, h))
             } else {
@@ -136,7 +136,7 @@ impl Shown {
                 .map(|h| HopMark {
                     code: code(h.kind),
                     tip_en: format!("{}: {}", h.name, h.detail),
-                    tip_ko: hop_ko(h),
+                    tip_ko: ko::hop(h),
                 })
                 .collect(),
         }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::{Hop, Kind, Side};
+use crate::engine::{Hop, Kind, RuleRef, Side};
 
 /// Where the inspector should look.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,8 +21,8 @@ pub struct RuleFocus {
     pub table: String,
     /// Inbound rules (else outbound).
     pub inbound: bool,
-    /// The rule as the engine names it (`100`, `*`, `inbound #2`, a route's destination).
-    pub rule: Option<String>,
+    /// The rule that decided.
+    pub rule: Option<RuleRef>,
 }
 
 impl RuleFocus {
@@ -41,7 +41,7 @@ impl RuleFocus {
             tab,
             table: hop.component.clone(),
             inbound: site.side == Side::Entering,
-            rule: hop.rule.clone(),
+            rule: hop.rule().cloned(),
         })
     }
 
@@ -55,8 +55,10 @@ impl RuleFocus {
 
     /// The security group rule's 0-based index (`inbound #2` is 1).
     pub fn group_rule(&self) -> Option<usize> {
-        let n: usize = self.rule.as_ref()?.rsplit_once('#')?.1.parse().ok()?;
-        n.checked_sub(1)
+        match self.rule.as_ref()? {
+            RuleRef::SgRule { index, .. } => index.checked_sub(1),
+            _ => None,
+        }
     }
 }
 

@@ -118,7 +118,7 @@ fn hop_row(lang: Lang, i: usize, h: &Hop, current: bool, jump: Callback<usize>) 
         Direction::Forward => ("→", t(lang, "forward")),
         Direction::Return => ("←", t(lang, "return")),
     };
-    let bad = h.decision.stops();
+    let bad = h.decision().stops();
     let onclick = Callback::from(move |_: MouseEvent| jump.emit(i + 1));
     html! {
         <tr class={classes!(bad.then_some("bad"), current.then_some("current"))}
@@ -126,11 +126,8 @@ fn hop_row(lang: Lang, i: usize, h: &Hop, current: bool, jump: Callback<usize>) 
             <td><button type="button" class="hop-jump" {onclick}
                 aria-label={tf(lang, "Show hop {} on the canvas", &[&(i + 1).to_string()])}>{ i + 1 }</button></td>
             <td><span aria-label={way_name} title={way_name}>{ way }</span></td>
-            <td>{ match lang {
-                Lang::Ko => crate::engine::explain::hop_ko(h),
-                Lang::En => h.detail.clone(),
-            } }{ if current { rule_checks(lang, h) } else { Html::default() } }</td>
-            <td>{ h.step.rule().map(|r| crate::engine::explain::rule_words(r, lang)).unwrap_or_default() }</td>
+            <td>{ crate::engine::explain::hop(h, lang).into_owned() }{ if current { rule_checks(lang, h) } else { Html::default() } }</td>
+            <td>{ h.rule().map(|r| crate::engine::explain::rule_words(r, lang)).unwrap_or_default() }</td>
             <td class="packet">{ format!("{} → {}", endpoint(h.src, &h.src_port), endpoint(h.dst, &h.dst_port)) }</td>
         </tr>
     }
@@ -339,8 +336,8 @@ fn said_of(
                 _ => t.hops.last().and_then(|h| RuleFocus::of(h, 0)),
             },
             short: short_words(&t),
+            text_ko: crate::engine::explain::ko::summary(&t),
             text: t.summary,
-            text_ko: t.summary_ko,
             hops: t.hops,
         },
         Err(e) => Said {

@@ -707,7 +707,11 @@ pub fn explain(t: &Trace) -> String {
     if let Some(b) = &t.blocked_by {
         out.push_str(&format!(
             "  blocked by: {} ({:?}) {:?} rule {:?} leg {}\n",
-            b.id, b.kind, b.direction, b.rule, b.leg
+            b.id,
+            b.kind,
+            b.direction,
+            b.rule_text(),
+            b.leg
         ));
     }
     for h in &t.hops {
@@ -717,8 +721,8 @@ pub fn explain(t: &Trace) -> String {
             h.direction,
             h.kind,
             h.component,
-            h.decision,
-            h.rule,
+            h.decision(),
+            h.rule_text(),
             h.src,
             h.src_port,
             h.dst,
@@ -764,7 +768,12 @@ pub fn assert_blocked(
     assert_eq!(b.kind, kind, "wrong kind\n{}", explain(t));
     assert_eq!(b.direction, direction, "wrong direction\n{}", explain(t));
     if let Some(rule) = rule {
-        assert_eq!(b.rule.as_deref(), Some(rule), "wrong rule\n{}", explain(t));
+        assert_eq!(
+            b.rule_text().as_deref(),
+            Some(rule),
+            "wrong rule\n{}",
+            explain(t)
+        );
     }
 }
 
@@ -779,7 +788,7 @@ pub fn hop<'t>(t: &'t Trace, id: &str, direction: Direction, decision: Decision)
     let found: Vec<&Hop> = t
         .hops
         .iter()
-        .filter(|h| h.component == id && h.direction == direction && h.decision == decision)
+        .filter(|h| h.component == id && h.direction == direction && h.decision() == decision)
         .collect();
     assert_eq!(
         found.len(),
@@ -798,7 +807,7 @@ pub fn at_internet_host(t: &Trace, direction: Direction) -> &Hop {
         .find(|h| {
             h.kind == Kind::InternetHost
                 && h.direction == direction
-                && h.decision == Decision::Deliver
+                && h.decision() == Decision::Deliver
         })
         .unwrap_or_else(|| panic!("never reached the internet host\n{}", explain(t)))
 }

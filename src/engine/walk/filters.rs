@@ -3,24 +3,27 @@
 //! rules in order, then `*`).
 
 use super::*;
+use crate::engine::explain::en;
 
 impl<'n, 's> Walk<'n, 's> {
     pub(super) fn src_dst_drop(&mut self, eni: usize, pkt: &Packet, sending: bool) -> End {
         let e = &self.net.enis[eni];
         let (id, name) = (self.net.owner_id(e.owner), self.net.owner_name(e.owner));
         let addr = e.iface.private_ip;
-        let detail = if sending {
-            format!(
+        let detail = |_: &Self| {
+            if sending {
+                format!(
                 "{name} has source/destination check on, so it cannot send a packet whose source {} is not its own address {addr}; turn the check off to let it forward traffic",
                 pkt.src
             )
-        } else {
-            format!(
+            } else {
+                format!(
                 "{name} has source/destination check on, so it drops a packet for {} that is not addressed to it ({addr}); turn the check off to let it forward traffic",
                 pkt.dst
             )
+            }
         };
-        let kind = Self::owner_kind(e.owner);
+        let kind = owner_kind(e.owner);
         self.drop(
             pkt,
             Verdict::SourceDestCheck,
@@ -28,6 +31,28 @@ impl<'n, 's> Walk<'n, 's> {
             None,
             detail,
         )
+    }
+
+    /// A reply passing a security group that allowed its request (groups are stateful).
+    fn tracked_reply(&mut self, pkt: &Packet, id: &str, names: &str) {
+        if self.record {
+            self.checks = Some(Box::new(FilterChecks::Tracked(TrackedEntry {
+                protocol: pkt.protocol,
+                client: pkt.dst,
+                client_port: self.port_text(pkt.dport),
+                server: pkt.src,
+                server_port: self.port_text(pkt.sport),
+            })));
+        }
+        self.hop(
+            pkt,
+            (id, names, Kind::SecurityGroup),
+            Step::Filter {
+                action: Action::Allow,
+                rule: RuleRef::TrackedConnection,
+            },
+            |_| "reply to a connection the security group allowed: stateful, so it passes".into(),
+        );
     }
 
     /// Security group check for a packet leaving or arriving at `eni`.
@@ -54,27 +79,7 @@ impl<'n, 's> Walk<'n, 's> {
                 .join(", ")
         };
         if self.is_tracked(eni) {
-            if self.record {
-                self.checks = Some(Box::new(FilterChecks::Tracked(TrackedEntry {
-                    protocol: pkt.protocol,
-                    client: pkt.dst,
-                    client_port: self.port_text(pkt.dport),
-                    server: pkt.src,
-                    server_port: self.port_text(pkt.sport),
-                })));
-            }
-            self.hop(
-                pkt,
-                (&first.id, &names(), Kind::SecurityGroup),
-                Step::Filter {
-                    action: Action::Allow,
-                    rule: RuleRef::TrackedConnection,
-                },
-                |_| {
-                    "reply to a connection the security group allowed: stateful, so it passes"
-                        .into()
-                },
-            );
+            self.tracked_reply(pkt, &first.id, &names());
             return Ok(());
         }
         let (remote, word, towards, rule_direction) = match dir {
@@ -98,10 +103,12 @@ impl<'n, 's> Walk<'n, 's> {
                 format!("none of the security groups ({})", names())
             };
             let verb = if e.groups.len() == 1 { "has" } else { "have" };
-            let detail = format!(
-                "{whose} {verb} no {word} rule allowing {} {towards} {remote}",
-                self.service_text(pkt)
-            );
+            let detail = |w: &Self| {
+                format!(
+                    "{whose} {verb} no {word} rule allowing {} {towards} {remote}",
+                    w.service_text(pkt)
+                )
+            };
             let name = display(&first.name, &first.id).to_string();
             return Err(self.drop(
                 pkt,
@@ -113,16 +120,22 @@ impl<'n, 's> Walk<'n, 's> {
         }
         let r = out.rule.expect("an allowed packet has an allowing rule");
         let sg = &net.scenario.security_groups[r.group];
-        self.narrow(pkt.dport, out.allowed, |w| Drop {
+        let rule = RuleRef::SgRule {
+            direction: rule_direction,
+            index: r.rule + 1,
+        };
+        self.narrow(pkt.dport, out.allowed, |w| Stop {
             verdict: Verdict::DroppedBySecurityGroup,
             id: sg.id.clone(),
             name: display(&sg.name, &sg.id).to_string(),
             kind: Kind::SecurityGroup,
-            rule: Some(format!("#{}", r.rule + 1)),
-            detail: format!(
-                "security group {} allows only part of the ports",
-                display(&sg.name, &sg.id)
-            ),
+            rule: Some(rule.clone()),
+            detail: w.words(|_| {
+                format!(
+                    "security group {} allows only part of the ports",
+                    display(&sg.name, &sg.id)
+                )
+            }),
             leg: w.leg,
             direction: w.dir,
         });
@@ -132,10 +145,7 @@ impl<'n, 's> Walk<'n, 's> {
             (&sg.id, &sg.name, Kind::SecurityGroup),
             Step::Filter {
                 action: Action::Allow,
-                rule: RuleRef::SgRule {
-                    direction: rule_direction,
-                    index: r.rule + 1,
-                },
+                rule,
             },
             |w| {
                 format!(
@@ -147,6 +157,30 @@ impl<'n, 's> Walk<'n, 's> {
             },
         );
         Ok(())
+    }
+
+    /// What a network ACL `acl` denied, in words: the service, or the client's ephemeral ports
+    /// for a reply; `rule` is the rule that denied it.
+    fn acl_denial(&self, pkt: &Packet, inbound: bool, acl: &str, rule: &str) -> String {
+        let (word, towards) = if inbound {
+            ("inbound", "from")
+        } else {
+            ("outbound", "to")
+        };
+        let remote = if inbound { pkt.src } else { pkt.dst };
+        if let PortVal::Var(v) = pkt.dport {
+            let side = if inbound { "to" } else { "on" };
+            let ports = en::ephemeral(&self.vars[v], &self.port_text(pkt.dport));
+            format!(
+                "network ACL {acl} denies {word} {} {towards} {remote} {side} the client's {ports}: {rule}",
+                pkt.protocol
+            )
+        } else {
+            format!(
+                "network ACL {acl} denies {word} {} {towards} {remote}: {rule}",
+                self.service_text(pkt)
+            )
+        }
     }
 
     /// Network ACL check at the edge of `subnet`.
@@ -199,27 +233,7 @@ impl<'n, 's> Walk<'n, 's> {
             if let PortVal::Var(v) = pkt.dport {
                 self.denied_var = Some(v);
             }
-            let detail = if self.record {
-                if let PortVal::Var(v) = pkt.dport {
-                    let side = if inbound { "to" } else { "on" };
-                    format!(
-                        "network ACL {} denies {word} {} {towards} {remote} {side} the client's {}: {}",
-                        acl_name(),
-                        pkt.protocol,
-                        crate::engine::explain::ephemeral_en(&self.vars[v], &self.port_text(pkt.dport)),
-                        rule_words(deny)
-                    )
-                } else {
-                    format!(
-                        "network ACL {} denies {word} {} {towards} {remote}: {}",
-                        acl_name(),
-                        self.service_text(pkt),
-                        rule_words(deny)
-                    )
-                }
-            } else {
-                String::new()
-            };
+            let detail = |w: &Self| w.acl_denial(pkt, inbound, &acl_name(), &rule_words(deny));
             return Err(self.drop(
                 pkt,
                 Verdict::DroppedByNetworkAcl,
@@ -233,19 +247,19 @@ impl<'n, 's> Walk<'n, 's> {
             let deny = out.deny_rule.unwrap_or(AclRuleRef::Star);
             let (leg, dir) = (self.leg, self.dir);
             let allowed = out.allowed.clone();
-            self.narrow(pkt.dport, out.allowed.clone(), |w| Drop {
+            self.narrow(pkt.dport, out.allowed.clone(), |w| Stop {
                 verdict: Verdict::DroppedByNetworkAcl,
                 id: acl.id.clone(),
                 name: acl_name(),
                 kind: Kind::NetworkAcl,
-                rule: Some(deny.to_string()),
-                detail: format!(
+                rule: Some(deny.into()),
+                detail: w.words(|w| format!(
                     "network ACL {} allows {word} {} only to ports {allowed} of {}; {} denies the rest",
                     acl_name(),
                     pkt.protocol,
                     w.port_text(pkt.dport),
                     rule_words(deny)
-                ),
+                )),
                 leg,
                 direction: dir,
             });

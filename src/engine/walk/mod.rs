@@ -15,9 +15,10 @@ use super::network::{cidr_contains, display, Network, Owner};
 use super::portset::PortSet;
 use super::route;
 use super::sg::{self, SgDirection};
+pub use super::trace::PortVar;
 use super::trace::{
-    Action, Direction, Endpoint, Hop, Kind, PortView, Rewrote, RuleDirection, RuleRef, Side, Site,
-    Step, Verdict,
+    Action, Direction, Endpoint, Hop, Kind, PortView, Rewrote, RouteDest, RuleDirection, RuleRef,
+    Side, Site, Step, Verdict,
 };
 use crate::model::{Os, PortRange, Protocol, Role, RouteState, RouteTarget, NAT_EPHEMERAL};
 use std::net::Ipv4Addr;
@@ -34,19 +35,6 @@ pub enum PortVal {
     Fixed(u16),
     /// Index into the walk's port variables.
     Var(usize),
-}
-
-/// A source port chosen by a client or a translating device, as a set that filters narrow.
-#[derive(Debug, Clone)]
-pub struct PortVar {
-    /// Who picks it, in words.
-    pub picked_by: String,
-    /// The range it is picked from.
-    pub full: PortRange,
-    /// The OS whose ephemeral range it is (`None` for NAT gateways and load balancers).
-    pub os: Option<Os>,
-    /// The ports still working after the filters seen so far.
-    pub allowed: PortSet,
 }
 
 /// A packet in flight.
@@ -141,7 +129,7 @@ pub enum Stage {
 
 /// Why a packet stopped, and what stopped it.
 #[derive(Debug, Clone)]
-pub struct Drop {
+pub struct Stop {
     /// The verdict this drop gives.
     pub verdict: Verdict,
     /// Id of the deciding component.
@@ -151,8 +139,8 @@ pub struct Drop {
     /// Its kind.
     pub kind: Kind,
     /// The rule that decided, if any.
-    pub rule: Option<String>,
-    /// Plain words.
+    pub rule: Option<RuleRef>,
+    /// Plain words (empty when the walk records nothing).
     pub detail: String,
     /// Leg and direction it happened in.
     pub leg: u8,
@@ -185,7 +173,7 @@ pub enum End {
         pkt: Packet,
     },
     /// Dropped.
-    Dropped(Box<Drop>),
+    Dropped(Box<Stop>),
 }
 
 /// The state of one flow being traced: hops so far, port variables, tracked connections.
@@ -201,7 +189,7 @@ pub struct Walk<'n, 's> {
     /// The port variable a network ACL denied outright, when one did.
     pub denied_var: Option<usize>,
     /// The first filter that allowed only part of a port variable.
-    pub narrowed: Option<Box<Drop>>,
+    pub narrowed: Option<Box<Stop>>,
     /// Current leg.
     pub leg: u8,
     /// Current direction.
@@ -327,8 +315,6 @@ impl<'n, 's> Walk<'n, 's> {
             component: id.to_string(),
             name: display(name, id).to_string(),
             kind,
-            decision: step.decision(),
-            rule: step.rule().map(RuleRef::text),
             step,
             detail: detail(self),
             src: pkt.src,
@@ -342,19 +328,28 @@ impl<'n, 's> Walk<'n, 's> {
         self.hops.push(hop);
     }
 
+    /// The words of a decision, written only when the walk records (the matrix formats nothing).
+    pub fn words(&self, text: impl FnOnce(&Self) -> String) -> String {
+        if self.record {
+            text(self)
+        } else {
+            String::new()
+        }
+    }
+
     /// Ends the walk with `verdict` at component (`id`, `name`, `kind`), by `rule` if one
-    /// decided, recording the hop.
+    /// decided, recording the hop with `detail` (the words, written only when recording).
     fn drop(
         &mut self,
         pkt: &Packet,
         verdict: Verdict,
         (id, name, kind): (&str, &str, Kind),
         rule: Option<RuleRef>,
-        detail: String,
+        detail: impl FnOnce(&Self) -> String,
     ) -> End {
-        let text = rule.as_ref().map(RuleRef::text);
+        let detail = self.words(detail);
         if self.record {
-            let step = match (verdict, rule) {
+            let step = match (verdict, rule.clone()) {
                 (Verdict::DroppedBySecurityGroup, rule) => Step::Filter {
                     action: Action::Deny,
                     rule: rule.unwrap_or(RuleRef::NoMatch),
@@ -368,12 +363,12 @@ impl<'n, 's> Walk<'n, 's> {
             let d = detail.clone();
             self.hop(pkt, (id, name, kind), step, |_| d);
         }
-        End::Dropped(Box::new(Drop {
+        End::Dropped(Box::new(Stop {
             verdict,
             id: id.to_string(),
             name: display(name, id).to_string(),
             kind,
-            rule: text,
+            rule,
             detail,
             leg: self.leg,
             direction: self.dir,
@@ -381,7 +376,7 @@ impl<'n, 's> Walk<'n, 's> {
     }
 
     /// Narrows the port variable behind `p` to `allowed`, remembering the filter that did it.
-    fn narrow(&mut self, p: PortVal, allowed: PortSet, by: impl FnOnce(&Self) -> Drop) {
+    fn narrow(&mut self, p: PortVal, allowed: PortSet, by: impl FnOnce(&Self) -> Stop) {
         if let PortVal::Var(v) = p {
             if allowed != self.vars[v].allowed {
                 if self.narrowed.is_none() {
@@ -443,7 +438,7 @@ impl<'n, 's> Walk<'n, 's> {
             Verdict::ForwardingLoop,
             ("routing", "routing loop", Kind::RouteTable),
             None,
-            format!("the packet went round a routing loop ({MAX_STEPS} hops without arriving)"),
+            |_| format!("the packet went round a routing loop ({MAX_STEPS} hops without arriving)"),
         )
     }
 
@@ -505,15 +500,6 @@ impl<'n, 's> Walk<'n, 's> {
         }
     }
 
-    fn owner_kind(owner: Owner) -> Kind {
-        match owner {
-            Owner::Instance(_) => Kind::Instance,
-            Owner::Database(_) => Kind::Database,
-            Owner::LoadBalancer(_) => Kind::LoadBalancer,
-            Owner::NatGateway(_) => Kind::NatGateway,
-        }
-    }
-
     fn send(&mut self, eni: usize, pkt: Packet) -> Result<Stage, End> {
         let e = &self.net.enis[eni];
         // A NAT gateway forwards by design: AWS applies no source/destination check to it,
@@ -548,7 +534,8 @@ impl<'n, 's> Walk<'n, 's> {
         if let Owner::Instance(i) = e.owner {
             if net.scenario.instances[i].stopped {
                 let (id, name) = (net.owner_id(e.owner), net.owner_name(e.owner));
-                let detail = format!("{name} is stopped: nothing on it answers or forwards");
+                let detail =
+                    |_: &Self| format!("{name} is stopped: nothing on it answers or forwards");
                 return Err(self.drop(
                     &pkt,
                     Verdict::NoHost,
@@ -566,7 +553,7 @@ impl<'n, 's> Walk<'n, 's> {
             .find(|s| s.eni == eni && s.outside == (pkt.dst, pkt.dport))
             .copied();
         let (id, name) = (net.owner_id(e.owner), net.owner_name(e.owner));
-        let kind = Self::owner_kind(e.owner);
+        let kind = owner_kind(e.owner);
         let is_nat_gw = matches!(e.owner, Owner::NatGateway(_));
         let is_nat_instance = matches!(e.owner, Owner::Instance(i) if net.scenario.instances[i].role == Role::NatInstance);
         if own {
@@ -587,9 +574,11 @@ impl<'n, 's> Walk<'n, 's> {
                 return Ok(Stage::Send { eni, pkt });
             }
             if is_nat_gw {
-                let detail = format!(
+                let detail = |_: &Self| {
+                    format!(
                     "NAT gateway {name} only passes replies to connections started from inside; it never accepts a new connection"
-                );
+                )
+                };
                 return Err(self.drop(
                     &pkt,
                     Verdict::DroppedByNatGateway,
@@ -602,7 +591,8 @@ impl<'n, 's> Walk<'n, 's> {
         }
         if is_nat_gw {
             if self.dir == Direction::Return {
-                let detail = format!("NAT gateway {name} has no connection for this packet");
+                let detail =
+                    |_: &Self| format!("NAT gateway {name} has no connection for this packet");
                 return Err(self.drop(
                     &pkt,
                     Verdict::DroppedByNatGateway,
@@ -623,6 +613,16 @@ impl<'n, 's> Walk<'n, 's> {
             format!("{name} forwards the packet (source/destination check off)")
         });
         Ok(Stage::Send { eni, pkt })
+    }
+}
+
+/// The kind of component an interface's owner is.
+pub fn owner_kind(owner: Owner) -> Kind {
+    match owner {
+        Owner::Instance(_) => Kind::Instance,
+        Owner::Database(_) => Kind::Database,
+        Owner::LoadBalancer(_) => Kind::LoadBalancer,
+        Owner::NatGateway(_) => Kind::NatGateway,
     }
 }
 

@@ -26,7 +26,7 @@ impl<'n, 's> Walk<'n, 's> {
             inside: (before.src, before.sport),
             outside: (pkt.src, pkt.sport),
         });
-        let kind = Self::owner_kind(e.owner);
+        let kind = owner_kind(e.owner);
         let step = self.translated(Rewrote::Source, &before, &pkt);
         self.hop(&pkt, (net.owner_id(e.owner), name, kind), step, |w| {
             format!(
@@ -53,12 +53,14 @@ impl<'n, 's> Walk<'n, 's> {
                 let eni = &net.enis[e];
                 let Some(public) = eni.iface.public_ip else {
                     let (id, name) = (net.owner_id(eni.owner), net.owner_name(eni.owner));
-                    let detail = format!(
+                    let detail = |_: &Self| {
+                        format!(
                         "{name} ({}) has no public IP address, so internet gateway {} cannot carry its traffic to the internet",
                         pkt.src,
                         display(&g.name, &g.id)
-                    );
-                    let kind = Self::owner_kind(eni.owner);
+                    )
+                    };
+                    let kind = owner_kind(eni.owner);
                     return Err(self.drop(
                         &pkt,
                         Verdict::NoPublicAddress,
@@ -86,10 +88,12 @@ impl<'n, 's> Walk<'n, 's> {
                 );
             }
             None => {
-                let detail = format!(
+                let detail = |_: &Self| {
+                    format!(
                     "{} is not an address of this VPC with a public IP, so the internet gateway drops it",
                     pkt.src
-                );
+                )
+                };
                 return Err(self.drop(
                     &pkt,
                     Verdict::NoPublicAddress,
@@ -108,11 +112,13 @@ impl<'n, 's> Walk<'n, 's> {
             let eni = &net.enis[e];
             let vpc = &net.scenario.vpcs[eni.vpc];
             let Some(g) = net.igw_of_vpc[eni.vpc] else {
-                let detail = format!(
-                    "{} has no internet gateway, so nothing from the internet reaches {}",
-                    display(&vpc.name, &vpc.id),
-                    pkt.dst
-                );
+                let detail = |_: &Self| {
+                    format!(
+                        "{} has no internet gateway, so nothing from the internet reaches {}",
+                        display(&vpc.name, &vpc.id),
+                        pkt.dst
+                    )
+                };
                 return Err(self.drop(
                     &pkt,
                     Verdict::NoRoute,
@@ -145,11 +151,13 @@ impl<'n, 's> Walk<'n, 's> {
         }
         if let Some(v) = net.vpc_of_address(pkt.dst) {
             let vpc = &net.scenario.vpcs[v];
-            let detail = format!(
-                "{} is a private address of {}; the internet does not route private addresses",
-                pkt.dst,
-                display(&vpc.name, &vpc.id)
-            );
+            let detail = |_: &Self| {
+                format!(
+                    "{} is a private address of {}; the internet does not route private addresses",
+                    pkt.dst,
+                    display(&vpc.name, &vpc.id)
+                )
+            };
             return Err(self.drop(
                 &pkt,
                 Verdict::NoRoute,

@@ -7,11 +7,13 @@ use super::*;
 impl<'n, 's> Walk<'n, 's> {
     pub(super) fn no_host(&mut self, pkt: &Packet, vpc: usize) -> End {
         let v = &self.net.scenario.vpcs[vpc];
-        let detail = format!(
-            "nothing in {} has the address {}, so nobody answers",
-            display(&v.name, &v.id),
-            pkt.dst
-        );
+        let detail = |_: &Self| {
+            format!(
+                "nothing in {} has the address {}, so nobody answers",
+                display(&v.name, &v.id),
+                pkt.dst
+            )
+        };
         self.drop(
             pkt,
             Verdict::NoHost,
@@ -53,7 +55,7 @@ impl<'n, 's> Walk<'n, 's> {
                     (&rt.id, &rt.name, Kind::RouteTable),
                     Step::Route {
                         rule: RuleRef::Route {
-                            destination: "local".into(),
+                            destination: RouteDest::Local,
                         },
                     },
                     |_| format!("{} is in the same subnet ({cidr}): delivered directly, no network ACL in between", pkt.dst),
@@ -63,10 +65,12 @@ impl<'n, 's> Walk<'n, 's> {
         }
         self.network_acl(subnet, &pkt, false)?;
         let Some(t) = sn.route_table else {
-            let detail = format!(
-                "subnet {} has no route table",
-                display(&sn.subnet.name, &sn.subnet.id)
-            );
+            let detail = |_: &Self| {
+                format!(
+                    "subnet {} has no route table",
+                    display(&sn.subnet.name, &sn.subnet.id)
+                )
+            };
             return Err(self.drop(
                 &pkt,
                 Verdict::NoRoute,
@@ -76,9 +80,9 @@ impl<'n, 's> Walk<'n, 's> {
             ));
         };
         let rt = &net.scenario.route_tables[t];
-        let rt_name = display(&rt.name, &rt.id).to_string();
+        let rt_name = display(&rt.name, &rt.id);
         let Some(r) = route::lookup(net, t, pkt.dst) else {
-            let detail = format!("route table {rt_name} has no route to {}", pkt.dst);
+            let detail = |_: &Self| format!("route table {rt_name} has no route to {}", pkt.dst);
             return Err(self.drop(
                 &pkt,
                 Verdict::NoRoute,
@@ -87,24 +91,27 @@ impl<'n, 's> Walk<'n, 's> {
                 detail,
             ));
         };
-        let dest = r.route.map_or_else(
-            || r.net.to_string(),
-            |x| match &x.destination {
-                crate::model::Destination::Cidr(c) => c.to_string(),
-                crate::model::Destination::PrefixList(p) => p.clone(),
-            },
-        );
+        let dest = r
+            .route
+            .map_or(RouteDest::Cidr(r.net), |x| match &x.destination {
+                crate::model::Destination::Cidr(c) => RouteDest::Cidr(*c),
+                crate::model::Destination::PrefixList(p) => RouteDest::PrefixList(p.clone()),
+            });
         let target = r.route.map_or(&RouteTarget::Local, |x| &x.target);
-        let target_text = target_id(target);
         if r.route.is_some_and(|x| x.state == RouteState::Blackhole) {
-            let detail = format!(
-                "route table {rt_name} sends {dest} to {target_text}, which no longer exists: a blackhole route drops the packet"
-            );
+            let detail = |_: &Self| {
+                format!(
+                "route table {rt_name} sends {dest} to {}, which no longer exists: a blackhole route drops the packet",
+                target_id(target)
+            )
+            };
             return Err(self.drop(
                 &pkt,
                 Verdict::BlackholeRoute,
                 (&rt.id, &rt.name, Kind::RouteTable),
-                Some(RuleRef::Route { destination: dest }),
+                Some(RuleRef::Route {
+                    destination: dest.clone(),
+                }),
                 detail,
             ));
         }
@@ -116,9 +123,9 @@ impl<'n, 's> Walk<'n, 's> {
                     destination: dest.clone(),
                 },
             },
-            |_| format!("route {dest} → {target_text} matches {}", pkt.dst),
+            |_| format!("route {dest} → {} matches {}", target_id(target), pkt.dst),
         );
-        self.follow_target(vpc, subnet, target, &rt.id, &rt_name, pkt)
+        self.follow_target(vpc, subnet, target, &rt.id, rt_name, pkt)
     }
 
     pub(super) fn follow_target(
@@ -133,8 +140,9 @@ impl<'n, 's> Walk<'n, 's> {
         let net = self.net;
         let s = net.scenario;
         let missing = |w: &mut Self, what: &str, id: &str| {
-            let detail =
-                format!("route table {rt_name} points at {what} {id}, which is not in this VPC");
+            let detail = |_: &Self| {
+                format!("route table {rt_name} points at {what} {id}, which is not in this VPC")
+            };
             w.drop(
                 &pkt,
                 Verdict::BlackholeRoute,
@@ -212,9 +220,11 @@ impl<'n, 's> Walk<'n, 's> {
                 }
             }
             RouteTarget::TransitGateway(id) => {
-                let detail = format!(
+                let detail = |_: &Self| {
+                    format!(
                     "route table {rt_name} sends the packet to transit gateway {id}; transit gateways are not simulated yet"
-                );
+                )
+                };
                 Err(self.drop(
                     &pkt,
                     Verdict::Unsupported,
@@ -257,8 +267,9 @@ impl<'n, 's> Walk<'n, 's> {
         let net = self.net;
         let s = net.scenario;
         let Some(p) = s.peerings.iter().position(|p| p.id == id) else {
-            let detail =
-                format!("route table {rt_name} points at peering {id}, which does not exist");
+            let detail = |_: &Self| {
+                format!("route table {rt_name} points at peering {id}, which does not exist")
+            };
             return Err(self.drop(
                 &pkt,
                 Verdict::BlackholeRoute,
@@ -269,10 +280,12 @@ impl<'n, 's> Walk<'n, 's> {
         };
         let pcx = &s.peerings[p];
         let Some(&(other, _)) = net.peers[vpc].iter().find(|(_, i)| *i == p) else {
-            let detail = format!(
-                "peering {} is not active between this VPC and another one",
-                display(&pcx.name, &pcx.id)
-            );
+            let detail = |_: &Self| {
+                format!(
+                    "peering {} is not active between this VPC and another one",
+                    display(&pcx.name, &pcx.id)
+                )
+            };
             return Err(self.drop(
                 &pkt,
                 Verdict::BlackholeRoute,
@@ -283,14 +296,15 @@ impl<'n, 's> Walk<'n, 's> {
         };
         let peer = &s.vpcs[other];
         if !peer.cidrs.iter().any(|c| cidr_contains(c, pkt.dst)) {
-            let detail =
+            let detail = |_: &Self| {
                 format!(
                 "peering {} reaches only {} ({}); {} is beyond it, and peering is not transitive",
                 display(&pcx.name, &pcx.id),
                 display(&peer.name, &peer.id),
                 peer.cidrs.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", "),
                 pkt.dst
-            );
+            )
+            };
             return Err(self.drop(
                 &pkt,
                 Verdict::NotTransitive,

@@ -1,6 +1,7 @@
 //! The network ACL editor of a subnet: which ACL it uses (associate, create), its numbered inbound
 //! and outbound rules in evaluation order, and adding or removing rules.
 
+use crate::engine::RuleRef;
 use crate::ui::rule_focus::RuleFocusContext;
 use yew::prelude::*;
 
@@ -89,9 +90,9 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
         use_state(move || start)
     };
     let focused = |number: &str| {
-        focus
-            .as_ref()
-            .is_some_and(|f| f.inbound == *inbound && f.rule.as_deref() == Some(number))
+        focus.as_ref().is_some_and(|f| {
+            f.inbound == *inbound && f.rule.as_ref().map(RuleRef::text).as_deref() == Some(number)
+        })
     };
     let number = use_state(String::new);
     let protocol = use_state(|| "tcp".to_string());

@@ -219,7 +219,7 @@ pub fn LoadBalancerEditor(p: &LbProps) -> Html {
                 Health::Unhealthy(tr) => html! {
                     <span class="lb-health unhealthy">
                         { tf(lang, "unhealthy on port {}", &[&h.check_port.to_string()]) }
-                        <span class="lb-reason">{ if lang == Lang::Ko { tr.summary_ko.clone() } else { tr.summary.clone() } }</span>
+                        <span class="lb-reason">{ crate::engine::explain::summary(tr, lang).into_owned() }</span>
                     </span>
                 },
                 Health::Unreachable(e) => html! {
