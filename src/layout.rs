@@ -5,33 +5,11 @@
 //! each availability zone is a vertical band, subnets stack in rows inside their band, nodes fill
 //! a grid inside their subnet, and the internet gateway sits on the VPC's top edge.
 
+use crate::geometry::{
+    zones_of, GRID, NODE_SIZE, SLOT_H, SLOT_W, SUBNET_H, SUBNET_HEAD, SUBNET_W, VPC_HEAD, VPC_PAD,
+};
 use crate::model::{Id, Rect, Scenario};
-use std::collections::{BTreeMap, BTreeSet};
-
-/// Size of a part that is not a container (instances, gateways, hosts), in canvas units.
-pub const NODE_SIZE: f64 = 56.0;
-/// The snapping grid.
-pub const GRID: f64 = 20.0;
-/// Padding inside a VPC, around its bands.
-pub const VPC_PAD: f64 = 20.0;
-/// Height of a VPC's title area (name, CIDR, zone names).
-pub const VPC_HEAD: f64 = 60.0;
-/// Height of a subnet's title area (name, CIDR).
-pub const SUBNET_HEAD: f64 = 44.0;
-/// Width of a node's slot in a subnet's grid (icon plus its label).
-pub const SLOT_W: f64 = 120.0;
-/// Height of a node's slot (icon plus two label lines).
-pub const SLOT_H: f64 = 100.0;
-/// Default subnet size.
-pub const SUBNET_W: f64 = 280.0;
-/// Default subnet height.
-pub const SUBNET_H: f64 = 160.0;
-/// Default VPC size.
-pub const VPC_W: f64 = 680.0;
-/// Default VPC height.
-pub const VPC_H: f64 = 440.0;
-/// The region used when no subnet names one.
-pub const DEFAULT_REGION: &str = "ap-northeast-2";
+use std::collections::BTreeMap;
 
 const GAP: f64 = 20.0;
 const TOP: f64 = 40.0;
@@ -41,34 +19,6 @@ const COLS: usize = 2;
 /// Rounds `v` to the nearest grid line.
 pub fn snap(v: f64) -> f64 {
     (v / GRID).round() * GRID
-}
-
-/// The region of the scenario's zones: `ap-northeast-2` for `ap-northeast-2a`.
-pub fn region_of(s: &Scenario) -> String {
-    s.subnets
-        .iter()
-        .map(|x| x.az.trim())
-        .find(|az| az.len() > 1 && az.ends_with(|c: char| c.is_ascii_lowercase()))
-        .map(|az| az[..az.len() - 1].to_string())
-        .unwrap_or_else(|| DEFAULT_REGION.to_string())
-}
-
-/// The availability zones drawn as bands in VPC `vpc`: those its subnets use, in order, padded
-/// with the region's next zones to at least two.
-pub fn zones_of(s: &Scenario, vpc: &str) -> Vec<String> {
-    let mut zones: BTreeSet<String> = s
-        .subnets
-        .iter()
-        .filter(|x| x.vpc == vpc && !x.az.is_empty())
-        .map(|x| x.az.clone())
-        .collect();
-    let region = region_of(s);
-    let mut letter = b'a';
-    while zones.len() < 2 && letter <= b'z' {
-        zones.insert(format!("{region}{}", letter as char));
-        letter += 1;
-    }
-    zones.into_iter().collect()
 }
 
 /// The ids of the nodes drawn in subnet `subnet`, in a stable order: NAT gateways, load
@@ -396,7 +346,7 @@ mod tests {
         for (i, a) in s.subnets.iter().enumerate() {
             let (ra, zone) = (
                 l[&a.id],
-                crate::edit::find::zone_at(&s2, &a.vpc, l[&a.id].x + 1.0),
+                crate::geometry::zone_at(&s2, &a.vpc, l[&a.id].x + 1.0),
             );
             if !a.az.is_empty() {
                 assert_eq!(zone.as_deref(), Some(a.az.as_str()), "{} in its band", a.id);

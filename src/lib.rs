@@ -11,6 +11,7 @@ pub mod console;
 pub mod edit;
 pub mod engine;
 pub mod flows;
+pub mod geometry;
 pub mod i18n;
 pub mod layout;
 pub mod lesson;

@@ -39,7 +39,7 @@ fn nearest_on(r: Rect, p: Point) -> Point {
 }
 
 fn holds(r: &Rect, p: Point) -> bool {
-    crate::edit::find::inside(r, p.0, p.1)
+    crate::geometry::inside(r, p.0, p.1)
 }
 
 /// Whether the segment `a`–`b` passes through the inside of `r` (Liang–Barsky clipping against
@@ -261,7 +261,7 @@ fn dest(d: &Destination) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::edit::find::rect_of;
+    use crate::geometry::rect_of;
 
     fn r(x: f64, y: f64, w: f64, h: f64) -> Rect {
         Rect { x, y, w, h }

@@ -3,8 +3,8 @@
 //! the VPC's box narrowing and what stood to the right of a cut band moving left by its width.
 //! Plain Rust; the browser's picture export applies the cuts to its copy of the canvas.
 
-use crate::edit::find::{inside, rect_of};
-use crate::layout::{zones_of, VPC_PAD};
+use crate::geometry::{inside, rect_of};
+use crate::geometry::{zones_of, VPC_PAD};
 use crate::model::{Rect, Scenario};
 
 /// One band cut out of a VPC's box.

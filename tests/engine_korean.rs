@@ -7,8 +7,8 @@
 use std::collections::BTreeSet;
 use vpc_playground::edit::{PartKind, Refusal};
 use vpc_playground::model::{Destination, PortRange, Protocol};
+use vpc_playground::scenario::message::PartNoun;
 use vpc_playground::scenario::message::{Dir, Holder, Message, RefFound, Reserved};
-use vpc_playground::scenario::validate::PartNoun;
 
 /// Words that stay in Latin letters in Korean (the list of `tests/e2e/i18n.test.mjs`).
 const ALLOWED: &str = "VPC EC2 RDS ALB NAT IGW ACL TCP UDP ICMP SSH HTTP HTTPS MySQL PostgreSQL \

@@ -263,7 +263,8 @@ fn every_template_travels_in_a_share_link() {
 
 #[test]
 fn templates_open_with_no_part_drawn_over_another() {
-    use vpc_playground::layout::{fill_missing, NODE_SIZE};
+    use vpc_playground::geometry::NODE_SIZE;
+    use vpc_playground::layout::fill_missing;
     for t in templates::all() {
         let mut s = templates::load(t.id).unwrap();
         fill_missing(&mut s);
@@ -624,7 +625,7 @@ fn peering_is_not_transitive() {
 /// The room a node-like part takes on the canvas: its icon and, centred under it, its name
 /// (12 px text, about 7 px a character) and its address line.
 fn footprint(s: &Scenario, id: &str) -> Rect {
-    use vpc_playground::layout::NODE_SIZE;
+    use vpc_playground::geometry::NODE_SIZE;
     let r = s.layout[id];
     let name = vpc_playground::edit::find::name_of(s, id);
     let w = (name.chars().count() as f64 * 7.0)

@@ -1,7 +1,7 @@
-//! Finding parts: what an id names, what contains what, and which container lies under a point.
+//! Finding parts: what an id names and what contains what (where they are drawn is
+//! [`crate::geometry`]).
 
-use crate::layout::{self, NODE_SIZE};
-use crate::model::{Interface, Rect, Scenario};
+use crate::model::{Interface, Scenario};
 
 /// A part drawn on the canvas, by its list and index in the scenario.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -172,89 +172,4 @@ pub fn vpc_of(s: &Scenario, id: &str) -> Option<String> {
             }
         }
     }
-}
-
-/// The rectangle a part occupies on the canvas (nodes are `NODE_SIZE` squares).
-pub fn rect_of(s: &Scenario, id: &str) -> Option<Rect> {
-    let r = *s.layout.get(id)?;
-    Some(if r.w > 0.0 && r.h > 0.0 {
-        r
-    } else {
-        Rect {
-            w: NODE_SIZE,
-            h: NODE_SIZE,
-            ..r
-        }
-    })
-}
-
-/// Whether the point (`x`, `y`) is in box `r`, its edges included.
-pub fn inside(r: &Rect, x: f64, y: f64) -> bool {
-    x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h
-}
-
-/// The index of the subnet whose box holds the point, if any (the last drawn wins).
-pub fn subnet_at(s: &Scenario, x: f64, y: f64) -> Option<usize> {
-    s.subnets
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, n)| s.layout.get(&n.id).is_some_and(|r| inside(r, x, y)))
-        .map(|(i, _)| i)
-}
-
-/// The index of the VPC whose box holds the point, if any.
-pub fn vpc_at(s: &Scenario, x: f64, y: f64) -> Option<usize> {
-    s.vpcs
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, v)| s.layout.get(&v.id).is_some_and(|r| inside(r, x, y)))
-        .map(|(i, _)| i)
-}
-
-/// The index of the VPC whose box holds the point or whose edge is within `margin` of it.
-pub fn vpc_near(s: &Scenario, x: f64, y: f64, margin: f64) -> Option<usize> {
-    s.vpcs
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, v)| {
-            s.layout.get(&v.id).is_some_and(|r| {
-                let grown = Rect {
-                    x: r.x - margin,
-                    y: r.y - margin,
-                    w: r.w + 2.0 * margin,
-                    h: r.h + 2.0 * margin,
-                };
-                inside(&grown, x, y)
-            })
-        })
-        .map(|(i, _)| i)
-}
-
-/// The availability-zone bands of VPC `vpc` as (zone, left, right) in canvas units.
-pub fn az_bands(s: &Scenario, vpc: &str) -> Vec<(String, f64, f64)> {
-    let Some(r) = s.layout.get(vpc) else {
-        return Vec::new();
-    };
-    let zones = layout::zones_of(s, vpc);
-    let inner = (r.w - 2.0 * layout::VPC_PAD).max(1.0);
-    let w = inner / zones.len() as f64;
-    zones
-        .into_iter()
-        .enumerate()
-        .map(|(i, z)| {
-            let x0 = r.x + layout::VPC_PAD + w * i as f64;
-            (z, x0, x0 + w)
-        })
-        .collect()
-}
-
-/// The availability zone of the band of VPC `vpc` under canvas x coordinate `x`.
-pub fn zone_at(s: &Scenario, vpc: &str, x: f64) -> Option<String> {
-    let bands = az_bands(s, vpc);
-    let last = bands.len().checked_sub(1)?;
-    let i = bands.iter().position(|b| x < b.2).unwrap_or(last);
-    Some(bands[i].0.clone())
 }

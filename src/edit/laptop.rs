@@ -2,28 +2,10 @@
 //! "My IP" source means in a security group rule.
 
 use super::place::place_auto;
-use super::title::{named_in, LAPTOP};
+use super::title::named_in;
 use super::PartKind;
 use crate::i18n::Lang;
-use crate::model::{Id, InternetHost, Scenario};
-
-/// The id the palette gives the first "My laptop" it places.
-const LAPTOP_ID: &str = "laptop";
-
-/// The scenario's "My laptop" host: the one the palette placed (id `laptop`, `laptop-2`...),
-/// else one named "My laptop" (or "내 노트북", its Korean name).
-pub fn my_laptop(s: &Scenario) -> Option<&InternetHost> {
-    let placed = |h: &&InternetHost| {
-        h.id == LAPTOP_ID
-            || h.id
-                .strip_prefix("laptop-")
-                .is_some_and(|n| n.parse::<u32>().is_ok())
-    };
-    s.internet_hosts.iter().find(placed).or_else(|| {
-        let named = |h: &&InternetHost| Lang::ALL.iter().any(|&l| h.name == LAPTOP.get(l));
-        s.internet_hosts.iter().find(named)
-    })
-}
+use crate::model::{Id, Scenario};
 
 /// Adds a "My laptop" host where the palette's keyboard placement puts it (outside every VPC),
 /// named in `lang`.
@@ -35,6 +17,7 @@ pub fn add_my_laptop(s: &Scenario, lang: Lang) -> Result<(Scenario, Id), super::
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edit::host_names::my_laptop;
     use crate::templates;
 
     #[test]
@@ -62,7 +45,7 @@ mod tests {
 
     #[test]
     fn the_added_laptop_lies_outside_every_vpc() {
-        use crate::layout::NODE_SIZE;
+        use crate::geometry::NODE_SIZE;
         let s = templates::get("public-private-db").unwrap().scenario();
         let (with, id) = add_my_laptop(&s, Lang::Ko).unwrap();
         let r = with.layout[&id];

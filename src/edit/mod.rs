@@ -19,6 +19,7 @@ pub mod alloc;
 pub mod balancer;
 pub mod find;
 pub mod history;
+pub mod host_names;
 pub mod laptop;
 pub mod moves;
 pub mod place;

@@ -2,9 +2,11 @@
 //! where AWS lets it live.
 
 use super::alloc::next_private_ip;
-use super::find::{descendants, locate, name_of, rect_of, subnet_at, vpc_at, zone_at, Found};
+use super::find::{descendants, locate, name_of, Found};
 use super::Refusal;
-use crate::layout::{snap, NODE_SIZE};
+use crate::geometry::NODE_SIZE;
+use crate::geometry::{rect_of, subnet_at, vpc_at, zone_at};
+use crate::layout::snap;
 use crate::model::{Rect, Scenario};
 use std::collections::BTreeSet;
 

@@ -5,10 +5,11 @@ use super::alloc::{
     fresh_id, next_letter_name, next_name, next_private_ip, next_public_ip, next_subnet_cidr,
     next_vpc_cidr, unique_title,
 };
-use super::find::{subnet_at, vpc_at, vpc_near, zone_at};
 pub use super::refusal::{a_or_an, Refusal};
 use super::PartKind;
-use crate::layout::{self, snap, NODE_SIZE, SUBNET_H, SUBNET_HEAD, SUBNET_W, VPC_H, VPC_W};
+use crate::geometry::{subnet_at, vpc_at, vpc_near, zone_at};
+use crate::geometry::{NODE_SIZE, SUBNET_H, SUBNET_HEAD, SUBNET_W, VPC_H, VPC_W};
+use crate::layout::{self, snap};
 use crate::model::*;
 use crate::scenario::normalize;
 use ipnet::Ipv4Net;
@@ -117,11 +118,11 @@ fn place_subnet(s: &mut Scenario, x: f64, y: f64, exact: bool) -> Result<Id, Ref
     let cidr = next_subnet_cidr(s, &vpc).ok_or_else(|| Refusal::NoSubnetBlock {
         vpc: label(&s.vpcs[vi].name, &vpc),
     })?;
-    let az = zone_at(s, &vpc, x).unwrap_or_else(|| format!("{}a", layout::DEFAULT_REGION));
+    let az = zone_at(s, &vpc, x).unwrap_or_else(|| format!("{}a", crate::geometry::DEFAULT_REGION));
     let name = next_letter_name(s, "subnet");
     let id = fresh_id(s, &name);
     let v = s.layout.get(&vpc).copied().unwrap_or_default();
-    let bands = super::find::az_bands(s, &vpc);
+    let bands = crate::geometry::az_bands(s, &vpc);
     let band = bands.iter().find(|b| b.0 == az).cloned();
     let w = band
         .as_ref()
@@ -137,7 +138,7 @@ fn place_subnet(s: &mut Scenario, x: f64, y: f64, exact: bool) -> Result<Id, Ref
         r.x = r.x.clamp(b.1 + 10.0, (b.2 - w - 10.0).max(b.1 + 10.0));
     }
     r.y = r.y.clamp(
-        v.y + layout::VPC_HEAD,
+        v.y + crate::geometry::VPC_HEAD,
         (v.y + v.h - r.h - 10.0).max(v.y + 40.0),
     );
     s.subnets.push(Subnet {
@@ -191,9 +192,9 @@ fn place_host(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<Id, Re
         });
     }
     let (title, base, ip) = match kind {
-        PartKind::Laptop => (super::title::LAPTOP.en, "laptop", next_public_ip(s)),
+        PartKind::Laptop => (super::host_names::LAPTOP.en, "laptop", next_public_ip(s)),
         _ => (
-            super::title::INTERNET.en,
+            super::host_names::INTERNET.en,
             "internet",
             Ipv4Addr::new(8, 8, 8, 8),
         ),
@@ -237,7 +238,7 @@ pub fn new_group(s: &Scenario, vpc: &str, name: &str, inbound: Vec<SgRule>) -> S
 /// A new bastion's SSH rule: from My IP (the "My laptop" host) when there is one, as the posts
 /// advise, else from anywhere.
 fn bastion_ssh(s: &Scenario) -> SgRule {
-    match super::laptop::my_laptop(s) {
+    match super::host_names::my_laptop(s) {
         Some(h) => SgRule {
             peer: Peer::Cidr(Ipv4Net::new(h.ip, 32).expect("32 is a prefix length")),
             ..tcp_from_anywhere(22, "SSH from My laptop")
@@ -529,7 +530,7 @@ fn candidates(s: &Scenario, kind: PartKind, near: Option<&str>) -> Vec<(f64, f64
             for v in &vpc_first {
                 let Some(r) = s.layout.get(v) else { continue };
                 // The zone with the fewest subnets first, so subnets spread over zones.
-                let mut bands = super::find::az_bands(s, v);
+                let mut bands = crate::geometry::az_bands(s, v);
                 crate::sorting::sort_by_key(&mut bands, |b| {
                     s.subnets
                         .iter()
@@ -537,7 +538,7 @@ fn candidates(s: &Scenario, kind: PartKind, near: Option<&str>) -> Vec<(f64, f64
                         .count()
                 });
                 for (_, x0, x1) in bands {
-                    out.push(((x0 + x1) / 2.0, r.y + layout::VPC_HEAD + 30.0));
+                    out.push(((x0 + x1) / 2.0, r.y + crate::geometry::VPC_HEAD + 30.0));
                 }
             }
         }

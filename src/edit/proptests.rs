@@ -1,10 +1,11 @@
 //! Properties of placing parts by dropping them: drawings never overlap, every part stays in its
 //! container, and a drop into a container never fails for lack of room.
 
-use super::find::{locate, parent_of, part_ids, rect_of, subnet_at, vpc_at, zone_at, Found};
+use super::find::{locate, parent_of, part_ids, Found};
 use super::place::{place, place_at};
 use super::room::{ancestors, clash, footprint};
 use super::PartKind;
+use crate::geometry::{rect_of, subnet_at, vpc_at, zone_at};
 use crate::model::{Rect, Scenario};
 use crate::scenario::validate;
 use proptest::prelude::*;
@@ -93,7 +94,7 @@ fn fair_refusal(s: &Scenario, kind: PartKind, x: f64, y: f64, why: &str) -> bool
     let outside = match kind {
         PartKind::Vpc | PartKind::Internet | PartKind::Laptop => vpc_at(s, x, y).is_some(),
         PartKind::Subnet | PartKind::LoadBalancer => vpc_at(s, x, y).is_none(),
-        PartKind::InternetGateway => super::find::vpc_near(s, x, y, 56.0).is_none(),
+        PartKind::InternetGateway => crate::geometry::vpc_near(s, x, y, 56.0).is_none(),
         _ => subnet_at(s, x, y).is_none(),
     };
     let other = why.contains("two different availability zones")

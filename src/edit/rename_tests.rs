@@ -1,10 +1,10 @@
 //! Renaming parts: what follows the name, what keeps its own, and names that are taken.
 
-use super::find::rect_of;
 use super::place::place;
 use super::rename::rename;
 use super::PartKind;
 use crate::engine::{trace, FlowSpec, Network, Verdict};
+use crate::geometry::rect_of;
 use crate::model::*;
 use crate::scenario::validate;
 

@@ -6,8 +6,9 @@
 //! container lying below its old bottom edge (or reaching across it under the container) moves
 //! down by as much, with what it holds.
 
-use super::find::{az_bands, descendants, locate, name_of, parent_of, part_ids, rect_of, Found};
-use crate::layout::{GRID, NODE_SIZE, SUBNET_HEAD, VPC_HEAD};
+use super::find::{descendants, locate, name_of, parent_of, part_ids, Found};
+use crate::geometry::{az_bands, rect_of};
+use crate::geometry::{GRID, NODE_SIZE, SUBNET_HEAD, VPC_HEAD};
 use crate::model::{Rect, Scenario};
 
 /// Height of the two label lines under a node's icon (its name, then its address), as the canvas

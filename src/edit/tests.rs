@@ -25,7 +25,7 @@ pub(super) fn vpc_with_two_subnets() -> Scenario {
 }
 
 fn centre(s: &Scenario, id: &str) -> (f64, f64) {
-    let r = super::find::rect_of(s, id).unwrap();
+    let r = crate::geometry::rect_of(s, id).unwrap();
     (r.x + r.w / 2.0, r.y + r.h / 2.0)
 }
 

@@ -1,25 +1,11 @@
-//! The names the palette gives new internet hosts ("My laptop", "Internet"), in the language the
-//! page speaks. Ids stay ASCII (`laptop`, `internet`); only the shown name changes.
+//! New internet hosts named in the language the page speaks (their names are
+//! [`super::host_names`]). Ids stay ASCII (`laptop`, `internet`); only the shown name changes.
 
 use super::alloc::unique_title;
+use super::host_names::ALL;
 use super::place::Placed;
-use crate::i18n::{Lang, StaticText};
+use crate::i18n::Lang;
 use crate::model::Scenario;
-
-/// The name of a new "My laptop" host.
-pub const LAPTOP: StaticText = StaticText {
-    en: "My laptop",
-    ko: "내 노트북",
-};
-
-/// The name of a new "Internet" host.
-pub const INTERNET: StaticText = StaticText {
-    en: "Internet",
-    ko: "인터넷",
-};
-
-/// Every name the palette gives a new host.
-pub const ALL: [StaticText; 2] = [LAPTOP, INTERNET];
 
 /// `placed` with its new internet host named in `lang`: a host the palette named "My laptop"
 /// (or "My laptop 2"...) in `before` is renamed "내 노트북" (made unique among `before`'s names)

@@ -522,4 +522,19 @@ mod tests {
         assert_eq!(job.progress().done, 0);
         assert!(job.progress().total > 0);
     }
+
+    #[test]
+    fn classes_follow_tiers_not_interfaces() {
+        let probes: Vec<Probe> = ["443"].iter().map(|p| p.parse().unwrap()).collect();
+        let small = tiered_vpc(Size {
+            enis: 500,
+            ..Size::LARGE
+        });
+        let big = tiered_vpc(Size::LARGE);
+        let (ns, nb) = (Network::new(&small), Network::new(&big));
+        let (ms, mb) = (matrix(&ns, &probes), matrix(&nb, &probes));
+        assert_eq!(mb.endpoints.len(), 2001, "2,000 instances and the internet");
+        assert_eq!(ms.classes, mb.classes, "same tiers give the same classes");
+        assert!(mb.classes <= 50 * 3 + 1, "{} classes", mb.classes);
+    }
 }

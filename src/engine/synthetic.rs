@@ -264,8 +264,6 @@ fn add_instances(s: &mut Scenario, count: usize, tier_subnets: &[Vec<String>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::matrix::{matrix, Probe};
-    use crate::engine::Network;
 
     /// The generator is a fixed recipe: the same size gives the same scenario, down to each
     /// rule (the benchmarks compare runs on it).
@@ -281,24 +279,5 @@ mod tests {
         assert_eq!(a.security_groups.len(), groups_per_tier(size) * TIERS.len());
         assert_eq!(a.network_acls.len(), 1 + TIERS.len());
         assert_eq!(a.subnets.len(), 50);
-    }
-
-    #[test]
-    fn classes_follow_tiers_not_interfaces() {
-        let probes: Vec<Probe> = ["443"].iter().map(|p| p.parse().unwrap()).collect();
-        let small = tiered_vpc(Size {
-            enis: 500,
-            ..Size::LARGE
-        });
-        let big = tiered_vpc(Size::LARGE);
-        let (ns, nb) = (Network::new(&small), Network::new(&big));
-        let (ms, mb) = (matrix(&ns, &probes), matrix(&nb, &probes));
-        assert_eq!(mb.endpoints.len(), 2001, "2,000 instances and the internet");
-        assert_eq!(ms.classes, mb.classes, "same tiers give the same classes");
-        assert!(
-            mb.classes <= 50 * ROLES_PER_TIER + 1,
-            "{} classes",
-            mb.classes
-        );
     }
 }

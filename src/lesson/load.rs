@@ -2,7 +2,7 @@
 //! scenarios (through [`load_str`](crate::scenario::load_str)), then the objectives against the
 //! scenarios they name.
 
-use super::{Constraint, Lesson, Objective, Text, LESSON_VERSION};
+use super::{Lesson, LESSON_VERSION};
 use crate::engine::Network;
 use crate::model::{Protocol, Scenario};
 use crate::scenario::{load_str, LoadError, MAX_INPUT_BYTES};
@@ -31,29 +31,6 @@ fn err(path: impl Into<String>, message: impl Into<String>) -> LessonError {
         path: path.into(),
         message: message.into(),
     }
-}
-
-/// The file as written, before its scenarios are loaded (read by [`super::read`]; serde reads it
-/// too in tests, as the reader's oracle).
-#[derive(Debug, PartialEq)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[cfg_attr(test, serde(deny_unknown_fields))]
-pub(super) struct LessonFile {
-    #[cfg_attr(test, serde(default))]
-    pub id: String,
-    pub title: Text,
-    #[cfg_attr(test, serde(default))]
-    pub intro: Text,
-    pub scenario: Value,
-    pub objectives: Vec<Objective>,
-    #[cfg_attr(test, serde(default))]
-    pub constraints: Vec<Constraint>,
-    #[cfg_attr(test, serde(default))]
-    pub hints: Vec<Text>,
-    #[cfg_attr(test, serde(default))]
-    pub success: Text,
-    #[cfg_attr(test, serde(default))]
-    pub solution: Option<Value>,
 }
 
 /// Reads a lesson from JSON text. Errors name the JSON path (`objectives[1].flow.to: "dbb"

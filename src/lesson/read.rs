@@ -3,11 +3,33 @@
 //! the JSON path (`objectives[1].flow.port`). It accepts what the records' serde derives accept
 //! (the tests compare the two), in much less code than the derived readers.
 
-use super::load::LessonFile;
 use super::{Constraint, Expect, FlowGoal, NoOpenRule, Objective, OnlyFrom, Text};
 use crate::model::Protocol;
 use crate::scenario::read::{cidr, protocol, read, At, ReadError};
 use serde_json::Value;
+
+/// The file as written, before its scenarios are loaded (serde reads it too in tests, as the
+/// reader's oracle).
+#[derive(Debug, PartialEq)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+#[cfg_attr(test, serde(deny_unknown_fields))]
+pub(super) struct LessonFile {
+    #[cfg_attr(test, serde(default))]
+    pub id: String,
+    pub title: Text,
+    #[cfg_attr(test, serde(default))]
+    pub intro: Text,
+    pub scenario: Value,
+    pub objectives: Vec<Objective>,
+    #[cfg_attr(test, serde(default))]
+    pub constraints: Vec<Constraint>,
+    #[cfg_attr(test, serde(default))]
+    pub hints: Vec<Text>,
+    #[cfg_attr(test, serde(default))]
+    pub success: Text,
+    #[cfg_attr(test, serde(default))]
+    pub solution: Option<Value>,
+}
 
 const EXPECT: &str = "established, blocked or a verdict code";
 

@@ -2,11 +2,81 @@
 //! values it mentions: [`Message::en`] is the English every tool and test reads,
 //! [`Message::ko`] (in `message_ko`) the Korean the app shows.
 
-use super::validate::PartNoun;
 use crate::i18n::Lang;
 use crate::model::{Destination, PortRange, Protocol, FORMAT_VERSION};
 use ipnet::Ipv4Net;
 use std::net::Ipv4Addr;
+
+/// The kinds of scenario parts that have an id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartNoun {
+    /// A VPC.
+    Vpc,
+    /// A subnet.
+    Subnet,
+    /// A route table.
+    RouteTable,
+    /// A network ACL.
+    NetworkAcl,
+    /// A security group.
+    SecurityGroup,
+    /// A prefix list.
+    PrefixList,
+    /// A instance.
+    Instance,
+    /// A network interface.
+    Interface,
+    /// A database.
+    Database,
+    /// A load balancer.
+    LoadBalancer,
+    /// A target group.
+    TargetGroup,
+    /// A internet gateway.
+    InternetGateway,
+    /// A NAT gateway.
+    NatGateway,
+    /// A peering connection.
+    Peering,
+    /// A gateway endpoint.
+    GatewayEndpoint,
+    /// A internet host.
+    InternetHost,
+}
+
+impl PartNoun {
+    /// The kind's name in messages: `VPC`, `route table`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            PartNoun::Vpc => "VPC",
+            PartNoun::Subnet => "subnet",
+            PartNoun::RouteTable => "route table",
+            PartNoun::NetworkAcl => "network ACL",
+            PartNoun::SecurityGroup => "security group",
+            PartNoun::PrefixList => "prefix list",
+            PartNoun::Instance => "instance",
+            PartNoun::Interface => "network interface",
+            PartNoun::Database => "database",
+            PartNoun::LoadBalancer => "load balancer",
+            PartNoun::TargetGroup => "target group",
+            PartNoun::InternetGateway => "internet gateway",
+            PartNoun::NatGateway => "NAT gateway",
+            PartNoun::Peering => "peering connection",
+            PartNoun::GatewayEndpoint => "gateway endpoint",
+            PartNoun::InternetHost => "internet host",
+        }
+    }
+
+    /// The noun with its article: `a VPC`, `an instance`.
+    pub fn a(self) -> String {
+        let noun = self.noun();
+        let article = match self {
+            PartNoun::Instance | PartNoun::InternetGateway | PartNoun::InternetHost => "an",
+            _ => "a",
+        };
+        format!("{article} {noun}")
+    }
+}
 
 /// Inbound or outbound rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,8 +1,8 @@
 //! The Korean of each validation [`Message`]. The English names places in the file by JSON path
 //! (`subnets[0]`); the Korean names the parts themselves, as the app shows them.
 
+use super::message::PartNoun;
 use super::message::{Dir, Holder, Message, RefFound, Reserved};
-use super::validate::PartNoun;
 use crate::model::{Destination, FORMAT_VERSION};
 use ipnet::Ipv4Net;
 use std::net::Ipv4Addr;

@@ -23,7 +23,6 @@ use super::message::Message;
 use crate::model::{Scenario, FORMAT_VERSION};
 use crate::scenario::problem::Problem;
 use index::Index;
-pub use index::Kind as PartNoun;
 
 /// Every problem of `s`: errors (AWS would refuse the scenario, or it cannot be simulated) first,
 /// then warnings (allowed, but past an AWS limit or unlikely to work). Empty when all is well.

@@ -44,7 +44,7 @@ pub fn App() -> Html {
     let boot = {
         let (lang, embed) = (*lang, plan.embed);
         use_memo((), move |_| {
-            let hash = super::startup::location_hash();
+            let hash = super::fragment::location_hash();
             match super::startup::lesson_from_fragment(&hash) {
                 Ok(Some(lesson)) => (Some(Active::new(lesson, None)), None, true),
                 Ok(None) if embed => (None, None, false),

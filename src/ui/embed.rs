@@ -13,14 +13,14 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 
 use super::canvas::{bounds, centred_on, fit_to, fit_view, name_px, Canvas};
+use super::fragment::{fragment_param, location_hash};
 use super::lang::{t, use_lang};
 use super::packets::{Play, PlayContext, Shown, ShownContext};
 use super::share::{link_to, shown_flows, Shows};
-use super::startup::{fragment_param, location_hash};
 use super::state::AppContext;
 use super::traffic::TrafficPanel;
 use super::view::{View, ViewContext};
-use crate::edit::find::rect_of;
+use crate::geometry::rect_of;
 use crate::model::{Rect, Scenario};
 
 /// Names smaller than this on screen (CSS pixels) are not readable.

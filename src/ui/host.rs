@@ -45,7 +45,7 @@ pub fn use_show_flow(show: Callback<usize>) {
     let latest = use_mut_ref(|| show.clone());
     *latest.borrow_mut() = show;
     use_effect_with((), move |_| {
-        let embed = super::startup::is_embed(&super::startup::location_hash());
+        let embed = super::fragment::is_embed(&super::fragment::location_hash());
         let listener = embed.then(|| {
             EventListener::new(&gloo::utils::window(), "message", move |e| {
                 let data = e.dyn_ref::<web_sys::MessageEvent>().map(|m| m.data());

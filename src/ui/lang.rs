@@ -18,10 +18,10 @@ pub fn initial() -> Lang {
         return Lang::En;
     };
     // An embed may be made in a language of its own (`lang=` in its link).
-    let hash = super::startup::location_hash();
-    if super::startup::is_embed(&hash) {
+    let hash = super::fragment::location_hash();
+    if super::fragment::is_embed(&hash) {
         if let Some(lang) =
-            super::startup::fragment_param(&hash, "lang").and_then(|l| l.parse().ok())
+            super::fragment::fragment_param(&hash, "lang").and_then(|l| l.parse().ok())
         {
             return lang;
         }

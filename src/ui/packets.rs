@@ -10,13 +10,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::geometry::part_rect;
 use super::lang::{use_lang, Lang};
 use super::path::{fixed, hop_part, hop_site_part, translate, waypoints, Point};
 use super::state::AppContext;
 use crate::engine::explain::ko;
 use crate::engine::{FlowSpec, Hop, Kind};
-use crate::layout::NODE_SIZE;
+use crate::geometry::rect_of;
+use crate::geometry::NODE_SIZE;
 use crate::model::Scenario;
 
 /// How far inside an icon's corner a hop's dot is drawn.
@@ -101,7 +101,7 @@ impl Shown {
             .zip(points.iter().skip(1))
             .map(|(h, &p)| {
                 let icon = hop_part(s, h)
-                    .and_then(|id| part_rect(s, &id))
+                    .and_then(|id| rect_of(s, &id))
                     .filter(|r| r.w <= NODE_SIZE && (r.x + r.w / 2.0 - p.0).abs() < 1e-6);
                 match icon {
                     Some(r) => (r.x + r.w - DOT_INSET, r.y + DOT_INSET),
@@ -114,7 +114,7 @@ impl Shown {
             .zip(&dots)
             .map(|(h, d)| {
                 hop_site_part(s, h)
-                    .and_then(|id| part_rect(s, &id))
+                    .and_then(|id| rect_of(s, &id))
                     .is_some_and(|r| d.0 < r.x + r.w / 2.0 - 1.0)
             })
             .collect();
@@ -373,7 +373,7 @@ fn flow(s: &Scenario, f: &Shown, current: bool, lang: Lang) -> Html {
         .stopped
         .as_ref()
         .filter(|_| current)
-        .and_then(|id| part_rect(s, id))
+        .and_then(|id| rect_of(s, id))
         .map(|r| {
             let (w, h) = (r.w, r.h);
             const PAD: f64 = 6.0;

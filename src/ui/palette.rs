@@ -31,7 +31,7 @@ fn apply(app: &AppContext, lang: Lang, view: &ViewContext, result: Result<Placed
         Ok(p) => {
             let p = crate::edit::title::named_in(&app.scenario, p, lang);
             let name = crate::edit::find::name_of(&p.scenario, &p.id);
-            if let Some(r) = crate::edit::find::rect_of(&p.scenario, &p.id) {
+            if let Some(r) = crate::geometry::rect_of(&p.scenario, &p.id) {
                 ensure_visible(view, r);
             }
             app.dispatch(Action::EditSelect(Rc::new(p.scenario), vec![p.id]));

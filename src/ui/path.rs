@@ -7,8 +7,8 @@
 //! [`waypoints`] then resolves edges to the point where the path crosses them, and fills hops
 //! with no place on the canvas (the internet, parts without a layout) by interpolation.
 
-use super::geometry::{part_center, part_rect};
 use crate::engine::{Hop, Kind};
+use crate::geometry::{centre_of, rect_of};
 use crate::model::{Rect, Scenario};
 
 /// A point on the canvas.
@@ -106,13 +106,13 @@ pub fn hop_site_part(scenario: &Scenario, hop: &Hop) -> Option<String> {
 
 /// Where `hop` sits on the canvas.
 pub fn hop_anchor(scenario: &Scenario, hop: &Hop) -> Anchor {
-    if let Some(p) = hop_part(scenario, hop).and_then(|id| part_center(scenario, &id)) {
+    if let Some(p) = hop_part(scenario, hop).and_then(|id| centre_of(scenario, &id)) {
         return Anchor::At(p);
     }
     let Some(site) = &hop.site else {
         return Anchor::Nowhere;
     };
-    let Some(rect) = part_rect(scenario, &site.part) else {
+    let Some(rect) = rect_of(scenario, &site.part) else {
         return Anchor::Nowhere;
     };
     let outset = if hop.kind == Kind::RouteTable {
@@ -224,7 +224,7 @@ pub fn waypoints(
     hops: &[Hop],
 ) -> Option<Vec<Point>> {
     let start = source_part
-        .and_then(|id| part_center(scenario, id))
+        .and_then(|id| centre_of(scenario, id))
         .map_or(Anchor::Nowhere, Anchor::At);
     let anchors: Vec<Anchor> = std::iter::once(start)
         .chain(hops.iter().map(|h| hop_anchor(scenario, h)))

@@ -3,6 +3,8 @@
 //! handles), with an optional title and a legend of what the picture shows, and as a PNG at 1×,
 //! 2× or 3×. The same drawing serves the canvas and the export: nothing is drawn twice.
 
+mod zones;
+
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{Document, Element};
 
@@ -415,7 +417,7 @@ pub fn canvas_svg(
         let _ = w.remove_attribute("transform");
     }
     // Zones no subnet uses are left out; the drawing is then measured again, off screen.
-    let bbox = if super::picture_zones::cut_empty_zones(&copy, s) {
+    let bbox = if zones::cut_empty_zones(&copy, s) {
         measured(&doc, &copy).unwrap_or(bbox)
     } else {
         bbox

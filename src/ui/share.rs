@@ -554,7 +554,7 @@ pub fn LinkGate(props: &LinkGateProps) -> Html {
     // A link pasted into the address bar of an open page.
     let on_hash = {
         let (app, traffic, error) = (app.clone(), traffic.clone(), error.clone());
-        move || match startup::link_from_fragment(&startup::location_hash(), lang) {
+        move || match startup::link_from_fragment(&super::fragment::location_hash(), lang) {
             LinkState::None => {}
             LinkState::Bad(why) => error.set(Some(why)),
             LinkState::Ok(o) => {

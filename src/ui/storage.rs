@@ -46,7 +46,7 @@ pub fn load() -> Option<Scenario> {
 
 /// Saves the flows shown, oldest first (none clears the slot). Embedded views save nothing.
 pub fn save_flows(flows: &[FlowSpec]) {
-    if super::startup::is_embed(&super::startup::location_hash()) {
+    if super::fragment::is_embed(&super::fragment::location_hash()) {
         return;
     }
     let Some(store) = storage() else { return };

@@ -4,80 +4,9 @@ use crate::model::{
     GatewayEndpoint, Instance, Interface, InternetGateway, NatGateway, Peering, Scenario,
     SecurityGroup, Subnet, Vpc,
 };
-use crate::scenario::message::{Message, RefFound};
+use crate::scenario::message::{Message, PartNoun as Kind, RefFound};
 use crate::scenario::problem::{label, Problem};
 use std::collections::{HashMap, HashSet};
-
-/// The kinds of scenario parts that have an id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
-    /// A VPC.
-    Vpc,
-    /// A subnet.
-    Subnet,
-    /// A route table.
-    RouteTable,
-    /// A network ACL.
-    NetworkAcl,
-    /// A security group.
-    SecurityGroup,
-    /// A prefix list.
-    PrefixList,
-    /// A instance.
-    Instance,
-    /// A network interface.
-    Interface,
-    /// A database.
-    Database,
-    /// A load balancer.
-    LoadBalancer,
-    /// A target group.
-    TargetGroup,
-    /// A internet gateway.
-    InternetGateway,
-    /// A NAT gateway.
-    NatGateway,
-    /// A peering connection.
-    Peering,
-    /// A gateway endpoint.
-    GatewayEndpoint,
-    /// A internet host.
-    InternetHost,
-}
-
-impl Kind {
-    /// The kind's name in messages: `VPC`, `route table`.
-    pub fn noun(self) -> &'static str {
-        match self {
-            Kind::Vpc => "VPC",
-            Kind::Subnet => "subnet",
-            Kind::RouteTable => "route table",
-            Kind::NetworkAcl => "network ACL",
-            Kind::SecurityGroup => "security group",
-            Kind::PrefixList => "prefix list",
-            Kind::Instance => "instance",
-            Kind::Interface => "network interface",
-            Kind::Database => "database",
-            Kind::LoadBalancer => "load balancer",
-            Kind::TargetGroup => "target group",
-            Kind::InternetGateway => "internet gateway",
-            Kind::NatGateway => "NAT gateway",
-            Kind::Peering => "peering connection",
-            Kind::GatewayEndpoint => "gateway endpoint",
-            Kind::InternetHost => "internet host",
-        }
-    }
-
-    /// The noun with its article: `a VPC`, `an instance`.
-    pub fn a(self) -> String {
-        let noun = self.noun();
-        let article = match self {
-            Kind::Instance | Kind::InternetGateway | Kind::InternetHost => "an",
-            _ => "a",
-        };
-        format!("{article} {noun}")
-    }
-}
 
 /// One part with an id, and where it is in the file.
 #[derive(Debug)]

@@ -1,8 +1,9 @@
 //! Instances, databases and load balancers: where their interfaces sit, and how they forward.
 
-use super::index::{Index, Kind};
+use super::index::Index;
 use crate::model::{Interface, Role};
 use crate::scenario::message::Message;
+use crate::scenario::message::PartNoun as Kind;
 use crate::scenario::problem::{label, Problem};
 use std::collections::{BTreeSet, HashMap};
 

@@ -1,8 +1,9 @@
 //! References: every id a part names must be the id of a part of the right kind.
 
-use super::index::{Index, Kind};
+use super::index::Index;
 use crate::model::{Destination, Peer, RouteState, RouteTarget};
 use crate::scenario::message::Message;
+use crate::scenario::message::PartNoun as Kind;
 use crate::scenario::problem::{label, Problem};
 use std::net::Ipv4Addr;
 

@@ -2,7 +2,8 @@
 //! container, drawing a selection box, panning), and what it shows while it runs. A drag only
 //! changes this local state; the scenario is edited once, on release.
 
-use crate::edit::find::{part_ids, rect_of};
+use crate::edit::find::part_ids;
+use crate::geometry::rect_of;
 use crate::layout::snap;
 use crate::model::{Rect, Scenario};
 use std::collections::BTreeSet;

@@ -17,10 +17,11 @@ use super::lang::{t, tf, use_lang, Lang};
 use super::packets::PacketLayer;
 use super::state::{Action, AppContext};
 use super::view::{canvas_box, View, ViewContext, CANVAS_ID};
-use crate::edit::find::{name_of, rect_of};
+use crate::edit::find::name_of;
 use crate::edit::moves::{move_parts, moving_set, resize};
 use crate::edit::remove::{doomed, remove_parts};
-use crate::layout::GRID;
+use crate::geometry::rect_of;
+use crate::geometry::GRID;
 use drag::{Gesture, Live};
 use part_view::{looks, PartView, Shape};
 
@@ -544,10 +545,14 @@ fn EmptyHint() -> Html {
 const ZOOMED_OUT: f64 = 0.75;
 
 /// The longest node name shown whole at `zoom`: names grown by [`label_scale`] are cut to what
-/// fits in a layout slot ([`crate::layout::SLOT_W`]), about 6.8 units a character at 12 px.
+/// fits in a layout slot ([`crate::geometry::SLOT_W`]), about 6.8 units a character at 12 px.
 fn name_budget(zoom: f64) -> Option<usize> {
     let s = label_factor(zoom);
-    (s > 1.0).then(|| ((crate::layout::SLOT_W - 8.0) / (6.8 * s)).floor().max(4.0) as usize)
+    (s > 1.0).then(|| {
+        ((crate::geometry::SLOT_W - 8.0) / (6.8 * s))
+            .floor()
+            .max(4.0) as usize
+    })
 }
 
 /// Below 100% zoom, part names grow in canvas units so that they stay readable on screen (12 px

@@ -4,7 +4,7 @@
 
 use crate::edit::find::{locate, name_of, part_ids, Found};
 use crate::edit::place::is_public;
-use crate::layout::{zones_of, NODE_SIZE, VPC_PAD};
+use crate::geometry::{zones_of, NODE_SIZE, VPC_PAD};
 use crate::model::{Rect, Scenario, Scheme};
 use crate::ui::lang::{t, tf, use_lang, Lang};
 use std::borrow::Cow;

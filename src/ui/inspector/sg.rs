@@ -11,7 +11,7 @@ use super::acl::ports_text;
 use super::field::{commit, commit_checked};
 use super::sg_rule::RuleForm;
 use crate::edit::find::{interfaces_of, locate, name_of, vpc_of, Found};
-use crate::edit::laptop::my_laptop;
+use crate::edit::host_names::my_laptop;
 use crate::edit::place::new_group;
 use crate::model::{Interface, Peer, Protocol, Scenario, SgRule};
 

@@ -12,7 +12,8 @@ use super::super::state::{Action, AppContext};
 use super::acl::{parse_ports, protocol_options};
 use super::field::{commit, judge, rule_input, select, Check};
 use super::vpc::parse_rule_cidr;
-use crate::edit::laptop::{add_my_laptop, my_laptop};
+use crate::edit::host_names::my_laptop;
+use crate::edit::laptop::add_my_laptop;
 use crate::model::{Peer, PortRange, Protocol, Scenario, SgRule};
 
 /// The console's rule types: (value, label, protocol, ports).

@@ -14,7 +14,7 @@ use super::vpc::{parse_cidr, thousands, PartId};
 use crate::edit::alloc::usable_addresses;
 use crate::edit::find::{locate, name_of, Found};
 use crate::edit::place::is_public;
-use crate::layout::{region_of, zones_of};
+use crate::geometry::{region_of, zones_of};
 
 /// Editor of subnet `id`.
 #[component]

@@ -4,7 +4,7 @@
 
 use web_sys::Element;
 
-use super::picture::elements as all;
+use super::elements as all;
 
 use crate::model::Scenario;
 use crate::publish::{shift_path, zone_cuts, Cuts, ZoneCut};
