@@ -1,5 +1,5 @@
-//! Reading the files: recognise each describe output by its top-level keys and parse it into raw
-//! records that remember where they came from.
+//! Reading the files: recognise each describe output by its top-level keys and read it into raw
+//! records (with the readers of `records`) that remember where they came from.
 
 mod records;
 #[cfg(all(test, not(target_arch = "wasm32")))]

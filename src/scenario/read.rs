@@ -11,8 +11,12 @@
 //!
 //! [`At`] is a value with the path that leads to it; [`Fields`] reads the fields of one struct.
 //! Readers do not stop at the first error: they record it (the first one only) and go on with a
-//! placeholder value, which [`scenario`] then throws away. That keeps every reader a plain
-//! function returning its value, with no error path to drop half-built parts on.
+//! placeholder value, which [`read`] then throws away. That keeps every reader a plain function
+//! returning its value, with no error path to drop half-built parts on.
+//!
+//! The lesson files (`lesson::read`) and the AWS describe output (`aws::read`) are read with the
+//! same design. The AWS records take their fields with [`At::record`], which ignores the many
+//! fields AWS prints that the importer does not read.
 
 mod parts;
 pub(crate) use parts::{cidr, protocol};
@@ -56,10 +60,10 @@ pub(crate) fn path_text(path: &[Seg]) -> String {
     out
 }
 
-/// What is wrong with a value of the scenario JSON, and where it is.
+/// What is wrong with a value of the JSON being read, and where it is.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ReadError {
-    /// The path of the value, outermost step first; empty for the whole scenario.
+    /// The path of the value, outermost step first; empty for the whole document.
     pub path: Vec<Seg>,
     /// What is wrong and what was expected.
     pub message: String,
@@ -107,8 +111,8 @@ struct Doc {
     array: &'static str,
 }
 
-/// A reader of one value: a function of the model's types, such as `parts::vpc`. On an error it
-/// records it with [`At::fail`] and returns a placeholder.
+/// A reader of one value: a function of the model's types, such as `parts::vpc`, or of another
+/// format's records. On an error it records it with [`At::fail`] and returns a placeholder.
 pub(crate) type Reader<T> = fn(&At) -> T;
 
 /// `null`, read in place of a missing field to get its placeholder.

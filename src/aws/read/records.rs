@@ -1,4 +1,4 @@
-//! A reader for each record of the describe output ([`super::super::raw`]), in the design of
+//! A reader for each record of the describe output ([`crate::aws::raw`]), in the design of
 //! [`crate::scenario::read`]: a plain function of the record, its fields read by their AWS names
 //! from [`At::record`] (other fields ignored), an error recorded with the JSON path of the value.
 
@@ -6,10 +6,12 @@ use crate::aws::raw::*;
 use crate::aws::values::{int, int_u16, int_u32, AnyCidr, Cidr4, Ip4, RawAction, RawProtocol};
 use crate::scenario::read::At;
 
+/// A string.
 fn string(at: &At) -> String {
     at.string()
 }
 
+/// `true` or `false`.
 fn boolean(at: &At) -> bool {
     at.bool()
 }
