@@ -51,7 +51,6 @@
 
 mod error;
 pub mod job;
-mod json;
 mod network;
 mod nodes;
 pub mod pipeline;

@@ -1,9 +1,13 @@
-//! Reading the files: recognise each describe output by its top-level keys and parse it into raw
-//! records that remember where they came from.
+//! Reading the files: recognise each describe output by its top-level keys and read it into raw
+//! records (with the readers of `records`) that remember where they came from.
+
+mod records;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
 
 use super::error::ImportError;
-use super::json::Obj;
 use super::raw::*;
+use crate::scenario::read::{path_text, read_with};
 use serde_json::Value;
 
 /// A raw record and its place: the file's name and the JSON path of the record in it.
@@ -78,10 +82,7 @@ pub(crate) fn read_files(
             ));
             continue;
         }
-        let raw = Obj::new(name, String::new(), &value)
-            .and_then(|top| RawFile::read(&top))
-            .map_err(|e| *e)?;
-        inputs.add(name, raw);
+        inputs.add(name, read_file(name, &value)?);
         inputs.files_used.push(name.clone());
     }
     if inputs.files_used.is_empty() {
@@ -90,6 +91,13 @@ pub(crate) fn read_files(
         });
     }
     Ok(inputs)
+}
+
+/// The records of the file `name`, whose parsed JSON is `value`; an error names the file and
+/// the JSON path (`Vpcs[0].CidrBlock: expected a string, found 5`).
+fn read_file(name: &str, value: &Value) -> Result<RawFile, ImportError> {
+    read_with(value, records::file, "an array")
+        .map_err(|e| ImportError::shape(name, path_text(&e.path), e.message))
 }
 
 /// Appends `items` (the array under `key`) to `into`, each with its path.

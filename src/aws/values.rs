@@ -1,35 +1,42 @@
-//! Checked leaf values of the AWS output: CIDRs, addresses, protocols and ACL actions.
+//! Checked leaf values of the AWS output: CIDRs, addresses, protocols, ACL actions and
+//! integers.
 //!
-//! Each type has a converter for [`Obj`](super::json::Obj) that rejects a malformed value, so
-//! the error carries the JSON path of the field
+//! Each has a reader in the design of [`crate::scenario::read`] that rejects a malformed value,
+//! so the error carries the JSON path of the field
 //! (`Subnets[1].CidrBlock: invalid IPv4 CIDR "10.0.1.0/33"`).
 
-use super::json::expected;
 use crate::model::Protocol;
+use crate::scenario::read::At;
 use ipnet::{IpNet, Ipv4Net};
 use serde_json::Value;
 use std::net::Ipv4Addr;
 
-/// A string value parsed by `parse`, with `what` as the description of a valid value.
-fn parse_str<T>(v: &Value, what: &str, parse: fn(&str) -> Result<T, String>) -> Result<T, String> {
-    match v.as_str() {
-        Some(s) => parse(s),
-        None => Err(expected(what, v)),
+/// The string at `at` parsed by `parse`, with `what` as the description of a valid value; `None`
+/// once the error is recorded.
+fn parse_str<T>(at: &At, what: &str, parse: fn(&str) -> Result<T, String>) -> Option<T> {
+    match parse(at.str(what)?) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            at.fail(e);
+            None
+        }
     }
 }
 
 /// An IPv4 CIDR block such as `10.0.0.0/16`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(serde::Deserialize))]
 pub(crate) struct Cidr4(pub Ipv4Net);
 
 impl Cidr4 {
     /// Reads a JSON string such as `"10.0.0.0/16"`.
-    pub fn from_json(v: &Value) -> Result<Self, String> {
-        parse_str(v, "an IPv4 CIDR such as \"10.0.0.0/16\"", |s| {
+    pub fn read(at: &At) -> Self {
+        parse_str(at, "an IPv4 CIDR such as \"10.0.0.0/16\"", |s| {
             s.parse()
                 .map(Cidr4)
                 .map_err(|_| format!("invalid IPv4 CIDR {s:?}"))
         })
+        .unwrap_or(Cidr4(Ipv4Net::default()))
     }
 }
 
@@ -44,27 +51,30 @@ pub(crate) enum AnyCidr {
 
 impl AnyCidr {
     /// Reads a JSON string such as `"10.0.0.0/16"` or `"2600:1f18::/40"`.
-    pub fn from_json(v: &Value) -> Result<Self, String> {
-        parse_str(v, "a CIDR such as \"10.0.0.0/16\"", |s| match s.parse() {
+    pub fn read(at: &At) -> Self {
+        parse_str(at, "a CIDR such as \"10.0.0.0/16\"", |s| match s.parse() {
             Ok(IpNet::V4(n)) => Ok(AnyCidr::V4(n)),
             Ok(IpNet::V6(_)) => Ok(AnyCidr::V6),
             Err(_) => Err(format!("invalid CIDR {s:?}")),
         })
+        .unwrap_or(AnyCidr::V6)
     }
 }
 
 /// An IPv4 address such as `10.0.1.10`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(serde::Deserialize))]
 pub(crate) struct Ip4(pub Ipv4Addr);
 
 impl Ip4 {
     /// Reads a JSON string such as `"10.0.1.10"`.
-    pub fn from_json(v: &Value) -> Result<Self, String> {
-        parse_str(v, "an IPv4 address such as \"10.0.1.10\"", |s| {
+    pub fn read(at: &At) -> Self {
+        parse_str(at, "an IPv4 address such as \"10.0.1.10\"", |s| {
             s.parse()
                 .map(Ip4)
                 .map_err(|_| format!("invalid IPv4 address {s:?}"))
         })
+        .unwrap_or(Ip4(Ipv4Addr::UNSPECIFIED))
     }
 }
 
@@ -79,18 +89,25 @@ pub(crate) enum RawProtocol {
 
 impl RawProtocol {
     /// Reads a protocol name or number, as a JSON string or number.
-    pub fn from_json(v: &Value) -> Result<Self, String> {
-        match v {
+    pub fn read(at: &At) -> Self {
+        let read = match at.value() {
             Value::String(s) if s.trim().eq_ignore_ascii_case("icmpv6") => Ok(RawProtocol::Icmpv6),
-            Value::String(s) => s.parse().map(RawProtocol::Ip),
+            Value::String(s) => s.parse().map(RawProtocol::Ip).map_err(Some),
             Value::Number(n) => match n.as_i64() {
                 Some(-1) => Ok(RawProtocol::Ip(Protocol::All)),
                 Some(p @ 0..=255) => Ok(RawProtocol::Ip(Protocol::from_number(p as u8))),
-                _ if n.is_f64() => Err(expected(PROTOCOL, v)),
-                _ => Err(format!("protocol number {n} is outside 0-255")),
+                _ if n.is_f64() => Err(None),
+                _ => Err(Some(format!("protocol number {n} is outside 0-255"))),
             },
-            _ => Err(expected(PROTOCOL, v)),
-        }
+            _ => Err(None),
+        };
+        read.unwrap_or_else(|message| {
+            match message {
+                Some(m) => at.fail(m),
+                None => at.expected(PROTOCOL),
+            }
+            RawProtocol::Ip(Protocol::All)
+        })
     }
 }
 
@@ -99,6 +116,11 @@ const PROTOCOL: &str = "a protocol: \"-1\", \"tcp\", \"udp\", \"icmp\", \"icmpv6
 
 /// A network ACL entry's `RuleAction`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    all(test, not(target_arch = "wasm32")),
+    derive(serde::Deserialize),
+    serde(rename_all = "lowercase")
+)]
 pub(crate) enum RawAction {
     /// `allow`.
     Allow,
@@ -108,32 +130,65 @@ pub(crate) enum RawAction {
 
 impl RawAction {
     /// Reads `"allow"` or `"deny"`.
-    pub fn from_json(v: &Value) -> Result<Self, String> {
-        match v.as_str() {
-            Some("allow") => Ok(RawAction::Allow),
-            Some("deny") => Ok(RawAction::Deny),
-            _ => Err(expected("\"allow\" or \"deny\"", v)),
+    pub fn read(at: &At) -> Self {
+        match at.value().as_str() {
+            Some("allow") => RawAction::Allow,
+            Some("deny") => RawAction::Deny,
+            _ => {
+                at.expected("\"allow\" or \"deny\"");
+                RawAction::Deny
+            }
         }
     }
+}
+
+/// An integer that fits `T`, described by `what` in the error.
+fn integer<T: TryFrom<i64> + Default>(at: &At, what: &str) -> T {
+    let n = at.value().as_i64().and_then(|n| T::try_from(n).ok());
+    n.unwrap_or_else(|| {
+        at.expected(what);
+        T::default()
+    })
+}
+
+/// A whole number that fits in 64 bits.
+pub(crate) fn int(at: &At) -> i64 {
+    integer(at, "a 64-bit integer")
+}
+
+/// A whole number from 0 to 65535.
+pub(crate) fn int_u16(at: &At) -> u16 {
+    integer(at, "an integer from 0 to 65535")
+}
+
+/// A whole number from 0 to 4294967295.
+pub(crate) fn int_u32(at: &At) -> u32 {
+    integer(at, "an integer from 0 to 4294967295")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::read::{read_with, Reader};
     use serde_json::json;
+
+    /// What `reader` makes of `v`: the value, or the error's message.
+    fn read<T>(reader: Reader<T>, v: Value) -> Result<T, String> {
+        read_with(&v, reader, "an array").map_err(|e| e.message)
+    }
 
     #[test]
     fn cidr_rejects_bad_prefix_and_names_the_value() {
         assert_eq!(
-            Cidr4::from_json(&json!("10.0.1.0/33")),
+            read(Cidr4::read, json!("10.0.1.0/33")),
             Err(r#"invalid IPv4 CIDR "10.0.1.0/33""#.into())
         );
         assert_eq!(
-            Cidr4::from_json(&json!(5)),
+            read(Cidr4::read, json!(5)),
             Err(r#"expected an IPv4 CIDR such as "10.0.0.0/16", found 5"#.into())
         );
         assert_eq!(
-            Cidr4::from_json(&json!("10.0.0.0/16")).unwrap().0,
+            read(Cidr4::read, json!("10.0.0.0/16")).unwrap().0,
             "10.0.0.0/16".parse::<Ipv4Net>().unwrap()
         );
     }
@@ -141,31 +196,31 @@ mod tests {
     #[test]
     fn any_cidr_tells_v6_from_v4() {
         assert_eq!(
-            AnyCidr::from_json(&json!("2600:1f18::/56")),
+            read(AnyCidr::read, json!("2600:1f18::/56")),
             Ok(AnyCidr::V6)
         );
         assert!(matches!(
-            AnyCidr::from_json(&json!("52.219.0.0/16")),
+            read(AnyCidr::read, json!("52.219.0.0/16")),
             Ok(AnyCidr::V4(_))
         ));
-        assert!(AnyCidr::from_json(&json!("nope")).is_err());
+        assert!(read(AnyCidr::read, json!("nope")).is_err());
     }
 
     #[test]
     fn address_reads_ipv4_only() {
         assert_eq!(
-            Ip4::from_json(&json!("10.0.1.10")),
+            read(Ip4::read, json!("10.0.1.10")),
             Ok(Ip4(Ipv4Addr::new(10, 0, 1, 10)))
         );
         assert_eq!(
-            Ip4::from_json(&json!("10.0.0.300")),
+            read(Ip4::read, json!("10.0.0.300")),
             Err(r#"invalid IPv4 address "10.0.0.300""#.into())
         );
     }
 
     #[test]
     fn protocol_reads_names_numbers_and_icmpv6() {
-        let p = |v: Value| RawProtocol::from_json(&v);
+        let p = |v: Value| read(RawProtocol::read, v);
         assert_eq!(p(json!("-1")), Ok(RawProtocol::Ip(Protocol::All)));
         assert_eq!(p(json!("6")), Ok(RawProtocol::Ip(Protocol::Tcp)));
         assert_eq!(p(json!("tcp")), Ok(RawProtocol::Ip(Protocol::Tcp)));
@@ -186,10 +241,28 @@ mod tests {
 
     #[test]
     fn action_is_allow_or_deny() {
-        assert_eq!(RawAction::from_json(&json!("deny")), Ok(RawAction::Deny));
+        assert_eq!(read(RawAction::read, json!("deny")), Ok(RawAction::Deny));
         assert_eq!(
-            RawAction::from_json(&json!("maybe")),
+            read(RawAction::read, json!("maybe")),
             Err(r#"expected "allow" or "deny", found "maybe""#.into())
+        );
+    }
+
+    #[test]
+    fn integers_must_fit() {
+        assert_eq!(read(int_u16, json!(80)), Ok(80));
+        assert_eq!(
+            read(int_u16, json!(70000)),
+            Err("expected an integer from 0 to 65535, found 70000".into())
+        );
+        assert_eq!(
+            read(int_u32, json!(-1)),
+            Err("expected an integer from 0 to 4294967295, found -1".into())
+        );
+        assert_eq!(read(int, json!(-1)), Ok(-1));
+        assert_eq!(
+            read(int, json!(1.5)),
+            Err("expected a 64-bit integer, found 1.5".into())
         );
     }
 }

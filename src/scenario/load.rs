@@ -4,7 +4,7 @@
 use crate::model::{Scenario, FORMAT_VERSION};
 use crate::scenario::normalize::normalize;
 use crate::scenario::problem::Problem;
-use crate::scenario::read::{self, text};
+use crate::scenario::read::{self, short, text};
 use crate::scenario::validate::validate;
 use serde_json::Value;
 use std::fmt;
@@ -213,15 +213,6 @@ fn without_position(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     text.strip_suffix(&suffix).unwrap_or(&text).to_string()
-}
-
-/// `v` as JSON, cut to 60 characters.
-pub(super) fn short(v: &Value) -> String {
-    let text = v.to_string();
-    match text.char_indices().nth(60) {
-        Some((at, _)) => format!("{}...", &text[..at]),
-        None => text,
-    }
 }
 
 #[cfg(test)]

@@ -11,8 +11,12 @@
 //!
 //! [`At`] is a value with the path that leads to it; [`Fields`] reads the fields of one struct.
 //! Readers do not stop at the first error: they record it (the first one only) and go on with a
-//! placeholder value, which [`scenario`] then throws away. That keeps every reader a plain
-//! function returning its value, with no error path to drop half-built parts on.
+//! placeholder value, which [`read`] then throws away. That keeps every reader a plain function
+//! returning its value, with no error path to drop half-built parts on.
+//!
+//! The lesson files (`lesson::read`) and the AWS describe output (`aws::read`) are read with the
+//! same design. The AWS records take their fields with [`At::record`], which ignores the many
+//! fields AWS prints that the importer does not read.
 
 mod parts;
 pub(crate) use parts::{cidr, protocol};
@@ -56,10 +60,10 @@ pub(crate) fn path_text(path: &[Seg]) -> String {
     out
 }
 
-/// What is wrong with a value of the scenario JSON, and where it is.
+/// What is wrong with a value of the JSON being read, and where it is.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ReadError {
-    /// The path of the value, outermost step first; empty for the whole scenario.
+    /// The path of the value, outermost step first; empty for the whole document.
     pub path: Vec<Seg>,
     /// What is wrong and what was expected.
     pub message: String,
@@ -71,36 +75,57 @@ pub(crate) fn scenario(value: &Value) -> Result<Scenario, ReadError> {
 }
 
 /// Reads `value` with `reader` (a record of the scenario, a lesson, ...): the value, or the
-/// first error recorded, with its path.
+/// first error recorded, with its path. Messages call a JSON array a list, as the playground's
+/// own formats do.
 pub(crate) fn read<T>(value: &Value, reader: Reader<T>) -> Result<T, ReadError> {
-    let error = RefCell::new(None);
+    read_with(value, reader, "a list")
+}
+
+/// [`read`], with messages that call a JSON array `array` (`"an array"` for the output of the
+/// AWS CLI, whose documentation speaks of arrays).
+pub(crate) fn read_with<T>(
+    value: &Value,
+    reader: Reader<T>,
+    array: &'static str,
+) -> Result<T, ReadError> {
+    let doc = Doc {
+        error: RefCell::new(None),
+        array,
+    };
     let read = reader(&At {
         value,
         step: None,
         up: None,
-        error: &error,
+        doc: &doc,
     });
-    match error.into_inner() {
+    match doc.error.into_inner() {
         Some(e) => Err(e),
         None => Ok(read),
     }
 }
 
-/// A reader of one value: a function of the model's types, such as `parts::vpc`. On an error it
-/// records it with [`At::fail`] and returns a placeholder.
+/// What every value of one reading shares: the first error recorded, and what messages call a
+/// JSON array.
+struct Doc {
+    error: RefCell<Option<ReadError>>,
+    array: &'static str,
+}
+
+/// A reader of one value: a function of the model's types, such as `parts::vpc`, or of another
+/// format's records. On an error it records it with [`At::fail`] and returns a placeholder.
 pub(crate) type Reader<T> = fn(&At) -> T;
 
 /// `null`, read in place of a missing field to get its placeholder.
 static NULL: Value = Value::Null;
 
-/// A value of the scenario JSON, the path to it (each step a borrow of the value above), and
-/// where to record the first error.
+/// A value of the JSON being read, the path to it (each step a borrow of the value above), and
+/// what the reading shares (where to record the first error).
 #[derive(Clone, Copy)]
 pub(crate) struct At<'v, 'p> {
     value: &'v Value,
     step: Option<Step<'v>>,
     up: Option<&'p At<'v, 'p>>,
-    error: &'p RefCell<Option<ReadError>>,
+    doc: &'p Doc,
 }
 
 /// How an [`At`] is reached from the value above it.
@@ -122,13 +147,13 @@ impl<'v, 'p> At<'v, 'p> {
             value,
             step: Some(step),
             up: Some(self),
-            error: self.error,
+            doc: self.doc,
         }
     }
 
     /// Whether an error has been recorded, here or anywhere else.
     pub(crate) fn failed(&self) -> bool {
-        self.error.borrow().is_some()
+        self.doc.error.borrow().is_some()
     }
 
     /// Records an error here, unless there is one already: `message`, followed by the value
@@ -139,14 +164,14 @@ impl<'v, 'p> At<'v, 'p> {
         }
         let mut message = message.into();
         if !matches!(self.value, Value::Array(_) | Value::Object(_)) {
-            let found = super::load::short(self.value);
+            let found = short(self.value);
             if !message.contains(&found) {
                 let _ = write!(message, " (found {found})");
             }
         }
         let mut path = Vec::new();
         self.path(&mut path);
-        *self.error.borrow_mut() = Some(ReadError { path, message });
+        *self.doc.error.borrow_mut() = Some(ReadError { path, message });
     }
 
     /// Adds the steps from the document to here to `path`.
@@ -167,9 +192,9 @@ impl<'v, 'p> At<'v, 'p> {
             return;
         }
         let found = match self.value {
-            Value::Array(_) => "a list".to_string(),
+            Value::Array(_) => self.doc.array.to_string(),
             Value::Object(_) => "an object".to_string(),
-            v => super::load::short(v),
+            v => short(v),
         };
         self.fail(format!("expected {what}, found {found}"));
     }
@@ -236,7 +261,7 @@ impl<'v, 'p> At<'v, 'p> {
     /// the loop is not repeated for every type of item.)
     fn items(&self, each: &mut dyn FnMut(&At)) {
         let Some(items) = self.value.as_array() else {
-            return self.expected("a list");
+            return self.expected(self.doc.array);
         };
         for (i, item) in items.iter().enumerate() {
             if self.failed() {
@@ -298,6 +323,21 @@ impl<'v, 'p> At<'v, 'p> {
         fields
     }
 
+    /// The fields of a record read from JSON that other programs write (the AWS CLI's output):
+    /// an object, whose keys the reader does not ask for are ignored.
+    pub(crate) fn record(&'p self) -> Fields<'v, 'p> {
+        let map = self.value.as_object();
+        if map.is_none() {
+            self.expected("an object");
+        }
+        Fields {
+            at: self,
+            names: &[],
+            map,
+            list: &[],
+        }
+    }
+
     /// A variant of an enum: a string, or an object with one key (the variant) and its value.
     /// `names` are the variants, for messages.
     pub(crate) fn variant(&self, names: &[&str]) -> Option<(&'v str, Option<At<'v, '_>>)> {
@@ -327,6 +367,15 @@ impl<'v, 'p> At<'v, 'p> {
             "unknown variant {name:?}, expected {}",
             one_of(names, '"')
         ));
+    }
+}
+
+/// `v` as JSON, cut to 60 characters.
+pub(crate) fn short(v: &Value) -> String {
+    let text = v.to_string();
+    match text.char_indices().nth(60) {
+        Some((at, _)) => format!("{}...", &text[..at]),
+        None => text,
     }
 }
 

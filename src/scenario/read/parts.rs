@@ -131,7 +131,7 @@ fn invalid(at: &At, what: &str, expected: &str) {
         return;
     }
     at.fail(what);
-    if let Some(e) = at.error.borrow_mut().as_mut() {
+    if let Some(e) = at.doc.error.borrow_mut().as_mut() {
         e.message.push_str("; expected ");
         e.message.push_str(expected);
     }

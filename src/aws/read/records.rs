@@ -1,0 +1,377 @@
+//! A reader for each record of the describe output ([`crate::aws::raw`]), in the design of
+//! [`crate::scenario::read`]: a plain function of the record, its fields read by their AWS names
+//! from [`At::record`] (other fields ignored), an error recorded with the JSON path of the value.
+
+use crate::aws::raw::*;
+use crate::aws::values::{int, int_u16, int_u32, AnyCidr, Cidr4, Ip4, RawAction, RawProtocol};
+use crate::scenario::read::At;
+
+/// A string.
+fn string(at: &At) -> String {
+    at.string()
+}
+
+/// `true` or `false`.
+fn boolean(at: &At) -> bool {
+    at.bool()
+}
+
+/// A whole describe output file.
+pub(super) fn file(at: &At) -> RawFile {
+    let f = at.record();
+    RawFile {
+        vpcs: f.option("Vpcs", |a| a.list(vpc)),
+        subnets: f.option("Subnets", |a| a.list(subnet)),
+        route_tables: f.option("RouteTables", |a| a.list(route_table)),
+        network_acls: f.option("NetworkAcls", |a| a.list(acl)),
+        security_groups: f.option("SecurityGroups", |a| a.list(security_group)),
+        reservations: f.option("Reservations", |a| a.list(reservation)),
+        network_interfaces: f.option("NetworkInterfaces", |a| a.list(eni)),
+        internet_gateways: f.option("InternetGateways", |a| a.list(internet_gateway)),
+        nat_gateways: f.option("NatGateways", |a| a.list(nat_gateway)),
+        vpc_peering_connections: f.option("VpcPeeringConnections", |a| a.list(peering)),
+        prefix_lists: f.option("PrefixLists", |a| a.list(prefix_list)),
+        vpc_endpoints: f.option("VpcEndpoints", |a| a.list(endpoint)),
+    }
+}
+
+fn tag(at: &At) -> Tag {
+    let f = at.record();
+    Tag {
+        key: f.string("Key"),
+        value: f.text("Value"),
+    }
+}
+
+fn state(at: &At) -> RawState {
+    let f = at.record();
+    RawState {
+        state: f.option("State", string),
+    }
+}
+
+fn vpc(at: &At) -> RawVpc {
+    let f = at.record();
+    RawVpc {
+        vpc_id: f.string("VpcId"),
+        cidr_block: f.must("CidrBlock", Cidr4::read),
+        cidr_block_association_set: f.list("CidrBlockAssociationSet", cidr_association),
+        tags: f.list("Tags", tag),
+    }
+}
+
+fn cidr_association(at: &At) -> RawCidrAssociation {
+    let f = at.record();
+    RawCidrAssociation {
+        cidr_block: f.must("CidrBlock", Cidr4::read),
+        cidr_block_state: f.option("CidrBlockState", state),
+    }
+}
+
+fn subnet(at: &At) -> RawSubnet {
+    let f = at.record();
+    RawSubnet {
+        subnet_id: f.string("SubnetId"),
+        vpc_id: f.string("VpcId"),
+        cidr_block: f.option("CidrBlock", Cidr4::read),
+        availability_zone: f.text("AvailabilityZone"),
+        tags: f.list("Tags", tag),
+    }
+}
+
+fn route_table(at: &At) -> RawRouteTable {
+    let f = at.record();
+    RawRouteTable {
+        route_table_id: f.string("RouteTableId"),
+        vpc_id: f.string("VpcId"),
+        associations: f.list("Associations", route_table_association),
+        routes: f.list("Routes", route),
+        tags: f.list("Tags", tag),
+    }
+}
+
+fn route_table_association(at: &At) -> RawRouteTableAssociation {
+    let f = at.record();
+    RawRouteTableAssociation {
+        main: f.flag("Main", false),
+        subnet_id: f.option("SubnetId", string),
+        gateway_id: f.option("GatewayId", string),
+        association_state: f.option("AssociationState", state),
+    }
+}
+
+fn route(at: &At) -> RawRoute {
+    let f = at.record();
+    RawRoute {
+        destination_cidr_block: f.option("DestinationCidrBlock", Cidr4::read),
+        destination_ipv6_cidr_block: f.option("DestinationIpv6CidrBlock", string),
+        destination_prefix_list_id: f.option("DestinationPrefixListId", string),
+        gateway_id: f.option("GatewayId", string),
+        nat_gateway_id: f.option("NatGatewayId", string),
+        instance_id: f.option("InstanceId", string),
+        network_interface_id: f.option("NetworkInterfaceId", string),
+        vpc_peering_connection_id: f.option("VpcPeeringConnectionId", string),
+        transit_gateway_id: f.option("TransitGatewayId", string),
+        egress_only_internet_gateway_id: f.option("EgressOnlyInternetGatewayId", string),
+        local_gateway_id: f.option("LocalGatewayId", string),
+        carrier_gateway_id: f.option("CarrierGatewayId", string),
+        core_network_arn: f.option("CoreNetworkArn", string),
+        state: f.option("State", string),
+    }
+}
+
+fn acl(at: &At) -> RawAcl {
+    let f = at.record();
+    RawAcl {
+        network_acl_id: f.string("NetworkAclId"),
+        vpc_id: f.string("VpcId"),
+        is_default: f.flag("IsDefault", false),
+        associations: f.list("Associations", acl_association),
+        entries: f.list("Entries", acl_entry),
+        tags: f.list("Tags", tag),
+    }
+}
+
+fn acl_association(at: &At) -> RawAclAssociation {
+    let f = at.record();
+    RawAclAssociation {
+        subnet_id: f.option("SubnetId", string),
+    }
+}
+
+fn acl_entry(at: &At) -> RawAclEntry {
+    let f = at.record();
+    RawAclEntry {
+        rule_number: f.must("RuleNumber", int_u16),
+        egress: f.must("Egress", boolean),
+        protocol: f.must("Protocol", RawProtocol::read),
+        rule_action: f.must("RuleAction", RawAction::read),
+        cidr_block: f.option("CidrBlock", Cidr4::read),
+        ipv6_cidr_block: f.option("Ipv6CidrBlock", string),
+        port_range: f.option("PortRange", port_range),
+        icmp_type_code: f.option("IcmpTypeCode", icmp_type_code),
+    }
+}
+
+fn port_range(at: &At) -> RawPortRange {
+    let f = at.record();
+    RawPortRange {
+        from: f.option("From", int),
+        to: f.option("To", int),
+    }
+}
+
+fn icmp_type_code(at: &At) -> RawIcmpTypeCode {
+    let f = at.record();
+    RawIcmpTypeCode {
+        icmp_type: f.option("Type", int),
+        code: f.option("Code", int),
+    }
+}
+
+fn security_group(at: &At) -> RawSecurityGroup {
+    let f = at.record();
+    RawSecurityGroup {
+        group_id: f.string("GroupId"),
+        group_name: f.option("GroupName", string),
+        vpc_id: f.option("VpcId", string),
+        ip_permissions: f.list("IpPermissions", permission),
+        ip_permissions_egress: f.list("IpPermissionsEgress", permission),
+        tags: f.list("Tags", tag),
+    }
+}
+
+fn permission(at: &At) -> RawPermission {
+    let f = at.record();
+    RawPermission {
+        ip_protocol: f.must("IpProtocol", RawProtocol::read),
+        from_port: f.option("FromPort", int),
+        to_port: f.option("ToPort", int),
+        ip_ranges: f.list("IpRanges", ip_range),
+        prefix_list_ids: f.list("PrefixListIds", prefix_list_id),
+        user_id_group_pairs: f.list("UserIdGroupPairs", group_pair),
+    }
+}
+
+fn ip_range(at: &At) -> RawIpRange {
+    let f = at.record();
+    RawIpRange {
+        cidr_ip: f.must("CidrIp", Cidr4::read),
+        description: f.option("Description", string),
+    }
+}
+
+fn prefix_list_id(at: &At) -> RawPrefixListId {
+    let f = at.record();
+    RawPrefixListId {
+        prefix_list_id: f.string("PrefixListId"),
+        description: f.option("Description", string),
+    }
+}
+
+fn group_pair(at: &At) -> RawGroupPair {
+    let f = at.record();
+    RawGroupPair {
+        group_id: f.option("GroupId", string),
+        description: f.option("Description", string),
+    }
+}
+
+fn reservation(at: &At) -> RawReservation {
+    let f = at.record();
+    RawReservation {
+        instances: f.list("Instances", instance),
+    }
+}
+
+fn instance(at: &At) -> RawInstance {
+    let f = at.record();
+    RawInstance {
+        instance_id: f.string("InstanceId"),
+        state: f.option("State", instance_state),
+        platform: f.option("Platform", string),
+        network_interfaces: f.list("NetworkInterfaces", eni),
+        tags: f.list("Tags", tag),
+    }
+}
+
+fn instance_state(at: &At) -> RawInstanceState {
+    let f = at.record();
+    RawInstanceState {
+        name: f.option("Name", string),
+    }
+}
+
+fn eni(at: &At) -> RawEni {
+    let f = at.record();
+    // describe-network-interfaces calls the tags `TagSet`.
+    let tags = if f.get("Tags").is_some() {
+        "Tags"
+    } else {
+        "TagSet"
+    };
+    RawEni {
+        network_interface_id: f.string("NetworkInterfaceId"),
+        subnet_id: f.string("SubnetId"),
+        private_ip_address: f.option("PrivateIpAddress", Ip4::read),
+        association: f.option("Association", ip_association),
+        groups: f.list("Groups", group_ref),
+        source_dest_check: f.option("SourceDestCheck", boolean),
+        attachment: f.option("Attachment", attachment),
+        interface_type: f.option("InterfaceType", string),
+        description: f.option("Description", string),
+        requester_id: f.option("RequesterId", string),
+        tags: f.list(tags, tag),
+    }
+}
+
+fn ip_association(at: &At) -> RawIpAssociation {
+    let f = at.record();
+    RawIpAssociation {
+        public_ip: f.option("PublicIp", Ip4::read),
+        ip_owner_id: f.option("IpOwnerId", string),
+        allocation_id: f.option("AllocationId", string),
+    }
+}
+
+fn group_ref(at: &At) -> RawGroupRef {
+    let f = at.record();
+    RawGroupRef {
+        group_id: f.string("GroupId"),
+    }
+}
+
+fn attachment(at: &At) -> RawAttachment {
+    let f = at.record();
+    RawAttachment {
+        instance_id: f.option("InstanceId", string),
+        device_index: f.option("DeviceIndex", int_u32),
+        network_card_index: f.option("NetworkCardIndex", int_u32),
+    }
+}
+
+fn internet_gateway(at: &At) -> RawInternetGateway {
+    let f = at.record();
+    RawInternetGateway {
+        internet_gateway_id: f.string("InternetGatewayId"),
+        attachments: f.list("Attachments", igw_attachment),
+        tags: f.list("Tags", tag),
+    }
+}
+
+fn igw_attachment(at: &At) -> RawIgwAttachment {
+    let f = at.record();
+    RawIgwAttachment {
+        vpc_id: f.string("VpcId"),
+        state: f.option("State", string),
+    }
+}
+
+fn nat_gateway(at: &At) -> RawNatGateway {
+    let f = at.record();
+    RawNatGateway {
+        nat_gateway_id: f.string("NatGatewayId"),
+        subnet_id: f.string("SubnetId"),
+        state: f.option("State", string),
+        connectivity_type: f.option("ConnectivityType", string),
+        nat_gateway_addresses: f.list("NatGatewayAddresses", nat_address),
+        tags: f.list("Tags", tag),
+    }
+}
+
+fn nat_address(at: &At) -> RawNatAddress {
+    let f = at.record();
+    RawNatAddress {
+        network_interface_id: f.option("NetworkInterfaceId", string),
+        private_ip: f.option("PrivateIp", Ip4::read),
+        public_ip: f.option("PublicIp", Ip4::read),
+        is_primary: f.option("IsPrimary", boolean),
+    }
+}
+
+fn peering(at: &At) -> RawPeering {
+    let f = at.record();
+    RawPeering {
+        vpc_peering_connection_id: f.string("VpcPeeringConnectionId"),
+        requester_vpc_info: f.must("RequesterVpcInfo", peering_vpc),
+        accepter_vpc_info: f.must("AccepterVpcInfo", peering_vpc),
+        status: f.option("Status", peering_status),
+        tags: f.list("Tags", tag),
+    }
+}
+
+fn peering_vpc(at: &At) -> RawPeeringVpc {
+    let f = at.record();
+    RawPeeringVpc {
+        vpc_id: f.string("VpcId"),
+    }
+}
+
+fn peering_status(at: &At) -> RawPeeringStatus {
+    let f = at.record();
+    RawPeeringStatus {
+        code: f.option("Code", string),
+    }
+}
+
+fn prefix_list(at: &At) -> RawPrefixList {
+    let f = at.record();
+    RawPrefixList {
+        prefix_list_id: f.string("PrefixListId"),
+        prefix_list_name: f.option("PrefixListName", string),
+        cidrs: f.option("Cidrs", |a| a.list(AnyCidr::read)),
+        address_family: f.option("AddressFamily", string),
+    }
+}
+
+fn endpoint(at: &At) -> RawEndpoint {
+    let f = at.record();
+    RawEndpoint {
+        vpc_endpoint_id: f.string("VpcEndpointId"),
+        vpc_endpoint_type: f.option("VpcEndpointType", string),
+        vpc_id: f.string("VpcId"),
+        service_name: f.option("ServiceName", string),
+        state: f.option("State", string),
+        tags: f.list("Tags", tag),
+    }
+}
