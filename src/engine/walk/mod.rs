@@ -299,16 +299,29 @@ impl<'n, 's> Walk<'n, 's> {
     }
 
     /// Records a hop at component (`id`, `name`, `kind`): what it did, and in words why.
+    /// (Generic over the words only; the hop is made by [`Walk::push_hop`], once for all.)
+    #[inline]
     fn hop(
+        &mut self,
+        pkt: &Packet,
+        component: (&str, &str, Kind),
+        step: Step,
+        detail: impl FnOnce(&Self) -> String,
+    ) {
+        if self.record {
+            let detail = detail(self);
+            self.push_hop(pkt, component, step, detail);
+        }
+    }
+
+    /// Records a hop with its words.
+    fn push_hop(
         &mut self,
         pkt: &Packet,
         (id, name, kind): (&str, &str, Kind),
         step: Step,
-        detail: impl FnOnce(&Self) -> String,
+        detail: String,
     ) {
-        if !self.record {
-            return;
-        }
         let hop = Hop {
             leg: self.leg,
             direction: self.dir,
@@ -316,7 +329,7 @@ impl<'n, 's> Walk<'n, 's> {
             name: display(name, id).to_string(),
             kind,
             step,
-            detail: detail(self),
+            detail,
             src: pkt.src,
             dst: pkt.dst,
             protocol: pkt.protocol,
@@ -339,15 +352,28 @@ impl<'n, 's> Walk<'n, 's> {
 
     /// Ends the walk with `verdict` at component (`id`, `name`, `kind`), by `rule` if one
     /// decided, recording the hop with `detail` (the words, written only when recording).
+    #[inline]
     fn drop(
+        &mut self,
+        pkt: &Packet,
+        verdict: Verdict,
+        component: (&str, &str, Kind),
+        rule: Option<RuleRef>,
+        detail: impl FnOnce(&Self) -> String,
+    ) -> End {
+        let detail = self.words(detail);
+        self.stop(pkt, verdict, component, rule, detail)
+    }
+
+    /// [`Walk::drop`] with its words written.
+    fn stop(
         &mut self,
         pkt: &Packet,
         verdict: Verdict,
         (id, name, kind): (&str, &str, Kind),
         rule: Option<RuleRef>,
-        detail: impl FnOnce(&Self) -> String,
+        detail: String,
     ) -> End {
-        let detail = self.words(detail);
         if self.record {
             let step = match (verdict, rule.clone()) {
                 (Verdict::DroppedBySecurityGroup, rule) => Step::Filter {
@@ -360,8 +386,7 @@ impl<'n, 's> Walk<'n, 's> {
                 },
                 (verdict, rule) => Step::Drop { verdict, rule },
             };
-            let d = detail.clone();
-            self.hop(pkt, (id, name, kind), step, |_| d);
+            self.push_hop(pkt, (id, name, kind), step, detail.clone());
         }
         End::Dropped(Box::new(Stop {
             verdict,
