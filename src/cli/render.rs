@@ -1,6 +1,7 @@
 //! Text and JSON output for people and tools.
 
 use crate::engine::matrix::Matrix;
+use crate::engine::explain::en;
 use crate::engine::trace::{Direction, Hop, PortView, Trace};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
@@ -21,9 +22,9 @@ fn hop_line(n: usize, h: &Hop) -> String {
     let rule = h.rule_text().map(|r| format!(" [{r}]")).unwrap_or_default();
     format!(
         "{n:>3} {arrow} {:<16} {who}: {:?}{rule}\n      {}  {} → {}",
-        crate::engine::explain::en::kind(h.kind),
+        en::kind(h.kind),
         h.decision(),
-        h.detail,
+        en::hop(h),
         endpoint(h.src, &h.src_port),
         endpoint(h.dst, &h.dst_port)
     )
@@ -102,11 +103,11 @@ pub fn trace_text(t: &Trace) -> String {
         let _ = writeln!(
             out,
             "Blocked by: {} {}, {dir} path{rule}",
-            crate::engine::explain::en::kind(b.kind),
+            en::kind(b.kind),
             crate::model::part_label(&b.name, &b.id)
         );
     }
-    let _ = write!(out, "{}", t.summary);
+    let _ = write!(out, "{}", en::summary(t));
     out
 }
 

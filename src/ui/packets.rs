@@ -135,7 +135,7 @@ impl Shown {
                 .iter()
                 .map(|h| HopMark {
                     code: code(h.kind),
-                    tip_en: format!("{}: {}", h.name, h.detail),
+                    tip_en: format!("{}: {}", h.name, crate::engine::explain::en::hop(h)),
                     tip_ko: ko::hop(h),
                 })
                 .collect(),
