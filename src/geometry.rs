@@ -78,34 +78,18 @@ pub fn inside(r: &Rect, x: f64, y: f64) -> bool {
     x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h
 }
 
-/// The index of the subnet whose box holds the point, if any (the last drawn wins).
-pub fn subnet_at(s: &Scenario, x: f64, y: f64) -> Option<usize> {
-    s.subnets
-        .iter()
-        .enumerate()
+/// The index of the last of `ids` whose box in `s` holds the point `(x, y)` (grown by `margin`
+/// on every side): the last drawn wins.
+fn last_holding<'a>(
+    s: &Scenario,
+    ids: impl DoubleEndedIterator<Item = &'a String> + ExactSizeIterator,
+    (x, y): (f64, f64),
+    margin: f64,
+) -> Option<usize> {
+    ids.enumerate()
         .rev()
-        .find(|(_, n)| s.layout.get(&n.id).is_some_and(|r| inside(r, x, y)))
-        .map(|(i, _)| i)
-}
-
-/// The index of the VPC whose box holds the point, if any.
-pub fn vpc_at(s: &Scenario, x: f64, y: f64) -> Option<usize> {
-    s.vpcs
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, v)| s.layout.get(&v.id).is_some_and(|r| inside(r, x, y)))
-        .map(|(i, _)| i)
-}
-
-/// The index of the VPC whose box holds the point or whose edge is within `margin` of it.
-pub fn vpc_near(s: &Scenario, x: f64, y: f64, margin: f64) -> Option<usize> {
-    s.vpcs
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, v)| {
-            s.layout.get(&v.id).is_some_and(|r| {
+        .find(|(_, id)| {
+            s.layout.get(*id).is_some_and(|r| {
                 let grown = Rect {
                     x: r.x - margin,
                     y: r.y - margin,
@@ -116,6 +100,21 @@ pub fn vpc_near(s: &Scenario, x: f64, y: f64, margin: f64) -> Option<usize> {
             })
         })
         .map(|(i, _)| i)
+}
+
+/// The index of the subnet whose box holds the point, if any (the last drawn wins).
+pub fn subnet_at(s: &Scenario, x: f64, y: f64) -> Option<usize> {
+    last_holding(s, s.subnets.iter().map(|n| &n.id), (x, y), 0.0)
+}
+
+/// The index of the VPC whose box holds the point, if any.
+pub fn vpc_at(s: &Scenario, x: f64, y: f64) -> Option<usize> {
+    last_holding(s, s.vpcs.iter().map(|v| &v.id), (x, y), 0.0)
+}
+
+/// The index of the VPC whose box holds the point or whose edge is within `margin` of it.
+pub fn vpc_near(s: &Scenario, x: f64, y: f64, margin: f64) -> Option<usize> {
+    last_holding(s, s.vpcs.iter().map(|v| &v.id), (x, y), margin)
 }
 
 /// The availability-zone bands of VPC `vpc` as (zone, left, right) in canvas units.

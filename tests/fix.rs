@@ -8,17 +8,11 @@ mod common;
 use common::*;
 use vpc_playground::engine::fix::{apply, describe_en, describe_ko, suggest, Fix};
 use vpc_playground::engine::{trace, FlowSpec, Network, Trace, Verdict};
-use vpc_playground::model::{Os, Peer, Protocol, RouteTarget, Scenario};
+use vpc_playground::model::{Os, Peer, RouteTarget, Scenario};
 use vpc_playground::templates;
 
 fn spec(from: &str, to: &str, port: u16) -> FlowSpec {
-    FlowSpec {
-        from: from.into(),
-        to: to.into(),
-        protocol: Protocol::Tcp,
-        port: Some(port),
-        src_port: None,
-    }
+    FlowSpec::tcp(from, to, port)
 }
 
 fn errors(s: &Scenario) -> Vec<String> {

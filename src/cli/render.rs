@@ -1,7 +1,7 @@
 //! Text and JSON output for people and tools.
 
-use crate::engine::matrix::Matrix;
 use crate::engine::explain::en;
+use crate::engine::matrix::Matrix;
 use crate::engine::trace::{Direction, Hop, PortView, Trace};
 use serde_json::{json, Value};
 use std::fmt::Write as _;

@@ -31,6 +31,19 @@ pub struct FlowSpec {
     pub src_port: Option<u16>,
 }
 
+impl FlowSpec {
+    /// A TCP flow from `from` to port `port` of `to`, from the client's ephemeral ports.
+    pub fn tcp(from: &str, to: &str, port: u16) -> FlowSpec {
+        FlowSpec {
+            from: from.into(),
+            to: to.into(),
+            protocol: Protocol::Tcp,
+            port: Some(port),
+            src_port: None,
+        }
+    }
+}
+
 /// Why a flow cannot be traced at all (input errors).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FlowError {

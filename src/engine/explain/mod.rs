@@ -96,16 +96,9 @@ impl super::FlowError {
 #[cfg(test)]
 mod tests {
     use crate::engine::{trace, FlowSpec, Network, Verdict};
-    use crate::model::Protocol;
 
     fn flow(from: &str, to: &str, port: u16) -> FlowSpec {
-        FlowSpec {
-            from: from.into(),
-            to: to.into(),
-            protocol: Protocol::Tcp,
-            port: Some(port),
-            src_port: None,
-        }
+        FlowSpec::tcp(from, to, port)
     }
 
     /// Korean summaries carry the same facts as the English ones: the verdict's words, the
@@ -138,25 +131,15 @@ mod tests {
         let mut s = crate::templates::load("service-postgis-memcached").unwrap();
         let net = Network::new(&s);
         let t = trace(&net, &flow("internet", "service", 443)).unwrap();
+        let ko = super::ko::summary(&t);
         assert_eq!(t.verdict, Verdict::Established);
-        assert!(
-            super::ko::summary(&t).starts_with("연결 성공: "),
-            "{}",
-            super::ko::summary(&t)
-        );
-        assert!(
-            super::ko::summary(&t).contains("tcp/443"),
-            "{}",
-            super::ko::summary(&t)
-        );
+        assert!(ko.starts_with("연결 성공: "), "{}", ko);
+        assert!(ko.contains("tcp/443"), "{}", ko);
 
         let t = trace(&net, &flow("internet", "postgis", 5432)).unwrap();
+        let ko = super::ko::summary(&t);
         assert_ne!(t.verdict, Verdict::Established);
-        assert!(
-            super::ko::summary(&t).starts_with("차단됨"),
-            "{}",
-            super::ko::summary(&t)
-        );
+        assert!(ko.starts_with("차단됨"), "{}", ko);
 
         let t = trace(&net, &flow("service", "postgis", 5432)).unwrap();
         assert_eq!(t.verdict, Verdict::Established, "{}", t.summary);
@@ -175,12 +158,12 @@ mod tests {
             .retain(|r| r.ports.map(|p| p.to_string()).as_deref() != Some("443"));
         let net = Network::new(&s);
         let t = trace(&net, &flow("internet", "service", 443)).unwrap();
+        let ko = super::ko::summary(&t);
         assert_eq!(t.verdict, Verdict::DroppedBySecurityGroup);
         assert!(
-            super::ko::summary(&t).contains("보안 그룹 service-sg")
-                && super::ko::summary(&t).contains("인바운드"),
+            ko.contains("보안 그룹 service-sg") && ko.contains("인바운드"),
             "{}",
-            super::ko::summary(&t)
+            ko
         );
     }
 
@@ -202,22 +185,11 @@ mod tests {
         s.network_acls[0].outbound.insert(0, rule);
         let net = Network::new(&s);
         let t = trace(&net, &flow("internet", "service", 443)).unwrap();
+        let ko = super::ko::summary(&t);
         if t.verdict == Verdict::DroppedByNetworkAcl {
-            assert!(
-                super::ko::summary(&t).starts_with("돌아오는 길에 차단됨"),
-                "{}",
-                super::ko::summary(&t)
-            );
-            assert!(
-                super::ko::summary(&t).contains("아웃바운드"),
-                "{}",
-                super::ko::summary(&t)
-            );
-            assert!(
-                super::ko::summary(&t).contains("규칙 50"),
-                "{}",
-                super::ko::summary(&t)
-            );
+            assert!(ko.starts_with("돌아오는 길에 차단됨"), "{}", ko);
+            assert!(ko.contains("아웃바운드"), "{}", ko);
+            assert!(ko.contains("규칙 50"), "{}", ko);
         } else {
             panic!("expected an ACL drop: {}", t.summary);
         }
