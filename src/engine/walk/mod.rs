@@ -194,6 +194,8 @@ pub struct Walk<'n, 's> {
     pub leg: u8,
     /// Current direction.
     pub dir: Direction,
+    /// How each port variable's set prints (kept when recording, for the hops).
+    var_texts: Vec<String>,
     tracked: Vec<usize>,
     sessions: Vec<Session>,
     /// Where the packet is now, for the hops it records.
@@ -208,7 +210,12 @@ impl<'n, 's> Walk<'n, 's> {
         Walk {
             net,
             record,
-            hops: Vec::new(),
+            hops: if record {
+                Vec::with_capacity(24)
+            } else {
+                Vec::new()
+            },
+            var_texts: Vec::new(),
             vars: Vec::new(),
             denied_var: None,
             narrowed: None,
@@ -230,11 +237,13 @@ impl<'n, 's> Walk<'n, 's> {
 
     /// Adds a port variable and returns its port value.
     pub fn new_var(&mut self, picked_by: String, full: PortRange, os: Option<Os>) -> PortVal {
+        let allowed = PortSet::from_range(full);
+        self.var_texts.push(self.words(|_| allowed.to_string()));
         self.vars.push(PortVar {
             picked_by,
             full,
             os,
-            allowed: PortSet::from_range(full),
+            allowed,
         });
         PortVal::Var(self.vars.len() - 1)
     }
@@ -257,14 +266,17 @@ impl<'n, 's> Walk<'n, 's> {
                 let set = &self.vars[v].allowed;
                 match set.ranges() {
                     [r] if r.from == r.to => PortView::One(r.from),
-                    _ => PortView::Set(set.to_string()),
+                    _ => PortView::Set(self.var_texts[v].clone()),
                 }
             }
         }
     }
 
     fn port_text(&self, p: PortVal) -> String {
-        self.port_view(p).to_string()
+        match self.port_view(p) {
+            PortView::Set(text) => text,
+            view => view.to_string(),
+        }
     }
 
     /// Describes "tcp/443" or "icmp".
@@ -407,6 +419,7 @@ impl<'n, 's> Walk<'n, 's> {
                 if self.narrowed.is_none() {
                     self.narrowed = Some(Box::new(by(self)));
                 }
+                self.var_texts[v] = self.words(|_| allowed.to_string());
                 self.vars[v].allowed = allowed;
             }
         }
