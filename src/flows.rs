@@ -5,6 +5,18 @@ use crate::engine::{FlowSpec, Trace, Verdict};
 use crate::i18n::Lang;
 use crate::model::{Protocol, Scenario};
 
+/// The usual services: label, protocol and port (empty for ICMP).
+pub const PRESETS: [(&str, &str, &str); 8] = [
+    ("SSH 22", "tcp", "22"),
+    ("HTTP 80", "tcp", "80"),
+    ("HTTPS 443", "tcp", "443"),
+    ("MySQL 3306", "tcp", "3306"),
+    ("PostgreSQL 5432", "tcp", "5432"),
+    ("Redis 6379", "tcp", "6379"),
+    ("memcached 11211", "tcp", "11211"),
+    ("ICMP ping", "icmp", ""),
+];
+
 /// The name the canvas shows for the part a flow names `x` (by its id or its name): the
 /// part's name, or its id when it has none. `None` when no part a flow can start or end at
 /// (instance, database, load balancer, host on the internet) is called so.

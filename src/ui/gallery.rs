@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::catalogue::{self, use_fetched};
 use super::dialog::{ConfirmDialog, Dialog};
 use super::lang::{t, tf, use_lang};
-use super::share::{display_name, replace_scenario};
+use super::replace::{display_name, replace_scenario};
 use super::state::AppContext;
 use crate::model::Scenario;
 use crate::templates::{self, Template};

@@ -4,7 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::files::{download_blob, download_text, file_stem};
+use super::download::{download_blob, download_text, file_stem};
 use super::lang::{t, tf, use_lang};
 use super::picture::{canvas_svg, svg_to_png, PictureOptions};
 use super::state::{Action, AppContext};

@@ -14,11 +14,11 @@ use yew::prelude::*;
 
 use super::lang::{t, tf, use_lang, Lang};
 use super::state::AppContext;
-use super::traffic::PRESETS;
 use crate::edit::find::name_of;
 use crate::engine::explain::cell_words;
 use crate::engine::matrix::{Matrix, MatrixJob, Probe, Progress};
 use crate::engine::{FlowSpec, Network, Verdict};
+use crate::flows::PRESETS;
 use crate::model::Scenario;
 
 /// Time spent tracing per slice, in milliseconds.

@@ -17,15 +17,13 @@ use super::files::FilesDialog;
 use super::gallery::Gallery;
 use super::lang::{t, tf, use_lang, Lang};
 use super::packets::ShownContext;
+use super::replace::{back_up, display_name, replace_scenario};
 use super::startup::{self, LinkState, Plan};
 use super::state::{Action, AppContext};
 use super::traffic::FlowRequestContext;
 use crate::engine::flow::FlowSpec;
 use crate::model::Scenario;
 use crate::share as codec;
-
-/// Local-storage key of the work a share link, a template or an import replaced.
-pub const BACKUP_KEY: &str = "vpc-playground.backup";
 
 /// The page's address without its fragment: where links point (a sub-path stays).
 pub fn page_base() -> String {
@@ -157,44 +155,6 @@ pub fn iframe_snippet(link: &str, height: u32) -> String {
 /// The flows the canvas shows, in the order they were sent.
 pub fn shown_flows(shown: &ShownContext) -> Vec<FlowSpec> {
     shown.iter().map(|f| f.spec.clone()).collect()
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// Keeps `s` under [`BACKUP_KEY`] (an empty scenario keeps the backup there is).
-pub fn back_up(s: &Scenario) {
-    if *s == Scenario::new() {
-        return;
-    }
-    if let (Some(store), Ok(json)) = (storage(), serde_json::to_string(s)) {
-        let _ = store.set_item(BACKUP_KEY, &json);
-    }
-}
-
-/// The backed-up scenario, if any. (It was written from a scenario that loaded, so the loader
-/// reads it; a second, derived reader would add its whole code to the bundle.)
-pub fn backup() -> Option<Scenario> {
-    let json = storage()?.get_item(BACKUP_KEY).ok().flatten()?;
-    let mut s = crate::scenario::load_str(&json).map(|l| l.scenario).ok()?;
-    crate::layout::fill_missing(&mut s);
-    Some(s)
-}
-
-/// Replaces the scenario on the canvas with `next` (laid out where it has no positions, as a
-/// link would open it) as one undo step, after keeping the current one as the backup, and says
-/// so.
-pub fn replace_scenario(app: &AppContext, lang: Lang, mut next: Scenario, what: &str) {
-    crate::layout::fill_missing(&mut next);
-    back_up(&app.scenario);
-    super::view::fit_next();
-    app.dispatch(Action::EditSelect(Rc::new(next), Vec::new()));
-    app.dispatch(Action::Notify(tf(
-        lang,
-        "Opened {}. Undo (or Files › Restore previous work) brings your previous work back.",
-        &[what],
-    )));
 }
 
 /// Writes `text` to the clipboard; `done` gets whether it worked.
@@ -666,19 +626,5 @@ pub fn LinkGate(props: &LinkGateProps) -> Html {
 fn open_flows(traffic: &FlowRequestContext, flows: Vec<FlowSpec>) {
     if !flows.is_empty() {
         traffic.set(Some(std::rc::Rc::new(flows)));
-    }
-}
-
-/// “name” in quotes, or a description of an unnamed scenario.
-pub fn display_name(s: &Scenario, lang: Lang) -> String {
-    if s.name.trim().is_empty() {
-        let parts = crate::templates::drawn_parts(s).len();
-        tf(
-            lang,
-            "an unnamed scenario with {} parts",
-            &[&parts.to_string()],
-        )
-    } else {
-        format!("“{}”", s.name)
     }
 }

@@ -18,6 +18,7 @@ use super::state::AppContext;
 use super::terminal::Console;
 use crate::engine::fix::{suggest, Fix};
 use crate::engine::{trace, Direction, FlowSpec, Hop, Network, PortView, Verdict};
+use crate::flows::PRESETS;
 use crate::model::{Protocol, Scenario};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -57,18 +58,6 @@ pub fn endpoints(s: &Scenario) -> Vec<(String, String)> {
     }));
     out
 }
-
-/// The usual services: label, protocol and port (empty for ICMP).
-pub const PRESETS: [(&str, &str, &str); 8] = [
-    ("SSH 22", "tcp", "22"),
-    ("HTTP 80", "tcp", "80"),
-    ("HTTPS 443", "tcp", "443"),
-    ("MySQL 3306", "tcp", "3306"),
-    ("PostgreSQL 5432", "tcp", "5432"),
-    ("Redis 6379", "tcp", "6379"),
-    ("memcached 11211", "tcp", "11211"),
-    ("ICMP ping", "icmp", ""),
-];
 
 /// The verdict line: its text, whether the flow got through, and the hops of the trace.
 #[derive(Clone)]

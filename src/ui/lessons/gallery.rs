@@ -11,7 +11,7 @@ use crate::model::Scenario;
 use crate::ui::catalogue::{self, use_fetched};
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::lang::{t, tf, use_lang};
-use crate::ui::share::display_name;
+use crate::ui::replace::display_name;
 use crate::ui::state::AppContext;
 
 /// What the gallery may ask of its owner.
