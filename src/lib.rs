@@ -22,6 +22,7 @@ pub mod scenario;
 pub mod share;
 pub mod sorting;
 pub mod templates;
+pub mod traffic_state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -20,6 +20,7 @@ use crate::engine::fix::{suggest, Fix};
 use crate::engine::{trace, Direction, FlowSpec, Hop, Network, PortView, Verdict};
 use crate::flows::PRESETS;
 use crate::model::{Protocol, Scenario};
+use crate::traffic_state::{Kept, TrafficState, MAX_FLOWS};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -136,24 +137,9 @@ thread_local! {
     static TRACE_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
 }
 
-/// Saves the flows shown (the earlier ones, then the current one) with the autosave.
-fn remember(earlier: &[(FlowSpec, usize)], last: &Option<(FlowSpec, usize)>) {
-    let flows: Vec<FlowSpec> = earlier
-        .iter()
-        .chain(last.iter())
-        .map(|(spec, _)| spec.clone())
-        .collect();
-    super::storage::save_flows(&flows);
-}
-
-/// Most flows shown at once (the current one and the ones sent before it).
-const MAX_FLOWS: usize = 20;
-
-/// The next flow colour.
-fn next_colour(counter: &std::cell::RefCell<usize>) -> usize {
-    let mut c = counter.borrow_mut();
-    *c += 1;
-    *c - 1
+/// Keeps what `book` shows for the page's next start.
+fn remember(book: &TrafficState) {
+    super::storage::save_flows(&book.all());
 }
 
 /// An earlier flow traced again: its drawing (when it could be traced) and its verdict.
@@ -261,7 +247,7 @@ fn show_in_fields(
 fn rows(
     s: &Scenario,
     said: &Said,
-    last: &Option<(FlowSpec, usize)>,
+    last: Option<&(FlowSpec, usize)>,
     earlier: &[Drawn],
 ) -> Vec<FlowRow> {
     let row =
@@ -350,12 +336,10 @@ pub fn TrafficPanel() -> Html {
         use_node_ref(),
         use_node_ref(),
     );
-    // The flows a link brought, in its order: a host page asks for them by number.
-    let listed = use_mut_ref(Vec::<FlowSpec>::new);
-    // Flows sent before the current one, with their colours, still shown on the canvas.
-    let earlier = use_mut_ref(Vec::<(FlowSpec, usize)>::new);
+    // The flows shown: the current one, the earlier ones in their colours, a link's list.
+    let book = use_mut_ref(TrafficState::default);
+    // The earlier flows as traced in the scenario on the canvas.
     let others = use_state(|| Rc::new(Vec::<Drawn>::new()));
-    let colours = use_mut_ref(|| 0usize);
     {
         // The canvas animates the flows.
         let shown = use_context::<ShownContext>().expect("shown-flow context");
@@ -375,9 +359,6 @@ pub fn TrafficPanel() -> Html {
             },
         );
     }
-    // The last flow sent, traced again whenever the scenario changes, so the verdict and the
-    // hops always describe the scenario on the canvas.
-    let last = use_mut_ref(|| None::<(FlowSpec, usize)>);
     // Counts the scenarios opened in place of the one before (a template, an import, a link, a
     // lesson, or the undo of one): the console starts over with each.
     let scene = use_state(|| 0u32);
@@ -387,69 +368,44 @@ pub fn TrafficPanel() -> Html {
     // Sends `spec`: it becomes the current flow; the one before joins the earlier flows (a flow
     // opened again from the list leaves them, and keeps its colour).
     let go = {
-        let (said, last, earlier, others, colours, chosen) = (
-            said.clone(),
-            last.clone(),
-            earlier.clone(),
-            others.clone(),
-            colours.clone(),
-            chosen.clone(),
-        );
+        let (said, book, others, chosen) =
+            (said.clone(), book.clone(), others.clone(), chosen.clone());
         let fields = (from.clone(), to.clone(), protocol.clone(), port.clone());
         let notify = app.clone();
         Rc::new(move |s: &Scenario, spec: FlowSpec| {
             if let Some(ids) = show_in_fields(s, &spec, &fields) {
                 chosen.set(ids);
             }
-            let previous = last.borrow_mut().take();
-            let colour = match previous {
-                Some((p, c)) if p == spec => c,
-                previous => {
-                    let mut e = earlier.borrow_mut();
-                    let kept = e.iter().find(|(x, _)| *x == spec).map(|(_, c)| *c);
-                    e.retain(|(x, _)| *x != spec);
-                    if let Some(p) = previous {
-                        e.retain(|(x, _)| *x != p.0);
-                        e.push(p);
-                    }
-                    let drop = e.len().saturating_sub(MAX_FLOWS - 1);
-                    e.drain(..drop);
-                    if drop > 0 {
-                        notify.dispatch(Action::Notify(tf(
-                            lang,
-                            "The canvas shows the last {} flows: the oldest one was cleared.",
-                            &[&MAX_FLOWS.to_string()],
-                        )));
-                    }
-                    others.set(Rc::new(trace_all(s, &e)));
-                    kept.unwrap_or_else(|| next_colour(&colours))
-                }
-            };
-            said.set(send(s, &spec, colour));
-            *last.borrow_mut() = Some((spec, colour));
-            remember(&earlier.borrow(), &last.borrow());
+            let sent = book.borrow_mut().send(spec.clone());
+            if sent.trimmed {
+                notify.dispatch(Action::Notify(tf(
+                    lang,
+                    "The canvas shows the last {} flows: the oldest one was cleared.",
+                    &[&MAX_FLOWS.to_string()],
+                )));
+            }
+            if sent.earlier_changed {
+                others.set(Rc::new(trace_all(s, book.borrow().earlier())));
+            }
+            said.set(send(s, &spec, sent.colour));
+            remember(&book.borrow());
         })
     };
     // Drops the current flow: the newest earlier one becomes current, or the line starts over.
     let drop_current = {
-        let (go, said, last, earlier) = (go.clone(), said.clone(), last.clone(), earlier.clone());
-        Rc::new(move |s: &Scenario| {
-            *last.borrow_mut() = None;
-            let newest = earlier.borrow().last().map(|(spec, _)| spec.clone());
-            match newest {
-                Some(spec) => go(s, spec),
-                None => {
-                    said.set(Said::note("", ""));
-                    remember(&earlier.borrow(), &None);
-                }
+        let (go, said, book) = (go.clone(), said.clone(), book.clone());
+        Rc::new(move |s: &Scenario, next: Option<FlowSpec>| match next {
+            Some(spec) => go(s, spec),
+            None => {
+                said.set(Said::note("", ""));
+                remember(&book.borrow());
             }
         })
     };
     {
-        let (said, last, earlier, others, scene, seen, chosen) = (
+        let (said, book, others, scene, seen, chosen) = (
             said.clone(),
-            last.clone(),
-            earlier.clone(),
+            book.clone(),
             others.clone(),
             scene.clone(),
             seen.clone(),
@@ -465,11 +421,10 @@ pub fn TrafficPanel() -> Html {
                 scene.set(*scene + 1);
                 chosen.set((String::new(), String::new()));
                 // Another network: its flows are forgotten, not reported as errors.
-                if last.borrow_mut().take().is_some() {
+                if book.borrow_mut().forget() {
                     said.set(Said::note("", ""));
                 }
-                earlier.borrow_mut().clear();
-                remember(&[], &None);
+                remember(&book.borrow());
             } else if opened {
                 // Another scenario with most of the same parts: only the flows between parts
                 // it has stay.
@@ -478,15 +433,14 @@ pub fn TrafficPanel() -> Html {
                         .into_iter()
                         .all(|x| crate::flows::find_part(s, x).is_some())
                 };
-                earlier.borrow_mut().retain(|(spec, _)| here(spec));
-                let current = last.borrow().clone();
-                match current {
-                    Some((spec, _)) if !here(&spec) => drop_current(s),
-                    Some((spec, colour)) => said.set(send(s, &spec, colour)),
-                    None => {}
+                let kept = book.borrow_mut().keep(here);
+                match kept {
+                    Kept::Dropped(next) => drop_current(s, next),
+                    Kept::Current(spec, colour) => said.set(send(s, &spec, colour)),
+                    Kept::None => {}
                 }
-                remember(&earlier.borrow(), &last.borrow());
-            } else if let Some((spec, colour)) = last.borrow().as_ref() {
+                remember(&book.borrow());
+            } else if let Some((spec, colour)) = book.borrow().current() {
                 // A part of the flow deleted: said in plain words; Undo traces it again.
                 let gone = [&spec.from, &spec.to]
                     .into_iter()
@@ -496,32 +450,20 @@ pub fn TrafficPanel() -> Html {
                     Some(id) => gone_note(lang, id),
                 });
             }
-            others.set(Rc::new(trace_all(s, &earlier.borrow())));
+            others.set(Rc::new(trace_all(s, book.borrow().earlier())));
         });
     }
     {
         // Flows a share link asked for: they replace what is shown, the last one current (a flow
         // given again at the end, as an embed's `flow=` gives it, is opened again).
         let requested = use_context::<FlowRequestContext>();
-        let (go, s, earlier, last, listed) = (
-            go.clone(),
-            app.scenario.clone(),
-            earlier.clone(),
-            last.clone(),
-            listed.clone(),
-        );
+        let (go, s, book) = (go.clone(), app.scenario.clone(), book.clone());
         let asked = requested.as_ref().and_then(|r| (**r).clone());
         use_effect_with(asked, move |asked| {
             if let (Some(flows), Some(requested)) = (asked, requested) {
-                earlier.borrow_mut().clear();
-                *last.borrow_mut() = None;
-                let mut numbered = listed.borrow_mut();
-                numbered.clear();
-                for spec in flows.iter() {
-                    if !numbered.contains(spec) {
-                        numbered.push(spec.clone());
-                    }
-                    go(&s, spec.clone());
+                let to_send = book.borrow_mut().show(flows);
+                for spec in to_send {
+                    go(&s, spec);
                 }
                 requested.set(None);
             }
@@ -529,49 +471,43 @@ pub fn TrafficPanel() -> Html {
     }
     // A host page asks an embed for flow `n` of its link.
     super::host::use_show_flow({
-        let (go, s, listed) = (go.clone(), app.scenario.clone(), listed.clone());
+        let (go, s, book) = (go.clone(), app.scenario.clone(), book.clone());
         Callback::from(move |n: usize| {
-            let spec = listed.borrow().get(n - 1).cloned();
+            let spec = book.borrow().listed(n).cloned();
             if let Some(spec) = spec {
                 go(&s, spec);
             }
         })
     });
     let clear = {
-        let (earlier, others, last) = (earlier.clone(), others.clone(), last.clone());
+        let (book, others) = (book.clone(), others.clone());
         Callback::from(move |_: MouseEvent| {
-            earlier.borrow_mut().clear();
+            book.borrow_mut().clear_earlier();
             others.set(Rc::new(Vec::new()));
-            remember(&earlier.borrow(), &last.borrow());
+            remember(&book.borrow());
         })
     };
     let on_remove = {
-        let (s, last, earlier, others) = (
-            app.scenario.clone(),
-            last.clone(),
-            earlier.clone(),
-            others.clone(),
-        );
+        let (s, book, others) = (app.scenario.clone(), book.clone(), others.clone());
         let drop_current = drop_current.clone();
         Callback::from(move |spec: FlowSpec| {
-            if last.borrow().as_ref().is_some_and(|(x, _)| *x == spec) {
-                drop_current(&s);
-            } else {
-                earlier.borrow_mut().retain(|(x, _)| *x != spec);
-                others.set(Rc::new(trace_all(&s, &earlier.borrow())));
-                remember(&earlier.borrow(), &last.borrow());
+            let removed = book.borrow_mut().remove(&spec);
+            match removed {
+                Some(next) => drop_current(&s, next),
+                None => {
+                    others.set(Rc::new(trace_all(&s, book.borrow().earlier())));
+                    remember(&book.borrow());
+                }
             }
         })
     };
     let on_clear = {
-        let (said, last, earlier, others) =
-            (said.clone(), last.clone(), earlier.clone(), others.clone());
+        let (said, book, others) = (said.clone(), book.clone(), others.clone());
         Callback::from(move |()| {
-            earlier.borrow_mut().clear();
-            *last.borrow_mut() = None;
+            book.borrow_mut().clear();
             others.set(Rc::new(Vec::new()));
             said.set(Said::note("", ""));
-            remember(&[], &None);
+            remember(&book.borrow());
         })
     };
     let on_flow = {
@@ -739,9 +675,9 @@ pub fn TrafficPanel() -> Html {
     };
     let replay = {
         let (said, s) = (said.clone(), app.scenario.clone());
-        let last = last.clone();
+        let book = book.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some((spec, colour)) = last.borrow().as_ref() {
+            if let Some((spec, colour)) = book.borrow().current() {
                 said.set(send(&s, spec, *colour));
             }
         })
@@ -950,8 +886,8 @@ pub fn TrafficPanel() -> Html {
             </div>
             <FixOffer fix={said.fix.clone()} />
             { hops }
-            <FlowList rows={Rc::new(rows(&app.scenario, &said, &last.borrow(), &others))}
-                full={others.len() + 1 >= MAX_FLOWS && last.borrow().is_some()} max={MAX_FLOWS}
+            <FlowList rows={Rc::new(rows(&app.scenario, &said, book.borrow().current(), &others))}
+                full={book.borrow().full()} max={MAX_FLOWS}
                 on_open={on_flow.clone()} {on_remove} {on_clear} />
             <Console key={*scene} from={from.clone()} on_flow={on_flow.clone()} />
             <details class="reach" ontoggle={on_reach_toggle}>
