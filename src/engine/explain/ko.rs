@@ -237,7 +237,10 @@ fn why(t: &Trace, asked: &str) -> String {
         Verdict::BlackholeRoute => format!(
             "라우팅 테이블 {name}의 경로{}가 블랙홀입니다: 대상이 더 이상 없습니다",
             by.and_then(|b| b.rule.as_ref())
-                .map_or(String::new(), |r| format!(" {}", r.text()))
+                .map_or(String::new(), |r| match r {
+                    RuleRef::Route { destination } => format!(" {destination}"),
+                    r => format!(" {}", rule(r)),
+                })
         ),
         Verdict::NoPublicAddress => {
             format!("{name}에 퍼블릭 IP 주소가 없어 VPC 밖과 주고받을 수 없습니다")

@@ -89,10 +89,10 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
         let start = focus.as_ref().is_none_or(|f| f.inbound);
         use_state(move || start)
     };
-    let focused = |number: &str| {
-        focus.as_ref().is_some_and(|f| {
-            f.inbound == *inbound && f.rule.as_ref().map(RuleRef::text).as_deref() == Some(number)
-        })
+    let focused = |rule: RuleRef| {
+        focus
+            .as_ref()
+            .is_some_and(|f| f.inbound == *inbound && f.rule.as_ref() == Some(&rule))
     };
     let number = use_state(String::new);
     let protocol = use_state(|| "tcp".to_string());
@@ -318,7 +318,7 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
                             })
                         };
                         html! {
-                            <tr key={r.number.to_string()} class={classes!(focused(&r.number.to_string()).then_some("focused"))}>
+                            <tr key={r.number.to_string()} class={classes!(focused(RuleRef::AclRule { number: r.number }).then_some("focused"))}>
                                 <td class="num"><TextField id={format!("acl-{dir}-{}-number", r.number)}
                                     label={tf(lang, "Number of {} rule {}", &[dir_word, &r.number.to_string()])} hide_label=true
                                     value={r.number.to_string()} check={renumber}
@@ -333,7 +333,7 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
                             </tr>
                         }
                     }) }
-                    <tr class={classes!("implicit", focused("*").then_some("focused"))}><td>{ "*" }</td><td>{ t(lang, "all") }</td><td>{ t(lang, "all") }</td>
+                    <tr class={classes!("implicit", focused(RuleRef::AclDefault).then_some("focused"))}><td>{ "*" }</td><td>{ t(lang, "all") }</td><td>{ t(lang, "all") }</td>
                         <td>{ "0.0.0.0/0" }</td><td><span class="tag bad">{ t(lang, "Deny") }</span></td><td></td></tr>
                 </tbody>
             </table>
