@@ -376,7 +376,7 @@ pub fn answer(cmd: &Command, traced: Result<&Trace, &FlowError>, ttl: u8) -> Vec
             let through_internet = trace
                 .hops
                 .iter()
-                .any(|h| h.kind == crate::engine::Kind::InternetGateway);
+                .any(|h| h.component.kind == crate::engine::Kind::InternetGateway);
             for seq in 1..=PINGS {
                 if got {
                     let base = if through_internet { 11.8 } else { 0.41 };

@@ -37,7 +37,7 @@ fn base() -> Sc {
 fn hop(t: &Trace, kind: Kind, dir: Direction) -> &Hop {
     t.hops
         .iter()
-        .find(|h| h.kind == kind && h.direction == dir)
+        .find(|h| h.component.kind == kind && h.direction == dir)
         .unwrap_or_else(|| panic!("no {kind:?} hop {dir:?}: {}", explain(t)))
 }
 
@@ -51,12 +51,12 @@ fn rules(h: &Hop) -> (&[vpc_playground::engine::checks::RuleCheck], Seen<'_>) {
         }) => (
             rules,
             Seen {
-                protocol: h.protocol,
+                protocol: h.packet.protocol,
                 ports,
                 remote: *remote,
             },
         ),
-        other => panic!("{} has no rule list: {other:?}", h.name),
+        other => panic!("{} has no rule list: {other:?}", h.component.name),
     }
 }
 
@@ -228,7 +228,13 @@ fn security_group_reply_names_the_tracked_connection() {
 fn hops_that_are_not_filters_have_no_rule_list() {
     let t = tcp(&base().build(), "laptop", "web", 443);
     for h in &t.hops {
-        let filter = matches!(h.kind, Kind::NetworkAcl | Kind::SecurityGroup);
-        assert_eq!(h.checks.is_some(), filter, "{} {:?}", h.name, h.kind);
+        let filter = matches!(h.component.kind, Kind::NetworkAcl | Kind::SecurityGroup);
+        assert_eq!(
+            h.checks.is_some(),
+            filter,
+            "{} {:?}",
+            h.component.name,
+            h.component.kind
+        );
     }
 }

@@ -446,7 +446,7 @@ fn sg_group_reference_does_not_match_public_ip_source() {
         Some("no matching rule"),
     );
     let deny = hop(&t, "app-sg", Forward, Decision::Deny);
-    assert_eq!(deny.src, ip("54.0.0.10"), "{}", explain(&t));
+    assert_eq!(deny.packet.src, ip("54.0.0.10"), "{}", explain(&t));
 }
 
 #[test]
@@ -579,7 +579,7 @@ fn route_blackhole_drops() {
         Some("0.0.0.0/0"),
     );
     assert_eq!(
-        hop(&t, "priv-rt", Forward, Decision::Drop).dst,
+        hop(&t, "priv-rt", Forward, Decision::Drop).packet.dst,
         ip("198.51.100.7")
     );
 }
@@ -739,21 +739,27 @@ fn igw_one_to_one_nat_translates_source() {
     let t = tcp(&s, "web", "site", 443);
     assert_established(&t);
     let out = hop(&t, "igw", Forward, Decision::Translate);
-    assert_eq!((out.src, out.dst), (ip("54.0.0.10"), ip("198.51.100.7")));
+    assert_eq!(
+        (out.packet.src, out.packet.dst),
+        (ip("54.0.0.10"), ip("198.51.100.7"))
+    );
     let arrived = at_internet_host(&t, Forward);
-    assert_eq!(arrived.src, ip("54.0.0.10"));
+    assert_eq!(arrived.packet.src, ip("54.0.0.10"));
     // In: the client addresses the public IP; inside the VPC it is the private one.
     let t = tcp(&s, "laptop", "web", 443);
     assert_established(&t);
     assert_eq!(t.flow.dst, ip("54.0.0.10"));
     let inbound = hop(&t, "igw", Forward, Decision::Translate);
     assert_eq!(
-        (inbound.src, inbound.dst),
+        (inbound.packet.src, inbound.packet.dst),
         (ip("203.0.113.10"), ip("10.0.0.10"))
     );
     // The reply leaves with the public address again.
     let back = hop(&t, "igw", Return, Decision::Translate);
-    assert_eq!((back.src, back.dst), (ip("54.0.0.10"), ip("203.0.113.10")));
+    assert_eq!(
+        (back.packet.src, back.packet.dst),
+        (ip("54.0.0.10"), ip("203.0.113.10"))
+    );
 }
 
 #[test]
@@ -791,7 +797,7 @@ fn igw_same_vpc_public_ip_hairpins_with_public_source() {
         explain(&t)
     );
     assert_eq!(
-        hop(&t, "api-sg", Forward, Decision::Deny).src,
+        hop(&t, "api-sg", Forward, Decision::Deny).packet.src,
         ip("54.0.0.10")
     );
 
@@ -847,20 +853,23 @@ fn nat_gateway_translates_and_reroutes() {
     // app's table sends the packet to the NAT gateway ...
     let first = hop(&t, "priv-rt", Forward, Decision::Forward);
     assert_eq!(first.rule_text().as_deref(), Some("0.0.0.0/0"));
-    assert_eq!(first.src, ip("10.0.1.10"));
+    assert_eq!(first.packet.src, ip("10.0.1.10"));
     // ... which puts its own private address in place of the source ...
     let nat = hop(&t, "nat", Forward, Decision::Translate);
-    assert_eq!((nat.src, nat.dst), (ip("10.0.0.30"), ip("198.51.100.7")));
+    assert_eq!(
+        (nat.packet.src, nat.packet.dst),
+        (ip("10.0.0.30"), ip("198.51.100.7"))
+    );
     // ... and the NAT gateway's subnet table routes it again, to the internet gateway.
     let again = hop(&t, "pub-rt", Forward, Decision::Forward);
-    assert_eq!(again.src, ip("10.0.0.30"));
+    assert_eq!(again.packet.src, ip("10.0.0.30"));
     let igw = hop(&t, "igw", Forward, Decision::Translate);
-    assert_eq!(igw.src, ip("54.0.0.30"));
+    assert_eq!(igw.packet.src, ip("54.0.0.30"));
     // The NAT gateway has no security group: no group hop carries its address.
     assert!(
         t.hops
             .iter()
-            .all(|h| h.kind != Kind::SecurityGroup || h.src != ip("10.0.0.30")),
+            .all(|h| h.component.kind != Kind::SecurityGroup || h.packet.src != ip("10.0.0.30")),
         "{}",
         explain(&t)
     );
@@ -871,11 +880,11 @@ fn nat_gateway_translates_and_reroutes() {
         .filter(|h| h.direction == Forward)
         .filter(|h| {
             matches!(
-                h.kind,
+                h.component.kind,
                 Kind::RouteTable | Kind::NatGateway | Kind::InternetGateway
             )
         })
-        .map(|h| h.component.as_str())
+        .map(|h| h.component.id.as_str())
         .collect();
     assert_eq!(
         order,
@@ -896,12 +905,12 @@ fn nat_gateway_carries_ping_and_udp() {
     let t = ping(&s, "worker", "198.51.100.7");
     assert_established(&t);
     assert_eq!(
-        hop(&t, "nat", Forward, Decision::Translate).src,
+        hop(&t, "nat", Forward, Decision::Translate).packet.src,
         ip("10.0.0.30")
     );
     let t = udp(&s, "worker", "198.51.100.53", 53);
     assert_established(&t);
-    assert_eq!(at_internet_host(&t, Forward).src, ip("54.0.0.30"));
+    assert_eq!(at_internet_host(&t, Forward).packet.src, ip("54.0.0.30"));
 }
 
 #[test]
@@ -1039,9 +1048,9 @@ fn nat_instance_needs_source_dest_check_off() {
     let t = tcp(&s, "app", "site", 443);
     assert_established(&t);
     let nat = hop(&t, "natbox", Forward, Decision::Translate);
-    assert_eq!(nat.src, ip("10.0.0.40"));
+    assert_eq!(nat.packet.src, ip("10.0.0.40"));
     assert_eq!(
-        hop(&t, "igw", Forward, Decision::Translate).src,
+        hop(&t, "igw", Forward, Decision::Translate).packet.src,
         ip("54.0.0.40")
     );
     // A NAT instance has security groups, and they apply to the traffic it forwards.
@@ -1088,9 +1097,12 @@ fn appliance_forwarding_source_dest_check() {
     assert_established(&t);
     // The appliance forwards without translating: the source is still the client's.
     let fw = hop(&t, "fw", Forward, Decision::Forward);
-    assert_eq!((fw.src, fw.dst), (ip("10.0.1.10"), ip("198.51.100.7")));
     assert_eq!(
-        hop(&t, "igw", Forward, Decision::Translate).src,
+        (fw.packet.src, fw.packet.dst),
+        (ip("10.0.1.10"), ip("198.51.100.7"))
+    );
+    assert_eq!(
+        hop(&t, "igw", Forward, Decision::Translate).packet.src,
         ip("54.0.0.11")
     );
 }
@@ -1653,11 +1665,11 @@ fn alb_two_legs_and_healthy_target() {
     let delivered = hop(&t, "app1", Forward, Decision::Deliver);
     assert_eq!(delivered.leg, 2);
     assert_eq!(
-        delivered.src,
+        delivered.packet.src,
         ip("10.0.0.100"),
         "the target sees the node's address"
     );
-    assert_eq!(delivered.dst_port.to_string(), "8080");
+    assert_eq!(delivered.packet.dst_port.to_string(), "8080");
     assert!(t.hops.iter().any(|h| h.leg == 2 && h.direction == Return));
     // The client cannot skip the load balancer: app1 has no public address, and its group
     // admits only the load balancer.
@@ -1744,7 +1756,7 @@ fn alb_health_check_port_decides_health() {
     let t = tcp(&s, "laptop", "alb", 443);
     assert_established(&t);
     let delivered = hop(&t, "app2", Forward, Decision::Deliver);
-    assert_eq!(delivered.dst_port.to_string(), "8080");
+    assert_eq!(delivered.packet.dst_port.to_string(), "8080");
     assert!(hops_at(&t, "app1").is_empty(), "{}", explain(&t));
 
     let net = vpc_playground::engine::Network::new(&s);
@@ -1794,7 +1806,7 @@ fn reverse_proxy_opens_second_leg() {
     let up = hop(&t, "app", Forward, Decision::Deliver);
     assert_eq!(up.leg, 2);
     assert_eq!(
-        up.src,
+        up.packet.src,
         ip("10.0.0.10"),
         "the upstream sees the proxy, not the laptop"
     );
@@ -1947,29 +1959,32 @@ fn trace_hops_record_translated_addresses() {
     let s = with_nat().build();
     let t = tcp(&s, "app", "site", 443);
     assert_established(&t);
-    let src_ports = |h: &vpc_playground::engine::Hop| h.src_port.to_string();
+    let src_ports = |h: &vpc_playground::engine::Hop| h.packet.src_port.to_string();
     // Before the NAT gateway: app's address and its Linux ephemeral range.
     let before = hop(&t, "priv-rt", Forward, Decision::Forward);
-    assert_eq!(before.src, ip("10.0.1.10"));
+    assert_eq!(before.packet.src, ip("10.0.1.10"));
     assert_eq!(src_ports(before), "32768-60999");
     // After it: the NAT gateway's private address and its own port range.
     let nat = hop(&t, "nat", Forward, Decision::Translate);
-    assert_eq!(nat.src, ip("10.0.0.30"));
+    assert_eq!(nat.packet.src, ip("10.0.0.30"));
     assert_eq!(src_ports(nat), "1024-65535");
     // On the internet: the NAT gateway's Elastic IP.
-    assert_eq!(at_internet_host(&t, Forward).src, ip("54.0.0.30"));
+    assert_eq!(at_internet_host(&t, Forward).packet.src, ip("54.0.0.30"));
     // The reply comes back to the Elastic IP, is translated to the NAT's private address by the
     // internet gateway, and back to app's address by the NAT gateway.
     let igw_back = hop(&t, "igw", Return, Decision::Translate);
     assert_eq!(
-        (igw_back.src, igw_back.dst),
+        (igw_back.packet.src, igw_back.packet.dst),
         (ip("198.51.100.7"), ip("10.0.0.30"))
     );
     let nat_back = hop(&t, "nat", Return, Decision::Translate);
-    assert_eq!(nat_back.dst, ip("10.0.1.10"));
-    assert_eq!(nat_back.dst_port.to_string(), "32768-60999");
+    assert_eq!(nat_back.packet.dst, ip("10.0.1.10"));
+    assert_eq!(nat_back.packet.dst_port.to_string(), "32768-60999");
     let home = hop(&t, "app", Return, Decision::Deliver);
-    assert_eq!((home.src, home.dst), (ip("198.51.100.7"), ip("10.0.1.10")));
+    assert_eq!(
+        (home.packet.src, home.packet.dst),
+        (ip("198.51.100.7"), ip("10.0.1.10"))
+    );
 }
 
 #[test]

@@ -340,8 +340,8 @@ fn small_service_sends_both_listeners_to_nginx_on_8080() {
         assert!(t.verdict.is_established(), "{port}: {}", t.summary);
         assert!(
             t.hops.iter().any(|h| h.leg == 2
-                && h.dst == nginx
-                && h.dst_port == vpc_playground::engine::PortView::One(8080)),
+                && h.packet.dst == nginx
+                && h.packet.dst_port == vpc_playground::engine::PortView::One(8080)),
             "listener {port} does not reach nginx on 8080: {:#?}",
             t.hops
         );
@@ -359,7 +359,7 @@ fn small_service_goes_out_through_the_nat_instance() {
         let t = run(&s, from, "internet", TCP, Some(443));
         assert!(t.verdict.is_established(), "{from}: {}", t.summary);
         assert!(
-            t.hops.iter().any(|h| h.component == "nat"),
+            t.hops.iter().any(|h| h.component.id == "nat"),
             "{from} → internet does not pass the NAT instance: {}",
             t.summary
         );
@@ -552,7 +552,7 @@ fn the_load_balancer_skips_the_unhealthy_target() {
     assert!(!leg2.is_empty(), "no second leg: {:#?}", t.hops);
     assert!(
         leg2.iter()
-            .all(|h| h.dst != unhealthy && h.src != unhealthy),
+            .all(|h| h.packet.dst != unhealthy && h.packet.src != unhealthy),
         "the connection went to the unhealthy target: {:#?}",
         leg2
     );
@@ -796,4 +796,73 @@ fn service_postgis_memcached_has_the_posts_security_groups() {
             "{group}"
         );
     }
+}
+
+/// The part that owns interface `eni` in `s`, read from the scenario itself.
+fn owner_in(s: &Scenario, eni: &str) -> Option<String> {
+    let has = |ifs: &[vpc_playground::model::Interface]| ifs.iter().any(|i| i.id == eni);
+    let instances = s
+        .instances
+        .iter()
+        .filter(|x| has(&x.interfaces))
+        .map(|x| &x.id);
+    let databases = s
+        .databases
+        .iter()
+        .filter(|x| has(&x.interfaces))
+        .map(|x| &x.id);
+    let balancers = s
+        .load_balancers
+        .iter()
+        .filter(|x| has(&x.nodes))
+        .map(|x| &x.id);
+    let nats = s
+        .nat_gateways
+        .iter()
+        .filter(|x| x.interface.id == eni)
+        .map(|x| &x.id);
+    instances
+        .chain(databases)
+        .chain(balancers)
+        .chain(nats)
+        .next()
+        .cloned()
+}
+
+#[test]
+fn every_hop_names_the_part_it_is_drawn_as() {
+    use vpc_playground::engine::Kind;
+    let mut checked = 0;
+    for t in templates::all() {
+        let s = templates::load(t.id).expect("template");
+        let ids: Vec<&String> = (s.instances.iter().map(|x| &x.id))
+            .chain(s.databases.iter().map(|x| &x.id))
+            .chain(s.load_balancers.iter().map(|x| &x.id))
+            .chain(s.internet_hosts.iter().map(|x| &x.id))
+            .collect();
+        for (from, to, port) in ids
+            .iter()
+            .flat_map(|a| ids.iter().map(move |b| (a, b)))
+            .flat_map(|(a, b)| [22, 80].map(|p| (a, b, p)))
+        {
+            {
+                for h in run(&s, from, to, Protocol::Tcp, Some(port)).hops {
+                    let c = &h.component;
+                    let want = match c.kind {
+                        Kind::NetworkInterface => owner_in(&s, &c.id),
+                        Kind::InternetHost => (s.internet_hosts.iter())
+                            .find(|x| x.id == c.id || x.ip.to_string() == c.id)
+                            .map(|x| x.id.clone()),
+                        Kind::SecurityGroup | Kind::NetworkAcl | Kind::RouteTable | Kind::Vpc => {
+                            None
+                        }
+                        _ => Some(c.id.clone()),
+                    };
+                    assert_eq!(c.owner, want, "{}: {from} → {to}: {c:?}", t.id);
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 500, "only {checked} hops checked");
 }

@@ -18,15 +18,15 @@ fn hop_line(n: usize, h: &Hop) -> String {
         Direction::Forward => "→",
         Direction::Return => "←",
     };
-    let who = crate::model::part_label(&h.name, &h.component);
+    let who = crate::model::part_label(&h.component.name, &h.component.id);
     let rule = h.rule_text().map(|r| format!(" [{r}]")).unwrap_or_default();
     format!(
         "{n:>3} {arrow} {:<16} {who}: {:?}{rule}\n      {}  {} → {}",
-        en::kind(h.kind),
+        en::kind(h.component.kind),
         h.decision(),
         en::hop(h),
-        endpoint(h.src, &h.src_port),
-        endpoint(h.dst, &h.dst_port)
+        endpoint(h.packet.src, &h.packet.src_port),
+        endpoint(h.packet.dst, &h.packet.dst_port)
     )
     .replace(": Allow", ": allow")
     .replace(": Deny", ": DENY")

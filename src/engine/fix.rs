@@ -95,7 +95,7 @@ pub fn suggest(s: &Scenario, spec: &FlowSpec, trace: &Trace) -> Option<Fix> {
         .hops
         .iter()
         .rev()
-        .find(|h| h.decision().stops() && h.component == b.id);
+        .find(|h| h.decision().stops() && h.component.id == b.id);
     match trace.verdict {
         Verdict::DroppedBySecurityGroup => sg_fix(&net, b, hop?),
         Verdict::DroppedByNetworkAcl => acl_fix(&net, b, hop?),
@@ -148,7 +148,11 @@ fn on_internet(net: &Network, ip: Ipv4Addr) -> bool {
 fn sg_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
     let g = net.scenario.security_groups.iter().find(|g| g.id == b.id)?;
     let inbound = hop.site.as_ref().is_none_or(|s| s.side == Side::Entering);
-    let peer_ip = if inbound { hop.src } else { hop.dst };
+    let peer_ip = if inbound {
+        hop.packet.src
+    } else {
+        hop.packet.dst
+    };
     let vpc = net.vpc(&g.vpc);
     let peer = match vpc.and_then(|v| net.eni_by_private(v, peer_ip)) {
         Some(e) => match net.enis[e].iface.security_groups.first() {
@@ -158,8 +162,8 @@ fn sg_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
         None if inbound && on_internet(net, peer_ip) => Peer::Cidr(anywhere()),
         None => Peer::Cidr(host(peer_ip)),
     };
-    let ports = if has_ports(hop.protocol) {
-        Some(ports_of(&hop.dst_port)?)
+    let ports = if has_ports(hop.packet.protocol) {
+        Some(ports_of(&hop.packet.dst_port)?)
     } else {
         None
     };
@@ -168,7 +172,7 @@ fn sg_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
         group_name: display(&g.name, &g.id).to_string(),
         inbound,
         rule: SgRule {
-            protocol: hop.protocol,
+            protocol: hop.packet.protocol,
             ports,
             icmp: None,
             peer,
@@ -200,14 +204,18 @@ fn acl_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
     let inbound = hop.site.as_ref().is_none_or(|s| s.side == Side::Entering);
     let rules = if inbound { &acl.inbound } else { &acl.outbound };
     let number = acl_number(rules, b.rule.as_ref())?;
-    let peer_ip = if inbound { hop.src } else { hop.dst };
+    let peer_ip = if inbound {
+        hop.packet.src
+    } else {
+        hop.packet.dst
+    };
     let cidr = if on_internet(net, peer_ip) {
         anywhere()
     } else {
         host(peer_ip)
     };
-    let ports = if has_ports(hop.protocol) {
-        Some(ports_of(&hop.dst_port)?)
+    let ports = if has_ports(hop.packet.protocol) {
+        Some(ports_of(&hop.packet.dst_port)?)
     } else {
         None
     };
@@ -217,7 +225,7 @@ fn acl_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
         inbound,
         rule: AclRule {
             number,
-            protocol: hop.protocol,
+            protocol: hop.packet.protocol,
             ports,
             icmp: None,
             cidr,
@@ -235,7 +243,7 @@ fn route_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
         target,
         state: RouteState::Active,
     };
-    let found = if let Some(peer_vpc) = net.vpc_of_address(hop.dst) {
+    let found = if let Some(peer_vpc) = net.vpc_of_address(hop.packet.dst) {
         // A peered VPC: route its block to the active peering between the two.
         let (mine, theirs) = (&s.vpcs[vpc].id, &s.vpcs[peer_vpc]);
         let pcx = s.peerings.iter().find(|p| {
@@ -246,7 +254,7 @@ fn route_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
         let block = theirs
             .cidrs
             .iter()
-            .find(|c| c.contains(&hop.dst))
+            .find(|c| c.contains(&hop.packet.dst))
             .copied()?;
         route(block, RouteTarget::PeeringConnection(pcx.id.clone()))
     } else {
@@ -256,7 +264,7 @@ fn route_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
             .internet_gateways
             .iter()
             .find(|g| g.vpc.as_deref() == Some(rt.vpc.as_str()));
-        let src = net.eni_by_private(vpc, hop.src);
+        let src = net.eni_by_private(vpc, hop.packet.src);
         let public = src.is_some_and(|e| {
             net.enis[e].iface.public_ip.is_some()
                 || matches!(net.enis[e].owner, Owner::NatGateway(_))
@@ -285,8 +293,8 @@ fn route_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
 
 fn listen_fix(s: &Scenario, b: &BlockedBy, spec: &FlowSpec, hop: Option<&Hop>) -> Option<Fix> {
     // The hop's port, which on a later leg is the target's, not the one the client asked for.
-    let protocol = hop.map_or(spec.protocol, |h| h.protocol);
-    let port = match hop.map(|h| &h.dst_port) {
+    let protocol = hop.map_or(spec.protocol, |h| h.packet.protocol);
+    let port = match hop.map(|h| &h.packet.dst_port) {
         Some(PortView::One(p)) => *p,
         _ => spec.port?,
     };

@@ -456,24 +456,26 @@ impl Step {
     }
 }
 
-/// One decision along the path.
-#[derive(Debug, Clone)]
-pub struct Hop {
-    /// Leg of the flow (1 is client to first server; 2 is a load balancer or proxy onwards).
-    pub leg: u8,
-    /// Forward or return.
-    pub direction: Direction,
-    /// Id of the component (an AWS id when imported).
-    pub component: String,
+/// A component of the network that made a decision: a gateway, a route table, a filter, an
+/// interface, a host.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Component {
+    /// Id of the component (an AWS id when imported; an internet host's address).
+    pub id: String,
     /// Display name of the component.
     pub name: String,
     /// Kind of component.
     pub kind: Kind,
-    /// What happened, as data.
-    pub step: Step,
-    /// Plain words: what happened and why.
-    pub detail: String,
-    /// Source address of the packet at this hop.
+    /// The part on the canvas it is drawn as, if it is one of its own or belongs to one: an
+    /// interface's instance, database, load balancer or NAT gateway, an internet host's part.
+    /// Filters, route tables and VPCs have none: they are drawn where they decided ([`Hop::site`]).
+    pub owner: Option<String>,
+}
+
+/// The packet as a hop saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HopPacket {
+    /// Source address.
     pub src: Ipv4Addr,
     /// Destination address.
     pub dst: Ipv4Addr,
@@ -483,8 +485,25 @@ pub struct Hop {
     pub src_port: PortView,
     /// Destination port.
     pub dst_port: PortView,
+}
+
+/// One decision along the path.
+#[derive(Debug, Clone)]
+pub struct Hop {
+    /// Leg of the flow (1 is client to first server; 2 is a load balancer or proxy onwards).
+    pub leg: u8,
+    /// Forward or return.
+    pub direction: Direction,
+    /// The component that decided.
+    pub component: Component,
     /// Where the decision was made (absent on the internet).
     pub site: Option<Site>,
+    /// The packet at this hop.
+    pub packet: HopPacket,
+    /// What happened, as data.
+    pub step: Step,
+    /// Plain words: what happened and why.
+    pub detail: String,
     /// For a network ACL or security group hop, every rule it looked at and what each did.
     pub checks: Option<Box<FilterChecks>>,
 }
@@ -547,21 +566,22 @@ struct HopJson<'a> {
 
 impl Serialize for Hop {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (c, p) = (&self.component, &self.packet);
         HopJson {
             leg: self.leg,
             direction: self.direction,
-            component: &self.component,
-            name: &self.name,
-            kind: self.kind,
+            component: &c.id,
+            name: &c.name,
+            kind: c.kind,
             decision: self.decision(),
             rule: self.rule_text(),
             step: &self.step,
             detail: &self.detail,
-            src: self.src,
-            dst: self.dst,
-            protocol: self.protocol,
-            src_port: &self.src_port,
-            dst_port: &self.dst_port,
+            src: p.src,
+            dst: p.dst,
+            protocol: p.protocol,
+            src_port: &p.src_port,
+            dst_port: &p.dst_port,
             site: self.site.as_ref(),
         }
         .serialize(s)

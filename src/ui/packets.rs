@@ -100,8 +100,8 @@ impl Shown {
             .iter()
             .zip(points.iter().skip(1))
             .map(|(h, &p)| {
-                let icon = hop_part(s, h)
-                    .and_then(|id| rect_of(s, &id))
+                let icon = hop_part(h)
+                    .and_then(|id| rect_of(s, id))
                     .filter(|r| r.w <= NODE_SIZE && (r.x + r.w / 2.0 - p.0).abs() < 1e-6);
                 match icon {
                     Some(r) => (r.x + r.w - DOT_INSET, r.y + DOT_INSET),
@@ -134,8 +134,12 @@ impl Shown {
             marks: hops
                 .iter()
                 .map(|h| HopMark {
-                    code: code(h.kind),
-                    tip_en: format!("{}: {}", h.name, crate::engine::explain::en::hop(h)),
+                    code: code(h.component.kind),
+                    tip_en: format!(
+                        "{}: {}",
+                        h.component.name,
+                        crate::engine::explain::en::hop(h)
+                    ),
                     tip_ko: ko::hop(h),
                 })
                 .collect(),

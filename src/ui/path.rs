@@ -52,61 +52,24 @@ pub enum Anchor {
     Nowhere,
 }
 
-/// The part a hop's component is drawn as, if it is a part of its own: the id of an instance,
-/// database, load balancer, gateway or internet host. Internet hosts show up in hops by address,
-/// interfaces by their own id; both are mapped to their owner here.
-pub fn hop_part(scenario: &Scenario, hop: &Hop) -> Option<String> {
-    let id = hop.component.as_str();
-    match hop.kind {
-        Kind::InternetHost => scenario
-            .internet_hosts
-            .iter()
-            .find(|h| h.id == id || h.ip.to_string() == id)
-            .map(|h| h.id.clone()),
-        Kind::NetworkInterface => interface_owner(scenario, id),
-        Kind::SecurityGroup | Kind::NetworkAcl | Kind::RouteTable | Kind::Vpc => None,
-        _ => Some(id.to_string()),
-    }
-}
-
-/// The id of the part that owns interface `eni`.
-fn interface_owner(s: &Scenario, eni: &str) -> Option<String> {
-    let has = |ifs: &[crate::model::Interface]| ifs.iter().any(|i| i.id == eni);
-    s.instances
-        .iter()
-        .find(|x| has(&x.interfaces))
-        .map(|x| x.id.clone())
-        .or_else(|| {
-            s.databases
-                .iter()
-                .find(|x| has(&x.interfaces))
-                .map(|x| x.id.clone())
-        })
-        .or_else(|| {
-            s.load_balancers
-                .iter()
-                .find(|x| has(&x.nodes))
-                .map(|x| x.id.clone())
-        })
-        .or_else(|| {
-            s.nat_gateways
-                .iter()
-                .find(|x| x.interface.id == eni)
-                .map(|x| x.id.clone())
-        })
+/// The part a hop's component is drawn as, if it is a part of its own or belongs to one (the
+/// engine names it: an interface's instance, an internet host's part).
+pub fn hop_part(hop: &Hop) -> Option<&str> {
+    hop.component.owner.as_deref()
 }
 
 /// The part where a hop is drawn: its own part, or the part its decision was made at (the
 /// instance of a security group, the subnet of an ACL or route table, the VPC of a gateway check).
 pub fn hop_site_part(scenario: &Scenario, hop: &Hop) -> Option<String> {
-    hop_part(scenario, hop)
-        .filter(|id| scenario.layout.contains_key(id))
+    hop_part(hop)
+        .filter(|id| scenario.layout.contains_key(*id))
+        .map(str::to_string)
         .or_else(|| hop.site.as_ref().map(|s| s.part.clone()))
 }
 
 /// Where `hop` sits on the canvas.
 pub fn hop_anchor(scenario: &Scenario, hop: &Hop) -> Anchor {
-    if let Some(p) = hop_part(scenario, hop).and_then(|id| centre_of(scenario, &id)) {
+    if let Some(p) = hop_part(hop).and_then(|id| centre_of(scenario, id)) {
         return Anchor::At(p);
     }
     let Some(site) = &hop.site else {
@@ -115,7 +78,7 @@ pub fn hop_anchor(scenario: &Scenario, hop: &Hop) -> Anchor {
     let Some(rect) = rect_of(scenario, &site.part) else {
         return Anchor::Nowhere;
     };
-    let outset = if hop.kind == Kind::RouteTable {
+    let outset = if hop.component.kind == Kind::RouteTable {
         ROUTER_OUTSET
     } else {
         0.0

@@ -26,7 +26,7 @@ pub fn rule_checks(lang: Lang, hop: &Hop) -> Html {
         } => (*inbound, *remote, ports, rules),
     };
     let seen = Seen {
-        protocol: hop.protocol,
+        protocol: hop.packet.protocol,
         ports,
         remote,
     };

@@ -28,7 +28,7 @@ pub struct RuleFocus {
 impl RuleFocus {
     /// The focus for the hop that decided, when it is a rule table the inspector edits.
     pub fn of(hop: &Hop, serial: u32) -> Option<Self> {
-        let tab = match hop.kind {
+        let tab = match hop.component.kind {
             Kind::NetworkAcl => "Network ACL",
             Kind::SecurityGroup => "Security groups",
             Kind::RouteTable => "Route table",
@@ -39,7 +39,7 @@ impl RuleFocus {
             serial,
             part: site.part.clone(),
             tab,
-            table: hop.component.clone(),
+            table: hop.component.id.clone(),
             inbound: site.side == Side::Entering,
             rule: hop.rule().cloned(),
         })

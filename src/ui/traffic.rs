@@ -118,7 +118,7 @@ fn hop_row(lang: Lang, i: usize, h: &Hop, current: bool, jump: Callback<usize>) 
             <td><span aria-label={way_name} title={way_name}>{ way }</span></td>
             <td>{ crate::engine::explain::hop(h, lang).into_owned() }{ if current { rule_checks(lang, h) } else { Html::default() } }</td>
             <td>{ h.rule().map(|r| crate::engine::explain::rule_words(r, lang)).unwrap_or_default() }</td>
-            <td class="packet">{ format!("{} → {}", endpoint(h.src, &h.src_port), endpoint(h.dst, &h.dst_port)) }</td>
+            <td class="packet">{ format!("{} → {}", endpoint(h.packet.src, &h.packet.src_port), endpoint(h.packet.dst, &h.packet.dst_port)) }</td>
         </tr>
     }
 }
@@ -338,8 +338,14 @@ pub fn TrafficPanel() -> Html {
     );
     // The flows shown: the current one, the earlier ones in their colours, a link's list.
     let book = use_mut_ref(TrafficState::default);
-    // The earlier flows as traced in the scenario on the canvas.
-    let others = use_state(|| Rc::new(Vec::<Drawn>::new()));
+    // Redraws the panel after an action that changes only the book.
+    let redraw = use_force_update();
+    // The earlier flows as traced in the scenario on the canvas: traced again only when the
+    // scenario or the earlier flows change.
+    let others: Rc<Vec<Drawn>> = use_memo(
+        (app.scenario.clone(), book.borrow().earlier().to_vec()),
+        |(s, earlier)| trace_all(s, earlier),
+    );
     {
         // The canvas animates the flows.
         let shown = use_context::<ShownContext>().expect("shown-flow context");
@@ -368,8 +374,7 @@ pub fn TrafficPanel() -> Html {
     // Sends `spec`: it becomes the current flow; the one before joins the earlier flows (a flow
     // opened again from the list leaves them, and keeps its colour).
     let go = {
-        let (said, book, others, chosen) =
-            (said.clone(), book.clone(), others.clone(), chosen.clone());
+        let (said, book, chosen) = (said.clone(), book.clone(), chosen.clone());
         let fields = (from.clone(), to.clone(), protocol.clone(), port.clone());
         let notify = app.clone();
         Rc::new(move |s: &Scenario, spec: FlowSpec| {
@@ -383,9 +388,6 @@ pub fn TrafficPanel() -> Html {
                     "The canvas shows the last {} flows: the oldest one was cleared.",
                     &[&MAX_FLOWS.to_string()],
                 )));
-            }
-            if sent.earlier_changed {
-                others.set(Rc::new(trace_all(s, book.borrow().earlier())));
             }
             said.set(send(s, &spec, sent.colour));
             remember(&book.borrow());
@@ -403,16 +405,16 @@ pub fn TrafficPanel() -> Html {
         })
     };
     {
-        let (said, book, others, scene, seen, chosen) = (
+        let (said, book, scene, seen, chosen) = (
             said.clone(),
             book.clone(),
-            others.clone(),
             scene.clone(),
             seen.clone(),
             chosen.clone(),
         );
-        let drop_current = drop_current.clone();
+        let (drop_current, redraw) = (drop_current.clone(), redraw.clone());
         use_effect_with(app.scenario.clone(), move |s| {
+            let earlier = book.borrow().earlier().to_vec();
             let opened = super::view::take_opened();
             let now: Vec<String> = endpoints(s).into_iter().map(|(id, _)| id).collect();
             let switched = super::view::replaced(&seen.borrow(), &now);
@@ -450,7 +452,9 @@ pub fn TrafficPanel() -> Html {
                     Some(id) => gone_note(lang, id),
                 });
             }
-            others.set(Rc::new(trace_all(s, book.borrow().earlier())));
+            if book.borrow().earlier() != earlier.as_slice() {
+                redraw.force_update();
+            }
         });
     }
     {
@@ -480,32 +484,31 @@ pub fn TrafficPanel() -> Html {
         })
     });
     let clear = {
-        let (book, others) = (book.clone(), others.clone());
+        let (book, redraw) = (book.clone(), redraw.clone());
         Callback::from(move |_: MouseEvent| {
             book.borrow_mut().clear_earlier();
-            others.set(Rc::new(Vec::new()));
+            redraw.force_update();
             remember(&book.borrow());
         })
     };
     let on_remove = {
-        let (s, book, others) = (app.scenario.clone(), book.clone(), others.clone());
+        let (s, book, redraw) = (app.scenario.clone(), book.clone(), redraw.clone());
         let drop_current = drop_current.clone();
         Callback::from(move |spec: FlowSpec| {
             let removed = book.borrow_mut().remove(&spec);
             match removed {
                 Some(next) => drop_current(&s, next),
                 None => {
-                    others.set(Rc::new(trace_all(&s, book.borrow().earlier())));
+                    redraw.force_update();
                     remember(&book.borrow());
                 }
             }
         })
     };
     let on_clear = {
-        let (said, book, others) = (said.clone(), book.clone(), others.clone());
+        let (said, book) = (said.clone(), book.clone());
         Callback::from(move |()| {
             book.borrow_mut().clear();
-            others.set(Rc::new(Vec::new()));
             said.set(Said::note("", ""));
             remember(&book.borrow());
         })

@@ -719,14 +719,14 @@ pub fn explain(t: &Trace) -> String {
             "  [{} {:?}] {:?} {} {:?} {:?} {}:{} -> {}:{} | {}\n",
             h.leg,
             h.direction,
-            h.kind,
-            h.component,
+            h.component.kind,
+            h.component.id,
             h.decision(),
             h.rule_text(),
-            h.src,
-            h.src_port,
-            h.dst,
-            h.dst_port,
+            h.packet.src,
+            h.packet.src_port,
+            h.packet.dst,
+            h.packet.dst_port,
             h.detail
         ));
     }
@@ -779,7 +779,7 @@ pub fn assert_blocked(
 
 /// The hops at component `id`, in order.
 pub fn hops_at<'t>(t: &'t Trace, id: &str) -> Vec<&'t Hop> {
-    t.hops.iter().filter(|h| h.component == id).collect()
+    t.hops.iter().filter(|h| h.component.id == id).collect()
 }
 
 /// The one hop at component `id` in `direction` with `decision`; panics unless exactly one.
@@ -788,7 +788,7 @@ pub fn hop<'t>(t: &'t Trace, id: &str, direction: Direction, decision: Decision)
     let found: Vec<&Hop> = t
         .hops
         .iter()
-        .filter(|h| h.component == id && h.direction == direction && h.decision() == decision)
+        .filter(|h| h.component.id == id && h.direction == direction && h.decision() == decision)
         .collect();
     assert_eq!(
         found.len(),
@@ -805,7 +805,7 @@ pub fn at_internet_host(t: &Trace, direction: Direction) -> &Hop {
     t.hops
         .iter()
         .find(|h| {
-            h.kind == Kind::InternetHost
+            h.component.kind == Kind::InternetHost
                 && h.direction == direction
                 && h.decision() == Decision::Deliver
         })
@@ -816,8 +816,8 @@ pub fn at_internet_host(t: &Trace, direction: Direction) -> &Hop {
 pub fn acls_crossed(t: &Trace, direction: Direction) -> Vec<String> {
     t.hops
         .iter()
-        .filter(|h| h.kind == Kind::NetworkAcl && h.direction == direction)
-        .map(|h| h.component.clone())
+        .filter(|h| h.component.kind == Kind::NetworkAcl && h.direction == direction)
+        .map(|h| h.component.id.clone())
         .collect()
 }
 
@@ -825,7 +825,7 @@ pub fn acls_crossed(t: &Trace, direction: Direction) -> Vec<String> {
 pub fn components(t: &Trace, kind: Kind) -> Vec<(Direction, String)> {
     t.hops
         .iter()
-        .filter(|h| h.kind == kind)
-        .map(|h| (h.direction, h.component.clone()))
+        .filter(|h| h.component.kind == kind)
+        .map(|h| (h.direction, h.component.id.clone()))
         .collect()
 }

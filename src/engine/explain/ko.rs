@@ -63,7 +63,7 @@ fn decision(d: Decision) -> &'static str {
 
 /// What a hop did: the component, what it did with the packet, and the rule.
 pub fn hop(h: &Hop) -> String {
-    let table = matches!(h.kind, Kind::SecurityGroup | Kind::NetworkAcl);
+    let table = matches!(h.component.kind, Kind::SecurityGroup | Kind::NetworkAcl);
     let side = match h.site.as_ref().map(|s| s.side) {
         Some(side) if table => format!(" {}", bound(Some(side))),
         _ => String::new(),
@@ -74,8 +74,8 @@ pub fn hop(h: &Hop) -> String {
     };
     format!(
         "{} {}{side}: {}{rule}",
-        kind(h.kind),
-        h.name,
+        kind(h.component.kind),
+        h.component.name,
         decision(h.decision())
     )
 }
@@ -186,11 +186,11 @@ fn why(t: &Trace, asked: &str) -> String {
     let hop = t.hops.last();
     let side = hop.and_then(|h| h.site.as_ref()).map(|s| s.side);
     let (src, dst) = hop.map_or((String::new(), String::new()), |h| {
-        (h.src.to_string(), h.dst.to_string())
+        (h.packet.src.to_string(), h.packet.dst.to_string())
     });
     let svc = hop.map_or_else(
         || asked.to_string(),
-        |h| service(h.protocol, &h.dst_port.to_string()),
+        |h| service(h.packet.protocol, &h.packet.dst_port.to_string()),
     );
     match t.verdict {
         Verdict::DroppedBySecurityGroup => match side {
@@ -202,7 +202,7 @@ fn why(t: &Trace, asked: &str) -> String {
             ),
         },
         Verdict::DroppedByNetworkAcl => {
-            let port = hop.map_or(String::new(), |h| h.dst_port.to_string());
+            let port = hop.map_or(String::new(), |h| h.packet.dst_port.to_string());
             let whose = match by.map(|b| b.direction) {
                 Some(Direction::Return) if !port.is_empty() => match &t.denied_ports {
                     Some(v) if v.full.to_string() == port => {
@@ -260,7 +260,7 @@ fn why(t: &Trace, asked: &str) -> String {
             "이 경로는 시뮬레이터가 다루지 않는 구성 요소를 지납니다: {} {name}",
             by.map_or("", |b| kind(b.kind))
         ),
-        Verdict::Refused if hop.is_some_and(|h| h.protocol == Protocol::Icmp) => {
+        Verdict::Refused if hop.is_some_and(|h| h.packet.protocol == Protocol::Icmp) => {
             format!("{name}은(는) ping에 응답하지 않습니다")
         }
         Verdict::Refused => {

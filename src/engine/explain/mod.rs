@@ -145,7 +145,7 @@ mod tests {
         assert_eq!(t.verdict, Verdict::Established, "{}", t.summary);
         for h in &t.hops {
             let ko = super::ko::hop(h);
-            assert!(ko.contains(&h.name), "{ko}");
+            assert!(ko.contains(&h.component.name), "{ko}");
         }
 
         // Remove the 443 rule: the drop names the group, inbound.

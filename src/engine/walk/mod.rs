@@ -17,8 +17,8 @@ use super::route;
 use super::sg::{self, SgDirection};
 pub use super::trace::PortVar;
 use super::trace::{
-    Action, Direction, Endpoint, Hop, Kind, PortView, Rewrote, RouteDest, RuleDirection, RuleRef,
-    Side, Site, Step, Verdict,
+    Action, Component, Direction, Endpoint, Hop, HopPacket, Kind, PortView, Rewrote, RouteDest,
+    RuleDirection, RuleRef, Side, Site, Step, Verdict,
 };
 use crate::model::{Os, PortRange, Protocol, Role, RouteState, RouteTarget, NAT_EPHEMERAL};
 use std::net::Ipv4Addr;
@@ -337,17 +337,22 @@ impl<'n, 's> Walk<'n, 's> {
         let hop = Hop {
             leg: self.leg,
             direction: self.dir,
-            component: id.to_string(),
-            name: display(name, id).to_string(),
-            kind,
+            component: Component {
+                id: id.to_string(),
+                name: display(name, id).to_string(),
+                kind,
+                owner: self.net.part_of(id, kind).map(str::to_string),
+            },
+            site: self.site.clone(),
+            packet: HopPacket {
+                src: pkt.src,
+                dst: pkt.dst,
+                protocol: pkt.protocol,
+                src_port: self.port_view(pkt.sport),
+                dst_port: self.port_view(pkt.dport),
+            },
             step,
             detail,
-            src: pkt.src,
-            dst: pkt.dst,
-            protocol: pkt.protocol,
-            src_port: self.port_view(pkt.sport),
-            dst_port: self.port_view(pkt.dport),
-            site: self.site.clone(),
             checks: self.checks.take(),
         };
         self.hops.push(hop);
