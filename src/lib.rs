@@ -17,6 +17,7 @@ pub mod layout;
 pub mod lesson;
 pub mod lines;
 pub mod model;
+pub mod playback;
 pub mod publish;
 pub mod scenario;
 pub mod share;

@@ -16,7 +16,7 @@ use super::header::Header;
 use super::inspector::Inspector;
 use super::lang::{t, tf, LangContext};
 use super::lessons::{Active, LessonContext, LessonPanel};
-use super::packets::{PlayContext, ShownContext};
+use super::packets::{Play, PlayContext, ShownContext};
 use super::palette::Palette;
 use super::rule_focus::RuleFocusContext;
 use super::share::LinkGate;
@@ -129,7 +129,7 @@ pub fn App() -> Html {
         });
     }
     let shown: ShownContext = use_state(Vec::new);
-    let play: PlayContext = use_state(Default::default);
+    let play: PlayContext = use_state(|| Play::running(0, 1.0, super::packets::clock()));
     let focus: RuleFocusContext = use_state(|| None);
     let requested: FlowRequestContext = use_state(|| None);
     use_effect_with(*lang, |lang| super::lang::apply(*lang));

@@ -15,7 +15,7 @@ use gloo::timers::callback::Timeout;
 use super::canvas::{bounds, centred_on, fit_to, fit_view, name_px, Canvas};
 use super::fragment::{fragment_param, location_hash};
 use super::lang::{t, use_lang};
-use super::packets::{Play, PlayContext, Shown, ShownContext};
+use super::packets::{clock, Play, PlayContext, Shown, ShownContext};
 use super::share::{link_to, shown_flows, Shows};
 use super::state::AppContext;
 use super::traffic::TrafficPanel;
@@ -77,7 +77,7 @@ pub fn EmbedView() -> Html {
                 Timeout::new(wait as u32, move || {
                     play.set(Play {
                         round: play.round + 1,
-                        ..Play::running(0, play.speed)
+                        ..Play::running(0, play.speed, clock())
                     })
                 })
             });

@@ -170,27 +170,7 @@ impl Shown {
 /// panel.
 pub type ShownContext = UseStateHandle<Vec<Rc<Shown>>>;
 
-/// How the animation plays: paused or not, from which point, since when, and how fast.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Play {
-    /// Whether it is held.
-    pub paused: bool,
-    /// The point of the path it starts from (or is held at): 0 is the source, `k` is hop `k`.
-    pub at: usize,
-    /// Multiple of the normal pace.
-    pub speed: f64,
-    /// When it started playing from `at` (the page's clock, in milliseconds).
-    pub started: f64,
-    /// How many times it was played over from the start without anything else changing (an
-    /// embed that plays one flow in a loop counts them): each draws the flow again.
-    pub round: u32,
-}
-
-impl Default for Play {
-    fn default() -> Self {
-        Play::running(0, 1.0)
-    }
-}
+pub use crate::playback::Play;
 
 /// The page's clock, in milliseconds.
 pub fn clock() -> f64 {
@@ -199,43 +179,13 @@ pub fn clock() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-impl Play {
-    /// Playing from point `at` now, at `speed`.
-    pub fn running(at: usize, speed: f64) -> Self {
-        Play {
-            paused: false,
-            at,
-            speed,
-            started: clock(),
-            round: 0,
-        }
-    }
-
-    /// Held at point `at`.
-    pub fn held(at: usize, speed: f64) -> Self {
-        Play {
-            paused: true,
-            at,
-            speed,
-            started: clock(),
-            round: 0,
-        }
-    }
-
-    /// The last point of `flow` the packet has reached at time `now` (the point it is held at
-    /// when paused; the last one once the animation has ended).
-    pub fn position(&self, flow: &Shown, now: f64) -> usize {
-        let last = flow.points.len().saturating_sub(1);
-        if self.paused {
-            return self.at.min(last);
-        }
-        let t =
-            flow.reaches(self.at.min(last)) + (now - self.started).max(0.0) / 1000.0 * self.speed;
-        (0..=last)
-            .rev()
-            .find(|&i| flow.reaches(i) <= t + 1e-6)
-            .unwrap_or(0)
-    }
+/// The last point of `flow` the packet has reached at time `now` as `play` plays it.
+pub fn position(play: &Play, flow: &Shown, now: f64) -> usize {
+    play.position(
+        flow.points.len().saturating_sub(1),
+        |i| flow.reaches(i),
+        now,
+    )
 }
 
 /// How the animation plays. Set by the traffic panel.

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::fix::FixOffer;
 use super::flow_list::{FlowList, FlowRow};
 use super::lang::{t, tf, use_lang, Lang};
-use super::packets::{clock, Play, PlayContext, Shown, ShownContext};
+use super::packets::{clock, position, Play, PlayContext, Shown, ShownContext};
 use super::reachability::Reachability;
 use super::rule_checks::rule_checks;
 use super::rule_focus::{RuleFocus, RuleFocusContext};
@@ -20,6 +20,7 @@ use crate::engine::fix::{suggest, Fix};
 use crate::engine::{trace, Direction, FlowSpec, Hop, Network, PortView, Verdict};
 use crate::flows::PRESETS;
 use crate::model::{Protocol, Scenario};
+use crate::playback::Control;
 use crate::traffic_state::{Kept, TrafficState, MAX_FLOWS};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -360,7 +361,7 @@ pub fn TrafficPanel() -> Html {
                     .collect();
                 if *shown != all {
                     shown.set(all);
-                    play.set(Play::running(0, play.speed));
+                    play.set(Play::running(0, play.speed, clock()));
                 }
             },
         );
@@ -587,26 +588,25 @@ pub fn TrafficPanel() -> Html {
     let play = use_context::<PlayContext>().expect("play context");
     let last_point = said.hops.len();
     // Every control works from wherever the packet is: playing, paused, or at the end.
-    let control = |change: fn(Play, usize, usize) -> Play| {
+    let control = |c: Control| {
         let (play, flow) = (play.clone(), said.shown.clone());
         Callback::from(move |_: ()| {
-            let at = flow.as_ref().map_or(play.at, |f| play.position(f, clock()));
-            play.set(change(*play, at, last_point));
+            let now = clock();
+            let at = flow.as_ref().map_or(play.at, |f| position(&play, f, now));
+            play.set(play.after(c, at, last_point, now));
         })
     };
-    let toggle_pause = control(|p, at, n| match p.paused {
-        // Play from where it is held; from the start once it has reached the end.
-        true if at >= n => Play::running(0, p.speed),
-        true => Play::running(at, p.speed),
-        false => Play::held(at, p.speed),
-    });
-    let step_back = control(|p, at, _| Play::held(at.saturating_sub(1), p.speed));
-    let step_forward = control(|p, at, n| Play::held((at + 1).min(n), p.speed));
-    let to_start = control(|p, _, _| Play::held(0, p.speed));
-    let to_end = control(|p, _, n| Play::held(n, p.speed));
+    let toggle_pause = control(Control::Toggle);
+    let step_back = control(Control::StepBack);
+    let step_forward = control(Control::StepForward);
+    let to_start = control(Control::ToStart);
+    let to_end = control(Control::ToEnd);
     let jump = {
         let play = play.clone();
-        Callback::from(move |at: usize| play.set(Play::held(at, play.speed)))
+        Callback::from(move |k: usize| {
+            let now = clock();
+            play.set(play.after(Control::Jump(k), k, usize::MAX, now))
+        })
     };
     {
         // Keyboard: K plays or pauses, comma and full stop step, Home and End go to the ends
@@ -667,12 +667,9 @@ pub fn TrafficPanel() -> Html {
         Callback::from(move |e: Event| {
             let pick = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some((x, _)) = SPEEDS.iter().find(|(_, label)| *label == pick) {
-                let at = flow.as_ref().map_or(play.at, |f| play.position(f, clock()));
-                play.set(if play.paused {
-                    Play::held(at, *x)
-                } else {
-                    Play::running(at, *x)
-                });
+                let now = clock();
+                let at = flow.as_ref().map_or(play.at, |f| position(&play, f, now));
+                play.set(play.after(Control::Speed(*x), at, usize::MAX, now));
             }
         })
     };
