@@ -19,7 +19,10 @@
 //!
 //! - Route tables lose their `local` routes (implicit in the model). Routes to virtual private
 //!   gateways, local, carrier and egress-only gateways and core networks are skipped with a
-//!   warning; a route's `blackhole` state is kept.
+//!   warning; a route's `blackhole` state is kept. A route to an internet gateway the output
+//!   lacks (a partial dump, or one taken account by account) makes a stand-in internet gateway of
+//!   the table's VPC, with a warning; when that VPC has another one attached, the route is a
+//!   blackhole.
 //! - Network ACLs lose the implicit `*` rule (32767); ports are kept for TCP and UDP only, ICMP
 //!   type and code for ICMP only (-1 means any).
 //! - A security group permission becomes one rule per CIDR, group and prefix list it names.
@@ -83,7 +86,7 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
 
     let vpcs = network::vpcs(&inputs, w);
     let subnets = network::subnets(&inputs, w);
-    let route_tables = network::route_tables(&inputs, w);
+    let mut route_tables = network::route_tables(&inputs, w);
     let network_acls = network::network_acls(&inputs, w)?;
     let security_groups = network::security_groups(&inputs, w)?;
     let prefix_lists = network::prefix_lists(&inputs, w);
@@ -91,7 +94,8 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
     let nat_gateways = nodes::nat_gateways(&inputs, w);
     let mut hosts = nodes::hosts(&inputs, &nat_gateways, w);
     nodes::infer_forwarders(&mut hosts.instances, &route_tables, w);
-    let internet_gateways = nodes::internet_gateways(&inputs, w);
+    let mut internet_gateways = nodes::internet_gateways(&inputs, w);
+    nodes::infer_internet_gateways(&mut internet_gateways, &mut route_tables, w);
     let peerings = nodes::peerings(&inputs, &vpcs, w);
 
     let title = if vpcs.is_empty() {

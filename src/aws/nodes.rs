@@ -409,6 +409,48 @@ pub(crate) fn internet_gateways(
     .collect()
 }
 
+/// Stands in for the internet gateways that routes name but the output lacks (a partial dump, or
+/// one taken account by account): each becomes an internet gateway of its route table's VPC,
+/// with a warning. A VPC has at most one, so a route to another gateway of a VPC that has one
+/// already is a blackhole, as AWS shows a route to a gateway that is not attached.
+pub(crate) fn infer_internet_gateways(
+    gateways: &mut Vec<InternetGateway>,
+    route_tables: &mut [RouteTable],
+    warnings: &mut Vec<String>,
+) {
+    for table in route_tables.iter_mut() {
+        for route in &mut table.routes {
+            let RouteTarget::InternetGateway(id) = &route.target else {
+                continue;
+            };
+            if gateways.iter().any(|g| &g.id == id) {
+                continue;
+            }
+            let attached = gateways.iter().find(|g| g.vpc.as_ref() == Some(&table.vpc));
+            match attached {
+                None => {
+                    warnings.push(format!(
+                        "route table {} routes to internet gateway {id}, which the describe output lacks; it is taken to be {}'s internet gateway (add the output of `aws ec2 describe-internet-gateways` to name it)",
+                        table.id, table.vpc
+                    ));
+                    gateways.push(InternetGateway {
+                        id: id.clone(),
+                        name: id.clone(),
+                        vpc: Some(table.vpc.clone()),
+                    });
+                }
+                Some(g) => {
+                    warnings.push(format!(
+                        "route table {} routes to internet gateway {id}, which the describe output lacks, while {} has {} attached: the route is taken to be a blackhole",
+                        table.id, table.vpc, g.id
+                    ));
+                    route.state = RouteState::Blackhole;
+                }
+            }
+        }
+    }
+}
+
 /// Peering connections that exist or are pending; deleted, rejected, failed and expired ones are
 /// left out.
 pub(crate) fn peerings(inputs: &Inputs, vpcs: &[Vpc], warnings: &mut Vec<String>) -> Vec<Peering> {

@@ -722,3 +722,76 @@ fn duplicates_keep_the_first_with_a_warning() {
     assert_eq!(imported.warnings.len(), 1);
     assert!(imported.warnings[0].contains("vpc-1 appears more than once"));
 }
+
+/// Route tables of vpc-1 naming `igw` in their default route, with `gateways` as the
+/// describe-internet-gateways output (none when `None`).
+fn routes_to(igws: &[&str], gateways: Option<serde_json::Value>) -> Imported {
+    let tables: Vec<serde_json::Value> = igws
+        .iter()
+        .enumerate()
+        .map(|(i, igw)| {
+            json!({"RouteTableId": format!("rtb-{i}"), "VpcId": "vpc-1",
+                "Associations": [{"Main": i == 0}],
+                "Routes": [{"DestinationCidrBlock": "0.0.0.0/0", "GatewayId": igw}]})
+        })
+        .collect();
+    let mut files = vec![
+        vpc_file(),
+        file("rt.json", json!({ "RouteTables": tables })),
+    ];
+    if let Some(g) = gateways {
+        files.push(file("igw.json", g));
+    }
+    import(&files)
+}
+
+#[test]
+fn a_route_to_an_internet_gateway_the_dump_lacks_gets_a_stand_in_of_its_vpc() {
+    let imported = routes_to(&["igw-9", "igw-9"], None);
+    let s = &imported.scenario;
+    assert_eq!(
+        s.internet_gateways,
+        vec![InternetGateway {
+            id: "igw-9".into(),
+            name: "igw-9".into(),
+            vpc: Some("vpc-1".into()),
+        }]
+    );
+    let said: Vec<&String> = (imported.warnings.iter())
+        .filter(|w| w.contains("igw-9"))
+        .collect();
+    assert_eq!(said.len(), 1, "said once: {:?}", imported.warnings);
+    assert!(said[0].contains("rtb-0") && said[0].contains("describe-internet-gateways"));
+    assert!(s
+        .route_tables
+        .iter()
+        .all(|t| t.routes[0].state == RouteState::Active));
+    let errors: Vec<_> = crate::scenario::validate(s)
+        .into_iter()
+        .filter(|p| p.is_error())
+        .collect();
+    assert!(errors.is_empty(), "the stand-in makes it whole: {errors:?}");
+}
+
+#[test]
+fn a_route_to_a_missing_gateway_of_a_vpc_that_has_one_is_a_blackhole() {
+    let gateways = json!({"InternetGateways": [
+        {"InternetGatewayId": "igw-1", "Attachments": [{"State": "available", "VpcId": "vpc-1"}]}
+    ]});
+    let imported = routes_to(&["igw-1", "igw-gone"], Some(gateways));
+    let s = &imported.scenario;
+    assert_eq!(s.internet_gateways.len(), 1);
+    let state = |t: usize| s.route_tables[t].routes[0].state;
+    assert_eq!(
+        (state(0), state(1)),
+        (RouteState::Active, RouteState::Blackhole)
+    );
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.contains("igw-gone") && w.contains("blackhole")),
+        "{:?}",
+        imported.warnings
+    );
+}
