@@ -157,31 +157,48 @@ fn warn_unknown_prefix_lists(scenario: &Scenario, warnings: &mut Vec<String>) {
     }
 }
 
-/// Imports every `*.json` file directly in `dir` (in name order). Native only.
+/// Imports every `*.json` file directly in `dir` (in name order), or, when `dir` is a Batfish
+/// snapshot (it holds `aws_configs/`), every `*.json` file under `aws_configs/` at any depth
+/// (`aws_configs/<region>/`, `aws_configs/accounts/<account>/<region>/`; Batfish's file names
+/// hold the same top-level keys as the CLI's output). Native only.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn import_dir(dir: &std::path::Path) -> Result<Imported, ImportError> {
     let io = |path: &std::path::Path, e: std::io::Error| ImportError::Io {
         path: path.display().to_string(),
         message: e.to_string(),
     };
+    let snapshot = dir.join("aws_configs");
+    let (root, depth) = if snapshot.is_dir() {
+        (snapshot, 4)
+    } else {
+        (dir.to_path_buf(), 0)
+    };
     let mut paths = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(|e| io(dir, e))? {
-        let path = entry.map_err(|e| io(dir, e))?.path();
-        let is_json = path
-            .extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("json"));
-        if is_json && path.is_file() {
-            paths.push(path);
+    let mut folders = vec![(root.clone(), 0)];
+    while let Some((folder, level)) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).map_err(|e| io(&folder, e))? {
+            let path = entry.map_err(|e| io(&folder, e))?.path();
+            let is_json = path
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("json"));
+            if is_json && path.is_file() {
+                paths.push(path);
+            } else if level < depth && path.is_dir() {
+                folders.push((path, level + 1));
+            }
         }
     }
     paths.sort();
     let mut files = Vec::with_capacity(paths.len());
     for path in paths {
         let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let name = match path.strip_prefix(&root) {
+            Ok(inside) if depth > 0 => format!("aws_configs/{}", inside.display()),
+            _ => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+        };
         files.push((name, text));
     }
     import_files(&files)

@@ -795,3 +795,40 @@ fn a_route_to_a_missing_gateway_of_a_vpc_that_has_one_is_a_blackhole() {
         imported.warnings
     );
 }
+
+#[test]
+fn a_batfish_snapshot_folder_is_read_as_it_is() {
+    let root = std::env::temp_dir().join(format!("vpcplay-snapshot-{}", std::process::id()));
+    let write = |rel: &str, value: serde_json::Value| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, value.to_string()).unwrap();
+    };
+    write(
+        "aws_configs/accounts/111/us-east-1/Vpcs.json",
+        json!({"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16"}]}),
+    );
+    write(
+        "aws_configs/us-west-2/Subnets.json",
+        json!({"Subnets": [{"SubnetId": "subnet-1", "VpcId": "vpc-1",
+            "CidrBlock": "10.0.1.0/24", "AvailabilityZone": "us-west-2a"}]}),
+    );
+    write(
+        "configs/router.cfg.json",
+        json!({"Vpcs": [{"VpcId": "vpc-x"}]}),
+    );
+    let imported = import_dir(&root);
+    std::fs::remove_dir_all(&root).unwrap();
+    let imported = imported.unwrap_or_else(|e| panic!("{e}"));
+    let s = &imported.scenario;
+    assert_eq!(
+        s.vpcs.iter().map(|v| v.id.as_str()).collect::<Vec<_>>(),
+        ["vpc-1"]
+    );
+    assert_eq!(s.subnets.len(), 1);
+    assert!(
+        s.description.contains("aws_configs/us-west-2/Subnets.json"),
+        "{}",
+        s.description
+    );
+}
