@@ -3,7 +3,6 @@
 //! Compiling once per scenario makes each hop a few array and hash look-ups, which is what lets
 //! the reachability matrix trace hundreds of thousands of flows per second.
 
-use super::trace::Kind;
 use crate::model::*;
 use ipnet::Ipv4Net;
 use rustc_hash::FxHashMap as HashMap;
@@ -251,29 +250,6 @@ impl<'s> Network<'s> {
             Owner::Database(i) => pick(&s.databases[i].name, &s.databases[i].id),
             Owner::LoadBalancer(i) => pick(&s.load_balancers[i].name, &s.load_balancers[i].id),
             Owner::NatGateway(i) => pick(&s.nat_gateways[i].name, &s.nat_gateways[i].id),
-        }
-    }
-
-    /// The part on the canvas that component `id` of `kind` is drawn as: an interface's owner,
-    /// an internet host (named in hops by its id or its address), or the part itself; none for
-    /// filters, route tables and VPCs, which are drawn where they decide.
-    pub fn part_of<'a>(&self, id: &'a str, kind: Kind) -> Option<&'a str>
-    where
-        's: 'a,
-    {
-        match kind {
-            Kind::NetworkInterface => {
-                let e = self.eni_index.get(id)?;
-                Some(self.owner_id(self.enis[*e].owner))
-            }
-            Kind::InternetHost => self
-                .scenario
-                .internet_hosts
-                .iter()
-                .find(|h| h.id == id || h.ip.to_string() == id)
-                .map(|h| h.id.as_str()),
-            Kind::SecurityGroup | Kind::NetworkAcl | Kind::RouteTable | Kind::Vpc => None,
-            _ => Some(id),
         }
     }
 

@@ -341,7 +341,7 @@ impl<'n, 's> Walk<'n, 's> {
                 id: id.to_string(),
                 name: display(name, id).to_string(),
                 kind,
-                owner: self.net.part_of(id, kind).map(str::to_string),
+                owner: part_of(self.net, id, kind).map(str::to_string),
             },
             site: self.site.clone(),
             packet: HopPacket {
@@ -680,5 +680,19 @@ pub fn target_id(t: &RouteTarget) -> String {
         | RouteTarget::PeeringConnection(id)
         | RouteTarget::GatewayEndpoint(id)
         | RouteTarget::TransitGateway(id) => id.clone(),
+    }
+}
+
+/// The part on the canvas that component `id` of `kind` is drawn as: an interface's owner, an
+/// internet host (named in hops by its id or its address), or the part itself; none for filters,
+/// route tables and VPCs, which are drawn where they decide.
+fn part_of<'a>(net: &Network<'a>, id: &'a str, kind: Kind) -> Option<&'a str> {
+    match kind {
+        Kind::NetworkInterface => Some(net.owner_id(net.enis[net.eni(id)?].owner)),
+        Kind::InternetHost => (net.scenario.internet_hosts.iter())
+            .find(|h| h.id == id || h.ip.to_string() == id)
+            .map(|h| h.id.as_str()),
+        Kind::SecurityGroup | Kind::NetworkAcl | Kind::RouteTable | Kind::Vpc => None,
+        _ => Some(id),
     }
 }
