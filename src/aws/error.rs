@@ -25,7 +25,7 @@ pub enum ImportError {
     },
     /// None of the files is a describe output the importer knows.
     #[error(
-        "no AWS describe output found in {}: expected files with a top-level key such as \
+        "no AWS describe output found {}: expected files with a top-level key such as \
          Vpcs, Subnets, RouteTables, NetworkAcls, SecurityGroups or Reservations",
         describe_files(.files)
     )]
@@ -45,9 +45,9 @@ pub enum ImportError {
 
 fn describe_files(files: &[String]) -> String {
     if files.is_empty() {
-        "no .json files".to_string()
+        "(there are no .json files)".to_string()
     } else {
-        files.join(", ")
+        format!("in {}", files.join(", "))
     }
 }
 
