@@ -797,6 +797,7 @@ fn a_route_to_a_missing_gateway_of_a_vpc_that_has_one_is_a_blackhole() {
 }
 
 #[test]
+#[cfg(not(target_arch = "wasm32"))]
 fn a_batfish_snapshot_folder_is_read_as_it_is() {
     let root = std::env::temp_dir().join(format!("vpcplay-snapshot-{}", std::process::id()));
     let write = |rel: &str, value: serde_json::Value| {
