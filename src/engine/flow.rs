@@ -9,7 +9,7 @@ use super::network::{display, Network, Owner};
 use super::trace::{
     BlockedBy, Direction, Ends, FlowView, Kind, PortView, SourcePorts, Trace, Verdict,
 };
-use super::walk::{owner_kind, End, Packet, PortVal, Stage, Stop, Walk};
+use super::walk::{owner_kind, End, Packet, PortVal, Stage, Stop, Walk, Who};
 use crate::model::{Listening, Os, PortRange, Protocol, Role, NAT_EPHEMERAL};
 use std::net::Ipv4Addr;
 
@@ -373,13 +373,13 @@ fn listening_of_internet(net: &Network, ip: Ipv4Addr) -> (String, Listening) {
 fn stop(
     w: &Walk,
     verdict: Verdict,
-    (id, name, kind): (String, String, Kind),
+    (id, name, kind): Who,
     detail: impl FnOnce() -> String,
 ) -> Box<Stop> {
     Box::new(Stop {
         verdict,
-        id,
-        name,
+        id: id.into_owned(),
+        name: name.into_owned(),
         kind,
         rule: None,
         detail: w.words(|_| detail()),
@@ -451,11 +451,7 @@ fn first_packet(w: &mut Walk, client: Client, ask: Ask) -> Result<(Stage, PortVa
         let eni = &net.enis[e];
         if matches!(eni.owner, Owner::Instance(i) if net.scenario.instances[i].stopped) {
             let name = net.owner_name(eni.owner);
-            let who = (
-                net.owner_id(eni.owner).to_string(),
-                name.to_string(),
-                Kind::Instance,
-            );
+            let who = (net.owner_id(eni.owner).into(), name.into(), Kind::Instance);
             return Err(stop(w, Verdict::NoHost, who, || {
                 format!("{name} is stopped, so it sends nothing")
             }));
@@ -509,7 +505,7 @@ fn reply(
     client: Client,
     sport: PortVal,
     (end, arrived): (&End, Packet),
-    here: &(String, String, Kind),
+    here: &Who,
 ) -> Result<(), Box<Stop>> {
     let net = w.net;
     w.dir = Direction::Return;
@@ -571,8 +567,8 @@ fn proxy(
     let Some(target) = find_node(net, &u.target) else {
         w.dir = Direction::Forward;
         let who = (
-            net.scenario.instances[inst].id.clone(),
-            net.owner_name(Owner::Instance(inst)).to_string(),
+            net.scenario.instances[inst].id.as_str().into(),
+            net.owner_name(Owner::Instance(inst)).into(),
             Kind::Instance,
         );
         return Err(stop(w, Verdict::NoHost, who, || {
@@ -612,8 +608,8 @@ fn balance(w: &mut Walk, leg: &mut u8, node: usize, lb: usize, tg: usize) -> Res
     if candidates.is_empty() {
         w.dir = Direction::Forward;
         let who = (
-            lbx.id.clone(),
-            display(&lbx.name, &lbx.id).to_string(),
+            lbx.id.as_str().into(),
+            display(&lbx.name, &lbx.id).into(),
             Kind::LoadBalancer,
         );
         return Err(stop(w, Verdict::NoHost, who, || {
@@ -651,29 +647,29 @@ fn no_public(w: &Walk, eni: usize, leg: u8) -> Box<Stop> {
     })
 }
 
-fn leg_server(net: &Network, end: &End) -> (String, String, Kind) {
+fn leg_server<'s>(net: &Network<'s>, end: &End) -> Who<'s> {
     match end {
         End::Eni { eni, .. } => {
             let e = &net.enis[*eni];
             (
-                net.owner_id(e.owner).to_string(),
-                net.owner_name(e.owner).to_string(),
+                net.owner_id(e.owner).into(),
+                net.owner_name(e.owner).into(),
                 owner_kind(e.owner),
             )
         }
         End::Internet { pkt } => {
             let (name, _) = listening_of_internet(net, pkt.dst);
-            (pkt.dst.to_string(), name, Kind::InternetHost)
+            (pkt.dst.to_string().into(), name.into(), Kind::InternetHost)
         }
         End::Service { endpoint, .. } => {
             let g = &net.scenario.gateway_endpoints[*endpoint];
             (
-                g.id.clone(),
-                display(&g.name, &g.id).to_string(),
+                g.id.as_str().into(),
+                display(&g.name, &g.id).into(),
                 Kind::GatewayEndpoint,
             )
         }
-        End::Dropped(d) => (d.id.clone(), d.name.clone(), d.kind),
+        End::Dropped(d) => (d.id.clone().into(), d.name.clone().into(), d.kind),
     }
 }
 

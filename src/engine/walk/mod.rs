@@ -21,6 +21,7 @@ use super::trace::{
     RuleDirection, RuleRef, Side, Site, Step, Verdict,
 };
 use crate::model::{Os, PortRange, Protocol, Role, RouteState, RouteTarget, NAT_EPHEMERAL};
+use std::borrow::Cow;
 use std::net::Ipv4Addr;
 
 /// Most hops one packet may take before the walker calls it a loop.
@@ -147,6 +148,10 @@ pub struct Stop {
     /// Direction.
     pub direction: Direction,
 }
+
+/// A component as the flow's legs name it: its id, its display name and its kind, borrowed from
+/// the scenario where it can be (the matrix copies nothing).
+pub type Who<'a> = (Cow<'a, str>, Cow<'a, str>, Kind);
 
 /// Where a walk ended.
 #[derive(Debug, Clone)]
@@ -502,29 +507,24 @@ impl<'n, 's> Walk<'n, 's> {
     }
 
     /// Records that the packet reached the server of this leg.
-    pub fn note_delivered(&mut self, pkt: &Packet, server: &(String, String, Kind)) {
-        let (id, name, kind) = server;
-        self.hop(pkt, (id, name, *kind), Step::Deliver, |w| {
+    pub fn note_delivered(&mut self, pkt: &Packet, server: &Who) {
+        let (id, name, kind) = (&*server.0, &*server.1, server.2);
+        self.hop(pkt, (id, name, kind), Step::Deliver, |w| {
             format!("{} receives {}", display(name, id), w.service_text(pkt))
         });
     }
 
     /// Records that the server of this leg refused the connection.
-    pub fn note_refused(&mut self, pkt: &Packet, server: &(String, String, Kind), why: &str) {
-        let (id, name, kind) = server;
-        self.hop(pkt, (id, name, *kind), Step::Refuse, |_| why.to_string());
+    pub fn note_refused(&mut self, pkt: &Packet, server: &Who, why: &str) {
+        let (id, name, kind) = (&*server.0, &*server.1, server.2);
+        self.hop(pkt, (id, name, kind), Step::Refuse, |_| why.to_string());
     }
 
     /// Records that the reply from `server` reached `client`.
-    pub fn note_back(
-        &mut self,
-        pkt: &Packet,
-        client: &(String, String, Kind),
-        server: &(String, String, Kind),
-    ) {
-        let from = display(&server.1, &server.0).to_string();
-        let (id, name, kind) = client;
-        self.hop(pkt, (id, name, *kind), Step::Deliver, |_| {
+    pub fn note_back(&mut self, pkt: &Packet, client: &Who, server: &Who) {
+        let (id, name, kind) = (&*client.0, &*client.1, client.2);
+        self.hop(pkt, (id, name, kind), Step::Deliver, |_| {
+            let from = display(&server.1, &server.0);
             format!(
                 "the reply from {from} reaches {} at {}",
                 display(name, id),
