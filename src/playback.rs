@@ -90,12 +90,6 @@ impl Play {
     }
 }
 
-impl Default for Play {
-    fn default() -> Self {
-        Play::running(0, 1.0, 0.0)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -605,7 +605,7 @@ pub fn TrafficPanel() -> Html {
         let play = play.clone();
         Callback::from(move |k: usize| {
             let now = clock();
-            play.set(play.after(Control::Jump(k), k, usize::MAX, now))
+            play.set(play.after(Control::Jump(k), k, last_point, now))
         })
     };
     {
@@ -669,7 +669,7 @@ pub fn TrafficPanel() -> Html {
             if let Some((x, _)) = SPEEDS.iter().find(|(_, label)| *label == pick) {
                 let now = clock();
                 let at = flow.as_ref().map_or(play.at, |f| position(&play, f, now));
-                play.set(play.after(Control::Speed(*x), at, usize::MAX, now));
+                play.set(play.after(Control::Speed(*x), at, last_point, now));
             }
         })
     };

@@ -689,9 +689,12 @@ pub fn target_id(t: &RouteTarget) -> String {
 fn part_of<'a>(net: &Network<'a>, id: &'a str, kind: Kind) -> Option<&'a str> {
     match kind {
         Kind::NetworkInterface => Some(net.owner_id(net.enis[net.eni(id)?].owner)),
-        Kind::InternetHost => (net.scenario.internet_hosts.iter())
-            .find(|h| h.id == id || h.ip.to_string() == id)
-            .map(|h| h.id.as_str()),
+        Kind::InternetHost => {
+            let ip = id.parse::<Ipv4Addr>().ok();
+            (net.scenario.internet_hosts.iter())
+                .find(|h| h.id == id || Some(h.ip) == ip)
+                .map(|h| h.id.as_str())
+        }
         Kind::SecurityGroup | Kind::NetworkAcl | Kind::RouteTable | Kind::Vpc => None,
         _ => Some(id),
     }
