@@ -5,7 +5,7 @@
 
 use super::{Constraint, Expect, FlowGoal, NoOpenRule, Objective, OnlyFrom, Text};
 use crate::model::Protocol;
-use crate::scenario::read::{cidr, protocol, read, At, ReadError};
+use crate::scenario::read::{cidr, protocol, read, record, ReadError};
 use serde_json::Value;
 
 /// The file as written, before its scenarios are loaded (serde reads it too in tests, as the
@@ -38,95 +38,71 @@ pub(super) fn lesson_file(value: &Value) -> Result<LessonFile, ReadError> {
     read(value, file)
 }
 
-fn file(at: &At) -> LessonFile {
-    let f = at.fields(&[
-        "version",
-        "id",
-        "title",
-        "intro",
-        "scenario",
-        "objectives",
-        "constraints",
-        "hints",
-        "success",
-        "solution",
-    ]);
-    // The version was checked before: only its presence is read here.
-    f.req("version");
-    LessonFile {
-        id: f.text("id"),
-        title: f.must("title", text),
-        intro: f.or_default("intro", text),
-        scenario: f.must("scenario", |a| a.value().clone()),
-        objectives: f.req_list("objectives", objective),
-        constraints: f.list("constraints", constraint),
-        hints: f.list("hints", text),
-        success: f.or_default("success", text),
-        solution: f.option("solution", |a| a.value().clone()),
+record! {
+    /// The file's fields; its version was checked before, so only its presence is read here.
+    fn file -> LessonFile as FILE requires ["version"] {
+        id: text,
+        title: must(text),
+        intro: or_default(text),
+        scenario: must(|a| a.value().clone()),
+        objectives: req_list(objective),
+        constraints: list(constraint),
+        hints: list(text),
+        success: or_default(text),
+        solution: option(|a| a.value().clone()),
     }
 }
 
-/// Text in English and Korean (`{"en": ..., "ko": ...}`).
-fn text(at: &At) -> Text {
-    let f = at.fields(&["en", "ko"]);
-    Text {
-        en: f.string("en"),
-        ko: f.text("ko"),
+record! {
+    /// Text in English and Korean (`{"en": ..., "ko": ...}`).
+    fn text -> Text as TEXT {
+        en: string,
+        ko: text,
     }
 }
 
-fn objective(at: &At) -> Objective {
-    let f = at.fields(&["label", "flow", "expect", "only_from"]);
-    Objective {
-        label: f.must("label", text),
-        flow: f.option("flow", flow_goal),
-        expect: f.option("expect", |a| {
+record! {
+    fn objective -> Objective as OBJECTIVE {
+        label: must(text),
+        flow: option(flow_goal),
+        expect: option(|a| {
             a.parsed::<Expect>(EXPECT).unwrap_or(Expect::Blocked)
         }),
-        only_from: f.option("only_from", only_from),
+        only_from: option(only_from),
     }
 }
 
-/// The protocol field of a goal or rule: tcp when absent.
-fn tcp_unless_given(at: Option<At>) -> Protocol {
-    at.map_or(Protocol::Tcp, |a| protocol(&a))
-}
-
-fn flow_goal(at: &At) -> FlowGoal {
-    let f = at.fields(&["from", "to", "protocol", "port"]);
-    FlowGoal {
-        from: f.string("from"),
-        to: f.string("to"),
-        protocol: tcp_unless_given(f.get("protocol")),
-        port: f.option("port", |a| a.u16()),
+record! {
+    fn flow_goal -> FlowGoal as FLOW_GOAL {
+        from: string,
+        to: string,
+        protocol: or(protocol, Protocol::Tcp),
+        port: option(|a| a.u16()),
     }
 }
 
-fn only_from(at: &At) -> OnlyFrom {
-    let f = at.fields(&["to", "protocol", "port", "sources"]);
-    OnlyFrom {
-        to: f.string("to"),
-        protocol: tcp_unless_given(f.get("protocol")),
-        port: f.option("port", |a| a.u16()),
-        sources: f.req_list("sources", |a| a.string()),
+record! {
+    fn only_from -> OnlyFrom as ONLY_FROM {
+        to: string,
+        protocol: or(protocol, Protocol::Tcp),
+        port: option(|a| a.u16()),
+        sources: req_list(|a| a.string()),
     }
 }
 
-fn constraint(at: &At) -> Constraint {
-    let f = at.fields(&["label", "no_open_rule", "no_public_ip"]);
-    Constraint {
-        label: f.must("label", text),
-        no_open_rule: f.option("no_open_rule", no_open_rule),
-        no_public_ip: f.option("no_public_ip", |a| a.list(|i| i.string())),
+record! {
+    fn constraint -> Constraint as CONSTRAINT {
+        label: must(text),
+        no_open_rule: option(no_open_rule),
+        no_public_ip: option(|a| a.list(|i| i.string())),
     }
 }
 
-fn no_open_rule(at: &At) -> NoOpenRule {
-    let f = at.fields(&["protocol", "port", "cidr"]);
-    NoOpenRule {
-        protocol: tcp_unless_given(f.get("protocol")),
-        port: f.option("port", |a| a.u16()),
-        cidr: f.get("cidr").map(|a| cidr(&a)).unwrap_or_default(),
+record! {
+    fn no_open_rule -> NoOpenRule as NO_OPEN_RULE {
+        protocol: or(protocol, Protocol::Tcp),
+        port: option(|a| a.u16()),
+        cidr: or_default(cidr),
     }
 }
 

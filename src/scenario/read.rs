@@ -9,7 +9,8 @@
 //! `null` for an absent optional value. It is much smaller than the derived code, so the browser
 //! build can afford it, and its errors name paths there too.
 //!
-//! [`At`] is a value with the path that leads to it; [`Fields`] reads the fields of one struct.
+//! [`At`] is a value with the path that leads to it; [`Fields`] reads the fields of one struct;
+//! [`record!`] declares a record's reader and its list of field names from one table.
 //! Readers do not stop at the first error: they record it (the first one only) and go on with a
 //! placeholder value, which [`read`] then throws away. That keeps every reader a plain function
 //! returning its value, with no error path to drop half-built parts on.
@@ -17,6 +18,47 @@
 //! The lesson files (`lesson::read`) and the AWS describe output (`aws::read`) are read with the
 //! same design. The AWS records take their fields with [`At::record`], which ignores the many
 //! fields AWS prints that the importer does not read.
+
+/// Declares a reader of one record and the list of its JSON field names from one table, so each
+/// field is written once:
+///
+/// ```ignore
+/// record! {
+///     /// A subnet.
+///     fn subnet -> Subnet as SUBNET {
+///         id: string,
+///         name: text,
+///         cidr: must(cidr),
+///         icmp_type as "type": option(|a| a.u8()),
+///     }
+/// }
+/// ```
+///
+/// Each line is `field: how(arguments)`, read as `Fields::how("field", arguments)`; `as "key"`
+/// gives the JSON name when it is not the field's. `requires ["version"]` before the fields
+/// names fields that must be there but are read elsewhere. The names keep declaration order,
+/// as a record given as a list of its fields needs.
+macro_rules! record {
+    (
+        $(#[$doc:meta])*
+        $vis:vis fn $reader:ident -> $ty:ident as $names:ident
+        $(requires [$($extra:literal),*])?
+        { $($field:ident $(as $key:literal)? : $how:ident $(($($arg:expr),* $(,)?))?),* $(,)? }
+    ) => {
+        const $names: &[&str] = &[$($($extra,)*)? $($crate::scenario::read::record!(@key $field $($key)?)),*];
+        $(#[$doc])*
+        $vis fn $reader(at: &$crate::scenario::read::At) -> $ty {
+            let f = at.fields($names);
+            $($(f.req($extra);)*)?
+            $ty {
+                $($field: f.$how($crate::scenario::read::record!(@key $field $($key)?) $($(, $arg)*)?)),*
+            }
+        }
+    };
+    (@key $field:ident) => { stringify!($field) };
+    (@key $field:ident $key:literal) => { $key };
+}
+pub(crate) use record;
 
 mod parts;
 pub(crate) use parts::{cidr, protocol};
@@ -450,6 +492,11 @@ impl<'v, 'p> Fields<'v, 'p> {
     /// The string field `name`, empty when absent.
     pub(crate) fn text(&self, name: &'static str) -> String {
         self.or_default(name, |a| a.string())
+    }
+
+    /// The field `name` read by `read`, or `default` when it is absent.
+    pub(crate) fn or<T>(&self, name: &'static str, read: Reader<T>, default: T) -> T {
+        self.get(name).map_or(default, |a| read(&a))
     }
 
     /// The true-or-false field `name`, `default` when absent.

@@ -46,85 +46,6 @@ pub(super) const STRUCTS: &[(&str, &[&str])] = &[
     ("InternetHost", INTERNET_HOST),
 ];
 
-const SCENARIO: &[&str] = &[
-    "version",
-    "name",
-    "description",
-    "vpcs",
-    "subnets",
-    "route_tables",
-    "network_acls",
-    "security_groups",
-    "prefix_lists",
-    "instances",
-    "databases",
-    "load_balancers",
-    "internet_gateways",
-    "nat_gateways",
-    "peerings",
-    "gateway_endpoints",
-    "internet_hosts",
-    "layout",
-];
-const RECT: &[&str] = &["x", "y", "w", "h"];
-const ICMP_MATCH: &[&str] = &["type", "code"];
-const VPC: &[&str] = &["id", "name", "cidrs"];
-const SUBNET: &[&str] = &["id", "name", "vpc", "az", "cidr"];
-const ROUTE: &[&str] = &["destination", "target", "state"];
-const ROUTE_TABLE: &[&str] = &["id", "name", "vpc", "main", "subnets", "routes"];
-const ACL_RULE: &[&str] = &["number", "protocol", "ports", "icmp", "cidr", "action"];
-const NETWORK_ACL: &[&str] = &[
-    "id", "name", "vpc", "default", "subnets", "inbound", "outbound",
-];
-const SG_RULE: &[&str] = &["protocol", "ports", "icmp", "peer", "description"];
-const SECURITY_GROUP: &[&str] = &["id", "name", "vpc", "inbound", "outbound"];
-const PREFIX_LIST: &[&str] = &["id", "name", "cidrs"];
-const INTERFACE: &[&str] = &[
-    "id",
-    "subnet",
-    "private_ip",
-    "public_ip",
-    "elastic_ip",
-    "security_groups",
-    "source_dest_check",
-];
-const UPSTREAM: &[&str] = &["listen_port", "target", "port"];
-const INSTANCE: &[&str] = &[
-    "id",
-    "name",
-    "role",
-    "os",
-    "interfaces",
-    "listens",
-    "upstreams",
-    "stopped",
-];
-const DATABASE: &[&str] = &["id", "name", "engine", "port", "interfaces"];
-const LB_LISTENER: &[&str] = &["protocol", "port", "target_group"];
-const TARGET: &[&str] = &["id", "port"];
-const TARGET_GROUP: &[&str] = &[
-    "id",
-    "name",
-    "protocol",
-    "port",
-    "health_check_port",
-    "health_check_path",
-    "targets",
-];
-const LOAD_BALANCER: &[&str] = &[
-    "id",
-    "name",
-    "scheme",
-    "nodes",
-    "listeners",
-    "target_groups",
-];
-const NAT_GATEWAY: &[&str] = &["id", "name", "connectivity", "interface"];
-const INTERNET_GATEWAY: &[&str] = &["id", "name", "vpc"];
-const PEERING: &[&str] = &["id", "name", "requester", "accepter", "active"];
-const GATEWAY_ENDPOINT: &[&str] = &["id", "name", "vpc", "prefix_list"];
-const INTERNET_HOST: &[&str] = &["id", "name", "ip", "os", "listens"];
-
 /// Records the error `{what} (found {the value}); expected {expected}`.
 fn invalid(at: &At, what: &str, expected: &str) {
     if at.failed() {
@@ -137,28 +58,27 @@ fn invalid(at: &At, what: &str, expected: &str) {
     }
 }
 
-/// The whole scenario.
-pub(super) fn scenario(at: &At) -> Scenario {
-    let f = at.fields(SCENARIO);
-    Scenario {
-        version: f.must("version", |a| a.uint(u32::MAX.into())) as u32,
-        name: f.text("name"),
-        description: f.text("description"),
-        vpcs: f.list("vpcs", vpc),
-        subnets: f.list("subnets", subnet),
-        route_tables: f.list("route_tables", route_table),
-        network_acls: f.list("network_acls", network_acl),
-        security_groups: f.list("security_groups", security_group),
-        prefix_lists: f.list("prefix_lists", prefix_list),
-        instances: f.list("instances", instance),
-        databases: f.list("databases", database),
-        load_balancers: f.list("load_balancers", load_balancer),
-        internet_gateways: f.list("internet_gateways", internet_gateway),
-        nat_gateways: f.list("nat_gateways", nat_gateway),
-        peerings: f.list("peerings", peering),
-        gateway_endpoints: f.list("gateway_endpoints", gateway_endpoint),
-        internet_hosts: f.list("internet_hosts", internet_host),
-        layout: f.or_default("layout", |a| {
+record! {
+    /// The whole scenario.
+    pub(super) fn scenario -> Scenario as SCENARIO {
+        version: must(|a| a.uint(u32::MAX.into()) as u32),
+        name: text,
+        description: text,
+        vpcs: list(vpc),
+        subnets: list(subnet),
+        route_tables: list(route_table),
+        network_acls: list(network_acl),
+        security_groups: list(security_group),
+        prefix_lists: list(prefix_list),
+        instances: list(instance),
+        databases: list(database),
+        load_balancers: list(load_balancer),
+        internet_gateways: list(internet_gateway),
+        nat_gateways: list(nat_gateway),
+        peerings: list(peering),
+        gateway_endpoints: list(gateway_endpoint),
+        internet_hosts: list(internet_host),
+        layout: or_default(|a| {
             let mut layout = BTreeMap::new();
             a.entries(&mut |key, at| {
                 layout.insert(key.to_string(), rect(at));
@@ -168,13 +88,12 @@ pub(super) fn scenario(at: &At) -> Scenario {
     }
 }
 
-fn rect(at: &At) -> Rect {
-    let f = at.fields(RECT);
-    Rect {
-        x: f.must("x", |a| a.f64()),
-        y: f.must("y", |a| a.f64()),
-        w: f.or_default("w", |a| a.f64()),
-        h: f.or_default("h", |a| a.f64()),
+record! {
+    fn rect -> Rect as RECT {
+        x: must(|a| a.f64()),
+        y: must(|a| a.f64()),
+        w: or_default(|a| a.f64()),
+        h: or_default(|a| a.f64()),
     }
 }
 
@@ -265,11 +184,10 @@ fn listening(at: &At) -> Listening {
     }
 }
 
-fn icmp(at: &At) -> IcmpMatch {
-    let f = at.fields(ICMP_MATCH);
-    IcmpMatch {
-        icmp_type: f.option("type", |a| a.u8()),
-        code: f.option("code", |a| a.u8()),
+record! {
+    fn icmp -> IcmpMatch as ICMP_MATCH {
+        icmp_type as "type": option(|a| a.u8()),
+        code: option(|a| a.u8()),
     }
 }
 
@@ -454,241 +372,219 @@ fn peer(at: &At) -> Peer {
 
 // ---- network --------------------------------------------------------------------------------
 
-fn vpc(at: &At) -> Vpc {
-    let f = at.fields(VPC);
-    Vpc {
-        id: f.string("id"),
-        name: f.text("name"),
-        cidrs: f.req_list("cidrs", cidr),
+record! {
+    fn vpc -> Vpc as VPC {
+        id: string,
+        name: text,
+        cidrs: req_list(cidr),
     }
 }
 
-fn subnet(at: &At) -> Subnet {
-    let f = at.fields(SUBNET);
-    Subnet {
-        id: f.string("id"),
-        name: f.text("name"),
-        vpc: f.string("vpc"),
-        az: f.text("az"),
-        cidr: f.must("cidr", cidr),
+record! {
+    fn subnet -> Subnet as SUBNET {
+        id: string,
+        name: text,
+        vpc: string,
+        az: text,
+        cidr: must(cidr),
     }
 }
 
-fn route(at: &At) -> Route {
-    let f = at.fields(ROUTE);
-    Route {
-        destination: f.must("destination", destination),
-        target: f.must("target", route_target),
-        state: f.or_default("state", route_state),
+record! {
+    fn route -> Route as ROUTE {
+        destination: must(destination),
+        target: must(route_target),
+        state: or_default(route_state),
     }
 }
 
-fn route_table(at: &At) -> RouteTable {
-    let f = at.fields(ROUTE_TABLE);
-    RouteTable {
-        id: f.string("id"),
-        name: f.text("name"),
-        vpc: f.string("vpc"),
-        main: f.flag("main", false),
-        subnets: f.list("subnets", id),
-        routes: f.list("routes", route),
+record! {
+    fn route_table -> RouteTable as ROUTE_TABLE {
+        id: string,
+        name: text,
+        vpc: string,
+        main: flag(false),
+        subnets: list(id),
+        routes: list(route),
     }
 }
 
-fn acl_rule(at: &At) -> AclRule {
-    let f = at.fields(ACL_RULE);
-    AclRule {
-        number: f.must("number", |a| a.u16()),
-        protocol: f.must("protocol", protocol),
-        ports: f.option("ports", ports),
-        icmp: f.option("icmp", icmp),
-        cidr: f.must("cidr", cidr),
-        action: f.must("action", action),
+record! {
+    fn acl_rule -> AclRule as ACL_RULE {
+        number: must(|a| a.u16()),
+        protocol: must(protocol),
+        ports: option(ports),
+        icmp: option(icmp),
+        cidr: must(cidr),
+        action: must(action),
     }
 }
 
-fn network_acl(at: &At) -> NetworkAcl {
-    let f = at.fields(NETWORK_ACL);
-    NetworkAcl {
-        id: f.string("id"),
-        name: f.text("name"),
-        vpc: f.string("vpc"),
-        default: f.flag("default", false),
-        subnets: f.list("subnets", id),
-        inbound: f.list("inbound", acl_rule),
-        outbound: f.list("outbound", acl_rule),
+record! {
+    fn network_acl -> NetworkAcl as NETWORK_ACL {
+        id: string,
+        name: text,
+        vpc: string,
+        default: flag(false),
+        subnets: list(id),
+        inbound: list(acl_rule),
+        outbound: list(acl_rule),
     }
 }
 
-fn sg_rule(at: &At) -> SgRule {
-    let f = at.fields(SG_RULE);
-    SgRule {
-        protocol: f.must("protocol", protocol),
-        ports: f.option("ports", ports),
-        icmp: f.option("icmp", icmp),
-        peer: f.must("peer", peer),
-        description: f.text("description"),
+record! {
+    fn sg_rule -> SgRule as SG_RULE {
+        protocol: must(protocol),
+        ports: option(ports),
+        icmp: option(icmp),
+        peer: must(peer),
+        description: text,
     }
 }
 
-fn security_group(at: &At) -> SecurityGroup {
-    let f = at.fields(SECURITY_GROUP);
-    SecurityGroup {
-        id: f.string("id"),
-        name: f.text("name"),
-        vpc: f.string("vpc"),
-        inbound: f.list("inbound", sg_rule),
-        outbound: f.list("outbound", sg_rule),
+record! {
+    fn security_group -> SecurityGroup as SECURITY_GROUP {
+        id: string,
+        name: text,
+        vpc: string,
+        inbound: list(sg_rule),
+        outbound: list(sg_rule),
     }
 }
 
-fn prefix_list(at: &At) -> PrefixList {
-    let f = at.fields(PREFIX_LIST);
-    PrefixList {
-        id: f.string("id"),
-        name: f.text("name"),
-        cidrs: f.req_list("cidrs", cidr),
+record! {
+    fn prefix_list -> PrefixList as PREFIX_LIST {
+        id: string,
+        name: text,
+        cidrs: req_list(cidr),
     }
 }
 
 // ---- nodes ----------------------------------------------------------------------------------
 
-fn interface(at: &At) -> Interface {
-    let f = at.fields(INTERFACE);
-    Interface {
-        id: f.string("id"),
-        subnet: f.string("subnet"),
-        private_ip: f.must("private_ip", ip),
-        public_ip: f.option("public_ip", ip),
-        elastic_ip: f.flag("elastic_ip", false),
-        security_groups: f.list("security_groups", id),
-        source_dest_check: f.flag("source_dest_check", true),
+record! {
+    fn interface -> Interface as INTERFACE {
+        id: string,
+        subnet: string,
+        private_ip: must(ip),
+        public_ip: option(ip),
+        elastic_ip: flag(false),
+        security_groups: list(id),
+        source_dest_check: flag(true),
     }
 }
 
-fn upstream(at: &At) -> Upstream {
-    let f = at.fields(UPSTREAM);
-    Upstream {
-        listen_port: f.must("listen_port", |a| a.u16()),
-        target: f.string("target"),
-        port: f.must("port", |a| a.u16()),
+record! {
+    fn upstream -> Upstream as UPSTREAM {
+        listen_port: must(|a| a.u16()),
+        target: string,
+        port: must(|a| a.u16()),
     }
 }
 
-fn instance(at: &At) -> Instance {
-    let f = at.fields(INSTANCE);
-    Instance {
-        id: f.string("id"),
-        name: f.text("name"),
-        role: f.or_default("role", role),
-        os: f.or_default("os", os),
-        interfaces: f.req_list("interfaces", interface),
-        listens: f.or_default("listens", listening),
-        upstreams: f.list("upstreams", upstream),
-        stopped: f.flag("stopped", false),
+record! {
+    fn instance -> Instance as INSTANCE {
+        id: string,
+        name: text,
+        role: or_default(role),
+        os: or_default(os),
+        interfaces: req_list(interface),
+        listens: or_default(listening),
+        upstreams: list(upstream),
+        stopped: flag(false),
     }
 }
 
-fn database(at: &At) -> Database {
-    let f = at.fields(DATABASE);
-    Database {
-        id: f.string("id"),
-        name: f.text("name"),
-        engine: f.must("engine", engine),
-        port: f.option("port", |a| a.u16()),
-        interfaces: f.req_list("interfaces", interface),
+record! {
+    fn database -> Database as DATABASE {
+        id: string,
+        name: text,
+        engine: must(engine),
+        port: option(|a| a.u16()),
+        interfaces: req_list(interface),
     }
 }
 
-fn lb_listener(at: &At) -> LbListener {
-    let f = at.fields(LB_LISTENER);
-    LbListener {
-        protocol: f.or_default("protocol", lb_protocol),
-        port: f.must("port", |a| a.u16()),
-        target_group: f.string("target_group"),
+record! {
+    fn lb_listener -> LbListener as LB_LISTENER {
+        protocol: or_default(lb_protocol),
+        port: must(|a| a.u16()),
+        target_group: string,
     }
 }
 
-fn target(at: &At) -> Target {
-    let f = at.fields(TARGET);
-    Target {
-        id: f.string("id"),
-        port: f.option("port", |a| a.u16()),
+record! {
+    fn target -> Target as TARGET {
+        id: string,
+        port: option(|a| a.u16()),
     }
 }
 
-fn target_group(at: &At) -> TargetGroup {
-    let f = at.fields(TARGET_GROUP);
-    TargetGroup {
-        id: f.string("id"),
-        name: f.text("name"),
-        protocol: f.or_default("protocol", lb_protocol),
-        port: f.must("port", |a| a.u16()),
-        health_check_port: f.option("health_check_port", |a| a.u16()),
-        health_check_path: f.option("health_check_path", |a| a.string()),
-        targets: f.list("targets", target),
+record! {
+    fn target_group -> TargetGroup as TARGET_GROUP {
+        id: string,
+        name: text,
+        protocol: or_default(lb_protocol),
+        port: must(|a| a.u16()),
+        health_check_port: option(|a| a.u16()),
+        health_check_path: option(|a| a.string()),
+        targets: list(target),
     }
 }
 
-fn load_balancer(at: &At) -> LoadBalancer {
-    let f = at.fields(LOAD_BALANCER);
-    LoadBalancer {
-        id: f.string("id"),
-        name: f.text("name"),
-        scheme: f.or_default("scheme", scheme),
-        nodes: f.req_list("nodes", interface),
-        listeners: f.list("listeners", lb_listener),
-        target_groups: f.list("target_groups", target_group),
+record! {
+    fn load_balancer -> LoadBalancer as LOAD_BALANCER {
+        id: string,
+        name: text,
+        scheme: or_default(scheme),
+        nodes: req_list(interface),
+        listeners: list(lb_listener),
+        target_groups: list(target_group),
     }
 }
 
-fn nat_gateway(at: &At) -> NatGateway {
-    let f = at.fields(NAT_GATEWAY);
-    NatGateway {
-        id: f.string("id"),
-        name: f.text("name"),
-        connectivity: f.or_default("connectivity", connectivity),
-        interface: f.must("interface", interface),
+record! {
+    fn nat_gateway -> NatGateway as NAT_GATEWAY {
+        id: string,
+        name: text,
+        connectivity: or_default(connectivity),
+        interface: must(interface),
     }
 }
 
-fn internet_gateway(at: &At) -> InternetGateway {
-    let f = at.fields(INTERNET_GATEWAY);
-    InternetGateway {
-        id: f.string("id"),
-        name: f.text("name"),
-        vpc: f.option("vpc", id),
+record! {
+    fn internet_gateway -> InternetGateway as INTERNET_GATEWAY {
+        id: string,
+        name: text,
+        vpc: option(id),
     }
 }
 
-fn peering(at: &At) -> Peering {
-    let f = at.fields(PEERING);
-    Peering {
-        id: f.string("id"),
-        name: f.text("name"),
-        requester: f.string("requester"),
-        accepter: f.string("accepter"),
-        active: f.flag("active", true),
+record! {
+    fn peering -> Peering as PEERING {
+        id: string,
+        name: text,
+        requester: string,
+        accepter: string,
+        active: flag(true),
     }
 }
 
-fn gateway_endpoint(at: &At) -> GatewayEndpoint {
-    let f = at.fields(GATEWAY_ENDPOINT);
-    GatewayEndpoint {
-        id: f.string("id"),
-        name: f.text("name"),
-        vpc: f.string("vpc"),
-        prefix_list: f.string("prefix_list"),
+record! {
+    fn gateway_endpoint -> GatewayEndpoint as GATEWAY_ENDPOINT {
+        id: string,
+        name: text,
+        vpc: string,
+        prefix_list: string,
     }
 }
 
-fn internet_host(at: &At) -> InternetHost {
-    let f = at.fields(INTERNET_HOST);
-    InternetHost {
-        id: f.string("id"),
-        name: f.text("name"),
-        ip: f.must("ip", ip),
-        os: f.get("os").map_or(Os::Any, |a| os(&a)),
-        listens: f.or_default("listens", listening),
+record! {
+    fn internet_host -> InternetHost as INTERNET_HOST {
+        id: string,
+        name: text,
+        ip: must(ip),
+        os: or(os, Os::Any),
+        listens: or_default(listening),
     }
 }
