@@ -866,3 +866,60 @@ fn every_hop_names_the_part_it_is_drawn_as() {
     }
     assert!(checked > 500, "only {checked} hops checked");
 }
+
+#[test]
+fn a_flow_not_established_is_blocked_where_a_hop_stopped_it() {
+    use vpc_playground::engine::{Action, BlockedBy, Step, Verdict};
+    let mut checked = 0;
+    for t in templates::all() {
+        let s = templates::load(t.id).expect("template");
+        let ids: Vec<&String> = (s.instances.iter().map(|x| &x.id))
+            .chain(s.databases.iter().map(|x| &x.id))
+            .chain(s.load_balancers.iter().map(|x| &x.id))
+            .chain(s.internet_hosts.iter().map(|x| &x.id))
+            .collect();
+        for (from, to, port) in ids
+            .iter()
+            .flat_map(|a| ids.iter().map(move |b| (a, b)))
+            .flat_map(|(a, b)| [22, 80, 3306].map(|p| (a, b, p)))
+        {
+            let trace = run(&s, from, to, Protocol::Tcp, Some(port));
+            if trace.verdict == Verdict::Established {
+                assert_eq!(trace.blocked_by, None);
+                continue;
+            }
+            let Some(hop) = trace.deciding_hop() else {
+                // Stopped before a packet was sent: nothing on the way decided.
+                assert!(
+                    matches!(trace.verdict, Verdict::NoPublicAddress | Verdict::NoHost),
+                    "{}: {from} → {to} tcp/{port}: {:?} has no hops",
+                    t.id,
+                    trace.verdict
+                );
+                assert!(trace.blocked_by.is_some(), "{}: {from} → {to}", t.id);
+                assert!(trace.hops.is_empty(), "{}: {from} → {to}", t.id);
+                continue;
+            };
+            let narrowed = trace.verdict == Verdict::DependsOnSourcePort;
+            let stops = match &hop.step {
+                Step::Filter { action, .. } => narrowed || *action == Action::Deny,
+                Step::Drop { verdict, .. } => *verdict == trace.verdict,
+                Step::Refuse => trace.verdict == Verdict::Refused,
+                _ => false,
+            };
+            assert!(stops, "{}: {from} → {to} tcp/{port}: {hop:?}", t.id);
+            if narrowed {
+                continue;
+            }
+            assert_eq!(
+                trace.blocked_by,
+                Some(BlockedBy::of(hop)),
+                "{}: {from} → {to} tcp/{port}: {:?}",
+                t.id,
+                trace.verdict
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} drops checked");
+}

@@ -1,6 +1,6 @@
 //! The whole import as the CLI and the browser run it: read the describe output
-//! ([`import_files`](super::import_files)), complete the scenario ([`scenario::normalize`]),
-//! check it ([`scenario::validate`]) and split what was found into refusals and warnings.
+//! ([`import_files`](super::import_files)), complete the scenario ([`scenario::normalize`](fn@crate::scenario::normalize)),
+//! check it ([`scenario::validate`](fn@crate::scenario::validate)) and split what was found into refusals and warnings.
 
 use super::Imported;
 use crate::i18n::Lang;

@@ -378,13 +378,8 @@ fn stop(
 ) -> Box<Stop> {
     Box::new(Stop {
         verdict,
-        id: id.into_owned(),
-        name: name.into_owned(),
-        kind,
-        rule: None,
+        by: w.blocked_by((&id, &name, kind), None),
         detail: w.words(|_| detail()),
-        leg: w.leg,
-        direction: w.dir,
     })
 }
 
@@ -633,17 +628,17 @@ fn no_public(w: &Walk, eni: usize, leg: u8) -> Box<Stop> {
     let net = w.net;
     let e = &net.enis[eni];
     let name = net.owner_name(e.owner);
+    let by = BlockedBy {
+        leg,
+        direction: Direction::Forward,
+        ..w.blocked_by((net.owner_id(e.owner), name, owner_kind(e.owner)), None)
+    };
     Box::new(Stop {
         verdict: Verdict::NoPublicAddress,
-        id: net.owner_id(e.owner).to_string(),
-        name: name.to_string(),
-        kind: owner_kind(e.owner),
-        rule: None,
+        by,
         detail: w.words(|_| {
             format!("{name} has no public IP address, so it cannot be reached from outside its VPC")
         }),
-        leg,
-        direction: Direction::Forward,
     })
 }
 
@@ -669,7 +664,7 @@ fn leg_server<'s>(net: &Network<'s>, end: &End) -> Who<'s> {
                 Kind::GatewayEndpoint,
             )
         }
-        End::Dropped(d) => (d.id.clone().into(), d.name.clone().into(), d.kind),
+        End::Dropped(d) => (d.by.id.clone().into(), d.by.name.clone().into(), d.by.kind),
     }
 }
 
@@ -815,17 +810,9 @@ fn finish(
     result: Result<(), Box<Stop>>,
     spec: &FlowSpec,
 ) -> Trace {
-    let blocked = |d: &Stop| BlockedBy {
-        id: d.id.clone(),
-        name: d.name.clone(),
-        kind: d.kind,
-        direction: d.direction,
-        rule: d.rule.clone(),
-        leg: d.leg,
-    };
     let narrowed = w.vars.iter().find(|v| v.allowed.len() != v.full.len());
     let (verdict, blocked_by, said, source_ports) = match (result, &w.narrowed, narrowed) {
-        (Err(d), _, _) => (d.verdict, Some(blocked(&d)), Said::Stopped(d), None),
+        (Err(d), _, _) => (d.verdict, Some(d.by.clone()), Said::Stopped(d), None),
         (Ok(()), Some(n), Some(var)) => {
             let ports = SourcePorts {
                 picked_by: var.picked_by.clone(),
@@ -835,7 +822,7 @@ fn finish(
             let said = Said::Depends(n.detail.clone());
             (
                 Verdict::DependsOnSourcePort,
-                Some(blocked(n)),
+                Some(n.by.clone()),
                 said,
                 Some(ports),
             )

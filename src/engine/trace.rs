@@ -617,6 +617,19 @@ pub struct BlockedBy {
 }
 
 impl BlockedBy {
+    /// What decided at `hop`: its component, leg and direction, and the rule its step names.
+    pub fn of(hop: &Hop) -> Self {
+        let rule = hop.rule().cloned();
+        BlockedBy {
+            id: hop.component.id.clone(),
+            name: hop.component.name.clone(),
+            kind: hop.component.kind,
+            direction: hop.direction,
+            rule,
+            leg: hop.leg,
+        }
+    }
+
     /// The rule as the CLI's JSON writes it ([`RuleRef::text`]).
     pub fn rule_text(&self) -> Option<String> {
         self.rule.as_ref().map(RuleRef::text)
@@ -684,6 +697,18 @@ pub struct Trace {
     /// The client's source ports a network ACL denied outright, when one did.
     #[serde(skip)]
     pub denied_ports: Option<PortVar>,
+}
+
+impl Trace {
+    /// The hop where the flow was decided: the last hop at the component that blocked it, in
+    /// its leg and direction. `None` when the flow is established, or was stopped before a
+    /// packet was sent (a destination with no public address, a stopped instance).
+    pub fn deciding_hop(&self) -> Option<&Hop> {
+        let by = self.blocked_by.as_ref()?;
+        self.hops.iter().rev().find(|h| {
+            h.component.id == by.id && h.leg == by.leg && h.direction == by.direction
+        })
+    }
 }
 
 /// The two ends of a flow as people read them: `web (i-0abc)`, `203.0.113.9`.

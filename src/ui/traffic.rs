@@ -309,7 +309,7 @@ fn said_of(
             ))),
             focus: match t.verdict {
                 Verdict::Established => None,
-                _ => t.hops.last().and_then(|h| RuleFocus::of(h, 0)),
+                _ => t.deciding_hop().and_then(|h| RuleFocus::of(h, 0)),
             },
             short: short_words(&t),
             text_ko: crate::engine::explain::ko::summary(&t),

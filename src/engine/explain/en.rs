@@ -117,15 +117,15 @@ pub(crate) struct Summary<'a> {
 impl Summary<'_> {
     /// "Dropped (leg 2: ...): <what stopped it>. <what the client sees>"
     pub fn stopped(&self, d: &Stop) -> String {
-        let lead = match (d.verdict, d.direction) {
+        let lead = match (d.verdict, d.by.direction) {
             (Verdict::Refused, _) => "Refused",
             (_, Direction::Return) => "Dropped on the way back",
             _ => "Dropped",
         };
-        let leg = if d.leg > 1 {
+        let leg = if d.by.leg > 1 {
             format!(
                 " (leg {}: the connection the load balancer or proxy opens)",
-                d.leg
+                d.by.leg
             )
         } else {
             String::new()

@@ -126,18 +126,16 @@ impl<'n, 's> Walk<'n, 's> {
         };
         self.narrow(pkt.dport, out.allowed, |w| Stop {
             verdict: Verdict::DroppedBySecurityGroup,
-            id: sg.id.clone(),
-            name: display(&sg.name, &sg.id).to_string(),
-            kind: Kind::SecurityGroup,
-            rule: Some(rule.clone()),
+            by: w.blocked_by(
+                (&sg.id, display(&sg.name, &sg.id), Kind::SecurityGroup),
+                Some(rule.clone()),
+            ),
             detail: w.words(|_| {
                 format!(
                     "security group {} allows only part of the ports",
                     display(&sg.name, &sg.id)
                 )
             }),
-            leg: w.leg,
-            direction: w.dir,
         });
         self.track(eni);
         self.hop(
@@ -245,14 +243,10 @@ impl<'n, 's> Walk<'n, 's> {
         let partial = out.allowed != ports;
         if partial {
             let deny = out.deny_rule.unwrap_or(AclRuleRef::Star);
-            let (leg, dir) = (self.leg, self.dir);
             let allowed = out.allowed.clone();
             self.narrow(pkt.dport, out.allowed.clone(), |w| Stop {
                 verdict: Verdict::DroppedByNetworkAcl,
-                id: acl.id.clone(),
-                name: acl_name(),
-                kind: Kind::NetworkAcl,
-                rule: Some(deny.into()),
+                by: w.blocked_by((&acl.id, &acl_name(), Kind::NetworkAcl), Some(deny.into())),
                 detail: w.words(|w| format!(
                     "network ACL {} allows {word} {} only to ports {allowed} of {}; {} denies the rest",
                     acl_name(),
@@ -260,8 +254,6 @@ impl<'n, 's> Walk<'n, 's> {
                     w.port_text(pkt.dport),
                     rule_words(deny)
                 )),
-                leg,
-                direction: dir,
             });
         }
         let allow = out.allow_rule.unwrap_or(AclRuleRef::Star);

@@ -17,8 +17,8 @@ use super::route;
 use super::sg::{self, SgDirection};
 pub use super::trace::PortVar;
 use super::trace::{
-    Action, Component, Direction, Endpoint, Hop, HopPacket, Kind, PortView, Rewrote, RouteDest,
-    RuleDirection, RuleRef, Side, Site, Step, Verdict,
+    Action, BlockedBy, Component, Direction, Endpoint, Hop, HopPacket, Kind, PortView, Rewrote,
+    RouteDest, RuleDirection, RuleRef, Side, Site, Step, Verdict,
 };
 use crate::model::{Os, PortRange, Protocol, Role, RouteState, RouteTarget, NAT_EPHEMERAL};
 use std::borrow::Cow;
@@ -133,20 +133,10 @@ pub enum Stage {
 pub struct Stop {
     /// The verdict this drop gives.
     pub verdict: Verdict,
-    /// Id of the deciding component.
-    pub id: String,
-    /// Its display name.
-    pub name: String,
-    /// Its kind.
-    pub kind: Kind,
-    /// The rule that decided, if any.
-    pub rule: Option<RuleRef>,
+    /// The component and rule that decided, with the leg and direction.
+    pub by: BlockedBy,
     /// Plain words (empty when the walk records nothing).
     pub detail: String,
-    /// Leg and direction it happened in.
-    pub leg: u8,
-    /// Direction.
-    pub direction: Direction,
 }
 
 /// A component as the flow's legs name it: its id, its display name and its kind, borrowed from
@@ -410,16 +400,29 @@ impl<'n, 's> Walk<'n, 's> {
             };
             self.push_hop(pkt, (id, name, kind), step, detail.clone());
         }
+        let by = self.blocked_by((id, display(name, id), kind), rule);
         End::Dropped(Box::new(Stop {
             verdict,
-            id: id.to_string(),
-            name: display(name, id).to_string(),
-            kind,
-            rule,
+            by,
             detail,
-            leg: self.leg,
-            direction: self.dir,
         }))
+    }
+
+    /// What decided at this point of the walk: component `who` (id, display name, kind) by
+    /// `rule`, in the current leg and direction.
+    pub fn blocked_by(
+        &self,
+        (id, name, kind): (&str, &str, Kind),
+        rule: Option<RuleRef>,
+    ) -> BlockedBy {
+        BlockedBy {
+            id: id.to_string(),
+            name: name.to_string(),
+            kind,
+            direction: self.dir,
+            rule,
+            leg: self.leg,
+        }
     }
 
     /// Narrows the port variable behind `p` to `allowed`, remembering the filter that did it.
