@@ -1,7 +1,9 @@
 //! The traffic panel's book of flows, in plain Rust: the current flow, the flows sent before it
 //! (still drawn on the canvas, each in its colour), the flows a link listed by number, and how
-//! each action changes them. The panel traces what the book holds; it keeps no flow state of
-//! its own.
+//! each action changes them. The panel hands every action to [`TrafficState::apply`] and does
+//! what the [`Update`] says (trace the current flow, blank the verdict line, say a part is gone);
+//! it keeps no flow state of its own. The animation's position is the other half of the panel's
+//! state, in [`crate::playback`]: the canvas and an embed's loop move it too.
 
 use crate::engine::FlowSpec;
 
@@ -26,8 +28,6 @@ pub struct TrafficState {
 pub struct Sent {
     /// The flow's colour: its own when it was shown already, else a new one.
     pub colour: usize,
-    /// Whether the earlier flows changed (they are to be traced again).
-    pub earlier_changed: bool,
     /// Whether the oldest flow was cleared to keep [`MAX_FLOWS`].
     pub trimmed: bool,
 }
@@ -43,7 +43,146 @@ pub enum Kept {
     Dropped(Option<FlowSpec>),
 }
 
+/// What the panel asks of its flows.
+pub enum Traffic<'a> {
+    /// Send a flow (from the form, the flow list, the console, the matrix or a host page).
+    Send(FlowSpec),
+    /// Show a link's flows in place of what is shown, the last one current.
+    Show(Vec<FlowSpec>),
+    /// Trace the current flow again.
+    Replay,
+    /// Take one flow off the canvas.
+    Remove(FlowSpec),
+    /// Keep only the current flow.
+    ClearEarlier,
+    /// Clear every flow.
+    Clear,
+    /// The scenario on the canvas changed; `has` tells whether it has a part (by id or name).
+    Scenario {
+        /// How it changed.
+        scene: Scene,
+        /// Whether the new scenario has the part.
+        has: &'a dyn Fn(&str) -> bool,
+    },
+}
+
+/// How the scenario on the canvas changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scene {
+    /// Another network (most parts differ): its flows are forgotten.
+    Switched,
+    /// Another scenario with most of the same parts (a template, an import, a lesson): the flows
+    /// between parts it has stay.
+    Opened,
+    /// An edit of this one.
+    Edited,
+}
+
+/// What the verdict line shows after an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line {
+    /// What it showed.
+    Same,
+    /// Nothing: the line invites to send.
+    Blank,
+    /// The trace of this flow, drawn in this colour.
+    Trace(FlowSpec, usize),
+    /// That this part of the current flow is gone (an undo traces it again).
+    Gone(String),
+}
+
+/// What an action did, for the panel to follow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Update {
+    /// What the verdict line shows now.
+    pub line: Line,
+    /// Whether a flow was sent (the form shows its ends).
+    pub sent: bool,
+    /// Whether the oldest flow was cleared to keep [`MAX_FLOWS`].
+    pub trimmed: bool,
+    /// Whether the earlier flows changed (the canvas draws them again).
+    pub earlier_changed: bool,
+    /// Whether the flows shown changed (the page remembers them).
+    pub changed: bool,
+}
+
 impl TrafficState {
+    /// Does `action` to the flows and says what the panel is to show.
+    pub fn apply(&mut self, action: Traffic) -> Update {
+        let (earlier, all) = (self.earlier.clone(), self.all());
+        let (line, sent, trimmed) = match action {
+            Traffic::Send(spec) => {
+                let s = self.send(spec.clone());
+                (Line::Trace(spec, s.colour), true, s.trimmed)
+            }
+            Traffic::Show(flows) => {
+                let mut out = (Line::Blank, false, false);
+                for spec in self.show(&flows) {
+                    let s = self.send(spec.clone());
+                    out = (Line::Trace(spec, s.colour), true, out.2 || s.trimmed);
+                }
+                out
+            }
+            Traffic::Replay => match self.current.clone() {
+                Some((spec, colour)) => (Line::Trace(spec, colour), false, false),
+                None => (Line::Same, false, false),
+            },
+            Traffic::Remove(spec) => match self.remove(&spec) {
+                Some(next) => self.send_again(next),
+                None => (Line::Same, false, false),
+            },
+            Traffic::ClearEarlier => {
+                self.clear_earlier();
+                (Line::Same, false, false)
+            }
+            Traffic::Clear => {
+                self.clear();
+                (Line::Blank, false, false)
+            }
+            Traffic::Scenario { scene, has } => self.scenario(scene, has),
+        };
+        Update {
+            line,
+            sent,
+            trimmed,
+            earlier_changed: self.earlier != earlier,
+            changed: self.all() != all,
+        }
+    }
+
+    /// The current flow was dropped: `next` (the newest earlier flow) is sent again in its
+    /// place, or the line starts over.
+    fn send_again(&mut self, next: Option<FlowSpec>) -> (Line, bool, bool) {
+        match next {
+            Some(spec) => {
+                let s = self.send(spec.clone());
+                (Line::Trace(spec, s.colour), true, s.trimmed)
+            }
+            None => (Line::Blank, false, false),
+        }
+    }
+
+    fn scenario(&mut self, scene: Scene, has: &dyn Fn(&str) -> bool) -> (Line, bool, bool) {
+        let current = self.current.clone();
+        match (scene, current) {
+            (Scene::Switched, _) if self.forget() => (Line::Blank, false, false),
+            (Scene::Opened, _) => match self.keep(|spec| has(&spec.from) && has(&spec.to)) {
+                Kept::Dropped(next) => self.send_again(next),
+                Kept::Current(spec, colour) => (Line::Trace(spec, colour), false, false),
+                Kept::None => (Line::Same, false, false),
+            },
+            (Scene::Edited, Some((spec, colour))) => {
+                let gone = [&spec.from, &spec.to].into_iter().find(|id| !has(id));
+                let line = match gone.cloned() {
+                    Some(id) => Line::Gone(id),
+                    None => Line::Trace(spec, colour),
+                };
+                (line, false, false)
+            }
+            _ => (Line::Same, false, false),
+        }
+    }
+
     /// The current flow and its colour.
     pub fn current(&self) -> Option<&(FlowSpec, usize)> {
         self.current.as_ref()
@@ -76,12 +215,11 @@ impl TrafficState {
     /// Sends `spec`: it becomes the current flow, and the one before joins the earlier flows. A
     /// flow shown already leaves the earlier ones and keeps its colour; the oldest earlier flow
     /// goes when there are more than [`MAX_FLOWS`].
-    pub fn send(&mut self, spec: FlowSpec) -> Sent {
+    fn send(&mut self, spec: FlowSpec) -> Sent {
         let previous = self.current.take();
         let sent = match previous {
             Some((p, colour)) if p == spec => Sent {
                 colour,
-                earlier_changed: false,
                 trimmed: false,
             },
             previous => {
@@ -99,7 +237,6 @@ impl TrafficState {
                 });
                 Sent {
                     colour,
-                    earlier_changed: true,
                     trimmed: trim > 0,
                 }
             }
@@ -110,14 +247,14 @@ impl TrafficState {
 
     /// Drops the current flow; the newest earlier one is returned, to be sent again (it becomes
     /// current in its colour).
-    pub fn drop_current(&mut self) -> Option<FlowSpec> {
+    fn drop_current(&mut self) -> Option<FlowSpec> {
         self.current = None;
         self.earlier.last().map(|(spec, _)| spec.clone())
     }
 
     /// Removes `spec` from what is shown. `Some` when it was the current flow: the earlier flow
     /// to send again in its place, if any.
-    pub fn remove(&mut self, spec: &FlowSpec) -> Option<Option<FlowSpec>> {
+    fn remove(&mut self, spec: &FlowSpec) -> Option<Option<FlowSpec>> {
         if self.current.as_ref().is_some_and(|(x, _)| x == spec) {
             Some(self.drop_current())
         } else {
@@ -127,25 +264,25 @@ impl TrafficState {
     }
 
     /// Clears the earlier flows; the current one stays.
-    pub fn clear_earlier(&mut self) {
+    fn clear_earlier(&mut self) {
         self.earlier.clear();
     }
 
     /// Clears every flow.
-    pub fn clear(&mut self) {
+    fn clear(&mut self) {
         self.earlier.clear();
         self.current = None;
     }
 
     /// Another network opened: its flows are forgotten. Whether there was a current flow.
-    pub fn forget(&mut self) -> bool {
+    fn forget(&mut self) -> bool {
         self.earlier.clear();
         self.current.take().is_some()
     }
 
     /// A scenario with most of the same parts opened: only the flows `here` accepts (those
     /// between parts it has) stay.
-    pub fn keep(&mut self, here: impl Fn(&FlowSpec) -> bool) -> Kept {
+    fn keep(&mut self, here: impl Fn(&FlowSpec) -> bool) -> Kept {
         self.earlier.retain(|(spec, _)| here(spec));
         match self.current.clone() {
             None => Kept::None,
@@ -156,7 +293,7 @@ impl TrafficState {
 
     /// A link asks for `flows`: they replace what is shown and are listed by number. Returns
     /// them in order, to be sent (the last one ends current; one given again is opened again).
-    pub fn show(&mut self, flows: &[FlowSpec]) -> Vec<FlowSpec> {
+    fn show(&mut self, flows: &[FlowSpec]) -> Vec<FlowSpec> {
         self.clear();
         self.listed.clear();
         for spec in flows {
@@ -195,8 +332,11 @@ mod tests {
         assert_eq!(again.colour, 0);
         assert_eq!(t.earlier(), &[(flow(2), 1)]);
         // The current flow sent again changes nothing else.
-        let same = t.send(flow(1));
-        assert_eq!((same.colour, same.earlier_changed), (0, false));
+        let same = t.apply(Traffic::Send(flow(1)));
+        assert_eq!(
+            (same.line, same.earlier_changed),
+            (Line::Trace(flow(1), 0), false)
+        );
         assert_eq!(t.send(flow(3)).colour, 2, "colours are not reused");
     }
 
@@ -273,5 +413,86 @@ mod tests {
         assert_eq!(t.listed(2), Some(&flow(2)));
         assert_eq!(t.listed(3), None, "a flow given again is listed once");
         assert_eq!(t.listed(0), None);
+    }
+
+    #[test]
+    fn every_action_says_what_the_verdict_line_shows() {
+        let mut t = TrafficState::default();
+        let u = t.apply(Traffic::Send(flow(1)));
+        assert_eq!(u.line, Line::Trace(flow(1), 0));
+        assert!(u.sent && u.changed && !u.earlier_changed);
+        assert!(t.apply(Traffic::Send(flow(2))).earlier_changed);
+        let u = t.apply(Traffic::Replay);
+        assert_eq!(u.line, Line::Trace(flow(2), 1));
+        assert!(!u.sent && !u.changed, "a replay changes no flow");
+        // Removing the current flow sends the one before again, in its colour.
+        let u = t.apply(Traffic::Remove(flow(2)));
+        assert_eq!(u.line, Line::Trace(flow(1), 0));
+        assert!(u.sent && u.earlier_changed);
+        assert_eq!(t.apply(Traffic::Remove(flow(1))).line, Line::Blank);
+        t.apply(Traffic::Send(flow(3)));
+        t.apply(Traffic::Send(flow(4)));
+        let u = t.apply(Traffic::ClearEarlier);
+        assert_eq!((u.line, u.earlier_changed), (Line::Same, true));
+        assert_eq!(t.apply(Traffic::Clear).line, Line::Blank);
+        assert!(t.all().is_empty());
+    }
+
+    #[test]
+    fn a_links_flows_are_sent_in_order_the_last_one_current() {
+        let mut t = TrafficState::default();
+        t.apply(Traffic::Send(flow(9)));
+        let u = t.apply(Traffic::Show(vec![flow(1), flow(2), flow(1)]));
+        assert_eq!(
+            u.line,
+            Line::Trace(flow(1), 1),
+            "a flow given again is opened again"
+        );
+        assert_eq!(t.all(), vec![flow(2), flow(1)]);
+        assert_eq!(t.apply(Traffic::Show(Vec::new())).line, Line::Blank);
+    }
+
+    #[test]
+    fn an_edit_traces_the_current_flow_again_or_names_the_part_that_is_gone() {
+        let mut t = TrafficState::default();
+        let edited = |t: &mut TrafficState, has: &dyn Fn(&str) -> bool| {
+            t.apply(Traffic::Scenario {
+                scene: Scene::Edited,
+                has,
+            })
+            .line
+        };
+        assert_eq!(
+            edited(&mut t, &|_| true),
+            Line::Same,
+            "no flow, nothing to say"
+        );
+        t.apply(Traffic::Send(flow(1)));
+        assert_eq!(edited(&mut t, &|_| true), Line::Trace(flow(1), 0));
+        assert_eq!(edited(&mut t, &|id| id != "db"), Line::Gone("db".into()));
+        assert_eq!(t.all(), vec![flow(1)], "kept, so an undo traces it again");
+    }
+
+    #[test]
+    fn another_network_forgets_the_flows_and_a_similar_one_keeps_those_it_can() {
+        let mut t = TrafficState::default();
+        let open = |t: &mut TrafficState, scene, has: &dyn Fn(&str) -> bool| {
+            t.apply(Traffic::Scenario { scene, has })
+        };
+        t.apply(Traffic::Send(flow(1)));
+        t.apply(Traffic::Send(FlowSpec::tcp("web", "cache", 6379)));
+        let u = open(&mut t, Scene::Opened, &|id| id != "cache");
+        assert_eq!(
+            u.line,
+            Line::Trace(flow(1), 0),
+            "the flow before is sent again"
+        );
+        assert!(u.changed);
+        let u = open(&mut t, Scene::Opened, &|_| true);
+        assert_eq!((u.line, u.changed), (Line::Trace(flow(1), 0), false));
+        let u = open(&mut t, Scene::Switched, &|_| true);
+        assert_eq!(u.line, Line::Blank);
+        assert!(t.all().is_empty());
+        assert_eq!(open(&mut t, Scene::Switched, &|_| true).line, Line::Same);
     }
 }

@@ -705,9 +705,10 @@ impl Trace {
     /// packet was sent (a destination with no public address, a stopped instance).
     pub fn deciding_hop(&self) -> Option<&Hop> {
         let by = self.blocked_by.as_ref()?;
-        self.hops.iter().rev().find(|h| {
-            h.component.id == by.id && h.leg == by.leg && h.direction == by.direction
-        })
+        self.hops
+            .iter()
+            .rev()
+            .find(|h| h.component.id == by.id && h.leg == by.leg && h.direction == by.direction)
     }
 }
 

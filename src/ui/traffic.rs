@@ -21,7 +21,7 @@ use crate::engine::{trace, Direction, FlowSpec, Hop, Network, PortView, Verdict}
 use crate::flows::PRESETS;
 use crate::model::{Protocol, Scenario};
 use crate::playback::Control;
-use crate::traffic_state::{Kept, TrafficState, MAX_FLOWS};
+use crate::traffic_state::{Line, Scene, Traffic, TrafficState, MAX_FLOWS};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -372,155 +372,114 @@ pub fn TrafficPanel() -> Html {
     let seen = use_mut_ref(Vec::<String>::new);
     // The parts chosen in From and To, kept across edits (an undo redraws the options).
     let chosen = use_state(|| (String::new(), String::new()));
-    // Sends `spec`: it becomes the current flow; the one before joins the earlier flows (a flow
-    // opened again from the list leaves them, and keeps its colour).
-    let go = {
-        let (said, book, chosen) = (said.clone(), book.clone(), chosen.clone());
+    // Does `action` to the flows (see `TrafficState::apply`) and shows what it says.
+    let act = {
+        let (said, book, chosen, redraw) =
+            (said.clone(), book.clone(), chosen.clone(), redraw.clone());
         let fields = (from.clone(), to.clone(), protocol.clone(), port.clone());
         let notify = app.clone();
-        Rc::new(move |s: &Scenario, spec: FlowSpec| {
-            if let Some(ids) = show_in_fields(s, &spec, &fields) {
-                chosen.set(ids);
-            }
-            let sent = book.borrow_mut().send(spec.clone());
-            if sent.trimmed {
+        Rc::new(move |s: &Scenario, action: Traffic| {
+            let update = book.borrow_mut().apply(action);
+            if update.trimmed {
                 notify.dispatch(Action::Notify(tf(
                     lang,
                     "The canvas shows the last {} flows: the oldest one was cleared.",
                     &[&MAX_FLOWS.to_string()],
                 )));
             }
-            said.set(send(s, &spec, sent.colour));
-            remember(&book.borrow());
-        })
-    };
-    // Drops the current flow: the newest earlier one becomes current, or the line starts over.
-    let drop_current = {
-        let (go, said, book) = (go.clone(), said.clone(), book.clone());
-        Rc::new(move |s: &Scenario, next: Option<FlowSpec>| match next {
-            Some(spec) => go(s, spec),
-            None => {
-                said.set(Said::note("", ""));
+            match update.line {
+                Line::Same => {}
+                Line::Blank => said.set(Said::note("", "")),
+                Line::Trace(spec, colour) => {
+                    if update.sent {
+                        if let Some(ids) = show_in_fields(s, &spec, &fields) {
+                            chosen.set(ids);
+                        }
+                    }
+                    said.set(send(s, &spec, colour));
+                }
+                Line::Gone(id) => said.set(gone_note(lang, &id)),
+            }
+            if update.changed {
                 remember(&book.borrow());
+            }
+            if update.earlier_changed {
+                redraw.force_update();
             }
         })
     };
     {
-        let (said, book, scene, seen, chosen) = (
-            said.clone(),
-            book.clone(),
-            scene.clone(),
-            seen.clone(),
-            chosen.clone(),
-        );
-        let (drop_current, redraw) = (drop_current.clone(), redraw.clone());
+        let (scene, seen, chosen, act) = (scene.clone(), seen.clone(), chosen.clone(), act.clone());
         use_effect_with(app.scenario.clone(), move |s| {
-            let earlier = book.borrow().earlier().to_vec();
             let opened = super::view::take_opened();
             let now: Vec<String> = endpoints(s).into_iter().map(|(id, _)| id).collect();
             let switched = super::view::replaced(&seen.borrow(), &now);
             *seen.borrow_mut() = now.clone();
-            if switched {
+            let in_scenario = |x: &str| crate::flows::find_part(s, x).is_some();
+            let on_canvas = |x: &str| now.iter().any(|id| id == x);
+            let (scene_change, has): (Scene, &dyn Fn(&str) -> bool) = if switched {
+                // The console starts over, and the form's choices with it.
                 scene.set(*scene + 1);
                 chosen.set((String::new(), String::new()));
-                // Another network: its flows are forgotten, not reported as errors.
-                if book.borrow_mut().forget() {
-                    said.set(Said::note("", ""));
-                }
-                remember(&book.borrow());
+                (Scene::Switched, &on_canvas)
             } else if opened {
-                // Another scenario with most of the same parts: only the flows between parts
-                // it has stay.
-                let here = |spec: &FlowSpec| {
-                    [&spec.from, &spec.to]
-                        .into_iter()
-                        .all(|x| crate::flows::find_part(s, x).is_some())
-                };
-                let kept = book.borrow_mut().keep(here);
-                match kept {
-                    Kept::Dropped(next) => drop_current(s, next),
-                    Kept::Current(spec, colour) => said.set(send(s, &spec, colour)),
-                    Kept::None => {}
-                }
-                remember(&book.borrow());
-            } else if let Some((spec, colour)) = book.borrow().current() {
-                // A part of the flow deleted: said in plain words; Undo traces it again.
-                let gone = [&spec.from, &spec.to]
-                    .into_iter()
-                    .find(|id| !now.contains(id));
-                said.set(match gone {
-                    None => send(s, spec, *colour),
-                    Some(id) => gone_note(lang, id),
-                });
-            }
-            if book.borrow().earlier() != earlier.as_slice() {
-                redraw.force_update();
-            }
+                (Scene::Opened, &in_scenario)
+            } else {
+                (Scene::Edited, &on_canvas)
+            };
+            act(
+                s,
+                Traffic::Scenario {
+                    scene: scene_change,
+                    has,
+                },
+            );
         });
     }
     {
         // Flows a share link asked for: they replace what is shown, the last one current (a flow
         // given again at the end, as an embed's `flow=` gives it, is opened again).
         let requested = use_context::<FlowRequestContext>();
-        let (go, s, book) = (go.clone(), app.scenario.clone(), book.clone());
+        let (act, s) = (act.clone(), app.scenario.clone());
         let asked = requested.as_ref().and_then(|r| (**r).clone());
         use_effect_with(asked, move |asked| {
             if let (Some(flows), Some(requested)) = (asked, requested) {
-                let to_send = book.borrow_mut().show(flows);
-                for spec in to_send {
-                    go(&s, spec);
-                }
+                act(&s, Traffic::Show(flows.to_vec()));
                 requested.set(None);
             }
         });
     }
     // A host page asks an embed for flow `n` of its link.
     super::host::use_show_flow({
-        let (go, s, book) = (go.clone(), app.scenario.clone(), book.clone());
+        let (act, s, book) = (act.clone(), app.scenario.clone(), book.clone());
         Callback::from(move |n: usize| {
             let spec = book.borrow().listed(n).cloned();
             if let Some(spec) = spec {
-                go(&s, spec);
+                act(&s, Traffic::Send(spec));
             }
         })
     });
-    let clear = {
-        let (book, redraw) = (book.clone(), redraw.clone());
-        Callback::from(move |_: MouseEvent| {
-            book.borrow_mut().clear_earlier();
-            redraw.force_update();
-            remember(&book.borrow());
-        })
+    let on = |action: fn() -> Traffic<'static>| {
+        let (act, s) = (act.clone(), app.scenario.clone());
+        Callback::from(move |_: MouseEvent| act(&s, action()))
     };
+    let clear = on(|| Traffic::ClearEarlier);
+    let replay = on(|| Traffic::Replay);
     let on_remove = {
-        let (s, book, redraw) = (app.scenario.clone(), book.clone(), redraw.clone());
-        let drop_current = drop_current.clone();
-        Callback::from(move |spec: FlowSpec| {
-            let removed = book.borrow_mut().remove(&spec);
-            match removed {
-                Some(next) => drop_current(&s, next),
-                None => {
-                    redraw.force_update();
-                    remember(&book.borrow());
-                }
-            }
-        })
+        let (act, s) = (act.clone(), app.scenario.clone());
+        Callback::from(move |spec: FlowSpec| act(&s, Traffic::Remove(spec)))
     };
     let on_clear = {
-        let (said, book) = (said.clone(), book.clone());
-        Callback::from(move |()| {
-            book.borrow_mut().clear();
-            said.set(Said::note("", ""));
-            remember(&book.borrow());
-        })
+        let (act, s) = (act.clone(), app.scenario.clone());
+        Callback::from(move |()| act(&s, Traffic::Clear))
     };
     let on_flow = {
-        let (go, s) = (go.clone(), app.scenario.clone());
-        Callback::from(move |spec: FlowSpec| go(&s, spec))
+        let (act, s) = (act.clone(), app.scenario.clone());
+        Callback::from(move |spec: FlowSpec| act(&s, Traffic::Send(spec)))
     };
     let parts = endpoints(&app.scenario);
     let onsubmit = {
-        let (said, s, go) = (said.clone(), app.scenario.clone(), go.clone());
+        let (said, s, act) = (said.clone(), app.scenario.clone(), act.clone());
         let (from, to, protocol, port) = (from.clone(), to.clone(), protocol.clone(), port.clone());
         let enough = parts.len() >= 2;
         Callback::from(move |e: SubmitEvent| {
@@ -567,7 +526,7 @@ pub fn TrafficPanel() -> Html {
                 port,
                 src_port: None,
             };
-            go(&s, spec);
+            act(&s, Traffic::Send(spec));
         })
     };
     let on_preset = {
@@ -670,15 +629,6 @@ pub fn TrafficPanel() -> Html {
                 let now = clock();
                 let at = flow.as_ref().map_or(play.at, |f| position(&play, f, now));
                 play.set(play.after(Control::Speed(*x), at, last_point, now));
-            }
-        })
-    };
-    let replay = {
-        let (said, s) = (said.clone(), app.scenario.clone());
-        let book = book.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some((spec, colour)) = book.borrow().current() {
-                said.set(send(&s, spec, *colour));
             }
         })
     };
