@@ -142,6 +142,26 @@ fn blocked(r: &Rect, busy: &[(Rect, f64)]) -> bool {
     busy.iter().any(|(b, gap)| clash(r, b, *gap))
 }
 
+/// How far apart parts are kept, and how much room a container keeps under what it holds.
+#[derive(Debug, Clone, Copy)]
+struct Spacing {
+    gap: f64,
+    margin: f64,
+}
+
+impl Spacing {
+    /// Subnets and other boxes in a VPC's band.
+    const BOXES: Spacing = Spacing {
+        gap: BOX_GAP,
+        margin: BAND_MARGIN,
+    };
+    /// Instances and other nodes in a subnet.
+    const NODES: Spacing = Spacing {
+        gap: NODE_GAP,
+        margin: NODE_MARGIN,
+    };
+}
+
 /// Where a part's drawing may go: its footprint's edges.
 #[derive(Debug, Clone, Copy)]
 struct Area {
@@ -272,7 +292,7 @@ pub fn make_room(s: &mut Scenario, id: &str) {
                 x1: x1 - BAND_MARGIN,
                 y1: v.y + v.h - BAND_MARGIN,
             };
-            fill(s, id, &vpc, &me, &area, &busy, BOX_GAP, BAND_MARGIN);
+            fill(s, (id, &vpc), &me, &area, &busy, Spacing::BOXES);
         }
         Found::InternetGateway(i) => {
             let Some(v) = s.internet_gateways[i]
@@ -304,7 +324,7 @@ pub fn make_room(s: &mut Scenario, id: &str) {
                 x1: r.x + r.w - NODE_MARGIN,
                 y1: r.y + r.h - NODE_MARGIN,
             };
-            fill(s, id, &subnet, &me, &area, &busy, NODE_GAP, NODE_MARGIN);
+            fill(s, (id, &subnet), &me, &area, &busy, Spacing::NODES);
         }
     }
 }
@@ -356,16 +376,13 @@ fn nearest_coarse(me: &Shape, area: &Area, busy: &[(Rect, f64)]) -> Option<(f64,
 
 /// Puts part `id` at the free place of `area` (inside container `holder`) nearest to where it is;
 /// when there is none, under what `holder` holds, growing `holder` to take it.
-#[allow(clippy::too_many_arguments)]
 fn fill(
     s: &mut Scenario,
-    id: &str,
-    holder: &str,
+    (id, holder): (&str, &str),
     me: &Shape,
     area: &Area,
     busy: &[(Rect, f64)],
-    gap: f64,
-    margin: f64,
+    Spacing { gap, margin }: Spacing,
 ) {
     if let Some((x, y)) = nearest(me, area, busy) {
         set_corner(s, id, x, y);
