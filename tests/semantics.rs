@@ -2004,3 +2004,149 @@ fn endpoint_address_private_inside_public_from_internet() {
     let t = tcp(&s, "192.0.2.200", "web", 443);
     assert_established(&t);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Transit gateways
+// ---------------------------------------------------------------------------------------------
+
+/// `three_vpcs()` with transit gateway `tgw`: attachments `att-a` (subnet a-net) and `att-b`
+/// (subnet b-net), both associated with table `tgw-rt` and propagating into it; a and b send
+/// 10.0.0.0/8 to the gateway.
+fn hub() -> vpc_playground::model::Scenario {
+    use vpc_playground::model::{TgwAttachment, TgwRouteTable, TransitGateway};
+    let mut s = three_vpcs()
+        .route("a-main", "10.0.0.0/8", "tgw:tgw")
+        .route("b-main", "10.0.0.0/8", "tgw:tgw")
+        .build();
+    let attachment = |v: &str| TgwAttachment {
+        id: format!("att-{v}"),
+        name: String::new(),
+        vpc: v.into(),
+        subnets: vec![format!("{v}-net")],
+        route_table: Some("tgw-rt".into()),
+        propagates_to: vec!["tgw-rt".into()],
+    };
+    s.transit_gateways.push(TransitGateway {
+        id: "tgw".into(),
+        name: "hub".into(),
+        attachments: vec![attachment("a"), attachment("b")],
+        route_tables: vec![TgwRouteTable {
+            id: "tgw-rt".into(),
+            name: String::new(),
+            routes: Vec::new(),
+        }],
+    });
+    s
+}
+
+#[test]
+fn tgw_associated_route_table_decides_with_propagated_routes() {
+    let s = hub();
+    let t = tcp(&s, "a1", "b1", 22);
+    assert_established(&t);
+    assert_eq!(
+        t.flow.dst,
+        ip("10.2.1.10"),
+        "joined by a TGW: private address"
+    );
+    hop(&t, "tgw", Forward, Decision::Forward);
+    hop(&t, "tgw-rt", Forward, Decision::Forward);
+    hop(&t, "tgw-rt", Return, Decision::Forward);
+    // c is attached to nothing: the table has no route to it.
+    let t = tcp(&s, "a1", "10.3.1.10", 22);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "tgw-rt",
+        Kind::TransitGatewayRouteTable,
+        Forward,
+        Some("no matching route"),
+    );
+}
+
+#[test]
+fn tgw_attachment_serves_only_its_availability_zones() {
+    let mut s = hub();
+    let a_net = s.subnets.iter_mut().find(|x| x.id == "a-net").unwrap();
+    a_net.az = "ap-northeast-2c".into();
+    let mut other = a_net.clone();
+    other.id = "a-net-2a".into();
+    other.cidr = "10.1.2.0/24".parse().unwrap();
+    other.az = "ap-northeast-2a".into();
+    s.subnets.push(other);
+    s.instances[0].interfaces[0].subnet = "a-net-2a".into();
+    s.instances[0].interfaces[0].private_ip = ip("10.1.2.10");
+    let t = tcp(&s, "a1", "b1", 22);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "tgw",
+        Kind::TransitGateway,
+        Forward,
+        None,
+    );
+    assert!(explain(&t).contains("ap-northeast-2a"), "{}", explain(&t));
+}
+
+#[test]
+fn tgw_static_route_wins_over_propagated_and_blackhole_drops() {
+    use vpc_playground::model::TgwRoute;
+    let mut s = hub();
+    s.transit_gateways[0].route_tables[0].routes.push(TgwRoute {
+        destination: "10.2.0.0/16".parse().unwrap(),
+        attachment: None,
+    });
+    let t = tcp(&s, "a1", "b1", 22);
+    assert_blocked(
+        &t,
+        Verdict::BlackholeRoute,
+        "tgw-rt",
+        Kind::TransitGatewayRouteTable,
+        Forward,
+        Some("10.2.0.0/16"),
+    );
+    // A longer propagated block still wins over a shorter static one.
+    s.transit_gateways[0].route_tables[0].routes[0].destination = "10.0.0.0/8".parse().unwrap();
+    assert_established(&tcp(&s, "a1", "b1", 22));
+}
+
+#[test]
+fn tgw_attachment_without_association_drops() {
+    let mut s = hub();
+    s.transit_gateways[0].attachments[0].route_table = None;
+    let t = tcp(&s, "a1", "b1", 22);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "tgw",
+        Kind::TransitGateway,
+        Forward,
+        None,
+    );
+    assert!(explain(&t).contains("associated with no route table"));
+}
+
+#[test]
+fn tgw_attachment_subnet_acl_applies_to_what_comes_out_of_the_gateway() {
+    let s = hub();
+    // The attachment subnet is the destination's subnet: its inbound rules apply once.
+    let mut denied = s.clone();
+    let acl = three_vpcs()
+        .in_vpc("b")
+        .acl(
+            "b-net-acl",
+            &["b-net"],
+            &["100 deny tcp 22 10.1.0.0/16", "200 allow all 0.0.0.0/0"],
+            &["100 allow all 0.0.0.0/0"],
+        )
+        .build();
+    denied.network_acls = acl.network_acls;
+    assert_blocked(
+        &tcp(&denied, "a1", "b1", 22),
+        Verdict::DroppedByNetworkAcl,
+        "b-net-acl",
+        Kind::NetworkAcl,
+        Forward,
+        Some("100"),
+    );
+}

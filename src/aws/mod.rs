@@ -59,6 +59,7 @@ mod nodes;
 pub mod pipeline;
 mod raw;
 mod read;
+mod transit;
 mod values;
 
 #[cfg(test)]
@@ -97,6 +98,7 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
     let mut internet_gateways = nodes::internet_gateways(&inputs, w);
     nodes::infer_internet_gateways(&mut internet_gateways, &mut route_tables, w);
     let peerings = nodes::peerings(&inputs, &vpcs, w);
+    let transit_gateways = transit::transit_gateways(&inputs, w);
 
     let title = if vpcs.is_empty() {
         "Imported from AWS".to_string()
@@ -122,6 +124,7 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
         nat_gateways,
         peerings,
         gateway_endpoints,
+        transit_gateways,
         ..Scenario::new()
     };
     warn_unknown_prefix_lists(&scenario, &mut warnings);

@@ -50,6 +50,82 @@ records! {
         vpc_peering_connections: Option<Vec<RawPeering>>,
         prefix_lists: Option<Vec<RawPrefixList>>,
         vpc_endpoints: Option<Vec<RawEndpoint>>,
+        transit_gateways: Option<Vec<RawTransitGateway>>,
+        transit_gateway_vpc_attachments: Option<Vec<RawTgwVpcAttachment>>,
+        transit_gateway_attachments: Option<Vec<RawTgwAttachment>>,
+        transit_gateway_route_tables: Option<Vec<RawTgwRouteTable>>,
+        transit_gateway_propagations: Option<Vec<RawTgwPropagations>>,
+        transit_gateway_static_routes: Option<Vec<RawTgwRoutes>>,
+    }
+
+    /// describe-transit-gateways: `TransitGateways[]`.
+    struct RawTransitGateway {
+        transit_gateway_id: String,
+        state: Option<String>,
+        tags: Vec<Tag> = default,
+    }
+
+    /// describe-transit-gateway-vpc-attachments: `TransitGatewayVpcAttachments[]`.
+    struct RawTgwVpcAttachment {
+        transit_gateway_attachment_id: String,
+        transit_gateway_id: String,
+        vpc_id: String,
+        subnet_ids: Vec<String> = default,
+        state: Option<String>,
+        tags: Vec<Tag> = default,
+    }
+
+    /// describe-transit-gateway-attachments: `TransitGatewayAttachments[]` (their association).
+    struct RawTgwAttachment {
+        transit_gateway_attachment_id: String,
+        association: Option<RawTgwAssociation>,
+    }
+
+    /// `TransitGatewayAttachments[].Association`.
+    struct RawTgwAssociation {
+        transit_gateway_route_table_id: Option<String>,
+        state: Option<String>,
+    }
+
+    /// describe-transit-gateway-route-tables: `TransitGatewayRouteTables[]`.
+    struct RawTgwRouteTable {
+        transit_gateway_route_table_id: String,
+        transit_gateway_id: String,
+        tags: Vec<Tag> = default,
+    }
+
+    /// get-transit-gateway-route-table-propagations of one table, as a Batfish snapshot keeps
+    /// them: `TransitGatewayPropagations[]`.
+    struct RawTgwPropagations {
+        transit_gateway_route_table_id: String,
+        transit_gateway_route_table_propagations: Vec<RawTgwPropagation> = default,
+    }
+
+    /// `TransitGatewayRouteTablePropagations[]`.
+    struct RawTgwPropagation {
+        transit_gateway_attachment_id: String,
+        state: Option<String>,
+    }
+
+    /// search-transit-gateway-routes (static routes) of one table, as a Batfish snapshot keeps
+    /// them: `TransitGatewayStaticRoutes[]`.
+    struct RawTgwRoutes {
+        transit_gateway_route_table_id: String,
+        routes: Vec<RawTgwRoute> = default,
+    }
+
+    /// `Routes[]` of search-transit-gateway-routes.
+    struct RawTgwRoute {
+        destination_cidr_block: Option<AnyCidr>,
+        state: Option<String>,
+        #[cfg_attr(all(test, not(target_arch = "wasm32")), serde(rename = "Type"))]
+        route_type: Option<String>,
+        transit_gateway_attachments: Vec<RawTgwRouteAttachment> = default,
+    }
+
+    /// `Routes[].TransitGatewayAttachments[]`.
+    struct RawTgwRouteAttachment {
+        transit_gateway_attachment_id: Option<String>,
     }
 
     /// A resource tag.
@@ -335,7 +411,7 @@ records! {
 }
 
 /// The top-level keys of [`RawFile`], which identify a describe output.
-pub(crate) const SECTION_KEYS: [&str; 12] = [
+pub(crate) const SECTION_KEYS: [&str; 18] = [
     "Vpcs",
     "Subnets",
     "RouteTables",
@@ -348,6 +424,12 @@ pub(crate) const SECTION_KEYS: [&str; 12] = [
     "VpcPeeringConnections",
     "PrefixLists",
     "VpcEndpoints",
+    "TransitGateways",
+    "TransitGatewayVpcAttachments",
+    "TransitGatewayAttachments",
+    "TransitGatewayRouteTables",
+    "TransitGatewayPropagations",
+    "TransitGatewayStaticRoutes",
 ];
 
 /// The value of the `Name` tag, if any.

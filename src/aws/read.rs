@@ -54,6 +54,12 @@ pub(crate) struct Inputs {
     pub peerings: Vec<Located<RawPeering>>,
     pub prefix_lists: Vec<Located<RawPrefixList>>,
     pub endpoints: Vec<Located<RawEndpoint>>,
+    pub transit_gateways: Vec<Located<RawTransitGateway>>,
+    pub tgw_vpc_attachments: Vec<Located<RawTgwVpcAttachment>>,
+    pub tgw_attachments: Vec<Located<RawTgwAttachment>>,
+    pub tgw_route_tables: Vec<Located<RawTgwRouteTable>>,
+    pub tgw_propagations: Vec<Located<RawTgwPropagations>>,
+    pub tgw_static_routes: Vec<Located<RawTgwRoutes>>,
     /// Names of the files that held at least one recognised key.
     pub files_used: Vec<String>,
 }
@@ -168,6 +174,48 @@ impl Inputs {
             raw.prefix_lists,
         );
         push_all(&mut self.endpoints, file, "VpcEndpoints", raw.vpc_endpoints);
+        let tgw = (
+            "TransitGateways",
+            "TransitGatewayVpcAttachments",
+            "TransitGatewayAttachments",
+            "TransitGatewayRouteTables",
+        );
+        push_all(
+            &mut self.transit_gateways,
+            file,
+            tgw.0,
+            raw.transit_gateways,
+        );
+        push_all(
+            &mut self.tgw_vpc_attachments,
+            file,
+            tgw.1,
+            raw.transit_gateway_vpc_attachments,
+        );
+        push_all(
+            &mut self.tgw_attachments,
+            file,
+            tgw.2,
+            raw.transit_gateway_attachments,
+        );
+        push_all(
+            &mut self.tgw_route_tables,
+            file,
+            tgw.3,
+            raw.transit_gateway_route_tables,
+        );
+        push_all(
+            &mut self.tgw_propagations,
+            file,
+            "TransitGatewayPropagations",
+            raw.transit_gateway_propagations,
+        );
+        push_all(
+            &mut self.tgw_static_routes,
+            file,
+            "TransitGatewayStaticRoutes",
+            raw.transit_gateway_static_routes,
+        );
     }
 }
 

@@ -250,7 +250,7 @@ pub fn destination_address(net: &Network, client: Client, node: Node) -> Result<
             };
             let eni = &net.enis[e];
             let inside =
-                matches!(client, Client::Eni(c) if net.same_or_peered(net.enis[c].vpc, eni.vpc));
+                matches!(client, Client::Eni(c) if net.privately_joined(net.enis[c].vpc, eni.vpc));
             if inside {
                 Ok(eni.iface.private_ip)
             } else {

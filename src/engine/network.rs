@@ -241,6 +241,17 @@ impl<'s> Network<'s> {
                 .is_some_and(|p| p.iter().any(|(v, _)| *v == b))
     }
 
+    /// Whether VPCs `a` and `b` reach each other by private address: the same VPC, peered, or
+    /// both attached to one transit gateway.
+    pub fn privately_joined(&self, a: usize, b: usize) -> bool {
+        let attached = |t: &crate::model::TransitGateway, v: usize| {
+            let id = &self.scenario.vpcs[v].id;
+            t.attachments.iter().any(|x| x.vpc == *id)
+        };
+        self.same_or_peered(a, b)
+            || (self.scenario.transit_gateways.iter()).any(|t| attached(t, a) && attached(t, b))
+    }
+
     /// The display name of an interface's owner (instance name, database name, ...).
     pub fn owner_name(&self, owner: Owner) -> &'s str {
         let s = self.scenario;

@@ -126,6 +126,8 @@ pub enum Kind {
     GatewayEndpoint,
     /// A transit gateway.
     TransitGateway,
+    /// A transit gateway's route table.
+    TransitGatewayRouteTable,
     /// The internet.
     Internet,
     /// A host on the internet.

@@ -7,11 +7,13 @@ pub mod names;
 pub mod network;
 pub mod nodes;
 pub mod proto;
+pub mod transit;
 
 pub use names::*;
 pub use network::*;
 pub use nodes::*;
 pub use proto::*;
+pub use transit::*;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -74,6 +76,9 @@ pub struct Scenario {
     /// Gateway VPC endpoints.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gateway_endpoints: Vec<GatewayEndpoint>,
+    /// Transit gateways.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transit_gateways: Vec<TransitGateway>,
     /// Hosts on the internet.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub internet_hosts: Vec<InternetHost>,
@@ -118,6 +123,7 @@ impl Default for Scenario {
             nat_gateways: Vec::new(),
             peerings: Vec::new(),
             gateway_endpoints: Vec::new(),
+            transit_gateways: Vec::new(),
             internet_hosts: Vec::new(),
             layout: BTreeMap::new(),
         }

@@ -79,7 +79,7 @@ fn code(kind: Kind) -> &'static str {
         Kind::Database => "DB",
         Kind::PeeringConnection => "PCX",
         Kind::GatewayEndpoint => "VPCE",
-        Kind::TransitGateway => "TGW",
+        Kind::TransitGateway | Kind::TransitGatewayRouteTable => "TGW",
         Kind::Internet => "WWW",
         Kind::InternetHost => "WWW",
         Kind::Vpc => "VPC",

@@ -32,6 +32,104 @@ pub(super) fn file(at: &At) -> RawFile {
         vpc_peering_connections: f.option("VpcPeeringConnections", |a| a.list(peering)),
         prefix_lists: f.option("PrefixLists", |a| a.list(prefix_list)),
         vpc_endpoints: f.option("VpcEndpoints", |a| a.list(endpoint)),
+        transit_gateways: f.option("TransitGateways", |a| a.list(transit_gateway)),
+        transit_gateway_vpc_attachments: f.option("TransitGatewayVpcAttachments", |a| {
+            a.list(tgw_vpc_attachment)
+        }),
+        transit_gateway_attachments: f
+            .option("TransitGatewayAttachments", |a| a.list(tgw_attachment)),
+        transit_gateway_route_tables: f
+            .option("TransitGatewayRouteTables", |a| a.list(tgw_route_table)),
+        transit_gateway_propagations: f
+            .option("TransitGatewayPropagations", |a| a.list(tgw_propagations)),
+        transit_gateway_static_routes: f
+            .option("TransitGatewayStaticRoutes", |a| a.list(tgw_routes)),
+    }
+}
+
+fn transit_gateway(at: &At) -> RawTransitGateway {
+    let f = at.record();
+    RawTransitGateway {
+        transit_gateway_id: f.string("TransitGatewayId"),
+        state: f.option("State", string),
+        tags: f.list("Tags", tag),
+    }
+}
+
+fn tgw_vpc_attachment(at: &At) -> RawTgwVpcAttachment {
+    let f = at.record();
+    RawTgwVpcAttachment {
+        transit_gateway_attachment_id: f.string("TransitGatewayAttachmentId"),
+        transit_gateway_id: f.string("TransitGatewayId"),
+        vpc_id: f.string("VpcId"),
+        subnet_ids: f.list("SubnetIds", string),
+        state: f.option("State", string),
+        tags: f.list("Tags", tag),
+    }
+}
+
+fn tgw_attachment(at: &At) -> RawTgwAttachment {
+    let f = at.record();
+    RawTgwAttachment {
+        transit_gateway_attachment_id: f.string("TransitGatewayAttachmentId"),
+        association: f.option("Association", tgw_association),
+    }
+}
+
+fn tgw_association(at: &At) -> RawTgwAssociation {
+    let f = at.record();
+    RawTgwAssociation {
+        transit_gateway_route_table_id: f.option("TransitGatewayRouteTableId", string),
+        state: f.option("State", string),
+    }
+}
+
+fn tgw_route_table(at: &At) -> RawTgwRouteTable {
+    let f = at.record();
+    RawTgwRouteTable {
+        transit_gateway_route_table_id: f.string("TransitGatewayRouteTableId"),
+        transit_gateway_id: f.string("TransitGatewayId"),
+        tags: f.list("Tags", tag),
+    }
+}
+
+fn tgw_propagations(at: &At) -> RawTgwPropagations {
+    let f = at.record();
+    RawTgwPropagations {
+        transit_gateway_route_table_id: f.string("TransitGatewayRouteTableId"),
+        transit_gateway_route_table_propagations: f
+            .list("TransitGatewayRouteTablePropagations", tgw_propagation),
+    }
+}
+
+fn tgw_propagation(at: &At) -> RawTgwPropagation {
+    let f = at.record();
+    RawTgwPropagation {
+        transit_gateway_attachment_id: f.string("TransitGatewayAttachmentId"),
+        state: f.option("State", string),
+    }
+}
+
+fn tgw_routes(at: &At) -> RawTgwRoutes {
+    let f = at.record();
+    RawTgwRoutes {
+        transit_gateway_route_table_id: f.string("TransitGatewayRouteTableId"),
+        routes: f.list("Routes", tgw_route),
+    }
+}
+
+fn tgw_route(at: &At) -> RawTgwRoute {
+    let f = at.record();
+    RawTgwRoute {
+        destination_cidr_block: f.option("DestinationCidrBlock", AnyCidr::read),
+        state: f.option("State", string),
+        route_type: f.option("Type", string),
+        transit_gateway_attachments: f.list("TransitGatewayAttachments", |a| {
+            let f = a.record();
+            RawTgwRouteAttachment {
+                transit_gateway_attachment_id: f.option("TransitGatewayAttachmentId", string),
+            }
+        }),
     }
 }
 

@@ -171,6 +171,7 @@ pub fn kind(kind: Kind) -> &'static str {
         Kind::PeeringConnection => "peering",
         Kind::GatewayEndpoint => "gateway endpoint",
         Kind::TransitGateway => "transit gateway",
+        Kind::TransitGatewayRouteTable => "transit gateway route table",
         Kind::Internet => "internet",
         Kind::InternetHost => "internet host",
         Kind::Vpc => "VPC",

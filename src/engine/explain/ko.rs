@@ -22,6 +22,7 @@ pub fn kind(kind: Kind) -> &'static str {
         Kind::PeeringConnection => "VPC 피어링",
         Kind::GatewayEndpoint => "게이트웨이 엔드포인트",
         Kind::TransitGateway => "트랜짓 게이트웨이",
+        Kind::TransitGatewayRouteTable => "트랜짓 게이트웨이 라우팅 테이블",
         Kind::Internet => "인터넷",
         Kind::InternetHost => "인터넷 호스트",
         Kind::Vpc => "VPC",

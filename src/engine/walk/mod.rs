@@ -8,6 +8,7 @@
 mod filters;
 mod nat;
 mod routing;
+mod transit;
 
 use super::acl::{self, AclPacket, AclRuleRef};
 use super::checks::{FilterChecks, TrackedEntry};
@@ -699,6 +700,9 @@ fn part_of<'a>(net: &Network<'a>, id: &'a str, kind: Kind) -> Option<&'a str> {
                 .map(|h| h.id.as_str())
         }
         Kind::SecurityGroup | Kind::NetworkAcl | Kind::RouteTable | Kind::Vpc => None,
+        Kind::TransitGatewayRouteTable => (net.scenario.transit_gateways.iter())
+            .find(|t| t.route_tables.iter().any(|r| r.id == id))
+            .map(|t| t.id.as_str()),
         _ => Some(id),
     }
 }

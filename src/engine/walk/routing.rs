@@ -64,6 +64,14 @@ impl<'n, 's> Walk<'n, 's> {
             return self.deliver_local(vpc, Some(subnet), pkt);
         }
         self.network_acl(subnet, &pkt, false)?;
+        self.route_from(subnet, pkt)
+    }
+
+    /// The VPC router takes the packet from `subnet`: the subnet's route table decides.
+    pub(super) fn route_from(&mut self, subnet: usize, pkt: Packet) -> Result<Stage, End> {
+        let net = self.net;
+        let sn = &net.subnets[subnet];
+        let vpc = sn.vpc;
         let Some(t) = sn.route_table else {
             let detail = |_: &Self| {
                 format!(
@@ -219,20 +227,7 @@ impl<'n, 's> Walk<'n, 's> {
                     None => Err(missing(self, "gateway endpoint", id)),
                 }
             }
-            RouteTarget::TransitGateway(id) => {
-                let detail = |_: &Self| {
-                    format!(
-                    "route table {rt_name} sends the packet to transit gateway {id}; transit gateways are not simulated yet"
-                )
-                };
-                Err(self.drop(
-                    &pkt,
-                    Verdict::Unsupported,
-                    (id, id, Kind::TransitGateway),
-                    None,
-                    detail,
-                ))
-            }
+            RouteTarget::TransitGateway(id) => self.transit(subnet, id, (rt_id, rt_name), pkt),
         }
     }
 

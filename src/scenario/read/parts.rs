@@ -43,6 +43,10 @@ pub(super) const STRUCTS: &[(&str, &[&str])] = &[
     ("InternetGateway", INTERNET_GATEWAY),
     ("Peering", PEERING),
     ("GatewayEndpoint", GATEWAY_ENDPOINT),
+    ("TransitGateway", TRANSIT_GATEWAY),
+    ("TgwAttachment", TGW_ATTACHMENT),
+    ("TgwRouteTable", TGW_ROUTE_TABLE),
+    ("TgwRoute", TGW_ROUTE),
     ("InternetHost", INTERNET_HOST),
 ];
 
@@ -77,6 +81,7 @@ record! {
         nat_gateways: list(nat_gateway),
         peerings: list(peering),
         gateway_endpoints: list(gateway_endpoint),
+        transit_gateways: list(transit_gateway),
         internet_hosts: list(internet_host),
         layout: or_default(|a| {
             let mut layout = BTreeMap::new();
@@ -586,5 +591,40 @@ record! {
         ip: must(ip),
         os: or(os, Os::Any),
         listens: or_default(listening),
+    }
+}
+
+record! {
+    fn transit_gateway -> TransitGateway as TRANSIT_GATEWAY {
+        id: string,
+        name: text,
+        attachments: list(tgw_attachment),
+        route_tables: list(tgw_route_table),
+    }
+}
+
+record! {
+    fn tgw_attachment -> TgwAttachment as TGW_ATTACHMENT {
+        id: string,
+        name: text,
+        vpc: string,
+        subnets: req_list(id),
+        route_table: option(id),
+        propagates_to: list(id),
+    }
+}
+
+record! {
+    fn tgw_route_table -> TgwRouteTable as TGW_ROUTE_TABLE {
+        id: string,
+        name: text,
+        routes: list(tgw_route),
+    }
+}
+
+record! {
+    fn tgw_route -> TgwRoute as TGW_ROUTE {
+        destination: must(cidr),
+        attachment: option(id),
     }
 }

@@ -1,0 +1,153 @@
+//! Transit gateways from `describe-transit-gateways`, `describe-transit-gateway-vpc-attachments`,
+//! `describe-transit-gateway-attachments` (associations), `describe-transit-gateway-route-tables`
+//! and, as a Batfish snapshot keeps them, each table's propagations
+//! (`TransitGatewayPropagations`) and static routes (`TransitGatewayStaticRoutes`).
+//!
+//! Only VPC attachments are read; routes to other attachments (VPN, peering, Direct Connect)
+//! are left out with a warning. Propagated routes are worked out from the propagations and the
+//! VPCs' blocks, so the `propagated` routes of a route search are not read.
+
+use super::network::display_name;
+use super::read::{unique, Inputs};
+use super::values::AnyCidr;
+use crate::model::*;
+use std::collections::BTreeMap;
+
+/// Every transit gateway of `inputs` with its VPC attachments and route tables.
+pub(crate) fn transit_gateways(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<TransitGateway> {
+    let gone = |state: &Option<String>| {
+        matches!(
+            state.as_deref(),
+            Some("deleted" | "deleting" | "failed" | "rejected")
+        )
+    };
+    let mut out: Vec<TransitGateway> = Vec::new();
+    for loc in unique(
+        &inputs.transit_gateways,
+        |t| &t.transit_gateway_id,
+        warnings,
+    ) {
+        let t = &loc.item;
+        if !gone(&t.state) {
+            out.push(TransitGateway {
+                id: t.transit_gateway_id.clone(),
+                name: display_name(&t.tags, &t.transit_gateway_id),
+                attachments: Vec::new(),
+                route_tables: Vec::new(),
+            });
+        }
+    }
+    let associations: BTreeMap<&str, &str> = (inputs.tgw_attachments.iter())
+        .filter_map(|loc| {
+            let a = loc.item.association.as_ref()?;
+            let table = a.transit_gateway_route_table_id.as_deref()?;
+            let live = a.state.as_deref().is_none_or(|s| s == "associated");
+            live.then_some((loc.item.transit_gateway_attachment_id.as_str(), table))
+        })
+        .collect();
+    let mut propagations: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for loc in &inputs.tgw_propagations {
+        let table = &loc.item.transit_gateway_route_table_id;
+        for p in &loc.item.transit_gateway_route_table_propagations {
+            if p.state.as_deref().is_none_or(|s| s == "enabled") {
+                let to = propagations
+                    .entry(p.transit_gateway_attachment_id.as_str())
+                    .or_default();
+                to.push(table.clone());
+            }
+        }
+    }
+    let vpc_attachments = unique(
+        &inputs.tgw_vpc_attachments,
+        |a| &a.transit_gateway_attachment_id,
+        warnings,
+    );
+    for loc in vpc_attachments {
+        let a = &loc.item;
+        if gone(&a.state) {
+            continue;
+        }
+        let Some(tgw) = out.iter_mut().find(|t| t.id == a.transit_gateway_id) else {
+            warnings.push(format!(
+                "{}: {} belongs to transit gateway {}, which is not in the output (add describe-transit-gateways); it is left out",
+                loc.place(),
+                a.transit_gateway_attachment_id,
+                a.transit_gateway_id
+            ));
+            continue;
+        };
+        let id = a.transit_gateway_attachment_id.as_str();
+        tgw.attachments.push(TgwAttachment {
+            id: id.to_string(),
+            name: display_name(&a.tags, id),
+            vpc: a.vpc_id.clone(),
+            subnets: a.subnet_ids.clone(),
+            route_table: associations.get(id).map(|t| t.to_string()),
+            propagates_to: propagations.remove(id).unwrap_or_default(),
+        });
+    }
+    for loc in unique(
+        &inputs.tgw_route_tables,
+        |t| &t.transit_gateway_route_table_id,
+        warnings,
+    ) {
+        let t = &loc.item;
+        let Some(tgw) = out.iter_mut().find(|g| g.id == t.transit_gateway_id) else {
+            warnings.push(format!(
+                "{}: route table {} belongs to transit gateway {}, which is not in the output; it is left out",
+                loc.place(),
+                t.transit_gateway_route_table_id,
+                t.transit_gateway_id
+            ));
+            continue;
+        };
+        let id = &t.transit_gateway_route_table_id;
+        tgw.route_tables.push(TgwRouteTable {
+            id: id.clone(),
+            name: display_name(&t.tags, id),
+            routes: static_routes(inputs, tgw, id, warnings),
+        });
+    }
+    out
+}
+
+/// The static and blackhole routes of table `table` of `tgw` (its attachments read already).
+fn static_routes(
+    inputs: &Inputs,
+    tgw: &TransitGateway,
+    table: &str,
+    warnings: &mut Vec<String>,
+) -> Vec<TgwRoute> {
+    let mut out = Vec::new();
+    let of_table = (inputs.tgw_static_routes.iter())
+        .filter(|l| l.item.transit_gateway_route_table_id == table);
+    for loc in of_table {
+        for (i, r) in loc.item.routes.iter().enumerate() {
+            if r.route_type.as_deref() == Some("propagated") {
+                continue;
+            }
+            let Some(AnyCidr::V4(destination)) = r.destination_cidr_block else {
+                continue;
+            };
+            let attachment = (r.transit_gateway_attachments.iter())
+                .find_map(|a| a.transit_gateway_attachment_id.clone());
+            let blackhole = r.state.as_deref() == Some("blackhole");
+            match attachment {
+                _ if blackhole => out.push(TgwRoute {
+                    destination,
+                    attachment: None,
+                }),
+                Some(a) if tgw.attachments.iter().any(|x| x.id == a) => out.push(TgwRoute {
+                    destination,
+                    attachment: Some(a),
+                }),
+                other => warnings.push(format!(
+                    "{}: Routes[{i}]: the route {destination} of {table} goes to {}, which is not a VPC attachment in the output (VPN, peering and Direct Connect attachments are not read yet); it is left out",
+                    loc.place(),
+                    other.as_deref().unwrap_or("no attachment")
+                )),
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,195 @@
+//! Transit gateways: a packet a route table sends to a transit gateway enters it through its
+//! VPC's attachment, in the sending subnet's Availability Zone; the route table the attachment
+//! is associated with picks the attachment it leaves by (longest prefix; a static route before a
+//! propagated one), and it comes out in that VPC's attachment subnet, whose route table takes it
+//! on.
+//!
+//! Network ACLs: the attachment subnet's outbound rules apply on the way into the gateway (when
+//! it is not the sending subnet, whose outbound rules applied already), and its inbound rules on
+//! the way out of it, before the destination subnet's inbound rules.
+
+use super::*;
+use crate::model::{TgwAttachment, TgwRouteTable, TransitGateway};
+use ipnet::Ipv4Net;
+
+/// The route of a transit gateway route table that matches a destination.
+struct TgwMatch<'s> {
+    /// The block it matches.
+    destination: Ipv4Net,
+    /// The attachment it sends to (`None`: a blackhole route).
+    attachment: Option<&'s TgwAttachment>,
+    /// Whether an attachment propagated it (else it is static).
+    propagated: bool,
+}
+
+impl<'n, 's> Walk<'n, 's> {
+    /// Route table `rt` (id, display name) of `subnet` sends `pkt` to transit gateway `id`.
+    pub(super) fn transit(
+        &mut self,
+        subnet: usize,
+        id: &str,
+        (rt_id, rt_name): (&str, &str),
+        pkt: Packet,
+    ) -> Result<Stage, End> {
+        let net = self.net;
+        let s = net.scenario;
+        let sn = &net.subnets[subnet];
+        let vpc = &s.vpcs[sn.vpc];
+        let Some(tgw) = s.transit_gateways.iter().find(|t| t.id == id) else {
+            return Err(self.drop(
+                &pkt,
+                Verdict::BlackholeRoute,
+                (rt_id, rt_name, Kind::RouteTable),
+                None,
+                |_| format!("route table {rt_name} points at transit gateway {id}, which is not in the scenario"),
+            ));
+        };
+        let who = (tgw.id.as_str(), tgw.name.as_str(), Kind::TransitGateway);
+        let tgw_name = display(&tgw.name, &tgw.id);
+        let vpc_name = display(&vpc.name, &vpc.id);
+        let Some(att) = tgw.attachments.iter().find(|a| a.vpc == vpc.id) else {
+            return Err(self.drop(&pkt, Verdict::BlackholeRoute, who, None, |_| {
+                format!("transit gateway {tgw_name} has no attachment to {vpc_name}")
+            }));
+        };
+        let az = &sn.subnet.az;
+        let Some(entry) = self.attachment_subnet(att, az) else {
+            return Err(self.drop(&pkt, Verdict::NoRoute, who, None, |_| {
+                format!(
+                    "attachment {} of transit gateway {tgw_name} has no subnet in {az}, so {} cannot reach it: a VPC attachment serves only the Availability Zones it has a subnet in",
+                    display(&att.name, &att.id),
+                    display(&sn.subnet.name, &sn.subnet.id)
+                )
+            }));
+        };
+        if entry != subnet {
+            self.network_acl(entry, &pkt, false)?;
+        }
+        self.hop(&pkt, who, Step::Forward, |_| {
+            format!(
+                "transit gateway {tgw_name} takes the packet in through attachment {} ({vpc_name})",
+                display(&att.name, &att.id)
+            )
+        });
+        let table = att
+            .route_table
+            .as_ref()
+            .and_then(|t| tgw.route_tables.iter().find(|r| r.id == *t));
+        let Some(table) = table else {
+            return Err(
+                self.drop(&pkt, Verdict::NoRoute, who, Some(RuleRef::NoRoute), |_| {
+                    format!(
+                    "attachment {} is associated with no route table of transit gateway {tgw_name}",
+                    display(&att.name, &att.id)
+                )
+                }),
+            );
+        };
+        self.tgw_route(tgw, table, az, pkt)
+    }
+
+    /// Transit gateway route table `table` sends `pkt` on; `az` is the zone it came in from.
+    fn tgw_route(
+        &mut self,
+        tgw: &'s TransitGateway,
+        table: &'s TgwRouteTable,
+        az: &str,
+        pkt: Packet,
+    ) -> Result<Stage, End> {
+        let net = self.net;
+        let who = (
+            table.id.as_str(),
+            table.name.as_str(),
+            Kind::TransitGatewayRouteTable,
+        );
+        let table_name = display(&table.name, &table.id);
+        let Some(m) = tgw_lookup(net, tgw, table, pkt.dst) else {
+            return Err(
+                self.drop(&pkt, Verdict::NoRoute, who, Some(RuleRef::NoRoute), |_| {
+                    format!(
+                        "transit gateway route table {table_name} has no route to {}",
+                        pkt.dst
+                    )
+                }),
+            );
+        };
+        let rule = RuleRef::Route {
+            destination: RouteDest::Cidr(m.destination),
+        };
+        let dest = m.destination;
+        let Some(out) = m.attachment else {
+            return Err(self.drop(&pkt, Verdict::BlackholeRoute, who, Some(rule), |_| {
+                format!("transit gateway route table {table_name} has a blackhole route for {dest}: the packet is dropped")
+            }));
+        };
+        let exit = net.vpc(&out.vpc).and_then(|_| {
+            self.attachment_subnet(out, az)
+                .or_else(|| self.first_subnet(out))
+        });
+        let Some(exit) = exit else {
+            return Err(
+                self.drop(&pkt, Verdict::BlackholeRoute, who, Some(rule), |_| {
+                    format!(
+                        "route {dest} sends to attachment {}, which has no subnet in the scenario",
+                        display(&out.name, &out.id)
+                    )
+                }),
+            );
+        };
+        let how = if m.propagated { "propagated" } else { "static" };
+        self.hop(&pkt, who, Step::Route { rule }, |_| {
+            format!(
+                "{how} route {dest} → attachment {} matches {}",
+                display(&out.name, &out.id),
+                pkt.dst
+            )
+        });
+        self.network_acl(exit, &pkt, true)?;
+        self.route_from(exit, pkt)
+    }
+
+    /// The subnet of attachment `att` in Availability Zone `az`.
+    fn attachment_subnet(&self, att: &TgwAttachment, az: &str) -> Option<usize> {
+        let net = self.net;
+        (att.subnets.iter())
+            .filter_map(|id| net.subnet(id))
+            .find(|&i| net.subnets[i].subnet.az == az)
+    }
+
+    /// The first subnet of attachment `att` the scenario has.
+    fn first_subnet(&self, att: &TgwAttachment) -> Option<usize> {
+        att.subnets.iter().find_map(|id| self.net.subnet(id))
+    }
+}
+
+/// The route of `table` (of `tgw`) that wins for `dst`: the longest prefix, a static route
+/// before a propagated one of the same block.
+fn tgw_lookup<'s>(
+    net: &Network<'s>,
+    tgw: &'s TransitGateway,
+    table: &'s TgwRouteTable,
+    dst: Ipv4Addr,
+) -> Option<TgwMatch<'s>> {
+    let statics = table.routes.iter().map(|r| TgwMatch {
+        destination: r.destination,
+        attachment: r
+            .attachment
+            .as_ref()
+            .and_then(|a| tgw.attachments.iter().find(|x| x.id == *a)),
+        propagated: false,
+    });
+    let propagated = (tgw.attachments.iter())
+        .filter(|a| a.propagates_to.contains(&table.id))
+        .flat_map(|a| {
+            let blocks = net.vpc(&a.vpc).map(|v| &net.scenario.vpcs[v].cidrs);
+            blocks.into_iter().flatten().map(move |c| TgwMatch {
+                destination: *c,
+                attachment: Some(a),
+                propagated: true,
+            })
+        });
+    statics
+        .chain(propagated)
+        .filter(|m| m.destination.contains(&dst))
+        .min_by_key(|m| (std::cmp::Reverse(m.destination.prefix_len()), m.propagated))
+}
