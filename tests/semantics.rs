@@ -2086,6 +2086,8 @@ fn tgw_attachment_serves_only_its_availability_zones() {
         None,
     );
     assert!(explain(&t).contains("ap-northeast-2a"), "{}", explain(&t));
+    let ko = vpc_playground::engine::explain::ko::summary(&t);
+    assert!(ko.contains("가용 영역"), "{ko}");
 }
 
 #[test]
@@ -2124,6 +2126,8 @@ fn tgw_attachment_without_association_drops() {
         None,
     );
     assert!(explain(&t).contains("associated with no route table"));
+    let ko = vpc_playground::engine::explain::ko::summary(&t);
+    assert!(ko.contains("라우팅 테이블과도 연결되어 있지 않아"), "{ko}");
 }
 
 #[test]

@@ -180,6 +180,14 @@ pub fn summary(t: &Trace) -> String {
     )
 }
 
+/// Whether a transit gateway took the packet in (it forwarded it at least once).
+fn entered(t: &Trace) -> bool {
+    (t.hops.iter()).any(|h| {
+        h.component.kind == Kind::TransitGateway
+            && matches!(h.step, crate::engine::trace::Step::Forward)
+    })
+}
+
 /// Why a flow that is not established stopped, from the deciding component and the last hop.
 fn why(t: &Trace, asked: &str) -> String {
     let by = t.blocked_by.as_ref();
@@ -229,14 +237,22 @@ fn why(t: &Trace, asked: &str) -> String {
             )
         }
         Verdict::NoRoute => match by.map(|b| b.kind) {
-            Some(Kind::RouteTable) => {
-                format!("라우팅 테이블 {name}에 {dst}(으)로 가는 경로가 없습니다")
+            Some(k @ (Kind::RouteTable | Kind::TransitGatewayRouteTable)) => {
+                format!("{} {name}에 {dst}(으)로 가는 경로가 없습니다", kind(k))
             }
+            // Before the gateway took the packet in: no attachment subnet in the sender's zone.
+            Some(Kind::TransitGateway) if !entered(t) => format!(
+                "트랜짓 게이트웨이 {name}의 VPC 연결(attachment)에 보내는 서브넷의 가용 영역 서브넷이 없어, 그 서브넷에서는 트랜짓 게이트웨이로 보낼 수 없습니다"
+            ),
+            Some(Kind::TransitGateway) => format!(
+                "트랜짓 게이트웨이 {name}의 VPC 연결(attachment)이 어떤 라우팅 테이블과도 연결되어 있지 않아 {dst}(으)로 보낼 수 없습니다"
+            ),
             Some(k) => format!("{} {name}에서 {dst}(으)로 가는 길이 없습니다", kind(k)),
             None => format!("{dst}(으)로 가는 경로가 없습니다"),
         },
         Verdict::BlackholeRoute => format!(
-            "라우팅 테이블 {name}의 경로{}가 블랙홀입니다: 대상이 더 이상 없습니다",
+            "{} {name}의 경로{}가 블랙홀입니다: 대상이 더 이상 없습니다",
+            kind(by.map_or(Kind::RouteTable, |b| b.kind)),
             by.and_then(|b| b.rule.as_ref())
                 .map_or(String::new(), |r| match r {
                     RuleRef::Route { destination } => format!(" {destination}"),
