@@ -98,7 +98,7 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
     let mut internet_gateways = nodes::internet_gateways(&inputs, w);
     nodes::infer_internet_gateways(&mut internet_gateways, &mut route_tables, w);
     let peerings = nodes::peerings(&inputs, &vpcs, w);
-    let transit_gateways = transit::transit_gateways(&inputs, w);
+    let transit_gateways = transit::transit_gateways(&inputs, (&vpcs, &subnets), w);
 
     let title = if vpcs.is_empty() {
         "Imported from AWS".to_string()

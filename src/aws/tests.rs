@@ -833,3 +833,69 @@ fn a_batfish_snapshot_folder_is_read_as_it_is() {
         s.description
     );
 }
+
+#[test]
+fn transit_gateways_are_read_with_associations_propagations_and_static_routes() {
+    let files = [
+        vpc_file(),
+        file(
+            "subnets.json",
+            json!({"Subnets": [{"SubnetId": "subnet-a", "VpcId": "vpc-1", "CidrBlock": "10.0.0.0/24", "AvailabilityZone": "us-east-2a"}]}),
+        ),
+        file(
+            "tgw.json",
+            json!({
+                "TransitGateways": [{"TransitGatewayId": "tgw-1", "State": "available", "Tags": [{"Key": "Name", "Value": "hub"}]}],
+                "TransitGatewayVpcAttachments": [
+                    {"TransitGatewayAttachmentId": "tgw-attach-1", "TransitGatewayId": "tgw-1", "VpcId": "vpc-1", "SubnetIds": ["subnet-a", "subnet-gone"], "State": "available"},
+                    {"TransitGatewayAttachmentId": "tgw-attach-2", "TransitGatewayId": "tgw-1", "VpcId": "vpc-other-account", "SubnetIds": []}
+                ],
+                "TransitGatewayAttachments": [{"TransitGatewayAttachmentId": "tgw-attach-1", "Association": {"TransitGatewayRouteTableId": "tgw-rtb-1", "State": "associated"}}],
+                "TransitGatewayRouteTables": [{"TransitGatewayRouteTableId": "tgw-rtb-1", "TransitGatewayId": "tgw-1"}],
+                "TransitGatewayPropagations": [{"TransitGatewayRouteTableId": "tgw-rtb-1", "TransitGatewayRouteTablePropagations": [{"TransitGatewayAttachmentId": "tgw-attach-1", "State": "enabled"}]}],
+                "TransitGatewayStaticRoutes": [{"TransitGatewayRouteTableId": "tgw-rtb-1", "Routes": [
+                    {"DestinationCidrBlock": "192.168.0.0/16", "State": "active", "Type": "static", "TransitGatewayAttachments": [{"TransitGatewayAttachmentId": "tgw-attach-1"}]},
+                    {"DestinationCidrBlock": "172.16.0.0/12", "State": "blackhole", "Type": "static"},
+                    {"DestinationCidrBlock": "10.0.0.0/16", "State": "active", "Type": "propagated", "TransitGatewayAttachments": [{"TransitGatewayAttachmentId": "tgw-attach-1"}]},
+                    {"DestinationCidrBlock": "100.64.0.0/10", "State": "active", "Type": "static", "TransitGatewayAttachments": [{"TransitGatewayAttachmentId": "tgw-attach-vpn"}]}
+                ]}]
+            }),
+        ),
+    ];
+    let imported = import(&files);
+    let [tgw] = imported.scenario.transit_gateways.as_slice() else {
+        panic!(
+            "one transit gateway: {:?}",
+            imported.scenario.transit_gateways
+        );
+    };
+    assert_eq!((tgw.id.as_str(), tgw.name.as_str()), ("tgw-1", "hub"));
+    let [att] = tgw.attachments.as_slice() else {
+        panic!(
+            "only the attachment to an imported VPC: {:?}",
+            tgw.attachments
+        );
+    };
+    assert_eq!(att.subnets, vec!["subnet-a".to_string()]);
+    assert_eq!(att.route_table.as_deref(), Some("tgw-rtb-1"));
+    assert_eq!(att.propagates_to, vec!["tgw-rtb-1".to_string()]);
+    let routes = &tgw.route_tables[0].routes;
+    assert_eq!(
+        routes,
+        &vec![
+            TgwRoute {
+                destination: net("192.168.0.0/16"),
+                attachment: Some("tgw-attach-1".into()),
+            },
+            TgwRoute {
+                destination: net("172.16.0.0/12"),
+                attachment: None,
+            },
+        ],
+        "static and blackhole routes; propagated ones are worked out, a VPN's left out"
+    );
+    let said = imported.warnings.join("\n");
+    for words in ["vpc-other-account", "subnet-gone", "tgw-attach-vpn"] {
+        assert!(said.contains(words), "no warning naming {words}:\n{said}");
+    }
+}

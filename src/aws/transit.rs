@@ -13,8 +13,14 @@ use super::values::AnyCidr;
 use crate::model::*;
 use std::collections::BTreeMap;
 
-/// Every transit gateway of `inputs` with its VPC attachments and route tables.
-pub(crate) fn transit_gateways(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<TransitGateway> {
+/// Every transit gateway of `inputs` with its VPC attachments and route tables. An attachment to
+/// a VPC the output lacks (another account's) is left out with a warning, and so are subnets it
+/// lacks.
+pub(crate) fn transit_gateways(
+    inputs: &Inputs,
+    (vpcs, subnets): (&[Vpc], &[Subnet]),
+    warnings: &mut Vec<String>,
+) -> Vec<TransitGateway> {
     let gone = |state: &Option<String>| {
         matches!(
             state.as_deref(),
@@ -77,11 +83,27 @@ pub(crate) fn transit_gateways(inputs: &Inputs, warnings: &mut Vec<String>) -> V
             continue;
         };
         let id = a.transit_gateway_attachment_id.as_str();
+        if !vpcs.iter().any(|v| v.id == a.vpc_id) {
+            warnings.push(format!(
+                "{}: {id} attaches {}, which is not in the imported VPCs (add its describe-vpcs output, from its account); it is left out",
+                loc.place(),
+                a.vpc_id
+            ));
+            continue;
+        }
+        let (known, unknown): (Vec<&String>, Vec<&String>) =
+            (a.subnet_ids.iter()).partition(|s| subnets.iter().any(|x| x.id == **s));
+        for s in unknown {
+            warnings.push(format!(
+                "{}: {id} has an interface in subnet {s}, which is not in the imported subnets; it is left out",
+                loc.place()
+            ));
+        }
         tgw.attachments.push(TgwAttachment {
             id: id.to_string(),
             name: display_name(&a.tags, id),
             vpc: a.vpc_id.clone(),
-            subnets: a.subnet_ids.clone(),
+            subnets: known.into_iter().cloned().collect(),
             route_table: associations.get(id).map(|t| t.to_string()),
             propagates_to: propagations.remove(id).unwrap_or_default(),
         });
@@ -108,7 +130,26 @@ pub(crate) fn transit_gateways(inputs: &Inputs, warnings: &mut Vec<String>) -> V
             routes: static_routes(inputs, tgw, id, warnings),
         });
     }
+    out.iter_mut()
+        .for_each(|t| drop_unknown_tables(t, warnings));
     out
+}
+
+/// Associations and propagations that name a route table the output lacks are left out, with a
+/// warning (add describe-transit-gateway-route-tables).
+fn drop_unknown_tables(tgw: &mut TransitGateway, warnings: &mut Vec<String>) {
+    let known: Vec<String> = tgw.route_tables.iter().map(|r| r.id.clone()).collect();
+    for a in &mut tgw.attachments {
+        let named = a.route_table.iter().chain(&a.propagates_to);
+        for t in named.filter(|t| !known.contains(t)) {
+            warnings.push(format!(
+                "{}: route table {t} of transit gateway {} is not in the output (add describe-transit-gateway-route-tables); the attachment's association or propagation to it is left out",
+                a.id, tgw.id
+            ));
+        }
+        a.route_table.take_if(|t| !known.contains(t));
+        a.propagates_to.retain(|t| known.contains(t));
+    }
 }
 
 /// The static and blackhole routes of table `table` of `tgw` (its attachments read already).

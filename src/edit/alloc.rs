@@ -104,6 +104,11 @@ pub fn taken_ids(s: &Scenario) -> HashSet<Id> {
     for lb in &s.load_balancers {
         ids.extend(lb.target_groups.iter().map(|t| t.id.clone()));
     }
+    for t in &s.transit_gateways {
+        ids.insert(t.id.clone());
+        ids.extend(t.attachments.iter().map(|a| a.id.clone()));
+        ids.extend(t.route_tables.iter().map(|r| r.id.clone()));
+    }
     ids
 }
 

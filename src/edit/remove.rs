@@ -76,6 +76,9 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
     s.gateway_endpoints.retain(|t| !vpcs.contains(&t.vpc));
     s.peerings
         .retain(|p| !vpcs.contains(&p.requester) && !vpcs.contains(&p.accepter));
+    for t in &mut s.transit_gateways {
+        t.attachments.retain(|a| !vpcs.contains(&a.vpc));
+    }
 
     // What is left may point at what is gone.
     let alive: BTreeSet<String> = super::alloc::taken_ids(&s).into_iter().collect();
@@ -94,6 +97,14 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
     }
     for a in &mut s.network_acls {
         a.subnets.retain(|n| alive.contains(n));
+    }
+    for t in &mut s.transit_gateways {
+        for a in &mut t.attachments {
+            a.subnets.retain(|n| alive.contains(n));
+        }
+        for r in &mut t.route_tables {
+            (r.routes).retain(|x| x.attachment.as_ref().is_none_or(|a| alive.contains(a)));
+        }
     }
     let groups: BTreeSet<String> = s.security_groups.iter().map(|g| g.id.clone()).collect();
     for g in &mut s.security_groups {

@@ -40,6 +40,12 @@ pub enum PartNoun {
     Peering,
     /// A gateway endpoint.
     GatewayEndpoint,
+    /// A transit gateway.
+    TransitGateway,
+    /// A transit gateway's VPC attachment.
+    TgwAttachment,
+    /// A transit gateway's route table.
+    TgwRouteTable,
     /// A internet host.
     InternetHost,
 }
@@ -63,6 +69,9 @@ impl PartNoun {
             PartNoun::NatGateway => "NAT gateway",
             PartNoun::Peering => "peering connection",
             PartNoun::GatewayEndpoint => "gateway endpoint",
+            PartNoun::TransitGateway => "transit gateway",
+            PartNoun::TgwAttachment => "transit gateway attachment",
+            PartNoun::TgwRouteTable => "transit gateway route table",
             PartNoun::InternetHost => "internet host",
         }
     }

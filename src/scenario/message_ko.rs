@@ -36,6 +36,9 @@ impl PartNoun {
             PartNoun::NatGateway => "NAT 게이트웨이",
             PartNoun::Peering => "피어링 연결",
             PartNoun::GatewayEndpoint => "게이트웨이 엔드포인트",
+            PartNoun::TransitGateway => "트랜짓 게이트웨이",
+            PartNoun::TgwAttachment => "트랜짓 게이트웨이 연결",
+            PartNoun::TgwRouteTable => "트랜짓 게이트웨이 라우팅 테이블",
             PartNoun::InternetHost => "인터넷 호스트",
         }
     }

@@ -196,6 +196,11 @@ fn ids(s: &Scenario) -> HashSet<String> {
     }
     s.peerings.iter().for_each(|p| add(&p.id));
     s.gateway_endpoints.iter().for_each(|p| add(&p.id));
+    for t in &s.transit_gateways {
+        add(&t.id);
+        t.attachments.iter().for_each(|a| add(&a.id));
+        t.route_tables.iter().for_each(|r| add(&r.id));
+    }
     s.internet_hosts.iter().for_each(|p| add(&p.id));
     out
 }

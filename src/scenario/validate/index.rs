@@ -151,6 +151,18 @@ impl<'a> Index<'a> {
             let path = format!("gateway_endpoints[{i}]");
             ix.add(Kind::GatewayEndpoint, path, &p.id, &p.name, i);
         }
+        for (i, t) in s.transit_gateways.iter().enumerate() {
+            let path = format!("transit_gateways[{i}]");
+            ix.add(Kind::TransitGateway, path.clone(), &t.id, &t.name, i);
+            for (j, a) in t.attachments.iter().enumerate() {
+                let at = format!("{path}.attachments[{j}]");
+                ix.add(Kind::TgwAttachment, at, &a.id, &a.name, j);
+            }
+            for (j, r) in t.route_tables.iter().enumerate() {
+                let at = format!("{path}.route_tables[{j}]");
+                ix.add(Kind::TgwRouteTable, at, &r.id, &r.name, j);
+            }
+        }
         for (i, p) in s.internet_hosts.iter().enumerate() {
             let path = format!("internet_hosts[{i}]");
             ix.add(Kind::InternetHost, path, &p.id, &p.name, i);

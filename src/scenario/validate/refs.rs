@@ -101,6 +101,35 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
             ix.check_ref(out, at, &part, vpc, &[Kind::Vpc]);
         }
     }
+    for (i, t) in s.transit_gateways.iter().enumerate() {
+        let part = label(&t.id, &t.name);
+        for (j, a) in t.attachments.iter().enumerate() {
+            let path = format!("transit_gateways[{i}].attachments[{j}]");
+            ix.check_ref(out, format!("{path}.vpc"), &part, &a.vpc, &[Kind::Vpc]);
+            for (k, sub) in a.subnets.iter().enumerate() {
+                let at = format!("{path}.subnets[{k}]");
+                ix.check_ref(out, at, &part, sub, &[Kind::Subnet]);
+            }
+            let tables = a
+                .route_table
+                .iter()
+                .map(|t| (format!("{path}.route_table"), t));
+            let propagated = (a.propagates_to.iter().enumerate())
+                .map(|(k, t)| (format!("{path}.propagates_to[{k}]"), t));
+            for (at, table) in tables.chain(propagated) {
+                ix.check_ref(out, at, &part, table, &[Kind::TgwRouteTable]);
+            }
+        }
+        for (j, r) in t.route_tables.iter().enumerate() {
+            for (k, route) in r.routes.iter().enumerate() {
+                if let Some(a) = &route.attachment {
+                    let at =
+                        format!("transit_gateways[{i}].route_tables[{j}].routes[{k}].attachment");
+                    ix.check_ref(out, at, &part, a, &[Kind::TgwAttachment]);
+                }
+            }
+        }
+    }
     for (i, e) in s.gateway_endpoints.iter().enumerate() {
         let part = label(&e.id, &e.name);
         let at = format!("gateway_endpoints[{i}].vpc");
