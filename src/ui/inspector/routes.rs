@@ -156,6 +156,7 @@ fn parse_target(code: &str) -> Option<RouteTarget> {
         "nat" => RouteTarget::NatGateway(id),
         "i" => RouteTarget::Instance(id),
         "pcx" => RouteTarget::PeeringConnection(id),
+        "tgw" => RouteTarget::TransitGateway(id),
         _ => return None,
     })
 }
@@ -167,6 +168,11 @@ fn target_label(s: &Scenario, target: &RouteTarget, lang: Lang) -> String {
         RouteTarget::NatGateway(x) => tf(lang, "{} (NAT gateway)", &[&name_of(s, x)]),
         RouteTarget::Instance(x) => tf(lang, "{} (instance)", &[&name_of(s, x)]),
         RouteTarget::PeeringConnection(x) => tf(lang, "{} (peering)", &[x]),
+        RouteTarget::TransitGateway(x) => {
+            let tgw = s.transit_gateways.iter().find(|t| t.id == *x);
+            let name = tgw.map_or(x.as_str(), |t| crate::engine::network::display(&t.name, &t.id));
+            tf(lang, "{} (transit gateway)", &[name])
+        }
         other => target_code(other),
     }
 }
@@ -197,6 +203,12 @@ fn targets(s: &Scenario, vpc: &str) -> Vec<RouteTarget> {
             .iter()
             .filter(|p| p.requester == vpc || p.accepter == vpc)
             .map(|p| RouteTarget::PeeringConnection(p.id.clone())),
+    );
+    out.extend(
+        s.transit_gateways
+            .iter()
+            .filter(|t| t.attachments.iter().any(|a| a.vpc == vpc))
+            .map(|t| RouteTarget::TransitGateway(t.id.clone())),
     );
     out
 }
