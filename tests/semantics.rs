@@ -2145,12 +2145,19 @@ fn tgw_attachment_subnet_acl_applies_to_what_comes_out_of_the_gateway() {
         )
         .build();
     denied.network_acls = acl.network_acls;
+    let t = tcp(&denied, "a1", "b1", 22);
     assert_blocked(
-        &tcp(&denied, "a1", "b1", 22),
+        &t,
         Verdict::DroppedByNetworkAcl,
         "b-net-acl",
         Kind::NetworkAcl,
         Forward,
         Some("100"),
+    );
+    let site = t.deciding_hop().and_then(|h| h.site.clone());
+    let side = vpc_playground::engine::Side::Entering;
+    assert_eq!(
+        site.map(|s| (s.part, s.side)),
+        Some(("b-net".to_string(), side))
     );
 }

@@ -63,8 +63,10 @@ impl<'n, 's> Walk<'n, 's> {
             }));
         };
         if entry != subnet {
+            self.at_subnet(entry, Side::Leaving);
             self.network_acl(entry, &pkt, false)?;
         }
+        self.site = None;
         self.hop(&pkt, who, Step::Forward, |_| {
             format!(
                 "transit gateway {tgw_name} takes the packet in through attachment {} ({vpc_name})",
@@ -144,8 +146,21 @@ impl<'n, 's> Walk<'n, 's> {
                 pkt.dst
             )
         });
+        self.at_subnet(exit, Side::Entering);
         self.network_acl(exit, &pkt, true)?;
+        self.site = self.record.then(|| Site {
+            part: net.subnets[exit].subnet.id.clone(),
+            side: Side::Leaving,
+        });
         self.route_from(exit, pkt)
+    }
+
+    /// The hops that follow happen where the packet crosses the edge of `subnet`, on `side`.
+    fn at_subnet(&mut self, subnet: usize, side: Side) {
+        if self.record {
+            let part = self.net.subnets[subnet].subnet.id.clone();
+            self.site = Some(Site { part, side });
+        }
     }
 
     /// The subnet of attachment `att` in Availability Zone `az`.

@@ -170,7 +170,9 @@ fn target_label(s: &Scenario, target: &RouteTarget, lang: Lang) -> String {
         RouteTarget::PeeringConnection(x) => tf(lang, "{} (peering)", &[x]),
         RouteTarget::TransitGateway(x) => {
             let tgw = s.transit_gateways.iter().find(|t| t.id == *x);
-            let name = tgw.map_or(x.as_str(), |t| crate::engine::network::display(&t.name, &t.id));
+            let name = tgw.map_or(x.as_str(), |t| {
+                crate::engine::network::display(&t.name, &t.id)
+            });
             tf(lang, "{} (transit gateway)", &[name])
         }
         other => target_code(other),
