@@ -241,9 +241,12 @@ fn why(t: &Trace, asked: &str) -> String {
                 format!("{} {name}에 {dst}(으)로 가는 경로가 없습니다", kind(k))
             }
             // Before the gateway took the packet in: no attachment subnet in the sender's zone.
-            Some(Kind::TransitGateway) if !entered(t) => format!(
-                "트랜짓 게이트웨이 {name}의 VPC 연결(attachment)에 보내는 서브넷의 가용 영역 서브넷이 없어, 그 서브넷에서는 트랜짓 게이트웨이로 보낼 수 없습니다"
-            ),
+            Some(Kind::TransitGateway) if !entered(t) => {
+                let from = hop.and_then(|h| h.site.as_ref()).map_or("이 서브넷", |s| &s.part);
+                format!(
+                    "트랜짓 게이트웨이 {name}의 VPC 연결(attachment)에는 {from}와(과) 같은 가용 영역의 서브넷이 없어, {from}에서는 트랜짓 게이트웨이로 보낼 수 없습니다 (VPC 연결은 서브넷이 있는 가용 영역에서만 쓸 수 있습니다)"
+                )
+            }
             Some(Kind::TransitGateway) => format!(
                 "트랜짓 게이트웨이 {name}의 VPC 연결(attachment)이 어떤 라우팅 테이블과도 연결되어 있지 않아 {dst}(으)로 보낼 수 없습니다"
             ),
