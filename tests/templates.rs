@@ -829,24 +829,29 @@ fn owner_in(s: &Scenario, eni: &str) -> Option<String> {
         .cloned()
 }
 
+/// Every (from, to, port) of `ports` between the endpoints of `s` (instances, databases, load
+/// balancers, internet hosts), both ways.
+fn every_flow(s: &Scenario, ports: &[u16]) -> Vec<(String, String, u16)> {
+    let ids: Vec<&String> = (s.instances.iter().map(|x| &x.id))
+        .chain(s.databases.iter().map(|x| &x.id))
+        .chain(s.load_balancers.iter().map(|x| &x.id))
+        .chain(s.internet_hosts.iter().map(|x| &x.id))
+        .collect();
+    let pairs = ids.iter().flat_map(|a| ids.iter().map(move |b| (*a, *b)));
+    pairs
+        .flat_map(|(a, b)| ports.iter().map(|p| (a.clone(), b.clone(), *p)))
+        .collect()
+}
+
 #[test]
 fn every_hop_names_the_part_it_is_drawn_as() {
     use vpc_playground::engine::Kind;
     let mut checked = 0;
     for t in templates::all() {
         let s = templates::load(t.id).expect("template");
-        let ids: Vec<&String> = (s.instances.iter().map(|x| &x.id))
-            .chain(s.databases.iter().map(|x| &x.id))
-            .chain(s.load_balancers.iter().map(|x| &x.id))
-            .chain(s.internet_hosts.iter().map(|x| &x.id))
-            .collect();
-        for (from, to, port) in ids
-            .iter()
-            .flat_map(|a| ids.iter().map(move |b| (a, b)))
-            .flat_map(|(a, b)| [22, 80].map(|p| (a, b, p)))
-        {
+        for (from, to, port) in every_flow(&s, &[22, 80]) {
             {
-                for h in run(&s, from, to, Protocol::Tcp, Some(port)).hops {
+                for h in run(&s, &from, &to, Protocol::Tcp, Some(port)).hops {
                     let c = &h.component;
                     let want = match c.kind {
                         Kind::NetworkInterface => owner_in(&s, &c.id),
@@ -873,17 +878,8 @@ fn a_flow_not_established_is_blocked_where_a_hop_stopped_it() {
     let mut checked = 0;
     for t in templates::all() {
         let s = templates::load(t.id).expect("template");
-        let ids: Vec<&String> = (s.instances.iter().map(|x| &x.id))
-            .chain(s.databases.iter().map(|x| &x.id))
-            .chain(s.load_balancers.iter().map(|x| &x.id))
-            .chain(s.internet_hosts.iter().map(|x| &x.id))
-            .collect();
-        for (from, to, port) in ids
-            .iter()
-            .flat_map(|a| ids.iter().map(move |b| (a, b)))
-            .flat_map(|(a, b)| [22, 80, 3306].map(|p| (a, b, p)))
-        {
-            let trace = run(&s, from, to, Protocol::Tcp, Some(port));
+        for (from, to, port) in every_flow(&s, &[22, 80, 3306]) {
+            let trace = run(&s, &from, &to, Protocol::Tcp, Some(port));
             if trace.verdict == Verdict::Established {
                 assert_eq!(trace.blocked_by, None);
                 continue;
