@@ -253,7 +253,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         } => {
             let loaded = input::load_aws_dir(&dir)?;
             input::warn(&loaded.warnings);
-            let json = serde_json::to_string_pretty(&loaded.scenario).map_err(|e| e.to_string())?;
+            let json = crate::scenario::to_pretty_json(&loaded.scenario);
             write_out(output.as_ref(), &json)?;
             Ok(ExitCode::SUCCESS)
         }

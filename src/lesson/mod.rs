@@ -288,6 +288,6 @@ fn is_anywhere(n: &Ipv4Net) -> bool {
 impl Lesson {
     /// The lesson as JSON (the file format), with normalized scenarios.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::scenario::to_pretty_json(self)
     }
 }

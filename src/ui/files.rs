@@ -132,7 +132,7 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
     let export_json = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
-            let json = serde_json::to_string_pretty(&*app.scenario).unwrap_or_default();
+            let json = crate::scenario::to_pretty_json(&*app.scenario);
             let name = format!("{}.json", file_stem(&app.scenario));
             download_text(&json, &name, "application/json");
             app.dispatch(Action::Notify(tf(lang, "Exported {}.", &[&name])));
