@@ -19,6 +19,7 @@ pub mod route;
 pub mod sg;
 pub mod synthetic;
 pub mod trace;
+pub mod transit;
 pub mod walk;
 
 pub use flow::{trace, FlowError, FlowSpec, Node};

@@ -3,6 +3,7 @@
 //! Compiling once per scenario makes each hop a few array and hash look-ups, which is what lets
 //! the reachability matrix trace hundreds of thousands of flows per second.
 
+use super::transit::{gateways_of_vpc, CompiledTgw};
 use crate::model::*;
 use ipnet::Ipv4Net;
 use rustc_hash::FxHashMap as HashMap;
@@ -121,6 +122,10 @@ pub struct Network<'s> {
     pub peers: Vec<Vec<(usize, usize)>>,
     /// For each VPC, the index of its attached internet gateway.
     pub igw_of_vpc: Vec<Option<usize>>,
+    /// Each transit gateway's route tables, compiled (same order as `scenario.transit_gateways`).
+    pub tgws: Vec<CompiledTgw>,
+    /// For each VPC, the indices of the transit gateways it is attached to.
+    pub tgws_of_vpc: Vec<Vec<usize>>,
 }
 
 impl<'s> Network<'s> {
@@ -176,6 +181,10 @@ impl<'s> Network<'s> {
                 .collect(),
             peers: peers(scenario, &vpc_index),
             igw_of_vpc: igw_of_vpc(scenario, &vpc_index),
+            tgws: (scenario.transit_gateways.iter())
+                .map(|t| CompiledTgw::new(scenario, t, &vpc_index))
+                .collect(),
+            tgws_of_vpc: gateways_of_vpc(scenario, &vpc_index),
             sg_index,
             pl_index,
             vpc_index,
@@ -244,12 +253,8 @@ impl<'s> Network<'s> {
     /// Whether VPCs `a` and `b` reach each other by private address: the same VPC, peered, or
     /// both attached to one transit gateway.
     pub fn privately_joined(&self, a: usize, b: usize) -> bool {
-        let attached = |t: &crate::model::TransitGateway, v: usize| {
-            let id = &self.scenario.vpcs[v].id;
-            t.attachments.iter().any(|x| x.vpc == *id)
-        };
-        self.same_or_peered(a, b)
-            || (self.scenario.transit_gateways.iter()).any(|t| attached(t, a) && attached(t, b))
+        let gateways = |v: usize| self.tgws_of_vpc.get(v).map_or(&[][..], Vec::as_slice);
+        self.same_or_peered(a, b) || gateways(a).iter().any(|t| gateways(b).contains(t))
     }
 
     /// The display name of an interface's owner (instance name, database name, ...).

@@ -9,18 +9,7 @@
 //! the way out of it, before the destination subnet's inbound rules.
 
 use super::*;
-use crate::model::{TgwAttachment, TgwRouteTable, TransitGateway};
-use ipnet::Ipv4Net;
-
-/// The route of a transit gateway route table that matches a destination.
-struct TgwMatch<'s> {
-    /// The block it matches.
-    destination: Ipv4Net,
-    /// The attachment it sends to (`None`: a blackhole route).
-    attachment: Option<&'s TgwAttachment>,
-    /// Whether an attachment propagated it (else it is static).
-    propagated: bool,
-}
+use crate::model::TgwAttachment;
 
 impl<'n, 's> Walk<'n, 's> {
     /// Route table `rt` (id, display name) of `subnet` sends `pkt` to transit gateway `id`.
@@ -35,7 +24,7 @@ impl<'n, 's> Walk<'n, 's> {
         let s = net.scenario;
         let sn = &net.subnets[subnet];
         let vpc = &s.vpcs[sn.vpc];
-        let Some(tgw) = s.transit_gateways.iter().find(|t| t.id == id) else {
+        let Some(t) = s.transit_gateways.iter().position(|t| t.id == id) else {
             return Err(self.drop(
                 &pkt,
                 Verdict::BlackholeRoute,
@@ -44,6 +33,7 @@ impl<'n, 's> Walk<'n, 's> {
                 |_| format!("route table {rt_name} points at transit gateway {id}, which is not in the scenario"),
             ));
         };
+        let tgw = &s.transit_gateways[t];
         let who = (tgw.id.as_str(), tgw.name.as_str(), Kind::TransitGateway);
         let tgw_name = display(&tgw.name, &tgw.id);
         let vpc_name = display(&vpc.name, &vpc.id);
@@ -73,10 +63,8 @@ impl<'n, 's> Walk<'n, 's> {
                 display(&att.name, &att.id)
             )
         });
-        let table = att
-            .route_table
-            .as_ref()
-            .and_then(|t| tgw.route_tables.iter().find(|r| r.id == *t));
+        let table = (att.route_table.as_ref())
+            .and_then(|id| tgw.route_tables.iter().position(|r| r.id == *id));
         let Some(table) = table else {
             return Err(
                 self.drop(&pkt, Verdict::NoRoute, who, Some(RuleRef::NoRoute), |_| {
@@ -87,25 +75,23 @@ impl<'n, 's> Walk<'n, 's> {
                 }),
             );
         };
-        self.tgw_route(tgw, table, az, pkt)
+        self.tgw_route(t, table, az, pkt)
     }
 
-    /// Transit gateway route table `table` sends `pkt` on; `az` is the zone it came in from.
-    fn tgw_route(
-        &mut self,
-        tgw: &'s TransitGateway,
-        table: &'s TgwRouteTable,
-        az: &str,
-        pkt: Packet,
-    ) -> Result<Stage, End> {
+    /// Route table `table` of transit gateway `t` (indices) sends `pkt` on; `az` is the zone it
+    /// came in from.
+    fn tgw_route(&mut self, t: usize, table: usize, az: &str, pkt: Packet) -> Result<Stage, End> {
         let net = self.net;
+        let tgw = &net.scenario.transit_gateways[t];
+        let table_index = table;
+        let table = &tgw.route_tables[table];
         let who = (
             table.id.as_str(),
             table.name.as_str(),
             Kind::TransitGatewayRouteTable,
         );
         let table_name = display(&table.name, &table.id);
-        let Some(m) = tgw_lookup(net, tgw, table, pkt.dst) else {
+        let Some(&m) = net.tgws[t].lookup(table_index, pkt.dst) else {
             return Err(
                 self.drop(&pkt, Verdict::NoRoute, who, Some(RuleRef::NoRoute), |_| {
                     format!(
@@ -119,7 +105,7 @@ impl<'n, 's> Walk<'n, 's> {
             destination: RouteDest::Cidr(m.destination),
         };
         let dest = m.destination;
-        let Some(out) = m.attachment else {
+        let Some(out) = m.attachment.map(|a| &tgw.attachments[a]) else {
             return Err(self.drop(&pkt, Verdict::BlackholeRoute, who, Some(rule), |_| {
                 format!("transit gateway route table {table_name} has a blackhole route for {dest}: the packet is dropped")
             }));
@@ -175,36 +161,4 @@ impl<'n, 's> Walk<'n, 's> {
     fn first_subnet(&self, att: &TgwAttachment) -> Option<usize> {
         att.subnets.iter().find_map(|id| self.net.subnet(id))
     }
-}
-
-/// The route of `table` (of `tgw`) that wins for `dst`: the longest prefix, a static route
-/// before a propagated one of the same block.
-fn tgw_lookup<'s>(
-    net: &Network<'s>,
-    tgw: &'s TransitGateway,
-    table: &'s TgwRouteTable,
-    dst: Ipv4Addr,
-) -> Option<TgwMatch<'s>> {
-    let statics = table.routes.iter().map(|r| TgwMatch {
-        destination: r.destination,
-        attachment: r
-            .attachment
-            .as_ref()
-            .and_then(|a| tgw.attachments.iter().find(|x| x.id == *a)),
-        propagated: false,
-    });
-    let propagated = (tgw.attachments.iter())
-        .filter(|a| a.propagates_to.contains(&table.id))
-        .flat_map(|a| {
-            let blocks = net.vpc(&a.vpc).map(|v| &net.scenario.vpcs[v].cidrs);
-            blocks.into_iter().flatten().map(move |c| TgwMatch {
-                destination: *c,
-                attachment: Some(a),
-                propagated: true,
-            })
-        });
-    statics
-        .chain(propagated)
-        .filter(|m| m.destination.contains(&dst))
-        .min_by_key(|m| (std::cmp::Reverse(m.destination.prefix_len()), m.propagated))
 }

@@ -1,0 +1,86 @@
+//! Transit gateways compiled for simulation: each route table's routes ready for longest-prefix
+//! match (static and propagated in one list), and which VPCs each gateway joins.
+
+use crate::model::{Scenario, TransitGateway};
+use ipnet::Ipv4Net;
+use rustc_hash::FxHashMap as HashMap;
+use std::net::Ipv4Addr;
+
+/// One route of a transit gateway route table, static or propagated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TgwEntry {
+    /// The block it matches.
+    pub destination: Ipv4Net,
+    /// Index (in the gateway's `attachments`) of the attachment it sends to; `None` for a
+    /// blackhole route or a static route to an attachment the scenario lacks.
+    pub attachment: Option<usize>,
+    /// Whether an attachment propagated it (else it is static).
+    pub propagated: bool,
+}
+
+/// A transit gateway's route tables, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct CompiledTgw {
+    /// The routes of each route table (same order as the gateway's `route_tables`), longest
+    /// prefix first and, for one block, the static route before the propagated ones.
+    pub tables: Vec<Vec<TgwEntry>>,
+}
+
+impl CompiledTgw {
+    /// Compiles the route tables of `tgw`; propagated routes are the blocks of each propagating
+    /// attachment's VPC.
+    pub fn new(
+        scenario: &Scenario,
+        tgw: &TransitGateway,
+        vpc_index: &HashMap<&str, usize>,
+    ) -> Self {
+        let attachment = |id: &str| tgw.attachments.iter().position(|a| a.id == id);
+        let tables = (tgw.route_tables.iter())
+            .map(|table| {
+                let statics = table.routes.iter().map(|r| TgwEntry {
+                    destination: r.destination,
+                    attachment: r.attachment.as_deref().and_then(attachment),
+                    propagated: false,
+                });
+                let propagated = (tgw.attachments.iter().enumerate())
+                    .filter(|(_, a)| a.propagates_to.contains(&table.id))
+                    .flat_map(|(i, a)| {
+                        let vpc = vpc_index.get(a.vpc.as_str()).map(|&v| &scenario.vpcs[v]);
+                        vpc.into_iter()
+                            .flat_map(|v| &v.cidrs)
+                            .map(move |c| TgwEntry {
+                                destination: *c,
+                                attachment: Some(i),
+                                propagated: true,
+                            })
+                    });
+                let mut list: Vec<TgwEntry> = statics.chain(propagated).collect();
+                crate::sorting::sort_by_key(&mut list, |e| {
+                    (std::cmp::Reverse(e.destination.prefix_len()), e.propagated)
+                });
+                list
+            })
+            .collect();
+        CompiledTgw { tables }
+    }
+
+    /// The route of route table `table` that wins for `dst`.
+    pub fn lookup(&self, table: usize, dst: Ipv4Addr) -> Option<&TgwEntry> {
+        (self.tables.get(table)?.iter()).find(|e| e.destination.contains(&dst))
+    }
+}
+
+/// For each VPC, the indices of the transit gateways it is attached to.
+pub fn gateways_of_vpc(scenario: &Scenario, vpc_index: &HashMap<&str, usize>) -> Vec<Vec<usize>> {
+    let mut of = vec![Vec::new(); scenario.vpcs.len()];
+    for (i, t) in scenario.transit_gateways.iter().enumerate() {
+        for a in &t.attachments {
+            if let Some(&v) = vpc_index.get(a.vpc.as_str()) {
+                if !of[v].contains(&i) {
+                    of[v].push(i);
+                }
+            }
+        }
+    }
+    of
+}
