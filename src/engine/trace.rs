@@ -275,6 +275,16 @@ pub enum RuleRef {
     },
     /// No route matched the destination.
     NoRoute,
+    /// The transit gateway has no attachment to the sending VPC.
+    NotAttached,
+    /// The transit gateway's attachment has no subnet in the sending subnet's Availability Zone
+    /// (a VPC attachment serves only the zones it has a subnet in).
+    NoSubnetInZone {
+        /// The sending subnet's zone.
+        zone: String,
+    },
+    /// The attachment the packet came in by is associated with no transit gateway route table.
+    NoAssociation,
 }
 
 /// The destination of a route, as a hop names it.
@@ -344,6 +354,9 @@ impl RuleRef {
             RuleRef::NoMatch => "no matching rule".into(),
             RuleRef::Route { destination } => destination.to_string(),
             RuleRef::NoRoute => "no matching route".into(),
+            RuleRef::NotAttached => "no attachment".into(),
+            RuleRef::NoSubnetInZone { zone } => format!("no attachment subnet in {zone}"),
+            RuleRef::NoAssociation => "no associated route table".into(),
         }
     }
 }

@@ -34,6 +34,9 @@ pub fn rule(r: &RuleRef) -> String {
         RuleRef::NoMatch => "no matching rule".into(),
         RuleRef::Route { destination } => format!("route {destination}"),
         RuleRef::NoRoute => "no matching route".into(),
+        RuleRef::NotAttached => "no attachment to this VPC".into(),
+        RuleRef::NoSubnetInZone { zone } => format!("no attachment subnet in {zone}"),
+        RuleRef::NoAssociation => "attachment has no route table".into(),
     }
 }
 

@@ -46,6 +46,9 @@ pub fn rule(r: &RuleRef) -> String {
         RuleRef::NoMatch => "맞는 규칙 없음".into(),
         RuleRef::Route { destination } => format!("경로 {destination}"),
         RuleRef::NoRoute => "맞는 경로 없음".into(),
+        RuleRef::NotAttached => "이 VPC와의 연결 없음".into(),
+        RuleRef::NoSubnetInZone { zone } => format!("{zone}에 연결 서브넷 없음"),
+        RuleRef::NoAssociation => "연결에 라우팅 테이블 없음".into(),
     }
 }
 
@@ -180,14 +183,6 @@ pub fn summary(t: &Trace) -> String {
     )
 }
 
-/// Whether a transit gateway took the packet in (it forwarded it at least once).
-fn entered(t: &Trace) -> bool {
-    (t.hops.iter()).any(|h| {
-        h.component.kind == Kind::TransitGateway
-            && matches!(h.step, crate::engine::trace::Step::Forward)
-    })
-}
-
 /// Why a flow that is not established stopped, from the deciding component and the last hop.
 fn why(t: &Trace, asked: &str) -> String {
     let by = t.blocked_by.as_ref();
@@ -236,22 +231,21 @@ fn why(t: &Trace, asked: &str) -> String {
                 bound(side)
             )
         }
-        Verdict::NoRoute => match by.map(|b| b.kind) {
-            Some(k @ (Kind::RouteTable | Kind::TransitGatewayRouteTable)) => {
-                format!("{} {name}에 {dst}(으)로 가는 경로가 없습니다", kind(k))
-            }
-            // Before the gateway took the packet in: no attachment subnet in the sender's zone.
-            Some(Kind::TransitGateway) if !entered(t) => {
+        Verdict::NoRoute => match (by.map(|b| b.kind), by.and_then(|b| b.rule.as_ref())) {
+            (_, Some(RuleRef::NoSubnetInZone { zone })) => {
                 let from = hop.and_then(|h| h.site.as_ref()).map_or("이 서브넷", |s| &s.part);
                 format!(
-                    "트랜짓 게이트웨이 {name}의 VPC 연결(attachment)에는 {from}와(과) 같은 가용 영역의 서브넷이 없어, {from}에서는 트랜짓 게이트웨이로 보낼 수 없습니다 (VPC 연결은 서브넷이 있는 가용 영역에서만 쓸 수 있습니다)"
+                    "트랜짓 게이트웨이 {name}의 VPC 연결(attachment)에는 {from}와(과) 같은 가용 영역({zone})의 서브넷이 없어, {from}에서는 트랜짓 게이트웨이로 보낼 수 없습니다 (VPC 연결은 서브넷이 있는 가용 영역에서만 쓸 수 있습니다)"
                 )
             }
-            Some(Kind::TransitGateway) => format!(
+            (_, Some(RuleRef::NoAssociation)) => format!(
                 "트랜짓 게이트웨이 {name}의 VPC 연결(attachment)이 어떤 라우팅 테이블과도 연결되어 있지 않아 {dst}(으)로 보낼 수 없습니다"
             ),
-            Some(k) => format!("{} {name}에서 {dst}(으)로 가는 길이 없습니다", kind(k)),
-            None => format!("{dst}(으)로 가는 경로가 없습니다"),
+            (Some(k @ (Kind::RouteTable | Kind::TransitGatewayRouteTable)), _) => {
+                format!("{} {name}에 {dst}(으)로 가는 경로가 없습니다", kind(k))
+            }
+            (Some(k), _) => format!("{} {name}에서 {dst}(으)로 가는 길이 없습니다", kind(k)),
+            (None, _) => format!("{dst}(으)로 가는 경로가 없습니다"),
         },
         Verdict::BlackholeRoute => format!(
             "{} {name}의 경로{}가 블랙홀입니다: 대상이 더 이상 없습니다",

@@ -38,13 +38,15 @@ impl<'n, 's> Walk<'n, 's> {
         let tgw_name = display(&tgw.name, &tgw.id);
         let vpc_name = display(&vpc.name, &vpc.id);
         let Some(att) = tgw.attachments.iter().find(|a| a.vpc == vpc.id) else {
-            return Err(self.drop(&pkt, Verdict::BlackholeRoute, who, None, |_| {
+            let rule = Some(RuleRef::NotAttached);
+            return Err(self.drop(&pkt, Verdict::BlackholeRoute, who, rule, |_| {
                 format!("transit gateway {tgw_name} has no attachment to {vpc_name}")
             }));
         };
         let az = &sn.subnet.az;
         let Some(entry) = self.attachment_subnet(att, az) else {
-            return Err(self.drop(&pkt, Verdict::NoRoute, who, None, |_| {
+            let rule = Some(RuleRef::NoSubnetInZone { zone: az.clone() });
+            return Err(self.drop(&pkt, Verdict::NoRoute, who, rule, |_| {
                 format!(
                     "attachment {} of transit gateway {tgw_name} has no subnet in {az}, so {} cannot reach it: a VPC attachment serves only the Availability Zones it has a subnet in",
                     display(&att.name, &att.id),
@@ -66,14 +68,18 @@ impl<'n, 's> Walk<'n, 's> {
         let table = (att.route_table.as_ref())
             .and_then(|id| tgw.route_tables.iter().position(|r| r.id == *id));
         let Some(table) = table else {
-            return Err(
-                self.drop(&pkt, Verdict::NoRoute, who, Some(RuleRef::NoRoute), |_| {
+            return Err(self.drop(
+                &pkt,
+                Verdict::NoRoute,
+                who,
+                Some(RuleRef::NoAssociation),
+                |_| {
                     format!(
                     "attachment {} is associated with no route table of transit gateway {tgw_name}",
                     display(&att.name, &att.id)
                 )
-                }),
-            );
+                },
+            ));
         };
         self.tgw_route(t, table, az, pkt)
     }
