@@ -2083,11 +2083,11 @@ fn tgw_attachment_serves_only_its_availability_zones() {
         "tgw",
         Kind::TransitGateway,
         Forward,
-        None,
+        Some("no attachment subnet in ap-northeast-2a"),
     );
     assert!(explain(&t).contains("ap-northeast-2a"), "{}", explain(&t));
     let ko = vpc_playground::engine::explain::ko::summary(&t);
-    assert!(ko.contains("가용 영역"), "{ko}");
+    assert!(ko.contains("가용 영역(ap-northeast-2a)"), "{ko}");
 }
 
 #[test]
@@ -2123,7 +2123,7 @@ fn tgw_attachment_without_association_drops() {
         "tgw",
         Kind::TransitGateway,
         Forward,
-        None,
+        Some("no associated route table"),
     );
     assert!(explain(&t).contains("associated with no route table"));
     let ko = vpc_playground::engine::explain::ko::summary(&t);
