@@ -3,7 +3,8 @@
 //!
 //! Hosts on the internet sit in a row at the top; VPCs sit side by side below them; inside a VPC
 //! each availability zone is a vertical band, subnets stack in rows inside their band, nodes fill
-//! a grid inside their subnet, and the internet gateway sits on the VPC's top edge.
+//! a grid inside their subnet, the internet gateway sits on the VPC's top edge, and transit
+//! gateways sit in a row under the VPCs.
 
 use crate::geometry::{
     zones_of, GRID, NODE_SIZE, SLOT_H, SLOT_W, SUBNET_H, SUBNET_HEAD, SUBNET_W, VPC_HEAD, VPC_PAD,
@@ -180,6 +181,20 @@ pub fn auto_layout(s: &Scenario) -> BTreeMap<Id, Rect> {
         }
         vx += vw + 3.0 * GAP;
     }
+    // Transit gateways in a row under the VPCs they join, centred on them.
+    let bottom = (s.vpcs.iter())
+        .filter_map(|v| out.get(&v.id))
+        .map(|r: &Rect| r.y + r.h)
+        .fold(vy, f64::max);
+    let span = (vx - 3.0 * GAP - TOP).max(0.0);
+    let n = s.transit_gateways.len() as f64;
+    let first = TOP + (span - n * 2.0 * SLOT_W).max(0.0) / 2.0 + SLOT_W - NODE_SIZE / 2.0;
+    for (k, t) in s.transit_gateways.iter().enumerate() {
+        out.insert(
+            t.id.clone(),
+            node(first + k as f64 * 2.0 * SLOT_W, bottom + 3.0 * GAP),
+        );
+    }
     out
 }
 
@@ -265,6 +280,11 @@ pub fn fill_missing(s: &mut Scenario) -> bool {
             None => auto[&g.id],
         };
         s.layout.insert(g.id.clone(), at);
+    }
+    for t in &s.transit_gateways {
+        if !s.layout.contains_key(&t.id) {
+            s.layout.insert(t.id.clone(), auto[&t.id]);
+        }
     }
     for h in s.internet_hosts.clone() {
         if !s.layout.contains_key(&h.id) {

@@ -1,6 +1,6 @@
 //! The lines the canvas draws between parts (from a subnet to the internet gateway, NAT gateway
 //! or instance its route table sends traffic to, from a load balancer to the subnets of its other
-//! nodes, between peered VPCs), and how each is routed: straight when that crosses no subnet but
+//! nodes, between peered VPCs, from a transit gateway to the VPCs attached to it), and how each is routed: straight when that crosses no subnet but
 //! its own ends, else with one to three right-angle bends through the gaps between subnets, as
 //! network diagrams draw them. Plain Rust: the canvas and the pictures draw what this returns.
 
@@ -16,7 +16,8 @@ pub struct Line {
     pub key: String,
     /// Its points, from where it starts to where it points (at least two).
     pub points: Vec<Point>,
-    /// CSS class: `route-igw`, `route-nat`, `route-instance`, `lb-node`, `peering`.
+    /// CSS class: `route-igw`, `route-nat`, `route-instance`, `route-tgw`, `lb-node`,
+    /// `peering`, `tgw-attachment`.
     pub class: &'static str,
     /// What the line means, for its tooltip.
     pub title: String,
@@ -213,6 +214,7 @@ pub fn lines(s: &Scenario, rect: &dyn Fn(&str) -> Option<Rect>) -> Vec<Line> {
                 RouteTarget::InternetGateway(g) => (g, "route-igw"),
                 RouteTarget::NatGateway(g) => (g, "route-nat"),
                 RouteTarget::Instance(g) => (g, "route-instance"),
+                RouteTarget::TransitGateway(g) => (g, "route-tgw"),
                 _ => continue,
             };
             let Some(tr) = rect(target) else { continue };
@@ -234,6 +236,23 @@ pub fn lines(s: &Scenario, rect: &dyn Fn(&str) -> Option<Rect>) -> Vec<Line> {
                 points: route(lr, end, &subnets),
                 class: "lb-node",
                 title: format!("{} has a node in {}", lb.name, n.subnet),
+            });
+        }
+    }
+    for t in &s.transit_gateways {
+        let Some(tr) = rect(&t.id) else { continue };
+        for a in &t.attachments {
+            let Some(vr) = rect(&a.vpc) else { continue };
+            let c = centre(tr);
+            out.push(Line {
+                key: format!("{}>{}", t.id, a.id),
+                points: vec![nearest_on(tr, centre(vr)), nearest_on(vr, c)],
+                class: "tgw-attachment",
+                title: format!(
+                    "{} is attached to {}",
+                    crate::edit::find::name_of(s, &a.vpc),
+                    crate::edit::find::name_of(s, &t.id)
+                ),
             });
         }
     }

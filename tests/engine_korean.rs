@@ -43,6 +43,7 @@ const NAMES: &[&str] = &[
     "subnet-a",
     "public-a",
     "igw-1",
+    "tgw-1",
     "alb-1",
     "eni-web-1",
     "pl-1",
@@ -141,9 +142,13 @@ fn refusal_variant(r: &Refusal) -> usize {
         R::NameTaken { .. } => 23,
         R::NameIsId { .. } => 24,
         R::NoPart { .. } => 25,
+        R::TransitGatewayIntoVpc { .. } => 26,
+        R::AttachmentNeedsSubnet { .. } => 27,
+        R::AlreadyAttached { .. } => 28,
+        R::DuplicateTgwRoute { .. } => 29,
     }
 }
-const REFUSAL_VARIANTS: usize = 26;
+const REFUSAL_VARIANTS: usize = 30;
 
 fn refusals() -> Vec<Refusal> {
     use Refusal as R;
@@ -190,6 +195,18 @@ fn refusals() -> Vec<Refusal> {
         R::SubnetLeavesVpc {
             name: s("subnet-a"),
             vpc: s("vpc-1"),
+        },
+        R::TransitGatewayIntoVpc {
+            name: s("tgw-1"),
+            vpc: s("vpc-1"),
+        },
+        R::AttachmentNeedsSubnet { vpc: s("vpc-1") },
+        R::AlreadyAttached {
+            vpc: s("vpc-1"),
+            tgw: s("tgw-1"),
+        },
+        R::DuplicateTgwRoute {
+            destination: "10.0.0.0/8".parse().unwrap(),
         },
         R::BalancerOwnSubnets { name: s("alb-1") },
         R::StayInSubnet { name: s("web-1") },

@@ -111,13 +111,13 @@ fn run(s: &Scenario, from: &str, to: &str, protocol: Protocol, port: Option<u16>
 }
 
 #[test]
-fn there_are_six_templates_with_unique_ids() {
+fn there_are_seven_templates_with_unique_ids() {
     let ids: Vec<&str> = templates::all().iter().map(|t| t.id).collect();
-    assert_eq!(ids.len(), 6);
+    assert_eq!(ids.len(), 7);
     let mut sorted = ids.clone();
     sorted.sort();
     sorted.dedup();
-    assert_eq!(sorted.len(), 6, "{ids:?}");
+    assert_eq!(sorted.len(), 7, "{ids:?}");
     assert!(templates::load("nope").is_none());
 }
 
@@ -622,6 +622,24 @@ fn peering_is_not_transitive() {
     );
 }
 
+/// Hub and spokes: both apps reach the shared service through the transit gateway, and it them
+/// (its table has both apps' propagated blocks), but the spokes' table has no route from one app
+/// to the other.
+#[test]
+fn transit_hub_isolates_the_spokes_from_each_other() {
+    assert_flows(
+        "transit-hub",
+        &[
+            ("app-a-1", "shared-svc", TCP, Some(443), "established"),
+            ("app-b-1", "shared-svc", Protocol::Icmp, None, "established"),
+            ("shared-svc", "app-a-1", TCP, Some(443), "established"),
+            ("shared-svc", "app-b-1", TCP, Some(443), "established"),
+            ("app-a-1", "app-b-1", TCP, Some(443), "no-route"),
+            ("app-b-1", "app-a-1", TCP, Some(443), "no-route"),
+        ],
+    );
+}
+
 /// The room a node-like part takes on the canvas: its icon and, centred under it, its name
 /// (12 px text, about 7 px a character) and its address line.
 fn footprint(s: &Scenario, id: &str) -> Rect {
@@ -861,6 +879,10 @@ fn every_hop_names_the_part_it_is_drawn_as() {
                         Kind::SecurityGroup | Kind::NetworkAcl | Kind::RouteTable | Kind::Vpc => {
                             None
                         }
+                        // A transit gateway's route table is drawn as its gateway.
+                        Kind::TransitGatewayRouteTable => (s.transit_gateways.iter())
+                            .find(|g| g.route_tables.iter().any(|r| r.id == c.id))
+                            .map(|g| g.id.clone()),
                         _ => Some(c.id.clone()),
                     };
                     assert_eq!(c.owner, want, "{}: {from} → {to}: {c:?}", t.id);

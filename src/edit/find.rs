@@ -22,6 +22,8 @@ pub enum Found {
     NatGateway(usize),
     /// `internet_hosts[i]`.
     Host(usize),
+    /// `transit_gateways[i]`.
+    TransitGateway(usize),
 }
 
 impl Found {
@@ -36,6 +38,7 @@ impl Found {
             Found::InternetGateway(i) => format!("internet_gateways[{i}]"),
             Found::NatGateway(i) => format!("nat_gateways[{i}]"),
             Found::Host(i) => format!("internet_hosts[{i}]"),
+            Found::TransitGateway(i) => format!("transit_gateways[{i}]"),
         }
     }
 
@@ -59,6 +62,7 @@ pub fn locate(s: &Scenario, id: &str) -> Option<Found> {
         .or_else(|| pos(s.internet_gateways.iter().map(|x| &x.id), id).map(Found::InternetGateway))
         .or_else(|| pos(s.nat_gateways.iter().map(|x| &x.id), id).map(Found::NatGateway))
         .or_else(|| pos(s.internet_hosts.iter().map(|x| &x.id), id).map(Found::Host))
+        .or_else(|| pos(s.transit_gateways.iter().map(|x| &x.id), id).map(Found::TransitGateway))
 }
 
 /// Every canvas part's id, containers first (VPCs, subnets), then nodes: the drawing order.
@@ -72,6 +76,7 @@ pub fn part_ids(s: &Scenario) -> Vec<String> {
     out.extend(s.instances.iter().map(|x| x.id.clone()));
     out.extend(s.databases.iter().map(|x| x.id.clone()));
     out.extend(s.internet_hosts.iter().map(|x| x.id.clone()));
+    out.extend(s.transit_gateways.iter().map(|x| x.id.clone()));
     out
 }
 
@@ -87,6 +92,7 @@ pub fn name_of(s: &Scenario, id: &str) -> String {
         Some(Found::InternetGateway(i)) => &s.internet_gateways[i].name,
         Some(Found::NatGateway(i)) => &s.nat_gateways[i].name,
         Some(Found::Host(i)) => &s.internet_hosts[i].name,
+        Some(Found::TransitGateway(i)) => &s.transit_gateways[i].name,
         None => {
             let table = s
                 .security_groups
@@ -130,11 +136,12 @@ pub fn all_interfaces(s: &Scenario) -> impl Iterator<Item = &Interface> {
 }
 
 /// The container a part is drawn in: a subnet for nodes, a VPC for subnets and attached internet
-/// gateways; `None` for VPCs and hosts on the internet.
+/// gateways; `None` for VPCs, hosts on the internet and transit gateways (regional, outside
+/// every VPC).
 pub fn parent_of(s: &Scenario, id: &str) -> Option<String> {
     let found = locate(s, id)?;
     match found {
-        Found::Vpc(_) | Found::Host(_) => None,
+        Found::Vpc(_) | Found::Host(_) | Found::TransitGateway(_) => None,
         Found::Subnet(i) => Some(s.subnets[i].vpc.clone()),
         Found::InternetGateway(i) => s.internet_gateways[i].vpc.clone(),
         _ => interfaces_of(s, found).first().map(|n| n.subnet.clone()),
@@ -161,7 +168,7 @@ pub fn descendants(s: &Scenario, id: &str) -> Vec<String> {
 pub fn vpc_of(s: &Scenario, id: &str) -> Option<String> {
     match locate(s, id)? {
         Found::Vpc(i) => Some(s.vpcs[i].id.clone()),
-        Found::Host(_) => None,
+        Found::Host(_) | Found::TransitGateway(_) => None,
         _ => {
             let mut cur = parent_of(s, id)?;
             loop {

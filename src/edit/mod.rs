@@ -13,6 +13,7 @@
 //! - [`title`]: the names new internet hosts are given, in English or Korean.
 //! - [`laptop`]: the learner's "My laptop" host, the address behind "My IP".
 //! - [`balancer`]: listeners and target groups added to a load balancer.
+//! - [`transit`]: transit gateways: attachments, associations, propagations, static routes.
 //! - [`refusal`]: why an edit was refused, in English and Korean.
 
 pub mod alloc;
@@ -28,6 +29,7 @@ pub mod remove;
 pub mod rename;
 pub mod room;
 pub mod title;
+pub mod transit;
 
 pub use refusal::Refusal;
 
@@ -68,6 +70,8 @@ pub enum PartKind {
     Internet,
     /// "My laptop": the learner's computer on the internet.
     Laptop,
+    /// A transit gateway (regional: on the open canvas, joining VPCs).
+    TransitGateway,
 }
 
 impl PartKind {
@@ -86,6 +90,7 @@ impl PartKind {
             PartKind::Cache => "ElastiCache cluster",
             PartKind::Internet => "internet host",
             PartKind::Laptop => "laptop",
+            PartKind::TransitGateway => "transit gateway",
         }
     }
 

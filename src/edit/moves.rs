@@ -67,6 +67,13 @@ fn settle(s: &mut Scenario, id: &str) -> Result<(), Refusal> {
             }),
             None => Ok(()),
         },
+        Found::TransitGateway(_) => match vpc_at(s, cx, cy) {
+            Some(v) => Err(Refusal::TransitGatewayIntoVpc {
+                name,
+                vpc: name_of(s, &s.vpcs[v].id),
+            }),
+            None => Ok(()),
+        },
         Found::Subnet(i) => {
             let vpc = s.subnets[i].vpc.clone();
             let r = rect_of(s, id).unwrap_or_default();

@@ -67,6 +67,7 @@ fn build(s: &Scenario, kind: PartKind, x: f64, y: f64, exact: bool) -> Result<Pl
         PartKind::InternetGateway => place_igw(&mut s, x, y)?,
         PartKind::LoadBalancer => place_alb(&mut s, x, y)?,
         PartKind::Internet | PartKind::Laptop => place_host(&mut s, kind, x, y)?,
+        PartKind::TransitGateway => place_tgw(&mut s, x, y)?,
         _ => place_in_subnet(&mut s, kind, x, y)?,
     };
     Ok(Placed { scenario: s, id })
@@ -213,6 +214,18 @@ fn place_host(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<Id, Re
         os: Os::Any,
         listens: Listening::Any,
     });
+    s.layout.insert(id.clone(), node_rect(x, y));
+    Ok(id)
+}
+
+fn place_tgw(s: &mut Scenario, x: f64, y: f64) -> Result<Id, Refusal> {
+    if let Some(i) = vpc_at(s, x, y) {
+        return Err(Refusal::TransitGatewayIntoVpc {
+            name: next_name(s, "tgw"),
+            vpc: label(&s.vpcs[i].name, &s.vpcs[i].id),
+        });
+    }
+    let id = super::transit::create(s);
     s.layout.insert(id.clone(), node_rect(x, y));
     Ok(id)
 }
@@ -553,6 +566,19 @@ fn candidates(s: &Scenario, kind: PartKind, near: Option<&str>) -> Vec<(f64, f64
             let top = s.layout.values().map(|r| r.y).fold(f64::NAN, f64::min);
             let y = if top.is_nan() { 80.0 } else { top - 100.0 };
             out.push((80.0, y));
+        }
+        PartKind::TransitGateway => {
+            // Below the VPCs, centred under them.
+            let vpcs: Vec<&Rect> = s.vpcs.iter().filter_map(|v| s.layout.get(&v.id)).collect();
+            let bottom = vpcs.iter().map(|r| r.y + r.h).fold(f64::NAN, f64::max);
+            let (left, right) = vpcs.iter().fold((f64::NAN, f64::NAN), |(l, r), v| {
+                (l.min(v.x), r.max(v.x + v.w))
+            });
+            if bottom.is_nan() {
+                out.push((120.0, 120.0));
+            } else {
+                out.push(((left + right) / 2.0, bottom + 90.0));
+            }
         }
         _ => {
             let mut subnets: Vec<String> = Vec::new();

@@ -10,7 +10,7 @@ use crate::model::{Rect, Scenario};
 use crate::scenario::validate;
 use proptest::prelude::*;
 
-const KINDS: [PartKind; 12] = [
+const KINDS: [PartKind; 13] = [
     PartKind::Vpc,
     PartKind::Subnet,
     PartKind::InternetGateway,
@@ -23,6 +23,7 @@ const KINDS: [PartKind; 12] = [
     PartKind::Cache,
     PartKind::Internet,
     PartKind::Laptop,
+    PartKind::TransitGateway,
 ];
 
 /// One drop: a kind, and either a point inside the `n`-th container the kind lives in (at
@@ -92,7 +93,9 @@ fn point(s: &Scenario, d: &Drop) -> (f64, f64, bool) {
 /// Whether the refusal of a drop at (`x`, `y`) is for a reason other than room.
 fn fair_refusal(s: &Scenario, kind: PartKind, x: f64, y: f64, why: &str) -> bool {
     let outside = match kind {
-        PartKind::Vpc | PartKind::Internet | PartKind::Laptop => vpc_at(s, x, y).is_some(),
+        PartKind::Vpc | PartKind::Internet | PartKind::Laptop | PartKind::TransitGateway => {
+            vpc_at(s, x, y).is_some()
+        }
         PartKind::Subnet | PartKind::LoadBalancer => vpc_at(s, x, y).is_none(),
         PartKind::InternetGateway => crate::geometry::vpc_near(s, x, y, 56.0).is_none(),
         _ => subnet_at(s, x, y).is_none(),
@@ -137,8 +140,11 @@ fn check_layout(s: &Scenario) -> Result<(), String> {
                     return Err(format!("{a} is drawn outside its zone's band"));
                 }
             }
-            Some(Found::InternetGateway(_)) | Some(Found::Vpc(_)) | Some(Found::Host(_)) | None => {
-            }
+            Some(Found::InternetGateway(_))
+            | Some(Found::Vpc(_))
+            | Some(Found::Host(_))
+            | Some(Found::TransitGateway(_))
+            | None => {}
             Some(_) => {
                 let home = parent_of(s, a).ok_or(format!("{a} has no subnet"))?;
                 let r = rect_of(s, &home).ok_or("subnet without place")?;

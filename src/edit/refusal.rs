@@ -92,6 +92,31 @@ pub enum Refusal {
         /// The VPC.
         vpc: String,
     },
+    /// A transit gateway moved or dropped into a VPC (it is regional: it joins VPCs from outside
+    /// them).
+    TransitGatewayIntoVpc {
+        /// The transit gateway.
+        name: String,
+        /// The VPC.
+        vpc: String,
+    },
+    /// A VPC without subnets attached to a transit gateway (an attachment needs a subnet).
+    AttachmentNeedsSubnet {
+        /// The VPC.
+        vpc: String,
+    },
+    /// A VPC attached a second time to one transit gateway.
+    AlreadyAttached {
+        /// The VPC.
+        vpc: String,
+        /// The transit gateway.
+        tgw: String,
+    },
+    /// A second static route for one block in a transit gateway route table.
+    DuplicateTgwRoute {
+        /// The block.
+        destination: Ipv4Net,
+    },
     /// A subnet moved out of its VPC.
     SubnetLeavesVpc {
         /// The subnet.
@@ -155,6 +180,7 @@ impl PartKind {
             PartKind::Cache => "ElastiCache 클러스터",
             PartKind::Internet => "인터넷 호스트",
             PartKind::Laptop => "노트북",
+            PartKind::TransitGateway => "트랜짓 게이트웨이",
         }
     }
 }
@@ -223,6 +249,16 @@ impl Refusal {
             R::HostIntoVpc { name, vpc } => {
                 format!("{name} is a host on the internet; it cannot go inside {vpc}.")
             }
+            R::TransitGatewayIntoVpc { name, vpc } => format!(
+                "{name} is a transit gateway: it joins VPCs from outside them, so it cannot go inside {vpc}."
+            ),
+            R::AttachmentNeedsSubnet { vpc } => format!(
+                "{vpc} has no subnet: a transit gateway attachment needs a subnet in each Availability Zone it serves. Add a subnet first."
+            ),
+            R::AlreadyAttached { vpc, tgw } => format!("{vpc} is already attached to {tgw}."),
+            R::DuplicateTgwRoute { destination } => format!(
+                "This route table has a static route for {destination} already; change or delete that one."
+            ),
             R::SubnetLeavesVpc { name, vpc } => {
                 format!("{name} must stay inside its VPC {vpc}; a subnet cannot change VPC.")
             }
@@ -308,6 +344,20 @@ impl Refusal {
             R::HostIntoVpc { name, vpc } => format!(
                 "{} 인터넷 호스트라서 {vpc} 안에 들어갈 수 없습니다.",
                 topic(name)
+            ),
+            R::TransitGatewayIntoVpc { name, vpc } => format!(
+                "{} 트랜짓 게이트웨이라서 {vpc} 안에 들어갈 수 없습니다. 트랜짓 게이트웨이는 VPC 밖에서 VPC들을 연결합니다.",
+                topic(name)
+            ),
+            R::AttachmentNeedsSubnet { vpc } => format!(
+                "{}에 서브넷이 없습니다. 트랜짓 게이트웨이 연결에는 쓰려는 가용 영역마다 서브넷이 하나 있어야 합니다. 먼저 서브넷을 추가하세요.",
+                vpc
+            ),
+            R::AlreadyAttached { vpc, tgw } => {
+                format!("{} 이미 {tgw}에 연결되어 있습니다.", topic(vpc))
+            }
+            R::DuplicateTgwRoute { destination } => format!(
+                "이 라우팅 테이블에는 {destination}에 대한 정적 경로가 이미 있습니다. 그 경로를 고치거나 지우세요."
             ),
             R::SubnetLeavesVpc { name, vpc } => format!(
                 "{} 자기 VPC {vpc} 안에 있어야 합니다. 서브넷은 VPC를 바꿀 수 없습니다.",

@@ -1,5 +1,6 @@
 //! Deleting parts with what depends on them: a VPC takes its subnets, tables, groups and
-//! gateways; a subnet takes the nodes in it; routes and rules that point at deleted parts go too.
+//! gateways; a subnet takes the nodes in it; a transit gateway takes its attachments and route
+//! tables; routes and rules that point at deleted parts go too.
 
 use super::find::{descendants, locate};
 use crate::model::{Peer, RouteTarget, Scenario};
@@ -76,6 +77,7 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
     s.gateway_endpoints.retain(|t| !vpcs.contains(&t.vpc));
     s.peerings
         .retain(|p| !vpcs.contains(&p.requester) && !vpcs.contains(&p.accepter));
+    s.transit_gateways.retain(|t| !gone.contains(&t.id));
     for t in &mut s.transit_gateways {
         t.attachments.retain(|a| !vpcs.contains(&a.vpc));
     }
@@ -92,7 +94,8 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
             | RouteTarget::NetworkInterface(x)
             | RouteTarget::PeeringConnection(x)
             | RouteTarget::GatewayEndpoint(x) => alive.contains(x),
-            RouteTarget::TransitGateway(_) => true,
+            // A gateway the scenario never had (a partial import) is not the user's deletion.
+            RouteTarget::TransitGateway(x) => !gone.contains(x),
         });
     }
     for a in &mut s.network_acls {

@@ -47,6 +47,7 @@ fn name_mut(s: &mut Scenario, what: Named) -> &mut String {
         Named::Part(Found::InternetGateway(i)) => &mut s.internet_gateways[i].name,
         Named::Part(Found::NatGateway(i)) => &mut s.nat_gateways[i].name,
         Named::Part(Found::Host(i)) => &mut s.internet_hosts[i].name,
+        Named::Part(Found::TransitGateway(i)) => &mut s.transit_gateways[i].name,
         Named::Group(i) => &mut s.security_groups[i].name,
         Named::Table(i) => &mut s.route_tables[i].name,
         Named::Acl(i) => &mut s.network_acls[i].name,

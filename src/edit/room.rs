@@ -58,6 +58,10 @@ fn detail_lines(s: &Scenario, found: Found) -> Vec<String> {
             None => vec!["detached".into(), "분리됨".into()],
         },
         Found::Host(i) => vec![s.internet_hosts[i].ip.to_string()],
+        Found::TransitGateway(i) => {
+            let n = s.transit_gateways[i].attachments.len();
+            vec![format!("{n} attachments"), format!("연결 {n}개")]
+        }
         Found::Vpc(_) | Found::Subnet(_) => Vec::new(),
     }
 }
@@ -310,7 +314,7 @@ pub fn make_room(s: &mut Scenario, id: &str) {
                 set_corner(s, id, x, me.y);
             }
         }
-        Found::Vpc(_) | Found::Host(_) => open_canvas(s, id, &me, &busy),
+        Found::Vpc(_) | Found::Host(_) | Found::TransitGateway(_) => open_canvas(s, id, &me, &busy),
         _ => {
             let Some(subnet) = parent_of(s, id) else {
                 return;

@@ -64,6 +64,14 @@ impl CompiledTgw {
         CompiledTgw { tables }
     }
 
+    /// Compiles `tgw` of `scenario` on its own (the inspector lists its routes this way).
+    pub fn of(scenario: &Scenario, tgw: &TransitGateway) -> Self {
+        let vpc_index = (scenario.vpcs.iter().enumerate())
+            .map(|(i, v)| (v.id.as_str(), i))
+            .collect();
+        CompiledTgw::new(scenario, tgw, &vpc_index)
+    }
+
     /// The route of route table `table` that wins for `dst`.
     pub fn lookup(&self, table: usize, dst: Ipv4Addr) -> Option<&TgwEntry> {
         (self.tables.get(table)?.iter()).find(|e| e.destination.contains(&dst))

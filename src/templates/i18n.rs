@@ -82,6 +82,17 @@ pub const TEXTS: &[TemplateText] = &[
             ko: "VPC A는 B와, B는 C와 피어링되어 있습니다. A와 B, B와 C는 통신하지만 A는 B를 거쳐 C로 갈 수 없습니다. 피어링은 전이되지 않기 때문입니다.",
         },
     },
+    TemplateText {
+        id: "transit-hub",
+        name: StaticText {
+            en: "Shared services through a transit gateway",
+            ko: "트랜짓 게이트웨이로 잇는 공유 서비스",
+        },
+        description: StaticText {
+            en: "Two app VPCs and a shared-services VPC attached to one transit gateway. The apps' attachments use a route table that only the shared VPC propagates to, so each app reaches the shared service but not the other app.",
+            ko: "앱 VPC 두 개와 공유 서비스 VPC 하나가 트랜짓 게이트웨이 하나에 연결되어 있습니다. 앱 쪽 연결은 공유 VPC만 경로를 전파하는 라우팅 테이블을 쓰므로, 각 앱은 공유 서비스에는 닿지만 다른 앱에는 닿지 못합니다.",
+        },
+    },
 ];
 
 /// The text of template `id`.

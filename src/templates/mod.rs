@@ -66,13 +66,14 @@ macro_rules! template {
 }
 
 /// Every built-in template, in the order the app lists them.
-const ALL: [Template; 6] = [
+const ALL: [Template; 7] = [
     template!("service-postgis-memcached"),
     template!("public-private-db"),
     template!("small-service"),
     template!("alb-autoscaling"),
     template!("refactored-web"),
     template!("peering-not-transitive"),
+    template!("transit-hub"),
 ];
 
 /// Every built-in template, in the order the app lists them.
@@ -98,7 +99,7 @@ pub fn load(id: &str) -> Option<Scenario> {
 
 /// The ids of the parts a canvas draws, each of which needs a `layout` entry: VPCs, subnets,
 /// internet gateways, NAT gateways, instances, databases, load balancer nodes (by interface id:
-/// one per subnet), internet hosts and peering connections. Route tables, network ACLs and
+/// one per subnet), internet hosts, peering connections and transit gateways. Route tables, network ACLs and
 /// security groups are properties of these, not drawn on their own.
 pub fn drawn_parts(s: &Scenario) -> Vec<Id> {
     let mut out: Vec<Id> = Vec::new();
@@ -115,5 +116,6 @@ pub fn drawn_parts(s: &Scenario) -> Vec<Id> {
     );
     out.extend(s.internet_hosts.iter().map(|p| p.id.clone()));
     out.extend(s.peerings.iter().map(|p| p.id.clone()));
+    out.extend(s.transit_gateways.iter().map(|p| p.id.clone()));
     out
 }

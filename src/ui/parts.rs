@@ -68,7 +68,7 @@ pub struct Part {
 /// use vpc_playground::ui::parts::PARTS;
 /// assert!(PARTS.iter().any(|p| p.name == "NAT gateway"));
 /// ```
-pub const PARTS: [Part; 12] = [
+pub const PARTS: [Part; 13] = [
     Part {
         name: "VPC",
         badge: "VPC",
@@ -96,6 +96,13 @@ pub const PARTS: [Part; 12] = [
         family: Family::Network,
         hint: "Lets private subnets reach out to the internet",
         kind: PartKind::NatGateway,
+    },
+    Part {
+        name: "Transit gateway",
+        badge: "TGW",
+        family: Family::Network,
+        hint: "A regional router that joins VPCs: each attachment's route table picks where traffic goes",
+        kind: PartKind::TransitGateway,
     },
     Part {
         name: "Application load balancer",

@@ -131,6 +131,14 @@ fn look(s: &Scenario, id: &str, lang: Lang) -> Option<PartLook> {
                     .unwrap_or_default(),
             )
         }
+        Found::TransitGateway(i) => {
+            let n = s.transit_gateways[i].attachments.len();
+            (
+                Shape::Node("fam-network", "TGW"),
+                tf(lang, "{} attachments", &[&n.to_string()]),
+                String::new(),
+            )
+        }
         Found::Host(i) => {
             let h = &s.internet_hosts[i];
             let badge = if h.id.starts_with("laptop") {

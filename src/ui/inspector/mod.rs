@@ -10,6 +10,7 @@ mod routes;
 mod sg;
 mod sg_rule;
 mod subnet;
+mod transit;
 mod vpc;
 
 use yew::prelude::*;
@@ -145,6 +146,7 @@ fn kind_name(lang: Lang, found: Found, s: &crate::model::Scenario) -> &'static s
         Found::InternetGateway(_) => t(lang, "Internet gateway"),
         Found::NatGateway(_) => t(lang, "NAT gateway"),
         Found::Host(_) => t(lang, "Internet host"),
+        Found::TransitGateway(_) => t(lang, "Transit gateway"),
     }
 }
 
@@ -164,6 +166,7 @@ fn editor(app: &AppContext, lang: Lang, id: &str, found: Found, focus: Option<u3
     let content = match found {
         Found::Vpc(_) => html! { <vpc::VpcEditor key={ekey} {id} /> },
         Found::Subnet(_) => html! { <subnet::SubnetEditor key={ekey} {id} /> },
+        Found::TransitGateway(_) => html! { <transit::TransitGatewayEditor key={ekey} {id} /> },
         _ => html! { <node::NodeEditor key={ekey} {id} /> },
     };
     html! {
