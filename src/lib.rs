@@ -24,6 +24,7 @@ pub mod share;
 pub mod sorting;
 pub mod templates;
 pub mod traffic_state;
+pub mod worker_job;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -143,7 +143,13 @@ fn dictionary_prefix() -> Vec<u8> {
 
 /// Builds a fragment (without `#`) from scenario JSON and extra parameters.
 pub fn encode_fragment(json: &str, params: &[(&str, &str)]) -> String {
-    let mut out = format!("s={}", encode_payload(json));
+    fragment(&encode_payload(json), params)
+}
+
+/// A fragment (without `#`) from a scenario payload made by [`encode_payload`] and extra
+/// parameters.
+pub fn fragment(payload: &str, params: &[(&str, &str)]) -> String {
+    let mut out = format!("s={payload}");
     for (k, v) in params {
         let _ = write!(out, "&{k}={v}");
     }

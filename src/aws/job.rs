@@ -49,7 +49,12 @@ pub fn run_json(job: &str) -> String {
         Ok(job) => run(&job),
         Err(e) => Answer::Failed(format!("the import request could not be read: {e}")),
     };
-    serde_json::to_string(&answer).unwrap_or_else(|e| {
+    to_json(&answer)
+}
+
+/// An answer as JSON (never fails: a failure to write it is a failed answer).
+pub fn to_json(answer: &Answer) -> String {
+    serde_json::to_string(answer).unwrap_or_else(|e| {
         format!(r#"{{"failed":"the imported scenario could not be written: {e}"}}"#)
     })
 }

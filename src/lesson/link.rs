@@ -29,7 +29,12 @@ pub enum LessonLinkError {
 /// Builds a fragment (without `#`) holding `lesson`: `l=2.<payload>`.
 pub fn encode_fragment(lesson: &Lesson) -> String {
     let json = serde_json::to_string(lesson).unwrap_or_default();
-    format!("{LESSON_KEY}={}", share::encode_payload(&json))
+    fragment(&share::encode_payload(&json))
+}
+
+/// The fragment (without `#`) holding a lesson payload made by [`share::encode_payload`].
+pub fn fragment(payload: &str) -> String {
+    format!("{LESSON_KEY}={payload}")
 }
 
 /// The lesson JSON in a full link, a `#fragment` or a bare fragment.

@@ -290,4 +290,9 @@ impl Lesson {
     pub fn to_json(&self) -> String {
         crate::scenario::to_pretty_json(self)
     }
+
+    /// The lesson as compact JSON (what the page remembers).
+    pub fn to_compact_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }

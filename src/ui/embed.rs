@@ -16,7 +16,7 @@ use super::canvas::{bounds, centred_on, fit_to, fit_view, name_px, Canvas};
 use super::fragment::{fragment_param, location_hash};
 use super::lang::{t, use_lang};
 use super::packets::{clock, Play, PlayContext, Shown, ShownContext};
-use super::share::{link_to, shown_flows, Shows};
+use super::share::{open_full_link, shown_flows, Shows};
 use super::state::AppContext;
 use super::traffic::TrafficPanel;
 use super::view::{View, ViewContext};
@@ -37,7 +37,7 @@ pub fn EmbedView() -> Html {
     let traffic = use_context::<ShownContext>().expect("shown-flow context");
     let play = use_context::<PlayContext>().expect("play context");
     let view = use_context::<ViewContext>().expect("view context");
-    let full = link_to(&app.scenario, &shown_flows(&traffic), false);
+    let full = open_full_link(&location_hash(), &shown_flows(&traffic));
     // What the link asks for, read once.
     let (shows, zoom) = *use_memo((), |_| {
         let hash = location_hash();

@@ -1,8 +1,9 @@
-//! The AWS importer runs in a Web Worker of its own (the `vpcplay-import` binary, built by
-//! Trunk next to the app), so the app's bundle carries no importer and reading a large account
-//! does not hold up the page. The page side ([`import`], [`warm`]) starts the worker when the
-//! Files dialog opens and sends it one [`Job`] at a time; the worker side ([`serve`]) answers each
-//! with [`crate::aws::job::run_json`].
+//! The helper Web Worker (the `vpcplay-import` binary, built by Trunk next to the app) runs the
+//! AWS importer and packs share links, so the app's bundle carries neither the importer nor the
+//! DEFLATE compressor, and reading a large account does not hold up the page. The page side
+//! ([`import`], [`pack`], [`warm`]) starts the worker on first need and sends it one
+//! [`Request`] at a time; the worker side ([`serve`]) answers each with
+//! [`crate::worker_job::answer`].
 
 use std::cell::RefCell;
 
@@ -13,6 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 
 use crate::aws::job::{Answer, Job};
+use crate::worker_job::Request;
 
 /// The worker's script, beside the page (Trunk's loader shim for the `vpcplay-import` binary).
 const SCRIPT: &str = "./vpcplay-import_loader.js";
@@ -23,6 +25,8 @@ const READY: &str = "ready";
 thread_local! {
     /// The running worker and a promise that resolves when it listens.
     static RUNNING: RefCell<Option<(Worker, Promise)>> = const { RefCell::new(None) };
+    /// Resolves when the last request sent has been answered.
+    static QUEUE: RefCell<Option<Promise>> = const { RefCell::new(None) };
 }
 
 /// Starts the worker, if it is not running, so that an import does not wait for it to load.
@@ -70,40 +74,59 @@ fn stop() {
 /// Runs a job in the worker and returns its answer; a worker that cannot load or crashes is a
 /// [`Answer::Failed`] that says so.
 pub async fn import(job: &Job) -> Answer {
-    match ask(job).await {
-        Ok(answer) => answer,
-        Err(why) => {
-            stop();
-            Answer::Failed(why)
-        }
-    }
+    let reply = match ask(&Request::Import(job.clone())).await {
+        Ok(text) => serde_json::from_str(&text)
+            .map_err(|e| format!("the importer's answer could not be read: {e}")),
+        Err(why) => Err(why),
+    };
+    reply.unwrap_or_else(Answer::Failed)
 }
 
-async fn ask(job: &Job) -> Result<Answer, String> {
+/// Packs JSON (a scenario or a lesson) into a share-link payload in the worker.
+pub async fn pack(json: String) -> Result<String, String> {
+    ask(&Request::Pack(json)).await
+}
+
+/// Sends `request` to the worker and returns its reply text; a worker that fails is stopped, so
+/// the next request starts a new one.
+async fn ask(request: &Request) -> Result<String, String> {
+    // One request at a time: each waits for the one before it to be answered.
+    let mut finish = None;
+    let mine = Promise::new(&mut |resolve, _| finish = Some(resolve));
+    if let Some(before) = QUEUE.with(|q| q.borrow_mut().replace(mine)) {
+        let _ = JsFuture::from(before).await;
+    }
+    let reply = ask_running(request).await;
+    if reply.is_err() {
+        stop();
+    }
+    if let Some(finish) = finish {
+        let _ = finish.call0(&JsValue::NULL);
+    }
+    reply
+}
+
+async fn ask_running(request: &Request) -> Result<String, String> {
     let (worker, ready) = running()?;
     let hello = JsFuture::from(ready).await.map_err(|e| unavailable(&e))?;
     if hello.as_string().as_deref() != Some(READY) {
-        return Err("the importer started wrongly".into());
+        return Err("the helper started wrongly".into());
     }
-    let request = serde_json::to_string(job).map_err(|e| e.to_string())?;
+    let text = serde_json::to_string(request).map_err(|e| e.to_string())?;
     let reply = next_message(&worker);
     worker
-        .post_message(&JsValue::from_str(&request))
+        .post_message(&JsValue::from_str(&text))
         .map_err(|e| describe(&e))?;
-    let answer = JsFuture::from(reply).await.map_err(|e| {
-        format!(
-            "the importer stopped while reading the files ({})",
-            describe(&e)
-        )
-    })?;
-    let text = answer.as_string().unwrap_or_default();
-    serde_json::from_str(&text).map_err(|e| format!("the importer's answer could not be read: {e}"))
+    let answer = JsFuture::from(reply)
+        .await
+        .map_err(|e| format!("the helper stopped while working ({})", describe(&e)))?;
+    Ok(answer.as_string().unwrap_or_default())
 }
 
 /// Why the worker could not be loaded, for people.
 fn unavailable(e: &JsValue) -> String {
     format!(
-        "the AWS importer could not be loaded ({}); check your connection and try again",
+        "the helper (AWS import, share links) could not be loaded ({}); check your connection and try again",
         describe(e)
     )
 }
@@ -132,7 +155,7 @@ pub fn serve() {
     let replies = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
         let job = e.data().as_string().unwrap_or_default();
-        let answer = crate::aws::job::run_json(&job);
+        let answer = crate::worker_job::answer(&job);
         let _ = replies.post_message(&JsValue::from_str(&answer));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -36,12 +36,6 @@ pub fn page_base() -> String {
     }
 }
 
-/// A link to `s` (and `flows`, when any) on this page, `embed=1` for the read-only view.
-pub fn link_to(s: &Scenario, flows: &[FlowSpec], embed: bool) -> String {
-    let options = embed.then(EmbedOptions::default);
-    link_with(s, flows, options.as_ref())
-}
-
 /// What an embed shows, beyond its scenario and flows (each one a parameter of its link).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct EmbedOptions {
@@ -95,10 +89,10 @@ impl Shows {
     }
 }
 
-/// A link to `s` and `flows`; with `embed`, the read-only view with those options (one that
-/// plays a flow carries that flow only).
-pub fn link_with(s: &Scenario, flows: &[FlowSpec], embed: Option<&EmbedOptions>) -> String {
-    let json = serde_json::to_string(s).unwrap_or_default();
+/// A link on this page to the scenario packed in `payload` (see [`use_packed`]) and `flows`;
+/// with `embed`, the read-only view with those options (one that plays a flow carries that flow
+/// only).
+pub fn link_with(payload: &str, flows: &[FlowSpec], embed: Option<&EmbedOptions>) -> String {
     let first = embed
         .and_then(|o| o.first)
         .filter(|&n| (1..flows.len()).contains(&n));
@@ -133,7 +127,51 @@ pub fn link_with(s: &Scenario, flows: &[FlowSpec], embed: Option<&EmbedOptions>)
         }
     }
     let params: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    format!("{}#{}", page_base(), codec::encode_fragment(&json, &params))
+    format!("{}#{}", page_base(), codec::fragment(payload, &params))
+}
+
+/// The editable copy of the embed on this page: its own scenario payload (an embed cannot
+/// change its scenario, so nothing is packed again) with the flows shown now.
+pub fn open_full_link(hash: &str, flows: &[FlowSpec]) -> String {
+    let hash = hash.trim_start_matches('#');
+    match super::fragment::fragment_param(hash, "s") {
+        Some(payload) => link_with(payload, flows, None),
+        None => page_base(),
+    }
+}
+
+/// A scenario packed for a link, as far as the helper worker has got.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Packed {
+    /// The helper is compressing it.
+    Packing,
+    /// The link payload.
+    Ready(Rc<str>),
+    /// Why it could not be packed.
+    Failed(String),
+}
+
+/// `s` packed into a link payload by the helper worker (which holds the compressor), packed
+/// again whenever `s` changes.
+#[hook]
+pub fn use_packed(s: &Rc<Scenario>) -> Packed {
+    let packed = use_state(|| None::<(Rc<Scenario>, Result<Rc<str>, String>)>);
+    {
+        let packed = packed.clone();
+        use_effect_with(s.clone(), move |s| {
+            let s = s.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let json = serde_json::to_string(&*s).unwrap_or_default();
+                let got = super::importer::pack(json).await.map(Rc::from);
+                packed.set(Some((s, got)));
+            });
+        });
+    }
+    match &*packed {
+        Some((of, Ok(p))) if Rc::ptr_eq(of, s) || **of == **s => Packed::Ready(p.clone()),
+        Some((of, Err(why))) if Rc::ptr_eq(of, s) => Packed::Failed(why.clone()),
+        _ => Packed::Packing,
+    }
 }
 
 /// The height an embed of `s` needs in a frame about 700 px wide: the drawing at that width, plus
@@ -245,14 +283,21 @@ pub fn ShareDialog(props: &CloseProps) -> Html {
     let flows = shown_flows(&traffic);
     let with_flows = use_state(|| true);
     let copied = use_state(|| Copied::Pending);
-    let link = {
-        let chosen: &[FlowSpec] = if *with_flows { &flows } else { &[] };
-        link_to(&app.scenario, chosen, false)
+    let packed = use_packed(&app.scenario);
+    let link = match &packed {
+        Packed::Ready(payload) => {
+            let chosen: &[FlowSpec] = if *with_flows { &flows } else { &[] };
+            link_with(payload, chosen, None)
+        }
+        _ => String::new(),
     };
     {
-        // Copy on open and whenever the link changes (the flows checkbox).
+        // Copy once the link is made and whenever it changes (the flows checkbox).
         let (link, copied, app) = (link.clone(), copied.clone(), app.clone());
         use_effect_with(link.clone(), move |_| {
+            if link.is_empty() {
+                return;
+            }
             let len = link.len();
             copy_text(
                 link,
@@ -285,10 +330,12 @@ pub fn ShareDialog(props: &CloseProps) -> Html {
         let with_flows = with_flows.clone();
         Callback::from(move |_: Event| with_flows.set(!*with_flows))
     };
-    let note = match *copied {
-        Copied::Pending => t(lang, "Copying…"),
-        Copied::Yes => t(lang, "Link copied to the clipboard."),
-        Copied::No => t(lang, "The clipboard is not available here: the link is selected, press Ctrl+C (⌘C) to copy it."),
+    let note = match (&packed, *copied) {
+        (Packed::Packing, _) => t(lang, "Making the link…").to_string(),
+        (Packed::Failed(why), _) => tf(lang, "The link could not be made: {}", &[why]),
+        (_, Copied::Pending) => t(lang, "Copying…").to_string(),
+        (_, Copied::Yes) => t(lang, "Link copied to the clipboard.").to_string(),
+        (_, Copied::No) => t(lang, "The clipboard is not available here: the link is selected, press Ctrl+C (⌘C) to copy it.").to_string(),
     };
     let name = if app.scenario.name.is_empty() {
         t(lang, "this scenario").to_string()
@@ -318,8 +365,10 @@ pub fn ShareDialog(props: &CloseProps) -> Html {
                 } }
             </label>
             <div class="dialog-actions">
-                <a class="tool" href={link} target="_blank" rel="noopener">{ t(lang, "Open in a new tab") }</a>
-                <button type="button" class="primary" onclick={copy}>{ t(lang, "Copy link") }</button>
+                if !link.is_empty() {
+                    <a class="tool" href={link.clone()} target="_blank" rel="noopener">{ t(lang, "Open in a new tab") }</a>
+                }
+                <button type="button" class="primary" onclick={copy} disabled={link.is_empty()}>{ t(lang, "Copy link") }</button>
             </div>
         </Dialog>
     }
@@ -338,8 +387,15 @@ pub fn EmbedDialog(props: &CloseProps) -> Html {
         use_state(move || suggested_height(&s, false))
     };
     let flows = shown_flows(&traffic);
-    let link = link_with(&app.scenario, &flows, Some(&options));
-    let snippet = iframe_snippet(&link, *height);
+    let packed = use_packed(&app.scenario);
+    let link = match &packed {
+        Packed::Ready(payload) => link_with(payload, &flows, Some(&options)),
+        _ => String::new(),
+    };
+    let snippet = match &packed {
+        Packed::Ready(_) => iframe_snippet(&link, *height),
+        _ => String::new(),
+    };
     let suggested = suggested_height(&app.scenario, options.shows.canvas_only());
     let on_view = {
         let (options, height, s) = (options.clone(), height.clone(), app.scenario.clone());
@@ -403,10 +459,12 @@ pub fn EmbedDialog(props: &CloseProps) -> Html {
             );
         })
     };
-    let note = match *copied {
-        Copied::Pending => t(lang, "Paste this into the HTML of your page or blog post."),
-        Copied::Yes => t(lang, "Embed code copied to the clipboard."),
-        Copied::No => t(lang, "The clipboard is not available here: the code is selected, press Ctrl+C (⌘C) to copy it."),
+    let note = match (&packed, *copied) {
+        (Packed::Packing, _) => t(lang, "Making the link…").to_string(),
+        (Packed::Failed(why), _) => tf(lang, "The link could not be made: {}", &[why]),
+        (_, Copied::Pending) => t(lang, "Paste this into the HTML of your page or blog post.").to_string(),
+        (_, Copied::Yes) => t(lang, "Embed code copied to the clipboard.").to_string(),
+        (_, Copied::No) => t(lang, "The clipboard is not available here: the code is selected, press Ctrl+C (⌘C) to copy it.").to_string(),
     };
     html! {
         <Dialog id="embed-dialog" title={t(lang, "Embed in a web page")} on_close={props.on_close.clone()}>
@@ -472,11 +530,15 @@ pub fn EmbedDialog(props: &CloseProps) -> Html {
             </p>
             <p class="field-label">{ t(lang, "Preview, at the chosen height") }</p>
             // Keyed by its link: a new link (only its fragment changes) loads a new frame.
-            <iframe key={link.clone()} class="embed-preview" src={link.clone()} title={t(lang, "Preview of the embed")}
-                style={format!("height: {}px", (*height).min(520))} loading="lazy" />
+            if !link.is_empty() {
+                <iframe key={link.clone()} class="embed-preview" src={link.clone()} title={t(lang, "Preview of the embed")}
+                    style={format!("height: {}px", (*height).min(520))} loading="lazy" />
+            }
             <div class="dialog-actions">
-                <a class="tool" href={link} target="_blank" rel="noopener">{ t(lang, "Preview") }</a>
-                <button type="button" class="primary" onclick={copy}>{ t(lang, "Copy") }</button>
+                if !link.is_empty() {
+                    <a class="tool" href={link.clone()} target="_blank" rel="noopener">{ t(lang, "Preview") }</a>
+                }
+                <button type="button" class="primary" onclick={copy} disabled={link.is_empty()}>{ t(lang, "Copy") }</button>
             </div>
         </Dialog>
     }

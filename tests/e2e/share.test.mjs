@@ -20,7 +20,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
 const dist = process.env.DIST_DIR ?? join(repo, "dist");
 const artifacts = join(here, "artifacts");
-const TEMPLATES = 6;
+const TEMPLATES = 7;
 
 let server;
 let browser;
@@ -72,7 +72,7 @@ async function embedCode(file) {
   await page.goto(app + "#s=1." + deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString("base64url"));
   await ready(page);
   await page.getByRole("button", { name: "Embed", exact: true }).click();
-  const code = await page.getByRole("dialog", { name: "Embed in a web page" }).getByLabel("Embed code").inputValue();
+  const code = await filled(page.getByRole("dialog", { name: "Embed in a web page" }).getByLabel("Embed code"));
   await context.close();
   return code;
 }
@@ -125,6 +125,12 @@ async function exported(page) {
   return JSON.parse(text);
 }
 
+/** The value of a link field once the helper worker has packed the scenario into it. */
+async function filled(field) {
+  await field.page().waitForFunction((el) => el.value !== "", await field.elementHandle());
+  return field.inputValue();
+}
+
 /** Opens template number `i` from the gallery (confirming the replacement when asked). */
 async function openTemplate(page, i, { shot } = {}) {
   await page.getByRole("button", { name: "Templates", exact: true }).click();
@@ -153,7 +159,7 @@ async function share(page, { shot } = {}) {
   await page.getByRole("button", { name: "Share", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Share this scenario" });
   await dialog.getByText("Link copied to the clipboard.").waitFor();
-  const link = await dialog.getByLabel("Link", { exact: true }).inputValue();
+  const link = await filled(dialog.getByLabel("Link", { exact: true }));
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(clip, link, "the clipboard holds the link");
   await page.getByRole("status").getByText(/Link copied/).first().waitFor();
@@ -239,7 +245,7 @@ describe("sharing", () => {
     const ids = await partIds(page);
     await page.getByRole("button", { name: "Embed", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "Embed in a web page" });
-    const code = await dialog.getByLabel("Embed code").inputValue();
+    const code = await filled(dialog.getByLabel("Embed code"));
     await page.screenshot({ path: join(artifacts, "share-embed-dialog.png") });
     await dialog.getByRole("button", { name: "Copy", exact: true }).click();
     await dialog.getByText("Embed code copied to the clipboard.").waitFor();
@@ -254,7 +260,7 @@ describe("sharing", () => {
     await dialog.getByLabel("Theme").selectOption("dark");
     await dialog.getByLabel("Height (px)").fill("420");
     await dialog.getByLabel("Height (px)").press("Tab");
-    const chosen = await dialog.getByLabel("Embed code").inputValue();
+    const chosen = await filled(dialog.getByLabel("Embed code"));
     assert.match(chosen, /&amp;embed=1&amp;lang=ko&amp;view=canvas&amp;theme=dark" width="100%" height="420"/);
     const preview = page.frameLocator("iframe.embed-preview");
     await page.waitForTimeout(1500);
@@ -387,7 +393,7 @@ describe("sharing", () => {
     assert.deepEqual(await flow.locator("option").allInnerTexts(), ["1. webapp → aurora-writer tcp/3306", "2. admin → api tcp/8080"]);
     assert.equal(await flow.inputValue(), "2");
     await flow.selectOption("1");
-    const code = await dialog.getByLabel("Embed code").inputValue();
+    const code = await filled(dialog.getByLabel("Embed code"));
     assert.match(code, /&amp;f=[^&]+&amp;embed=1&amp;flow=1"/);
     await page.screenshot({ path: join(artifacts, "share-embed-flow-options.png") });
 
@@ -425,7 +431,7 @@ describe("sharing", () => {
     // after it ends.
     await dialog.getByLabel("Shows").selectOption("play");
     await dialog.getByLabel("Zoom").selectOption("100");
-    const played = await dialog.getByLabel("Embed code").inputValue();
+    const played = await filled(dialog.getByLabel("Embed code"));
     assert.match(played, /&amp;f=webapp~aurora-writer~tcp~3306&amp;embed=1&amp;view=play&amp;zoom=100"/);
     await context.close();
     const player = await hostPage(played, 700, 450, "dark");

@@ -24,6 +24,7 @@ const PARTS = [
   "Internet gateway",
   "NAT gateway",
   "NAT instance",
+  "Transit gateway",
   "Application load balancer",
   "RDS database",
   "ElastiCache",

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::{on_escape, start, use_autofocus, LessonContext};
 use crate::edit::find::name_of;
 use crate::lesson::{
-    from_json, link::encode_fragment, Expect, FlowGoal, Lesson, Objective, Text, LESSON_VERSION,
+    from_json, link::fragment, Expect, FlowGoal, Lesson, Objective, Text, LESSON_VERSION,
 };
 use crate::model::{Protocol, Scenario};
 use crate::ui::lang::{t, tf, use_lang, Lang};
@@ -200,13 +200,20 @@ pub fn Author(props: &AuthorProps) -> Html {
         let (build, msg, link) = (build.clone(), msg.clone(), link.clone());
         Callback::from(move |_: MouseEvent| match build() {
             Ok(lesson) => {
-                let href = web_sys::window()
-                    .and_then(|w| w.location().href().ok())
-                    .unwrap_or_default();
-                let base = href.split('#').next().unwrap_or_default();
-                let url = format!("{base}#{}", encode_fragment(&lesson));
-                copy(&url, &msg, lang);
-                link.set(url);
+                let (msg, link) = (msg.clone(), link.clone());
+                msg.set(t(lang, "Making the link…").into());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let json = serde_json::to_string(&lesson).unwrap_or_default();
+                    match crate::ui::importer::pack(json).await {
+                        Ok(payload) => {
+                            let url =
+                                format!("{}#{}", crate::ui::share::page_base(), fragment(&payload));
+                            copy(&url, &msg, lang);
+                            link.set(url);
+                        }
+                        Err(why) => msg.set(tf(lang, "The link could not be made: {}", &[&why])),
+                    }
+                });
             }
             Err(why) => msg.set(why),
         })

@@ -17,7 +17,7 @@ use yew::prelude::*;
 use super::lang::{tf, Lang};
 use super::state::{Action, AppContext};
 use crate::layout;
-use crate::lesson::link::{decode, encode_fragment};
+use crate::lesson::link::decode;
 use crate::lesson::Lesson;
 
 /// The lesson being taken (always behind an `Rc`; two are equal when they are the same one).
@@ -86,13 +86,22 @@ pub fn remember(active: Option<&Active>) {
         Some(a) => store.set_item(
             LESSON_KEY,
             // A built-in lesson keeps its place in the track, and itself, so that a reload
-            // needs no fetch.
+            // needs no fetch. The lesson is kept as its JSON (a link payload before).
             &match a.builtin {
-                Some(i) => format!("builtin:{i}:{}", encode_fragment(&a.lesson)),
-                None => encode_fragment(&a.lesson),
+                Some(i) => format!("builtin:{i}:{}", a.lesson.to_compact_json()),
+                None => a.lesson.to_compact_json(),
             },
         ),
     };
+}
+
+/// A remembered lesson: its JSON, or the link payload earlier releases kept.
+fn saved_lesson(saved: &str) -> Option<crate::lesson::Lesson> {
+    if saved.starts_with('{') {
+        crate::lesson::from_json(saved).ok()
+    } else {
+        decode(saved).ok()
+    }
 }
 
 /// The lesson that was being taken when the page was last left, if any.
@@ -101,9 +110,9 @@ pub fn remembered() -> Option<Rc<Active>> {
     Some(match saved.strip_prefix("builtin:") {
         Some(rest) => {
             let (i, lesson) = rest.split_once(':')?;
-            Active::new(decode(lesson).ok()?, Some(i.parse().ok()?))
+            Active::new(saved_lesson(lesson)?, Some(i.parse().ok()?))
         }
-        None => Active::new(decode(&saved).ok()?, None),
+        None => Active::new(saved_lesson(&saved)?, None),
     })
 }
 
