@@ -50,7 +50,7 @@ macro_rules! lesson {
     };
 }
 
-const TRACK: [BuiltinLesson; 9] = [
+const TRACK: [BuiltinLesson; 10] = [
     lesson!("public-subnet"),
     lesson!("private-subnet-nat"),
     lesson!("bastion"),
@@ -60,6 +60,7 @@ const TRACK: [BuiltinLesson; 9] = [
     lesson!("main-route-table"),
     lesson!("load-balancer"),
     lesson!("peering-not-transitive"),
+    lesson!("transit-gateway-route-tables"),
 ];
 
 /// The built-in lessons, in track order.
