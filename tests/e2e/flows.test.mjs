@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { link } from "./browser.mjs";
-import { appUnderTest, artifacts, openPage } from "./app.mjs";
+import { appUnderTest, artifacts, openPage, sendTcp } from "./app.mjs";
 
 const app = appUnderTest();
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,18 +23,7 @@ async function open(scenario) {
   return { page, context, errors, traffic, status: traffic.getByRole("status") };
 }
 
-/** Sends a TCP flow from the traffic panel and returns the verdict line once it has changed. */
-async function send(traffic, from, to, port) {
-  const status = traffic.getByRole("status");
-  const before = await status.innerText();
-  await traffic.getByLabel("From", { exact: true }).selectOption(from);
-  await traffic.getByLabel("To", { exact: true }).selectOption(to);
-  await traffic.getByLabel("Protocol").selectOption("tcp");
-  await traffic.getByLabel("Port", { exact: true }).fill(String(port));
-  await traffic.getByRole("button", { name: "Send" }).click();
-  await status.filter({ hasNotText: before }).filter({ hasText: /^(Established|Dropped|Refused)/ }).waitFor();
-  return status.innerText();
-}
+const send = (traffic, from, to, port) => sendTcp(traffic, from, to, port);
 
 /** The rows of the flow list: name, verdict, whether marked current. */
 const rowsOf = (traffic, name = "Flows") =>

@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { link } from "./browser.mjs";
-import { appUnderTest, artifacts, openPage } from "./app.mjs";
+import { appUnderTest, artifacts, openPage, sendTcp } from "./app.mjs";
 
 const app = appUnderTest();
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,18 +21,8 @@ const hub = JSON.parse(readFileSync(join(here, "..", "..", "src", "templates", "
 const canvasOf = (page) => page.getByRole("application", { name: "Canvas" });
 const inspectorOf = (page) => page.getByRole("region", { name: "Inspector" });
 
-async function send(page, from, to, port) {
-  const traffic = page.getByRole("region", { name: "Traffic" });
-  const status = traffic.getByRole("status");
-  const before = await status.innerText();
-  await traffic.getByLabel("From", { exact: true }).selectOption(from);
-  await traffic.getByLabel("To", { exact: true }).selectOption(to);
-  await traffic.getByLabel("Protocol").selectOption("tcp");
-  await traffic.getByLabel("Port", { exact: true }).fill(String(port));
-  await traffic.getByRole("button", { name: "Send" }).click();
-  await status.filter({ hasNotText: before }).filter({ hasText: /\S/ }).waitFor();
-  return status.innerText();
-}
+const send = (page, from, to, port) =>
+  sendTcp(page.getByRole("region", { name: "Traffic" }), from, to, port, /\S/);
 
 async function selectGateway(page, name, heading = name) {
   const box = await canvasOf(page).getByRole("button", { name, exact: true }).boundingBox();

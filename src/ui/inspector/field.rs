@@ -264,3 +264,20 @@ pub fn commit(app: &AppContext, next: Scenario) {
 pub fn commit_checked(app: &AppContext, lang: Lang, next: Scenario) -> bool {
     super::super::guard::apply_checked(app, lang, next)
 }
+
+/// An `oninput` that keeps a text field's value in `state`.
+pub fn text_into(state: &UseStateHandle<String>) -> Callback<InputEvent> {
+    let state = state.clone();
+    Callback::from(move |e: InputEvent| {
+        state.set(
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value(),
+        )
+    })
+}
+
+/// A select's `onchange` (as [`select`] gives it) that keeps its value in `state`.
+pub fn value_into(state: &UseStateHandle<String>) -> Callback<String> {
+    let state = state.clone();
+    Callback::from(move |v: String| state.set(v))
+}

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::super::lang::{t, tf, use_lang, Lang};
 use super::super::state::{Action, AppContext};
-use super::field::{commit, commit_checked, judge, select, Check};
+use super::field::{commit, commit_checked, judge, select, text_into, value_into, Check};
 use super::vpc::parse_cidr;
 use crate::edit::alloc::fresh_id;
 use crate::edit::find::name_of;
@@ -319,19 +319,8 @@ pub fn RouteTableEditor(p: &SubnetProps) -> Html {
         judge(lang, s, &check, &dest, &path)
     };
     let invalid = !verdict.errors.is_empty();
-    let on_dest = {
-        let dest = dest.clone();
-        Callback::from(move |e: InputEvent| {
-            dest.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
-    };
-    let on_target = {
-        let target = target.clone();
-        Callback::from(move |v: String| target.set(v))
-    };
+    let on_dest = text_into(&dest);
+    let on_target = value_into(&target);
     let add = {
         let (app, dest) = (app.clone(), dest.clone());
         let ok = ok.clone();

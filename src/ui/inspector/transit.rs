@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::super::lang::{t, tf, use_lang, Lang};
 use super::super::state::{Action, AppContext};
-use super::field::{checkbox, commit, select, Check, TextField};
+use super::field::{checkbox, commit, select, text_into, value_into, Check, TextField};
 use super::vpc::{parse_cidr, PartId};
 use crate::edit::find::{locate, name_of, Found};
 use crate::edit::transit as edit;
@@ -253,19 +253,8 @@ fn AddTgwRoute(p: &AddRouteProps) -> Html {
     let parsed = (!dest.is_empty()).then(|| parse_cidr(&dest, lang));
     let error = parsed.as_ref().and_then(|r| r.as_ref().err().cloned());
     let id = format!("tgw-dest-{}", p.table);
-    let on_dest = {
-        let dest = dest.clone();
-        Callback::from(move |e: InputEvent| {
-            dest.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
-    };
-    let on_target = {
-        let target = target.clone();
-        Callback::from(move |v: String| target.set(v))
-    };
+    let on_dest = text_into(&dest);
+    let on_target = value_into(&target);
     let ok = matches!(parsed, Some(Ok(_)));
     let add = {
         let (app, dest, target) = (app.clone(), dest.clone(), target.clone());
