@@ -45,10 +45,11 @@ async fn shell_has_header_palette_canvas_inspector_and_traffic() {
     let palette = find(&root, "[aria-label='Palette']");
     let names = texts(&palette, "button .part-name");
     let expected: Vec<String> = ui::parts::PARTS.iter().map(|p| p.name.to_owned()).collect();
-    assert_eq!(names.len(), 12);
+    assert_eq!(names.len(), 13);
     for name in [
         "VPC",
         "Subnet",
+        "Transit gateway",
         "EC2 instance",
         "Bastion host",
         "Internet gateway",
