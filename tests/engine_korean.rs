@@ -345,9 +345,10 @@ fn message_variant(m: &Message) -> usize {
         M::InterfaceOtherVpc { .. } => 60,
         M::PeeringOtherVpc { .. } => 61,
         M::EndpointOtherVpc { .. } => 62,
+        M::ListenerProtocolForKind { .. } => 63,
     }
 }
-const MESSAGE_VARIANTS: usize = 63;
+const MESSAGE_VARIANTS: usize = 64;
 
 const NOUNS: [PartNoun; 16] = [
     PartNoun::Vpc,
@@ -553,6 +554,10 @@ fn messages() -> Vec<Message> {
             iface: s("eni-web-1"),
         },
         M::DuplicateListenerPort { first: 0, port: 80 },
+        M::ListenerProtocolForKind {
+            protocol: "UDP",
+            network: false,
+        },
         M::TargetOtherVpc {
             instance: s("web-1"),
             vpc: s("vpc-2"),

@@ -8,7 +8,7 @@ mod common;
 use common::*;
 use vpc_playground::engine::trace::Decision;
 use vpc_playground::engine::{Direction, Kind, Verdict};
-use vpc_playground::model::{Engine, Listening, Os, Role};
+use vpc_playground::model::{Engine, LbKind, LbProtocol, Listening, Os, Protocol, Role, Scenario};
 
 use Direction::{Forward, Return};
 
@@ -2160,4 +2160,140 @@ fn tgw_attachment_subnet_acl_applies_to_what_comes_out_of_the_gateway() {
         site.map(|s| (s.part, s.side)),
         Some(("b-net".to_string(), side))
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Network load balancers
+// ---------------------------------------------------------------------------------------------
+
+/// `alb_scenario(targets)` with the load balancer made a network load balancer: a TCP listener
+/// on 443 to a TCP target group, and no security group on its nodes (the default).
+fn nlb(targets: &[&str]) -> Scenario {
+    let mut s = alb_scenario(targets).build();
+    let lb = &mut s.load_balancers[0];
+    lb.kind = LbKind::Network;
+    lb.listeners[0].protocol = LbProtocol::Tcp;
+    lb.target_groups[0].protocol = LbProtocol::Tcp;
+    lb.nodes.iter_mut().for_each(|n| n.security_groups.clear());
+    s
+}
+
+/// Adds `rule` to the inbound rules of security group `sg` of `s`.
+fn admit(s: &mut Scenario, sg: &str, rule: &str) {
+    let g = s.security_groups.iter_mut().find(|g| g.id == sg).unwrap();
+    g.inbound.push(common::sg_rule(rule));
+}
+
+#[test]
+fn nlb_keeps_the_client_address_for_instance_targets() {
+    // Rule: a network load balancer passes a connection to an instance target with the client's
+    // address (client IP preservation is on by default), so the target's group must admit the
+    // client; a group that admits only the load balancer's group drops it.
+    let s = nlb(&["app1"]);
+    let t = tcp(&s, "laptop", "alb", 443);
+    assert_blocked(
+        &t,
+        Verdict::DroppedBySecurityGroup,
+        "app-tg",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+    assert_eq!(t.blocked_by.as_ref().unwrap().leg, 2);
+    let mut s = nlb(&["app1"]);
+    admit(&mut s, "app-tg", "tcp 8080 from 203.0.113.0/24");
+    let t = tcp(&s, "laptop", "alb", 443);
+    assert_established(&t);
+    let delivered = hop(&t, "app1", Forward, Decision::Deliver);
+    assert_eq!(delivered.leg, 2);
+    assert_eq!(delivered.packet.src, ip("203.0.113.10"), "{}", explain(&t));
+    assert_eq!(delivered.packet.dst_port.to_string(), "8080");
+    // The target's reply, addressed to the client, goes back through the node that holds the
+    // connection, and from there to the client.
+    let back = hops_at(&t, "alb");
+    assert!(
+        back.iter().any(|h| h.leg == 2 && h.direction == Return),
+        "{}",
+        explain(&t)
+    );
+}
+
+#[test]
+fn nlb_ip_targets_see_the_load_balancer_by_default() {
+    // Rule: for IP targets over TCP client IP preservation is off by default: the target sees
+    // the node's address, so a group admitting the VPC's block is enough; turned on, the client's
+    // address is kept.
+    let mut s = nlb(&["10.0.10.10"]);
+    admit(&mut s, "app-tg", "tcp 8080 from 10.0.0.0/16");
+    let t = tcp(&s, "laptop", "alb", 443);
+    assert_established(&t);
+    let delivered = hop(&t, "app1", Forward, Decision::Deliver);
+    assert_eq!(delivered.packet.src, ip("10.0.0.100"), "{}", explain(&t));
+    s.load_balancers[0].target_groups[0].preserve_client_ip = Some(true);
+    let t = tcp(&s, "laptop", "alb", 443);
+    assert_blocked(
+        &t,
+        Verdict::DroppedBySecurityGroup,
+        "app-tg",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+}
+
+#[test]
+fn nlb_reply_crosses_the_target_subnets_network_acl_to_the_client() {
+    // Rule: with the client's address kept, the target subnet's network ACL sees the client on
+    // the way back: an outbound rule admitting only the VPC drops the reply to an internet
+    // client, on the second leg's return.
+    let mut s = alb_scenario(&["app1"])
+        .acl(
+            "app-acl",
+            &["app-net"],
+            &["100 allow all 0.0.0.0/0"],
+            &["100 allow all 10.0.0.0/16"],
+        )
+        .build();
+    let lb = &mut s.load_balancers[0];
+    lb.kind = LbKind::Network;
+    lb.listeners[0].protocol = LbProtocol::Tcp;
+    lb.target_groups[0].protocol = LbProtocol::Tcp;
+    admit(&mut s, "app-tg", "tcp 8080 from 0.0.0.0/0");
+    let t = tcp(&s, "laptop", "alb", 443);
+    assert_blocked(
+        &t,
+        Verdict::DroppedByNetworkAcl,
+        "app-acl",
+        Kind::NetworkAcl,
+        Return,
+        None,
+    );
+    assert_eq!(t.blocked_by.as_ref().unwrap().leg, 2);
+}
+
+#[test]
+fn nlb_listener_takes_its_protocol_only() {
+    // Rule: a listener takes the protocol it is for: a UDP listener answers UDP and refuses TCP
+    // on the same port; TCP_UDP takes both; a TCP listener refuses UDP.
+    let mut s = nlb(&["app1"]);
+    admit(&mut s, "alb-sg", "udp 443 from 0.0.0.0/0");
+    admit(&mut s, "app-tg", "all from 0.0.0.0/0");
+    s.instances
+        .iter_mut()
+        .find(|i| i.id == "app1")
+        .unwrap()
+        .listens = Listening::Ports(vec!["8080".parse().unwrap(), "udp/8080".parse().unwrap()]);
+    let refused = udp(&s, "laptop", "alb", 443);
+    assert_eq!(refused.verdict, Verdict::Refused, "{}", explain(&refused));
+    s.load_balancers[0].listeners[0].protocol = LbProtocol::Udp;
+    s.load_balancers[0].target_groups[0].protocol = LbProtocol::Udp;
+    let t = udp(&s, "laptop", "alb", 443);
+    assert_established(&t);
+    let delivered = hop(&t, "app1", Forward, Decision::Deliver);
+    assert_eq!(delivered.packet.protocol, Protocol::Udp);
+    let refused = tcp(&s, "laptop", "alb", 443);
+    assert_eq!(refused.verdict, Verdict::Refused, "{}", explain(&refused));
+    s.load_balancers[0].listeners[0].protocol = LbProtocol::TcpUdp;
+    assert_established(&tcp(&s, "laptop", "alb", 443));
+    assert_established(&udp(&s, "laptop", "alb", 443));
 }

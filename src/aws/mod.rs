@@ -52,6 +52,7 @@
 //! - Peerings that are deleted, rejected, failed or expired are left out; the others are active
 //!   when their status is `active`.
 
+mod elb;
 mod error;
 pub mod job;
 mod network;
@@ -99,6 +100,8 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
     nodes::infer_internet_gateways(&mut internet_gateways, &mut route_tables, w);
     let peerings = nodes::peerings(&inputs, &vpcs, w);
     let transit_gateways = transit::transit_gateways(&inputs, (&vpcs, &subnets), w);
+    let lb_nodes = std::mem::take(&mut hosts.lb_nodes);
+    let load_balancers = elb::load_balancers(&inputs, lb_nodes, &hosts.instances, w);
 
     let title = if vpcs.is_empty() {
         "Imported from AWS".to_string()
@@ -120,6 +123,7 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
         security_groups,
         prefix_lists,
         instances: hosts.instances,
+        load_balancers,
         internet_gateways,
         nat_gateways,
         peerings,

@@ -219,11 +219,15 @@ impl Pending {
 pub(crate) struct Hosts {
     /// EC2 instances, and hosts for the interfaces of other services (RDS, ElastiCache, ...).
     pub instances: Vec<Instance>,
+    /// The nodes of the load balancers the output describes, by load balancer key.
+    pub lb_nodes: BTreeMap<String, Vec<Interface>>,
 }
 
 /// Instances from describe-instances, completed and overridden by describe-network-interfaces;
 /// interfaces of no instance become databases or generic hosts (see the module docs of `aws`).
 pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Vec<String>) -> Hosts {
+    let balancers = super::elb::keys(inputs);
+    let mut lb_nodes: BTreeMap<String, Vec<Interface>> = BTreeMap::new();
     let mut pending: Vec<Pending> = Vec::new();
     let mut gone = BTreeSet::new();
     for loc in unique(&inputs.instances, |i| &i.instance_id, warnings) {
@@ -285,6 +289,10 @@ pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Vec<Str
             pending[at].put(iface, slot(eni));
             continue;
         }
+        if let Some(key) = super::elb::node_key(eni).filter(|k| balancers.contains(*k)) {
+            lb_nodes.entry(key.to_string()).or_default().push(iface);
+            continue;
+        }
         match service_of(eni) {
             Service::TransitGateway => warnings.push(format!(
                 "{}: skipped {}: a transit gateway attachment's interface is not a host",
@@ -340,7 +348,10 @@ pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Vec<Str
         }
         instances.push(p.finish());
     }
-    Hosts { instances }
+    Hosts {
+        instances,
+        lb_nodes,
+    }
 }
 
 fn no_ipv4<T>(warnings: &mut Vec<String>, loc: &Located<T>, below: &str, eni: &RawEni) {

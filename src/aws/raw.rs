@@ -56,6 +56,81 @@ records! {
         transit_gateway_route_tables: Option<Vec<RawTgwRouteTable>>,
         transit_gateway_propagations: Option<Vec<RawTgwPropagations>>,
         transit_gateway_static_routes: Option<Vec<RawTgwRoutes>>,
+        load_balancers: Option<Vec<RawLoadBalancer>>,
+        listeners: Option<Vec<RawListener>>,
+        load_balancer_listeners: Option<Vec<RawLbListeners>>,
+        target_groups: Option<Vec<RawTargetGroup>>,
+        load_balancer_target_health: Option<Vec<RawTargetHealthGroup>>,
+    }
+
+    /// elbv2 describe-load-balancers: `LoadBalancers[]`.
+    struct RawLoadBalancer {
+        load_balancer_arn: String,
+        load_balancer_name: Option<String>,
+        #[cfg_attr(all(test, not(target_arch = "wasm32")), serde(rename = "Type"))]
+        lb_type: Option<String>,
+        scheme: Option<String>,
+    }
+
+    /// Batfish's listener file: `LoadBalancerListeners[]`, the listeners of one load balancer.
+    struct RawLbListeners {
+        load_balancer_arn: String,
+        listeners: Vec<RawListener> = default,
+    }
+
+    /// elbv2 describe-listeners: `Listeners[]`.
+    struct RawListener {
+        load_balancer_arn: Option<String>,
+        port: Option<i64>,
+        protocol: Option<String>,
+        default_actions: Vec<RawLbAction> = default,
+    }
+
+    /// `Listeners[].DefaultActions[]`.
+    struct RawLbAction {
+        #[cfg_attr(all(test, not(target_arch = "wasm32")), serde(rename = "Type"))]
+        action_type: Option<String>,
+        target_group_arn: Option<String>,
+        forward_config: Option<RawForwardConfig>,
+    }
+
+    /// `DefaultActions[].ForwardConfig`.
+    struct RawForwardConfig {
+        target_groups: Vec<RawForwardTarget> = default,
+    }
+
+    /// `ForwardConfig.TargetGroups[]`.
+    struct RawForwardTarget {
+        target_group_arn: String,
+    }
+
+    /// elbv2 describe-target-groups: `TargetGroups[]`.
+    struct RawTargetGroup {
+        target_group_arn: String,
+        target_group_name: Option<String>,
+        protocol: Option<String>,
+        port: Option<i64>,
+        target_type: Option<String>,
+        health_check_port: Option<String>,
+        health_check_path: Option<String>,
+    }
+
+    /// Batfish's target health file: `LoadBalancerTargetHealth[]`, elbv2 describe-target-health
+    /// of one target group.
+    struct RawTargetHealthGroup {
+        target_group_arn: String,
+        target_health_descriptions: Vec<RawTargetHealth> = default,
+    }
+
+    /// `TargetHealthDescriptions[]`.
+    struct RawTargetHealth {
+        target: RawTargetRef,
+    }
+
+    /// `TargetHealthDescriptions[].Target`.
+    struct RawTargetRef {
+        id: String,
+        port: Option<i64>,
     }
 
     /// describe-transit-gateways: `TransitGateways[]`.
@@ -411,7 +486,7 @@ records! {
 }
 
 /// The top-level keys of [`RawFile`], which identify a describe output.
-pub(crate) const SECTION_KEYS: [&str; 18] = [
+pub(crate) const SECTION_KEYS: [&str; 23] = [
     "Vpcs",
     "Subnets",
     "RouteTables",
@@ -430,6 +505,11 @@ pub(crate) const SECTION_KEYS: [&str; 18] = [
     "TransitGatewayRouteTables",
     "TransitGatewayPropagations",
     "TransitGatewayStaticRoutes",
+    "LoadBalancers",
+    "Listeners",
+    "LoadBalancerListeners",
+    "TargetGroups",
+    "LoadBalancerTargetHealth",
 ];
 
 /// The value of the `Name` tag, if any.

@@ -60,6 +60,12 @@ pub(crate) struct Inputs {
     pub tgw_route_tables: Vec<Located<RawTgwRouteTable>>,
     pub tgw_propagations: Vec<Located<RawTgwPropagations>>,
     pub tgw_static_routes: Vec<Located<RawTgwRoutes>>,
+    pub load_balancers: Vec<Located<RawLoadBalancer>>,
+    /// Listeners from `Listeners[]` and from `LoadBalancerListeners[i].Listeners[]`, each with
+    /// its load balancer's ARN.
+    pub listeners: Vec<Located<(String, RawListener)>>,
+    pub target_groups: Vec<Located<RawTargetGroup>>,
+    pub target_health: Vec<Located<RawTargetHealthGroup>>,
     /// Names of the files that held at least one recognised key.
     pub files_used: Vec<String>,
 }
@@ -215,6 +221,42 @@ impl Inputs {
             file,
             "TransitGatewayStaticRoutes",
             raw.transit_gateway_static_routes,
+        );
+        push_all(
+            &mut self.load_balancers,
+            file,
+            "LoadBalancers",
+            raw.load_balancers,
+        );
+        let arn_of = |l: RawListener| (l.load_balancer_arn.clone().unwrap_or_default(), l);
+        push_all(
+            &mut self.listeners,
+            file,
+            "Listeners",
+            raw.listeners.map(|l| l.into_iter().map(arn_of).collect()),
+        );
+        for (i, group) in raw
+            .load_balancer_listeners
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            let key = format!("LoadBalancerListeners[{i}].Listeners");
+            let arn = group.load_balancer_arn;
+            let listeners = group.listeners.into_iter().map(|l| (arn.clone(), l));
+            push_all(&mut self.listeners, file, &key, Some(listeners.collect()));
+        }
+        push_all(
+            &mut self.target_groups,
+            file,
+            "TargetGroups",
+            raw.target_groups,
+        );
+        push_all(
+            &mut self.target_health,
+            file,
+            "LoadBalancerTargetHealth",
+            raw.load_balancer_target_health,
         );
     }
 }

@@ -899,3 +899,123 @@ fn transit_gateways_are_read_with_associations_propagations_and_static_routes() 
         assert!(said.contains(words), "no warning naming {words}:\n{said}");
     }
 }
+
+#[test]
+fn elbv2_output_becomes_load_balancers_with_their_nodes_listeners_and_targets() {
+    let arn = "arn:aws:elasticloadbalancing:us-east-2:1:loadbalancer/net/front/abc";
+    let alb = "arn:aws:elasticloadbalancing:us-east-2:1:loadbalancer/app/web/def";
+    let tg = "arn:aws:elasticloadbalancing:us-east-2:1:targetgroup/ssh/111";
+    let bare = "arn:aws:elasticloadbalancing:us-east-2:1:targetgroup/web/222";
+    let mut node_a = eni("eni-na", "subnet-a", "10.0.0.40");
+    node_a["Description"] = json!("ELB net/front/abc");
+    node_a["InterfaceType"] = json!("network_load_balancer");
+    node_a["Groups"] = json!([]);
+    let mut node_b = eni("eni-nb", "subnet-a", "10.0.0.41");
+    node_b["Description"] = json!("ELB app/web/def");
+    node_b["Groups"] = json!([{"GroupId": "sg-alb"}]);
+    let mut orphan = eni("eni-no", "subnet-a", "10.0.0.42");
+    orphan["Description"] = json!("ELB app/gone/999");
+    let imported = import(&[
+        file(
+            "eni.json",
+            json!({"NetworkInterfaces": [node_a, node_b, orphan]}),
+        ),
+        file(
+            "i.json",
+            json!({"Reservations": [{"Instances": [
+                {"InstanceId": "i-1", "NetworkInterfaces": [eni("eni-1", "subnet-a", "10.0.0.10")]}
+            ]}]}),
+        ),
+        file(
+            "LoadBalancers.json",
+            json!({"LoadBalancers": [
+                {"LoadBalancerArn": arn, "LoadBalancerName": "front", "Type": "network", "Scheme": "internal"},
+                {"LoadBalancerArn": alb, "LoadBalancerName": "web", "Type": "application"}
+            ]}),
+        ),
+        file(
+            "LoadBalancerListeners.json",
+            json!({"LoadBalancerListeners": [{"LoadBalancerArn": arn, "Listeners": [
+                {"Port": 80, "Protocol": "TCP", "DefaultActions": [{"Type": "forward", "TargetGroupArn": tg}]},
+                {"Port": 53, "Protocol": "GENEVE", "DefaultActions": []}
+            ]}]}),
+        ),
+        file(
+            "listeners.json",
+            json!({"Listeners": [
+                {"LoadBalancerArn": alb, "Port": 80, "Protocol": "HTTP",
+                 "DefaultActions": [{"Type": "redirect"}]},
+                {"LoadBalancerArn": alb, "Port": 443, "Protocol": "HTTPS",
+                 "DefaultActions": [{"Type": "forward", "ForwardConfig": {"TargetGroups": [{"TargetGroupArn": bare}]}}]}
+            ]}),
+        ),
+        file(
+            "TargetGroups.json",
+            json!({"TargetGroups": [
+                {"TargetGroupArn": tg, "TargetGroupName": "ssh", "Protocol": "TCP", "Port": 80,
+                 "TargetType": "instance", "HealthCheckPort": "traffic-port"},
+                {"TargetGroupArn": bare, "TargetGroupName": "web", "Protocol": "HTTP", "Port": 8080,
+                 "TargetType": "instance", "HealthCheckPort": "8081", "HealthCheckPath": "/up"}
+            ]}),
+        ),
+        file(
+            "LoadBalancerTargetHealth.json",
+            json!({"LoadBalancerTargetHealth": [{"TargetGroupArn": tg, "TargetHealthDescriptions": [
+                {"Target": {"Id": "i-1", "Port": 22}, "TargetHealth": {"State": "healthy"}},
+                {"Target": {"Id": "i-gone", "Port": 22}}
+            ]}]}),
+        ),
+    ]);
+    let s = &imported.scenario;
+    let ids: Vec<&str> = s.load_balancers.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, [arn, alb]);
+    let nlb = &s.load_balancers[0];
+    assert_eq!(
+        (nlb.name.as_str(), nlb.kind, nlb.scheme),
+        ("front", LbKind::Network, Scheme::Internal)
+    );
+    assert_eq!(nlb.nodes.len(), 1);
+    assert!(
+        nlb.nodes[0].security_groups.is_empty(),
+        "an NLB may have no group"
+    );
+    assert_eq!(nlb.listeners.len(), 1, "the GENEVE listener is left out");
+    assert_eq!(
+        (nlb.listeners[0].port, nlb.listeners[0].protocol),
+        (80, LbProtocol::Tcp)
+    );
+    let group = &nlb.target_groups[0];
+    assert_eq!((group.port, group.health_check_port), (80, None));
+    let targets: Vec<(&str, Option<u16>)> = group
+        .targets
+        .iter()
+        .map(|t| (t.id.as_str(), t.port))
+        .collect();
+    assert_eq!(
+        targets,
+        [("i-1", Some(22))],
+        "the unknown instance is left out"
+    );
+    let web = &s.load_balancers[1];
+    assert_eq!(web.kind, LbKind::Application);
+    assert_eq!(web.nodes[0].security_groups, ["sg-alb"]);
+    assert_eq!(web.listeners.len(), 1, "the redirect is left out");
+    let g = &web.target_groups[0];
+    assert_eq!(
+        (g.port, g.health_check_port, g.health_check_path.as_deref()),
+        (8080, Some(8081), Some("/up"))
+    );
+    assert!(g.targets.is_empty());
+    // The nodes are not imported as hosts; a node of a load balancer the output lacks still is.
+    let hosts: Vec<&str> = s.instances.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(hosts, ["i-1", "eni-no-host"]);
+    let w = imported.warnings.join("\n");
+    for words in [
+        "protocol GENEVE is not modelled",
+        "only forward actions are simulated",
+        "left out target i-gone",
+        "targetgroup/web/222: its registered targets are not in the output",
+    ] {
+        assert!(w.contains(words), "{words}: {w}");
+    }
+}

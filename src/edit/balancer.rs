@@ -58,6 +58,7 @@ pub fn new_target_group(s: &Scenario, lb: usize) -> Option<TargetGroup> {
         port: 80,
         health_check_port: None,
         health_check_path: None,
+        preserve_client_ip: None,
         targets: Vec::new(),
     })
 }

@@ -448,6 +448,7 @@ fn place_alb(s: &mut Scenario, x: f64, y: f64) -> Result<Id, Refusal> {
         let mut probe = s.clone();
         probe.load_balancers.push(LoadBalancer {
             id: id.clone(),
+            kind: LbKind::Application,
             name: name.clone(),
             scheme: Scheme::InternetFacing,
             nodes: nodes.clone(),
@@ -469,6 +470,7 @@ fn place_alb(s: &mut Scenario, x: f64, y: f64) -> Result<Id, Refusal> {
         s.load_balancers.retain(|l| l.id != id);
         s.load_balancers.push(LoadBalancer {
             id: id.clone(),
+            kind: LbKind::Application,
             name: name.clone(),
             scheme: Scheme::InternetFacing,
             nodes: nodes.clone(),
@@ -492,6 +494,7 @@ fn place_alb(s: &mut Scenario, x: f64, y: f64) -> Result<Id, Refusal> {
         port: 80,
         health_check_port: None,
         health_check_path: None,
+        preserve_client_ip: None,
         targets: Vec::new(),
     }];
     s.security_groups.push(group);

@@ -10,7 +10,7 @@ use super::trace::{
     BlockedBy, Direction, Ends, FlowView, Kind, PortView, SourcePorts, Trace, Verdict,
 };
 use super::walk::{owner_kind, End, Packet, PortVal, Stage, Stop, Walk, Who};
-use crate::model::{Listening, Os, PortRange, Protocol, Role, NAT_EPHEMERAL};
+use crate::model::{LbKind, Listening, Os, PortRange, Protocol, Role, NAT_EPHEMERAL};
 use std::net::Ipv4Addr;
 
 /// Most legs one flow may chain (load balancer → proxy → app ...).
@@ -338,18 +338,17 @@ fn service_at_eni(net: &Network, eni: usize, pkt: &Packet, record: bool) -> Serv
         }
         Owner::LoadBalancer(i) => {
             let lb = &s.load_balancers[i];
-            let listener = lb.listeners.iter().find(|l| Some(l.port) == port);
+            let listener = (lb.listeners.iter())
+                .find(|l| Some(l.port) == port && l.protocol.carries(pkt.protocol));
             match listener {
-                Some(l) if pkt.protocol == Protocol::Tcp => {
-                    match lb.target_groups.iter().position(|t| t.id == l.target_group) {
-                        Some(tg) => Service::Balance { lb: i, tg },
-                        None => refuse!(
-                            record,
-                            "load balancer {name} listener {} has no target group",
-                            l.port
-                        ),
-                    }
-                }
+                Some(l) => match lb.target_groups.iter().position(|t| t.id == l.target_group) {
+                    Some(tg) => Service::Balance { lb: i, tg },
+                    None => refuse!(
+                        record,
+                        "load balancer {name} listener {} has no target group",
+                        l.port
+                    ),
+                },
                 _ if icmp => refuse!(record, "load balancer {name} does not answer ping"),
                 _ => refuse!(
                     record,
@@ -390,6 +389,9 @@ struct Ask {
     protocol: Protocol,
     port: Option<u16>,
     src_port: Option<u16>,
+    /// The source address and port the packets carry instead of the client's own: those of the
+    /// client a network load balancer passes on with its address kept.
+    from: Option<(Ipv4Addr, PortVal)>,
 }
 
 /// Runs one leg (a connection) and any legs it leads to. `Err` is the stop that ended the flow.
@@ -420,7 +422,13 @@ fn run_leg(w: &mut Walk, leg: &mut u8, client: Client, ask: Ask) -> Result<(), B
         Service::Refuse(why) => w.note_refused(&arrived, &here, why),
         _ => w.note_delivered(&arrived, &here),
     }
-    reply(w, client, sport, (&end, arrived), &here)?;
+    w.steer = match client {
+        Client::Eni(node) if ask.from.is_some() => Some(node),
+        _ => None,
+    };
+    let back = reply(w, client, sport, (&end, arrived), &here);
+    w.steer = None;
+    back?;
     match service {
         Service::Accept => Ok(()),
         Service::Refuse(detail) => {
@@ -429,7 +437,7 @@ fn run_leg(w: &mut Walk, leg: &mut u8, client: Client, ask: Ask) -> Result<(), B
         }
         Service::Balance { lb, tg } => {
             let node = server_eni.expect("a load balancer is reached at a node");
-            balance(w, leg, node, lb, tg)
+            balance(w, leg, (node, arrived), lb, tg)
         }
         Service::Proxy { inst, up } => {
             let eni = server_eni.expect("a proxy is reached at its interface");
@@ -452,22 +460,26 @@ fn first_packet(w: &mut Walk, client: Client, ask: Ask) -> Result<(Stage, PortVa
             }));
         }
     }
-    let sport = match (ask.protocol.has_ports(), ask.src_port) {
-        (false, _) => PortVal::None,
-        (true, Some(p)) => PortVal::Fixed(p),
-        (true, None) => {
+    let sport = match (ask.protocol.has_ports(), ask.src_port, ask.from) {
+        (false, _, _) => PortVal::None,
+        (true, _, Some((_, kept))) => kept,
+        (true, Some(p), None) => PortVal::Fixed(p),
+        (true, None, None) => {
             let (who, range, os) = client.ephemeral(net, w.record);
             w.new_var(who, range, os)
         }
     };
     let pkt = Packet {
-        src: client.ip(net),
+        src: ask.from.map_or_else(|| client.ip(net), |(ip, _)| ip),
         dst: ask.dst,
         protocol: ask.protocol,
         sport,
         dport: ask.port.map_or(PortVal::None, PortVal::Fixed),
         icmp: (ask.protocol == Protocol::Icmp).then_some((8, 0)),
     };
+    if let (Some(_), Client::Eni(node)) = (ask.from, client) {
+        w.note_kept(&pkt, node);
+    }
     let start = match client {
         Client::Eni(eni) => Stage::Send { eni, pkt },
         Client::Internet { .. } => Stage::Internet { pkt },
@@ -582,21 +594,33 @@ impl Ask {
             protocol: Protocol::Tcp,
             port: Some(port),
             src_port: None,
+            from: None,
         }
     }
 }
 
-/// A load balancer picks a healthy target and opens leg `leg + 1` to it.
-fn balance(w: &mut Walk, leg: &mut u8, node: usize, lb: usize, tg: usize) -> Result<(), Box<Stop>> {
+/// A load balancer, reached at interface `node` by packet `arrived`, picks a healthy target and
+/// opens leg `leg + 1` to it: an application load balancer from its own address over TCP, a
+/// network load balancer in the client's protocol, keeping the client's address and port where
+/// the target group preserves it.
+fn balance(
+    w: &mut Walk,
+    leg: &mut u8,
+    (node, arrived): (usize, Packet),
+    lb: usize,
+    tg: usize,
+) -> Result<(), Box<Stop>> {
     let net = w.net;
     let lbx = &net.scenario.load_balancers[lb];
     let group = &lbx.target_groups[tg];
     let client = Client::Eni(node);
+    let network = lbx.kind == LbKind::Network;
     let mut candidates = Vec::new();
     for t in &group.targets {
         if let Some(n) = find_node(net, &t.id) {
             if let Ok(dst) = destination_address(net, client, n) {
-                candidates.push((dst, group.target_port(t), group.check_port(t)));
+                let keep = network && group.preserves_client_ip(t);
+                candidates.push((dst, group.target_port(t), group.check_port(t), keep));
             }
         }
     }
@@ -615,13 +639,22 @@ fn balance(w: &mut Walk, leg: &mut u8, node: usize, lb: usize, tg: usize) -> Res
         }));
     }
     // Health check: the node must reach the target on the health-check port (see `health`).
-    let healthy = candidates.iter().position(|&(dst, _, check)| {
+    let healthy = candidates.iter().position(|&(dst, _, check, _)| {
         let mut probe = Walk::new(net, false);
         let mut l = 0;
         run_leg(&mut probe, &mut l, client, Ask::tcp(dst, check)).is_ok()
     });
-    let (dst, port, _) = candidates[healthy.unwrap_or(0)];
-    run_leg(w, leg, client, Ask::tcp(dst, port))
+    let (dst, port, _, keep) = candidates[healthy.unwrap_or(0)];
+    let ask = Ask {
+        protocol: if network {
+            arrived.protocol
+        } else {
+            Protocol::Tcp
+        },
+        from: keep.then_some((arrived.src, arrived.sport)),
+        ..Ask::tcp(dst, port)
+    };
+    run_leg(w, leg, client, ask)
 }
 
 fn no_public(w: &Walk, eni: usize, leg: u8) -> Box<Stop> {
@@ -781,6 +814,7 @@ pub fn trace_resolved(
         protocol: spec.protocol,
         port,
         src_port: spec.src_port,
+        from: None,
     };
     let result = run_leg(&mut w, &mut leg, client, ask);
     let sport_view = match (spec.protocol.has_ports(), spec.src_port) {

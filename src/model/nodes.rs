@@ -175,8 +175,10 @@ pub enum Scheme {
     Internal,
 }
 
-/// The protocol a load balancer listener or target group speaks. The simulator carries all
-/// three over TCP; HTTPS means the load balancer ends TLS (it holds the certificate).
+/// The protocol a load balancer listener or target group speaks. HTTP, HTTPS, TCP and TLS are
+/// carried over TCP (HTTPS and TLS end at the load balancer, which holds the certificate); UDP
+/// over UDP; TCP_UDP over either. An application load balancer speaks HTTP and HTTPS, a network
+/// load balancer TCP, TLS, UDP and TCP_UDP.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum LbProtocol {
@@ -187,6 +189,12 @@ pub enum LbProtocol {
     Https,
     /// Plain TCP.
     Tcp,
+    /// TLS: ends at the load balancer (network load balancers).
+    Tls,
+    /// UDP (network load balancers).
+    Udp,
+    /// TCP and UDP on the same port (network load balancers).
+    TcpUdp,
 }
 
 impl LbProtocol {
@@ -196,8 +204,40 @@ impl LbProtocol {
             LbProtocol::Http => "HTTP",
             LbProtocol::Https => "HTTPS",
             LbProtocol::Tcp => "TCP",
+            LbProtocol::Tls => "TLS",
+            LbProtocol::Udp => "UDP",
+            LbProtocol::TcpUdp => "TCP_UDP",
         }
     }
+
+    /// Whether a listener of this protocol takes packets of IP protocol `p`.
+    pub fn carries(self, p: super::proto::Protocol) -> bool {
+        use super::proto::Protocol;
+        match self {
+            LbProtocol::Udp => p == Protocol::Udp,
+            LbProtocol::TcpUdp => matches!(p, Protocol::Tcp | Protocol::Udp),
+            _ => p == Protocol::Tcp,
+        }
+    }
+
+    /// Whether a load balancer of `kind` can have a listener of this protocol.
+    pub fn fits(self, kind: LbKind) -> bool {
+        let application = matches!(self, LbProtocol::Http | LbProtocol::Https);
+        application == (kind == LbKind::Application)
+    }
+}
+
+/// Application (layer 7) or network (layer 4) load balancer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LbKind {
+    /// An application load balancer: it ends each connection and opens its own to a target, so
+    /// the target sees the load balancer's address.
+    #[default]
+    Application,
+    /// A network load balancer: it passes connections on, by default keeping the client's
+    /// address, and needs no security group of its own.
+    Network,
 }
 
 /// A listener of a load balancer.
@@ -244,6 +284,11 @@ pub struct TargetGroup {
     /// The path HTTP and HTTPS health checks ask for; `/` when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_check_path: Option<String>,
+    /// Whether the targets see the client's address rather than the load balancer's (network
+    /// load balancers; AWS's `preserve_client_ip.enabled`). When absent, AWS's default: on for
+    /// instance targets and for UDP, off for IP targets over TCP and TLS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preserve_client_ip: Option<bool>,
     /// The registered targets.
     #[serde(default)]
     pub targets: Vec<Target>,
@@ -261,9 +306,17 @@ impl TargetGroup {
         self.health_check_port
             .unwrap_or_else(|| self.target_port(target))
     }
+
+    /// Whether a network load balancer passing a connection to `target` keeps the client's
+    /// address: as set, or AWS's default for the target's type and the group's protocol.
+    pub fn preserves_client_ip(&self, target: &Target) -> bool {
+        let by_ip = target.id.parse::<Ipv4Addr>().is_ok();
+        let udp = matches!(self.protocol, LbProtocol::Udp | LbProtocol::TcpUdp);
+        self.preserve_client_ip.unwrap_or(!by_ip || udp)
+    }
 }
 
-/// An application load balancer with a node (network interface) per subnet.
+/// An application or network load balancer with a node (network interface) per subnet.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoadBalancer {
@@ -272,6 +325,9 @@ pub struct LoadBalancer {
     /// Display name.
     #[serde(default)]
     pub name: String,
+    /// Application (default) or network.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub kind: LbKind,
     /// Internet-facing (default) or internal.
     #[serde(default, skip_serializing_if = "is_default")]
     pub scheme: Scheme,

@@ -327,6 +327,11 @@ pub enum Message {
     ForwarderSourceDestCheck { iface: String },
     /// Two listeners on one port.
     DuplicateListenerPort { first: usize, port: u16 },
+    /// A listener protocol the kind of load balancer does not offer.
+    ListenerProtocolForKind {
+        protocol: &'static str,
+        network: bool,
+    },
     /// A target instance in another VPC.
     TargetOtherVpc {
         instance: String,
@@ -638,6 +643,13 @@ impl Message {
             M::DuplicateListenerPort { first, port } => format!(
                 "listeners[{first}] already listens on port {port}; a load balancer has one listener per port"
             ),
+            M::ListenerProtocolForKind { protocol, network } => {
+                let (kind, offers) = match network {
+                    true => ("a network", "TCP, TLS, UDP and TCP_UDP"),
+                    false => ("an application", "HTTP and HTTPS"),
+                };
+                format!("AWS offers no {protocol} listener on {kind} load balancer, only {offers}")
+            }
             M::TargetOtherVpc { instance, vpc, lb_vpc } => format!(
                 "instance {instance:?} is in VPC {vpc:?}, but the load balancer is in VPC {lb_vpc:?}; instance targets must be in the load balancer's VPC"
             ),

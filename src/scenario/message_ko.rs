@@ -230,6 +230,13 @@ impl Message {
             M::DuplicateListenerPort { port, .. } => format!(
                 "포트 {port}에는 이미 리스너가 있습니다. 로드 밸런서는 포트마다 리스너를 하나만 둡니다."
             ),
+            M::ListenerProtocolForKind { protocol, network } => {
+                let (kind, offers) = match network {
+                    true => ("네트워크", "TCP, TLS, UDP, TCP_UDP"),
+                    false => ("애플리케이션", "HTTP, HTTPS"),
+                };
+                format!("AWS의 {kind} 로드 밸런서에는 {protocol} 리스너가 없습니다. {offers}만 됩니다.")
+            }
             M::TargetOtherVpc { instance, vpc, lb_vpc } => format!(
                 "인스턴스 {instance:?}은(는) VPC {vpc:?}에 있지만 로드 밸런서는 VPC {lb_vpc:?}에 있습니다. 인스턴스 대상은 로드 밸런서와 같은 VPC에 있어야 합니다."
             ),

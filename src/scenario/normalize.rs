@@ -2,8 +2,8 @@
 //! default network ACL and a default security group, and every network interface has a group.
 
 use crate::model::{
-    AclRule, Action, Interface, NetworkAcl, Peer, Protocol, RouteTable, Scenario, SecurityGroup,
-    SgRule,
+    AclRule, Action, Interface, LbKind, LoadBalancer, NetworkAcl, Peer, Protocol, RouteTable,
+    Scenario, SecurityGroup, SgRule,
 };
 use ipnet::Ipv4Net;
 use std::collections::{HashMap, HashSet};
@@ -17,7 +17,8 @@ use std::collections::{HashMap, HashSet};
 ///   traffic from its own members and all outbound traffic.
 ///
 /// Then every network interface without security groups gets its VPC's default group, as AWS
-/// does, except NAT gateway interfaces, which never have groups. New parts go at the end of their
+/// does, except NAT gateway interfaces, which never have groups, and network load balancer nodes,
+/// whose groups are optional. New parts go at the end of their
 /// lists so the paths of existing parts stay the same; if a new id is taken, `-2`, `-3`... is
 /// added. Normalizing twice changes nothing the second time.
 pub fn normalize(s: &mut Scenario) {
@@ -123,7 +124,14 @@ pub fn default_group(id: String, vpc: &str) -> SecurityGroup {
     }
 }
 
-/// Gives each group-less interface (but NAT gateways') its VPC's default security group.
+/// Whether the nodes of `lb` always have a security group: an application load balancer's do; a
+/// network load balancer's may have none, and then no group filters them.
+fn has_groups(lb: &LoadBalancer) -> bool {
+    lb.kind == LbKind::Application
+}
+
+/// Gives each group-less interface (but NAT gateways' and network load balancers') its VPC's
+/// default security group.
 fn give_default_groups(s: &mut Scenario) {
     let mut default_of: HashMap<&str, &str> = HashMap::new();
     for g in s.security_groups.iter().filter(|g| g.name == "default") {
@@ -143,7 +151,12 @@ fn give_default_groups(s: &mut Scenario) {
         .iter()
         .flat_map(|i| &i.interfaces)
         .chain(s.databases.iter().flat_map(|d| &d.interfaces))
-        .chain(s.load_balancers.iter().flat_map(|l| &l.nodes));
+        .chain(
+            s.load_balancers
+                .iter()
+                .filter(|l| has_groups(l))
+                .flat_map(|l| &l.nodes),
+        );
     for n in all {
         fills.push(if n.security_groups.is_empty() {
             group_for(n)
@@ -156,7 +169,7 @@ fn give_default_groups(s: &mut Scenario) {
         .iter_mut()
         .flat_map(|i| &mut i.interfaces)
         .chain(s.databases.iter_mut().flat_map(|d| &mut d.interfaces))
-        .chain(s.load_balancers.iter_mut().flat_map(|l| &mut l.nodes));
+        .chain((s.load_balancers.iter_mut().filter(|l| has_groups(l))).flat_map(|l| &mut l.nodes));
     for (n, fill) in all.zip(fills) {
         if let Some(g) = fill {
             n.security_groups.push(g);

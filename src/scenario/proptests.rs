@@ -599,6 +599,7 @@ pub(super) fn build(plan: &Plan) -> Scenario {
             };
             s.load_balancers.push(LoadBalancer {
                 id: format!("{v}lb"),
+                kind: LbKind::Application,
                 name: String::new(),
                 scheme: Scheme::Internal,
                 nodes: vec![node(0), node(1)],
@@ -614,6 +615,7 @@ pub(super) fn build(plan: &Plan) -> Scenario {
                     port: 8080,
                     health_check_port: None,
                     health_check_path: None,
+                    preserve_client_ip: None,
                     targets: targets
                         .iter()
                         .map(|t| Target {

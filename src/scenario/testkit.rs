@@ -269,6 +269,7 @@ pub fn base() -> Scenario {
     node_b.public_ip = Some(ip("203.0.113.31"));
     s.load_balancers = vec![LoadBalancer {
         id: "lb".into(),
+        kind: LbKind::Application,
         name: String::new(),
         scheme: Scheme::InternetFacing,
         nodes: vec![node_a, node_b],
@@ -284,6 +285,7 @@ pub fn base() -> Scenario {
             port: 80,
             health_check_port: None,
             health_check_path: None,
+            preserve_client_ip: None,
             targets: vec![
                 Target {
                     id: "web-1".into(),

@@ -576,6 +576,7 @@ impl Sc {
         let tg = format!("{id}-tg");
         self.s.load_balancers.push(LoadBalancer {
             id: id.into(),
+            kind: LbKind::Application,
             name: id.into(),
             scheme: Scheme::InternetFacing,
             nodes,
@@ -591,6 +592,7 @@ impl Sc {
                 port: target_port,
                 health_check_port: None,
                 health_check_path: None,
+                preserve_client_ip: None,
                 targets: targets
                     .iter()
                     .map(|t| Target {

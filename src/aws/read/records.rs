@@ -44,6 +44,80 @@ pub(super) fn file(at: &At) -> RawFile {
             .option("TransitGatewayPropagations", |a| a.list(tgw_propagations)),
         transit_gateway_static_routes: f
             .option("TransitGatewayStaticRoutes", |a| a.list(tgw_routes)),
+        load_balancers: f.option("LoadBalancers", |a| a.list(load_balancer)),
+        listeners: f.option("Listeners", |a| a.list(listener)),
+        load_balancer_listeners: f.option("LoadBalancerListeners", |a| a.list(lb_listeners)),
+        target_groups: f.option("TargetGroups", |a| a.list(target_group)),
+        load_balancer_target_health: f
+            .option("LoadBalancerTargetHealth", |a| a.list(target_health_group)),
+    }
+}
+
+fn load_balancer(at: &At) -> RawLoadBalancer {
+    let f = at.record();
+    RawLoadBalancer {
+        load_balancer_arn: f.string("LoadBalancerArn"),
+        load_balancer_name: f.option("LoadBalancerName", string),
+        lb_type: f.option("Type", string),
+        scheme: f.option("Scheme", string),
+    }
+}
+
+fn lb_listeners(at: &At) -> RawLbListeners {
+    let f = at.record();
+    RawLbListeners {
+        load_balancer_arn: f.string("LoadBalancerArn"),
+        listeners: f.list("Listeners", listener),
+    }
+}
+
+fn listener(at: &At) -> RawListener {
+    let f = at.record();
+    RawListener {
+        load_balancer_arn: f.option("LoadBalancerArn", string),
+        port: f.option("Port", int),
+        protocol: f.option("Protocol", string),
+        default_actions: f.list("DefaultActions", |a| {
+            let f = a.record();
+            RawLbAction {
+                action_type: f.option("Type", string),
+                target_group_arn: f.option("TargetGroupArn", string),
+                forward_config: f.option("ForwardConfig", |a| RawForwardConfig {
+                    target_groups: a.record().list("TargetGroups", |a| RawForwardTarget {
+                        target_group_arn: a.record().string("TargetGroupArn"),
+                    }),
+                }),
+            }
+        }),
+    }
+}
+
+fn target_group(at: &At) -> RawTargetGroup {
+    let f = at.record();
+    RawTargetGroup {
+        target_group_arn: f.string("TargetGroupArn"),
+        target_group_name: f.option("TargetGroupName", string),
+        protocol: f.option("Protocol", string),
+        port: f.option("Port", int),
+        target_type: f.option("TargetType", string),
+        health_check_port: f.option("HealthCheckPort", string),
+        health_check_path: f.option("HealthCheckPath", string),
+    }
+}
+
+fn target_health_group(at: &At) -> RawTargetHealthGroup {
+    let f = at.record();
+    RawTargetHealthGroup {
+        target_group_arn: f.string("TargetGroupArn"),
+        target_health_descriptions: f.list("TargetHealthDescriptions", |a| RawTargetHealth {
+            target: a.record().must("Target", |a| {
+                let f = a.record();
+                RawTargetRef {
+                    id: f.string("Id"),
+                    port: f.option("Port", int),
+                }
+            }),
+        }),
     }
 }
 

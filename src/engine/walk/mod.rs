@@ -190,6 +190,9 @@ pub struct Walk<'n, 's> {
     pub leg: u8,
     /// Current direction.
     pub dir: Direction,
+    /// The load balancer node (interface) replies go back to whatever their destination: a
+    /// network load balancer that kept its client's address holds the connection.
+    pub steer: Option<usize>,
     /// How each port variable's set prints (kept when recording, for the hops).
     var_texts: Vec<String>,
     tracked: Vec<usize>,
@@ -217,6 +220,7 @@ impl<'n, 's> Walk<'n, 's> {
             narrowed: None,
             leg: 1,
             dir: Direction::Forward,
+            steer: None,
             tracked: Vec::new(),
             sessions: Vec::new(),
             site: None,
@@ -518,6 +522,26 @@ impl<'n, 's> Walk<'n, 's> {
         });
     }
 
+    /// Records that load balancer node `eni` passes the connection on with its client's address
+    /// kept (a network load balancer's client IP preservation).
+    pub fn note_kept(&mut self, pkt: &Packet, eni: usize) {
+        let owner = self.net.enis[eni].owner;
+        let (id, name) = (self.net.owner_id(owner), self.net.owner_name(owner));
+        if self.record {
+            let part = id.to_string();
+            self.site = Some(Site {
+                part,
+                side: Side::Leaving,
+            });
+        }
+        self.hop(pkt, (id, name, Kind::LoadBalancer), Step::Forward, |_| {
+            format!(
+                "{name} passes the connection on with the client's address {} kept (client IP preservation): the target's security groups and network ACLs see the client, not the load balancer",
+                pkt.src
+            )
+        });
+    }
+
     /// Records that the server of this leg refused the connection.
     pub fn note_refused(&mut self, pkt: &Packet, server: &Who, why: &str) {
         let (id, name, kind) = (&*server.0, &*server.1, server.2);
@@ -550,8 +574,9 @@ impl<'n, 's> Walk<'n, 's> {
     fn send(&mut self, eni: usize, pkt: Packet) -> Result<Stage, End> {
         let e = &self.net.enis[eni];
         // A NAT gateway forwards by design: AWS applies no source/destination check to it,
-        // whatever its interface record says.
-        let checked = e.iface.source_dest_check && !matches!(e.owner, Owner::NatGateway(_));
+        // whatever its interface record says; nor to a load balancer node (a network load balancer passes its client's address on).
+        let checked = e.iface.source_dest_check
+            && !matches!(e.owner, Owner::NatGateway(_) | Owner::LoadBalancer(_));
         if checked && pkt.src != e.iface.private_ip {
             return Err(self.src_dst_drop(eni, &pkt, true));
         }
@@ -593,7 +618,8 @@ impl<'n, 's> Walk<'n, 's> {
             }
         }
         self.security_groups(eni, &pkt, SgDirection::Inbound)?;
-        let own = pkt.dst == e.iface.private_ip;
+        let own = pkt.dst == e.iface.private_ip
+            || (self.dir == Direction::Return && self.steer == Some(eni));
         let session = self
             .sessions
             .iter()

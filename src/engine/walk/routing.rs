@@ -43,6 +43,9 @@ impl<'n, 's> Walk<'n, 's> {
     }
 
     pub(super) fn leave(&mut self, subnet: usize, pkt: Packet) -> Result<Stage, End> {
+        if let Some(node) = self.steer.filter(|_| self.dir == Direction::Return) {
+            return self.back_to_balancer(subnet, node, pkt);
+        }
         let net = self.net;
         let sn = &net.subnets[subnet];
         let vpc = sn.vpc;
@@ -65,6 +68,31 @@ impl<'n, 's> Walk<'n, 's> {
         }
         self.network_acl(subnet, &pkt, false)?;
         self.route_from(subnet, pkt)
+    }
+
+    /// A reply from `subnet` to a client whose address a network load balancer kept: the VPC
+    /// hands it back to the balancer's node `node`, which holds the connection, whatever the
+    /// route tables say of the client's address (the network ACLs between still apply).
+    fn back_to_balancer(&mut self, subnet: usize, node: usize, pkt: Packet) -> Result<Stage, End> {
+        let net = self.net;
+        let to = net.enis[node].subnet;
+        if to != subnet {
+            self.network_acl(subnet, &pkt, false)?;
+        }
+        let owner = net.enis[node].owner;
+        let name = net.owner_name(owner);
+        self.hop(
+            &pkt,
+            (net.owner_id(owner), name, Kind::LoadBalancer),
+            Step::Forward,
+            |_| format!("load balancer {name} holds this connection: the reply to {} goes back through it, not by the route tables", pkt.dst),
+        );
+        Ok(Stage::Enter {
+            subnet: to,
+            eni: node,
+            from: Some(subnet),
+            pkt,
+        })
     }
 
     /// The VPC router takes the packet from `subnet`: the subnet's route table decides.

@@ -214,6 +214,7 @@ pub(super) const ENUMS: &[(&str, &[&str])] = &[
     ("Scheme", SCHEME),
     ("Connectivity", CONNECTIVITY),
     ("LbProtocol", LB_PROTOCOL),
+    ("LbKind", LB_KIND),
     ("Destination", DESTINATION),
     ("RouteTarget", ROUTE_TARGET),
     ("Peer", PEER),
@@ -244,7 +245,8 @@ const ENGINE: &[&str] = &[
 ];
 const SCHEME: &[&str] = &["internet-facing", "internal"];
 const CONNECTIVITY: &[&str] = &["public", "private"];
-const LB_PROTOCOL: &[&str] = &["http", "https", "tcp"];
+const LB_PROTOCOL: &[&str] = &["http", "https", "tcp", "tls", "udp", "tcp-udp"];
+const LB_KIND: &[&str] = &["application", "network"];
 const DESTINATION: &[&str] = &["cidr", "prefix_list"];
 const ROUTE_TARGET: &[&str] = &[
     "local",
@@ -307,7 +309,11 @@ fn scheme(at: &At) -> Scheme {
 
 fn lb_protocol(at: &At) -> LbProtocol {
     use LbProtocol::*;
-    pick(at, LB_PROTOCOL, &[Http, Https, Tcp])
+    pick(at, LB_PROTOCOL, &[Http, Https, Tcp, Tls, Udp, TcpUdp])
+}
+
+fn lb_kind(at: &At) -> LbKind {
+    pick(at, LB_KIND, &[LbKind::Application, LbKind::Network])
 }
 
 fn connectivity(at: &At) -> Connectivity {
@@ -533,6 +539,7 @@ record! {
         port: must(|a| a.u16()),
         health_check_port: option(|a| a.u16()),
         health_check_path: option(|a| a.string()),
+        preserve_client_ip: option(|a| a.bool()),
         targets: list(target),
     }
 }
@@ -541,6 +548,7 @@ record! {
     fn load_balancer -> LoadBalancer as LOAD_BALANCER {
         id: string,
         name: text,
+        kind: or_default(lb_kind),
         scheme: or_default(scheme),
         nodes: req_list(interface),
         listeners: list(lb_listener),

@@ -99,6 +99,7 @@ fn field_and_variant_names_are_serdes() {
         shape::<Scheme>(),
         shape::<Connectivity>(),
         shape::<LbProtocol>(),
+        shape::<LbKind>(),
         shape::<Destination>(),
         shape::<RouteTarget>(),
         shape::<Peer>(),

@@ -1,7 +1,7 @@
 //! Instances, databases and load balancers: where their interfaces sit, and how they forward.
 
 use super::index::Index;
-use crate::model::{Interface, Role};
+use crate::model::{Interface, LbKind, Role};
 use crate::scenario::message::Message;
 use crate::scenario::message::PartNoun as Kind;
 use crate::scenario::problem::{label, Problem};
@@ -60,6 +60,17 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
         load_balancer_zones(ix, out, &path, &part, &lb.nodes);
         let mut ports: HashMap<u16, usize> = HashMap::new();
         for (j, l) in lb.listeners.iter().enumerate() {
+            if !l.protocol.fits(lb.kind) {
+                out.push(Problem::warning(
+                    "listener-protocol-for-kind",
+                    format!("{path}.listeners[{j}].protocol"),
+                    part.clone(),
+                    Message::ListenerProtocolForKind {
+                        protocol: l.protocol.label(),
+                        network: lb.kind == LbKind::Network,
+                    },
+                ));
+            }
             if let Some(&first) = ports.get(&l.port) {
                 out.push(Problem::error(
                     "duplicate-listener-port",

@@ -744,6 +744,23 @@ fn duplicate_listener_port() {
 }
 
 #[test]
+fn listener_protocol_the_kind_does_not_offer() {
+    let mut s = base();
+    s.load_balancers[0].listeners[0].protocol = LbProtocol::Udp;
+    let at = "load_balancers[0].listeners[0].protocol";
+    expect_warning(&s, "listener-protocol-for-kind", at);
+    let p = expect(&s, "listener-protocol-for-kind", at);
+    assert!(
+        p.to_string().contains("no UDP listener on an application"),
+        "{p}"
+    );
+    s.load_balancers[0].kind = LbKind::Network;
+    assert!(!validate(&s)
+        .iter()
+        .any(|p| p.code == "listener-protocol-for-kind"));
+}
+
+#[test]
 fn load_balancer_target_in_another_vpc() {
     let mut s = base();
     s.load_balancers[0].target_groups[0].targets[0].id = "tools".into();
