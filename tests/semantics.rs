@@ -2297,3 +2297,36 @@ fn nlb_listener_takes_its_protocol_only() {
     assert_established(&tcp(&s, "laptop", "alb", 443));
     assert_established(&udp(&s, "laptop", "alb", 443));
 }
+
+#[test]
+fn nlb_target_rule_naming_the_balancers_group_admits_kept_clients() {
+    // Rule: when a network load balancer has security groups, a target's rule that names one
+    // of them admits the connections it passes on, even with the client's address kept (AWS:
+    // "ensures that your targets accept traffic from your Network Load Balancer even if you
+    // enable client IP preservation"); the target still sees the client's address.
+    let mut s = alb_scenario(&["app1"]).build();
+    let lb = &mut s.load_balancers[0];
+    lb.kind = LbKind::Network;
+    lb.listeners[0].protocol = LbProtocol::Tcp;
+    lb.target_groups[0].protocol = LbProtocol::Tcp;
+    let t = tcp(&s, "laptop", "alb", 443);
+    assert_established(&t);
+    let delivered = hop(&t, "app1", Forward, Decision::Deliver);
+    assert_eq!(delivered.packet.src, ip("203.0.113.10"), "{}", explain(&t));
+    // Without the load balancer in between, the same address is not admitted.
+    let mut direct = s.clone();
+    direct
+        .instances
+        .iter_mut()
+        .find(|i| i.id == "app1")
+        .unwrap()
+        .interfaces[0]
+        .public_ip = Some(ip("54.0.10.10"));
+    let t = tcp(&direct, "laptop", "app1", 8080);
+    assert_eq!(
+        t.verdict,
+        Verdict::DroppedBySecurityGroup,
+        "{}",
+        explain(&t)
+    );
+}

@@ -2,27 +2,71 @@
 //! the usual port of each protocol first, a target group named after its load balancer.
 
 use super::alloc::fresh_id;
-use crate::model::{LbListener, LbProtocol, Scenario, TargetGroup};
+use crate::model::{LbKind, LbListener, LbProtocol, Scenario, TargetGroup};
 
-/// The port a protocol is usually served on: 443 for HTTPS, 80 otherwise.
+/// The port a protocol is usually served on: 443 for HTTPS and TLS, 80 otherwise.
 pub fn usual_port(p: LbProtocol) -> u16 {
     match p {
-        LbProtocol::Https => 443,
+        LbProtocol::Https | LbProtocol::Tls => 443,
         _ => 80,
     }
 }
 
-/// The listener to add next, forwarding to `target_group`: HTTP 80, then HTTPS 443, then HTTP on
-/// the first free port from 8080.
-pub fn next_listener(listeners: &[LbListener], target_group: String) -> LbListener {
+/// The protocols a load balancer of `kind` offers, the plain one first.
+pub fn protocols(kind: LbKind) -> &'static [LbProtocol] {
+    use LbProtocol::*;
+    match kind {
+        LbKind::Application => &[Http, Https],
+        LbKind::Network => &[Tcp, Tls, Udp, TcpUdp],
+    }
+}
+
+/// The protocol of `kind` that stands for `p`: HTTP and TCP, HTTPS and TLS stand for each other;
+/// UDP becomes HTTP.
+fn counterpart(p: LbProtocol, kind: LbKind) -> LbProtocol {
+    use LbProtocol::*;
+    match (kind, p) {
+        (LbKind::Application, Https | Tls) => Https,
+        (LbKind::Application, _) => Http,
+        (LbKind::Network, Https | Tls) => Tls,
+        (LbKind::Network, Http) => Tcp,
+        (LbKind::Network, p) => p,
+    }
+}
+
+/// Makes load balancer `lb` (an index into `s`) an application or a network load balancer, its
+/// listeners' and target groups' protocols turned into the new kind's (HTTP into TCP, HTTPS into
+/// TLS and back). Returns whether `lb` exists.
+pub fn set_kind(s: &mut Scenario, lb: usize, kind: LbKind) -> bool {
+    let Some(b) = s.load_balancers.get_mut(lb) else {
+        return false;
+    };
+    b.kind = kind;
+    for l in &mut b.listeners {
+        l.protocol = counterpart(l.protocol, kind);
+    }
+    for g in &mut b.target_groups {
+        g.protocol = counterpart(g.protocol, kind);
+        if kind == LbKind::Application {
+            g.preserve_client_ip = None;
+        }
+    }
+    true
+}
+
+/// The listener to add next to a load balancer of `kind`, forwarding to `target_group`: HTTP 80,
+/// then HTTPS 443, then HTTP on the first free port from 8080 (TCP and TLS for a network load
+/// balancer).
+pub fn next_listener(listeners: &[LbListener], kind: LbKind, target_group: String) -> LbListener {
     let taken = |p: u16| listeners.iter().any(|l| l.port == p);
+    let [plain, secure] = [LbProtocol::Http, LbProtocol::Https].map(|p| counterpart(p, kind));
     let (protocol, port) = if !taken(80) {
-        (LbProtocol::Http, 80)
+        (plain, 80)
     } else if !taken(443) {
-        (LbProtocol::Https, 443)
+        (secure, 443)
     } else {
         let port = (8080..=u16::MAX).find(|p| !taken(*p)).unwrap_or(8080);
-        (LbProtocol::Http, port)
+        (plain, port)
     };
     LbListener {
         protocol,
@@ -40,7 +84,7 @@ pub fn set_listener_protocol(l: &mut LbListener, protocol: LbProtocol) {
     l.protocol = protocol;
 }
 
-/// A new, empty HTTP target group on port 80 for load balancer `lb` (an index into `s`), named
+/// A new, empty HTTP (TCP for a network load balancer) target group on port 80 for `lb` (an index into `s`), named
 /// after it (`alb-1-tg`, `alb-1-tg-2`...), with a fresh id. `None` if there is no such load
 /// balancer.
 pub fn new_target_group(s: &Scenario, lb: usize) -> Option<TargetGroup> {
@@ -54,7 +98,7 @@ pub fn new_target_group(s: &Scenario, lb: usize) -> Option<TargetGroup> {
     Some(TargetGroup {
         id: fresh_id(s, &format!("{}-tg", balancer.id)),
         name,
-        protocol: LbProtocol::Http,
+        protocol: counterpart(LbProtocol::Http, balancer.kind),
         port: 80,
         health_check_port: None,
         health_check_path: None,
@@ -75,7 +119,11 @@ pub fn add_listener(s: &mut Scenario, lb: usize) -> bool {
         }
     }
     let balancer = &mut s.load_balancers[lb];
-    let l = next_listener(&balancer.listeners, balancer.target_groups[0].id.clone());
+    let l = next_listener(
+        &balancer.listeners,
+        balancer.kind,
+        balancer.target_groups[0].id.clone(),
+    );
     balancer.listeners.push(l);
     true
 }
@@ -95,16 +143,42 @@ mod tests {
 
     #[test]
     fn next_listener_takes_80_then_443_then_a_free_port() {
-        assert_eq!(next_listener(&[], "tg".into()).port, 80);
-        let l = next_listener(&[listener(LbProtocol::Http, 80)], "tg".into());
+        let app = LbKind::Application;
+        assert_eq!(next_listener(&[], app, "tg".into()).port, 80);
+        let l = next_listener(&[listener(LbProtocol::Http, 80)], app, "tg".into());
         assert_eq!((l.protocol, l.port), (LbProtocol::Https, 443));
         let all = [
             listener(LbProtocol::Http, 80),
             listener(LbProtocol::Https, 443),
             listener(LbProtocol::Http, 8080),
         ];
-        let l = next_listener(&all, "tg".into());
+        let l = next_listener(&all, app, "tg".into());
         assert_eq!((l.protocol, l.port), (LbProtocol::Http, 8081));
+        let l = next_listener(&all[..1], LbKind::Network, "tg".into());
+        assert_eq!((l.protocol, l.port), (LbProtocol::Tls, 443));
+    }
+
+    #[test]
+    fn a_load_balancer_changes_kind_with_its_protocols() {
+        let mut s = templates::get("small-service").unwrap().scenario();
+        assert!(set_kind(&mut s, 0, LbKind::Network));
+        let b = &s.load_balancers[0];
+        let listeners: Vec<_> = b.listeners.iter().map(|l| (l.protocol, l.port)).collect();
+        assert_eq!(listeners, [(LbProtocol::Tcp, 80), (LbProtocol::Tls, 443)]);
+        assert_eq!(b.target_groups[0].protocol, LbProtocol::Tcp);
+        assert!(
+            crate::scenario::validate(&s).is_empty(),
+            "{:?}",
+            crate::scenario::validate(&s)
+        );
+        s.load_balancers[0].listeners[0].protocol = LbProtocol::Udp;
+        s.load_balancers[0].target_groups[0].preserve_client_ip = Some(false);
+        assert!(set_kind(&mut s, 0, LbKind::Application));
+        let b = &s.load_balancers[0];
+        assert_eq!(b.listeners[0].protocol, LbProtocol::Http);
+        assert_eq!(b.listeners[1].protocol, LbProtocol::Https);
+        assert_eq!(b.target_groups[0].preserve_client_ip, None);
+        assert!(!set_kind(&mut s, 9, LbKind::Network));
     }
 
     #[test]

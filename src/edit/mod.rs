@@ -17,6 +17,7 @@
 //! - [`refusal`]: why an edit was refused, in English and Korean.
 
 pub mod alloc;
+pub mod associate;
 pub mod balancer;
 pub mod find;
 pub mod history;

@@ -409,6 +409,10 @@ fn run_leg(w: &mut Walk, leg: &mut u8, client: Client, ask: Ask) -> Result<(), B
         ));
     }
     w.start_leg(*leg);
+    w.kept_by = match client {
+        Client::Eni(node) if ask.from.is_some() => Some(node),
+        _ => None,
+    };
     let (start, sport) = first_packet(w, client, ask)?;
     let end = w.run(start);
     let (service, arrived, server_eni) = match &end {
@@ -422,13 +426,7 @@ fn run_leg(w: &mut Walk, leg: &mut u8, client: Client, ask: Ask) -> Result<(), B
         Service::Refuse(why) => w.note_refused(&arrived, &here, why),
         _ => w.note_delivered(&arrived, &here),
     }
-    w.steer = match client {
-        Client::Eni(node) if ask.from.is_some() => Some(node),
-        _ => None,
-    };
-    let back = reply(w, client, sport, (&end, arrived), &here);
-    w.steer = None;
-    back?;
+    reply(w, client, sport, (&end, arrived), &here)?;
     match service {
         Service::Accept => Ok(()),
         Service::Refuse(detail) => {

@@ -39,8 +39,28 @@ pub enum SgDirection {
     Outbound,
 }
 
+/// The other end of a packet a group's rules look at: its address and, when a network load
+/// balancer passed the connection on with its client's address kept, the balancer's node. A rule
+/// naming one of the node's groups admits such a packet, as AWS documents for client IP
+/// preservation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Remote {
+    /// The address the rules see.
+    pub ip: Ipv4Addr,
+    /// The load balancer node (interface index) the packet came through, if it kept the address.
+    pub via: Option<usize>,
+}
+
+impl From<Ipv4Addr> for Remote {
+    fn from(ip: Ipv4Addr) -> Self {
+        Remote { ip, via: None }
+    }
+}
+
 /// Whether a rule's peer matches `remote`, seen from an interface in VPC `vpc`.
-pub fn peer_matches(net: &Network, peer: CompiledPeer, vpc: usize, remote: Ipv4Addr) -> bool {
+pub fn peer_matches(net: &Network, peer: CompiledPeer, vpc: usize, remote: Remote) -> bool {
+    let via = |g: usize| remote.via.is_some_and(|n| net.enis[n].groups.contains(&g));
+    let remote = remote.ip;
     match peer {
         CompiledPeer::Cidr(c) => cidr_contains(&c, remote),
         CompiledPeer::PrefixList(i) => net.scenario.prefix_lists[i]
@@ -52,7 +72,7 @@ pub fn peer_matches(net: &Network, peer: CompiledPeer, vpc: usize, remote: Ipv4A
                 net.eni_by_private(v, remote)
                     .is_some_and(|e| net.enis[e].groups.contains(&g))
             };
-            member(vpc) || net.peers[vpc].iter().any(|&(p, _)| member(p))
+            member(vpc) || net.peers[vpc].iter().any(|&(p, _)| member(p)) || via(g)
         }
         CompiledPeer::Nothing => false,
     }
@@ -63,7 +83,7 @@ fn rule_hits(
     net: &Network,
     rule: &CompiledSgRule,
     vpc: usize,
-    remote: Ipv4Addr,
+    remote: Remote,
     protocol: Protocol,
     icmp: Option<(u8, u8)>,
     ports: &PortSet,
@@ -112,7 +132,7 @@ pub fn checks(
     net: &Network,
     eni: usize,
     dir: SgDirection,
-    remote: Ipv4Addr,
+    remote: Remote,
     protocol: Protocol,
     icmp: Option<(u8, u8)>,
     ports: &PortSet,
@@ -153,7 +173,7 @@ pub fn evaluate(
     net: &Network,
     eni: usize,
     dir: SgDirection,
-    remote: Ipv4Addr,
+    remote: Remote,
     protocol: Protocol,
     icmp: Option<(u8, u8)>,
     ports: &PortSet,

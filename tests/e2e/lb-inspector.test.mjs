@@ -211,6 +211,36 @@ describe("load balancer and security group editors", () => {
     await context.close();
   });
 
+  test("a network load balancer keeps the client's address: its hops say so, and its own group admits it", async () => {
+    const { page, context, errors } = await open();
+    const inspector = inspectorOf(page);
+    await partOn(page, "alb").waitFor();
+    await selectPart(page, "alb");
+    await inspector.getByLabel("Type").selectOption("network");
+    // HTTP becomes TCP; the canvas draws it as an NLB; preservation is on for instance targets.
+    assert.equal(await inspector.getByLabel("Listener protocol").inputValue(), "tcp");
+    const offered = await inspector.getByLabel("Listener protocol").locator("option").allInnerTexts();
+    assert.deepEqual(offered, ["TCP", "TLS", "UDP", "TCP_UDP"]);
+    await canvasOf(page).getByText("NLB", { exact: true }).waitFor();
+    await inspector.getByText("Network load balancer", { exact: true }).waitFor();
+    const keep = inspector.getByLabel("Preserve client IP addresses");
+    assert.ok(await keep.isChecked());
+    // web-sg admits only alb-sg: with the client's address kept it still admits the load
+    // balancer's connections (AWS's rule for a group that names the load balancer's group).
+    assert.match(await send(page, "internet", "alb", 80), /^Established/);
+    await page.locator("details.hops > summary").click();
+    const hops = await page.locator(".hops tbody").innerText();
+    assert.match(hops, /client's address 198\.51\.100\.20 kept/);
+    assert.match(hops, /holds this connection/);
+    await page.screenshot({ path: join(artifacts, "nlb-inspector.png") });
+    // Back to an application load balancer: TCP becomes HTTP again.
+    await inspector.getByLabel("Type").selectOption("application");
+    assert.equal(await inspector.getByLabel("Listener protocol").inputValue(), "http");
+    assert.equal(await inspector.getByLabel("Preserve client IP addresses").count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test("in Korean: the load balancer's sections and a rule edited in place", async () => {
     const { page, context, errors } = await open("ko-KR");
     const inspector = page.getByRole("region", { name: "속성" });

@@ -87,13 +87,17 @@ impl<'n, 's> Walk<'n, 's> {
             SgDirection::Outbound => (pkt.dst, "outbound", "to", RuleDirection::Outbound),
         };
         let ports = self.port_set(pkt.dport);
-        let out = sg::evaluate(net, eni, dir, remote, pkt.protocol, pkt.icmp, &ports);
+        let seen = sg::Remote {
+            ip: remote,
+            via: self.kept_by.filter(|_| dir == SgDirection::Inbound),
+        };
+        let out = sg::evaluate(net, eni, dir, seen, pkt.protocol, pkt.icmp, &ports);
         if self.record {
             self.checks = Some(Box::new(FilterChecks::Rules {
                 inbound: dir == SgDirection::Inbound,
                 remote,
                 ports: self.port_text(pkt.dport),
-                rules: sg::checks(net, eni, dir, remote, pkt.protocol, pkt.icmp, &ports),
+                rules: sg::checks(net, eni, dir, seen, pkt.protocol, pkt.icmp, &ports),
             }));
         }
         if out.allowed.is_empty() {

@@ -190,9 +190,10 @@ pub struct Walk<'n, 's> {
     pub leg: u8,
     /// Current direction.
     pub dir: Direction,
-    /// The load balancer node (interface) replies go back to whatever their destination: a
-    /// network load balancer that kept its client's address holds the connection.
-    pub steer: Option<usize>,
+    /// The network load balancer node (interface) that passed this leg's connection on with its
+    /// client's address kept: rules naming the node's groups admit the packets, and the replies
+    /// go back to it whatever their destination (it holds the connection).
+    pub kept_by: Option<usize>,
     /// How each port variable's set prints (kept when recording, for the hops).
     var_texts: Vec<String>,
     tracked: Vec<usize>,
@@ -220,7 +221,7 @@ impl<'n, 's> Walk<'n, 's> {
             narrowed: None,
             leg: 1,
             dir: Direction::Forward,
-            steer: None,
+            kept_by: None,
             tracked: Vec::new(),
             sessions: Vec::new(),
             site: None,
@@ -619,7 +620,7 @@ impl<'n, 's> Walk<'n, 's> {
         }
         self.security_groups(eni, &pkt, SgDirection::Inbound)?;
         let own = pkt.dst == e.iface.private_ip
-            || (self.dir == Direction::Return && self.steer == Some(eni));
+            || (self.dir == Direction::Return && self.kept_by == Some(eni));
         let session = self
             .sessions
             .iter()

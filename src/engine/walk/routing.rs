@@ -43,7 +43,7 @@ impl<'n, 's> Walk<'n, 's> {
     }
 
     pub(super) fn leave(&mut self, subnet: usize, pkt: Packet) -> Result<Stage, End> {
-        if let Some(node) = self.steer.filter(|_| self.dir == Direction::Return) {
+        if let Some(node) = self.kept_by.filter(|_| self.dir == Direction::Return) {
             return self.back_to_balancer(subnet, node, pkt);
         }
         let net = self.net;

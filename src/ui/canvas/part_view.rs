@@ -5,7 +5,7 @@
 use crate::edit::find::{locate, name_of, part_ids, Found};
 use crate::edit::place::is_public;
 use crate::geometry::{zones_of, NODE_SIZE, VPC_PAD};
-use crate::model::{Rect, Scenario, Scheme};
+use crate::model::{LbKind, Rect, Scenario, Scheme};
 use crate::ui::lang::{t, tf, use_lang, Lang};
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -104,7 +104,13 @@ fn look(s: &Scenario, id: &str, lang: Lang) -> Option<PartLook> {
         Found::LoadBalancer(i) => {
             let x = &s.load_balancers[i];
             (
-                Shape::Node("fam-network", "ALB"),
+                Shape::Node(
+                    "fam-network",
+                    match x.kind {
+                        LbKind::Application => "ALB",
+                        LbKind::Network => "NLB",
+                    },
+                ),
                 tf(lang, "{} nodes", &[&x.nodes.len().to_string()]),
                 match x.scheme {
                     Scheme::InternetFacing => t(lang, "internet-facing").into(),

@@ -7,25 +7,12 @@ use yew::prelude::*;
 
 use super::super::lang::{t, tf, use_lang, Lang};
 use super::super::state::{Action, AppContext};
-use super::field::{commit, judge, rule_input, select, Check, TextField};
+use super::field::{choice, commit, judge, rule_input, select, Check, TextField};
 use super::routes::SubnetProps;
 use super::vpc::parse_rule_cidr;
-use crate::edit::alloc::fresh_id;
-use crate::model::{AclRule, Action as Verdict, NetworkAcl, PortRange, Protocol, Scenario};
+use crate::edit::associate::{acl_of, associate_acl, new_acl};
+use crate::model::{AclRule, Action as Verdict, PortRange, Protocol};
 use std::rc::Rc;
-
-/// The index of the network ACL subnet `subnet` uses: its own, else its VPC's default ACL.
-pub fn acl_of(s: &Scenario, subnet: &str) -> Option<usize> {
-    let vpc = &s.subnets.iter().find(|x| x.id == subnet)?.vpc;
-    s.network_acls
-        .iter()
-        .position(|t| t.subnets.iter().any(|n| n == subnet))
-        .or_else(|| {
-            s.network_acls
-                .iter()
-                .position(|t| t.default && &t.vpc == vpc)
-        })
-}
 
 /// The protocol choices of rule forms.
 pub fn protocol_options(lang: Lang) -> Vec<(String, String)> {
@@ -107,23 +94,14 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
         return html! { <p class="muted">{ t(lang, "This VPC has no network ACL.") }</p> };
     };
     let acl = s.network_acls[ai].clone();
-    let acls: Vec<(String, String)> = s
-        .network_acls
-        .iter()
+    let acls: Vec<(String, String)> = (s.network_acls.iter())
         .filter(|a| a.vpc == x.vpc)
         .map(|a| {
-            let name = if a.name.is_empty() {
-                a.id.clone()
-            } else {
-                a.name.clone()
-            };
-            (
-                a.id.clone(),
-                if a.default {
-                    tf(lang, "{} (default)", &[&name])
-                } else {
-                    name
-                },
+            choice(
+                &a.id,
+                &a.name,
+                a.default.then(|| t(lang, "{} (default)")),
+                lang,
             )
         })
         .collect();
@@ -131,33 +109,18 @@ pub fn AclEditor(p: &SubnetProps) -> Html {
         let (app, subnet) = (app.clone(), x.id.clone());
         Callback::from(move |id: String| {
             let mut n = (*app.scenario).clone();
-            for a in &mut n.network_acls {
-                a.subnets.retain(|y| *y != subnet);
-                if a.id == id && !a.default {
-                    a.subnets.push(subnet.clone());
-                }
-            }
+            associate_acl(&mut n, &subnet, &id);
             commit(&app, n);
         })
     };
     let create = {
-        let (app, subnet, vpc, sname) = (app.clone(), x.id.clone(), x.vpc.clone(), x.name.clone());
+        let (app, subnet) = (app.clone(), x.id.clone());
         Callback::from(move |_: MouseEvent| {
             let mut n = (*app.scenario).clone();
-            for a in &mut n.network_acls {
-                a.subnets.retain(|y| *y != subnet);
-            }
-            let name = format!("{sname}-acl");
-            let id = fresh_id(&n, &name);
-            n.network_acls.push(NetworkAcl {
-                id,
-                name: name.clone(),
-                vpc: vpc.clone(),
-                default: false,
-                subnets: vec![subnet.clone()],
-                inbound: Vec::new(),
-                outbound: Vec::new(),
-            });
+            let Some(k) = new_acl(&mut n, &subnet) else {
+                return;
+            };
+            let name = n.network_acls[k].name.clone();
             commit(&app, n);
             app.dispatch(Action::Notify(tf(
                 lang,

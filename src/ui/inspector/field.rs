@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::model::Scenario;
 
-use super::super::lang::Lang;
+use super::super::lang::{tf, Lang};
 use super::super::state::{Action, AppContext};
 
 /// What a field's text makes of the scenario: an edited copy, or why the text does not parse.
@@ -280,4 +280,15 @@ pub fn text_into(state: &UseStateHandle<String>) -> Callback<InputEvent> {
 pub fn value_into(state: &UseStateHandle<String>) -> Callback<String> {
     let state = state.clone();
     Callback::from(move |v: String| state.set(v))
+}
+
+/// A choice of a select: the value `id` labelled with `name` (the id when unnamed), put into
+/// `tag` (a pattern such as `{} (main)`, already in `lang`) when one is given.
+pub fn choice(id: &str, name: &str, tag: Option<&'static str>, lang: Lang) -> (String, String) {
+    let name = if name.is_empty() { id } else { name };
+    let label = match tag {
+        Some(pattern) => tf(lang, pattern, &[name]),
+        None => name.to_string(),
+    };
+    (id.to_string(), label)
 }

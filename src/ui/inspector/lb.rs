@@ -10,22 +10,27 @@ use yew::prelude::*;
 use super::super::lang::{t, tf, use_lang, Lang};
 use super::super::state::AppContext;
 use super::field::{checkbox, commit, compact_select, select, Check, TextField};
-use crate::edit::balancer::{add_listener, new_target_group, set_listener_protocol};
+use crate::edit::balancer::{add_listener, new_target_group, protocols, set_listener_protocol};
 use crate::edit::find::{name_of, vpc_of};
 use crate::engine::health::{target_health, Health};
 use crate::engine::network::Network;
-use crate::model::{LbProtocol, Scenario, Target};
+use crate::model::{LbKind, LbProtocol, Scenario, Target};
 
 /// The protocols a listener or target group can speak, as (value, label).
-const PROTOCOLS: [(LbProtocol, &str); 3] = [
+const PROTOCOLS: [(LbProtocol, &str); 6] = [
     (LbProtocol::Http, "http"),
     (LbProtocol::Https, "https"),
     (LbProtocol::Tcp, "tcp"),
+    (LbProtocol::Tls, "tls"),
+    (LbProtocol::Udp, "udp"),
+    (LbProtocol::TcpUdp, "tcp-udp"),
 ];
 
-fn protocol_options() -> Vec<(String, String)> {
+/// The protocols a load balancer of `kind` offers, and `current` when it is not one of them.
+fn protocol_options(kind: LbKind, current: LbProtocol) -> Vec<(String, String)> {
     PROTOCOLS
         .iter()
+        .filter(|(p, _)| *p == current || protocols(kind).contains(p))
         .map(|(p, v)| (v.to_string(), p.label().to_string()))
         .collect()
 }
@@ -129,7 +134,7 @@ pub fn LoadBalancerEditor(p: &LbProps) -> Html {
         html! {
             <li class="lb-listener">
                 { compact_select(&format!("lb-listener-protocol-{li}"), t(lang, "Listener protocol"),
-                    &protocol_options(), protocol_value(l.protocol), on_protocol) }
+                    &protocol_options(lb.kind, l.protocol), protocol_value(l.protocol), on_protocol) }
                 <TextField id={format!("lb-listener-port-{li}")} label={t(lang, "Listener port")}
                     value={l.port.to_string()} check={port_check}
                     path={format!("{path}.listeners[{li}].port")} hide_label=true />
@@ -236,7 +241,20 @@ pub fn LoadBalancerEditor(p: &LbProps) -> Html {
                 </li>
             }
         });
-        let has_path = g.protocol != LbProtocol::Tcp;
+        let has_path = matches!(g.protocol, LbProtocol::Http | LbProtocol::Https);
+        // A network load balancer's targets see the client's address or its own.
+        let keeps = (lb.kind == LbKind::Network).then(|| {
+            let on = (g.targets.first()).map_or(g.preserve_client_ip.unwrap_or(true), |t| {
+                g.preserves_client_ip(t)
+            });
+            let app = app.clone();
+            let onchange = Callback::from(move |on: bool| {
+                let mut s = (*app.scenario).clone();
+                s.load_balancers[i].target_groups[gi].preserve_client_ip = Some(on);
+                commit(&app, s);
+            });
+            checkbox(&format!("lb-tg-keep-{gi}"), t(lang, "Preserve client IP addresses"), on, onchange)
+        });
         html! {
             <section class="lb-group" aria-label={tf(lang, "Target group {}", &[&g.name])}>
                 <div class="lb-group-head">
@@ -248,7 +266,7 @@ pub fn LoadBalancerEditor(p: &LbProps) -> Html {
                 </div>
                 <div class="lb-grid">
                     { select(&format!("lb-tg-protocol-{gi}"), t(lang, "Target group protocol"),
-                        &protocol_options(), protocol_value(g.protocol), on_protocol) }
+                        &protocol_options(lb.kind, g.protocol), protocol_value(g.protocol), on_protocol) }
                     <TextField id={format!("lb-tg-port-{gi}")} label={t(lang, "Target port")}
                         value={g.port.to_string()} check={port_check} path={format!("{gpath}.port")} />
                     <TextField id={format!("lb-tg-check-port-{gi}")} label={t(lang, "Health check port")}
@@ -261,6 +279,7 @@ pub fn LoadBalancerEditor(p: &LbProps) -> Html {
                             check={check_path_check} path={format!("{gpath}.health_check_path")} />
                     }
                 </div>
+                { for keeps }
                 <fieldset class="checks lb-targets">
                     <legend>{ t(lang, "Targets") }</legend>
                     if candidates.is_empty() {

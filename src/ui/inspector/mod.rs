@@ -142,6 +142,9 @@ fn kind_name(lang: Lang, found: Found, s: &crate::model::Scenario) -> &'static s
         },
         Found::Database(i) if s.databases[i].engine.is_cache() => "ElastiCache",
         Found::Database(_) => t(lang, "RDS database"),
+        Found::LoadBalancer(i) if s.load_balancers[i].kind == crate::model::LbKind::Network => {
+            t(lang, "Network load balancer")
+        }
         Found::LoadBalancer(_) => t(lang, "Application load balancer"),
         Found::InternetGateway(_) => t(lang, "Internet gateway"),
         Found::NatGateway(_) => t(lang, "NAT gateway"),

@@ -15,7 +15,7 @@ use super::tabs;
 use super::vpc::PartId;
 use crate::edit::alloc::next_public_ip;
 use crate::edit::find::{interfaces_of, locate, name_of, Found};
-use crate::model::{Engine, Interface, Listener, Listening, Os, Role, Scenario, Scheme};
+use crate::model::{Engine, Interface, LbKind, Listener, Listening, Os, Role, Scenario, Scheme};
 
 fn parse_ip(text: &str, lang: Lang) -> Result<Ipv4Addr, String> {
     let text = text.trim();
@@ -402,6 +402,37 @@ pub fn NodeEditor(p: &PartId) -> Html {
                 &options,
                 current,
                 on_scheme,
+            ));
+            let kinds = [
+                ("application", t(lang, "Application (HTTP, HTTPS)")),
+                ("network", t(lang, "Network (TCP, TLS, UDP)")),
+            ]
+            .map(|(v, l)| (v.to_string(), l.to_string()));
+            let on_kind = {
+                let app = app.clone();
+                Callback::from(move |v: String| {
+                    let mut s = (*app.scenario).clone();
+                    let kind = if v == "network" {
+                        LbKind::Network
+                    } else {
+                        LbKind::Application
+                    };
+                    if crate::edit::balancer::set_kind(&mut s, i, kind) {
+                        commit(&app, s);
+                    }
+                })
+            };
+            let kind = if x.kind == LbKind::Network {
+                "network"
+            } else {
+                "application"
+            };
+            fields.push(select(
+                "node-lb-kind",
+                t(lang, "Type"),
+                &kinds,
+                kind,
+                on_kind,
             ));
             fields.push(html! {
                 <dl class="facts">

@@ -6,43 +6,13 @@ use yew::prelude::*;
 
 use super::super::lang::{t, tf, use_lang, Lang};
 use super::super::state::{Action, AppContext};
-use super::field::{commit, commit_checked, judge, select, text_into, value_into, Check};
+use super::field::{choice, commit, commit_checked, judge, select, text_into, value_into, Check};
 use super::vpc::parse_cidr;
-use crate::edit::alloc::fresh_id;
+use crate::edit::associate::{associate_table, new_table, own_table, table_of};
 use crate::edit::find::name_of;
-use crate::model::{Destination, Role, Route, RouteState, RouteTable, RouteTarget, Scenario};
+use crate::model::{Destination, Role, Route, RouteState, RouteTarget, Scenario};
 use ipnet::Ipv4Net;
 use std::rc::Rc;
-
-/// The index of the route table subnet `subnet` uses: its own, else its VPC's main table.
-pub fn table_of(s: &Scenario, subnet: &str) -> Option<usize> {
-    let vpc = &s.subnets.iter().find(|x| x.id == subnet)?.vpc;
-    s.route_tables
-        .iter()
-        .position(|t| t.subnets.iter().any(|n| n == subnet))
-        .or_else(|| s.route_tables.iter().position(|t| t.main && &t.vpc == vpc))
-}
-
-/// Makes subnet `subnet` use a table of its own (a new one, named after it, when it uses the
-/// main table) and returns its index.
-pub fn own_table(s: &mut Scenario, subnet: &str) -> Option<usize> {
-    let i = table_of(s, subnet)?;
-    if !s.route_tables[i].main {
-        return Some(i);
-    }
-    let x = s.subnets.iter().find(|x| x.id == subnet)?.clone();
-    let name = format!("{}-rt", if x.name.is_empty() { &x.id } else { &x.name });
-    let id = fresh_id(s, &name);
-    s.route_tables.push(RouteTable {
-        id,
-        name,
-        vpc: x.vpc,
-        main: false,
-        subnets: vec![subnet.to_string()],
-        routes: Vec::new(),
-    });
-    Some(s.route_tables.len() - 1)
-}
 
 fn default_route() -> Destination {
     Destination::Cidr(Ipv4Net::default())
@@ -237,36 +207,15 @@ pub fn RouteTableEditor(p: &SubnetProps) -> Html {
         return html! { <p class="muted">{ t(lang, "This VPC has no route table.") }</p> };
     };
     let table = s.route_tables[ti].clone();
-    let tables: Vec<(String, String)> = s
-        .route_tables
-        .iter()
+    let tables: Vec<(String, String)> = (s.route_tables.iter())
         .filter(|r| r.vpc == x.vpc)
-        .map(|r| {
-            let name = if r.name.is_empty() {
-                r.id.clone()
-            } else {
-                r.name.clone()
-            };
-            (
-                r.id.clone(),
-                if r.main {
-                    tf(lang, "{} (main)", &[&name])
-                } else {
-                    name
-                },
-            )
-        })
+        .map(|r| choice(&r.id, &r.name, r.main.then(|| t(lang, "{} (main)")), lang))
         .collect();
     let on_table = {
         let (app, subnet) = (app.clone(), x.id.clone());
         Callback::from(move |id: String| {
             let mut n = (*app.scenario).clone();
-            for r in &mut n.route_tables {
-                r.subnets.retain(|y| *y != subnet);
-                if r.id == id && !r.main {
-                    r.subnets.push(subnet.clone());
-                }
-            }
+            associate_table(&mut n, &subnet, &id);
             commit(&app, n);
         })
     };
@@ -274,10 +223,7 @@ pub fn RouteTableEditor(p: &SubnetProps) -> Html {
         let (app, subnet) = (app.clone(), x.id.clone());
         Callback::from(move |_: MouseEvent| {
             let mut n = (*app.scenario).clone();
-            for r in &mut n.route_tables {
-                r.subnets.retain(|y| *y != subnet);
-            }
-            if let Some(k) = own_table(&mut n, &subnet) {
+            if let Some(k) = new_table(&mut n, &subnet) {
                 let name = n.route_tables[k].name.clone();
                 commit(&app, n);
                 app.dispatch(Action::Notify(tf(
