@@ -50,7 +50,7 @@ macro_rules! lesson {
     };
 }
 
-const TRACK: [BuiltinLesson; 10] = [
+const TRACK: [BuiltinLesson; 11] = [
     lesson!("public-subnet"),
     lesson!("private-subnet-nat"),
     lesson!("bastion"),
@@ -59,6 +59,7 @@ const TRACK: [BuiltinLesson; 10] = [
     lesson!("deny-an-address"),
     lesson!("main-route-table"),
     lesson!("load-balancer"),
+    lesson!("nlb-client-ip"),
     lesson!("peering-not-transitive"),
     lesson!("transit-gateway-route-tables"),
 ];
