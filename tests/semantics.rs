@@ -2035,6 +2035,7 @@ fn hub() -> vpc_playground::model::Scenario {
             name: String::new(),
             routes: Vec::new(),
         }],
+        peerings: Vec::new(),
     });
     s
 }
@@ -2329,4 +2330,119 @@ fn nlb_target_rule_naming_the_balancers_group_admits_kept_clients() {
         "{}",
         explain(&t)
     );
+}
+
+/// `hub()` split in two peered gateways: `tgw` keeps att-a, a second gateway `far` (table
+/// `far-rt`) takes att-b, and peering `pcx` joins them, associated with `tgw-rt` on one side and
+/// `far-rt` on the other; each table has a static route to the other side's VPC over it.
+fn peered() -> vpc_playground::model::Scenario {
+    use vpc_playground::model::{TgwPeering, TgwRoute, TgwRouteTable, TransitGateway};
+    let mut s = hub();
+    let mut b = s.transit_gateways[0].attachments.remove(1);
+    b.route_table = Some("far-rt".into());
+    b.propagates_to = vec!["far-rt".into()];
+    let route = |cidr: &str| TgwRoute {
+        destination: cidr.parse().unwrap(),
+        attachment: Some("pcx".into()),
+    };
+    let side = |peer: &str, table: &str| TgwPeering {
+        id: "pcx".into(),
+        name: "pcx".into(),
+        peer: peer.into(),
+        route_table: Some(table.into()),
+    };
+    s.transit_gateways[0].route_tables[0]
+        .routes
+        .push(route("10.2.0.0/16"));
+    s.transit_gateways[0].peerings.push(side("far", "tgw-rt"));
+    s.transit_gateways.push(TransitGateway {
+        id: "far".into(),
+        name: "far".into(),
+        attachments: vec![b],
+        route_tables: vec![TgwRouteTable {
+            id: "far-rt".into(),
+            name: String::new(),
+            routes: vec![route("10.1.0.0/16")],
+        }],
+        peerings: vec![side("tgw", "far-rt")],
+    });
+    for r in &mut s.route_tables {
+        if r.id == "b-main" {
+            r.routes[0].target = vpc_playground::model::RouteTarget::TransitGateway("far".into());
+        }
+    }
+    s
+}
+
+#[test]
+fn tgw_peering_carries_static_routes_to_the_far_gateway_whose_side_table_decides() {
+    // Rule: a static route to a peering attachment sends the packet to the gateway at its other
+    // end, where the route table that side of the peering is associated with takes it on; nothing
+    // is propagated over a peering, so each side needs a static route for the way back.
+    let s = peered();
+    let t = tcp(&s, "a1", "b1", 22);
+    assert_established(&t);
+    hop(&t, "far", Forward, Decision::Forward);
+    hop(&t, "far-rt", Forward, Decision::Forward);
+    hop(&t, "tgw-rt", Return, Decision::Forward);
+    // Without the far side's static route back, the reply stops at far-rt.
+    let mut s = peered();
+    s.transit_gateways[1].route_tables[0].routes.clear();
+    let t = tcp(&s, "a1", "b1", 22);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "far-rt",
+        Kind::TransitGatewayRouteTable,
+        Return,
+        None,
+    );
+    // A side associated with no table drops what comes in over the peering.
+    let mut s = peered();
+    s.transit_gateways[1].peerings[0].route_table = None;
+    let t = tcp(&s, "a1", "b1", 22);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "far",
+        Kind::TransitGateway,
+        Forward,
+        None,
+    );
+    assert_eq!(
+        t.blocked_by.unwrap().rule,
+        Some(vpc_playground::engine::RuleRef::NoAssociation)
+    );
+}
+
+#[test]
+fn tgw_peering_with_no_far_gateway_or_in_a_loop_drops() {
+    // Rule: a peering whose other gateway is not in the scenario is a blackhole for the routes
+    // that send to it; static routes that send a block back and forth over a peering end as a
+    // forwarding loop.
+    let mut s = peered();
+    s.transit_gateways[1].peerings.clear();
+    let t = tcp(&s, "a1", "b1", 22);
+    assert_blocked(
+        &t,
+        Verdict::BlackholeRoute,
+        "tgw-rt",
+        Kind::TransitGatewayRouteTable,
+        Forward,
+        None,
+    );
+    let mut s = peered();
+    let far = &mut s.transit_gateways[1].route_tables[0].routes;
+    far.push(vpc_playground::model::TgwRoute {
+        destination: "10.9.0.0/16".parse().unwrap(),
+        attachment: Some("pcx".into()),
+    });
+    s.transit_gateways[0].route_tables[0]
+        .routes
+        .push(vpc_playground::model::TgwRoute {
+            destination: "10.9.0.0/16".parse().unwrap(),
+            attachment: Some("pcx".into()),
+        });
+    let t = tcp(&s, "a1", "10.9.1.10", 22);
+    assert_eq!(t.verdict, Verdict::ForwardingLoop, "{}", explain(&t));
 }

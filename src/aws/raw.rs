@@ -153,6 +153,10 @@ records! {
     /// describe-transit-gateway-attachments: `TransitGatewayAttachments[]` (their association).
     struct RawTgwAttachment {
         transit_gateway_attachment_id: String,
+        transit_gateway_id: Option<String>,
+        resource_type: Option<String>,
+        resource_id: Option<String>,
+        state: Option<String>,
         association: Option<RawTgwAssociation>,
     }
 

@@ -1019,3 +1019,66 @@ fn elbv2_output_becomes_load_balancers_with_their_nodes_listeners_and_targets() 
         assert!(w.contains(words), "{words}: {w}");
     }
 }
+
+#[test]
+fn a_transit_gateway_peering_is_read_from_both_gateways_with_each_sides_association() {
+    let attachments = |tgw: &str, peer: &str, table: &str| {
+        json!({"TransitGatewayAttachments": [
+            {"TransitGatewayAttachmentId": "tgw-attach-p", "TransitGatewayId": tgw,
+             "ResourceType": "peering", "ResourceId": peer, "State": "available",
+             "Association": {"TransitGatewayRouteTableId": table, "State": "associated"}}
+        ]})
+    };
+    let imported = import(&[
+        vpc_file(),
+        file(
+            "TransitGateways.json",
+            json!({"TransitGateways": [{"TransitGatewayId": "tgw-a"}, {"TransitGatewayId": "tgw-b"}]}),
+        ),
+        file(
+            "TransitGatewayRouteTables.json",
+            json!({"TransitGatewayRouteTables": [
+                {"TransitGatewayRouteTableId": "tgw-rtb-a", "TransitGatewayId": "tgw-a"},
+                {"TransitGatewayRouteTableId": "tgw-rtb-b", "TransitGatewayId": "tgw-b"}
+            ]}),
+        ),
+        file(
+            "a/TransitGatewayAttachments.json",
+            attachments("tgw-a", "tgw-b", "tgw-rtb-a"),
+        ),
+        file(
+            "b/TransitGatewayAttachments.json",
+            attachments("tgw-b", "tgw-a", "tgw-rtb-b"),
+        ),
+        file(
+            "TransitGatewayStaticRoutes.json",
+            json!({"TransitGatewayStaticRoutes": [{"TransitGatewayRouteTableId": "tgw-rtb-a", "Routes": [
+                {"DestinationCidrBlock": "192.168.0.0/16", "State": "active", "Type": "static",
+                 "TransitGatewayAttachments": [{"TransitGatewayAttachmentId": "tgw-attach-p", "ResourceType": "peering"}]}
+            ]}]}),
+        ),
+    ]);
+    let s = &imported.scenario;
+    let sides: Vec<(&str, &str, Option<&str>)> = (s.transit_gateways.iter())
+        .flat_map(|g| {
+            g.peerings
+                .iter()
+                .map(move |p| (g.id.as_str(), p.peer.as_str(), p.route_table.as_deref()))
+        })
+        .collect();
+    assert_eq!(
+        sides,
+        [
+            ("tgw-a", "tgw-b", Some("tgw-rtb-a")),
+            ("tgw-b", "tgw-a", Some("tgw-rtb-b"))
+        ]
+    );
+    let routes = &s.transit_gateways[0].route_tables[0].routes;
+    assert_eq!(routes.len(), 1);
+    assert_eq!(routes[0].attachment.as_deref(), Some("tgw-attach-p"));
+    assert!(
+        crate::scenario::validate(s).iter().all(|p| !p.is_error()),
+        "{:?}",
+        crate::scenario::validate(s)
+    );
+}

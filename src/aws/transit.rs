@@ -3,8 +3,8 @@
 //! and, as a Batfish snapshot keeps them, each table's propagations
 //! (`TransitGatewayPropagations`) and static routes (`TransitGatewayStaticRoutes`).
 //!
-//! Only VPC attachments are read; routes to other attachments (VPN, peering, Direct Connect)
-//! are left out with a warning. Propagated routes are worked out from the propagations and the
+//! VPC and peering attachments are read; routes to other attachments (VPN, Direct Connect) are
+//! left out with a warning. Propagated routes are worked out from the propagations and the
 //! VPCs' blocks, so the `propagated` routes of a route search are not read.
 
 use super::network::display_name;
@@ -40,17 +40,23 @@ pub(crate) fn transit_gateways(
                 name: display_name(&t.tags, &t.transit_gateway_id),
                 attachments: Vec::new(),
                 route_tables: Vec::new(),
+                peerings: Vec::new(),
             });
         }
     }
-    let associations: BTreeMap<&str, &str> = (inputs.tgw_attachments.iter())
-        .filter_map(|loc| {
-            let a = loc.item.association.as_ref()?;
-            let table = a.transit_gateway_route_table_id.as_deref()?;
-            let live = a.state.as_deref().is_none_or(|s| s == "associated");
-            live.then_some((loc.item.transit_gateway_attachment_id.as_str(), table))
-        })
-        .collect();
+    // The table an attachment is associated with on gateway `tgw` (a peering is listed by both
+    // of its gateways, under one id).
+    let association = |attachment: &str, tgw: &str| {
+        (inputs.tgw_attachments.iter())
+            .map(|loc| &loc.item)
+            .filter(|a| a.transit_gateway_attachment_id == attachment)
+            .filter(|a| a.transit_gateway_id.as_deref().is_none_or(|t| t == tgw))
+            .find_map(|a| {
+                let assoc = a.association.as_ref()?;
+                let live = assoc.state.as_deref().is_none_or(|s| s == "associated");
+                live.then(|| assoc.transit_gateway_route_table_id.clone())?
+            })
+    };
     let mut propagations: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for loc in &inputs.tgw_propagations {
         let table = &loc.item.transit_gateway_route_table_id;
@@ -104,8 +110,31 @@ pub(crate) fn transit_gateways(
             name: display_name(&a.tags, id),
             vpc: a.vpc_id.clone(),
             subnets: known.into_iter().cloned().collect(),
-            route_table: associations.get(id).map(|t| t.to_string()),
+            route_table: association(id, &a.transit_gateway_id),
             propagates_to: propagations.remove(id).unwrap_or_default(),
+        });
+    }
+    for loc in &inputs.tgw_attachments {
+        let a = &loc.item;
+        let (Some("peering"), Some(tgw), Some(peer)) = (
+            a.resource_type.as_deref(),
+            a.transit_gateway_id.as_deref(),
+            a.resource_id.as_deref(),
+        ) else {
+            continue;
+        };
+        let id = a.transit_gateway_attachment_id.as_str();
+        let Some(gw) = out.iter_mut().find(|t| t.id == tgw) else {
+            continue;
+        };
+        if gone(&a.state) || gw.peerings.iter().any(|p| p.id == id) {
+            continue;
+        }
+        gw.peerings.push(TgwPeering {
+            id: id.to_string(),
+            name: id.to_string(),
+            peer: peer.to_string(),
+            route_table: association(id, tgw),
         });
     }
     for loc in unique(
@@ -150,6 +179,14 @@ fn drop_unknown_tables(tgw: &mut TransitGateway, warnings: &mut Vec<String>) {
         a.route_table.take_if(|t| !known.contains(t));
         a.propagates_to.retain(|t| known.contains(t));
     }
+    for p in &mut tgw.peerings {
+        if p.route_table.take_if(|t| !known.contains(t)).is_some() {
+            warnings.push(format!(
+                "{}: the route table of transit gateway {} it is associated with is not in the output; the association is left out",
+                p.id, tgw.id
+            ));
+        }
+    }
 }
 
 /// The static and blackhole routes of table `table` of `tgw` (its attachments read already).
@@ -178,12 +215,17 @@ fn static_routes(
                     destination,
                     attachment: None,
                 }),
-                Some(a) if tgw.attachments.iter().any(|x| x.id == a) => out.push(TgwRoute {
-                    destination,
-                    attachment: Some(a),
-                }),
+                Some(a)
+                    if tgw.attachments.iter().any(|x| x.id == a)
+                        || tgw.peerings.iter().any(|x| x.id == a) =>
+                {
+                    out.push(TgwRoute {
+                        destination,
+                        attachment: Some(a),
+                    })
+                }
                 other => warnings.push(format!(
-                    "{}: Routes[{i}]: the route {destination} of {table} goes to {}, which is not a VPC attachment in the output (VPN, peering and Direct Connect attachments are not read yet); it is left out",
+                    "{}: Routes[{i}]: the route {destination} of {table} goes to {}, which is not a VPC or peering attachment in the output (VPN and Direct Connect attachments are not read yet); it is left out",
                     loc.place(),
                     other.as_deref().unwrap_or("no attachment")
                 )),

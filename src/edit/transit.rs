@@ -23,6 +23,7 @@ pub fn create(s: &mut Scenario) -> Id {
             name: String::new(),
             routes: Vec::new(),
         }],
+        peerings: Vec::new(),
     });
     id
 }

@@ -6,14 +6,24 @@ use ipnet::Ipv4Net;
 use rustc_hash::FxHashMap as HashMap;
 use std::net::Ipv4Addr;
 
+/// Where a transit gateway route sends: a VPC attachment or a peering, by index in the gateway's
+/// `attachments` or `peerings`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TgwTarget {
+    /// `attachments[i]`.
+    Attachment(usize),
+    /// `peerings[i]`.
+    Peering(usize),
+}
+
 /// One route of a transit gateway route table, static or propagated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TgwEntry {
     /// The block it matches.
     pub destination: Ipv4Net,
-    /// Index (in the gateway's `attachments`) of the attachment it sends to; `None` for a
-    /// blackhole route or a static route to an attachment the scenario lacks.
-    pub attachment: Option<usize>,
+    /// Where it sends; `None` for a blackhole route or a static route to an attachment the
+    /// scenario lacks.
+    pub target: Option<TgwTarget>,
     /// Whether an attachment propagated it (else it is static).
     pub propagated: bool,
 }
@@ -34,12 +44,18 @@ impl CompiledTgw {
         tgw: &TransitGateway,
         vpc_index: &HashMap<&str, usize>,
     ) -> Self {
-        let attachment = |id: &str| tgw.attachments.iter().position(|a| a.id == id);
+        let attachment = |id: &str| {
+            (tgw.attachments
+                .iter()
+                .position(|a| a.id == id)
+                .map(TgwTarget::Attachment))
+            .or_else(|| (tgw.peerings.iter().position(|p| p.id == id)).map(TgwTarget::Peering))
+        };
         let tables = (tgw.route_tables.iter())
             .map(|table| {
                 let statics = table.routes.iter().map(|r| TgwEntry {
                     destination: r.destination,
-                    attachment: r.attachment.as_deref().and_then(attachment),
+                    target: r.attachment.as_deref().and_then(attachment),
                     propagated: false,
                 });
                 let propagated = (tgw.attachments.iter().enumerate())
@@ -50,7 +66,7 @@ impl CompiledTgw {
                             .flat_map(|v| &v.cidrs)
                             .map(move |c| TgwEntry {
                                 destination: *c,
-                                attachment: Some(i),
+                                target: Some(TgwTarget::Attachment(i)),
                                 propagated: true,
                             })
                     });

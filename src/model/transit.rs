@@ -22,6 +22,29 @@ pub struct TransitGateway {
     /// Its route tables.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub route_tables: Vec<TgwRouteTable>,
+    /// Its peering attachments to other transit gateways.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub peerings: Vec<TgwPeering>,
+}
+
+/// A peering attachment: the link to another transit gateway (often in another Region or
+/// account). Both gateways list it, by the same id; each side is associated with a route table
+/// of its own gateway, which decides where what comes in over the peering goes. Nothing is
+/// propagated over a peering: static routes send to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TgwPeering {
+    /// Scenario id (`tgw-attach-...`), the same on both gateways.
+    pub id: Id,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// The transit gateway at the other end.
+    pub peer: Id,
+    /// The route table of this gateway the peering is associated with; none, and what comes in
+    /// over it is dropped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route_table: Option<Id>,
 }
 
 /// A VPC attachment: the gateway has an interface in one subnet of each Availability Zone
@@ -67,7 +90,8 @@ pub struct TgwRoute {
     /// The block it matches.
     #[schemars(with = "String")]
     pub destination: Ipv4Net,
-    /// The attachment it sends to; none for a blackhole route, which drops what it matches.
+    /// The attachment (a VPC attachment or a peering) it sends to; none for a blackhole route,
+    /// which drops what it matches.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment: Option<Id>,
 }

@@ -146,6 +146,10 @@ fn tgw_attachment(at: &At) -> RawTgwAttachment {
     let f = at.record();
     RawTgwAttachment {
         transit_gateway_attachment_id: f.string("TransitGatewayAttachmentId"),
+        transit_gateway_id: f.option("TransitGatewayId", string),
+        resource_type: f.option("ResourceType", string),
+        resource_id: f.option("ResourceId", string),
+        state: f.option("State", string),
         association: f.option("Association", tgw_association),
     }
 }

@@ -9,7 +9,14 @@
 //! the way out of it, before the destination subnet's inbound rules.
 
 use super::*;
+use crate::engine::transit::TgwTarget;
 use crate::model::TgwAttachment;
+
+/// A component as the walker names it: id, display name, kind.
+type Who3<'a> = (&'a str, &'a str, Kind);
+
+/// Peerings a packet may cross before it counts as going round a loop.
+const MAX_PEERINGS: u8 = 4;
 
 impl<'n, 's> Walk<'n, 's> {
     /// Route table `rt` (id, display name) of `subnet` sends `pkt` to transit gateway `id`.
@@ -81,12 +88,19 @@ impl<'n, 's> Walk<'n, 's> {
                 },
             ));
         };
-        self.tgw_route(t, table, az, pkt)
+        self.tgw_route(t, table, az, pkt, 0)
     }
 
     /// Route table `table` of transit gateway `t` (indices) sends `pkt` on; `az` is the zone it
-    /// came in from.
-    fn tgw_route(&mut self, t: usize, table: usize, az: &str, pkt: Packet) -> Result<Stage, End> {
+    /// came in from, `crossed` the peerings it has crossed so far.
+    fn tgw_route(
+        &mut self,
+        t: usize,
+        table: usize,
+        az: &str,
+        pkt: Packet,
+        crossed: u8,
+    ) -> Result<Stage, End> {
         let net = self.net;
         let tgw = &net.scenario.transit_gateways[t];
         let table_index = table;
@@ -111,7 +125,14 @@ impl<'n, 's> Walk<'n, 's> {
             destination: RouteDest::Cidr(m.destination),
         };
         let dest = m.destination;
-        let Some(out) = m.attachment.map(|a| &tgw.attachments[a]) else {
+        let out = match m.target {
+            Some(TgwTarget::Attachment(a)) => Some(&tgw.attachments[a]),
+            Some(TgwTarget::Peering(p)) => {
+                return self.over_peering(t, p, (who, rule, dest), (az, crossed), pkt)
+            }
+            None => None,
+        };
+        let Some(out) = out else {
             return Err(self.drop(&pkt, Verdict::BlackholeRoute, who, Some(rule), |_| {
                 format!("transit gateway route table {table_name} has a blackhole route for {dest}: the packet is dropped")
             }));
@@ -145,6 +166,63 @@ impl<'n, 's> Walk<'n, 's> {
             side: Side::Leaving,
         });
         self.route_from(exit, pkt)
+    }
+
+    /// Route `rule` (for block `dest`) of a table of transit gateway `t`, component `table`,
+    /// sends `pkt` over peering `p`: it comes out at the gateway at the other end, whose side of
+    /// the peering is associated with the route table that takes it on. `az` is the zone it came
+    /// in from and `crossed` the peerings crossed so far (a loop of static routes between peered
+    /// gateways ends as a forwarding loop).
+    fn over_peering(
+        &mut self,
+        t: usize,
+        p: usize,
+        (table, rule, dest): (Who3<'_>, RuleRef, ipnet::Ipv4Net),
+        (az, crossed): (&str, u8),
+        pkt: Packet,
+    ) -> Result<Stage, End> {
+        let s = self.net.scenario;
+        let peering = &s.transit_gateways[t].peerings[p];
+        let name = display(&peering.name, &peering.id);
+        if crossed >= MAX_PEERINGS {
+            return Err(self.drop(&pkt, Verdict::ForwardingLoop, table, Some(rule), |_| {
+                format!("the packet crossed {MAX_PEERINGS} transit gateway peerings without arriving: static routes send it round in a loop")
+            }));
+        }
+        let far = (s.transit_gateways.iter().enumerate()).find_map(|(i, g)| {
+            let side = g.peerings.iter().find(|q| q.id == peering.id)?;
+            (g.id == peering.peer).then_some((i, side))
+        });
+        let Some((far, side)) = far else {
+            return Err(self.drop(&pkt, Verdict::BlackholeRoute, table, Some(rule), |_| {
+                format!(
+                    "route {dest} sends to peering {name}, but transit gateway {} at its other end is not in the scenario",
+                    peering.peer
+                )
+            }));
+        };
+        let g = &s.transit_gateways[far];
+        let g_name = display(&g.name, &g.id);
+        self.hop(&pkt, table, Step::Route { rule }, |_| {
+            format!(
+                "static route {dest} → peering {name} matches {}: over to transit gateway {g_name}",
+                pkt.dst
+            )
+        });
+        let who = (g.id.as_str(), g.name.as_str(), Kind::TransitGateway);
+        self.hop(&pkt, who, Step::Forward, |_| {
+            format!("transit gateway {g_name} takes the packet in over peering {name}")
+        });
+        let next = (side.route_table.as_ref())
+            .and_then(|id| g.route_tables.iter().position(|r| r.id == *id));
+        let Some(next) = next else {
+            return Err(
+                self.drop(&pkt, Verdict::NoRoute, who, Some(RuleRef::NoAssociation), |_| {
+                    format!("peering {name} is associated with no route table of transit gateway {g_name}")
+                }),
+            );
+        };
+        self.tgw_route(far, next, az, pkt, crossed + 1)
     }
 
     /// The hops that follow happen where the packet crosses the edge of `subnet`, on `side`.

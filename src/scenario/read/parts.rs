@@ -47,6 +47,7 @@ pub(super) const STRUCTS: &[(&str, &[&str])] = &[
     ("TgwAttachment", TGW_ATTACHMENT),
     ("TgwRouteTable", TGW_ROUTE_TABLE),
     ("TgwRoute", TGW_ROUTE),
+    ("TgwPeering", TGW_PEERING),
     ("InternetHost", INTERNET_HOST),
 ];
 
@@ -608,6 +609,16 @@ record! {
         name: text,
         attachments: list(tgw_attachment),
         route_tables: list(tgw_route_table),
+        peerings: list(tgw_peering),
+    }
+}
+
+record! {
+    fn tgw_peering -> TgwPeering as TGW_PEERING {
+        id: string,
+        name: text,
+        peer: string,
+        route_table: option(id),
     }
 }
 

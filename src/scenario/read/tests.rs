@@ -90,6 +90,7 @@ fn field_and_variant_names_are_serdes() {
         shape::<TgwAttachment>(),
         shape::<TgwRouteTable>(),
         shape::<TgwRoute>(),
+        shape::<TgwPeering>(),
         shape::<InternetHost>(),
         shape::<RouteState>(),
         shape::<Action>(),

@@ -120,9 +120,17 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                 ix.check_ref(out, at, &part, table, &[Kind::TgwRouteTable]);
             }
         }
+        // A peering is listed by both of its gateways, under one id, so it is no part of its own.
+        let peering = |id: &str| t.peerings.iter().any(|p| p.id == id);
+        for (j, p) in t.peerings.iter().enumerate() {
+            if let Some(table) = &p.route_table {
+                let at = format!("transit_gateways[{i}].peerings[{j}].route_table");
+                ix.check_ref(out, at, &part, table, &[Kind::TgwRouteTable]);
+            }
+        }
         for (j, r) in t.route_tables.iter().enumerate() {
             for (k, route) in r.routes.iter().enumerate() {
-                if let Some(a) = &route.attachment {
+                if let Some(a) = route.attachment.as_ref().filter(|a| !peering(a)) {
                     let at =
                         format!("transit_gateways[{i}].route_tables[{j}].routes[{k}].attachment");
                     ix.check_ref(out, at, &part, a, &[Kind::TgwAttachment]);

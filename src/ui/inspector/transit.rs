@@ -12,7 +12,7 @@ use super::vpc::{parse_cidr, PartId};
 use crate::edit::find::{locate, name_of, Found};
 use crate::edit::transit as edit;
 use crate::edit::Refusal;
-use crate::engine::transit::CompiledTgw;
+use crate::engine::transit::{CompiledTgw, TgwTarget};
 use crate::model::{Scenario, TransitGateway};
 
 /// Applies edit `f` to a copy of the scenario, or says why it was refused.
@@ -167,11 +167,13 @@ fn route_tables(app: &AppContext, lang: Lang, g: &TransitGateway) -> Html {
     let s = &app.scenario;
     let compiled = CompiledTgw::of(s, g);
     let tgw = g.id.clone();
-    let attachment_name = |k: usize| name_of(s, &g.attachments[k].vpc);
     let tables = g.route_tables.iter().enumerate().map(|(ti, rt)| {
         let rows = compiled.tables[ti].iter().map(|e| {
-            let target = match e.attachment {
-                Some(k) => attachment_name(k),
+            let target = match e.target {
+                Some(TgwTarget::Attachment(k)) => name_of(s, &g.attachments[k].vpc),
+                Some(TgwTarget::Peering(k)) => {
+                    tf(lang, "peering to {}", &[&name_of(s, &g.peerings[k].peer)])
+                }
                 None => t(lang, "blackhole").to_string(),
             };
             let kind = if e.propagated { t(lang, "propagated") } else { t(lang, "static") };
@@ -191,7 +193,7 @@ fn route_tables(app: &AppContext, lang: Lang, g: &TransitGateway) -> Html {
                 <tr key={format!("{}>{}", e.destination, e.propagated)}>
                     <td>{ e.destination.to_string() }</td>
                     <td class="wrap">{ target }
-                        if e.attachment.is_none() { <span class="tag bad">{ t(lang, "blackhole") }</span> }
+                        if e.target.is_none() { <span class="tag bad">{ t(lang, "blackhole") }</span> }
                     </td>
                     <td>{ kind }</td>
                     <td>{ for remove }</td>
