@@ -194,3 +194,72 @@ fn an_unknown_template_exits_2_listing_the_valid_names() {
         assert!(stdout(&o).is_empty(), "{args:?}");
     }
 }
+
+#[test]
+fn matrix_json_gives_each_pair_of_classes_once_and_every_pair_of_endpoints_from_them() {
+    for t in templates::all() {
+        let o = vpcplay(&["matrix", &format!("template:{}", t.id), "--json"]);
+        assert!(o.status.success(), "{}: {}", t.id, stderr(&o));
+        let m: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("one JSON object");
+        let class_of: std::collections::HashMap<&str, u64> = (m["endpoints"].as_array().unwrap())
+            .iter()
+            .map(|e| (e["id"].as_str().unwrap(), e["class"].as_u64().unwrap()))
+            .collect();
+        let classes = m["classes"].as_u64().unwrap();
+        assert!(class_of.values().all(|c| *c < classes), "{}", t.id);
+        let mut by_class = std::collections::HashMap::new();
+        for pair in m["pairs"].as_array().unwrap() {
+            let key = (
+                pair["from_class"].as_u64().unwrap(),
+                pair["to_class"].as_u64().unwrap(),
+            );
+            for r in pair["results"].as_array().unwrap() {
+                let port = r["port"].as_str().unwrap().to_string();
+                let was =
+                    by_class.insert((key, port), (r["verdict"].clone(), r["blocked_by"].clone()));
+                assert!(
+                    was.is_none(),
+                    "{}: a class pair and port listed twice",
+                    t.id
+                );
+            }
+        }
+        let results = m["results"].as_array().unwrap();
+        let n = class_of.len();
+        let ports = m["ports"].as_array().unwrap().len();
+        assert_eq!(
+            results.len(),
+            n * (n - 1) * ports,
+            "{}: every ordered pair, every port",
+            t.id
+        );
+        for r in results {
+            let key = (
+                class_of[r["from"].as_str().unwrap()],
+                class_of[r["to"].as_str().unwrap()],
+            );
+            let port = r["port"].as_str().unwrap().to_string();
+            let pair = &by_class[&(key, port)];
+            assert_eq!(
+                (&r["verdict"], &r["blocked_by"]),
+                (&pair.0, &pair.1),
+                "{}: {r}",
+                t.id
+            );
+        }
+        // The verdicts are the single traces' (one pair checked against `vpcplay trace`).
+        let first = &results[0];
+        let (verdict, _) = verdict(
+            t.id,
+            first["from"].as_str().unwrap(),
+            first["to"].as_str().unwrap(),
+            first["port"].as_str().unwrap().parse().unwrap_or(0),
+        );
+        assert_eq!(
+            verdict,
+            first["verdict"].as_str().unwrap(),
+            "{}: {first}",
+            t.id
+        );
+    }
+}

@@ -202,10 +202,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let net = Network::new(&loaded.scenario);
             let m = matrix(&net, &ports);
             if json {
-                print(
-                    &serde_json::to_string_pretty(&render::matrix_json(&m))
-                        .map_err(|e| e.to_string())?,
-                )?;
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                render::write_matrix_json(&m, &mut out)
+                    .and_then(|()| out.flush())
+                    .map_err(|e| format!("cannot write output: {e}"))?;
             } else {
                 input::warn(&loaded.warnings);
                 print(&render::matrix_text(&m))?;

@@ -176,29 +176,50 @@ pub fn matrix_text(m: &Matrix) -> String {
     out
 }
 
-/// The matrix as JSON: endpoints, ports and one result per ordered pair and port.
-pub fn matrix_json(m: &Matrix) -> Value {
+/// Writes the matrix as JSON to `out`, as it goes, so memory stays bounded however many pairs of
+/// endpoints there are: `ports`, `endpoints` (each with its behaviour `class`), `classes`, then
+/// `pairs`, one entry per pair of classes with a result per port (every endpoint of `from_class`
+/// to every other endpoint of `to_class` has it), then `results`, the same expanded to every pair
+/// of endpoints and port, one per line.
+pub fn write_matrix_json(m: &Matrix, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let cell = |c: &crate::engine::matrix::Cell, port: &str| json!({"port": port, "verdict": c.verdict.code(), "blocked_by": c.blocked_by});
+    let ports: Vec<String> = m.probes.iter().map(|p| p.to_string()).collect();
+    let head = json!({
+        "ports": ports,
+        "endpoints": m.endpoints.iter().map(|e| json!({"id": e.id, "name": e.name, "class": e.class})).collect::<Vec<_>>(),
+        "classes": m.classes,
+    });
+    let head = head.to_string();
+    write!(out, "{},\n\"pairs\": [", &head[..head.len() - 1])?;
+    let mut first = true;
+    for from in 0..m.classes {
+        for to in 0..m.classes {
+            let results: Vec<Value> = (ports.iter().enumerate())
+                .filter_map(|(p, port)| m.class_cell(from, to, p).map(|c| cell(c, port)))
+                .collect();
+            if results.is_empty() {
+                continue;
+            }
+            let pair = json!({"from_class": from, "to_class": to, "results": results});
+            write!(out, "{}\n{pair}", if first { "" } else { "," })?;
+            first = false;
+        }
+    }
+    write!(out, "],\n\"results\": [")?;
+    let mut first = true;
     let n = m.endpoints.len();
-    let mut results = Vec::new();
-    for (p, probe) in m.probes.iter().enumerate() {
+    for (p, port) in ports.iter().enumerate() {
         for a in 0..n {
             for b in 0..n {
                 if let Some(c) = m.get(a, b, p) {
-                    results.push(json!({
-                        "from": m.endpoints[a].id,
-                        "to": m.endpoints[b].id,
-                        "port": probe.to_string(),
-                        "verdict": c.verdict.code(),
-                        "blocked_by": c.blocked_by,
-                    }));
+                    let mut r = cell(c, port);
+                    r["from"] = json!(m.endpoints[a].id);
+                    r["to"] = json!(m.endpoints[b].id);
+                    write!(out, "{}\n{r}", if first { "" } else { "," })?;
+                    first = false;
                 }
             }
         }
     }
-    json!({
-        "ports": m.probes.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
-        "endpoints": m.endpoints.iter().map(|e| json!({"id": e.id, "name": e.name, "class": e.class})).collect::<Vec<_>>(),
-        "classes": m.classes,
-        "results": results,
-    })
+    writeln!(out, "]}}")
 }

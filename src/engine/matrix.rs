@@ -103,13 +103,18 @@ pub struct Matrix {
 }
 
 impl Matrix {
+    /// The result from every endpoint of class `from` to every other endpoint of class `to` on
+    /// probe `p`; `None` when no such pair of endpoints exists (a class of one, to itself).
+    pub fn class_cell(&self, from: usize, to: usize, p: usize) -> Option<&Cell> {
+        self.cells[(from * self.classes + to) * self.probes.len() + p].as_ref()
+    }
+
     /// The result from endpoint `a` to endpoint `b` on probe `p` (`None` when `a == b`).
     pub fn get(&self, a: usize, b: usize, p: usize) -> Option<&Cell> {
         if a == b {
             return None;
         }
-        let (ca, cb) = (self.endpoints[a].class, self.endpoints[b].class);
-        self.cells[(ca * self.classes + cb) * self.probes.len() + p].as_ref()
+        self.class_cell(self.endpoints[a].class, self.endpoints[b].class, p)
     }
 }
 
