@@ -105,7 +105,9 @@ pub(crate) fn load_balancers(
             listeners: Vec::new(),
             target_groups: Vec::new(),
         };
+        let mut described = false;
         for l in inputs.listeners.iter().filter(|l| l.item.0 == arn) {
+            described = true;
             let place = l.place();
             let Some(listener) = listener(&l.item.1, &place, warnings) else {
                 continue;
@@ -128,7 +130,7 @@ pub(crate) fn load_balancers(
             }
             balancer.listeners.push(listener);
         }
-        if inputs.listeners.iter().all(|l| l.item.0 != arn) {
+        if !described {
             warnings.push(format!(
                 "{}: {arn} has no listeners in the output, so it takes no connections; add `aws elbv2 describe-listeners`",
                 loc.place()

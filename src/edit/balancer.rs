@@ -12,15 +12,6 @@ pub fn usual_port(p: LbProtocol) -> u16 {
     }
 }
 
-/// The protocols a load balancer of `kind` offers, the plain one first.
-pub fn protocols(kind: LbKind) -> &'static [LbProtocol] {
-    use LbProtocol::*;
-    match kind {
-        LbKind::Application => &[Http, Https],
-        LbKind::Network => &[Tcp, Tls, Udp, TcpUdp],
-    }
-}
-
 /// The protocol of `kind` that stands for `p`: HTTP and TCP, HTTPS and TLS stand for each other;
 /// UDP becomes HTTP.
 fn counterpart(p: LbProtocol, kind: LbKind) -> LbProtocol {
@@ -84,9 +75,9 @@ pub fn set_listener_protocol(l: &mut LbListener, protocol: LbProtocol) {
     l.protocol = protocol;
 }
 
-/// A new, empty HTTP (TCP for a network load balancer) target group on port 80 for `lb` (an index into `s`), named
-/// after it (`alb-1-tg`, `alb-1-tg-2`...), with a fresh id. `None` if there is no such load
-/// balancer.
+/// A new, empty HTTP (TCP for a network load balancer) target group on port 80 for `lb` (an
+/// index into `s`), named after it (`alb-1-tg`, `alb-1-tg-2`...), with a fresh id. `None` if
+/// there is no such load balancer.
 pub fn new_target_group(s: &Scenario, lb: usize) -> Option<TargetGroup> {
     let balancer = s.load_balancers.get(lb)?;
     let taken = |name: &str| balancer.target_groups.iter().any(|g| g.name == name);

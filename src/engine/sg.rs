@@ -51,12 +51,6 @@ pub struct Remote {
     pub via: Option<usize>,
 }
 
-impl From<Ipv4Addr> for Remote {
-    fn from(ip: Ipv4Addr) -> Self {
-        Remote { ip, via: None }
-    }
-}
-
 /// Whether a rule's peer matches `remote`, seen from an interface in VPC `vpc`.
 pub fn peer_matches(net: &Network, peer: CompiledPeer, vpc: usize, remote: Remote) -> bool {
     let via = |g: usize| remote.via.is_some_and(|n| net.enis[n].groups.contains(&g));

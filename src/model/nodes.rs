@@ -222,8 +222,7 @@ impl LbProtocol {
 
     /// Whether a load balancer of `kind` can have a listener of this protocol.
     pub fn fits(self, kind: LbKind) -> bool {
-        let application = matches!(self, LbProtocol::Http | LbProtocol::Https);
-        application == (kind == LbKind::Application)
+        kind.protocols().contains(&self)
     }
 }
 
@@ -238,6 +237,17 @@ pub enum LbKind {
     /// A network load balancer: it passes connections on, by default keeping the client's
     /// address, and needs no security group of its own.
     Network,
+}
+
+impl LbKind {
+    /// The listener protocols a load balancer of this kind offers, the plain one first.
+    pub fn protocols(self) -> &'static [LbProtocol] {
+        use LbProtocol::*;
+        match self {
+            LbKind::Application => &[Http, Https],
+            LbKind::Network => &[Tcp, Tls, Udp, TcpUdp],
+        }
+    }
 }
 
 /// A listener of a load balancer.
@@ -313,6 +323,16 @@ impl TargetGroup {
         let by_ip = target.id.parse::<Ipv4Addr>().is_ok();
         let udp = matches!(self.protocol, LbProtocol::Udp | LbProtocol::TcpUdp);
         self.preserve_client_ip.unwrap_or(!by_ip || udp)
+    }
+
+    /// Whether the group keeps the client's address: as for its first target, or for instance
+    /// targets (the console's default target type) while it has none.
+    pub fn keeps_client_ip(&self) -> bool {
+        let instance = Target {
+            id: String::new(),
+            port: None,
+        };
+        self.preserves_client_ip(self.targets.first().unwrap_or(&instance))
     }
 }
 

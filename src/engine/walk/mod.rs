@@ -575,7 +575,8 @@ impl<'n, 's> Walk<'n, 's> {
     fn send(&mut self, eni: usize, pkt: Packet) -> Result<Stage, End> {
         let e = &self.net.enis[eni];
         // A NAT gateway forwards by design: AWS applies no source/destination check to it,
-        // whatever its interface record says; nor to a load balancer node (a network load balancer passes its client's address on).
+        // whatever its interface record says; nor to a load balancer node (a network load
+        // balancer passes its client's address on).
         let checked = e.iface.source_dest_check
             && !matches!(e.owner, Owner::NatGateway(_) | Owner::LoadBalancer(_));
         if checked && pkt.src != e.iface.private_ip {

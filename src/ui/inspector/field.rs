@@ -285,7 +285,7 @@ pub fn value_into(state: &UseStateHandle<String>) -> Callback<String> {
 /// A choice of a select: the value `id` labelled with `name` (the id when unnamed), put into
 /// `tag` (a pattern such as `{} (main)`, already in `lang`) when one is given.
 pub fn choice(id: &str, name: &str, tag: Option<&'static str>, lang: Lang) -> (String, String) {
-    let name = if name.is_empty() { id } else { name };
+    let name = crate::engine::network::display(name, id);
     let label = match tag {
         Some(pattern) => tf(lang, pattern, &[name]),
         None => name.to_string(),

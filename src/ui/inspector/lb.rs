@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::super::lang::{t, tf, use_lang, Lang};
 use super::super::state::AppContext;
 use super::field::{checkbox, commit, compact_select, select, Check, TextField};
-use crate::edit::balancer::{add_listener, new_target_group, protocols, set_listener_protocol};
+use crate::edit::balancer::{add_listener, new_target_group, set_listener_protocol};
 use crate::edit::find::{name_of, vpc_of};
 use crate::engine::health::{target_health, Health};
 use crate::engine::network::Network;
@@ -30,7 +30,7 @@ const PROTOCOLS: [(LbProtocol, &str); 6] = [
 fn protocol_options(kind: LbKind, current: LbProtocol) -> Vec<(String, String)> {
     PROTOCOLS
         .iter()
-        .filter(|(p, _)| *p == current || protocols(kind).contains(p))
+        .filter(|(p, _)| *p == current || p.fits(kind))
         .map(|(p, v)| (v.to_string(), p.label().to_string()))
         .collect()
 }
@@ -244,9 +244,7 @@ pub fn LoadBalancerEditor(p: &LbProps) -> Html {
         let has_path = matches!(g.protocol, LbProtocol::Http | LbProtocol::Https);
         // A network load balancer's targets see the client's address or its own.
         let keeps = (lb.kind == LbKind::Network).then(|| {
-            let on = (g.targets.first()).map_or(g.preserve_client_ip.unwrap_or(true), |t| {
-                g.preserves_client_ip(t)
-            });
+            let on = g.keeps_client_ip();
             let app = app.clone();
             let onchange = Callback::from(move |on: bool| {
                 let mut s = (*app.scenario).clone();
