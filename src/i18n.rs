@@ -2,6 +2,8 @@
 //!
 //! English is the reference: text missing in another language falls back to English.
 
+pub mod catalog;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -83,8 +85,8 @@ impl Text {
 pub struct StaticText {
     /// English.
     pub en: &'static str,
-    /// Korean.
-    pub ko: &'static str,
+    /// Korean (see [`catalog`]).
+    pub ko: catalog::Ko,
 }
 
 impl StaticText {
@@ -92,7 +94,7 @@ impl StaticText {
     pub fn get(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::En => self.en,
-            Lang::Ko => self.ko,
+            Lang::Ko => self.ko.get(),
         }
     }
 }

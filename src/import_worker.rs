@@ -3,6 +3,11 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // The worker is fetched only when an import starts, so it carries its Korean with it.
+    let catalog = include_str!("../www/i18n/ko-engine.json");
+    if let Err(why) = vpc_playground::i18n::catalog::install(catalog) {
+        gloo::console::warn!(why);
+    }
     vpc_playground::ui::importer::serve();
 }
 

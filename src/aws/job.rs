@@ -97,7 +97,7 @@ pub fn run(job: &Job) -> Answer {
 fn no_files(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "no .json files were chosen",
-        Lang::Ko => "선택한 .json 파일이 없습니다",
+        Lang::Ko => crate::ko_str!("선택한 .json 파일이 없습니다"),
     }
 }
 
@@ -109,14 +109,16 @@ pub fn split_documents(text: &str, lang: Lang) -> Result<Vec<(String, String)>, 
     for (i, doc) in stream.enumerate() {
         let v = doc.map_err(|e| match lang {
             Lang::En => format!("pasted document {}: not JSON: {e}", i + 1),
-            Lang::Ko => format!("붙여 넣은 문서 {}: JSON이 아닙니다: {e}", i + 1),
+            Lang::Ko => crate::ko!("붙여 넣은 문서 {}: JSON이 아닙니다: {}", i + 1, e),
         })?;
         out.push((format!("pasted-{}.json", i + 1), v.to_string()));
     }
     if out.is_empty() {
         return Err(match lang {
             Lang::En => "paste the output of one or more aws ec2 describe-* commands first",
-            Lang::Ko => "먼저 aws ec2 describe-* 명령의 출력을 하나 이상 붙여 넣으세요",
+            Lang::Ko => {
+                crate::ko_str!("먼저 aws ec2 describe-* 명령의 출력을 하나 이상 붙여 넣으세요")
+            }
         }
         .into());
     }

@@ -7,13 +7,13 @@ use crate::model::{InternetHost, Scenario};
 /// The name of a new "My laptop" host.
 pub const LAPTOP: StaticText = StaticText {
     en: "My laptop",
-    ko: "내 노트북",
+    ko: crate::ko_static!("내 노트북"),
 };
 
 /// The name of a new "Internet" host.
 pub const INTERNET: StaticText = StaticText {
     en: "Internet",
-    ko: "인터넷",
+    ko: crate::ko_static!("인터넷"),
 };
 
 /// Every name the palette gives a new host.

@@ -169,18 +169,18 @@ impl PartKind {
     pub fn label_ko(self) -> &'static str {
         match self {
             PartKind::Vpc => "VPC",
-            PartKind::Subnet => "서브넷",
-            PartKind::InternetGateway => "인터넷 게이트웨이",
-            PartKind::NatGateway => "NAT 게이트웨이",
-            PartKind::LoadBalancer => "애플리케이션 로드 밸런서",
-            PartKind::Instance => "EC2 인스턴스",
-            PartKind::Bastion => "배스천 호스트",
-            PartKind::NatInstance => "NAT 인스턴스",
-            PartKind::Database => "RDS 데이터베이스",
-            PartKind::Cache => "ElastiCache 클러스터",
-            PartKind::Internet => "인터넷 호스트",
-            PartKind::Laptop => "노트북",
-            PartKind::TransitGateway => "트랜짓 게이트웨이",
+            PartKind::Subnet => crate::ko_str!("서브넷"),
+            PartKind::InternetGateway => crate::ko_str!("인터넷 게이트웨이"),
+            PartKind::NatGateway => crate::ko_str!("NAT 게이트웨이"),
+            PartKind::LoadBalancer => crate::ko_str!("애플리케이션 로드 밸런서"),
+            PartKind::Instance => crate::ko_str!("EC2 인스턴스"),
+            PartKind::Bastion => crate::ko_str!("배스천 호스트"),
+            PartKind::NatInstance => crate::ko_str!("NAT 인스턴스"),
+            PartKind::Database => crate::ko_str!("RDS 데이터베이스"),
+            PartKind::Cache => crate::ko_str!("ElastiCache 클러스터"),
+            PartKind::Internet => crate::ko_str!("인터넷 호스트"),
+            PartKind::Laptop => crate::ko_str!("노트북"),
+            PartKind::TransitGateway => crate::ko_str!("트랜짓 게이트웨이"),
         }
     }
 }
@@ -286,99 +286,54 @@ impl Refusal {
         let topic = |w: &str| josa(w, ("은", "는"));
         let object = |w: &str| josa(w, ("을", "를"));
         match self {
-            R::VpcInVpc { vpc } => format!(
-                "VPC({vpc}) 안에는 다른 VPC를 둘 수 없습니다. 캔버스의 빈 곳에 놓으세요."
-            ),
-            R::NoVpcBlock => "10.x.0.0/16 블록을 이미 모두 다른 VPC가 쓰고 있습니다.".into(),
-            R::SubnetOffVpc => "서브넷은 VPC 안에 있어야 합니다. VPC 위에 놓으세요.".into(),
-            R::SubnetOverlap { subnet } => format!(
-                "서브넷끼리는 겹칠 수 없습니다. 이곳에는 이미 {} 있습니다. VPC의 빈 곳에 놓으세요.",
-                josa(subnet, ("이", "가"))
-            ),
+            R::VpcInVpc { vpc } => crate::ko!("VPC({}) 안에는 다른 VPC를 둘 수 없습니다. 캔버스의 빈 곳에 놓으세요.", vpc),
+            R::NoVpcBlock => crate::ko_str!("10.x.0.0/16 블록을 이미 모두 다른 VPC가 쓰고 있습니다.").into(),
+            R::SubnetOffVpc => crate::ko_str!("서브넷은 VPC 안에 있어야 합니다. VPC 위에 놓으세요.").into(),
+            R::SubnetOverlap { subnet } => crate::ko!("서브넷끼리는 겹칠 수 없습니다. 이곳에는 이미 {} 있습니다. VPC의 빈 곳에 놓으세요.", josa(subnet, (crate::ko_str!("이"), crate::ko_str!("가")))),
             R::NoSubnetBlock { vpc } => {
-                format!("{vpc}에는 새 서브넷에 줄 빈 주소 블록이 남아 있지 않습니다.")
+                crate::ko!("{}에는 새 서브넷에 줄 빈 주소 블록이 남아 있지 않습니다.", vpc)
             }
             R::IgwOffVpc => {
-                "인터넷 게이트웨이를 연결하려면 VPC(또는 그 가장자리) 위에 놓으세요.".into()
+                crate::ko_str!("인터넷 게이트웨이를 연결하려면 VPC(또는 그 가장자리) 위에 놓으세요.").into()
             }
-            R::SecondIgw { vpc, igw } => format!(
-                "{vpc}에는 이미 인터넷 게이트웨이({igw})가 있습니다. VPC 하나에는 하나만 연결할 수 있습니다."
-            ),
-            R::HostInVpc { vpc } => format!(
-                "인터넷 호스트는 모든 VPC 바깥에 있습니다. {vpc} 바깥에 놓으세요."
-            ),
-            R::NotInSubnet { kind } => format!(
-                "{} 서브넷 안에 있어야 합니다. 서브넷 위에 놓으세요.",
-                topic(kind.label_ko())
-            ),
+            R::SecondIgw { vpc, igw } => crate::ko!("{}에는 이미 인터넷 게이트웨이({})가 있습니다. VPC 하나에는 하나만 연결할 수 있습니다.", vpc, igw),
+            R::HostInVpc { vpc } => crate::ko!("인터넷 호스트는 모든 VPC 바깥에 있습니다. {} 바깥에 놓으세요.", vpc),
+            R::NotInSubnet { kind } => crate::ko!("{} 서브넷 안에 있어야 합니다. 서브넷 위에 놓으세요.", topic(kind.label_ko())),
             R::SubnetFull { subnet, cidr } => match cidr {
-                Some(c) => format!("{subnet}({c})에는 남은 빈 주소가 없습니다."),
-                None => format!("{subnet}에는 남은 빈 주소가 없습니다."),
+                Some(c) => crate::ko!("{}({})에는 남은 빈 주소가 없습니다.", subnet, c),
+                None => crate::ko!("{}에는 남은 빈 주소가 없습니다.", subnet),
             },
             R::AlbOffVpc => {
-                "로드 밸런서는 두 가용 영역에 서브넷이 있는 VPC 위에 놓으세요.".into()
+                crate::ko_str!("로드 밸런서는 두 가용 영역에 서브넷이 있는 VPC 위에 놓으세요.").into()
             }
-            R::AlbZones { vpc, zone } => format!(
-                "애플리케이션 로드 밸런서에는 서로 다른 두 가용 영역의 서브넷이 필요한데, {vpc}에는 {}. 먼저 다른 가용 영역 띠에 서브넷을 추가하세요.",
-                match zone {
-                    None => "서브넷이 없습니다".to_string(),
-                    Some(z) => format!("{z}의 서브넷만 있습니다"),
-                }
-            ),
+            R::AlbZones { vpc, zone } => crate::ko!("애플리케이션 로드 밸런서에는 서로 다른 두 가용 영역의 서브넷이 필요한데, {}에는 {}. 먼저 다른 가용 영역 띠에 서브넷을 추가하세요.", vpc, match zone {
+                    None => crate::ko_str!("서브넷이 없습니다").to_string(),
+                    Some(z) => crate::ko!("{}의 서브넷만 있습니다", z),
+                }),
             R::AlbNoSubnets { vpc } => {
-                format!("{vpc}에는 로드 밸런서 노드를 둘 서브넷이 없습니다.")
+                crate::ko!("{}에는 로드 밸런서 노드를 둘 서브넷이 없습니다.", vpc)
             }
-            R::SubnetNeedsVpc => "서브넷은 VPC 안에 있어야 합니다. 먼저 VPC를 추가하세요.".into(),
+            R::SubnetNeedsVpc => crate::ko_str!("서브넷은 VPC 안에 있어야 합니다. 먼저 VPC를 추가하세요.").into(),
             R::IgwNeedsVpc => {
-                "인터넷 게이트웨이는 VPC에 연결됩니다. 먼저 VPC를 추가하세요.".into()
+                crate::ko_str!("인터넷 게이트웨이는 VPC에 연결됩니다. 먼저 VPC를 추가하세요.").into()
             }
-            R::AlbNeedsSubnets => "애플리케이션 로드 밸런서에는 서로 다른 두 가용 영역의 서브넷이 필요합니다. 먼저 서브넷을 추가하세요.".into(),
-            R::NeedsSubnet { kind } => format!(
-                "{} 서브넷 안에 있어야 합니다. 먼저 서브넷을 추가하세요.",
-                topic(kind.label_ko())
-            ),
-            R::NoRoom { kind } => format!(
-                "{} 더 놓을 자리가 없습니다.",
-                object(kind.label_ko())
-            ),
-            R::HostIntoVpc { name, vpc } => format!(
-                "{} 인터넷 호스트라서 {vpc} 안에 들어갈 수 없습니다.",
-                topic(name)
-            ),
-            R::TransitGatewayIntoVpc { name, vpc } => format!(
-                "{} 트랜짓 게이트웨이라서 {vpc} 안에 들어갈 수 없습니다. 트랜짓 게이트웨이는 VPC 밖에서 VPC들을 연결합니다.",
-                topic(name)
-            ),
-            R::AttachmentNeedsSubnet { vpc } => format!(
-                "{}에 서브넷이 없습니다. 트랜짓 게이트웨이 연결에는 쓰려는 가용 영역마다 서브넷이 하나 있어야 합니다. 먼저 서브넷을 추가하세요.",
-                vpc
-            ),
+            R::AlbNeedsSubnets => crate::ko_str!("애플리케이션 로드 밸런서에는 서로 다른 두 가용 영역의 서브넷이 필요합니다. 먼저 서브넷을 추가하세요.").into(),
+            R::NeedsSubnet { kind } => crate::ko!("{} 서브넷 안에 있어야 합니다. 먼저 서브넷을 추가하세요.", topic(kind.label_ko())),
+            R::NoRoom { kind } => crate::ko!("{} 더 놓을 자리가 없습니다.", object(kind.label_ko())),
+            R::HostIntoVpc { name, vpc } => crate::ko!("{} 인터넷 호스트라서 {} 안에 들어갈 수 없습니다.", topic(name), vpc),
+            R::TransitGatewayIntoVpc { name, vpc } => crate::ko!("{} 트랜짓 게이트웨이라서 {} 안에 들어갈 수 없습니다. 트랜짓 게이트웨이는 VPC 밖에서 VPC들을 연결합니다.", topic(name), vpc),
+            R::AttachmentNeedsSubnet { vpc } => crate::ko!("{}에 서브넷이 없습니다. 트랜짓 게이트웨이 연결에는 쓰려는 가용 영역마다 서브넷이 하나 있어야 합니다. 먼저 서브넷을 추가하세요.", vpc),
             R::AlreadyAttached { vpc, tgw } => {
-                format!("{} 이미 {tgw}에 연결되어 있습니다.", topic(vpc))
+                crate::ko!("{} 이미 {}에 연결되어 있습니다.", topic(vpc), tgw)
             }
-            R::DuplicateTgwRoute { destination } => format!(
-                "이 라우팅 테이블에는 {destination}에 대한 정적 경로가 이미 있습니다. 그 경로를 고치거나 지우세요."
-            ),
-            R::SubnetLeavesVpc { name, vpc } => format!(
-                "{} 자기 VPC {vpc} 안에 있어야 합니다. 서브넷은 VPC를 바꿀 수 없습니다.",
-                topic(name)
-            ),
-            R::BalancerOwnSubnets { name } => format!(
-                "{name}의 노드는 자기 서브넷에만 있습니다. 그 서브넷 중 하나에 놓으세요."
-            ),
-            R::StayInSubnet { name } => format!("{} 서브넷 안에 있어야 합니다.", topic(name)),
-            R::OtherVpc { name, vpc } => format!(
-                "{} 다른 VPC({vpc})로 옮길 수 없습니다. 보안 그룹이 원래 VPC에 속해 있습니다.",
-                topic(name)
-            ),
-            R::NameTaken { name, part } => format!(
-                "{name:?}(이)라는 이름의 구성 요소가 이미 있습니다. {part}에 다른 이름을 지어 주세요."
-            ),
-            R::NameIsId { name, owner, part } => format!(
-                "{name:?}은(는) {}의 ID입니다. {part}에 다른 이름을 지어 주세요.",
-                owner.as_deref().unwrap_or("다른 구성 요소")
-            ),
-            R::NoPart { id } => format!("이름을 바꿀 구성 요소 {id:?}이(가) 없습니다."),
+            R::DuplicateTgwRoute { destination } => crate::ko!("이 라우팅 테이블에는 {}에 대한 정적 경로가 이미 있습니다. 그 경로를 고치거나 지우세요.", destination),
+            R::SubnetLeavesVpc { name, vpc } => crate::ko!("{} 자기 VPC {} 안에 있어야 합니다. 서브넷은 VPC를 바꿀 수 없습니다.", topic(name), vpc),
+            R::BalancerOwnSubnets { name } => crate::ko!("{}의 노드는 자기 서브넷에만 있습니다. 그 서브넷 중 하나에 놓으세요.", name),
+            R::StayInSubnet { name } => crate::ko!("{} 서브넷 안에 있어야 합니다.", topic(name)),
+            R::OtherVpc { name, vpc } => crate::ko!("{} 다른 VPC({})로 옮길 수 없습니다. 보안 그룹이 원래 VPC에 속해 있습니다.", topic(name), vpc),
+            R::NameTaken { name, part } => crate::ko!("{}(이)라는 이름의 구성 요소가 이미 있습니다. {}에 다른 이름을 지어 주세요.", crate::i18n::catalog::AsDebug(&name), part),
+            R::NameIsId { name, owner, part } => crate::ko!("{}은(는) {}의 ID입니다. {}에 다른 이름을 지어 주세요.", crate::i18n::catalog::AsDebug(&name), owner.as_deref().unwrap_or(crate::ko_str!("다른 구성 요소")), part),
+            R::NoPart { id } => crate::ko!("이름을 바꿀 구성 요소 {}이(가) 없습니다.", crate::i18n::catalog::AsDebug(&id)),
         }
     }
 

@@ -48,19 +48,19 @@ fn detail_lines(s: &Scenario, found: Found) -> Vec<String> {
         Found::NatGateway(i) => vec![ip(Some(&s.nat_gateways[i].interface))],
         Found::LoadBalancer(i) => {
             let n = s.load_balancers[i].nodes.len();
-            vec![format!("{n} nodes"), format!("노드 {n}개")]
+            vec![format!("{n} nodes"), crate::ko!("노드 {}개", n)]
         }
         Found::InternetGateway(i) => match &s.internet_gateways[i].vpc {
             Some(v) => {
                 let v = name_of(s, v);
-                vec![format!("on {v}"), format!("{v}에 연결")]
+                vec![format!("on {v}"), crate::ko!("{}에 연결", v)]
             }
-            None => vec!["detached".into(), "분리됨".into()],
+            None => vec!["detached".into(), crate::ko_str!("분리됨").into()],
         },
         Found::Host(i) => vec![s.internet_hosts[i].ip.to_string()],
         Found::TransitGateway(i) => {
             let n = s.transit_gateways[i].attachments.len();
-            vec![format!("{n} attachments"), format!("연결 {n}개")]
+            vec![format!("{n} attachments"), crate::ko!("연결 {}개", n)]
         }
         Found::Vpc(_) | Found::Subnet(_) => Vec::new(),
     }

@@ -519,15 +519,17 @@ pub fn describe_ko(fix: &Fix, s: &Scenario) -> String {
             inbound: true,
             rule,
             ..
-        } => format!(
-            "{group_name}에 인바운드 규칙 {} (소스 {})을 추가하세요",
+        } => crate::ko!(
+            "{}에 인바운드 규칙 {} (소스 {})을 추가하세요",
+            group_name,
             proto_ports(rule.protocol, rule.ports),
             peer_text(s, &rule.peer)
         ),
         Fix::AddSgRule {
             group_name, rule, ..
-        } => format!(
-            "{group_name}에 아웃바운드 규칙 {} (대상 {})을 추가하세요",
+        } => crate::ko!(
+            "{}에 아웃바운드 규칙 {} (대상 {})을 추가하세요",
+            group_name,
             proto_ports(rule.protocol, rule.ports),
             peer_text(s, &rule.peer)
         ),
@@ -536,22 +538,28 @@ pub fn describe_ko(fix: &Fix, s: &Scenario) -> String {
             inbound,
             rule,
             ..
-        } => format!(
-            "네트워크 ACL {acl_name}에 {} 규칙 {}을 추가하세요: {} 허용 ({} {})",
+        } => crate::ko!(
+            "네트워크 ACL {}에 {} 규칙 {}을 추가하세요: {} 허용 ({} {})",
+            acl_name,
             if *inbound {
-                "인바운드"
+                crate::ko_str!("인바운드")
             } else {
-                "아웃바운드"
+                crate::ko_str!("아웃바운드")
             },
             rule.number,
             proto_ports(rule.protocol, rule.ports),
-            if *inbound { "소스" } else { "대상" },
+            if *inbound {
+                crate::ko_str!("소스")
+            } else {
+                crate::ko_str!("대상")
+            },
             rule.cidr
         ),
         Fix::AddRoute {
             table_name, route, ..
-        } => format!(
-            "라우팅 테이블 {table_name}에 경로 {} → {}을 추가하세요",
+        } => crate::ko!(
+            "라우팅 테이블 {}에 경로 {} → {}을 추가하세요",
+            table_name,
             dest_text(&route.destination),
             target_text(&route.target)
         ),
@@ -559,12 +567,13 @@ pub fn describe_ko(fix: &Fix, s: &Scenario) -> String {
             node_name,
             listener,
             ..
-        } => format!(
-            "{node_name}이(가) {}에서 수신하도록 하세요",
+        } => crate::ko!(
+            "{}이(가) {}에서 수신하도록 하세요",
+            node_name,
             proto_ports(listener.protocol, Some(listener.ports))
         ),
         Fix::PublicIp { node_name, ip, .. } => {
-            format!("{node_name}에 퍼블릭 IP 주소({ip})를 부여하세요")
+            crate::ko!("{}에 퍼블릭 IP 주소({})를 부여하세요", node_name, ip)
         }
     }
 }

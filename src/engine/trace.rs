@@ -69,20 +69,20 @@ impl Verdict {
     /// The verdict in Korean words, for learners (the code stays the stable name).
     pub fn ko(self) -> &'static str {
         match self {
-            Verdict::Established => "연결됨",
-            Verdict::Refused => "연결 거부됨 (수신 대기하는 서비스 없음)",
-            Verdict::DroppedBySecurityGroup => "보안 그룹에서 차단됨",
-            Verdict::DroppedByNetworkAcl => "네트워크 ACL에서 차단됨",
-            Verdict::NoRoute => "경로 없음",
-            Verdict::BlackholeRoute => "블랙홀 경로",
-            Verdict::NoPublicAddress => "퍼블릭 주소 없음",
-            Verdict::SourceDestCheck => "소스/대상 확인에 막힘",
-            Verdict::NotTransitive => "피어링은 전이되지 않음",
-            Verdict::DependsOnSourcePort => "클라이언트의 소스 포트에 따라 다름",
-            Verdict::NoHost => "대상 주소를 가진 호스트 없음",
-            Verdict::DroppedByNatGateway => "NAT 게이트웨이에서 차단됨",
-            Verdict::ForwardingLoop => "라우팅 루프",
-            Verdict::Unsupported => "시뮬레이터가 다루지 않는 구성 요소",
+            Verdict::Established => crate::ko_str!("연결됨"),
+            Verdict::Refused => crate::ko_str!("연결 거부됨 (수신 대기하는 서비스 없음)"),
+            Verdict::DroppedBySecurityGroup => crate::ko_str!("보안 그룹에서 차단됨"),
+            Verdict::DroppedByNetworkAcl => crate::ko_str!("네트워크 ACL에서 차단됨"),
+            Verdict::NoRoute => crate::ko_str!("경로 없음"),
+            Verdict::BlackholeRoute => crate::ko_str!("블랙홀 경로"),
+            Verdict::NoPublicAddress => crate::ko_str!("퍼블릭 주소 없음"),
+            Verdict::SourceDestCheck => crate::ko_str!("소스/대상 확인에 막힘"),
+            Verdict::NotTransitive => crate::ko_str!("피어링은 전이되지 않음"),
+            Verdict::DependsOnSourcePort => crate::ko_str!("클라이언트의 소스 포트에 따라 다름"),
+            Verdict::NoHost => crate::ko_str!("대상 주소를 가진 호스트 없음"),
+            Verdict::DroppedByNatGateway => crate::ko_str!("NAT 게이트웨이에서 차단됨"),
+            Verdict::ForwardingLoop => crate::ko_str!("라우팅 루프"),
+            Verdict::Unsupported => crate::ko_str!("시뮬레이터가 다루지 않는 구성 요소"),
         }
     }
 

@@ -87,7 +87,7 @@ pub fn check_scenario(lesson: &Lesson, scenario: &Scenario) -> Report {
         passed: false,
         verdict: None,
         reason: format!("the scenario has errors: {}", errors.join("; ")),
-        reason_ko: format!("시나리오에 오류가 있습니다: {}", errors_ko.join(" ")),
+        reason_ko: crate::ko!("시나리오에 오류가 있습니다: {}", errors_ko.join(" ")),
     };
     if !errors.is_empty() {
         let mut out: Vec<Line> = lesson
@@ -141,7 +141,12 @@ fn objective(net: &Network, o: &Objective) -> Line {
                 let (reason, reason_ko) = match expect {
                     Expect::Verdict(want) if !passed => (
                         format!("expected {}, got {}: {summary}", want.code(), v.code()),
-                        format!("기대한 결과: {}, 실제: {}: {summary_ko}", want.ko(), v.ko()),
+                        crate::ko!(
+                            "기대한 결과: {}, 실제: {}: {}",
+                            want.ko(),
+                            v.ko(),
+                            summary_ko
+                        ),
                     ),
                     _ => (summary, summary_ko),
                 };
@@ -157,7 +162,7 @@ fn objective(net: &Network, o: &Objective) -> Line {
             false,
             None,
             "the objective names no flow".into(),
-            "이 목표에는 확인할 흐름이 없습니다".into(),
+            crate::ko_str!("이 목표에는 확인할 흐름이 없습니다").into(),
         ),
     }
 }
@@ -168,7 +173,10 @@ fn run(net: &Network, f: &FlowGoal) -> Result<(Verdict, String, String), (String
     let names_nothing = |t: &str| {
         (
             format!("{t:?} names nothing"),
-            format!("{t:?}에 해당하는 구성 요소가 없습니다"),
+            crate::ko!(
+                "{}에 해당하는 구성 요소가 없습니다",
+                crate::i18n::catalog::AsDebug(&t)
+            ),
         )
     };
     let from = resolve_text(net, &f.from).ok_or_else(|| names_nothing(&f.from))?;
@@ -248,7 +256,7 @@ fn endpoints(net: &Network) -> Vec<Endpoint> {
             node: None,
             text: INTERNET_STAND_IN.to_string(),
             label: format!("the internet ({INTERNET_STAND_IN})"),
-            label_ko: format!("인터넷 ({INTERNET_STAND_IN})"),
+            label_ko: crate::ko!("인터넷 ({})", INTERNET_STAND_IN),
             keys: vec!["internet".into()],
         });
     }
@@ -302,11 +310,11 @@ fn only_from(net: &Network, o: &OnlyFrom) -> (bool, String, String) {
             (true, true) => allowed_ok.push((e.label, e.label_ko)),
             (true, false) => {
                 problems.push(format!("{} cannot reach it: {why}", e.label));
-                problems_ko.push(format!("{}에서 접근할 수 없음: {why_ko}", e.label_ko));
+                problems_ko.push(crate::ko!("{}에서 접근할 수 없음: {}", e.label_ko, why_ko));
             }
             (false, true) => {
                 problems.push(format!("{} also reaches it", e.label));
-                problems_ko.push(format!("{}에서도 접근할 수 있음", e.label_ko));
+                problems_ko.push(crate::ko!("{}에서도 접근할 수 있음", e.label_ko));
             }
             (false, false) => blocked += 1,
         }
@@ -319,7 +327,7 @@ fn only_from(net: &Network, o: &OnlyFrom) -> (bool, String, String) {
         return (
             false,
             format!("nothing in the scenario matches {sources}"),
-            format!("시나리오에서 {sources}에 해당하는 것이 없음"),
+            crate::ko!("시나리오에서 {}에 해당하는 것이 없음", sources),
         );
     }
     let (allowed, allowed_ko): (Vec<_>, Vec<_>) = allowed_ok.into_iter().unzip();
@@ -331,9 +339,12 @@ fn only_from(net: &Network, o: &OnlyFrom) -> (bool, String, String) {
             o.to,
             if blocked == 1 { " is" } else { "s are" }
         ),
-        format!(
-            "{}의 {service}에는 {allowed_ko}에서만 접근함; 다른 엔드포인트 {blocked}개는 차단됨",
-            o.to
+        crate::ko!(
+            "{}의 {}에는 {}에서만 접근함; 다른 엔드포인트 {}개는 차단됨",
+            o.to,
+            service,
+            allowed_ko,
+            blocked
         ),
     )
 }
@@ -345,7 +356,7 @@ fn constraint(net: &Network, c: &Constraint) -> Line {
         _ => (
             false,
             "the constraint names no rule".into(),
-            "이 제약에는 확인할 규칙이 없습니다".into(),
+            crate::ko_str!("이 제약에는 확인할 규칙이 없습니다").into(),
         ),
     };
     Line {
@@ -394,10 +405,13 @@ fn no_open_rule(s: &Scenario, r: &NoOpenRule) -> (bool, String, String) {
                     i + 1,
                     rule.protocol
                 ));
-                found_ko.push(format!(
-                    "{name} 인바운드 규칙 #{}: {peer}에서 {}{ports}",
+                found_ko.push(crate::ko!(
+                    "{} 인바운드 규칙 #{}: {}에서 {}{}",
+                    name,
                     i + 1,
-                    rule.protocol
+                    peer,
+                    rule.protocol,
+                    ports
                 ));
             }
         }
@@ -410,15 +424,20 @@ fn no_open_rule(s: &Scenario, r: &NoOpenRule) -> (bool, String, String) {
         (
             true,
             format!("no security group admits {} on {what}", r.cidr),
-            format!("{}에서 오는 {what}을(를) 허용하는 보안 그룹이 없음", r.cidr),
+            crate::ko!(
+                "{}에서 오는 {}을(를) 허용하는 보안 그룹이 없음",
+                r.cidr,
+                what
+            ),
         )
     } else {
         (
             false,
             format!("open to {} on {what}: {}", r.cidr, found.join("; ")),
-            format!(
-                "{}에 {what}이(가) 열려 있음: {}",
+            crate::ko!(
+                "{}에 {}이(가) 열려 있음: {}",
                 r.cidr,
+                what,
                 found_ko.join("; ")
             ),
         )
@@ -440,8 +459,10 @@ fn no_public_ip(net: &Network, nodes: &[String]) -> (bool, String, String) {
         for i in ifaces {
             if let Some(ip) = i.public_ip {
                 found.push(format!("{text} has public IP {ip} (interface {})", i.id));
-                found_ko.push(format!(
-                    "{text}에 퍼블릭 IP {ip}이(가) 있음 (인터페이스 {})",
+                found_ko.push(crate::ko!(
+                    "{}에 퍼블릭 IP {}이(가) 있음 (인터페이스 {})",
+                    text,
+                    ip,
                     i.id
                 ));
             }
@@ -455,7 +476,7 @@ fn no_public_ip(net: &Network, nodes: &[String]) -> (bool, String, String) {
                 nodes.join(", "),
                 if nodes.len() == 1 { "s" } else { "ve" }
             ),
-            format!("{}에 퍼블릭 IP가 없음", nodes.join(", ")),
+            crate::ko!("{}에 퍼블릭 IP가 없음", nodes.join(", ")),
         )
     } else {
         (false, found.join("; "), found_ko.join("; "))

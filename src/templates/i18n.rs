@@ -20,77 +20,77 @@ pub const TEXTS: &[TemplateText] = &[
         id: "service-postgis-memcached",
         name: StaticText {
             en: "Service, PostGIS and memcached",
-            ko: "서비스, PostGIS, memcached 분리",
+            ko: crate::ko_static!("서비스, PostGIS, memcached 분리"),
         },
         description: StaticText {
             en: "After the post \"Splitting the infrastructure\": one EC2 split into three. The service (nginx, certbot) takes 22, 80 and 443 from anywhere; PostGIS and memcached admit 22 and their port only from the service's group and send only on their port.",
-            ko: "'인프라 분산 구현' 글을 따라: EC2 한 대를 세 대로 나눕니다. 서비스 서버(nginx, certbot)는 어디서나 22, 80, 443 포트를 받고, PostGIS와 memcached는 서비스 보안 그룹에서 오는 22 포트와 자기 포트만 허용하며 아웃바운드도 자기 포트로만 제한합니다.",
+            ko: crate::ko_static!("'인프라 분산 구현' 글을 따라: EC2 한 대를 세 대로 나눕니다. 서비스 서버(nginx, certbot)는 어디서나 22, 80, 443 포트를 받고, PostGIS와 memcached는 서비스 보안 그룹에서 오는 22 포트와 자기 포트만 허용하며 아웃바운드도 자기 포트로만 제한합니다."),
         },
     },
     TemplateText {
         id: "public-private-db",
         name: StaticText {
             en: "Public, private and DB subnets",
-            ko: "퍼블릭·프라이빗·DB 서브넷",
+            ko: crate::ko_static!("퍼블릭·프라이빗·DB 서브넷"),
         },
         description: StaticText {
             en: "After the post \"hello-vpc\": hello-vpc's public, private and DB subnets with their own route tables; coupon-api, coupon-consumer and a bastion in the public subnet, Redis and MySQL behind; the default group opens 22, 8080 and 8081 to My laptop.",
-            ko: "'hello-vpc' 글을 따라: 퍼블릭·프라이빗·DB 서브넷마다 라우팅 테이블을 두고, 퍼블릭 서브넷에 쿠폰 API 서버 두 대와 배스천, 그 뒤에 Redis와 MySQL을 둡니다. 기본(default) 보안 그룹은 22, 8080, 8081 포트를 '내 노트북'에만 엽니다.",
+            ko: crate::ko_static!("'hello-vpc' 글을 따라: 퍼블릭·프라이빗·DB 서브넷마다 라우팅 테이블을 두고, 퍼블릭 서브넷에 쿠폰 API 서버 두 대와 배스천, 그 뒤에 Redis와 MySQL을 둡니다. 기본(default) 보안 그룹은 22, 8080, 8081 포트를 '내 노트북'에만 엽니다."),
         },
     },
     TemplateText {
         id: "small-service",
         name: StaticText {
             en: "Small service: bastion, NAT instance, ALB and MySQL on EC2",
-            ko: "소규모 서비스: 배스천, NAT 인스턴스, ALB, EC2의 MySQL",
+            ko: crate::ko_static!("소규모 서비스: 배스천, NAT 인스턴스, ALB, EC2의 MySQL"),
         },
         description: StaticText {
             en: "After the post \"Building a small service's infrastructure\": an ALB (80, 443) in two AZs in front of a private nginx, React and Spring EC2 on 8080; MySQL on EC2 in a DB subnet; a bastion and a NAT instance; the post's security groups.",
-            ko: "'작은 서비스 인프라 구성하기' 글을 따라: 두 AZ의 ALB(80, 443)가 프라이빗 서브넷의 nginx·React·Spring EC2로 8080 포트를 보내고, DB 서브넷의 EC2에 MySQL, 퍼블릭 서브넷에 배스천과 NAT 인스턴스를 둡니다. 보안 그룹은 글의 표대로입니다.",
+            ko: crate::ko_static!("'작은 서비스 인프라 구성하기' 글을 따라: 두 AZ의 ALB(80, 443)가 프라이빗 서브넷의 nginx·React·Spring EC2로 8080 포트를 보내고, DB 서브넷의 EC2에 MySQL, 퍼블릭 서브넷에 배스천과 NAT 인스턴스를 둡니다. 보안 그룹은 글의 표대로입니다."),
         },
     },
     TemplateText {
         id: "alb-autoscaling",
         name: StaticText {
             en: "ALB and an Auto Scaling group",
-            ko: "ALB와 오토 스케일링 그룹",
+            ko: crate::ko_static!("ALB와 오토 스케일링 그룹"),
         },
         description: StaticText {
             en: "After the post \"Monolithic vs MSA\": an ALB (HTTP 80) in AZs a and c sends to port 5000 of an EC2 and its Auto Scaling group in two subnets. One new instance is unhealthy: app.py is not running, so nothing listens on 5000.",
-            ko: "'Monolithic vs MSA' 글을 따라: 가용 영역 a, c의 ALB(HTTP 80)가 EC2와 두 서브넷에 걸친 오토 스케일링 그룹의 5000 포트로 보냅니다. 새 인스턴스 한 대는 파이썬 앱이 실행되지 않아 5000 포트에서 아무것도 리슨하지 않으므로 비정상(unhealthy)입니다.",
+            ko: crate::ko_static!("'Monolithic vs MSA' 글을 따라: 가용 영역 a, c의 ALB(HTTP 80)가 EC2와 두 서브넷에 걸친 오토 스케일링 그룹의 5000 포트로 보냅니다. 새 인스턴스 한 대는 파이썬 앱이 실행되지 않아 5000 포트에서 아무것도 리슨하지 않으므로 비정상(unhealthy)입니다."),
         },
     },
     TemplateText {
         id: "refactored-web",
         name: StaticText {
             en: "Refactored web service",
-            ko: "리팩터링한 웹 서비스",
+            ko: crate::ko_static!("리팩터링한 웹 서비스"),
         },
         description: StaticText {
             en: "After the post \"Building and designing an AWS cloud my way (2)\": CloudFront, then an ALB to webapp (Nuxt), admin and API containers; Aurora writer and reader endpoints, ElastiCache Redis, a batch EC2 and the channel EC2 with RabbitMQ; a NAT gateway.",
-            ko: "'내맘대로 AWS Cloud 구축/설계하기(2)' 글을 따라: CloudFront 뒤의 ALB가 webapp(Nuxt), admin, API 컨테이너로 보내고, Aurora 라이터·리더 엔드포인트, ElastiCache Redis, 배치 EC2, RabbitMQ를 둔 채널 EC2가 뒤에 있습니다. 외부 호출은 NAT 게이트웨이로 나갑니다.",
+            ko: crate::ko_static!("'내맘대로 AWS Cloud 구축/설계하기(2)' 글을 따라: CloudFront 뒤의 ALB가 webapp(Nuxt), admin, API 컨테이너로 보내고, Aurora 라이터·리더 엔드포인트, ElastiCache Redis, 배치 EC2, RabbitMQ를 둔 채널 EC2가 뒤에 있습니다. 외부 호출은 NAT 게이트웨이로 나갑니다."),
         },
     },
     TemplateText {
         id: "peering-not-transitive",
         name: StaticText {
             en: "Peering is not transitive",
-            ko: "피어링은 전이되지 않는다",
+            ko: crate::ko_static!("피어링은 전이되지 않는다"),
         },
         description: StaticText {
             en: "VPC A peers with B, and B peers with C. A and B talk, B and C talk, but A cannot reach C through B: peering is not transitive.",
-            ko: "VPC A는 B와, B는 C와 피어링되어 있습니다. A와 B, B와 C는 통신하지만 A는 B를 거쳐 C로 갈 수 없습니다. 피어링은 전이되지 않기 때문입니다.",
+            ko: crate::ko_static!("VPC A는 B와, B는 C와 피어링되어 있습니다. A와 B, B와 C는 통신하지만 A는 B를 거쳐 C로 갈 수 없습니다. 피어링은 전이되지 않기 때문입니다."),
         },
     },
     TemplateText {
         id: "transit-hub",
         name: StaticText {
             en: "Shared services through a transit gateway",
-            ko: "트랜짓 게이트웨이로 잇는 공유 서비스",
+            ko: crate::ko_static!("트랜짓 게이트웨이로 잇는 공유 서비스"),
         },
         description: StaticText {
             en: "Two app VPCs and a shared-services VPC attached to one transit gateway. The apps' attachments use a route table that only the shared VPC propagates to, so each app reaches the shared service but not the other app.",
-            ko: "앱 VPC 두 개와 공유 서비스 VPC 하나가 트랜짓 게이트웨이 하나에 연결되어 있습니다. 앱 쪽 연결은 공유 VPC만 경로를 전파하는 라우팅 테이블을 쓰므로, 각 앱은 공유 서비스에는 닿지만 다른 앱에는 닿지 못합니다.",
+            ko: crate::ko_static!("앱 VPC 두 개와 공유 서비스 VPC 하나가 트랜짓 게이트웨이 하나에 연결되어 있습니다. 앱 쪽 연결은 공유 VPC만 경로를 전파하는 라우팅 테이블을 쓰므로, 각 앱은 공유 서비스에는 닿지만 다른 앱에는 닿지 못합니다."),
         },
     },
 ];

@@ -13,6 +13,9 @@ use std::collections::HashMap;
 /// Where the table is, relative to the page.
 const PATH: &str = concat!("i18n/ko.json?v=", env!("CARGO_PKG_VERSION"));
 
+/// Where the Korean of the engine's messages is (see [`crate::i18n::catalog`]).
+const ENGINE_PATH: &str = concat!("i18n/ko-engine.json?v=", env!("CARGO_PKG_VERSION"));
+
 thread_local! {
     /// The table, once loaded (kept for the page's life, so its texts are `'static`).
     static TABLE: RefCell<Option<&'static HashMap<String, String>>> = const { RefCell::new(None) };
@@ -38,10 +41,15 @@ pub fn install(json: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Fetches and installs the table, unless it is loaded already.
+/// Fetches and installs the table and the engine's catalog (both at once), unless they are
+/// loaded already.
 pub async fn load() -> Result<(), String> {
-    if loaded() {
+    if loaded() && crate::i18n::catalog::installed() {
         return Ok(());
     }
-    install(&super::fetch::text(super::fetch::begin(PATH), PATH).await?)
+    let (page, engine) = (super::fetch::begin(PATH), super::fetch::begin(ENGINE_PATH));
+    let page = super::fetch::text(page, PATH).await;
+    let engine = super::fetch::text(engine, ENGINE_PATH).await;
+    crate::i18n::catalog::install(&engine?)?;
+    install(&page?)
 }

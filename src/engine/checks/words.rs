@@ -63,7 +63,7 @@ pub fn peer(row: &RuleRow, lang: Lang) -> String {
         (Peer::Cidr(c), _) => c.to_string(),
         (Peer::PrefixList(n) | Peer::Group(n), _) => n.clone(),
         (Peer::Missing, Lang::En) => "(missing)".into(),
-        (Peer::Missing, Lang::Ko) => "(없음)".into(),
+        (Peer::Missing, Lang::Ko) => crate::ko_str!("(없음)").into(),
     }
 }
 
@@ -85,15 +85,15 @@ fn mismatch(m: &Mismatch, seen: Seen, lang: Lang) -> String {
             format!("{} ≠ {}", seen.protocol, protocol(*rule, lang))
         }
         (Mismatch::Protocol { rule }, Lang::Ko) => {
-            format!("프로토콜 {} ≠ {}", seen.protocol, protocol(*rule, lang))
+            crate::ko!("프로토콜 {} ≠ {}", seen.protocol, protocol(*rule, lang))
         }
         (Mismatch::Icmp { rule }, Lang::En) => match rule.icmp_type {
             Some(t) => format!("another ICMP type (the rule is for type {t})"),
             None => "another ICMP code".into(),
         },
         (Mismatch::Icmp { rule }, Lang::Ko) => match rule.icmp_type {
-            Some(t) => format!("ICMP 유형이 다름 (규칙은 유형 {t})"),
-            None => "ICMP 코드가 다름".into(),
+            Some(t) => crate::ko!("ICMP 유형이 다름 (규칙은 유형 {})", t),
+            None => crate::ko_str!("ICMP 코드가 다름").into(),
         },
         (Mismatch::Ports { rule }, Lang::En) => match (many, rule.from == rule.to) {
             (false, true) => format!("port {} ≠ {}", seen.ports, rule.from),
@@ -101,21 +101,23 @@ fn mismatch(m: &Mismatch, seen: Seen, lang: Lang) -> String {
             (true, _) => format!("ports {} not in {}", seen.ports, range(*rule)),
         },
         (Mismatch::Ports { rule }, Lang::Ko) => match rule.from == rule.to && !many {
-            true => format!("포트 {} ≠ {}", seen.ports, rule.from),
-            false => format!("포트 {}가 {} 범위 밖", seen.ports, range(*rule)),
+            true => crate::ko!("포트 {} ≠ {}", seen.ports, rule.from),
+            false => crate::ko!("포트 {}가 {} 범위 밖", seen.ports, range(*rule)),
         },
         (Mismatch::Address { cidr }, Lang::En) => format!("{ip} not in {cidr}"),
-        (Mismatch::Address { cidr }, Lang::Ko) => format!("{ip}는 {cidr}에 속하지 않음"),
+        (Mismatch::Address { cidr }, Lang::Ko) => crate::ko!("{}는 {}에 속하지 않음", ip, cidr),
         (Mismatch::PrefixList { list }, Lang::En) => format!("{ip} not in prefix list {list}"),
-        (Mismatch::PrefixList { list }, Lang::Ko) => format!("{ip}는 접두사 목록 {list}에 없음"),
+        (Mismatch::PrefixList { list }, Lang::Ko) => {
+            crate::ko!("{}는 접두사 목록 {}에 없음", ip, list)
+        }
         (Mismatch::Group { group }, Lang::En) => {
             format!("{ip} is not a private address of a member of {group}")
         }
         (Mismatch::Group { group }, Lang::Ko) => {
-            format!("{ip}는 {group} 멤버의 프라이빗 주소가 아님")
+            crate::ko!("{}는 {} 멤버의 프라이빗 주소가 아님", ip, group)
         }
         (Mismatch::MissingPeer, Lang::En) => "what it refers to does not exist".into(),
-        (Mismatch::MissingPeer, Lang::Ko) => "참조하는 대상이 없음".into(),
+        (Mismatch::MissingPeer, Lang::Ko) => crate::ko_str!("참조하는 대상이 없음").into(),
     }
 }
 
@@ -132,15 +134,32 @@ pub fn outcome(check: &RuleCheck, seen: Seen, lang: Lang) -> String {
             if allows { "allows them" } else { "denies them" }
         ),
         (Outcome::Matched { only: None }, Lang::Ko) => {
-            format!("일치: {}", if allows { "허용" } else { "거부" })
+            crate::ko!(
+                "일치: {}",
+                if allows {
+                    crate::ko_str!("허용")
+                } else {
+                    crate::ko_str!("거부")
+                }
+            )
         }
         (Outcome::Matched { only: Some(p) }, Lang::Ko) => {
-            format!("포트 {p} 일치: {}", if allows { "허용" } else { "거부" })
+            crate::ko!(
+                "포트 {} 일치: {}",
+                p,
+                if allows {
+                    crate::ko_str!("허용")
+                } else {
+                    crate::ko_str!("거부")
+                }
+            )
         }
         (Outcome::Missed(m), Lang::En) => format!("did not match: {}", mismatch(m, seen, lang)),
-        (Outcome::Missed(m), Lang::Ko) => format!("일치하지 않음: {}", mismatch(m, seen, lang)),
+        (Outcome::Missed(m), Lang::Ko) => crate::ko!("일치하지 않음: {}", mismatch(m, seen, lang)),
         (Outcome::NotReached, Lang::En) => "not checked: an earlier rule decided".into(),
-        (Outcome::NotReached, Lang::Ko) => "확인하지 않음: 앞선 규칙이 이미 결정함".into(),
+        (Outcome::NotReached, Lang::Ko) => {
+            crate::ko_str!("확인하지 않음: 앞선 규칙이 이미 결정함").into()
+        }
     }
 }
 
@@ -161,9 +180,10 @@ pub fn tracked(e: &TrackedEntry, lang: Lang) -> String {
             "Reply of the connection {conn}, which a security group allowed when it was opened. \
              Security groups are stateful: a reply passes without any rule being checked."
         ),
-        Lang::Ko => format!(
-            "연결 {conn}의 응답입니다. 이 연결은 시작될 때 보안 그룹이 허용했습니다. \
-             보안 그룹은 상태를 저장하므로 응답은 규칙을 확인하지 않고 통과합니다."
+        Lang::Ko => crate::ko!(
+            "연결 {}의 응답입니다. 이 연결은 시작될 때 보안 그룹이 허용했습니다. \
+             보안 그룹은 상태를 저장하므로 응답은 규칙을 확인하지 않고 통과합니다.",
+            conn
         ),
     }
 }
@@ -177,7 +197,9 @@ pub fn none_matched(checks: &FilterChecks, lang: Lang) -> Option<&'static str> {
     (group && checks.deciding().is_none()).then_some(match lang {
         Lang::En => "No rule matched: a security group denies whatever no rule allows.",
         Lang::Ko => {
-            "일치하는 규칙 없음: 보안 그룹은 어떤 규칙도 허용하지 않은 트래픽을 거부합니다."
+            crate::ko_str!(
+                "일치하는 규칙 없음: 보안 그룹은 어떤 규칙도 허용하지 않은 트래픽을 거부합니다."
+            )
         }
     })
 }

@@ -10,21 +10,21 @@ use crate::model::{Os, Protocol};
 /// The Korean name of a kind of component.
 pub fn kind(kind: Kind) -> &'static str {
     match kind {
-        Kind::SecurityGroup => "보안 그룹",
-        Kind::NetworkAcl => "네트워크 ACL",
-        Kind::RouteTable => "라우팅 테이블",
-        Kind::InternetGateway => "인터넷 게이트웨이",
-        Kind::NatGateway => "NAT 게이트웨이",
-        Kind::Instance => "인스턴스",
-        Kind::NetworkInterface => "네트워크 인터페이스",
-        Kind::LoadBalancer => "로드 밸런서",
-        Kind::Database => "데이터베이스",
-        Kind::PeeringConnection => "VPC 피어링",
-        Kind::GatewayEndpoint => "게이트웨이 엔드포인트",
-        Kind::TransitGateway => "트랜짓 게이트웨이",
-        Kind::TransitGatewayRouteTable => "트랜짓 게이트웨이 라우팅 테이블",
-        Kind::Internet => "인터넷",
-        Kind::InternetHost => "인터넷 호스트",
+        Kind::SecurityGroup => crate::ko_str!("보안 그룹"),
+        Kind::NetworkAcl => crate::ko_str!("네트워크 ACL"),
+        Kind::RouteTable => crate::ko_str!("라우팅 테이블"),
+        Kind::InternetGateway => crate::ko_str!("인터넷 게이트웨이"),
+        Kind::NatGateway => crate::ko_str!("NAT 게이트웨이"),
+        Kind::Instance => crate::ko_str!("인스턴스"),
+        Kind::NetworkInterface => crate::ko_str!("네트워크 인터페이스"),
+        Kind::LoadBalancer => crate::ko_str!("로드 밸런서"),
+        Kind::Database => crate::ko_str!("데이터베이스"),
+        Kind::PeeringConnection => crate::ko_str!("VPC 피어링"),
+        Kind::GatewayEndpoint => crate::ko_str!("게이트웨이 엔드포인트"),
+        Kind::TransitGateway => crate::ko_str!("트랜짓 게이트웨이"),
+        Kind::TransitGatewayRouteTable => crate::ko_str!("트랜짓 게이트웨이 라우팅 테이블"),
+        Kind::Internet => crate::ko_str!("인터넷"),
+        Kind::InternetHost => crate::ko_str!("인터넷 호스트"),
         Kind::Vpc => "VPC",
     }
 }
@@ -32,23 +32,23 @@ pub fn kind(kind: Kind) -> &'static str {
 /// The rule that decided at a hop: `인바운드 규칙 #2`, `규칙 100`, `* 규칙`, ...
 pub fn rule(r: &RuleRef) -> String {
     match r {
-        RuleRef::AclRule { number } => format!("규칙 {number}"),
-        RuleRef::AclDefault => "* 규칙".into(),
+        RuleRef::AclRule { number } => crate::ko!("규칙 {}", number),
+        RuleRef::AclDefault => crate::ko_str!("* 규칙").into(),
         RuleRef::SgRule {
             direction: RuleDirection::Inbound,
             index,
-        } => format!("인바운드 규칙 #{index}"),
+        } => crate::ko!("인바운드 규칙 #{}", index),
         RuleRef::SgRule {
             direction: RuleDirection::Outbound,
             index,
-        } => format!("아웃바운드 규칙 #{index}"),
-        RuleRef::TrackedConnection => "추적 중인 연결의 응답".into(),
-        RuleRef::NoMatch => "맞는 규칙 없음".into(),
-        RuleRef::Route { destination } => format!("경로 {destination}"),
-        RuleRef::NoRoute => "맞는 경로 없음".into(),
-        RuleRef::NotAttached => "이 VPC와의 연결 없음".into(),
-        RuleRef::NoSubnetInZone { zone } => format!("{zone}에 연결 서브넷 없음"),
-        RuleRef::NoAssociation => "연결에 라우팅 테이블 없음".into(),
+        } => crate::ko!("아웃바운드 규칙 #{}", index),
+        RuleRef::TrackedConnection => crate::ko_str!("추적 중인 연결의 응답").into(),
+        RuleRef::NoMatch => crate::ko_str!("맞는 규칙 없음").into(),
+        RuleRef::Route { destination } => crate::ko!("경로 {}", destination),
+        RuleRef::NoRoute => crate::ko_str!("맞는 경로 없음").into(),
+        RuleRef::NotAttached => crate::ko_str!("이 VPC와의 연결 없음").into(),
+        RuleRef::NoSubnetInZone { zone } => crate::ko!("{}에 연결 서브넷 없음", zone),
+        RuleRef::NoAssociation => crate::ko_str!("연결에 라우팅 테이블 없음").into(),
     }
 }
 
@@ -58,10 +58,10 @@ fn decision(d: Decision) -> &'static str {
         Decision::Allow => "허용",
         Decision::Deny => "거부",
         Decision::Forward => "전달",
-        Decision::Translate => "주소 변환",
+        Decision::Translate => crate::ko_str!("주소 변환"),
         Decision::Deliver => "도착",
         Decision::Drop => "버림",
-        Decision::Refuse => "연결 거부 (수신 대기하는 서비스 없음)",
+        Decision::Refuse => crate::ko_str!("연결 거부 (수신 대기하는 서비스 없음)"),
     }
 }
 
@@ -88,20 +88,20 @@ pub fn hop(h: &Hop) -> String {
 /// what decided, never empty.
 pub fn cell(verdict: Verdict, by: &str) -> String {
     match verdict {
-        Verdict::Established => "연결됨".into(),
-        Verdict::Refused => "수신 대기 없음".into(),
-        Verdict::DroppedBySecurityGroup => format!("{by}에서 차단"),
-        Verdict::DroppedByNetworkAcl => format!("{by}에서 거부"),
-        Verdict::NoRoute => format!("{by}에 경로 없음"),
-        Verdict::BlackholeRoute => format!("{by}의 블랙홀 경로"),
-        Verdict::NoPublicAddress => "퍼블릭 IP 없음".into(),
-        Verdict::SourceDestCheck => format!("{by}의 소스/대상 확인"),
-        Verdict::NotTransitive => "피어링은 전이되지 않음".into(),
-        Verdict::DependsOnSourcePort => format!("{by}에서 일부 소스 포트만 허용"),
-        Verdict::NoHost => "호스트 없음".into(),
-        Verdict::DroppedByNatGateway => format!("{by}는 들어오는 연결을 받지 않음"),
-        Verdict::ForwardingLoop => "라우팅 루프".into(),
-        Verdict::Unsupported => format!("{by}는 시뮬레이션하지 않음"),
+        Verdict::Established => crate::ko_str!("연결됨").into(),
+        Verdict::Refused => crate::ko_str!("수신 대기 없음").into(),
+        Verdict::DroppedBySecurityGroup => crate::ko!("{}에서 차단", by),
+        Verdict::DroppedByNetworkAcl => crate::ko!("{}에서 거부", by),
+        Verdict::NoRoute => crate::ko!("{}에 경로 없음", by),
+        Verdict::BlackholeRoute => crate::ko!("{}의 블랙홀 경로", by),
+        Verdict::NoPublicAddress => crate::ko_str!("퍼블릭 IP 없음").into(),
+        Verdict::SourceDestCheck => crate::ko!("{}의 소스/대상 확인", by),
+        Verdict::NotTransitive => crate::ko_str!("피어링은 전이되지 않음").into(),
+        Verdict::DependsOnSourcePort => crate::ko!("{}에서 일부 소스 포트만 허용", by),
+        Verdict::NoHost => crate::ko_str!("호스트 없음").into(),
+        Verdict::DroppedByNatGateway => crate::ko!("{}는 들어오는 연결을 받지 않음", by),
+        Verdict::ForwardingLoop => crate::ko_str!("라우팅 루프").into(),
+        Verdict::Unsupported => crate::ko!("{}는 시뮬레이션하지 않음", by),
     }
 }
 
@@ -117,18 +117,20 @@ fn service(protocol: Protocol, port: &str) -> String {
 /// "인바운드" or "아웃바운드", by the side a rule table was crossed on.
 fn bound(side: Option<Side>) -> &'static str {
     match side {
-        Some(Side::Leaving) => "아웃바운드",
-        _ => "인바운드",
+        Some(Side::Leaving) => crate::ko_str!("아웃바운드"),
+        _ => crate::ko_str!("인바운드"),
     }
 }
 
 /// Whose ephemeral range `v` is.
 fn range_owner(v: &PortVar) -> String {
     match v.os {
-        Some(Os::Linux) => "Linux 클라이언트가 고르는 범위".into(),
-        Some(Os::Windows) => "Windows와 macOS 클라이언트가 고르는 범위".into(),
-        Some(Os::Any) => "OS를 모르는 클라이언트가 고를 수 있는 가장 넓은 범위".into(),
-        None => format!("{}이(가) 고르는 범위", v.picked_by),
+        Some(Os::Linux) => crate::ko_str!("Linux 클라이언트가 고르는 범위").into(),
+        Some(Os::Windows) => crate::ko_str!("Windows와 macOS 클라이언트가 고르는 범위").into(),
+        Some(Os::Any) => {
+            crate::ko_str!("OS를 모르는 클라이언트가 고를 수 있는 가장 넓은 범위").into()
+        }
+        None => crate::ko!("{}이(가) 고르는 범위", v.picked_by),
     }
 }
 
@@ -137,11 +139,11 @@ pub fn client_sees(verdict: Verdict, protocol: Protocol) -> &'static str {
     match verdict {
         Verdict::Established | Verdict::DependsOnSourcePort => "",
         Verdict::Refused if protocol == Protocol::Tcp => {
-            " 호스트가 곧바로 TCP 리셋으로 답하므로 클라이언트는 즉시 \"연결 거부\"를 봅니다. 응답이 전혀 없는 차단된 패킷과 다릅니다."
+            crate::ko_str!(" 호스트가 곧바로 TCP 리셋으로 답하므로 클라이언트는 즉시 \"연결 거부\"를 봅니다. 응답이 전혀 없는 차단된 패킷과 다릅니다.")
         }
         Verdict::Refused => "",
         _ => {
-            " 차단된 패킷에는 아무 응답도 없어서 클라이언트는 시간이 초과될 때까지 기다립니다(telnet이 멈춘 듯 보입니다). 곧바로 리셋으로 답하는 거부된 포트와 다릅니다."
+            crate::ko_str!(" 차단된 패킷에는 아무 응답도 없어서 클라이언트는 시간이 초과될 때까지 기다립니다(telnet이 멈춘 듯 보입니다). 곧바로 리셋으로 답하는 거부된 포트와 다릅니다.")
         }
     }
 }
@@ -152,28 +154,23 @@ pub fn summary(t: &Trace) -> String {
     let svc = super::en::service(t.flow.protocol, t.flow.port);
     let lead = match (t.verdict, by.map(|b| b.direction)) {
         (Verdict::Established, _) => {
-            return format!(
-                "연결 성공: {}에서 {}의 {svc}(으)로 연결되었고, 응답도 돌아왔습니다.",
-                t.ends.from, t.ends.to
+            return crate::ko!(
+                "연결 성공: {}에서 {}의 {}(으)로 연결되었고, 응답도 돌아왔습니다.",
+                t.ends.from,
+                t.ends.to,
+                svc
             )
         }
         (Verdict::DependsOnSourcePort, _) => {
             let p = t.source_ports.as_ref();
-            return format!(
-                "클라이언트의 소스 포트에 따라 다릅니다: {}이(가) {} 중에서 포트를 고르는데, {}일 때만 연결됩니다. 결정한 곳: {} {}.",
-                p.map_or("", |p| p.picked_by.as_str()),
-                p.map_or("", |p| p.range.as_str()),
-                p.map_or("", |p| p.working.as_str()),
-                by.map_or("", |b| kind(b.kind)),
-                by.map_or("", |b| b.name.as_str())
-            );
+            return crate::ko!("클라이언트의 소스 포트에 따라 다릅니다: {}이(가) {} 중에서 포트를 고르는데, {}일 때만 연결됩니다. 결정한 곳: {} {}.", p.map_or("", |p| p.picked_by.as_str()), p.map_or("", |p| p.range.as_str()), p.map_or("", |p| p.working.as_str()), by.map_or("", |b| kind(b.kind)), by.map_or("", |b| b.name.as_str()));
         }
-        (Verdict::Refused, _) => "거부됨",
-        (_, Some(Direction::Return)) => "돌아오는 길에 차단됨",
-        _ => "차단됨",
+        (Verdict::Refused, _) => crate::ko_str!("거부됨"),
+        (_, Some(Direction::Return)) => crate::ko_str!("돌아오는 길에 차단됨"),
+        _ => crate::ko_str!("차단됨"),
     };
     let leg = match by.map(|b| b.leg) {
-        Some(l) if l > 1 => format!(" ({l}번째 구간: 로드 밸런서나 프록시가 여는 연결)"),
+        Some(l) if l > 1 => crate::ko!(" ({}번째 구간: 로드 밸런서나 프록시가 여는 연결)", l),
         _ => String::new(),
     };
     format!(
@@ -198,87 +195,59 @@ fn why(t: &Trace, asked: &str) -> String {
     );
     match t.verdict {
         Verdict::DroppedBySecurityGroup => match side {
-            Some(Side::Leaving) => format!(
-                "보안 그룹 {name}에 {dst}(으)로 가는 {svc}을(를) 허용하는 아웃바운드 규칙이 없습니다"
-            ),
-            _ => format!(
-                "보안 그룹 {name}에 {src}에서 오는 {svc}을(를) 허용하는 인바운드 규칙이 없습니다"
-            ),
+            Some(Side::Leaving) => crate::ko!("보안 그룹 {}에 {}(으)로 가는 {}을(를) 허용하는 아웃바운드 규칙이 없습니다", name, dst, svc),
+            _ => crate::ko!("보안 그룹 {}에 {}에서 오는 {}을(를) 허용하는 인바운드 규칙이 없습니다", name, src, svc),
         },
         Verdict::DroppedByNetworkAcl => {
             let port = hop.map_or(String::new(), |h| h.packet.dst_port.to_string());
             let whose = match by.map(|b| b.direction) {
                 Some(Direction::Return) if !port.is_empty() => match &t.denied_ports {
                     Some(v) if v.full.to_string() == port => {
-                        format!(", 클라이언트의 임시(ephemeral) 포트 {port}({})", range_owner(v))
+                        crate::ko!(", 클라이언트의 임시(ephemeral) 포트 {}({})", port, range_owner(v))
                     }
-                    Some(v) => format!(
-                        ", 클라이언트의 임시(ephemeral) 포트 {port}({} {} 중)",
-                        range_owner(v),
-                        v.full
-                    ),
-                    None => format!(", 클라이언트의 포트 {port}"),
+                    Some(v) => crate::ko!(", 클라이언트의 임시(ephemeral) 포트 {}({} {} 중)", port, range_owner(v), v.full),
+                    None => crate::ko!(", 클라이언트의 포트 {}", port),
                 },
                 _ => String::new(),
             };
             let rule = match by.and_then(|b| b.rule.as_ref()) {
-                Some(RuleRef::AclDefault) => " (기본 거부 규칙 *)".to_string(),
+                Some(RuleRef::AclDefault) => crate::ko_str!(" (기본 거부 규칙 *)").to_string(),
                 Some(r) => format!(" ({})", rule(r)),
                 None => String::new(),
             };
-            format!(
-                "네트워크 ACL {name}의 {} 규칙이 {dst}(으)로 가는 {svc}{whose}을(를) 거부합니다{rule}",
-                bound(side)
-            )
+            crate::ko!("네트워크 ACL {}의 {} 규칙이 {}(으)로 가는 {}{}을(를) 거부합니다{}", name, bound(side), dst, svc, whose, rule)
         }
         Verdict::NoRoute => match (by.map(|b| b.kind), by.and_then(|b| b.rule.as_ref())) {
             (_, Some(RuleRef::NoSubnetInZone { zone })) => {
-                let from = hop.and_then(|h| h.site.as_ref()).map_or("이 서브넷", |s| &s.part);
-                format!(
-                    "트랜짓 게이트웨이 {name}의 VPC 연결(attachment)에는 {from}와(과) 같은 가용 영역({zone})의 서브넷이 없어, {from}에서는 트랜짓 게이트웨이로 보낼 수 없습니다 (VPC 연결은 서브넷이 있는 가용 영역에서만 쓸 수 있습니다)"
-                )
+                let from = hop.and_then(|h| h.site.as_ref()).map_or(crate::ko_str!("이 서브넷"), |s| &s.part);
+                crate::ko!("트랜짓 게이트웨이 {}의 VPC 연결(attachment)에는 {}와(과) 같은 가용 영역({})의 서브넷이 없어, {}에서는 트랜짓 게이트웨이로 보낼 수 없습니다 (VPC 연결은 서브넷이 있는 가용 영역에서만 쓸 수 있습니다)", name, from, zone, from)
             }
-            (_, Some(RuleRef::NoAssociation)) => format!(
-                "트랜짓 게이트웨이 {name}의 VPC 연결(attachment)이 어떤 라우팅 테이블과도 연결되어 있지 않아 {dst}(으)로 보낼 수 없습니다"
-            ),
+            (_, Some(RuleRef::NoAssociation)) => crate::ko!("트랜짓 게이트웨이 {}의 VPC 연결(attachment)이 어떤 라우팅 테이블과도 연결되어 있지 않아 {}(으)로 보낼 수 없습니다", name, dst),
             (Some(k @ (Kind::RouteTable | Kind::TransitGatewayRouteTable)), _) => {
-                format!("{} {name}에 {dst}(으)로 가는 경로가 없습니다", kind(k))
+                crate::ko!("{} {}에 {}(으)로 가는 경로가 없습니다", kind(k), name, dst)
             }
-            (Some(k), _) => format!("{} {name}에서 {dst}(으)로 가는 길이 없습니다", kind(k)),
-            (None, _) => format!("{dst}(으)로 가는 경로가 없습니다"),
+            (Some(k), _) => crate::ko!("{} {}에서 {}(으)로 가는 길이 없습니다", kind(k), name, dst),
+            (None, _) => crate::ko!("{}(으)로 가는 경로가 없습니다", dst),
         },
-        Verdict::BlackholeRoute => format!(
-            "{} {name}의 경로{}가 블랙홀입니다: 대상이 더 이상 없습니다",
-            kind(by.map_or(Kind::RouteTable, |b| b.kind)),
-            by.and_then(|b| b.rule.as_ref())
+        Verdict::BlackholeRoute => crate::ko!("{} {}의 경로{}가 블랙홀입니다: 대상이 더 이상 없습니다", kind(by.map_or(Kind::RouteTable, |b| b.kind)), name, by.and_then(|b| b.rule.as_ref())
                 .map_or(String::new(), |r| match r {
                     RuleRef::Route { destination } => format!(" {destination}"),
                     r => format!(" {}", rule(r)),
-                })
-        ),
+                })),
         Verdict::NoPublicAddress => {
-            format!("{name}에 퍼블릭 IP 주소가 없어 VPC 밖과 주고받을 수 없습니다")
+            crate::ko!("{}에 퍼블릭 IP 주소가 없어 VPC 밖과 주고받을 수 없습니다", name)
         }
-        Verdict::SourceDestCheck => format!(
-            "{name}의 소스/대상 확인이 켜져 있어, 자기 주소가 아닌 패킷({src} → {dst})을 전달하지 않습니다"
-        ),
-        Verdict::NotTransitive => format!(
-            "VPC 피어링은 전이되지 않습니다: {name}을(를) 거쳐 그 너머의 네트워크({dst})로 갈 수 없습니다"
-        ),
-        Verdict::NoHost => format!("{dst} 주소를 가진 곳이 없습니다"),
-        Verdict::DroppedByNatGateway => format!(
-            "NAT 게이트웨이 {name}은(는) 안쪽에서 시작하지 않은 연결을 받지 않습니다"
-        ),
-        Verdict::ForwardingLoop => format!("패킷이 라우팅 루프를 돌았습니다 ({name})"),
-        Verdict::Unsupported => format!(
-            "이 경로는 시뮬레이터가 다루지 않는 구성 요소를 지납니다: {} {name}",
-            by.map_or("", |b| kind(b.kind))
-        ),
+        Verdict::SourceDestCheck => crate::ko!("{}의 소스/대상 확인이 켜져 있어, 자기 주소가 아닌 패킷({} → {})을 전달하지 않습니다", name, src, dst),
+        Verdict::NotTransitive => crate::ko!("VPC 피어링은 전이되지 않습니다: {}을(를) 거쳐 그 너머의 네트워크({})로 갈 수 없습니다", name, dst),
+        Verdict::NoHost => crate::ko!("{} 주소를 가진 곳이 없습니다", dst),
+        Verdict::DroppedByNatGateway => crate::ko!("NAT 게이트웨이 {}은(는) 안쪽에서 시작하지 않은 연결을 받지 않습니다", name),
+        Verdict::ForwardingLoop => crate::ko!("패킷이 라우팅 루프를 돌았습니다 ({})", name),
+        Verdict::Unsupported => crate::ko!("이 경로는 시뮬레이터가 다루지 않는 구성 요소를 지납니다: {} {}", by.map_or("", |b| kind(b.kind)), name),
         Verdict::Refused if hop.is_some_and(|h| h.packet.protocol == Protocol::Icmp) => {
-            format!("{name}은(는) ping에 응답하지 않습니다")
+            crate::ko!("{}은(는) ping에 응답하지 않습니다", name)
         }
         Verdict::Refused => {
-            format!("{name}에서 {asked}을(를) 수신 대기하는 서비스가 없어 연결이 거부되었습니다")
+            crate::ko!("{}에서 {}을(를) 수신 대기하는 서비스가 없어 연결이 거부되었습니다", name, asked)
         }
         Verdict::Established | Verdict::DependsOnSourcePort => String::new(),
     }

@@ -71,23 +71,17 @@ impl super::FlowError {
         use super::FlowError as E;
         let who = |role: &str| {
             if role == "--to" {
-                "목적지"
+                crate::ko_str!("목적지")
             } else {
-                "출발지"
+                crate::ko_str!("출발지")
             }
         };
         match self {
-            E::UnknownEndpoint { role, name } => format!(
-                "{} {name:?}: 이 ID, 이름 또는 주소를 가진 인스턴스, 인터페이스, 데이터베이스, 로드 밸런서, 인터넷 호스트가 없습니다",
-                who(role)
-            ),
-            E::NoInterface { role, ip, vpc } => format!(
-                "{} {ip}: {vpc} 안의 주소이지만 이 주소를 가진 네트워크 인터페이스가 없습니다",
-                who(role)
-            ),
-            E::MissingPort(p) => format!("{p}에는 포트가 필요합니다"),
+            E::UnknownEndpoint { role, name } => crate::ko!("{} {}: 이 ID, 이름 또는 주소를 가진 인스턴스, 인터페이스, 데이터베이스, 로드 밸런서, 인터넷 호스트가 없습니다", who(role), crate::i18n::catalog::AsDebug(&name)),
+            E::NoInterface { role, ip, vpc } => crate::ko!("{} {}: {} 안의 주소이지만 이 주소를 가진 네트워크 인터페이스가 없습니다", who(role), ip, vpc),
+            E::MissingPort(p) => crate::ko!("{}에는 포트가 필요합니다", p),
             E::BadProtocol(p) => {
-                format!("프로토콜 {p}은(는) 추적할 수 없습니다: tcp, udp, icmp 중에서 고르세요")
+                crate::ko!("프로토콜 {}은(는) 추적할 수 없습니다: tcp, udp, icmp 중에서 고르세요", p)
             }
         }
     }
