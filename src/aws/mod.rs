@@ -17,9 +17,8 @@
 //! The playground models IPv4 only: IPv6 blocks, routes, ACL entries and rule ranges are left
 //! out (IPv6 routes with a warning).
 //!
-//! - Route tables lose their `local` routes (implicit in the model). Routes to virtual private
-//!   gateways, local, carrier and egress-only gateways and core networks are skipped with a
-//!   warning; a route's `blackhole` state is kept. A route to an internet gateway the output
+//! - Route tables lose their `local` routes (implicit in the model). Routes to local, carrier
+//!   and egress-only gateways and core networks are skipped with a warning; a route's `blackhole` state is kept. A route to an internet gateway the output
 //!   lacks (a partial dump, or one taken account by account) makes a stand-in internet gateway of
 //!   the table's VPC, with a warning; when that VPC has another one attached, the route is a
 //!   blackhole.
@@ -49,6 +48,9 @@
 //!   address's interface, with no security groups and no source/destination check.
 //! - Gateway endpoints come from describe-vpc-endpoints, or from a route to a `vpce-` target with
 //!   a prefix-list destination when that output is missing.
+//! - Virtual private gateways, VPN connections and Direct Connect virtual interfaces make the
+//!   on-premises network and its links (see `site`); router configurations beside the output
+//!   (files under `configs/`) give the blocks the site announces over BGP.
 //! - Peerings that are deleted, rejected, failed or expired are left out; the others are active
 //!   when their status is `active`.
 
@@ -60,6 +62,7 @@ mod nodes;
 pub mod pipeline;
 mod raw;
 mod read;
+mod site;
 mod transit;
 mod values;
 
@@ -102,6 +105,9 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
     let transit_gateways = transit::transit_gateways(&inputs, (&vpcs, &subnets), w);
     let lb_nodes = std::mem::take(&mut hosts.lb_nodes);
     let load_balancers = elb::load_balancers(&inputs, lb_nodes, &hosts.instances, w);
+    let mut vpn_gateways = site::vpn_gateways(&inputs, w);
+    site::infer_vpn_gateways(&mut vpn_gateways, &route_tables, w);
+    let on_prem_networks = site::on_prem_networks(&inputs, (&vpn_gateways, &transit_gateways), w);
 
     let title = if vpcs.is_empty() {
         "Imported from AWS".to_string()
@@ -129,6 +135,8 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
         peerings,
         gateway_endpoints,
         transit_gateways,
+        vpn_gateways,
+        on_prem_networks,
         ..Scenario::new()
     };
     warn_unknown_prefix_lists(&scenario, &mut warnings);
@@ -167,7 +175,8 @@ fn warn_unknown_prefix_lists(scenario: &Scenario, warnings: &mut Vec<String>) {
 /// Imports every `*.json` file directly in `dir` (in name order), or, when `dir` is a Batfish
 /// snapshot (it holds `aws_configs/`), every `*.json` file under `aws_configs/` at any depth
 /// (`aws_configs/<region>/`, `aws_configs/accounts/<account>/<region>/`; Batfish's file names
-/// hold the same top-level keys as the CLI's output). Native only.
+/// hold the same top-level keys as the CLI's output), with the router configurations in its
+/// `configs/`. Native only.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn import_dir(dir: &std::path::Path) -> Result<Imported, ImportError> {
     let io = |path: &std::path::Path, e: std::io::Error| ImportError::Io {
@@ -196,6 +205,18 @@ pub fn import_dir(dir: &std::path::Path) -> Result<Imported, ImportError> {
         }
     }
     paths.sort();
+    let configs = dir.join("configs");
+    let mut config_paths = Vec::new();
+    if depth > 0 && configs.is_dir() {
+        for entry in std::fs::read_dir(&configs).map_err(|e| io(&configs, e))? {
+            let path = entry.map_err(|e| io(&configs, e))?.path();
+            let json = (path.extension()).is_some_and(|x| x.eq_ignore_ascii_case("json"));
+            if path.is_file() && !json {
+                config_paths.push(path);
+            }
+        }
+    }
+    config_paths.sort();
     let mut files = Vec::with_capacity(paths.len());
     for path in paths {
         let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
@@ -207,6 +228,14 @@ pub fn import_dir(dir: &std::path::Path) -> Result<Imported, ImportError> {
             ),
         };
         files.push((name, text));
+    }
+    for path in config_paths {
+        // A router configuration that is not text (a binary beside it) is not one.
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        files.push((format!("configs/{}", name.unwrap_or_default()), text));
     }
     import_files(&files)
 }

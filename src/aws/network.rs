@@ -144,13 +144,12 @@ fn route(r: &RawRoute, place: &str, warnings: &mut Vec<String>) -> Option<Route>
             RouteTarget::InternetGateway(gw.clone())
         } else if gw.starts_with("vpce-") {
             RouteTarget::GatewayEndpoint(gw.clone())
+        } else if gw.starts_with("vgw-") {
+            RouteTarget::VpnGateway(gw.clone())
         } else {
-            let what = if gw.starts_with("vgw-") {
-                "a virtual private gateway (VPN)"
-            } else {
-                "a gateway the playground does not model"
-            };
-            warnings.push(format!("{place}: skipped the route to {gw}: {what}"));
+            warnings.push(format!(
+                "{place}: skipped the route to {gw}: a gateway the playground does not model"
+            ));
             return None;
         }
     } else if let Some(nat) = &r.nat_gateway_id {

@@ -61,6 +61,79 @@ records! {
         load_balancer_listeners: Option<Vec<RawLbListeners>>,
         target_groups: Option<Vec<RawTargetGroup>>,
         load_balancer_target_health: Option<Vec<RawTargetHealthGroup>>,
+        vpn_gateways: Option<Vec<RawVpnGateway>>,
+        vpn_connections: Option<Vec<RawVpnConnection>>,
+        virtual_interfaces: Option<Vec<RawVirtualInterface>>,
+        direct_connect_gateway_associations: Option<Vec<RawDxAssociation>>,
+    }
+
+    /// describe-vpn-gateways: `VpnGateways[]`.
+    struct RawVpnGateway {
+        vpn_gateway_id: String,
+        state: Option<String>,
+        vpc_attachments: Vec<RawVgwAttachment> = default,
+        tags: Vec<Tag> = default,
+    }
+
+    /// `VpnGateways[].VpcAttachments[]`.
+    struct RawVgwAttachment {
+        vpc_id: Option<String>,
+        state: Option<String>,
+    }
+
+    /// describe-vpn-connections: `VpnConnections[]`.
+    struct RawVpnConnection {
+        vpn_connection_id: String,
+        state: Option<String>,
+        vpn_gateway_id: Option<String>,
+        transit_gateway_id: Option<String>,
+        options: Option<RawVpnOptions>,
+        routes: Vec<RawVpnRoute> = default,
+        vgw_telemetry: Vec<RawVgwTelemetry> = default,
+        tags: Vec<Tag> = default,
+    }
+
+    /// `VpnConnections[].Options`.
+    struct RawVpnOptions {
+        static_routes_only: Option<bool>,
+    }
+
+    /// `VpnConnections[].Routes[]`.
+    struct RawVpnRoute {
+        destination_cidr_block: Option<AnyCidr>,
+        state: Option<String>,
+    }
+
+    /// `VpnConnections[].VgwTelemetry[]`: one tunnel.
+    struct RawVgwTelemetry {
+        status: Option<String>,
+    }
+
+    /// directconnect describe-virtual-interfaces: `VirtualInterfaces[]`.
+    struct RawVirtualInterface {
+        virtual_interface_id: String,
+        virtual_interface_name: Option<String>,
+        virtual_interface_state: Option<String>,
+        virtual_gateway_id: Option<String>,
+        direct_connect_gateway_id: Option<String>,
+        bgp_peers: Vec<RawBgpPeer> = default,
+    }
+
+    /// `VirtualInterfaces[].BgpPeers[]`.
+    struct RawBgpPeer {
+        bgp_status: Option<String>,
+    }
+
+    /// directconnect describe-direct-connect-gateway-associations.
+    struct RawDxAssociation {
+        direct_connect_gateway_id: String,
+        association_state: Option<String>,
+        associated_gateway: Option<RawAssociatedGateway>,
+    }
+
+    /// `DirectConnectGatewayAssociations[].AssociatedGateway`.
+    struct RawAssociatedGateway {
+        id: String,
     }
 
     /// elbv2 describe-load-balancers: `LoadBalancers[]`.
@@ -490,7 +563,7 @@ records! {
 }
 
 /// The top-level keys of [`RawFile`], which identify a describe output.
-pub(crate) const SECTION_KEYS: [&str; 23] = [
+pub(crate) const SECTION_KEYS: [&str; 27] = [
     "Vpcs",
     "Subnets",
     "RouteTables",
@@ -514,6 +587,10 @@ pub(crate) const SECTION_KEYS: [&str; 23] = [
     "LoadBalancerListeners",
     "TargetGroups",
     "LoadBalancerTargetHealth",
+    "VpnGateways",
+    "VpnConnections",
+    "VirtualInterfaces",
+    "DirectConnectGatewayAssociations",
 ];
 
 /// The value of the `Name` tag, if any.

@@ -66,6 +66,13 @@ pub(crate) struct Inputs {
     pub listeners: Vec<Located<(String, RawListener)>>,
     pub target_groups: Vec<Located<RawTargetGroup>>,
     pub target_health: Vec<Located<RawTargetHealthGroup>>,
+    pub vpn_gateways: Vec<Located<RawVpnGateway>>,
+    pub vpn_connections: Vec<Located<RawVpnConnection>>,
+    pub virtual_interfaces: Vec<Located<RawVirtualInterface>>,
+    pub dx_associations: Vec<Located<RawDxAssociation>>,
+    /// Router configurations beside the describe output (a Batfish snapshot's `configs/`):
+    /// (file name, text).
+    pub router_configs: Vec<(String, String)>,
     /// Names of the files that held at least one recognised key.
     pub files_used: Vec<String>,
 }
@@ -77,6 +84,10 @@ pub(crate) fn read_files(
 ) -> Result<Inputs, ImportError> {
     let mut inputs = Inputs::default();
     for (name, text) in files {
+        if is_router_config(name) {
+            inputs.router_configs.push((name.clone(), text.clone()));
+            continue;
+        }
         let value: Value = serde_json::from_str(text).map_err(|e| ImportError::Syntax {
             file: name.clone(),
             message: e.to_string(),
@@ -103,6 +114,13 @@ pub(crate) fn read_files(
         });
     }
     Ok(inputs)
+}
+
+/// Whether file `name` is a router configuration of a Batfish snapshot (under `configs/`, not
+/// JSON), read for the blocks an on-premises network announces.
+pub(crate) fn is_router_config(name: &str) -> bool {
+    let in_configs = name.starts_with("configs/") || name.contains("/configs/");
+    in_configs && !name.to_ascii_lowercase().ends_with(".json")
 }
 
 /// The records of the file `name`, whose parsed JSON is `value`; an error names the file and
@@ -257,6 +275,30 @@ impl Inputs {
             file,
             "LoadBalancerTargetHealth",
             raw.load_balancer_target_health,
+        );
+        push_all(
+            &mut self.vpn_gateways,
+            file,
+            "VpnGateways",
+            raw.vpn_gateways,
+        );
+        push_all(
+            &mut self.vpn_connections,
+            file,
+            "VpnConnections",
+            raw.vpn_connections,
+        );
+        push_all(
+            &mut self.virtual_interfaces,
+            file,
+            "VirtualInterfaces",
+            raw.virtual_interfaces,
+        );
+        push_all(
+            &mut self.dx_associations,
+            file,
+            "DirectConnectGatewayAssociations",
+            raw.direct_connect_gateway_associations,
         );
     }
 }

@@ -3,8 +3,9 @@
 //! and, as a Batfish snapshot keeps them, each table's propagations
 //! (`TransitGatewayPropagations`) and static routes (`TransitGatewayStaticRoutes`).
 //!
-//! VPC and peering attachments are read; routes to other attachments (VPN, Direct Connect) are
-//! left out with a warning. Propagated routes are worked out from the propagations and the
+//! VPC and peering attachments are read here, VPN and Direct Connect attachments with the
+//! on-premises network (see `super::site`); routes to other attachments are left out with a
+//! warning. Propagated routes are worked out from the propagations and the
 //! VPCs' blocks, so the `propagated` routes of a route search are not read.
 
 use super::network::display_name;
@@ -44,31 +45,8 @@ pub(crate) fn transit_gateways(
             });
         }
     }
-    // The table an attachment is associated with on gateway `tgw` (a peering is listed by both
-    // of its gateways, under one id).
-    let association = |attachment: &str, tgw: &str| {
-        (inputs.tgw_attachments.iter())
-            .map(|loc| &loc.item)
-            .filter(|a| a.transit_gateway_attachment_id == attachment)
-            .filter(|a| a.transit_gateway_id.as_deref().is_none_or(|t| t == tgw))
-            .find_map(|a| {
-                let assoc = a.association.as_ref()?;
-                let live = assoc.state.as_deref().is_none_or(|s| s == "associated");
-                live.then(|| assoc.transit_gateway_route_table_id.clone())?
-            })
-    };
-    let mut propagations: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for loc in &inputs.tgw_propagations {
-        let table = &loc.item.transit_gateway_route_table_id;
-        for p in &loc.item.transit_gateway_route_table_propagations {
-            if p.state.as_deref().is_none_or(|s| s == "enabled") {
-                let to = propagations
-                    .entry(p.transit_gateway_attachment_id.as_str())
-                    .or_default();
-                to.push(table.clone());
-            }
-        }
-    }
+    let association = |attachment: &str, tgw: &str| association(inputs, attachment, tgw);
+    let mut propagations = propagations(inputs);
     let vpc_attachments = unique(
         &inputs.tgw_vpc_attachments,
         |a| &a.transit_gateway_attachment_id,
@@ -164,6 +142,49 @@ pub(crate) fn transit_gateways(
     out
 }
 
+/// The route table attachment `attachment` is associated with on gateway `tgw` (a peering is
+/// listed by both of its gateways, under one id).
+pub(crate) fn association(inputs: &Inputs, attachment: &str, tgw: &str) -> Option<String> {
+    (inputs.tgw_attachments.iter())
+        .map(|loc| &loc.item)
+        .filter(|a| a.transit_gateway_attachment_id == attachment)
+        .filter(|a| a.transit_gateway_id.as_deref().is_none_or(|t| t == tgw))
+        .find_map(|a| {
+            let assoc = a.association.as_ref()?;
+            let live = assoc.state.as_deref().is_none_or(|s| s == "associated");
+            live.then(|| assoc.transit_gateway_route_table_id.clone())?
+        })
+}
+
+/// The route tables each attachment propagates to (enabled propagations), by attachment id.
+pub(crate) fn propagations(inputs: &Inputs) -> BTreeMap<&str, Vec<String>> {
+    let mut out: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for loc in &inputs.tgw_propagations {
+        let table = &loc.item.transit_gateway_route_table_id;
+        for p in &loc.item.transit_gateway_route_table_propagations {
+            if p.state.as_deref().is_none_or(|s| s == "enabled") {
+                let to = out
+                    .entry(p.transit_gateway_attachment_id.as_str())
+                    .or_default();
+                to.push(table.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Whether `attachment` is a VPN or Direct Connect gateway attachment of the output (the
+/// on-premises network's links carry it).
+pub(crate) fn is_site_attachment(inputs: &Inputs, attachment: &str) -> bool {
+    (inputs.tgw_attachments.iter()).any(|l| {
+        l.item.transit_gateway_attachment_id == attachment
+            && matches!(
+                l.item.resource_type.as_deref(),
+                Some("vpn" | "direct-connect-gateway")
+            )
+    })
+}
+
 /// Associations and propagations that name a route table the output lacks are left out, with a
 /// warning (add describe-transit-gateway-route-tables).
 fn drop_unknown_tables(tgw: &mut TransitGateway, warnings: &mut Vec<String>) {
@@ -217,7 +238,8 @@ fn static_routes(
                 }),
                 Some(a)
                     if tgw.attachments.iter().any(|x| x.id == a)
-                        || tgw.peerings.iter().any(|x| x.id == a) =>
+                        || tgw.peerings.iter().any(|x| x.id == a)
+                        || is_site_attachment(inputs, &a) =>
                 {
                     out.push(TgwRoute {
                         destination,
@@ -225,7 +247,7 @@ fn static_routes(
                     })
                 }
                 other => warnings.push(format!(
-                    "{}: Routes[{i}]: the route {destination} of {table} goes to {}, which is not a VPC or peering attachment in the output (VPN and Direct Connect attachments are not read yet); it is left out",
+                    "{}: Routes[{i}]: the route {destination} of {table} goes to {}, which is not a VPC, peering, VPN or Direct Connect attachment in the output; it is left out",
                     loc.place(),
                     other.as_deref().unwrap_or("no attachment")
                 )),

@@ -95,7 +95,7 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
             | RouteTarget::PeeringConnection(x)
             | RouteTarget::GatewayEndpoint(x) => alive.contains(x),
             // A gateway the scenario never had (a partial import) is not the user's deletion.
-            RouteTarget::TransitGateway(x) => !gone.contains(x),
+            RouteTarget::TransitGateway(x) | RouteTarget::VpnGateway(x) => !gone.contains(x),
         });
     }
     for a in &mut s.network_acls {

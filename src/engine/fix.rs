@@ -446,7 +446,8 @@ fn target_text(t: &RouteTarget) -> String {
         | RouteTarget::NetworkInterface(x)
         | RouteTarget::PeeringConnection(x)
         | RouteTarget::GatewayEndpoint(x)
-        | RouteTarget::TransitGateway(x) => x.clone(),
+        | RouteTarget::TransitGateway(x)
+        | RouteTarget::VpnGateway(x) => x.clone(),
     }
 }
 

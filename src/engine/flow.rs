@@ -419,6 +419,7 @@ fn run_leg(w: &mut Walk, leg: &mut u8, client: Client, ask: Ask) -> Result<(), B
         End::Dropped(d) => return Err(d.clone()),
         End::Eni { eni, pkt } => (service_at_eni(net, *eni, pkt, w.record), *pkt, Some(*eni)),
         End::Internet { pkt } => (internet_service(w, pkt, ask), *pkt, None),
+        End::OnPrem { pkt, .. } => (Service::Accept, *pkt, None),
         End::Service { pkt, .. } => (Service::Accept, *pkt, None),
     };
     let here = leg_server(net, &end);
@@ -426,7 +427,7 @@ fn run_leg(w: &mut Walk, leg: &mut u8, client: Client, ask: Ask) -> Result<(), B
         Service::Refuse(why) => w.note_refused(&arrived, &here, why),
         _ => w.note_delivered(&arrived, &here),
     }
-    reply(w, client, sport, (&end, arrived), &here)?;
+    reply(w, (client, ask.dst), sport, (&end, arrived), &here)?;
     match service {
         Service::Accept => Ok(()),
         Service::Refuse(detail) => {
@@ -480,7 +481,10 @@ fn first_packet(w: &mut Walk, client: Client, ask: Ask) -> Result<(Stage, PortVa
     }
     let start = match client {
         Client::Eni(eni) => Stage::Send { eni, pkt },
-        Client::Internet { .. } => Stage::Internet { pkt },
+        Client::Internet { ip, .. } => match net.site_holding(ip) {
+            Some(site) => Stage::OnPrem { site, pkt },
+            None => Stage::Internet { pkt },
+        },
     };
     Ok((start, sport))
 }
@@ -504,10 +508,11 @@ fn internet_service(w: &Walk, pkt: &Packet, ask: Ask) -> Service {
 }
 
 /// The reply (or the reset) to the packet that `arrived` at `end`, walked back to `client`
-/// (whose source port was `sport`); a reply that reaches anyone else is lost.
+/// (whose source port was `sport`, and which sent to `sent_to`); a reply that reaches anyone
+/// else is lost, and one a site's host gets from another address than it sent to is dropped.
 fn reply(
     w: &mut Walk,
-    client: Client,
+    (client, sent_to): (Client, Ipv4Addr),
     sport: PortVal,
     (end, arrived): (&End, Packet),
     here: &Who,
@@ -532,6 +537,10 @@ fn reply(
             },
             _ => Stage::Internet { pkt: reply },
         },
+        End::OnPrem { site, .. } => Stage::OnPrem {
+            site: *site,
+            pkt: reply,
+        },
         _ => Stage::Internet { pkt: reply },
     };
     let (pkt, at) = match w.run(back) {
@@ -546,8 +555,27 @@ fn reply(
             w.note_back(&pkt, &me, here);
             return Ok(());
         }
+        End::OnPrem { pkt, .. }
+            if matches!(client, Client::Internet { ip, .. } if ip == pkt.dst)
+                && pkt.src == sent_to =>
+        {
+            let me = leg_server(net, &End::OnPrem { site: 0, pkt });
+            w.note_back(&pkt, &me, here);
+            return Ok(());
+        }
+        End::OnPrem { pkt, .. } if pkt.dst == arrived.src && pkt.src != sent_to => {
+            let who = ("reply".into(), "reply".into(), Kind::OnPremNetwork);
+            return Err(stop(w, Verdict::NoRoute, who, || {
+                format!(
+                    "the reply comes back from {}, not from {}, the address the client sent to, so the client drops it (asymmetric routing)",
+                    pkt.src, sent_to
+                )
+            }));
+        }
         End::Eni { eni, pkt } => (pkt, net.owner_name(net.enis[eni].owner).to_string()),
-        End::Internet { pkt } | End::Service { pkt, .. } => (pkt, pkt.dst.to_string()),
+        End::Internet { pkt } | End::Service { pkt, .. } | End::OnPrem { pkt, .. } => {
+            (pkt, pkt.dst.to_string())
+        }
     };
     let who = ("reply".into(), "reply".into(), Kind::RouteTable);
     Err(stop(w, Verdict::NoRoute, who, || {
@@ -687,6 +715,11 @@ fn leg_server<'s>(net: &Network<'s>, end: &End) -> Who<'s> {
             let (name, _) = listening_of_internet(net, pkt.dst);
             (pkt.dst.to_string().into(), name.into(), Kind::InternetHost)
         }
+        End::OnPrem { pkt, .. } => (
+            pkt.dst.to_string().into(),
+            pkt.dst.to_string().into(),
+            Kind::OnPremNetwork,
+        ),
         End::Service { endpoint, .. } => {
             let g = &net.scenario.gateway_endpoints[*endpoint];
             (

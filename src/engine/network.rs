@@ -234,6 +234,11 @@ impl<'s> Network<'s> {
             .position(|v| v.cidrs.iter().any(|c| cidr_contains(c, ip)))
     }
 
+    /// The on-premises network whose blocks hold `ip`, if any (the first, when several do).
+    pub fn site_holding(&self, ip: Ipv4Addr) -> Option<usize> {
+        (self.scenario.on_prem_networks.iter()).position(|n| n.holds(ip))
+    }
+
     /// The subnet of VPC `vpc` whose CIDR holds `ip`.
     pub fn subnet_of_address(&self, vpc: usize, ip: Ipv4Addr) -> Option<usize> {
         self.subnets

@@ -134,6 +134,12 @@ pub enum Kind {
     InternetHost,
     /// A VPC.
     Vpc,
+    /// A virtual private gateway.
+    VpnGateway,
+    /// A site-to-site VPN connection or Direct Connect virtual interface.
+    SiteLink,
+    /// A network outside AWS (on premises).
+    OnPremNetwork,
 }
 
 /// Forward (request) or return (reply) direction.

@@ -14,6 +14,14 @@ pub enum TgwTarget {
     Attachment(usize),
     /// `peerings[i]`.
     Peering(usize),
+    /// Link `link` of on-premises network `site` (indices in the scenario), a VPN or Direct
+    /// Connect attachment of the gateway.
+    Site {
+        /// The network's index in `on_prem_networks`.
+        site: usize,
+        /// The link's index in its `links`.
+        link: usize,
+    },
 }
 
 /// One route of a transit gateway route table, static or propagated.
@@ -38,7 +46,7 @@ pub struct CompiledTgw {
 
 impl CompiledTgw {
     /// Compiles the route tables of `tgw`; propagated routes are the blocks of each propagating
-    /// attachment's VPC.
+    /// attachment's VPC, and those each propagating site link carries.
     pub fn new(
         scenario: &Scenario,
         tgw: &TransitGateway,
@@ -50,6 +58,11 @@ impl CompiledTgw {
                 .position(|a| a.id == id)
                 .map(TgwTarget::Attachment))
             .or_else(|| (tgw.peerings.iter().position(|p| p.id == id)).map(TgwTarget::Peering))
+            .or_else(|| {
+                links_of(scenario, &tgw.id)
+                    .find(|(_, _, l)| l.is_named(id))
+                    .map(|(site, link, _)| TgwTarget::Site { site, link })
+            })
         };
         let tables = (tgw.route_tables.iter())
             .map(|table| {
@@ -70,7 +83,17 @@ impl CompiledTgw {
                                 propagated: true,
                             })
                     });
-                let mut list: Vec<TgwEntry> = statics.chain(propagated).collect();
+                let from_sites = links_of(scenario, &tgw.id)
+                    .filter(|(_, _, l)| l.propagates_to.contains(&table.id))
+                    .flat_map(|(site, link, l)| {
+                        let blocks = scenario.on_prem_networks[site].blocks_over(l);
+                        blocks.iter().map(move |c| TgwEntry {
+                            destination: *c,
+                            target: Some(TgwTarget::Site { site, link }),
+                            propagated: true,
+                        })
+                    });
+                let mut list: Vec<TgwEntry> = statics.chain(propagated).chain(from_sites).collect();
                 crate::sorting::sort_by_key(&mut list, |e| {
                     (std::cmp::Reverse(e.destination.prefix_len()), e.propagated)
                 });
@@ -92,6 +115,21 @@ impl CompiledTgw {
     pub fn lookup(&self, table: usize, dst: Ipv4Addr) -> Option<&TgwEntry> {
         (self.tables.get(table)?.iter()).find(|e| e.destination.contains(&dst))
     }
+}
+
+/// The links of on-premises networks that end at transit gateway `tgw`: (network, link, the
+/// link), by index.
+pub fn links_of<'a>(
+    scenario: &'a Scenario,
+    tgw: &'a str,
+) -> impl Iterator<Item = (usize, usize, &'a crate::model::SiteLink)> + 'a {
+    (scenario.on_prem_networks.iter().enumerate()).flat_map(move |(s, n)| {
+        (n.links.iter().enumerate())
+            .filter(
+                move |(_, l)| matches!(&l.to, crate::model::LinkEnd::TransitGateway(t) if t == tgw),
+            )
+            .map(move |(i, l)| (s, i, l))
+    })
 }
 
 /// For each VPC, the indices of the transit gateways it is attached to.

@@ -7,12 +7,14 @@ pub mod names;
 pub mod network;
 pub mod nodes;
 pub mod proto;
+pub mod site;
 pub mod transit;
 
 pub use names::*;
 pub use network::*;
 pub use nodes::*;
 pub use proto::*;
+pub use site::*;
 pub use transit::*;
 
 use schemars::JsonSchema;
@@ -82,6 +84,12 @@ pub struct Scenario {
     /// Hosts on the internet.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub internet_hosts: Vec<InternetHost>,
+    /// Virtual private gateways.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vpn_gateways: Vec<VpnGateway>,
+    /// Networks outside AWS, with their VPN and Direct Connect links.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub on_prem_networks: Vec<OnPremNetwork>,
     /// Canvas positions by part id (the editor's; the engine ignores them).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub layout: BTreeMap<Id, Rect>,
@@ -125,6 +133,8 @@ impl Default for Scenario {
             gateway_endpoints: Vec::new(),
             transit_gateways: Vec::new(),
             internet_hosts: Vec::new(),
+            vpn_gateways: Vec::new(),
+            on_prem_networks: Vec::new(),
             layout: BTreeMap::new(),
         }
     }

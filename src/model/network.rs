@@ -71,6 +71,8 @@ pub enum RouteTarget {
     GatewayEndpoint(Id),
     /// A transit gateway.
     TransitGateway(Id),
+    /// A virtual private gateway (VPN and Direct Connect to a site).
+    VpnGateway(Id),
 }
 
 /// What a route matches: a CIDR or a managed prefix list.

@@ -455,11 +455,11 @@ pub struct InternetHost {
     pub listens: Listening,
 }
 
-fn yes() -> bool {
+pub(crate) fn yes() -> bool {
     true
 }
 
-fn is_true(b: &bool) -> bool {
+pub(crate) fn is_true(b: &bool) -> bool {
     *b
 }
 

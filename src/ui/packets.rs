@@ -82,6 +82,9 @@ fn code(kind: Kind) -> &'static str {
         Kind::TransitGateway | Kind::TransitGatewayRouteTable => "TGW",
         Kind::Internet => "WWW",
         Kind::InternetHost => "WWW",
+        Kind::VpnGateway => "VGW",
+        Kind::SiteLink => "VPN",
+        Kind::OnPremNetwork => "DC",
         Kind::Vpc => "VPC",
     }
 }

@@ -50,6 +50,77 @@ pub(super) fn file(at: &At) -> RawFile {
         target_groups: f.option("TargetGroups", |a| a.list(target_group)),
         load_balancer_target_health: f
             .option("LoadBalancerTargetHealth", |a| a.list(target_health_group)),
+        vpn_gateways: f.option("VpnGateways", |a| a.list(vpn_gateway)),
+        vpn_connections: f.option("VpnConnections", |a| a.list(vpn_connection)),
+        virtual_interfaces: f.option("VirtualInterfaces", |a| a.list(virtual_interface)),
+        direct_connect_gateway_associations: f.option("DirectConnectGatewayAssociations", |a| {
+            a.list(dx_association)
+        }),
+    }
+}
+
+fn vpn_gateway(at: &At) -> RawVpnGateway {
+    let f = at.record();
+    RawVpnGateway {
+        vpn_gateway_id: f.string("VpnGatewayId"),
+        state: f.option("State", string),
+        vpc_attachments: f.list("VpcAttachments", |a| {
+            let f = a.record();
+            RawVgwAttachment {
+                vpc_id: f.option("VpcId", string),
+                state: f.option("State", string),
+            }
+        }),
+        tags: f.list("Tags", tag),
+    }
+}
+
+fn vpn_connection(at: &At) -> RawVpnConnection {
+    let f = at.record();
+    RawVpnConnection {
+        vpn_connection_id: f.string("VpnConnectionId"),
+        state: f.option("State", string),
+        vpn_gateway_id: f.option("VpnGatewayId", string),
+        transit_gateway_id: f.option("TransitGatewayId", string),
+        options: f.option("Options", |a| RawVpnOptions {
+            static_routes_only: a.record().option("StaticRoutesOnly", boolean),
+        }),
+        routes: f.list("Routes", |a| {
+            let f = a.record();
+            RawVpnRoute {
+                destination_cidr_block: f.option("DestinationCidrBlock", AnyCidr::read),
+                state: f.option("State", string),
+            }
+        }),
+        vgw_telemetry: f.list("VgwTelemetry", |a| RawVgwTelemetry {
+            status: a.record().option("Status", string),
+        }),
+        tags: f.list("Tags", tag),
+    }
+}
+
+fn virtual_interface(at: &At) -> RawVirtualInterface {
+    let f = at.record();
+    RawVirtualInterface {
+        virtual_interface_id: f.string("VirtualInterfaceId"),
+        virtual_interface_name: f.option("VirtualInterfaceName", string),
+        virtual_interface_state: f.option("VirtualInterfaceState", string),
+        virtual_gateway_id: f.option("VirtualGatewayId", string),
+        direct_connect_gateway_id: f.option("DirectConnectGatewayId", string),
+        bgp_peers: f.list("BgpPeers", |a| RawBgpPeer {
+            bgp_status: a.record().option("BgpStatus", string),
+        }),
+    }
+}
+
+fn dx_association(at: &At) -> RawDxAssociation {
+    let f = at.record();
+    RawDxAssociation {
+        direct_connect_gateway_id: f.string("DirectConnectGatewayId"),
+        association_state: f.option("AssociationState", string),
+        associated_gateway: f.option("AssociatedGateway", |a| RawAssociatedGateway {
+            id: a.record().string("Id"),
+        }),
     }
 }
 

@@ -177,6 +177,9 @@ pub fn kind(kind: Kind) -> &'static str {
         Kind::TransitGatewayRouteTable => "transit gateway route table",
         Kind::Internet => "internet",
         Kind::InternetHost => "internet host",
+        Kind::VpnGateway => "virtual private gateway",
+        Kind::SiteLink => "VPN or Direct Connect link",
+        Kind::OnPremNetwork => "on-premises network",
         Kind::Vpc => "VPC",
     }
 }

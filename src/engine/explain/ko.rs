@@ -25,6 +25,9 @@ pub fn kind(kind: Kind) -> &'static str {
         Kind::TransitGatewayRouteTable => crate::ko_str!("트랜짓 게이트웨이 라우팅 테이블"),
         Kind::Internet => crate::ko_str!("인터넷"),
         Kind::InternetHost => crate::ko_str!("인터넷 호스트"),
+        Kind::VpnGateway => crate::ko_str!("가상 프라이빗 게이트웨이"),
+        Kind::SiteLink => crate::ko_str!("VPN 또는 Direct Connect 연결"),
+        Kind::OnPremNetwork => crate::ko_str!("온프레미스 네트워크"),
         Kind::Vpc => "VPC",
     }
 }

@@ -8,6 +8,7 @@
 mod filters;
 mod nat;
 mod routing;
+mod site;
 mod transit;
 
 use super::acl::{self, AclPacket, AclRuleRef};
@@ -127,6 +128,13 @@ pub enum Stage {
         /// The packet.
         pkt: Packet,
     },
+    /// In a network outside AWS.
+    OnPrem {
+        /// Index in `on_prem_networks`.
+        site: usize,
+        /// The packet.
+        pkt: Packet,
+    },
 }
 
 /// Why a packet stopped, and what stopped it.
@@ -156,6 +164,13 @@ pub enum End {
     },
     /// At a host on the internet.
     Internet {
+        /// The packet as it arrived.
+        pkt: Packet,
+    },
+    /// At a host of a network outside AWS.
+    OnPrem {
+        /// Index in `on_prem_networks`.
+        site: usize,
         /// The packet as it arrived.
         pkt: Packet,
     },
@@ -480,6 +495,10 @@ impl<'n, 's> Walk<'n, 's> {
                     Ok(s) => s,
                     Err(e) => return e,
                 },
+                Stage::OnPrem { site, pkt } => match self.on_prem(site, pkt) {
+                    Ok(s) => s,
+                    Err(e) => return e,
+                },
             };
         }
         let pkt = match step {
@@ -488,7 +507,8 @@ impl<'n, 's> Walk<'n, 's> {
             | Stage::Enter { pkt, .. }
             | Stage::Receive { pkt, .. }
             | Stage::IgwOut { pkt, .. }
-            | Stage::Internet { pkt } => pkt,
+            | Stage::Internet { pkt }
+            | Stage::OnPrem { pkt, .. } => pkt,
         };
         self.drop(
             &pkt,
@@ -511,6 +531,10 @@ impl<'n, 's> Walk<'n, 's> {
             Stage::Enter { subnet: s, .. } => (subnet(s), Side::Entering),
             Stage::IgwOut { vpc, .. } => (net.scenario.vpcs[vpc].id.clone(), Side::Leaving),
             Stage::Internet { .. } => return None,
+            Stage::OnPrem { site, .. } => (
+                net.scenario.on_prem_networks[site].id.clone(),
+                Side::Entering,
+            ),
         };
         Some(Site { part, side })
     }
@@ -711,7 +735,8 @@ pub fn target_id(t: &RouteTarget) -> String {
         | RouteTarget::NetworkInterface(id)
         | RouteTarget::PeeringConnection(id)
         | RouteTarget::GatewayEndpoint(id)
-        | RouteTarget::TransitGateway(id) => id.clone(),
+        | RouteTarget::TransitGateway(id)
+        | RouteTarget::VpnGateway(id) => id.clone(),
     }
 }
 

@@ -166,6 +166,9 @@ impl<'n, 's> Walk<'n, 's> {
                 detail,
             ));
         }
+        if let Some(site) = net.site_holding(pkt.dst) {
+            return Ok(Stage::OnPrem { site, pkt });
+        }
         Err(End::Internet { pkt })
     }
 }

@@ -256,6 +256,7 @@ impl<'n, 's> Walk<'n, 's> {
                 }
             }
             RouteTarget::TransitGateway(id) => self.transit(subnet, id, (rt_id, rt_name), pkt),
+            RouteTarget::VpnGateway(id) => self.vpn_gateway(vpc, id, (rt_id, rt_name), pkt),
         }
     }
 

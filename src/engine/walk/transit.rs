@@ -93,7 +93,7 @@ impl<'n, 's> Walk<'n, 's> {
 
     /// Route table `table` of transit gateway `t` (indices) sends `pkt` on; `az` is the zone it
     /// came in from, `crossed` the peerings it has crossed so far.
-    fn tgw_route(
+    pub(super) fn tgw_route(
         &mut self,
         t: usize,
         table: usize,
@@ -129,6 +129,18 @@ impl<'n, 's> Walk<'n, 's> {
             Some(TgwTarget::Attachment(a)) => Some(&tgw.attachments[a]),
             Some(TgwTarget::Peering(p)) => {
                 return self.over_peering(t, p, (who, rule, dest), (az, crossed), pkt)
+            }
+            Some(TgwTarget::Site { site, link }) => {
+                let l = &net.scenario.on_prem_networks[site].links[link];
+                let how = if m.propagated { "propagated" } else { "static" };
+                self.hop(&pkt, who, Step::Route { rule }, |_| {
+                    format!(
+                        "{how} route {dest} → {} matches {}",
+                        display(&l.name, &l.id),
+                        pkt.dst
+                    )
+                });
+                return self.over_to_site(site, link, pkt);
             }
             None => None,
         };

@@ -49,6 +49,9 @@ pub(super) const STRUCTS: &[(&str, &[&str])] = &[
     ("TgwRoute", TGW_ROUTE),
     ("TgwPeering", TGW_PEERING),
     ("InternetHost", INTERNET_HOST),
+    ("VpnGateway", VPN_GATEWAY),
+    ("OnPremNetwork", ON_PREM_NETWORK),
+    ("SiteLink", SITE_LINK),
 ];
 
 /// Records the error `{what} (found {the value}); expected {expected}`.
@@ -84,6 +87,8 @@ record! {
         gateway_endpoints: list(gateway_endpoint),
         transit_gateways: list(transit_gateway),
         internet_hosts: list(internet_host),
+        vpn_gateways: list(vpn_gateway),
+        on_prem_networks: list(on_prem_network),
         layout: or_default(|a| {
             let mut layout = BTreeMap::new();
             a.entries(&mut |key, at| {
@@ -219,6 +224,8 @@ pub(super) const ENUMS: &[(&str, &[&str])] = &[
     ("Destination", DESTINATION),
     ("RouteTarget", ROUTE_TARGET),
     ("Peer", PEER),
+    ("LinkKind", LINK_KIND),
+    ("LinkEnd", LINK_END),
 ];
 
 const ROUTE_STATE: &[&str] = &["active", "blackhole"];
@@ -258,7 +265,10 @@ const ROUTE_TARGET: &[&str] = &[
     "peering_connection",
     "gateway_endpoint",
     "transit_gateway",
+    "vpn_gateway",
 ];
+const LINK_KIND: &[&str] = &["vpn", "direct_connect"];
+const LINK_END: &[&str] = &["vpn_gateway", "transit_gateway"];
 const PEER: &[&str] = &["cidr", "group", "prefix_list"];
 
 fn route_state(at: &At) -> RouteState {
@@ -359,7 +369,7 @@ fn destination(at: &At) -> Destination {
 
 fn route_target(at: &At) -> RouteTarget {
     use RouteTarget::*;
-    const MAKE: [fn(Id) -> RouteTarget; 7] = [
+    const MAKE: [fn(Id) -> RouteTarget; 8] = [
         InternetGateway,
         NatGateway,
         Instance,
@@ -367,10 +377,22 @@ fn route_target(at: &At) -> RouteTarget {
         PeeringConnection,
         GatewayEndpoint,
         TransitGateway,
+        VpnGateway,
     ];
     match tagged(at, ROUTE_TARGET, &["local"]) {
         (i @ 1.., Some(v)) => MAKE[i - 1](v.string()),
         _ => Local,
+    }
+}
+
+fn link_kind(at: &At) -> LinkKind {
+    pick(at, LINK_KIND, &[LinkKind::Vpn, LinkKind::DirectConnect])
+}
+
+fn link_end(at: &At) -> LinkEnd {
+    match tagged(at, LINK_END, &[]) {
+        (1, Some(v)) => LinkEnd::TransitGateway(v.string()),
+        (_, v) => LinkEnd::VpnGateway(v.map(|v| v.string()).unwrap_or_default()),
     }
 }
 
@@ -645,5 +667,36 @@ record! {
     fn tgw_route -> TgwRoute as TGW_ROUTE {
         destination: must(cidr),
         attachment: option(id),
+    }
+}
+
+record! {
+    fn vpn_gateway -> VpnGateway as VPN_GATEWAY {
+        id: string,
+        name: text,
+        vpc: option(id),
+    }
+}
+
+record! {
+    fn on_prem_network -> OnPremNetwork as ON_PREM_NETWORK {
+        id: string,
+        name: text,
+        cidrs: list(cidr),
+        links: list(site_link),
+    }
+}
+
+record! {
+    fn site_link -> SiteLink as SITE_LINK {
+        id: string,
+        name: text,
+        kind: or_default(link_kind),
+        to: must(link_end),
+        static_routes: list(cidr),
+        up: flag(true),
+        attachment: option(id),
+        route_table: option(id),
+        propagates_to: list(id),
     }
 }

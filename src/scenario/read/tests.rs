@@ -92,6 +92,9 @@ fn field_and_variant_names_are_serdes() {
         shape::<TgwRoute>(),
         shape::<TgwPeering>(),
         shape::<InternetHost>(),
+        shape::<VpnGateway>(),
+        shape::<OnPremNetwork>(),
+        shape::<SiteLink>(),
         shape::<RouteState>(),
         shape::<Action>(),
         shape::<Os>(),
@@ -104,6 +107,8 @@ fn field_and_variant_names_are_serdes() {
         shape::<Destination>(),
         shape::<RouteTarget>(),
         shape::<Peer>(),
+        shape::<LinkKind>(),
+        shape::<LinkEnd>(),
     ];
     let ours: Vec<String> = STRUCTS
         .iter()

@@ -38,7 +38,9 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                 continue;
             }
             let (id, kind) = match &r.target {
-                RouteTarget::Local | RouteTarget::TransitGateway(_) => continue,
+                RouteTarget::Local
+                | RouteTarget::TransitGateway(_)
+                | RouteTarget::VpnGateway(_) => continue,
                 RouteTarget::InternetGateway(id) => (id, Kind::InternetGateway),
                 RouteTarget::NatGateway(id) => (id, Kind::NatGateway),
                 RouteTarget::Instance(id) => (id, Kind::Instance),

@@ -157,7 +157,7 @@ fn target_vpc(
     let here = vpc.id.as_str();
     let (id_of, here_s) = (|id: &str| id.to_string(), here.to_string());
     let problem = match target {
-        RouteTarget::Local | RouteTarget::TransitGateway(_) => None,
+        RouteTarget::Local | RouteTarget::TransitGateway(_) | RouteTarget::VpnGateway(_) => None,
         RouteTarget::InternetGateway(id) => ix.internet_gateway(id).and_then(|g| match &g.vpc {
             Some(v) if v == here || ix.vpc(v).is_none() => None,
             Some(v) => Some(Message::IgwOtherVpc {
