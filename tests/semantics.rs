@@ -2446,3 +2446,193 @@ fn tgw_peering_with_no_far_gateway_or_in_a_loop_drops() {
     let t = tcp(&s, "a1", "10.9.1.10", 22);
     assert_eq!(t.verdict, Verdict::ForwardingLoop, "{}", explain(&t));
 }
+
+// ---------------------------------------------------------------------------------------------
+// VPN, Direct Connect and on-premises networks
+// ---------------------------------------------------------------------------------------------
+
+/// `with_web()` with virtual private gateway `vgw` on the VPC, the private subnet's `priv-rt`
+/// sending 192.168.0.0/16 to it, `app` (10.0.1.10, listening on 22 for anyone) in `priv`, and
+/// the data centre `dc` (192.168.0.0/16) joined by VPN connection `vpn-a` (BGP) to `vgw`.
+fn with_site() -> Scenario {
+    use vpc_playground::model::{LinkEnd, LinkKind, OnPremNetwork, SiteLink, VpnGateway};
+    let mut s = with_web()
+        .sg("ssh-sg", &["tcp 22 from 0.0.0.0/0"], &["all to 0.0.0.0/0"])
+        .route_table("priv-rt", &["priv"])
+        .route("priv-rt", "192.168.0.0/16", "vgw:vgw")
+        .instance("app", "priv", "10.0.1.10")
+        .sgs(&["ssh-sg"])
+        .listens(&["22"])
+        .build();
+    s.vpn_gateways.push(VpnGateway {
+        id: "vgw".into(),
+        name: String::new(),
+        vpc: Some("vpc".into()),
+    });
+    s.on_prem_networks.push(OnPremNetwork {
+        id: "dc".into(),
+        name: "data centre".into(),
+        cidrs: vec!["192.168.0.0/16".parse().unwrap()],
+        links: vec![SiteLink {
+            id: "vpn-a".into(),
+            name: String::new(),
+            kind: LinkKind::Vpn,
+            to: LinkEnd::VpnGateway("vgw".into()),
+            static_routes: Vec::new(),
+            up: true,
+            attachment: None,
+            route_table: None,
+            propagates_to: Vec::new(),
+        }],
+    });
+    s
+}
+
+#[test]
+fn vpn_site_host_reaches_a_private_instance_through_the_vpn_gateway_and_back() {
+    let s = with_site();
+    let t = tcp(&s, "192.168.5.5", "10.0.1.10", 22);
+    assert_established(&t);
+    hop(&t, "dc", Forward, Decision::Forward);
+    hop(&t, "vpn-a", Forward, Decision::Forward);
+    hop(&t, "vgw", Forward, Decision::Forward);
+    hop(&t, "priv-rt", Return, Decision::Forward);
+    hop(&t, "vpn-a", Return, Decision::Forward);
+    // And the other way: the instance opens the connection to the site.
+    assert_established(&tcp(&s, "app", "192.168.5.5", 22));
+}
+
+#[test]
+fn vpn_link_that_is_down_carries_nothing() {
+    let mut s = with_site();
+    s.on_prem_networks[0].links[0].up = false;
+    let t = tcp(&s, "app", "192.168.5.5", 22);
+    assert_blocked(&t, Verdict::NoRoute, "vpn-a", Kind::SiteLink, Forward, None);
+    assert!(explain(&t).contains("tunnels"), "{}", explain(&t));
+}
+
+#[test]
+fn vpn_gateway_sends_only_what_a_link_carries() {
+    let mut s = with_site();
+    // A static VPN carries only its static routes.
+    s.on_prem_networks[0].links[0].static_routes = vec!["192.168.1.0/24".parse().unwrap()];
+    let t = tcp(&s, "app", "192.168.5.5", 22);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "vgw",
+        Kind::VpnGateway,
+        Forward,
+        Some("no matching route"),
+    );
+    s.on_prem_networks[0]
+        .cidrs
+        .push("10.9.0.0/16".parse().unwrap());
+    s.on_prem_networks[0].links[0].static_routes = Vec::new();
+    assert_established(&tcp(&s, "app", "192.168.5.5", 22));
+}
+
+#[test]
+fn vpn_site_uses_the_first_link_that_is_up_and_whose_far_end_routes_the_destination() {
+    let mut s = with_site();
+    let mut second = s.on_prem_networks[0].links[0].clone();
+    second.id = "vpn-b".into();
+    s.on_prem_networks[0].links[0].up = false;
+    s.on_prem_networks[0].links.push(second);
+    let t = tcp(&s, "192.168.5.5", "10.0.1.10", 22);
+    assert_established(&t);
+    assert!(
+        hops_at(&t, "vpn-a").is_empty(),
+        "the link that is down is passed over"
+    );
+    hop(&t, "vpn-b", Forward, Decision::Forward);
+    // An address no link's far end routes stays on the site.
+    let t = tcp(&s, "192.168.5.5", "10.50.0.1", 22);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "dc",
+        Kind::OnPremNetwork,
+        Forward,
+        Some("no matching route"),
+    );
+}
+
+#[test]
+fn vpn_reply_from_another_address_than_the_client_sent_to_is_dropped() {
+    // The site reaches web's public address over the internet, but web's subnet sends the
+    // reply to the site over the VPN: it comes from web's private address, so it is dropped.
+    let mut s = with_site();
+    s.route_tables
+        .iter_mut()
+        .find(|t| t.id == "pub-rt")
+        .unwrap()
+        .routes
+        .push(vpc_playground::model::Route {
+            destination: vpc_playground::model::Destination::Cidr(
+                "192.168.0.0/16".parse().unwrap(),
+            ),
+            target: vpc_playground::model::RouteTarget::VpnGateway("vgw".into()),
+            state: Default::default(),
+        });
+    s.on_prem_networks[0].cidrs = vec!["198.18.0.0/15".parse().unwrap()];
+    s.on_prem_networks[0].links[0].static_routes = vec!["192.168.0.0/16".parse().unwrap()];
+    let t = tcp(&s, "198.18.0.5", "54.0.0.10", 443);
+    assert_eq!(t.verdict, Verdict::Established, "{}", explain(&t));
+    s.route_tables
+        .iter_mut()
+        .find(|t| t.id == "pub-rt")
+        .unwrap()
+        .routes
+        .last_mut()
+        .unwrap()
+        .destination = vpc_playground::model::Destination::Cidr("198.18.0.0/15".parse().unwrap());
+    s.on_prem_networks[0].links[0].static_routes = Vec::new();
+    let t = tcp(&s, "198.18.0.5", "54.0.0.10", 443);
+    assert_eq!(t.verdict, Verdict::NoRoute, "{}", explain(&t));
+    assert!(explain(&t).contains("asymmetric"), "{}", explain(&t));
+}
+
+#[test]
+fn vpn_transit_gateway_attachment_propagates_the_site_blocks() {
+    use vpc_playground::model::{LinkEnd, LinkKind, OnPremNetwork, SiteLink};
+    let mut s = hub();
+    s.on_prem_networks.push(OnPremNetwork {
+        id: "dc".into(),
+        name: String::new(),
+        cidrs: vec!["10.200.0.0/16".parse().unwrap()],
+        links: vec![SiteLink {
+            id: "dx-1".into(),
+            name: String::new(),
+            kind: LinkKind::DirectConnect,
+            to: LinkEnd::TransitGateway("tgw".into()),
+            static_routes: Vec::new(),
+            up: true,
+            attachment: Some("tgw-attach-dx".into()),
+            route_table: Some("tgw-rt".into()),
+            propagates_to: vec!["tgw-rt".into()],
+        }],
+    });
+    for t in s.route_tables.iter_mut().filter(|t| t.id == "a-main") {
+        t.routes.push(vpc_playground::model::Route {
+            destination: vpc_playground::model::Destination::Cidr("10.200.0.0/16".parse().unwrap()),
+            target: vpc_playground::model::RouteTarget::TransitGateway("tgw".into()),
+            state: Default::default(),
+        });
+    }
+    let t = tcp(&s, "10.200.1.1", "a1", 22);
+    assert_established(&t);
+    hop(&t, "tgw-rt", Return, Decision::Forward);
+    hop(&t, "dx-1", Return, Decision::Forward);
+    // Without the propagation the table has no way back to the site.
+    s.on_prem_networks[0].links[0].propagates_to.clear();
+    let t = tcp(&s, "10.200.1.1", "a1", 22);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "tgw-rt",
+        Kind::TransitGatewayRouteTable,
+        Return,
+        Some("no matching route"),
+    );
+}

@@ -238,8 +238,9 @@ pub fn resolve_client(
     }
 }
 
-/// The address a client uses to reach `node`: private inside the same (or a peered) VPC, public
-/// otherwise. `Err` holds the interface that has no public address.
+/// The address a client uses to reach `node`: private inside the same (or a peered or
+/// transit-joined) VPC and from a host of an on-premises network (over its VPN or Direct
+/// Connect links), public otherwise. `Err` holds the interface that has no public address.
 pub fn destination_address(net: &Network, client: Client, node: Node) -> Result<Ipv4Addr, usize> {
     match node {
         Node::Address(ip) => Ok(ip),
@@ -249,8 +250,10 @@ pub fn destination_address(net: &Network, client: Client, node: Node) -> Result<
                 return Ok(Ipv4Addr::UNSPECIFIED);
             };
             let eni = &net.enis[e];
-            let inside =
-                matches!(client, Client::Eni(c) if net.privately_joined(net.enis[c].vpc, eni.vpc));
+            let inside = match client {
+                Client::Eni(c) => net.privately_joined(net.enis[c].vpc, eni.vpc),
+                Client::Internet { ip, .. } => net.site_holding(ip).is_some(),
+            };
             if inside {
                 Ok(eni.iface.private_ip)
             } else {

@@ -124,6 +124,7 @@ pub fn target(text: &str) -> RouteTarget {
         "pcx" => RouteTarget::PeeringConnection(id),
         "vpce" => RouteTarget::GatewayEndpoint(id),
         "tgw" => RouteTarget::TransitGateway(id),
+        "vgw" => RouteTarget::VpnGateway(id),
         other => panic!("route target {text:?}: unknown kind {other:?}"),
     }
 }

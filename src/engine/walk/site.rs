@@ -1,5 +1,6 @@
 //! Networks outside AWS. A route table sends a packet to its VPC's virtual private gateway,
-//! which passes it over the site link whose blocks hold the destination (longest prefix); a
+//! which passes it over the site link whose blocks hold the destination (a link that is up
+//! first, then the longest prefix); a
 //! transit gateway route does the same for a VPN or Direct Connect attachment. A link that is
 //! down carries nothing.
 //!
@@ -45,13 +46,16 @@ impl<'n, 's> Walk<'n, 's> {
                     .flat_map(move |(i, l)| {
                         (site.blocks_over(l).iter())
                             .filter(move |c| c.contains(&dst))
-                            .map(move |c| (c.prefix_len(), n, i))
+                            .map(move |c| ((l.up, c.prefix_len()), n, i))
                     })
             })
-            .fold(None, |best: Option<(u8, usize, usize)>, c| match best {
-                Some(b) if b.0 >= c.0 => Some(b),
-                _ => Some(c),
-            });
+            .fold(
+                None,
+                |best: Option<((bool, u8), usize, usize)>, c| match best {
+                    Some(b) if b.0 >= c.0 => Some(b),
+                    _ => Some(c),
+                },
+            );
         let Some((_, site, link)) = best else {
             return Err(
                 self.drop(&pkt, Verdict::NoRoute, who, Some(RuleRef::NoRoute), |_| {
@@ -148,6 +152,13 @@ impl<'n, 's> Walk<'n, 's> {
             )
         });
         self.cross(l, &pkt)?;
+        self.hop(&pkt, link_who(l), Step::Forward, |_| {
+            format!(
+                "{} {} carries the packet to AWS",
+                link_noun(l),
+                display(&l.name, &l.id)
+            )
+        });
         self.in_from_site(site, link, pkt)
     }
 
