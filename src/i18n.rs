@@ -99,6 +99,26 @@ impl StaticText {
     }
 }
 
+/// A name fixed at build time in English and Korean that becomes part of a scenario (a new
+/// host's name), so its Korean stays in the code, not in the fetched catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NamePair {
+    /// English.
+    pub en: &'static str,
+    /// Korean.
+    pub ko: &'static str,
+}
+
+impl NamePair {
+    /// The name in `lang`.
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Ko => self.ko,
+        }
+    }
+}
+
 /// `word` followed by the Korean particle that fits its last sound: `pair` is the particle after
 /// a final consonant and after a vowel, such as `("은", "는")` or `("이", "가")`. A word ending in
 /// a Hangul syllable or a digit gets the right one; any other ending (a Latin name) gets both,

@@ -272,7 +272,10 @@ fn routes_map_every_target_kind_and_skip_local() {
         w.contains("rt.json: RouteTables[0].Routes[8]: skipped the IPv6 route to ::/0"),
         "{w}"
     );
-    assert!(w.contains("virtual private gateway vgw-1 is not in the output"), "{w}");
+    assert!(
+        w.contains("virtual private gateway vgw-1 is not in the output"),
+        "{w}"
+    );
     // The endpoint is rebuilt from its route, and the unknown prefix list is reported.
     assert_eq!(
         imported.scenario.gateway_endpoints,

@@ -1,23 +1,23 @@
 //! The names the palette gives new internet hosts ("My laptop", "Internet") in both languages,
 //! and how the scenario's "My laptop" is found again.
 
-use crate::i18n::{Lang, StaticText};
+use crate::i18n::{Lang, NamePair};
 use crate::model::{InternetHost, Scenario};
 
 /// The name of a new "My laptop" host.
-pub const LAPTOP: StaticText = StaticText {
+pub const LAPTOP: NamePair = NamePair {
     en: "My laptop",
-    ko: crate::ko_static!("내 노트북"),
+    ko: "내 노트북",
 };
 
 /// The name of a new "Internet" host.
-pub const INTERNET: StaticText = StaticText {
+pub const INTERNET: NamePair = NamePair {
     en: "Internet",
-    ko: crate::ko_static!("인터넷"),
+    ko: "인터넷",
 };
 
 /// Every name the palette gives a new host.
-pub const ALL: [StaticText; 2] = [LAPTOP, INTERNET];
+pub const ALL: [NamePair; 2] = [LAPTOP, INTERNET];
 
 /// The id the palette gives the first "My laptop" it places.
 const LAPTOP_ID: &str = "laptop";

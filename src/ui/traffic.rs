@@ -342,10 +342,11 @@ pub fn TrafficPanel() -> Html {
     // Redraws the panel after an action that changes only the book.
     let redraw = use_force_update();
     // The earlier flows as traced in the scenario on the canvas: traced again only when the
-    // scenario or the earlier flows change.
+    // scenario, the earlier flows or the language change (the Korean words of a trace need the
+    // catalog that choosing Korean fetches).
     let others: Rc<Vec<Drawn>> = use_memo(
-        (app.scenario.clone(), book.borrow().earlier().to_vec()),
-        |(s, earlier)| trace_all(s, earlier),
+        (app.scenario.clone(), book.borrow().earlier().to_vec(), lang),
+        |(s, earlier, _)| trace_all(s, earlier),
     );
     {
         // The canvas animates the flows.
@@ -410,7 +411,9 @@ pub fn TrafficPanel() -> Html {
     };
     {
         let (scene, seen, chosen, act) = (scene.clone(), seen.clone(), chosen.clone(), act.clone());
-        use_effect_with(app.scenario.clone(), move |s| {
+        // A change of language traces the current flow again, as an edit would: its Korean words
+        // need the catalog that choosing Korean fetches.
+        use_effect_with((app.scenario.clone(), lang), move |(s, _)| {
             let opened = super::view::take_opened();
             let now: Vec<String> = endpoints(s).into_iter().map(|(id, _)| id).collect();
             let switched = super::view::replaced(&seen.borrow(), &now);

@@ -115,6 +115,7 @@ fn target_code(t: &RouteTarget) -> String {
         RouteTarget::PeeringConnection(x) => format!("pcx:{x}"),
         RouteTarget::GatewayEndpoint(x) => format!("vpce:{x}"),
         RouteTarget::TransitGateway(x) => format!("tgw:{x}"),
+        RouteTarget::VpnGateway(x) => format!("vgw:{x}"),
     }
 }
 
@@ -127,6 +128,7 @@ fn parse_target(code: &str) -> Option<RouteTarget> {
         "i" => RouteTarget::Instance(id),
         "pcx" => RouteTarget::PeeringConnection(id),
         "tgw" => RouteTarget::TransitGateway(id),
+        "vgw" => RouteTarget::VpnGateway(id),
         _ => return None,
     })
 }
@@ -144,6 +146,13 @@ fn target_label(s: &Scenario, target: &RouteTarget, lang: Lang) -> String {
                 crate::engine::network::display(&t.name, &t.id)
             });
             tf(lang, "{} (transit gateway)", &[name])
+        }
+        RouteTarget::VpnGateway(x) => {
+            let vgw = s.vpn_gateways.iter().find(|g| g.id == *x);
+            let name = vgw.map_or(x.as_str(), |g| {
+                crate::engine::network::display(&g.name, &g.id)
+            });
+            tf(lang, "{} (virtual private gateway)", &[name])
         }
         other => target_code(other),
     }
@@ -181,6 +190,11 @@ fn targets(s: &Scenario, vpc: &str) -> Vec<RouteTarget> {
             .iter()
             .filter(|t| t.attachments.iter().any(|a| a.vpc == vpc))
             .map(|t| RouteTarget::TransitGateway(t.id.clone())),
+    );
+    out.extend(
+        (s.vpn_gateways.iter())
+            .filter(|g| g.vpc.as_deref() == Some(vpc))
+            .map(|g| RouteTarget::VpnGateway(g.id.clone())),
     );
     out
 }

@@ -174,6 +174,10 @@ fn route_tables(app: &AppContext, lang: Lang, g: &TransitGateway) -> Html {
                 Some(TgwTarget::Peering(k)) => {
                     tf(lang, "peering to {}", &[&name_of(s, &g.peerings[k].peer)])
                 }
+                Some(TgwTarget::Site { site, link }) => {
+                    let l = &s.on_prem_networks[site].links[link];
+                    crate::engine::network::display(&l.name, &l.id).to_string()
+                }
                 None => t(lang, "blackhole").to_string(),
             };
             let kind = if e.propagated { t(lang, "propagated") } else { t(lang, "static") };

@@ -89,6 +89,14 @@ pub fn Author(props: &AuthorProps) -> Html {
     let app = use_context::<AppContext>().expect("app context");
     let ctx = use_context::<LessonContext>().expect("lesson context");
     let lang = use_lang();
+    // A lesson is written in both languages: the Korean texts are fetched when the form opens.
+    use_effect_with((), |_| {
+        wasm_bindgen_futures::spawn_local(async {
+            if let Err(why) = crate::ui::ko::load().await {
+                gloo::console::warn!(why);
+            }
+        })
+    });
     let s = app.scenario.clone();
     let parts = endpoints(&s);
     let goals = use_state(Vec::<Objective>::new);
@@ -127,9 +135,14 @@ pub fn Author(props: &AuthorProps) -> Html {
             let blocked = value("goal-expect") == "blocked";
             let mut list = (*goals).clone();
             list.push(Objective {
+                // Without the Korean texts (their fetch failed) the label is English only.
                 label: Text::new(
                     goal_label(Lang::En, &s, &goal, blocked),
-                    goal_label(Lang::Ko, &s, &goal, blocked),
+                    if crate::i18n::catalog::installed() {
+                        goal_label(Lang::Ko, &s, &goal, blocked)
+                    } else {
+                        String::new()
+                    },
                 ),
                 flow: Some(goal),
                 expect: Some(if blocked {

@@ -32,7 +32,9 @@ fn Taking(props: &TakingProps) -> Html {
     let ctx = use_context::<LessonContext>().expect("lesson context");
     let lang = use_lang();
     let active = props.active.clone();
-    let report = use_memo((app.scenario.clone(), active.clone()), |(s, a)| {
+    // Graded again when the language changes: the Korean reasons need the catalog that
+    // choosing Korean fetches.
+    let report = use_memo((app.scenario.clone(), active.clone(), lang), |(s, a, _)| {
         check_scenario(&a.lesson, s)
     });
     let passed = report.passed();
