@@ -147,3 +147,22 @@ pub fn zone_at(s: &Scenario, vpc: &str, x: f64) -> Option<String> {
 pub fn centre_of(s: &Scenario, id: &str) -> Option<(f64, f64)> {
     rect_of(s, id).map(|r| (r.x + r.w / 2.0, r.y + r.h / 2.0))
 }
+
+/// A number as the canvas writes it in SVG attributes and saved sizes (`12.5`, `-3`, `1e3`),
+/// read by the JSON number reader the app carries already, so its bundle needs no second float
+/// parser; `None` for anything that is not a JSON number.
+pub fn number(text: &str) -> Option<f64> {
+    serde_json::from_str::<f64>(text.trim()).ok()
+}
+
+#[cfg(test)]
+mod number_tests {
+    #[test]
+    fn numbers_read_as_svg_writes_them() {
+        assert_eq!(super::number(" 12.5 "), Some(12.5));
+        assert_eq!(super::number("-3"), Some(-3.0));
+        assert_eq!(super::number("1e3"), Some(1000.0));
+        assert_eq!(super::number("12px"), None);
+        assert_eq!(super::number(""), None);
+    }
+}

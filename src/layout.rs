@@ -94,6 +94,14 @@ pub fn auto_layout(s: &Scenario) -> BTreeMap<Id, Rect> {
         out.insert(g.id.clone(), node(x, TOP));
         x += SLOT_W;
     }
+    let vpc_known = |v: &Option<String>| {
+        v.as_ref()
+            .is_some_and(|v| s.vpcs.iter().any(|x| x.id == *v))
+    };
+    for g in s.vpn_gateways.iter().filter(|g| !vpc_known(&g.vpc)) {
+        out.insert(g.id.clone(), node(x, TOP));
+        x += SLOT_W;
+    }
     let mut vx = TOP;
     let vy = TOP + HOSTS_H;
     for v in &s.vpcs {
@@ -179,6 +187,10 @@ pub fn auto_layout(s: &Scenario) -> BTreeMap<Id, Rect> {
                 ),
             );
         }
+        for (k, g) in vgws_of(s, &v.id).enumerate() {
+            let at = vpn_gateway_spot(s, &v.id, &node(vx, vy), vw, k);
+            out.insert(g.id.clone(), at);
+        }
         vx += vw + 3.0 * GAP;
     }
     // Transit gateways in a row under the VPCs they join, centred on them.
@@ -195,7 +207,41 @@ pub fn auto_layout(s: &Scenario) -> BTreeMap<Id, Rect> {
             node(first + k as f64 * 2.0 * SLOT_W, bottom + 3.0 * GAP),
         );
     }
+    // On-premises networks in a row below, under the transit gateways when there are any.
+    let below = if s.transit_gateways.is_empty() {
+        3.0
+    } else {
+        9.0
+    };
+    for (k, n) in s.on_prem_networks.iter().enumerate() {
+        out.insert(
+            n.id.clone(),
+            node(TOP + k as f64 * 2.0 * SLOT_W, bottom + below * GAP),
+        );
+    }
     out
+}
+
+/// The virtual private gateways attached to VPC `vpc`.
+fn vgws_of<'a>(
+    s: &'a Scenario,
+    vpc: &'a str,
+) -> impl Iterator<Item = &'a crate::model::VpnGateway> {
+    (s.vpn_gateways.iter()).filter(move |g| g.vpc.as_deref() == Some(vpc))
+}
+
+/// Where the `k`th virtual private gateway of VPC `vpc` (whose box starts at `at` and is `w`
+/// wide) sits: on the top edge, left of its internet gateways.
+fn vpn_gateway_spot(s: &Scenario, vpc: &str, at: &Rect, w: f64, k: usize) -> Rect {
+    let igws = (s.internet_gateways.iter())
+        .filter(|g| g.vpc.as_deref() == Some(vpc))
+        .count();
+    Rect {
+        x: at.x + w - 2.0 * NODE_SIZE - (igws + k) as f64 * SLOT_W,
+        y: at.y - NODE_SIZE / 2.0,
+        w: 0.0,
+        h: 0.0,
+    }
 }
 
 /// Whether some part of `s` has no position.
@@ -281,9 +327,26 @@ pub fn fill_missing(s: &mut Scenario) -> bool {
         };
         s.layout.insert(g.id.clone(), at);
     }
-    for t in &s.transit_gateways {
-        if !s.layout.contains_key(&t.id) {
-            s.layout.insert(t.id.clone(), auto[&t.id]);
+    for g in s.vpn_gateways.clone() {
+        if s.layout.contains_key(&g.id) {
+            continue;
+        }
+        let vpc = g.vpc.as_deref().unwrap_or_default();
+        let at = match s.layout.get(vpc) {
+            Some(r) => {
+                let k = vgws_of(s, vpc).position(|x| x.id == g.id).unwrap_or(0);
+                vpn_gateway_spot(s, vpc, r, r.w, k)
+            }
+            None => auto.get(&g.id).copied().unwrap_or_default(),
+        };
+        s.layout.insert(g.id.clone(), at);
+    }
+    for t in
+        (s.transit_gateways.iter().map(|t| &t.id)).chain(s.on_prem_networks.iter().map(|n| &n.id))
+    {
+        if !s.layout.contains_key(t) {
+            s.layout
+                .insert(t.clone(), auto.get(t).copied().unwrap_or_default());
         }
     }
     for h in s.internet_hosts.clone() {

@@ -215,6 +215,7 @@ pub fn lines(s: &Scenario, rect: &dyn Fn(&str) -> Option<Rect>) -> Vec<Line> {
                 RouteTarget::NatGateway(g) => (g, "route-nat"),
                 RouteTarget::Instance(g) => (g, "route-instance"),
                 RouteTarget::TransitGateway(g) => (g, "route-tgw"),
+                RouteTarget::VpnGateway(g) => (g, "route-vgw"),
                 _ => continue,
             };
             let Some(tr) = rect(target) else { continue };
@@ -253,6 +254,24 @@ pub fn lines(s: &Scenario, rect: &dyn Fn(&str) -> Option<Rect>) -> Vec<Line> {
                     crate::edit::find::name_of(s, &a.vpc),
                     crate::edit::find::name_of(s, &t.id)
                 ),
+            });
+        }
+    }
+    for n in &s.on_prem_networks {
+        let Some(nr) = rect(&n.id) else { continue };
+        for l in &n.links {
+            let (crate::model::LinkEnd::VpnGateway(g) | crate::model::LinkEnd::TransitGateway(g)) =
+                &l.to;
+            let Some(gr) = rect(g) else { continue };
+            out.push(Line {
+                key: format!("{}>{}", n.id, l.id),
+                points: route(nr, nearest_on(gr, centre(nr)), &subnets),
+                class: match (l.up, l.kind) {
+                    (false, _) => "site-link down",
+                    (true, crate::model::LinkKind::Vpn) => "site-link vpn",
+                    (true, crate::model::LinkKind::DirectConnect) => "site-link dx",
+                },
+                title: format!("{}: {} → {}", n.name, l.id, g),
             });
         }
     }

@@ -139,7 +139,7 @@ pub fn shift_path(d: &str, cuts: &Cuts) -> String {
             flush(command, &mut numbers, &mut out);
             command = c;
         }
-        if let Ok(v) = rest.parse::<f64>() {
+        if let Some(v) = crate::geometry::number(rest) {
             numbers.push(v);
         }
     }

@@ -24,6 +24,10 @@ pub enum Found {
     Host(usize),
     /// `transit_gateways[i]`.
     TransitGateway(usize),
+    /// `vpn_gateways[i]`.
+    VpnGateway(usize),
+    /// `on_prem_networks[i]`.
+    OnPrem(usize),
 }
 
 impl Found {
@@ -39,6 +43,8 @@ impl Found {
             Found::NatGateway(i) => format!("nat_gateways[{i}]"),
             Found::Host(i) => format!("internet_hosts[{i}]"),
             Found::TransitGateway(i) => format!("transit_gateways[{i}]"),
+            Found::VpnGateway(i) => format!("vpn_gateways[{i}]"),
+            Found::OnPrem(i) => format!("on_prem_networks[{i}]"),
         }
     }
 
@@ -63,6 +69,8 @@ pub fn locate(s: &Scenario, id: &str) -> Option<Found> {
         .or_else(|| pos(s.nat_gateways.iter().map(|x| &x.id), id).map(Found::NatGateway))
         .or_else(|| pos(s.internet_hosts.iter().map(|x| &x.id), id).map(Found::Host))
         .or_else(|| pos(s.transit_gateways.iter().map(|x| &x.id), id).map(Found::TransitGateway))
+        .or_else(|| pos(s.vpn_gateways.iter().map(|x| &x.id), id).map(Found::VpnGateway))
+        .or_else(|| pos(s.on_prem_networks.iter().map(|x| &x.id), id).map(Found::OnPrem))
 }
 
 /// Every canvas part's id, containers first (VPCs, subnets), then nodes: the drawing order.
@@ -77,6 +85,8 @@ pub fn part_ids(s: &Scenario) -> Vec<String> {
     out.extend(s.databases.iter().map(|x| x.id.clone()));
     out.extend(s.internet_hosts.iter().map(|x| x.id.clone()));
     out.extend(s.transit_gateways.iter().map(|x| x.id.clone()));
+    out.extend(s.vpn_gateways.iter().map(|x| x.id.clone()));
+    out.extend(s.on_prem_networks.iter().map(|x| x.id.clone()));
     out
 }
 
@@ -93,6 +103,8 @@ pub fn name_of(s: &Scenario, id: &str) -> String {
         Some(Found::NatGateway(i)) => &s.nat_gateways[i].name,
         Some(Found::Host(i)) => &s.internet_hosts[i].name,
         Some(Found::TransitGateway(i)) => &s.transit_gateways[i].name,
+        Some(Found::VpnGateway(i)) => &s.vpn_gateways[i].name,
+        Some(Found::OnPrem(i)) => &s.on_prem_networks[i].name,
         None => {
             let table = s
                 .security_groups

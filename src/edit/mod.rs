@@ -29,6 +29,7 @@ pub mod refusal;
 pub mod remove;
 pub mod rename;
 pub mod room;
+pub mod site;
 pub mod title;
 pub mod transit;
 

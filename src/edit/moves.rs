@@ -59,7 +59,7 @@ fn settle(s: &mut Scenario, id: &str) -> Result<(), Refusal> {
     let (cx, cy) = centre(s, id).unwrap_or_default();
     let name = name_of(s, id);
     match found {
-        Found::Vpc(_) => Ok(()),
+        Found::Vpc(_) | Found::OnPrem(_) => Ok(()),
         Found::Host(_) => match vpc_at(s, cx, cy) {
             Some(v) => Err(Refusal::HostIntoVpc {
                 name,
@@ -91,8 +91,13 @@ fn settle(s: &mut Scenario, id: &str) -> Result<(), Refusal> {
             }
             Ok(())
         }
-        Found::InternetGateway(i) => {
-            let Some(vpc) = s.internet_gateways[i].vpc.clone() else {
+        Found::InternetGateway(_) | Found::VpnGateway(_) => {
+            let vpc = match found {
+                Found::InternetGateway(i) => s.internet_gateways[i].vpc.clone(),
+                Found::VpnGateway(i) => s.vpn_gateways[i].vpc.clone(),
+                _ => None,
+            };
+            let Some(vpc) = vpc else {
                 return Ok(());
             };
             let v = rect_of(s, &vpc).unwrap_or_default();

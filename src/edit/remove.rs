@@ -77,9 +77,27 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
     s.gateway_endpoints.retain(|t| !vpcs.contains(&t.vpc));
     s.peerings
         .retain(|p| !vpcs.contains(&p.requester) && !vpcs.contains(&p.accepter));
+    let had: BTreeSet<String> = (s.vpn_gateways.iter().map(|g| g.id.clone()))
+        .chain(s.transit_gateways.iter().map(|t| t.id.clone()))
+        .collect();
     s.transit_gateways.retain(|t| !gone.contains(&t.id));
     for t in &mut s.transit_gateways {
         t.attachments.retain(|a| !vpcs.contains(&a.vpc));
+    }
+    // A virtual private gateway goes with its VPC; a site's links go with their far end.
+    s.vpn_gateways
+        .retain(|g| !gone.contains(&g.id) && !g.vpc.as_ref().is_some_and(|v| vpcs.contains(v)));
+    s.on_prem_networks.retain(|n| !gone.contains(&n.id));
+    let ends: BTreeSet<String> = (s.vpn_gateways.iter().map(|g| g.id.clone()))
+        .chain(s.transit_gateways.iter().map(|t| t.id.clone()))
+        .collect();
+    for n in &mut s.on_prem_networks {
+        n.links.retain(|l| {
+            let (crate::model::LinkEnd::VpnGateway(g) | crate::model::LinkEnd::TransitGateway(g)) =
+                &l.to;
+            // A far end the scenario never had (a partial import) is not the user's deletion.
+            ends.contains(g) || !had.contains(g)
+        });
     }
 
     // What is left may point at what is gone.

@@ -48,6 +48,8 @@ fn name_mut(s: &mut Scenario, what: Named) -> &mut String {
         Named::Part(Found::NatGateway(i)) => &mut s.nat_gateways[i].name,
         Named::Part(Found::Host(i)) => &mut s.internet_hosts[i].name,
         Named::Part(Found::TransitGateway(i)) => &mut s.transit_gateways[i].name,
+        Named::Part(Found::VpnGateway(i)) => &mut s.vpn_gateways[i].name,
+        Named::Part(Found::OnPrem(i)) => &mut s.on_prem_networks[i].name,
         Named::Group(i) => &mut s.security_groups[i].name,
         Named::Table(i) => &mut s.route_tables[i].name,
         Named::Acl(i) => &mut s.network_acls[i].name,

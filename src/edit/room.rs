@@ -37,7 +37,8 @@ fn text_width(text: &str, size: f64) -> f64 {
     ems * size + 4.0
 }
 
-/// The second label line of a node in each language it can be drawn in.
+/// The second label line of a node in each language it can be drawn in (the Korean written
+/// here, not fetched: the room a label takes must not depend on what the page has loaded).
 fn detail_lines(s: &Scenario, found: Found) -> Vec<String> {
     let ip = |n: Option<&crate::model::Interface>| {
         n.map(|n| n.private_ip.to_string()).unwrap_or_default()
@@ -48,22 +49,36 @@ fn detail_lines(s: &Scenario, found: Found) -> Vec<String> {
         Found::NatGateway(i) => vec![ip(Some(&s.nat_gateways[i].interface))],
         Found::LoadBalancer(i) => {
             let n = s.load_balancers[i].nodes.len();
-            vec![format!("{n} nodes"), crate::ko!("노드 {}개", n)]
+            vec![format!("{n} nodes"), format!("노드 {n}개")]
         }
         Found::InternetGateway(i) => match &s.internet_gateways[i].vpc {
             Some(v) => {
                 let v = name_of(s, v);
-                vec![format!("on {v}"), crate::ko!("{}에 연결", v)]
+                vec![format!("on {v}"), format!("{v}에 연결")]
             }
-            None => vec!["detached".into(), crate::ko_str!("분리됨").into()],
+            None => vec!["detached".into(), "분리됨".into()],
         },
         Found::Host(i) => vec![s.internet_hosts[i].ip.to_string()],
         Found::TransitGateway(i) => {
             let n = s.transit_gateways[i].attachments.len();
-            vec![format!("{n} attachments"), crate::ko!("연결 {}개", n)]
+            vec![format!("{n} attachments"), format!("연결 {n}개")]
         }
+        Found::VpnGateway(i) => match &s.vpn_gateways[i].vpc {
+            Some(v) => {
+                let v = name_of(s, v);
+                vec![format!("on {v}"), format!("{v}에 연결")]
+            }
+            None => vec!["detached".into(), "분리됨".into()],
+        },
+        Found::OnPrem(i) => vec![site_blocks(&s.on_prem_networks[i])],
         Found::Vpc(_) | Found::Subnet(_) => Vec::new(),
     }
+}
+
+/// An on-premises network's blocks, as its label shows them.
+pub fn site_blocks(n: &crate::model::OnPremNetwork) -> String {
+    let blocks: Vec<String> = n.cidrs.iter().map(|c| c.to_string()).collect();
+    blocks.join(", ")
 }
 
 /// The rectangle part `id` covers on the canvas: a subnet's box; a VPC's box with the room above

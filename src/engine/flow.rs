@@ -112,7 +112,9 @@ pub fn find_node(net: &Network, text: &str) -> Option<Node> {
         if let Some(i) = s.nat_gateways.iter().position(|x| f(&x.id, &x.name)) {
             return Some(Node::NatGateway(i));
         }
-        None
+        // An on-premises network stands for a host of its own.
+        let site = s.on_prem_networks.iter().find(|x| f(&x.id, &x.name));
+        site.and_then(|n| n.host_address()).map(Node::Address)
     };
     by(&|id, _| id == t)
         .or_else(|| net.eni(t).map(Node::Interface))

@@ -116,6 +116,18 @@ impl OnPremNetwork {
         }
     }
 
+    /// The address a flow from or to the network itself uses: the tenth address of its first
+    /// block (the first one in a block of 16 or fewer), if it has a block.
+    pub fn host_address(&self) -> Option<std::net::Ipv4Addr> {
+        let b = self.cidrs.first()?;
+        let step = match b.prefix_len() {
+            32 => 0,
+            28.. => 1,
+            _ => 10,
+        };
+        Some(std::net::Ipv4Addr::from(u32::from(b.network()) + step))
+    }
+
     /// Whether `ip` is one of its hosts' addresses.
     pub fn holds(&self, ip: std::net::Ipv4Addr) -> bool {
         self.cidrs.iter().any(|c| c.contains(&ip))

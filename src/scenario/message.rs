@@ -48,6 +48,10 @@ pub enum PartNoun {
     TgwRouteTable,
     /// A internet host.
     InternetHost,
+    /// A virtual private gateway.
+    VpnGateway,
+    /// An on-premises network.
+    OnPremNetwork,
 }
 
 impl PartNoun {
@@ -73,6 +77,8 @@ impl PartNoun {
             PartNoun::TgwAttachment => "transit gateway attachment",
             PartNoun::TgwRouteTable => "transit gateway route table",
             PartNoun::InternetHost => "internet host",
+            PartNoun::VpnGateway => "virtual private gateway",
+            PartNoun::OnPremNetwork => "on-premises network",
         }
     }
 
@@ -80,7 +86,10 @@ impl PartNoun {
     pub fn a(self) -> String {
         let noun = self.noun();
         let article = match self {
-            PartNoun::Instance | PartNoun::InternetGateway | PartNoun::InternetHost => "an",
+            PartNoun::Instance
+            | PartNoun::InternetGateway
+            | PartNoun::InternetHost
+            | PartNoun::OnPremNetwork => "an",
             _ => "a",
         };
         format!("{article} {noun}")

@@ -40,6 +40,8 @@ impl PartNoun {
             PartNoun::TgwAttachment => crate::ko_str!("트랜짓 게이트웨이 연결"),
             PartNoun::TgwRouteTable => crate::ko_str!("트랜짓 게이트웨이 라우팅 테이블"),
             PartNoun::InternetHost => crate::ko_str!("인터넷 호스트"),
+            PartNoun::VpnGateway => crate::ko_str!("가상 프라이빗 게이트웨이"),
+            PartNoun::OnPremNetwork => crate::ko_str!("온프레미스 네트워크"),
         }
     }
 }

@@ -60,12 +60,12 @@ impl Docks {
                 Some('s') => d.side = value != "0",
                 Some('t') => d.traffic = value != "0",
                 Some('w') => {
-                    if let Ok(w) = value.parse::<f64>() {
+                    if let Some(w) = crate::geometry::number(value) {
                         d.side_width = w.max(SIDE_MIN);
                     }
                 }
                 Some('h') => {
-                    d.traffic_height = value.parse::<f64>().ok().map(|h| h.max(TRAFFIC_MIN))
+                    d.traffic_height = crate::geometry::number(value).map(|h| h.max(TRAFFIC_MIN))
                 }
                 _ => {}
             }

@@ -58,6 +58,10 @@ pub fn endpoints(s: &Scenario) -> Vec<(String, String)> {
         let l = label(&x.name, &x.id, Some(x.ip.to_string()));
         (x.id.clone(), l)
     }));
+    out.extend(s.on_prem_networks.iter().map(|x| {
+        let l = label(&x.name, &x.id, x.host_address().map(|a| a.to_string()));
+        (x.id.clone(), l)
+    }));
     out
 }
 

@@ -756,6 +756,16 @@ fn part_of<'a>(net: &Network<'a>, id: &'a str, kind: Kind) -> Option<&'a str> {
         Kind::TransitGatewayRouteTable => (net.scenario.transit_gateways.iter())
             .find(|t| t.route_tables.iter().any(|r| r.id == id))
             .map(|t| t.id.as_str()),
+        // A link is drawn as a line from its site; a site's host is the site.
+        Kind::SiteLink => (net.scenario.on_prem_networks.iter())
+            .find(|n| n.links.iter().any(|l| l.id == id))
+            .map(|n| n.id.as_str()),
+        Kind::OnPremNetwork => match id.parse::<Ipv4Addr>() {
+            Ok(ip) => net
+                .site_holding(ip)
+                .map(|i| net.scenario.on_prem_networks[i].id.as_str()),
+            Err(_) => Some(id),
+        },
         _ => Some(id),
     }
 }

@@ -167,6 +167,14 @@ impl<'a> Index<'a> {
             let path = format!("internet_hosts[{i}]");
             ix.add(Kind::InternetHost, path, &p.id, &p.name, i);
         }
+        for (i, p) in s.vpn_gateways.iter().enumerate() {
+            let path = format!("vpn_gateways[{i}]");
+            ix.add(Kind::VpnGateway, path, &p.id, &p.name, i);
+        }
+        for (i, p) in s.on_prem_networks.iter().enumerate() {
+            let path = format!("on_prem_networks[{i}]");
+            ix.add(Kind::OnPremNetwork, path, &p.id, &p.name, i);
+        }
         ix
     }
 

@@ -38,9 +38,8 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                 continue;
             }
             let (id, kind) = match &r.target {
-                RouteTarget::Local
-                | RouteTarget::TransitGateway(_)
-                | RouteTarget::VpnGateway(_) => continue,
+                RouteTarget::Local | RouteTarget::TransitGateway(_) => continue,
+                RouteTarget::VpnGateway(id) => (id, Kind::VpnGateway),
                 RouteTarget::InternetGateway(id) => (id, Kind::InternetGateway),
                 RouteTarget::NatGateway(id) => (id, Kind::NatGateway),
                 RouteTarget::Instance(id) => (id, Kind::Instance),
@@ -49,6 +48,23 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                 RouteTarget::GatewayEndpoint(id) => (id, Kind::GatewayEndpoint),
             };
             let at = format!("{path}.routes[{j}].target");
+            ix.check_ref(out, at, &part, id, &[kind]);
+        }
+    }
+    for (i, g) in s.vpn_gateways.iter().enumerate() {
+        if let Some(v) = &g.vpc {
+            let at = format!("vpn_gateways[{i}].vpc");
+            ix.check_ref(out, at, &label(&g.id, &g.name), v, &[Kind::Vpc]);
+        }
+    }
+    for (i, n) in s.on_prem_networks.iter().enumerate() {
+        let part = label(&n.id, &n.name);
+        for (j, l) in n.links.iter().enumerate() {
+            let at = format!("on_prem_networks[{i}].links[{j}].to");
+            let (id, kind) = match &l.to {
+                crate::model::LinkEnd::VpnGateway(id) => (id, Kind::VpnGateway),
+                crate::model::LinkEnd::TransitGateway(id) => (id, Kind::TransitGateway),
+            };
             ix.check_ref(out, at, &part, id, &[kind]);
         }
     }

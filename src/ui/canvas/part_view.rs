@@ -145,6 +145,22 @@ fn look(s: &Scenario, id: &str, lang: Lang) -> Option<PartLook> {
                 String::new(),
             )
         }
+        Found::VpnGateway(i) => (
+            Shape::Node("fam-network", "VGW"),
+            match &s.vpn_gateways[i].vpc {
+                Some(v) => tf(lang, "on {}", &[&name_of(s, v)]),
+                None => t(lang, "detached").into(),
+            },
+            String::new(),
+        ),
+        Found::OnPrem(i) => {
+            let n = &s.on_prem_networks[i];
+            (
+                Shape::Node("fam-outside", "DC"),
+                crate::edit::room::site_blocks(n),
+                tf(lang, "{} links", &[&n.links.len().to_string()]),
+            )
+        }
         Found::Host(i) => {
             let h = &s.internet_hosts[i];
             let badge = if h.id.starts_with("laptop") {

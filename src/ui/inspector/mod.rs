@@ -9,6 +9,7 @@ mod proxy;
 mod routes;
 mod sg;
 mod sg_rule;
+mod site;
 mod subnet;
 mod transit;
 mod vpc;
@@ -150,6 +151,8 @@ fn kind_name(lang: Lang, found: Found, s: &crate::model::Scenario) -> &'static s
         Found::NatGateway(_) => t(lang, "NAT gateway"),
         Found::Host(_) => t(lang, "Internet host"),
         Found::TransitGateway(_) => t(lang, "Transit gateway"),
+        Found::VpnGateway(_) => t(lang, "Virtual private gateway"),
+        Found::OnPrem(_) => t(lang, "On-premises network"),
     }
 }
 

@@ -489,6 +489,7 @@ pub fn NodeEditor(p: &PartId) -> Html {
             };
             fields.push(os_field(lang, h.os, on_os));
         }
+        Found::OnPrem(i) => fields.extend(super::site::fields(&app, lang, i)),
         _ => {}
     }
     let details = html! { <div class="form">{ for fields }</div> };

@@ -11,7 +11,7 @@ use crate::publish::{shift_path, zone_cuts, Cuts, ZoneCut};
 
 /// The numeric attribute `name` of `e`.
 fn number(e: &Element, name: &str) -> Option<f64> {
-    e.get_attribute(name)?.trim().parse().ok()
+    crate::geometry::number(&e.get_attribute(name)?)
 }
 
 /// The `(x, y)` of a `translate(x y)` transform.
@@ -19,7 +19,8 @@ fn translate_of(e: &Element) -> Option<(f64, f64)> {
     let t = e.get_attribute("transform")?;
     let inner = t.trim().strip_prefix("translate(")?.strip_suffix(')')?;
     let mut it = inner.split([' ', ',']).filter(|p| !p.is_empty());
-    Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?))
+    let mut next = || crate::geometry::number(it.next()?);
+    Some((next()?, next()?))
 }
 
 /// Moves the point given by attributes `x` and `y` of `e` left as the cuts say.
