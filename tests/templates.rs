@@ -111,13 +111,13 @@ fn run(s: &Scenario, from: &str, to: &str, protocol: Protocol, port: Option<u16>
 }
 
 #[test]
-fn there_are_seven_templates_with_unique_ids() {
+fn there_are_eight_templates_with_unique_ids() {
     let ids: Vec<&str> = templates::all().iter().map(|t| t.id).collect();
-    assert_eq!(ids.len(), 7);
+    assert_eq!(ids.len(), 8);
     let mut sorted = ids.clone();
     sorted.sort();
     sorted.dedup();
-    assert_eq!(sorted.len(), 7, "{ids:?}");
+    assert_eq!(sorted.len(), 8, "{ids:?}");
     assert!(templates::load("nope").is_none());
 }
 
@@ -636,6 +636,23 @@ fn transit_hub_isolates_the_spokes_from_each_other() {
             ("shared-svc", "app-b-1", TCP, Some(443), "established"),
             ("app-a-1", "app-b-1", TCP, Some(443), "no-route"),
             ("app-b-1", "app-a-1", TCP, Some(443), "no-route"),
+        ],
+    );
+}
+
+/// Site-to-site VPN: the office reaches the private app over the VPN at its private address;
+/// the web server in the public subnet gets the office's packets but its reply goes to the
+/// internet gateway, which does not carry private addresses; the app reaches the office back.
+#[test]
+fn vpn_site_reaches_the_private_subnet_but_not_the_public_one() {
+    assert_flows(
+        "vpn-site",
+        &[
+            ("office", "app", TCP, Some(22), "established"),
+            ("office", "app", TCP, Some(8080), "established"),
+            ("app", "office", TCP, Some(22), "established"),
+            ("office", "web", TCP, Some(22), "no-route"),
+            ("office", "app", TCP, Some(443), "dropped-by-security-group"),
         ],
     );
 }

@@ -93,6 +93,17 @@ pub const TEXTS: &[TemplateText] = &[
             ko: crate::ko_static!("앱 VPC 두 개와 공유 서비스 VPC 하나가 트랜짓 게이트웨이 하나에 연결되어 있습니다. 앱 쪽 연결은 공유 VPC만 경로를 전파하는 라우팅 테이블을 쓰므로, 각 앱은 공유 서비스에는 닿지만 다른 앱에는 닿지 못합니다."),
         },
     },
+    TemplateText {
+        id: "vpn-site",
+        name: StaticText {
+            en: "An office joined over site-to-site VPN",
+            ko: crate::ko_static!("사이트 간 VPN으로 잇는 사무실"),
+        },
+        description: StaticText {
+            en: "The office reaches the VPC over a VPN to its virtual private gateway (a backup VPN is down). The private subnet routes the office back to it; the public subnet sends all to the internet gateway, so the web server cannot answer the office.",
+            ko: crate::ko_static!("사무실은 VPC의 가상 프라이빗 게이트웨이로 가는 VPN으로 VPC에 닿습니다(예비 VPN은 내려가 있음). 프라이빗 서브넷은 사무실로 가는 응답을 게이트웨이로 보내지만, 퍼블릭 서브넷은 모두 인터넷 게이트웨이로 보내므로 웹 서버는 사무실에 응답하지 못합니다."),
+        },
+    },
 ];
 
 /// The text of template `id`.

@@ -66,7 +66,7 @@ macro_rules! template {
 }
 
 /// Every built-in template, in the order the app lists them.
-const ALL: [Template; 7] = [
+const ALL: [Template; 8] = [
     template!("service-postgis-memcached"),
     template!("public-private-db"),
     template!("small-service"),
@@ -74,6 +74,7 @@ const ALL: [Template; 7] = [
     template!("refactored-web"),
     template!("peering-not-transitive"),
     template!("transit-hub"),
+    template!("vpn-site"),
 ];
 
 /// Every built-in template, in the order the app lists them.

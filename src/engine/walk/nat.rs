@@ -166,8 +166,26 @@ impl<'n, 's> Walk<'n, 's> {
                 detail,
             ));
         }
+        // The internet carries a site's public addresses to it, but not its private ones.
         if let Some(site) = net.site_holding(pkt.dst) {
-            return Ok(Stage::OnPrem { site, pkt });
+            if !pkt.dst.is_private() {
+                return Ok(Stage::OnPrem { site, pkt });
+            }
+            let n = &net.scenario.on_prem_networks[site];
+            let detail = |_: &Self| {
+                format!(
+                    "{} is a private address of {}; the internet does not route private addresses",
+                    pkt.dst,
+                    display(&n.name, &n.id)
+                )
+            };
+            return Err(self.drop(
+                &pkt,
+                Verdict::NoRoute,
+                ("internet", "internet", Kind::Internet),
+                None,
+                detail,
+            ));
         }
         Err(End::Internet { pkt })
     }
