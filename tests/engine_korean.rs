@@ -44,6 +44,7 @@ const NAMES: &[&str] = &[
     "public-a",
     "igw-1",
     "tgw-1",
+    "vgw-1",
     "alb-1",
     "eni-web-1",
     "pl-1",
@@ -146,9 +147,13 @@ fn refusal_variant(r: &Refusal) -> usize {
         R::AttachmentNeedsSubnet { .. } => 27,
         R::AlreadyAttached { .. } => 28,
         R::DuplicateTgwRoute { .. } => 29,
+        R::VgwOffVpc => 30,
+        R::SecondVgw { .. } => 31,
+        R::VgwNeedsVpc => 32,
+        R::SiteInVpc { .. } => 33,
     }
 }
-const REFUSAL_VARIANTS: usize = 30;
+const REFUSAL_VARIANTS: usize = 34;
 
 fn refusals() -> Vec<Refusal> {
     use Refusal as R;
@@ -167,6 +172,13 @@ fn refusals() -> Vec<Refusal> {
             igw: s("igw-1"),
         },
         R::HostInVpc { vpc: s("vpc-1") },
+        R::VgwOffVpc,
+        R::SecondVgw {
+            vpc: s("vpc-1"),
+            vgw: s("vgw-1"),
+        },
+        R::VgwNeedsVpc,
+        R::SiteInVpc { vpc: s("vpc-1") },
         R::SubnetFull {
             subnet: s("subnet-a"),
             cidr: Some("10.0.1.0/28".parse().unwrap()),

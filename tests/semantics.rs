@@ -2463,7 +2463,7 @@ fn with_site() -> Scenario {
         .instance("app", "priv", "10.0.1.10")
         .sgs(&["ssh-sg"])
         .listens(&["22"])
-        .build();
+        .build_unvalidated();
     s.vpn_gateways.push(VpnGateway {
         id: "vgw".into(),
         name: String::new(),
@@ -2485,6 +2485,8 @@ fn with_site() -> Scenario {
             propagates_to: Vec::new(),
         }],
     });
+    let problems = vpc_playground::scenario::validate(&s);
+    assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
     s
 }
 

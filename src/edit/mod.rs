@@ -74,6 +74,10 @@ pub enum PartKind {
     Laptop,
     /// A transit gateway (regional: on the open canvas, joining VPCs).
     TransitGateway,
+    /// A virtual private gateway (on a VPC's edge: its end of VPN connections).
+    VpnGateway,
+    /// An on-premises network (outside every VPC), joined over VPN.
+    OnPremises,
 }
 
 impl PartKind {
@@ -93,6 +97,8 @@ impl PartKind {
             PartKind::Internet => "internet host",
             PartKind::Laptop => "laptop",
             PartKind::TransitGateway => "transit gateway",
+            PartKind::VpnGateway => "virtual private gateway",
+            PartKind::OnPremises => "on-premises network",
         }
     }
 

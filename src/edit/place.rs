@@ -68,6 +68,8 @@ fn build(s: &Scenario, kind: PartKind, x: f64, y: f64, exact: bool) -> Result<Pl
         PartKind::LoadBalancer => place_alb(&mut s, x, y)?,
         PartKind::Internet | PartKind::Laptop => place_host(&mut s, kind, x, y)?,
         PartKind::TransitGateway => place_tgw(&mut s, x, y)?,
+        PartKind::VpnGateway => super::site::place_vpn_gateway(&mut s, x, y)?,
+        PartKind::OnPremises => super::site::place_site(&mut s, x, y)?,
         _ => place_in_subnet(&mut s, kind, x, y)?,
     };
     Ok(Placed { scenario: s, id })
@@ -565,6 +567,29 @@ fn candidates(s: &Scenario, kind: PartKind, near: Option<&str>) -> Vec<(f64, f64
                 }
             }
         }
+        PartKind::VpnGateway => {
+            for v in &vpc_first {
+                if let Some(r) = s.layout.get(v) {
+                    out.push((r.x + r.w - 240.0, r.y));
+                }
+            }
+        }
+        PartKind::OnPremises => {
+            // Below everything, at the left.
+            let bottom = s
+                .layout
+                .values()
+                .map(|r| r.y + r.h.max(NODE_SIZE))
+                .fold(f64::NAN, f64::max);
+            out.push((
+                120.0,
+                if bottom.is_nan() {
+                    120.0
+                } else {
+                    bottom + 120.0
+                },
+            ));
+        }
         PartKind::Internet | PartKind::Laptop => {
             let top = s.layout.values().map(|r| r.y).fold(f64::NAN, f64::min);
             let y = if top.is_nan() { 80.0 } else { top - 100.0 };
@@ -628,6 +653,7 @@ pub fn place_auto(s: &Scenario, kind: PartKind, near: Option<&str>) -> Result<Pl
     Err(first_err.unwrap_or_else(|| match kind {
         PartKind::Subnet if s.vpcs.is_empty() => Refusal::SubnetNeedsVpc,
         PartKind::InternetGateway if s.vpcs.is_empty() => Refusal::IgwNeedsVpc,
+        PartKind::VpnGateway if s.vpcs.is_empty() => Refusal::VgwNeedsVpc,
         PartKind::LoadBalancer => Refusal::AlbNeedsSubnets,
         k if k.in_subnet() => Refusal::NeedsSubnet { kind: k },
         _ => Refusal::NoRoom { kind },

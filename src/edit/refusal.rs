@@ -38,6 +38,22 @@ pub enum Refusal {
         /// Its internet gateway.
         igw: String,
     },
+    /// A virtual private gateway dropped off every VPC.
+    VgwOffVpc,
+    /// A second virtual private gateway for a VPC.
+    SecondVgw {
+        /// The VPC.
+        vpc: String,
+        /// Its virtual private gateway.
+        vgw: String,
+    },
+    /// A virtual private gateway added from the keyboard with no VPC on the canvas.
+    VgwNeedsVpc,
+    /// An on-premises network dropped inside a VPC.
+    SiteInVpc {
+        /// The VPC under the drop.
+        vpc: String,
+    },
     /// A host on the internet dropped inside a VPC.
     HostInVpc {
         /// The VPC under the drop.
@@ -181,6 +197,8 @@ impl PartKind {
             PartKind::Internet => crate::ko_str!("인터넷 호스트"),
             PartKind::Laptop => crate::ko_str!("노트북"),
             PartKind::TransitGateway => crate::ko_str!("트랜짓 게이트웨이"),
+            PartKind::VpnGateway => crate::ko_str!("가상 프라이빗 게이트웨이"),
+            PartKind::OnPremises => crate::ko_str!("온프레미스 네트워크"),
         }
     }
 }
@@ -218,6 +236,18 @@ impl Refusal {
             ),
             R::HostInVpc { vpc } => format!(
                 "A host on the internet lives outside every VPC; drop it outside {vpc}."
+            ),
+            R::VgwOffVpc => {
+                "Drop the virtual private gateway on a VPC (or its edge) to attach it.".into()
+            }
+            R::SecondVgw { vpc, vgw } => format!(
+                "{vpc} already has a virtual private gateway ({vgw}); a VPC can have only one."
+            ),
+            R::VgwNeedsVpc => {
+                "A virtual private gateway attaches to a VPC: add a VPC first.".into()
+            }
+            R::SiteInVpc { vpc } => format!(
+                "An on-premises network lies outside AWS; drop it outside {vpc}."
             ),
             R::NotInSubnet { kind } => {
                 format!("{} lives in a subnet: drop it on a subnet.", a_or_an(*kind))
@@ -298,6 +328,10 @@ impl Refusal {
             }
             R::SecondIgw { vpc, igw } => crate::ko!("{}에는 이미 인터넷 게이트웨이({})가 있습니다. VPC 하나에는 하나만 연결할 수 있습니다.", vpc, igw),
             R::HostInVpc { vpc } => crate::ko!("인터넷 호스트는 모든 VPC 바깥에 있습니다. {} 바깥에 놓으세요.", vpc),
+            R::VgwOffVpc => crate::ko_str!("가상 프라이빗 게이트웨이를 연결하려면 VPC(또는 그 가장자리) 위에 놓으세요.").into(),
+            R::SecondVgw { vpc, vgw } => crate::ko!("{}에는 이미 가상 프라이빗 게이트웨이({})가 있습니다. VPC 하나에는 하나만 연결할 수 있습니다.", vpc, vgw),
+            R::VgwNeedsVpc => crate::ko_str!("가상 프라이빗 게이트웨이는 VPC에 연결됩니다. 먼저 VPC를 추가하세요.").into(),
+            R::SiteInVpc { vpc } => crate::ko!("온프레미스 네트워크는 AWS 바깥에 있습니다. {} 바깥에 놓으세요.", vpc),
             R::NotInSubnet { kind } => crate::ko!("{} 서브넷 안에 있어야 합니다. 서브넷 위에 놓으세요.", topic(kind.label_ko())),
             R::SubnetFull { subnet, cidr } => match cidr {
                 Some(c) => crate::ko!("{}({})에는 남은 빈 주소가 없습니다.", subnet, c),

@@ -1,7 +1,116 @@
-//! Editing an on-premises network: its address blocks and whether each of its links is up.
+//! Placing virtual private gateways and on-premises networks, and editing a site: its address
+//! blocks and whether each of its links is up.
 
-use crate::model::Scenario;
+use super::alloc::{fresh_id, next_name, unique_title};
+use super::refusal::Refusal;
+use crate::geometry::{vpc_at, vpc_near, NODE_SIZE};
+use crate::layout::snap;
+use crate::model::{LinkEnd, LinkKind, OnPremNetwork, Rect, Scenario, SiteLink, VpnGateway};
 use ipnet::Ipv4Net;
+
+/// The blocks a new site takes, the first one no VPC or site uses.
+const SITE_BLOCKS: [&str; 3] = ["192.168.0.0/16", "172.16.0.0/12", "100.64.0.0/10"];
+
+fn label(name: &str, id: &str) -> String {
+    crate::engine::network::display(name, id).to_string()
+}
+
+/// Adds a virtual private gateway on the edge of the VPC at (`x`, `y`); every site without a link
+/// gets a VPN connection to it. A VPC has at most one.
+pub(super) fn place_vpn_gateway(s: &mut Scenario, x: f64, y: f64) -> Result<String, Refusal> {
+    let vi = vpc_near(s, x, y, NODE_SIZE).ok_or(Refusal::VgwOffVpc)?;
+    let vpc = s.vpcs[vi].id.clone();
+    if let Some(g) = (s.vpn_gateways.iter()).find(|g| g.vpc.as_deref() == Some(vpc.as_str())) {
+        return Err(Refusal::SecondVgw {
+            vpc: label(&s.vpcs[vi].name, &vpc),
+            vgw: label(&g.name, &g.id),
+        });
+    }
+    let name = next_name(s, "vgw");
+    let id = fresh_id(s, &name);
+    let v = s.layout.get(&vpc).copied().unwrap_or_default();
+    s.vpn_gateways.push(VpnGateway {
+        id: id.clone(),
+        name,
+        vpc: Some(vpc),
+    });
+    let at = Rect {
+        x: snap(x - NODE_SIZE / 2.0).clamp(v.x + 8.0, v.x + v.w - NODE_SIZE - 8.0),
+        y: v.y - NODE_SIZE / 2.0,
+        w: 0.0,
+        h: 0.0,
+    };
+    s.layout.insert(id.clone(), at);
+    for n in 0..s.on_prem_networks.len() {
+        if s.on_prem_networks[n].links.is_empty() {
+            let link = vpn_to(s, &id);
+            s.on_prem_networks[n].links.push(link);
+        }
+    }
+    Ok(id)
+}
+
+/// Adds an on-premises network at (`x`, `y`), outside every VPC, with the first free block of
+/// 192.168.0.0/16, 172.16.0.0/12 and 100.64.0.0/10, and a VPN connection to the first virtual
+/// private gateway when there is one.
+pub(super) fn place_site(s: &mut Scenario, x: f64, y: f64) -> Result<String, Refusal> {
+    if let Some(i) = vpc_at(s, x, y) {
+        return Err(Refusal::SiteInVpc {
+            vpc: label(&s.vpcs[i].name, &s.vpcs[i].id),
+        });
+    }
+    let taken = |b: &Ipv4Net| {
+        let vpcs = s.vpcs.iter().flat_map(|v| &v.cidrs);
+        let sites = s.on_prem_networks.iter().flat_map(|n| &n.cidrs);
+        vpcs.chain(sites).any(|c| c.contains(b) || b.contains(c))
+    };
+    let cidrs = (SITE_BLOCKS.iter().filter_map(|b| b.parse::<Ipv4Net>().ok()))
+        .find(|b| !taken(b))
+        .into_iter()
+        .collect();
+    let name = unique_title(s, "office");
+    let id = fresh_id(s, &name);
+    let links = (s.vpn_gateways.first().map(|g| g.id.clone()))
+        .map(|g| vpn_to(s, &g))
+        .into_iter()
+        .collect();
+    s.on_prem_networks.push(OnPremNetwork {
+        id: id.clone(),
+        name,
+        cidrs,
+        links,
+    });
+    let at = Rect {
+        x: snap(x - NODE_SIZE / 2.0),
+        y: snap(y - NODE_SIZE / 2.0),
+        w: 0.0,
+        h: 0.0,
+    };
+    s.layout.insert(id.clone(), at);
+    Ok(id)
+}
+
+/// A new VPN connection (BGP, up) to virtual private gateway `vgw`.
+fn vpn_to(s: &Scenario, vgw: &str) -> SiteLink {
+    let taken: Vec<&str> = (s.on_prem_networks.iter())
+        .flat_map(|n| n.links.iter().map(|l| l.id.as_str()))
+        .collect();
+    let id = (1..)
+        .map(|k| format!("vpn-{k}"))
+        .find(|id| !taken.contains(&id.as_str()) && fresh_id(s, id) == *id)
+        .unwrap_or_default();
+    SiteLink {
+        name: id.clone(),
+        id,
+        kind: LinkKind::Vpn,
+        to: LinkEnd::VpnGateway(vgw.to_string()),
+        static_routes: Vec::new(),
+        up: true,
+        attachment: None,
+        route_table: None,
+        propagates_to: Vec::new(),
+    }
+}
 
 /// Sets the blocks of on-premises network `site` (index) to `blocks` (each already parsed),
 /// without duplicates, in the order given.
@@ -26,7 +135,6 @@ pub fn set_link_up(s: &mut Scenario, site: usize, link: usize, up: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{LinkEnd, LinkKind, OnPremNetwork, SiteLink};
 
     fn site() -> Scenario {
         let mut s = Scenario::new();
@@ -76,5 +184,58 @@ mod tests {
         set_link_up(&mut s, 0, 3, false);
         set_link_up(&mut s, 2, 0, false);
         assert!(s.on_prem_networks[0].links[0].up);
+    }
+}
+
+#[cfg(test)]
+mod placing {
+    use crate::edit::place::place;
+    use crate::edit::PartKind;
+    use crate::model::{LinkEnd, Scenario};
+
+    #[test]
+    fn a_gateway_goes_on_a_vpc_and_a_site_outside_with_a_vpn_to_it() {
+        let s = place(&Scenario::new(), PartKind::Vpc, 300.0, 300.0)
+            .unwrap()
+            .scenario;
+        let v = s.layout[&s.vpcs[0].id];
+        let off = place(
+            &s,
+            PartKind::VpnGateway,
+            v.x + v.w + 300.0,
+            v.y + v.h + 300.0,
+        );
+        assert!(off.is_err());
+        let s = place(&s, PartKind::VpnGateway, v.x + 100.0, v.y)
+            .unwrap()
+            .scenario;
+        assert_eq!(
+            s.vpn_gateways[0].vpc.as_deref(),
+            Some(s.vpcs[0].id.as_str())
+        );
+        assert!(
+            place(&s, PartKind::VpnGateway, v.x + 200.0, v.y).is_err(),
+            "one per VPC"
+        );
+        let inside = place(&s, PartKind::OnPremises, v.x + 50.0, v.y + 60.0);
+        assert!(inside.is_err());
+        let s = place(&s, PartKind::OnPremises, v.x, v.y + v.h + 200.0)
+            .unwrap()
+            .scenario;
+        let site = &s.on_prem_networks[0];
+        assert_eq!(site.cidrs[0].to_string(), "192.168.0.0/16");
+        assert_eq!(
+            site.links[0].to,
+            LinkEnd::VpnGateway(s.vpn_gateways[0].id.clone())
+        );
+        assert!(crate::scenario::validate(&s).iter().all(|p| !p.is_error()));
+        let s = place(&s, PartKind::OnPremises, v.x + 300.0, v.y + v.h + 200.0)
+            .unwrap()
+            .scenario;
+        assert_eq!(s.on_prem_networks[1].cidrs[0].to_string(), "172.16.0.0/12");
+        assert_ne!(
+            s.on_prem_networks[1].links[0].id,
+            s.on_prem_networks[0].links[0].id
+        );
     }
 }

@@ -68,7 +68,7 @@ pub struct Part {
 /// use vpc_playground::ui::parts::PARTS;
 /// assert!(PARTS.iter().any(|p| p.name == "NAT gateway"));
 /// ```
-pub const PARTS: [Part; 13] = [
+pub const PARTS: [Part; 15] = [
     Part {
         name: "VPC",
         badge: "VPC",
@@ -103,6 +103,13 @@ pub const PARTS: [Part; 13] = [
         family: Family::Network,
         hint: "A regional router that joins VPCs: each attachment's route table picks where traffic goes",
         kind: PartKind::TransitGateway,
+    },
+    Part {
+        name: "Virtual private gateway",
+        badge: "VGW",
+        family: Family::Network,
+        hint: "A VPC's end of site-to-site VPN connections to an on-premises network",
+        kind: PartKind::VpnGateway,
     },
     Part {
         name: "Application load balancer",
@@ -159,5 +166,12 @@ pub const PARTS: [Part; 13] = [
         family: Family::Outside,
         hint: "Your own computer, somewhere on the internet",
         kind: PartKind::Laptop,
+    },
+    Part {
+        name: "On-premises network",
+        badge: "DC",
+        family: Family::Outside,
+        hint: "A data centre or office, joined to a virtual private gateway over VPN",
+        kind: PartKind::OnPremises,
     },
 ];
