@@ -50,7 +50,7 @@ macro_rules! lesson {
     };
 }
 
-const TRACK: [BuiltinLesson; 11] = [
+const TRACK: [BuiltinLesson; 12] = [
     lesson!("public-subnet"),
     lesson!("private-subnet-nat"),
     lesson!("bastion"),
@@ -62,6 +62,7 @@ const TRACK: [BuiltinLesson; 11] = [
     lesson!("nlb-client-ip"),
     lesson!("peering-not-transitive"),
     lesson!("transit-gateway-route-tables"),
+    lesson!("vpn-route-back"),
 ];
 
 /// The built-in lessons, in track order.

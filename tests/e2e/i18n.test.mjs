@@ -51,7 +51,7 @@ const ALLOWED = new Set(
     "ElastiCache CIDR telnet curl ping ssh English Playground AWS JSON SVG PNG HTML Ctrl Shift Esc " +
     "tcp udp icmp all local WWW Enter " +
     // AWS's abbreviations the canvas writes at the hops
-    "NACL ENI ELB PCX VPCE TGW " +
+    "NACL ENI ELB PCX VPCE TGW VGW DC VPN BGP " +
     // products and container names in the templates' Korean descriptions
     "PostGIS API nginx Spring Aurora RabbitMQ webapp web admin unhealthy " +
     "React certbot Nuxt CloudFront " +

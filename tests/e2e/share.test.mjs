@@ -20,7 +20,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
 const dist = process.env.DIST_DIR ?? join(repo, "dist");
 const artifacts = join(here, "artifacts");
-const TEMPLATES = 7;
+const TEMPLATES = 8;
 
 let server;
 let browser;
