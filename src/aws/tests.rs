@@ -1086,3 +1086,50 @@ fn a_transit_gateway_peering_is_read_from_both_gateways_with_each_sides_associat
         crate::scenario::validate(s)
     );
 }
+
+#[test]
+fn vpn_connections_make_the_site_with_blocks_from_static_routes_and_router_configs() {
+    let imported = import(&[
+        vpc_file(),
+        file(
+            "VpnGateways.json",
+            json!({"VpnGateways": [{"VpnGatewayId": "vgw-1", "State": "available",
+                "VpcAttachments": [{"VpcId": "vpc-1", "State": "attached"}]}]}),
+        ),
+        file(
+            "VpnConnections.json",
+            json!({"VpnConnections": [
+                {"VpnConnectionId": "vpn-static", "State": "available", "VpnGatewayId": "vgw-1",
+                 "Options": {"StaticRoutesOnly": true},
+                 "Routes": [{"DestinationCidrBlock": "172.16.0.0/16", "State": "available"}],
+                 "VgwTelemetry": [{"Status": "DOWN"}, {"Status": "UP"}]},
+                {"VpnConnectionId": "vpn-down", "State": "available", "VpnGatewayId": "vgw-1",
+                 "VgwTelemetry": [{"Status": "DOWN"}, {"Status": "DOWN"}]},
+                {"VpnConnectionId": "vpn-gone", "State": "deleted", "VpnGatewayId": "vgw-1"},
+                {"VpnConnectionId": "vpn-elsewhere", "State": "available", "VpnGatewayId": "vgw-9"}
+            ]}),
+        ),
+        (
+            "configs/router.cfg".to_string(),
+            "router bgp 65000\n network 192.168.10.0 mask 255.255.255.0\n".to_string(),
+        ),
+    ]);
+    let s = &imported.scenario;
+    assert_eq!(s.vpn_gateways[0].vpc.as_deref(), Some("vpc-1"));
+    let site = &s.on_prem_networks[0];
+    let ids: Vec<&str> = site.links.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["vpn-static", "vpn-down"]);
+    assert!(site.links[0].up && !site.links[1].up);
+    assert_eq!(site.links[0].static_routes, vec![net("172.16.0.0/16")]);
+    assert_eq!(
+        site.cidrs,
+        vec![net("172.16.0.0/16"), net("192.168.10.0/24")]
+    );
+    let w = imported.warnings.join("\n");
+    assert!(
+        w.contains("configs/router.cfg: the on-premises network announces 192.168.10.0/24"),
+        "{w}"
+    );
+    assert!(w.contains("vgw-9, which is not in the output"), "{w}");
+    assert!(w.contains("both tunnels of vpn-down are down"), "{w}");
+}
