@@ -151,20 +151,7 @@ impl<'n, 's> Walk<'n, 's> {
         }
         if let Some(v) = net.vpc_of_address(pkt.dst) {
             let vpc = &net.scenario.vpcs[v];
-            let detail = |_: &Self| {
-                format!(
-                    "{} is a private address of {}; the internet does not route private addresses",
-                    pkt.dst,
-                    display(&vpc.name, &vpc.id)
-                )
-            };
-            return Err(self.drop(
-                &pkt,
-                Verdict::NoRoute,
-                ("internet", "internet", Kind::Internet),
-                None,
-                detail,
-            ));
+            return Err(self.private_on_internet(&pkt, display(&vpc.name, &vpc.id)));
         }
         // The internet carries a site's public addresses to it, but not its private ones.
         if let Some(site) = net.site_holding(pkt.dst) {
@@ -172,21 +159,20 @@ impl<'n, 's> Walk<'n, 's> {
                 return Ok(Stage::OnPrem { site, pkt });
             }
             let n = &net.scenario.on_prem_networks[site];
-            let detail = |_: &Self| {
-                format!(
-                    "{} is a private address of {}; the internet does not route private addresses",
-                    pkt.dst,
-                    display(&n.name, &n.id)
-                )
-            };
-            return Err(self.drop(
-                &pkt,
-                Verdict::NoRoute,
-                ("internet", "internet", Kind::Internet),
-                None,
-                detail,
-            ));
+            return Err(self.private_on_internet(&pkt, display(&n.name, &n.id)));
         }
         Err(End::Internet { pkt })
+    }
+
+    /// Drops `pkt` on the internet: its destination is a private address of `owner`.
+    fn private_on_internet(&mut self, pkt: &Packet, owner: &str) -> End {
+        let detail = |_: &Self| {
+            format!(
+                "{} is a private address of {owner}; the internet does not route private addresses",
+                pkt.dst
+            )
+        };
+        let who = ("internet", "internet", Kind::Internet);
+        self.drop(pkt, Verdict::NoRoute, who, None, detail)
     }
 }

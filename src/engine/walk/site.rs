@@ -233,17 +233,8 @@ impl<'n, 's> Walk<'n, 's> {
                 self.hop(&pkt, who, Step::Forward, |_| {
                     format!("transit gateway {tgw_name} takes the packet in through {link_name}")
                 });
-                let table = (l.route_table.as_ref())
-                    .and_then(|r| tgw.route_tables.iter().position(|x| x.id == *r));
-                let Some(table) = table else {
-                    return Err(self.drop(
-                        &pkt,
-                        Verdict::NoRoute,
-                        who,
-                        Some(RuleRef::NoAssociation),
-                        |_| format!("{link_name} is associated with no route table of transit gateway {tgw_name}"),
-                    ));
-                };
+                let what = || link_name.to_string();
+                let table = self.association(t, l.route_table.as_ref(), &what, &pkt)?;
                 self.tgw_route(t, table, "", pkt, 0)
             }
         }

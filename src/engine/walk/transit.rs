@@ -72,23 +72,39 @@ impl<'n, 's> Walk<'n, 's> {
                 display(&att.name, &att.id)
             )
         });
-        let table = (att.route_table.as_ref())
-            .and_then(|id| tgw.route_tables.iter().position(|r| r.id == *id));
-        let Some(table) = table else {
-            return Err(self.drop(
-                &pkt,
-                Verdict::NoRoute,
-                who,
-                Some(RuleRef::NoAssociation),
-                |_| {
-                    format!(
-                    "attachment {} is associated with no route table of transit gateway {tgw_name}",
-                    display(&att.name, &att.id)
-                )
-                },
-            ));
-        };
+        let what = || format!("attachment {}", display(&att.name, &att.id));
+        let table = self.association(t, att.route_table.as_ref(), &what, &pkt)?;
         self.tgw_route(t, table, az, pkt, 0)
+    }
+
+    /// The index of route table `id` of transit gateway `t`, which `what` (an attachment, a
+    /// peering, a site link, named only when the walk records) is associated with; without one,
+    /// the packet is dropped.
+    pub(super) fn association(
+        &mut self,
+        t: usize,
+        id: Option<&String>,
+        what: &dyn Fn() -> String,
+        pkt: &Packet,
+    ) -> Result<usize, End> {
+        let tgw = &self.net.scenario.transit_gateways[t];
+        if let Some(i) = id.and_then(|id| tgw.route_tables.iter().position(|r| r.id == *id)) {
+            return Ok(i);
+        }
+        let who = (tgw.id.as_str(), tgw.name.as_str(), Kind::TransitGateway);
+        let tgw_name = display(&tgw.name, &tgw.id);
+        Err(self.drop(
+            pkt,
+            Verdict::NoRoute,
+            who,
+            Some(RuleRef::NoAssociation),
+            |_| {
+                format!(
+                    "{} is associated with no route table of transit gateway {tgw_name}",
+                    what()
+                )
+            },
+        ))
     }
 
     /// Route table `table` of transit gateway `t` (indices) sends `pkt` on; `az` is the zone it
@@ -225,15 +241,8 @@ impl<'n, 's> Walk<'n, 's> {
         self.hop(&pkt, who, Step::Forward, |_| {
             format!("transit gateway {g_name} takes the packet in over peering {name}")
         });
-        let next = (side.route_table.as_ref())
-            .and_then(|id| g.route_tables.iter().position(|r| r.id == *id));
-        let Some(next) = next else {
-            return Err(
-                self.drop(&pkt, Verdict::NoRoute, who, Some(RuleRef::NoAssociation), |_| {
-                    format!("peering {name} is associated with no route table of transit gateway {g_name}")
-                }),
-            );
-        };
+        let what = || format!("peering {name}");
+        let next = self.association(far, side.route_table.as_ref(), &what, &pkt)?;
         self.tgw_route(far, next, az, pkt, crossed + 1)
     }
 
