@@ -45,7 +45,7 @@ async fn shell_has_header_palette_canvas_inspector_and_traffic() {
     let palette = find(&root, "[aria-label='Palette']");
     let names = texts(&palette, "button .part-name");
     let expected: Vec<String> = ui::parts::PARTS.iter().map(|p| p.name.to_owned()).collect();
-    assert_eq!(names.len(), 13);
+    assert_eq!(names.len(), 15);
     for name in [
         "VPC",
         "Subnet",
@@ -60,6 +60,8 @@ async fn shell_has_header_palette_canvas_inspector_and_traffic() {
         "ElastiCache",
         "Internet",
         "My laptop",
+        "Virtual private gateway",
+        "On-premises network",
     ] {
         assert!(names.iter().any(|n| n == name), "palette lacks {name}");
     }
