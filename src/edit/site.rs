@@ -238,4 +238,31 @@ mod placing {
             s.on_prem_networks[0].links[0].id
         );
     }
+
+    #[test]
+    fn deleting_a_gateway_or_its_vpc_drops_the_links_that_end_there() {
+        use crate::edit::remove::remove_parts;
+        let s = place(&Scenario::new(), PartKind::Vpc, 300.0, 300.0)
+            .unwrap()
+            .scenario;
+        let v = s.layout[&s.vpcs[0].id];
+        let s = place(&s, PartKind::VpnGateway, v.x + 100.0, v.y)
+            .unwrap()
+            .scenario;
+        let s = place(&s, PartKind::OnPremises, v.x, v.y + v.h + 200.0)
+            .unwrap()
+            .scenario;
+        let vgw = s.vpn_gateways[0].id.clone();
+        let without_gateway = remove_parts(&s, std::slice::from_ref(&vgw));
+        assert!(without_gateway.vpn_gateways.is_empty());
+        assert!(without_gateway.on_prem_networks[0].links.is_empty());
+        let without_vpc = remove_parts(&s, std::slice::from_ref(&s.vpcs[0].id));
+        assert!(without_vpc.vpn_gateways.is_empty());
+        assert!(
+            without_vpc.on_prem_networks[0].links.is_empty(),
+            "the site stays, its link goes"
+        );
+        let site = s.on_prem_networks[0].id.clone();
+        assert!(remove_parts(&s, &[site]).on_prem_networks.is_empty());
+    }
 }
