@@ -24,7 +24,7 @@ pub struct Placed {
     pub id: Id,
 }
 
-fn node_rect(x: f64, y: f64) -> Rect {
+pub(super) fn node_rect(x: f64, y: f64) -> Rect {
     Rect {
         x: snap(x - NODE_SIZE / 2.0),
         y: snap(y - NODE_SIZE / 2.0),
@@ -102,7 +102,7 @@ fn place_vpc(s: &mut Scenario, x: f64, y: f64) -> Result<Id, Refusal> {
     Ok(id)
 }
 
-fn label(name: &str, id: &str) -> String {
+pub(super) fn label(name: &str, id: &str) -> String {
     if name.is_empty() {
         id.to_string()
     } else {
@@ -170,22 +170,25 @@ fn place_igw(s: &mut Scenario, x: f64, y: f64) -> Result<Id, Refusal> {
     }
     let name = next_name(s, "igw");
     let id = fresh_id(s, &name);
-    let v = s.layout.get(&vpc).copied().unwrap_or_default();
+    let at = edge_rect(s, &vpc, x);
     s.internet_gateways.push(InternetGateway {
         id: id.clone(),
         name,
         vpc: Some(vpc),
     });
-    s.layout.insert(
-        id.clone(),
-        Rect {
-            x: snap(x - NODE_SIZE / 2.0).clamp(v.x + 8.0, v.x + v.w - NODE_SIZE - 8.0),
-            y: v.y - NODE_SIZE / 2.0,
-            w: 0.0,
-            h: 0.0,
-        },
-    );
+    s.layout.insert(id.clone(), at);
     Ok(id)
+}
+
+/// Where a gateway dropped at `x` sits on the top edge of VPC `vpc` (inside its width).
+pub(super) fn edge_rect(s: &Scenario, vpc: &str, x: f64) -> Rect {
+    let v = s.layout.get(vpc).copied().unwrap_or_default();
+    Rect {
+        x: snap(x - NODE_SIZE / 2.0).clamp(v.x + 8.0, v.x + v.w - NODE_SIZE - 8.0),
+        y: v.y - NODE_SIZE / 2.0,
+        w: 0.0,
+        h: 0.0,
+    }
 }
 
 fn place_host(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<Id, Refusal> {

@@ -2,18 +2,14 @@
 //! blocks and whether each of its links is up.
 
 use super::alloc::{fresh_id, next_name, unique_title};
+use super::place::{edge_rect, label, node_rect};
 use super::refusal::Refusal;
 use crate::geometry::{vpc_at, vpc_near, NODE_SIZE};
-use crate::layout::snap;
-use crate::model::{LinkEnd, LinkKind, OnPremNetwork, Rect, Scenario, SiteLink, VpnGateway};
+use crate::model::{LinkEnd, LinkKind, OnPremNetwork, Scenario, SiteLink, VpnGateway};
 use ipnet::Ipv4Net;
 
 /// The blocks a new site takes, the first one no VPC or site uses.
 const SITE_BLOCKS: [&str; 3] = ["192.168.0.0/16", "172.16.0.0/12", "100.64.0.0/10"];
-
-fn label(name: &str, id: &str) -> String {
-    crate::engine::network::display(name, id).to_string()
-}
 
 /// Adds a virtual private gateway on the edge of the VPC at (`x`, `y`); every site without a link
 /// gets a VPN connection to it. A VPC has at most one.
@@ -28,18 +24,12 @@ pub(super) fn place_vpn_gateway(s: &mut Scenario, x: f64, y: f64) -> Result<Stri
     }
     let name = next_name(s, "vgw");
     let id = fresh_id(s, &name);
-    let v = s.layout.get(&vpc).copied().unwrap_or_default();
+    let at = edge_rect(s, &vpc, x);
     s.vpn_gateways.push(VpnGateway {
         id: id.clone(),
         name,
         vpc: Some(vpc),
     });
-    let at = Rect {
-        x: snap(x - NODE_SIZE / 2.0).clamp(v.x + 8.0, v.x + v.w - NODE_SIZE - 8.0),
-        y: v.y - NODE_SIZE / 2.0,
-        w: 0.0,
-        h: 0.0,
-    };
     s.layout.insert(id.clone(), at);
     for n in 0..s.on_prem_networks.len() {
         if s.on_prem_networks[n].links.is_empty() {
@@ -80,13 +70,7 @@ pub(super) fn place_site(s: &mut Scenario, x: f64, y: f64) -> Result<String, Ref
         cidrs,
         links,
     });
-    let at = Rect {
-        x: snap(x - NODE_SIZE / 2.0),
-        y: snap(y - NODE_SIZE / 2.0),
-        w: 0.0,
-        h: 0.0,
-    };
-    s.layout.insert(id.clone(), at);
+    s.layout.insert(id.clone(), node_rect(x, y));
     Ok(id)
 }
 

@@ -560,11 +560,11 @@ fn reply(
             w.note_back(&pkt, &me, here);
             return Ok(());
         }
-        End::OnPrem { pkt, .. }
+        End::OnPrem { site, pkt }
             if matches!(client, Client::Internet { ip, .. } if ip == pkt.dst)
                 && pkt.src == sent_to =>
         {
-            let me = leg_server(net, &End::OnPrem { site: 0, pkt });
+            let me = leg_server(net, &End::OnPrem { site, pkt });
             w.note_back(&pkt, &me, here);
             return Ok(());
         }
