@@ -358,9 +358,13 @@ fn message_variant(m: &Message) -> usize {
         M::PeeringOtherVpc { .. } => 61,
         M::EndpointOtherVpc { .. } => 62,
         M::ListenerProtocolForKind { .. } => 63,
+        M::MiddleboxNotSubnet { .. } => 64,
+        M::GatewayOtherVpc { .. } => 65,
+        M::GatewayInTwoTables { .. } => 66,
+        M::GatewayTableRoute { .. } => 67,
     }
 }
-const MESSAGE_VARIANTS: usize = 64;
+const MESSAGE_VARIANTS: usize = 68;
 
 const NOUNS: [PartNoun; 16] = [
     PartNoun::Vpc,
@@ -640,6 +644,28 @@ fn messages() -> Vec<Message> {
         M::RouteInsideVpc {
             net: net("10.0.1.0/24"),
             block: net("10.0.0.0/16"),
+        },
+        M::MiddleboxNotSubnet {
+            net: net("10.0.1.0/25"),
+            block: net("10.0.0.0/16"),
+        },
+        M::GatewayOtherVpc {
+            id: s("igw-1"),
+            vpc: Some(s("vpc-2")),
+            here: s("vpc-1"),
+        },
+        M::GatewayOtherVpc {
+            id: s("vgw-1"),
+            vpc: None,
+            here: s("vpc-1"),
+        },
+        M::GatewayInTwoTables {
+            id: s("igw-1"),
+            first: 0,
+            table: s("\"엣지\""),
+        },
+        M::GatewayTableRoute {
+            dest: Destination::Cidr(net("0.0.0.0/0")),
         },
         M::EndpointRouteDestination {
             id: s("vpce-1"),

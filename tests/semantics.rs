@@ -2638,3 +2638,176 @@ fn vpn_transit_gateway_attachment_propagates_the_site_blocks() {
         Some("no matching route"),
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Middlebox routing: routes more specific than local, gateway route tables, stateful appliances
+// ---------------------------------------------------------------------------------------------
+
+/// An inspection VPC: `web` (10.0.0.10, public 54.0.0.10) in `web-net`, the firewall `fw`
+/// (10.0.2.10, check off) in `fw-net` whose table sends 0.0.0.0/0 to the gateway, and `app`
+/// (10.0.1.10) in `app-net`. `web-rt` sends 0.0.0.0/0 to `web_default`; `edge-rt` is the
+/// internet gateway's table when `edge` (10.0.0.0/24 → fw).
+fn inspection(web_default: &str, edge: bool) -> Sc {
+    let sc = Sc::new()
+        .vpc("vpc", "10.0.0.0/16")
+        .igw("igw")
+        .subnet("web-net", "10.0.0.0/24")
+        .subnet("app-net", "10.0.1.0/24")
+        .public_subnet("fw-net", "10.0.2.0/24", "igw")
+        .sg("open", &["all from 0.0.0.0/0"], &["all to 0.0.0.0/0"])
+        .instance("fw", "fw-net", "10.0.2.10")
+        .sgs(&["open"])
+        .role(Role::Appliance)
+        .stateful()
+        .no_src_dst_check()
+        .instance("web", "web-net", "10.0.0.10")
+        .public_ip("54.0.0.10")
+        .sgs(&["open"])
+        .listens(&["443"])
+        .instance("app", "app-net", "10.0.1.10")
+        .sgs(&["open"])
+        .listens(&["8080"])
+        .route_table("web-rt", &["web-net"])
+        .route("web-rt", "0.0.0.0/0", web_default)
+        .internet_host("laptop", "203.0.113.10", Os::Linux);
+    if !edge {
+        return sc;
+    }
+    sc.route_table("edge-rt", &[]).edge("edge-rt", "igw").route(
+        "edge-rt",
+        "10.0.0.0/24",
+        "instance:fw",
+    )
+}
+
+#[test]
+fn middlebox_route_more_specific_than_local_sends_a_subnets_traffic_through_the_appliance() {
+    let s = inspection("igw:igw", false)
+        .route("web-rt", "10.0.1.0/24", "instance:fw")
+        .route_table("app-rt", &["app-net"])
+        .route("app-rt", "10.0.0.0/24", "instance:fw")
+        .build();
+    let t = tcp(&s, "app", "web", 443);
+    assert_established(&t);
+    // The route to web's subnet wins over the local route, both ways.
+    hop(&t, "fw", Forward, Decision::Forward);
+    hop(&t, "fw", Return, Decision::Forward);
+    // Inside the appliance's own subnet, and for other subnets, local still decides.
+    let t = tcp(&s, "fw", "web", 443);
+    assert_established(&t);
+}
+
+#[test]
+fn middlebox_route_must_cover_a_whole_subnet_block() {
+    let s = inspection("igw:igw", false)
+        .route("web-rt", "10.0.1.0/25", "instance:fw")
+        .build_unvalidated();
+    let problems = vpc_playground::scenario::validate(&s);
+    assert!(
+        problems.iter().any(|p| p.is_error()
+            && p.code == "route-inside-vpc-not-local"
+            && p.path == "route_tables[2].routes[1].destination"),
+        "{problems:?}"
+    );
+    let s = inspection("igw:igw", false)
+        .route("web-rt", "10.0.1.0/24", "igw:igw")
+        .build_unvalidated();
+    let problems = vpc_playground::scenario::validate(&s);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.is_error() && p.code == "route-inside-vpc-not-local"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn ingress_routing_gateway_route_table_sends_what_enters_through_the_appliance() {
+    let s = inspection("instance:fw", true).build();
+    let t = tcp(&s, "laptop", "web", 443);
+    assert_established(&t);
+    // In: the gateway translates, its route table sends web's subnet to the firewall.
+    let edge = hop(&t, "edge-rt", Forward, Decision::Forward);
+    assert_eq!(edge.packet.dst, ip("10.0.0.10"));
+    hop(&t, "fw", Forward, Decision::Forward);
+    // Out: web's subnet sends the reply to the firewall, whose subnet sends it to the gateway.
+    hop(&t, "fw", Return, Decision::Forward);
+    // web's own connections out go the same way.
+    let t = tcp(&s, "web", "laptop", 22);
+    assert_eq!(t.verdict, Verdict::Established, "{}", explain(&t));
+    hop(&t, "fw", Forward, Decision::Forward);
+}
+
+#[test]
+fn stateful_appliance_drops_a_connection_whose_reply_skips_it() {
+    // In through the firewall, out straight to the gateway.
+    let s = inspection("igw:igw", true).build();
+    let t = tcp(&s, "laptop", "web", 443);
+    assert_blocked(&t, Verdict::NoRoute, "fw", Kind::Instance, Return, None);
+    assert!(
+        t.blocked_by.is_some() && explain(&t).contains("asymmetric"),
+        "{}",
+        explain(&t)
+    );
+}
+
+#[test]
+fn stateful_appliance_drops_a_reply_whose_request_it_never_saw() {
+    // In straight to web, out through the firewall.
+    let s = inspection("instance:fw", false).build();
+    let t = tcp(&s, "laptop", "web", 443);
+    assert_blocked(&t, Verdict::NoRoute, "fw", Kind::Instance, Return, None);
+}
+
+#[test]
+fn appliance_that_is_not_stateful_forwards_either_way_of_a_connection() {
+    // AWS enforces no symmetry: an appliance that tracks nothing forwards the reply it never
+    // saw the request of, and the reply may skip it.
+    for (default, edge) in [("instance:fw", false), ("igw:igw", true)] {
+        let mut s = inspection(default, edge).build();
+        s.instances[0].stateful = false;
+        assert_established(&tcp(&s, "laptop", "web", 443));
+    }
+}
+
+#[test]
+fn ingress_routing_on_a_virtual_private_gateway() {
+    let mut s = with_site();
+    // The firewall sits in the public subnet; the gateway's table sends app's subnet through it.
+    let fw = vpc_playground::model::Instance {
+        id: "fw".into(),
+        name: "fw".into(),
+        interfaces: vec![vpc_playground::model::Interface {
+            id: "fw-eni".into(),
+            subnet: "pub".into(),
+            private_ip: ip("10.0.0.50"),
+            public_ip: None,
+            elastic_ip: false,
+            security_groups: vec!["ssh-sg".into()],
+            source_dest_check: false,
+        }],
+        stateful: true,
+        ..s.instances[0].clone()
+    };
+    s.instances.push(fw);
+    let edge = vpc_playground::model::RouteTable {
+        id: "vgw-rt".into(),
+        name: "vgw-rt".into(),
+        vpc: "vpc".into(),
+        main: false,
+        subnets: Vec::new(),
+        gateways: vec!["vgw".into()],
+        routes: vec![vpc_playground::model::Route {
+            destination: vpc_playground::model::Destination::Cidr("10.0.1.0/24".parse().unwrap()),
+            target: target("eni:fw-eni"),
+            state: vpc_playground::model::RouteState::Active,
+        }],
+    };
+    s.route_tables.push(edge);
+    let problems = vpc_playground::scenario::validate(&s);
+    assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
+    // In through the firewall, but app's reply goes straight to the gateway: dropped.
+    let t = tcp(&s, "192.168.5.5", "10.0.1.10", 22);
+    assert_blocked(&t, Verdict::NoRoute, "fw", Kind::Instance, Return, None);
+    hop(&t, "vgw-rt", Forward, Decision::Forward);
+}

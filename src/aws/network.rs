@@ -93,6 +93,7 @@ pub(crate) fn route_tables(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<R
             vpc: t.vpc_id.clone(),
             main: false,
             subnets: Vec::new(),
+            gateways: Vec::new(),
             routes: Vec::new(),
         };
         for a in t

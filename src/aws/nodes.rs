@@ -174,6 +174,7 @@ impl Pending {
                 listens: Listening::Any,
                 upstreams: Vec::new(),
                 stopped: false,
+                stateful: false,
             },
             slots: Vec::new(),
         }

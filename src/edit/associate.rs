@@ -70,6 +70,7 @@ pub fn new_table(s: &mut Scenario, subnet: &str) -> Option<usize> {
         vpc,
         main: false,
         subnets: vec![subnet.to_string()],
+        gateways: Vec::new(),
         routes: Vec::new(),
     });
     Some(s.route_tables.len() - 1)

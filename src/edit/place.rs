@@ -396,6 +396,7 @@ fn place_in_subnet(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<I
                 },
                 upstreams: Vec::new(),
                 stopped: false,
+                stateful: false,
             });
         }
     }

@@ -93,6 +93,7 @@ fn a_subnet_takes_its_own_route_table_and_acl_along() {
         vpc: "vpc-1".into(),
         main: false,
         subnets: vec!["subnet-a".into()],
+        gateways: Vec::new(),
         routes: Vec::new(),
     });
     s.network_acls.push(NetworkAcl {

@@ -252,6 +252,7 @@ fn names_count_up_and_letters_roll_over() {
         listens: Listening::Any,
         upstreams: vec![],
         stopped: false,
+        stateful: false,
     });
     assert_eq!(next_name(&s, "web"), "web-2");
     assert_eq!(next_letter_name(&s, "subnet"), "subnet-a");

@@ -551,11 +551,13 @@ fn reply(
     let (pkt, at) = match w.run(back) {
         End::Dropped(d) => return Err(d),
         End::Eni { eni, pkt } if client == Client::Eni(eni) && pkt.dport == sport => {
+            symmetric(w, &pkt)?;
             let me = leg_server(net, &End::Eni { eni, pkt });
             w.note_back(&pkt, &me, here);
             return Ok(());
         }
         End::Internet { pkt } if matches!(client, Client::Internet { ip, .. } if ip == pkt.dst) => {
+            symmetric(w, &pkt)?;
             let me = leg_server(net, &End::Internet { pkt });
             w.note_back(&pkt, &me, here);
             return Ok(());
@@ -564,6 +566,7 @@ fn reply(
             if matches!(client, Client::Internet { ip, .. } if ip == pkt.dst)
                 && pkt.src == sent_to =>
         {
+            symmetric(w, &pkt)?;
             let me = leg_server(net, &End::OnPrem { site, pkt });
             w.note_back(&pkt, &me, here);
             return Ok(());
@@ -589,6 +592,18 @@ fn reply(
             pkt.dst
         )
     }))
+}
+
+/// The reply of this leg came back to its client: it did so through every appliance that
+/// forwarded the request, or the first one it skipped drops the connection.
+fn symmetric(w: &mut Walk, pkt: &Packet) -> Result<(), Box<Stop>> {
+    match w.skipped_appliance() {
+        None => Ok(()),
+        Some(eni) => match w.skipped_drop(eni, pkt) {
+            End::Dropped(d) => Err(d),
+            _ => Ok(()),
+        },
+    }
 }
 
 /// A reverse proxy (instance `inst`, reached at interface `eni`) opens leg `leg + 1` to its

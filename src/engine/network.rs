@@ -126,6 +126,9 @@ pub struct Network<'s> {
     pub tgws: Vec<CompiledTgw>,
     /// For each VPC, the indices of the transit gateways it is attached to.
     pub tgws_of_vpc: Vec<Vec<usize>>,
+    /// The gateway route table (index in `scenario.route_tables`) of each internet or virtual
+    /// private gateway that has one, by gateway id: it routes what enters the VPC there.
+    pub edge_tables: HashMap<&'s str, usize>,
 }
 
 impl<'s> Network<'s> {
@@ -185,6 +188,7 @@ impl<'s> Network<'s> {
                 .map(|t| CompiledTgw::new(scenario, t, &vpc_index))
                 .collect(),
             tgws_of_vpc: gateways_of_vpc(scenario, &vpc_index),
+            edge_tables: edge_tables(scenario),
             sg_index,
             pl_index,
             vpc_index,
@@ -471,6 +475,17 @@ fn peers(scenario: &Scenario, vpc_index: &HashMap<&str, usize>) -> Vec<Vec<(usiz
 }
 
 /// For each VPC, the first internet gateway attached to it.
+/// Each gateway's route table: the first table that names the gateway.
+fn edge_tables(scenario: &Scenario) -> HashMap<&str, usize> {
+    let mut out = HashMap::default();
+    for (i, t) in scenario.route_tables.iter().enumerate() {
+        for g in &t.gateways {
+            out.entry(g.as_str()).or_insert(i);
+        }
+    }
+    out
+}
+
 fn igw_of_vpc(scenario: &Scenario, vpc_index: &HashMap<&str, usize>) -> Vec<Option<usize>> {
     let mut igw_of_vpc = vec![None; scenario.vpcs.len()];
     for (i, g) in scenario.internet_gateways.iter().enumerate() {

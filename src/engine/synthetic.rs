@@ -94,6 +94,7 @@ fn add_route_tables(s: &mut Scenario, tier_subnets: &[Vec<String>]) {
         vpc: VPC.into(),
         main: true,
         subnets: Vec::new(),
+        gateways: Vec::new(),
         routes: Vec::new(),
     });
     s.route_tables.push(RouteTable {
@@ -102,6 +103,7 @@ fn add_route_tables(s: &mut Scenario, tier_subnets: &[Vec<String>]) {
         vpc: VPC.into(),
         main: false,
         subnets: tier_subnets[0].clone(),
+        gateways: Vec::new(),
         routes: vec![Route {
             destination: Destination::Cidr("0.0.0.0/0".parse().expect("valid")),
             target: RouteTarget::InternetGateway("igw-gen".into()),
@@ -257,6 +259,7 @@ fn add_instances(s: &mut Scenario, count: usize, tier_subnets: &[Vec<String>]) {
             listens: Listening::Ports(vec![Listener::tcp(TIER_PORTS[t]), Listener::tcp(22)]),
             upstreams: Vec::new(),
             stopped: false,
+            stateful: false,
         });
     }
 }

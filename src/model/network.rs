@@ -115,6 +115,10 @@ pub struct RouteTable {
     /// Subnets explicitly associated with this table.
     #[serde(default)]
     pub subnets: Vec<Id>,
+    /// Gateways (internet or virtual private) associated with this table: a gateway route
+    /// table, which routes what enters the VPC through them (ingress routing).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gateways: Vec<Id>,
     /// Routes other than the implicit `local` ones.
     #[serde(default)]
     pub routes: Vec<Route>,

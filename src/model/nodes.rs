@@ -94,6 +94,11 @@ pub struct Instance {
     /// sends and forwards nothing.
     #[serde(default, skip_serializing_if = "is_default")]
     pub stopped: bool,
+    /// An appliance that tracks connections, as a firewall does: it drops a packet of a
+    /// connection whose other way did not pass through it. (AWS itself enforces no symmetry:
+    /// an appliance that is not stateful forwards whatever reaches it.)
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub stateful: bool,
 }
 
 /// The database or cache engine behind an endpoint, which sets its default port.

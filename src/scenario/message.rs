@@ -449,6 +449,23 @@ pub enum Message {
         vpc: String,
         here: String,
     },
+    /// A route more specific than the local route (middlebox routing) whose destination is not
+    /// a whole subnet's block.
+    MiddleboxNotSubnet { net: Ipv4Net, block: Ipv4Net },
+    /// A gateway route table associated with a gateway of another VPC (or of none).
+    GatewayOtherVpc {
+        id: String,
+        vpc: Option<String>,
+        here: String,
+    },
+    /// A gateway associated with two route tables.
+    GatewayInTwoTables {
+        id: String,
+        first: usize,
+        table: String,
+    },
+    /// A route a gateway route table cannot hold.
+    GatewayTableRoute { dest: Destination },
 }
 
 /// `a`, `a or b`, `a, b or c`.
@@ -726,7 +743,7 @@ impl Message {
                 shown_en(dest)
             ),
             M::RouteInsideVpc { net, block } => format!(
-                "{net} lies inside the VPC's block {block}, which the implicit local route serves; a route to addresses of the VPC itself cannot point elsewhere (nothing more specific than the local route may)"
+                "{net} lies inside the VPC's block {block}, which the implicit local route serves; only a network interface, an instance or a NAT gateway may take a subnet's addresses from it (middlebox routing)"
             ),
             M::EndpointRouteDestination { id, prefix_list } => format!(
                 "a route to gateway endpoint {id:?} must have the endpoint's prefix list {prefix_list:?} as its destination"
@@ -751,6 +768,22 @@ impl Message {
             ),
             M::EndpointOtherVpc { id, vpc, here } => format!(
                 "gateway endpoint {id:?} serves VPC {vpc:?}, not this route table's VPC {here:?}"
+            ),
+            M::MiddleboxNotSubnet { net, block } => format!(
+                "{net} lies inside the VPC's block {block} but is not the block of one of its subnets; a route more specific than the local route must have a whole subnet's block as its destination"
+            ),
+            M::GatewayOtherVpc { id, vpc: Some(vpc), here } => format!(
+                "gateway {id:?} is attached to VPC {vpc:?}, not to this route table's VPC {here:?}; a gateway route table serves its own VPC's gateway"
+            ),
+            M::GatewayOtherVpc { id, vpc: None, here } => format!(
+                "gateway {id:?} is not attached to any VPC; attach it to {here:?} before associating a route table with it"
+            ),
+            M::GatewayInTwoTables { id, first, table } => format!(
+                "gateway {id:?} is already associated with route_tables[{first}] {table}; a gateway has at most one route table"
+            ),
+            M::GatewayTableRoute { dest } => format!(
+                "this table is associated with a gateway, so it routes what enters the VPC: its routes must have the VPC's block or a whole subnet's block as destination ({} is neither) and point at local, a network interface or an instance",
+                shown_en(dest)
             ),
         }
     }

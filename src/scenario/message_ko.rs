@@ -199,7 +199,7 @@ impl Message {
             M::TableSubnetOtherVpc { subnet, vpc, table_vpc } => crate::ko!("서브넷 {}은(는) VPC {}에 있지만 이 라우팅 테이블은 VPC {}에 속합니다. 라우팅 테이블은 자기 VPC의 서브넷만 맡습니다.", crate::i18n::catalog::AsDebug(&subnet), crate::i18n::catalog::AsDebug(&vpc), crate::i18n::catalog::AsDebug(&table_vpc)),
             M::DuplicateRoute { dest, .. } => crate::ko!("대상 {}(으)로 가는 경로가 이미 있습니다. 라우팅 테이블에는 대상마다 경로가 하나만 있습니다.", shown_ko(dest)),
             M::LocalRouteNotVpc { blocks, vpc, dest } => crate::ko!("로컬 경로의 대상은 VPC 자신의 블록(VPC {}의 {})이어야 합니다. {}은(는) 안 됩니다.", vpc, joined(blocks), shown_ko(dest)),
-            M::RouteInsideVpc { net, block } => crate::ko!("{}은(는) 암묵적인 로컬 경로가 맡는 VPC 블록 {} 안에 있습니다. VPC 자신의 주소로 가는 경로는 다른 곳을 가리킬 수 없습니다 (로컬 경로보다 구체적인 경로는 둘 수 없음).", net, block),
+            M::RouteInsideVpc { net, block } => crate::ko!("{}은(는) 암묵적인 로컬 경로가 맡는 VPC 블록 {} 안에 있습니다. 서브넷의 주소를 로컬 경로에서 가져올 수 있는 대상은 네트워크 인터페이스, 인스턴스, NAT 게이트웨이뿐입니다 (미들박스 라우팅).", net, block),
             M::EndpointRouteDestination { id, prefix_list } => crate::ko!("게이트웨이 엔드포인트 {}(으)로 가는 경로의 대상은 엔드포인트의 접두사 목록 {}이어야 합니다.", crate::i18n::catalog::AsDebug(&id), crate::i18n::catalog::AsDebug(&prefix_list)),
             M::IgwOtherVpc { id, vpc, here } => crate::ko!("인터넷 게이트웨이 {}은(는) 이 라우팅 테이블의 VPC {}이(가) 아니라 VPC {}에 연결되어 있습니다.", crate::i18n::catalog::AsDebug(&id), crate::i18n::catalog::AsDebug(&here), crate::i18n::catalog::AsDebug(&vpc)),
             M::IgwDetached { id, here } => crate::ko!("인터넷 게이트웨이 {}은(는) 어느 VPC에도 연결되어 있지 않습니다. {}에 연결하세요.", crate::i18n::catalog::AsDebug(&id), crate::i18n::catalog::AsDebug(&here)),
@@ -208,6 +208,11 @@ impl Message {
             M::InterfaceOtherVpc { id, vpc, here } => crate::ko!("네트워크 인터페이스 {}은(는) 이 라우팅 테이블의 VPC {}이(가) 아니라 VPC {}에 있습니다.", crate::i18n::catalog::AsDebug(&id), crate::i18n::catalog::AsDebug(&here), crate::i18n::catalog::AsDebug(&vpc)),
             M::PeeringOtherVpc { id, a, b, here } => crate::ko!("피어링 연결 {}은(는) VPC {}와(과) {}을(를) 잇습니다. 이 라우팅 테이블의 VPC {}은(는) 잇지 않습니다.", crate::i18n::catalog::AsDebug(&id), crate::i18n::catalog::AsDebug(&a), crate::i18n::catalog::AsDebug(&b), crate::i18n::catalog::AsDebug(&here)),
             M::EndpointOtherVpc { id, vpc, here } => crate::ko!("게이트웨이 엔드포인트 {}은(는) 이 라우팅 테이블의 VPC {}이(가) 아니라 VPC {}을(를) 맡습니다.", crate::i18n::catalog::AsDebug(&id), crate::i18n::catalog::AsDebug(&here), crate::i18n::catalog::AsDebug(&vpc)),
+            M::MiddleboxNotSubnet { net, block } => crate::ko!("{}은(는) VPC 블록 {} 안에 있지만 어느 서브넷의 블록도 아닙니다. 로컬 경로보다 구체적인 경로의 대상 주소는 서브넷 블록 전체여야 합니다.", net, block),
+            M::GatewayOtherVpc { id, vpc: Some(vpc), here } => crate::ko!("게이트웨이 {}은(는) 이 라우팅 테이블의 VPC {}이(가) 아니라 VPC {}에 연결되어 있습니다. 게이트웨이 라우팅 테이블은 자기 VPC의 게이트웨이만 맡습니다.", crate::i18n::catalog::AsDebug(&id), crate::i18n::catalog::AsDebug(&here), crate::i18n::catalog::AsDebug(&vpc)),
+            M::GatewayOtherVpc { id, vpc: None, here } => crate::ko!("게이트웨이 {}은(는) 어느 VPC에도 연결되어 있지 않습니다. 라우팅 테이블을 연결하기 전에 {}에 연결하세요.", crate::i18n::catalog::AsDebug(&id), crate::i18n::catalog::AsDebug(&here)),
+            M::GatewayInTwoTables { id, table, .. } => crate::ko!("게이트웨이 {}은(는) 이미 라우팅 테이블 {}에 연결되어 있습니다. 게이트웨이에는 라우팅 테이블을 하나만 연결할 수 있습니다.", crate::i18n::catalog::AsDebug(&id), table),
+            M::GatewayTableRoute { dest } => crate::ko!("이 테이블은 게이트웨이에 연결되어 VPC로 들어오는 트래픽을 라우팅합니다. 경로의 대상 주소는 VPC 블록이나 서브넷 블록 전체여야 하고({}은(는) 둘 다 아님), 대상은 local, 네트워크 인터페이스, 인스턴스여야 합니다.", shown_ko(dest)),
         }
     }
 }

@@ -81,6 +81,7 @@ pub fn main_route_table(id: String, vpc: &str) -> RouteTable {
         vpc: vpc.into(),
         main: true,
         subnets: Vec::new(),
+        gateways: Vec::new(),
         routes: Vec::new(),
     }
 }

@@ -562,6 +562,7 @@ pub(super) fn build(plan: &Plan) -> Scenario {
                     listens: p.listens.clone(),
                     upstreams: Vec::new(),
                     stopped: false,
+                    stateful: false,
                 });
             }
         }
@@ -687,6 +688,7 @@ pub(super) fn build(plan: &Plan) -> Scenario {
             } else {
                 vec![format!("{v}s0")]
             },
+            gateways: Vec::new(),
             routes,
         });
         let acl_rule = |(n, r): (usize, &RulePlan)| AclRule {

@@ -59,6 +59,7 @@ pub fn instance(id: &str, nic: Interface) -> Instance {
         listens: Listening::Any,
         upstreams: Vec::new(),
         stopped: false,
+        stateful: false,
     }
 }
 
@@ -70,6 +71,7 @@ pub fn table(id: &str, vpc: &str, subnets: &[&str], routes: Vec<Route>) -> Route
         vpc: vpc.into(),
         main: false,
         subnets: subnets.iter().map(|s| s.to_string()).collect(),
+        gateways: Vec::new(),
         routes,
     }
 }

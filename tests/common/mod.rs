@@ -181,6 +181,7 @@ impl Sc {
             vpc: id.into(),
             main: true,
             subnets: Vec::new(),
+            gateways: Vec::new(),
             routes: Vec::new(),
         });
         self.s.network_acls.push(NetworkAcl {
@@ -257,8 +258,15 @@ impl Sc {
             vpc,
             main: false,
             subnets: subnets.iter().map(|s| s.to_string()).collect(),
+            gateways: Vec::new(),
             routes: Vec::new(),
         });
+        self
+    }
+
+    /// Associates route table `table` with gateway `gateway` (a gateway route table).
+    pub fn edge(mut self, table: &str, gateway: &str) -> Self {
+        self.table(table).gateways.push(gateway.into());
         self
     }
 
@@ -371,6 +379,7 @@ impl Sc {
             listens: Listening::Ports(Vec::new()),
             upstreams: Vec::new(),
             stopped: false,
+            stateful: false,
         });
         self.current = Current::Instance(self.s.instances.len() - 1);
         self
@@ -421,6 +430,12 @@ impl Sc {
     /// Puts the current interface in security groups `groups`.
     pub fn sgs(mut self, groups: &[&str]) -> Self {
         self.current_iface().security_groups = groups.iter().map(|g| g.to_string()).collect();
+        self
+    }
+
+    /// Makes the current instance a stateful appliance (it tracks connections).
+    pub fn stateful(mut self) -> Self {
+        self.s.instances.last_mut().expect("an instance").stateful = true;
         self
     }
 

@@ -212,6 +212,10 @@ pub struct Walk<'n, 's> {
     /// How each port variable's set prints (kept when recording, for the hops).
     var_texts: Vec<String>,
     tracked: Vec<usize>,
+    /// Stateful appliances (interfaces) that forwarded this leg's request, and those that
+    /// forwarded its reply: a stateful appliance needs both ways of a connection through it.
+    forwarders: Vec<usize>,
+    returned: Vec<usize>,
     sessions: Vec<Session>,
     /// Where the packet is now, for the hops it records.
     site: Option<Site>,
@@ -238,6 +242,8 @@ impl<'n, 's> Walk<'n, 's> {
             dir: Direction::Forward,
             kept_by: None,
             tracked: Vec::new(),
+            forwarders: Vec::new(),
+            returned: Vec::new(),
             sessions: Vec::new(),
             site: None,
             checks: None,
@@ -249,6 +255,35 @@ impl<'n, 's> Walk<'n, 's> {
         self.leg = leg;
         self.dir = Direction::Forward;
         self.tracked.clear();
+        self.forwarders.clear();
+        self.returned.clear();
+    }
+
+    /// An appliance that forwarded this leg's request but not its reply, if any: a stateful
+    /// appliance (a firewall) that sees one way of a connection drops it.
+    pub fn skipped_appliance(&self) -> Option<usize> {
+        (self.forwarders.iter())
+            .find(|e| !self.returned.contains(e))
+            .copied()
+    }
+
+    /// Ends the reply of this leg at appliance `eni`, which forwarded the request but not the
+    /// reply.
+    pub fn skipped_drop(&mut self, eni: usize, pkt: &Packet) -> End {
+        let owner = self.net.enis[eni].owner;
+        let (id, name) = (self.net.owner_id(owner), self.net.owner_name(owner));
+        let detail = |_: &Self| {
+            format!(
+                "the reply does not come back through {name}, which forwarded the request: a stateful appliance that sees one way of a connection drops it (asymmetric routing); route the reply through {name} too"
+            )
+        };
+        self.drop(
+            pkt,
+            Verdict::NoRoute,
+            (id, name, owner_kind(owner)),
+            None,
+            detail,
+        )
     }
 
     /// Adds a port variable and returns its port value.
@@ -707,6 +742,22 @@ impl<'n, 's> Walk<'n, 's> {
         }
         if is_nat_instance && self.dir == Direction::Forward {
             return Ok(self.translate_source(eni, pkt, false));
+        }
+        let stateful = matches!(e.owner, Owner::Instance(i) if net.scenario.instances[i].stateful);
+        if !stateful {
+        } else if self.dir == Direction::Forward {
+            if !self.forwarders.contains(&eni) {
+                self.forwarders.push(eni);
+            }
+        } else if !self.forwarders.contains(&eni) {
+            let detail = |_: &Self| {
+                format!(
+                    "{name} forwards statefully, as a firewall does: it saw no request for this reply, so it drops it (asymmetric routing: the request went another way)"
+                )
+            };
+            return Err(self.drop(&pkt, Verdict::NoRoute, (id, name, kind), None, detail));
+        } else if !self.returned.contains(&eni) {
+            self.returned.push(eni);
         }
         self.hop(&pkt, (id, name, kind), Step::Forward, |_| {
             format!("{name} forwards the packet (source/destination check off)")

@@ -142,6 +142,9 @@ impl<'n, 's> Walk<'n, 's> {
                     )
                 },
             );
+            if let Some(routed) = self.ingress(eni.vpc, &igw.id, pkt) {
+                return routed;
+            }
             return Ok(Stage::Enter {
                 subnet: eni.subnet,
                 eni: e,

@@ -116,6 +116,16 @@ impl<'n, 's> Walk<'n, 's> {
             ));
         };
         let rt = &net.scenario.route_tables[t];
+        let target = self.pick_route(t, &pkt)?;
+        self.follow_target(vpc, subnet, target, &rt.id, display(&rt.name, &rt.id), pkt)
+    }
+
+    /// Route table `t` picks the route for `pkt` (recording its hop), or drops the packet: no
+    /// route, or a blackhole route.
+    fn pick_route(&mut self, t: usize, pkt: &Packet) -> Result<&'s RouteTarget, End> {
+        let net = self.net;
+        let pkt = *pkt;
+        let rt = &net.scenario.route_tables[t];
         let rt_name = display(&rt.name, &rt.id);
         let Some(r) = route::lookup(net, t, pkt.dst) else {
             let detail = |_: &Self| format!("route table {rt_name} has no route to {}", pkt.dst);
@@ -161,7 +171,55 @@ impl<'n, 's> Walk<'n, 's> {
             },
             |_| format!("route {dest} → {} matches {}", target_id(target), pkt.dst),
         );
-        self.follow_target(vpc, subnet, target, &rt.id, rt_name, pkt)
+        Ok(target)
+    }
+
+    /// What enters VPC `vpc` through gateway `gw` (its id): the gateway's route table (ingress
+    /// routing) sends it to an appliance's interface or delivers it locally; `None` when the
+    /// gateway has no route table (the packet then goes straight to its destination).
+    pub(super) fn ingress(
+        &mut self,
+        vpc: usize,
+        gw: &str,
+        pkt: Packet,
+    ) -> Option<Result<Stage, End>> {
+        let net = self.net;
+        let &t = net.edge_tables.get(gw)?;
+        let rt = &net.scenario.route_tables[t];
+        let rt_name = display(&rt.name, &rt.id);
+        let target = match self.pick_route(t, &pkt) {
+            Ok(target) => target,
+            Err(end) => return Some(Err(end)),
+        };
+        let s = net.scenario;
+        let found = match target {
+            RouteTarget::Local => return Some(self.deliver_local(vpc, None, pkt)),
+            RouteTarget::Instance(id) => (s.instances.iter().find(|i| i.id == *id))
+                .and_then(|i| i.interfaces.first())
+                .and_then(|f| net.eni(&f.id)),
+            RouteTarget::NetworkInterface(id) => net.eni(id),
+            _ => None,
+        };
+        Some(match found {
+            Some(eni) if net.enis[eni].vpc == vpc => Ok(Stage::Enter {
+                subnet: net.enis[eni].subnet,
+                eni,
+                from: None,
+                pkt,
+            }),
+            _ => {
+                let detail = |_: &Self| {
+                    format!("gateway route table {rt_name} points at {}, which is not an interface in this VPC", target_id(target))
+                };
+                Err(self.drop(
+                    &pkt,
+                    Verdict::BlackholeRoute,
+                    (&rt.id, &rt.name, Kind::RouteTable),
+                    None,
+                    detail,
+                ))
+            }
+        })
     }
 
     pub(super) fn follow_target(

@@ -219,7 +219,10 @@ impl<'n, 's> Walk<'n, 's> {
                         )
                     },
                 );
-                self.deliver_local(v, None, pkt)
+                match self.ingress(v, &g.id, pkt) {
+                    Some(routed) => routed,
+                    None => self.deliver_local(v, None, pkt),
+                }
             }
             LinkEnd::TransitGateway(id) => {
                 let Some(t) = s.transit_gateways.iter().position(|t| t.id == *id) else {

@@ -439,6 +439,7 @@ record! {
         vpc: string,
         main: flag(false),
         subnets: list(id),
+        gateways: list(id),
         routes: list(route),
     }
 }
@@ -526,6 +527,7 @@ record! {
         listens: or_default(listening),
         upstreams: list(upstream),
         stopped: flag(false),
+        stateful: flag(false),
     }
 }
 

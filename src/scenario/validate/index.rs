@@ -275,6 +275,12 @@ impl<'a> Index<'a> {
             .map(|i| &self.s.internet_gateways[i])
     }
 
+    /// The virtual private gateway with this id.
+    pub fn vpn_gateway(&self, id: &str) -> Option<&'a crate::model::VpnGateway> {
+        self.of_kind(id, Kind::VpnGateway)
+            .map(|i| &self.s.vpn_gateways[i])
+    }
+
     /// The peering connection with this id.
     pub fn peering(&self, id: &str) -> Option<&'a Peering> {
         self.of_kind(id, Kind::Peering).map(|i| &self.s.peerings[i])

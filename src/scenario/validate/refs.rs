@@ -28,6 +28,11 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
             let at = format!("{path}.subnets[{j}]");
             ix.check_ref(out, at, &part, sub, &[Kind::Subnet]);
         }
+        for (j, gw) in t.gateways.iter().enumerate() {
+            let at = format!("{path}.gateways[{j}]");
+            let kinds = [Kind::InternetGateway, Kind::VpnGateway];
+            ix.check_ref(out, at, &part, gw, &kinds);
+        }
         for (j, r) in t.routes.iter().enumerate() {
             if let Destination::PrefixList(pl) = &r.destination {
                 let at = format!("{path}.routes[{j}].destination");

@@ -12,6 +12,7 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
     let s = ix.s;
     let mut main_of: HashMap<&str, usize> = HashMap::new();
     let mut table_of: HashMap<&str, usize> = HashMap::new();
+    let mut edge_of: HashMap<String, usize> = HashMap::new();
     for (i, t) in s.route_tables.iter().enumerate() {
         let part = label(&t.id, &t.name);
         let path = format!("route_tables[{i}]");
@@ -71,6 +72,7 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
             }
         }
         routes(ix, out, t, &path, &part);
+        gateway_rules(ix, out, &mut edge_of, (i, t), (&path, &part));
     }
 }
 
@@ -98,13 +100,15 @@ fn routes(ix: &Index, out: &mut Vec<Problem>, t: &RouteTable, path: &str, part: 
             seen.insert(dest.clone(), j);
         }
         let Some(vpc) = vpc else { continue };
-        local_rules(out, vpc, &dest, &r.target, &at, part);
+        local_rules(ix, out, vpc, &dest, &r.target, &at, part);
         target_vpc(ix, out, vpc, &dest, &r.target, &at, part);
     }
 }
 
-/// `local-route-not-vpc-cidr` and `route-inside-vpc-not-local`.
+/// `local-route-not-vpc-cidr` and `route-inside-vpc-not-local` (which allows a route to a
+/// subnet's whole block through an interface, an instance or a NAT gateway: middlebox routing).
 fn local_rules(
+    ix: &Index,
     out: &mut Vec<Problem>,
     vpc: &Vpc,
     dest: &Destination,
@@ -128,19 +132,113 @@ fn local_rules(
             },
         )),
         (Destination::Cidr(n), _) => {
-            if let Some(b) = vpc.cidrs.iter().find(|b| within(*n, **b)) {
-                out.push(Problem::error(
-                    "route-inside-vpc-not-local",
-                    format!("{at}.destination"),
-                    part,
-                    Message::RouteInsideVpc {
-                        net: *n,
-                        block: canonical(*b),
-                    },
-                ));
-            }
+            let Some(b) = vpc.cidrs.iter().find(|b| within(*n, **b)) else {
+                return;
+            };
+            let (net, block) = (*n, canonical(*b));
+            let message = match (middlebox_target(target), subnet_block(ix, vpc, *n)) {
+                (true, true) => return,
+                (true, false) => Message::MiddleboxNotSubnet { net, block },
+                (false, _) => Message::RouteInsideVpc { net, block },
+            };
+            out.push(Problem::error(
+                "route-inside-vpc-not-local",
+                format!("{at}.destination"),
+                part,
+                message,
+            ));
         }
         _ => {}
+    }
+}
+
+/// Whether a route more specific than the local route may point at `target` (AWS: a network
+/// interface, which an instance target names by its primary one, or a NAT gateway).
+fn middlebox_target(target: &RouteTarget) -> bool {
+    matches!(
+        target,
+        RouteTarget::NetworkInterface(_) | RouteTarget::Instance(_) | RouteTarget::NatGateway(_)
+    )
+}
+
+/// Whether `net` is the whole block of a subnet of `vpc`.
+fn subnet_block(ix: &Index, vpc: &Vpc, net: ipnet::Ipv4Net) -> bool {
+    let net = canonical(net);
+    (ix.s.subnets.iter()).any(|x| x.vpc == vpc.id && canonical(x.cidr) == net)
+}
+
+/// The rules of a gateway route table (one associated with an internet or virtual private
+/// gateway, for ingress routing): the gateway is of the table's VPC and has no other table, and
+/// every route sends a subnet's block, or the VPC's, to local, an interface or an instance.
+fn gateway_rules(
+    ix: &Index,
+    out: &mut Vec<Problem>,
+    edge_of: &mut HashMap<String, usize>,
+    (i, t): (usize, &RouteTable),
+    (path, part): (&str, &str),
+) {
+    for (j, id) in t.gateways.iter().enumerate() {
+        let at = format!("{path}.gateways[{j}]");
+        if let Some(&first) = edge_of.get(id) {
+            let f = &ix.s.route_tables[first];
+            let message = Message::GatewayInTwoTables {
+                id: id.clone(),
+                first,
+                table: label(&f.id, &f.name),
+            };
+            out.push(Problem::error(
+                "gateway-in-two-route-tables",
+                at,
+                part,
+                message,
+            ));
+            continue;
+        }
+        edge_of.insert(id.clone(), i);
+        let vpc = match (ix.internet_gateway(id), ix.vpn_gateway(id)) {
+            (Some(g), _) => &g.vpc,
+            (_, Some(g)) => &g.vpc,
+            _ => continue,
+        };
+        if vpc.as_deref() != Some(t.vpc.as_str()) && ix.vpc(&t.vpc).is_some() {
+            let message = Message::GatewayOtherVpc {
+                id: id.clone(),
+                vpc: vpc.clone(),
+                here: t.vpc.clone(),
+            };
+            out.push(Problem::error(
+                "gateway-route-table-other-vpc",
+                at,
+                part,
+                message,
+            ));
+        }
+    }
+    let Some(vpc) = ix.vpc(&t.vpc).filter(|_| !t.gateways.is_empty()) else {
+        return;
+    };
+    for (j, r) in t.routes.iter().enumerate() {
+        let to_inside = matches!(
+            r.target,
+            RouteTarget::Local | RouteTarget::NetworkInterface(_) | RouteTarget::Instance(_)
+        );
+        let whole = match &r.destination {
+            Destination::Cidr(n) => {
+                subnet_block(ix, vpc, *n)
+                    || vpc.cidrs.iter().any(|b| canonical(*b) == canonical(*n))
+            }
+            Destination::PrefixList(_) => false,
+        };
+        if !(to_inside && whole) {
+            out.push(Problem::error(
+                "gateway-route-table-route",
+                format!("{path}.routes[{j}]"),
+                part,
+                Message::GatewayTableRoute {
+                    dest: r.destination.clone(),
+                },
+            ));
+        }
     }
 }
 

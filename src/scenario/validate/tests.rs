@@ -415,15 +415,35 @@ fn route_table_subnet_in_another_vpc() {
 
 #[test]
 fn route_inside_vpc_cidr_not_local() {
+    // Middlebox routing: a subnet's whole block may go to a NAT gateway or an interface…
     let mut s = base();
     s.route_tables[1]
         .routes
         .push(route("10.0.0.0/24", RouteTarget::NatGateway("nat".into())));
-    expect(
+    expect_clean(&s);
+    // …but not part of a subnet's block,
+    let mut s = base();
+    s.route_tables[1]
+        .routes
+        .push(route("10.0.0.0/25", RouteTarget::NatGateway("nat".into())));
+    let p = expect(
         &s,
         "route-inside-vpc-not-local",
         "route_tables[1].routes[3].destination",
     );
+    assert!(p.message.contains("whole subnet's block"), "{}", p.message);
+    // …and not through a gateway.
+    let mut s = base();
+    s.route_tables[1].routes.push(route(
+        "10.0.10.0/24",
+        RouteTarget::InternetGateway("igw".into()),
+    ));
+    let p = expect(
+        &s,
+        "route-inside-vpc-not-local",
+        "route_tables[1].routes[3].destination",
+    );
+    assert!(p.message.contains("middlebox"), "{}", p.message);
     let mut s = base();
     s.route_tables[0].routes.push(route(
         "10.0.0.0/16",
@@ -937,4 +957,47 @@ fn validation_handles_extreme_values_without_panicking() {
     let mut e = Scenario::new();
     normalize(&mut e);
     assert!(validate(&e).is_empty());
+}
+
+#[test]
+fn gateway_route_table_rules() {
+    // An edge association on the VPC's own internet gateway, routing a subnet to an interface.
+    let mut s = base();
+    s.route_tables[0].gateways.push("igw".into());
+    s.route_tables[0].subnets.clear();
+    s.route_tables[0].routes = vec![route(
+        "10.0.10.0/24",
+        RouteTarget::NetworkInterface("nat-eni".into()),
+    )];
+    expect_clean(&s);
+    // A route a gateway table cannot hold.
+    let mut bad = s.clone();
+    bad.route_tables[0].routes.push(route(
+        "0.0.0.0/0",
+        RouteTarget::InternetGateway("igw".into()),
+    ));
+    expect(
+        &bad,
+        "gateway-route-table-route",
+        "route_tables[0].routes[1]",
+    );
+    // One table per gateway.
+    let mut bad = s.clone();
+    bad.route_tables[1].gateways.push("igw".into());
+    expect(
+        &bad,
+        "gateway-in-two-route-tables",
+        "route_tables[1].gateways[0]",
+    );
+    // A gateway of another VPC, and a name that is no gateway.
+    let mut bad = s.clone();
+    bad.internet_gateways[0].vpc = Some("shared".into());
+    expect(
+        &bad,
+        "gateway-route-table-other-vpc",
+        "route_tables[0].gateways[0]",
+    );
+    let mut bad = s;
+    bad.route_tables[0].gateways[0] = "pub-a".into();
+    expect(&bad, "unknown-reference", "route_tables[0].gateways[0]");
 }
