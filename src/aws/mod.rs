@@ -107,6 +107,7 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
     let load_balancers = elb::load_balancers(&inputs, lb_nodes, &hosts.instances, w);
     let mut vpn_gateways = site::vpn_gateways(&inputs, w);
     site::infer_vpn_gateways(&mut vpn_gateways, &route_tables, w);
+    network::edge_associations(&mut route_tables, (&internet_gateways, &vpn_gateways), w);
     let on_prem_networks = site::on_prem_networks(&inputs, (&vpn_gateways, &transit_gateways), w);
 
     let title = if vpcs.is_empty() {

@@ -106,11 +106,7 @@ pub(crate) fn route_tables(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<R
                 table.subnets.push(subnet.clone());
             }
             if let Some(gw) = &a.gateway_id {
-                warnings.push(format!(
-                    "{}: {} is associated with gateway {gw} (ingress routing), which the playground does not model; that association is ignored",
-                    loc.place(),
-                    t.route_table_id
-                ));
+                table.gateways.push(gw.clone());
             }
         }
         for (j, r) in t.routes.iter().enumerate() {
@@ -121,6 +117,45 @@ pub(crate) fn route_tables(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<R
         out.push(table);
     }
     out
+}
+
+/// Keeps each table's gateway associations (ingress routing) that name a gateway of the output;
+/// in a gateway route table, keeps the routes a gateway table holds (to local, an interface or an
+/// instance) and warns of the rest (a Gateway Load Balancer endpoint is not modelled).
+pub(crate) fn edge_associations(
+    tables: &mut [RouteTable],
+    (igws, vgws): (&[crate::model::InternetGateway], &[crate::model::VpnGateway]),
+    warnings: &mut Vec<String>,
+) {
+    for t in tables.iter_mut() {
+        t.gateways.retain(|gw| {
+            let known = igws.iter().any(|g| g.id == *gw) || vgws.iter().any(|g| g.id == *gw);
+            if !known {
+                warnings.push(format!(
+                    "route table {} is associated with gateway {gw}, which the output lacks; that association (ingress routing) is ignored",
+                    t.id
+                ));
+            }
+            known
+        });
+        if t.gateways.is_empty() {
+            continue;
+        }
+        let id = t.id.clone();
+        t.routes.retain(|r| {
+            let kept = matches!(
+                r.target,
+                RouteTarget::NetworkInterface(_) | RouteTarget::Instance(_)
+            );
+            if !kept {
+                warnings.push(format!(
+                    "gateway route table {id}: skipped the route to {}, a target the playground does not model in a gateway route table",
+                    crate::engine::walk::target_id(&r.target)
+                ));
+            }
+            kept
+        });
+    }
 }
 
 /// One route, or `None` for a local route or one the model cannot hold (warned at `place`).

@@ -1133,3 +1133,47 @@ fn vpn_connections_make_the_site_with_blocks_from_static_routes_and_router_confi
     assert!(w.contains("vgw-9, which is not in the output"), "{w}");
     assert!(w.contains("both tunnels of vpn-down are down"), "{w}");
 }
+
+#[test]
+fn a_gateway_association_makes_a_gateway_route_table() {
+    let files = vec![
+        vpc_file(),
+        file(
+            "igw.json",
+            json!({"InternetGateways": [
+                {"InternetGatewayId": "igw-1", "Attachments": [{"State": "available", "VpcId": "vpc-1"}]}
+            ]}),
+        ),
+        file(
+            "rt.json",
+            json!({"RouteTables": [{
+                "RouteTableId": "rtb-edge", "VpcId": "vpc-1",
+                "Associations": [
+                    {"GatewayId": "igw-1", "Main": false, "AssociationState": {"State": "associated"}},
+                    {"GatewayId": "igw-gone", "Main": false, "AssociationState": {"State": "associated"}}
+                ],
+                "Routes": [
+                    {"DestinationCidrBlock": "10.0.0.0/16", "GatewayId": "local", "State": "active"},
+                    {"DestinationCidrBlock": "10.0.1.0/24", "NetworkInterfaceId": "eni-fw", "State": "active"},
+                    {"DestinationCidrBlock": "10.0.2.0/24", "GatewayId": "vpce-gwlb", "State": "active"}
+                ]
+            }]}),
+        ),
+    ];
+    let imported = import(&files);
+    let t = &imported.scenario.route_tables[0];
+    assert_eq!(t.gateways, vec!["igw-1".to_string()]);
+    assert_eq!(
+        t.routes
+            .iter()
+            .map(|r| crate::engine::walk::target_id(&r.target))
+            .collect::<Vec<_>>(),
+        vec!["eni-fw".to_string()]
+    );
+    let w = &imported.warnings;
+    assert!(w.iter().any(|w| w.contains("igw-gone")), "{w:?}");
+    assert!(
+        w.iter().any(|w| w.contains("vpce-gwlb") && w.contains("gateway route table")),
+        "{w:?}"
+    );
+}
