@@ -1,6 +1,7 @@
 //! The lines the canvas draws between parts (from a subnet to the internet gateway, NAT gateway
 //! or instance its route table sends traffic to, from a load balancer to the subnets of its other
-//! nodes, between peered VPCs, from a transit gateway to the VPCs attached to it), and how each is routed: straight when that crosses no subnet but
+//! nodes, between peered VPCs, from a transit gateway to the VPCs attached to it, from a gateway
+//! to the appliance its gateway route table sends what enters to), and how each is routed: straight when that crosses no subnet but
 //! its own ends, else with one to three right-angle bends through the gaps between subnets, as
 //! network diagrams draw them. Plain Rust: the canvas and the pictures draw what this returns.
 
@@ -16,8 +17,9 @@ pub struct Line {
     pub key: String,
     /// Its points, from where it starts to where it points (at least two).
     pub points: Vec<Point>,
-    /// CSS class: `route-igw`, `route-nat`, `route-instance`, `route-tgw`, `lb-node`,
-    /// `peering`, `tgw-attachment`.
+    /// CSS class: `route-igw`, `route-nat`, `route-instance`, `route-tgw`, `route-vgw`,
+    /// `route-edge` (a gateway route table's route), `lb-node`, `peering`, `tgw-attachment`,
+    /// `site-link`.
     pub class: &'static str,
     /// What the line means, for its tooltip.
     pub title: String,
@@ -225,6 +227,23 @@ pub fn lines(s: &Scenario, rect: &dyn Fn(&str) -> Option<Rect>) -> Vec<Line> {
                 class,
                 title: format!("{}: {} → {}", x.name, dest(&r.destination), target),
             });
+        }
+    }
+    for t in &s.route_tables {
+        for g in &t.gateways {
+            let Some(gr) = rect(g) else { continue };
+            for (k, r) in t.routes.iter().enumerate() {
+                let RouteTarget::Instance(to) = &r.target else {
+                    continue;
+                };
+                let Some(tr) = rect(to) else { continue };
+                out.push(Line {
+                    key: format!("{g}>{}>{k}", t.id),
+                    points: route(gr, centre(tr), &subnets),
+                    class: "route-edge",
+                    title: format!("{g} ({}): {} → {to}", t.name, dest(&r.destination)),
+                });
+            }
         }
     }
     for lb in &s.load_balancers {

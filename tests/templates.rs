@@ -111,13 +111,13 @@ fn run(s: &Scenario, from: &str, to: &str, protocol: Protocol, port: Option<u16>
 }
 
 #[test]
-fn there_are_eight_templates_with_unique_ids() {
+fn there_are_nine_templates_with_unique_ids() {
     let ids: Vec<&str> = templates::all().iter().map(|t| t.id).collect();
-    assert_eq!(ids.len(), 8);
+    assert_eq!(ids.len(), 9);
     let mut sorted = ids.clone();
     sorted.sort();
     sorted.dedup();
-    assert_eq!(sorted.len(), 8, "{ids:?}");
+    assert_eq!(sorted.len(), 9, "{ids:?}");
     assert!(templates::load("nope").is_none());
 }
 
@@ -654,6 +654,42 @@ fn vpn_site_reaches_the_private_subnet_but_not_the_public_one() {
             ("office", "web", TCP, Some(22), "no-route"),
             ("office", "app", TCP, Some(443), "dropped-by-security-group"),
         ],
+    );
+}
+
+/// Inspection: the internet gateway's route table sends what enters for web to the firewall, and
+/// web's subnet sends its replies back through it; web ↔ app goes through it by routes more
+/// specific than local; the firewall reaches both.
+#[test]
+fn inspection_vpc_sends_both_ways_through_the_firewall() {
+    assert_flows(
+        "inspection-vpc",
+        &[
+            ("internet", "web", TCP, Some(443), "established"),
+            ("web", "app", TCP, Some(8080), "established"),
+            ("web", "internet", TCP, Some(443), "established"),
+            (
+                "internet",
+                "web",
+                TCP,
+                Some(22),
+                "dropped-by-security-group",
+            ),
+            ("app", "internet", TCP, Some(443), "no-route"),
+        ],
+    );
+    let s = templates::load("inspection-vpc").unwrap();
+    let t = run(&s, "internet", "web", TCP, Some(443));
+    let at_fw: Vec<_> = t.hops.iter().filter(|h| h.component.id == "fw").collect();
+    assert!(
+        at_fw
+            .iter()
+            .any(|h| h.direction == vpc_playground::engine::trace::Direction::Forward)
+            && at_fw
+                .iter()
+                .any(|h| h.direction == vpc_playground::engine::trace::Direction::Return),
+        "{:#?}",
+        t.hops
     );
 }
 

@@ -124,7 +124,10 @@ pub(crate) fn route_tables(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<R
 /// instance) and warns of the rest (a Gateway Load Balancer endpoint is not modelled).
 pub(crate) fn edge_associations(
     tables: &mut [RouteTable],
-    (igws, vgws): (&[crate::model::InternetGateway], &[crate::model::VpnGateway]),
+    (igws, vgws): (
+        &[crate::model::InternetGateway],
+        &[crate::model::VpnGateway],
+    ),
     warnings: &mut Vec<String>,
 ) {
     for t in tables.iter_mut() {

@@ -1173,7 +1173,8 @@ fn a_gateway_association_makes_a_gateway_route_table() {
     let w = &imported.warnings;
     assert!(w.iter().any(|w| w.contains("igw-gone")), "{w:?}");
     assert!(
-        w.iter().any(|w| w.contains("vpce-gwlb") && w.contains("gateway route table")),
+        w.iter()
+            .any(|w| w.contains("vpce-gwlb") && w.contains("gateway route table")),
         "{w:?}"
     );
 }

@@ -93,6 +93,47 @@ pub fn new_acl(s: &mut Scenario, subnet: &str) -> Option<usize> {
     Some(s.network_acls.len() - 1)
 }
 
+/// The index of the gateway route table of gateway `gw` (internet or virtual private), if any.
+pub fn edge_table_of(s: &Scenario, gw: &str) -> Option<usize> {
+    (s.route_tables.iter()).position(|t| t.gateways.iter().any(|g| g == gw))
+}
+
+/// Gives gateway `gw` a gateway route table (a new, empty one named after it, in the gateway's
+/// VPC, when it has none) and returns its index; `None` for a gateway attached to no VPC.
+pub fn edge_table(s: &mut Scenario, gw: &str) -> Option<usize> {
+    if let Some(k) = edge_table_of(s, gw) {
+        return Some(k);
+    }
+    let (name, vpc) = match (
+        s.internet_gateways.iter().find(|g| g.id == gw),
+        s.vpn_gateways.iter().find(|g| g.id == gw),
+    ) {
+        (Some(g), _) => (&g.name, g.vpc.clone()?),
+        (_, Some(g)) => (&g.name, g.vpc.clone()?),
+        _ => return None,
+    };
+    let name = format!("{}-edge", if name.is_empty() { gw } else { name });
+    s.route_tables.push(RouteTable {
+        id: fresh_id(s, &name),
+        name,
+        vpc,
+        main: false,
+        subnets: Vec::new(),
+        gateways: vec![gw.to_string()],
+        routes: Vec::new(),
+    });
+    Some(s.route_tables.len() - 1)
+}
+
+/// Ends gateway `gw`'s gateway route table association; a table left serving nothing (no
+/// subnet, no gateway, not main) goes too.
+pub fn drop_edge_table(s: &mut Scenario, gw: &str) {
+    for t in &mut s.route_tables {
+        t.gateways.retain(|g| g != gw);
+    }
+    (s.route_tables).retain(|t| t.main || !t.subnets.is_empty() || !t.gateways.is_empty());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +155,34 @@ mod tests {
         assert_eq!(table_of(&s, &subnet), Some(main));
         assert!(s.route_tables.iter().all(|t| !t.subnets.contains(&subnet)));
         assert!(crate::scenario::validate(&s).iter().all(|p| !p.is_error()));
+    }
+
+    #[test]
+    fn a_gateway_gets_one_route_table_of_its_vpc_and_loses_it_with_the_association() {
+        let mut s = templates::get("small-service").unwrap().scenario();
+        let igw = s.internet_gateways[0].id.clone();
+        assert_eq!(edge_table_of(&s, &igw), None);
+        let before = s.route_tables.len();
+        let k = edge_table(&mut s, &igw).unwrap();
+        assert_eq!(edge_table(&mut s, &igw), Some(k), "one per gateway");
+        let t = &s.route_tables[k];
+        assert_eq!(
+            (t.gateways.clone(), t.subnets.len()),
+            (vec![igw.clone()], 0)
+        );
+        assert_eq!(Some(&t.vpc), s.internet_gateways[0].vpc.as_ref());
+        assert!(crate::scenario::validate(&s).iter().all(|p| !p.is_error()));
+        drop_edge_table(&mut s, &igw);
+        assert_eq!(
+            (edge_table_of(&s, &igw), s.route_tables.len()),
+            (None, before)
+        );
+        s.internet_gateways[0].vpc = None;
+        assert_eq!(
+            edge_table(&mut s, &igw),
+            None,
+            "a detached gateway has no VPC"
+        );
     }
 
     #[test]

@@ -36,6 +36,18 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
         .map(|x| x.id.clone())
         .collect();
     let in_gone = |subnet: &String| subnets.contains(subnet);
+    // Routes to a deleted subnet's block that are more specific than local (middlebox routing)
+    // go with it: such a route needs a subnet's whole block.
+    let blocks: BTreeSet<(String, ipnet::Ipv4Net)> = (s.subnets.iter())
+        .filter(|x| in_gone(&x.id))
+        .map(|x| (x.vpc.clone(), x.cidr.trunc()))
+        .collect();
+    for t in &mut s.route_tables {
+        t.routes.retain(|r| match r.destination {
+            crate::model::Destination::Cidr(c) => !blocks.contains(&(t.vpc.clone(), c.trunc())),
+            _ => true,
+        });
+    }
     s.vpcs.retain(|v| !vpcs.contains(&v.id));
     s.subnets.retain(|x| !subnets.contains(&x.id));
     s.instances
@@ -104,6 +116,7 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
     let alive: BTreeSet<String> = super::alloc::taken_ids(&s).into_iter().collect();
     for t in &mut s.route_tables {
         t.subnets.retain(|n| alive.contains(n));
+        t.gateways.retain(|n| alive.contains(n));
         t.routes.retain(|r| match &r.target {
             RouteTarget::Local => true,
             RouteTarget::InternetGateway(x)

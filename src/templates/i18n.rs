@@ -104,6 +104,17 @@ pub const TEXTS: &[TemplateText] = &[
             ko: crate::ko_static!("사무실은 VPC의 가상 프라이빗 게이트웨이로 가는 VPN으로 VPC에 닿습니다(예비 VPN은 내려가 있음). 프라이빗 서브넷은 사무실로 가는 응답을 게이트웨이로 보내지만, 퍼블릭 서브넷은 모두 인터넷 게이트웨이로 보내므로 웹 서버는 사무실에 응답하지 못합니다."),
         },
     },
+    TemplateText {
+        id: "inspection-vpc",
+        name: StaticText {
+            en: "Inspection through a firewall appliance",
+            ko: crate::ko_static!("방화벽 어플라이언스를 거치는 검사"),
+        },
+        description: StaticText {
+            en: "The internet gateway's route table (ingress routing) sends what comes in for web to a stateful firewall, and web's subnet sends its replies back through it; routes more specific than local send web ↔ app traffic through it too.",
+            ko: crate::ko_static!("인터넷 게이트웨이의 라우팅 테이블(인그레스 라우팅)이 웹으로 들어오는 트래픽을 상태 저장 방화벽으로 보내고, 웹 서브넷은 응답을 방화벽을 거쳐 돌려보냅니다. 로컬보다 구체적인 경로로 웹 ↔ 앱 트래픽도 방화벽을 거칩니다."),
+        },
+    },
 ];
 
 /// The text of template `id`.

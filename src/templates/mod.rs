@@ -66,7 +66,7 @@ macro_rules! template {
 }
 
 /// Every built-in template, in the order the app lists them.
-const ALL: [Template; 8] = [
+const ALL: [Template; 9] = [
     template!("service-postgis-memcached"),
     template!("public-private-db"),
     template!("small-service"),
@@ -75,6 +75,7 @@ const ALL: [Template; 8] = [
     template!("peering-not-transitive"),
     template!("transit-hub"),
     template!("vpn-site"),
+    template!("inspection-vpc"),
 ];
 
 /// Every built-in template, in the order the app lists them.

@@ -2,6 +2,7 @@
 //! One editor per kind of part, each in its own module; every field validates as you type.
 
 mod acl;
+mod edge;
 mod field;
 mod lb;
 mod node;

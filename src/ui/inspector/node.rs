@@ -232,6 +232,25 @@ pub fn NodeEditor(p: &PartId) -> Html {
                 n.source_dest_check,
                 on_sdc,
             ));
+            if let (Found::Instance(i), false) = (found, n.source_dest_check) {
+                let on_stateful = {
+                    let app = app.clone();
+                    Callback::from(move |on: bool| {
+                        let mut s = (*app.scenario).clone();
+                        s.instances[i].stateful = on;
+                        commit(&app, s);
+                    })
+                };
+                fields.push(checkbox(
+                    "node-stateful",
+                    t(
+                        lang,
+                        "Stateful firewall (drops a connection whose reply takes another way)",
+                    ),
+                    s.instances[i].stateful,
+                    on_stateful,
+                ));
+            }
         }
     }
     match found {
@@ -464,6 +483,14 @@ pub fn NodeEditor(p: &PartId) -> Html {
                 g.vpc.as_deref().unwrap_or(""),
                 on_vpc,
             ));
+            fields.push(
+                html! { <super::edge::GatewayTableEditor gateway={AttrValue::from(id.clone())} /> },
+            );
+        }
+        Found::VpnGateway(_) => {
+            fields.push(
+                html! { <super::edge::GatewayTableEditor gateway={AttrValue::from(id.clone())} /> },
+            );
         }
         Found::Host(i) => {
             let h = &s.internet_hosts[i];

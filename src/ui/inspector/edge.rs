@@ -1,0 +1,175 @@
+//! The gateway route table of an internet or virtual private gateway (ingress routing): what
+//! enters the VPC through the gateway can be sent to an appliance (a firewall that inspects it)
+//! before it reaches its subnet. Adding one, its routes (a subnet's block to an instance), and
+//! ending the association.
+
+use yew::prelude::*;
+
+use super::super::lang::{t, tf, use_lang};
+use super::super::state::AppContext;
+use super::field::{commit, commit_checked, select};
+use crate::edit::associate::{drop_edge_table, edge_table, edge_table_of};
+use crate::edit::find::name_of;
+use crate::model::{Destination, Role, Route, RouteState, RouteTarget, Scenario};
+
+/// Properties of [`GatewayTableEditor`].
+#[derive(Properties, PartialEq)]
+pub struct GatewayProps {
+    /// The gateway's id.
+    pub gateway: AttrValue,
+}
+
+/// The VPC a gateway is attached to.
+fn vpc_of<'a>(s: &'a Scenario, gw: &str) -> Option<&'a str> {
+    let igw = s.internet_gateways.iter().find(|g| g.id == gw);
+    let vgw = s.vpn_gateways.iter().find(|g| g.id == gw);
+    igw.and_then(|g| g.vpc.as_deref())
+        .or_else(|| vgw.and_then(|g| g.vpc.as_deref()))
+}
+
+/// The instances of `vpc` a gateway route may send to, appliances first.
+fn appliances(s: &Scenario, vpc: &str) -> Vec<(String, String)> {
+    let in_vpc = |subnet: &str| s.subnets.iter().any(|x| x.id == subnet && x.vpc == vpc);
+    let mut out: Vec<(bool, String, String)> = (s.instances.iter())
+        .filter(|i| i.interfaces.first().is_some_and(|n| in_vpc(&n.subnet)))
+        .map(|i| (i.role != Role::Appliance, i.id.clone(), name_of(s, &i.id)))
+        .collect();
+    out.sort_by_key(|x| x.0);
+    out.into_iter().map(|(_, id, name)| (id, name)).collect()
+}
+
+/// What a gateway route sends to, in words.
+fn target_text(s: &Scenario, target: &RouteTarget) -> String {
+    match target {
+        RouteTarget::Instance(x) | RouteTarget::NetworkInterface(x) => name_of(s, x),
+        other => crate::engine::walk::target_id(other),
+    }
+}
+
+/// The gateway route table editor of a gateway.
+#[component]
+pub fn GatewayTableEditor(p: &GatewayProps) -> Html {
+    let lang = use_lang();
+    let app = use_context::<AppContext>().expect("app context");
+    let dest = use_state(String::new);
+    let target = use_state(String::new);
+    let s = &app.scenario;
+    let gw = p.gateway.to_string();
+    let heading = html! { <h4 id="edge-h">{ t(lang, "Ingress routing") }</h4> };
+    let Some(vpc) = vpc_of(s, &gw).map(str::to_string) else {
+        return html! {};
+    };
+    let Some(k) = edge_table_of(s, &gw) else {
+        let add = {
+            let (app, gw) = (app.clone(), gw.clone());
+            Callback::from(move |_: MouseEvent| {
+                let mut n = (*app.scenario).clone();
+                if edge_table(&mut n, &gw).is_some() {
+                    commit(&app, n);
+                }
+            })
+        };
+        return html! {
+            <section class="lb-section edge-table" aria-labelledby="edge-h">
+                { heading }
+                <p class="muted small">{ t(lang, "What enters through this gateway goes straight to its subnet. A gateway route table can send it through an appliance first, such as a firewall that inspects it.") }</p>
+                <button type="button" class="tool small" onclick={add}>{ t(lang, "Add a gateway route table") }</button>
+            </section>
+        };
+    };
+    let table = s.route_tables[k].clone();
+    let subnets: Vec<(String, String)> = (s.subnets.iter())
+        .filter(|x| x.vpc == vpc)
+        .filter(|x| {
+            !(table.routes.iter()).any(|r| r.destination == Destination::Cidr(x.cidr.trunc()))
+        })
+        .map(|x| {
+            let label = format!("{} ({})", name_of(s, &x.id), x.cidr.trunc());
+            (x.cidr.trunc().to_string(), label)
+        })
+        .collect();
+    let choices = appliances(s, &vpc);
+    let mut dest_options = vec![(String::new(), t(lang, "Choose a subnet").to_string())];
+    dest_options.extend(subnets);
+    let mut target_options = vec![(String::new(), t(lang, "Choose an appliance").to_string())];
+    target_options.extend(choices.iter().cloned());
+    let on_dest = {
+        let dest = dest.clone();
+        Callback::from(move |v: String| dest.set(v))
+    };
+    let on_target = {
+        let target = target.clone();
+        Callback::from(move |v: String| target.set(v))
+    };
+    let ready =
+        dest_options.iter().skip(1).any(|o| o.0 == *dest) && choices.iter().any(|o| o.0 == *target);
+    let add = {
+        let (app, dest, target) = (app.clone(), dest.clone(), target.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Ok(cidr) = dest.parse() else { return };
+            let mut n = (*app.scenario).clone();
+            n.route_tables[k].routes.push(Route {
+                destination: Destination::Cidr(cidr),
+                target: RouteTarget::Instance((*target).clone()),
+                state: RouteState::Active,
+            });
+            if commit_checked(&app, lang, n) {
+                dest.set(String::new());
+            }
+        })
+    };
+    let end = {
+        let (app, gw) = (app.clone(), gw.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut n = (*app.scenario).clone();
+            drop_edge_table(&mut n, &gw);
+            commit(&app, n);
+        })
+    };
+    let table_name = crate::engine::network::display(&table.name, &table.id).to_string();
+    html! {
+        <section class="lb-section edge-table" aria-labelledby="edge-h">
+            { heading }
+            <p class="muted small">{ tf(lang, "Gateway route table {}: it routes what enters the VPC through this gateway, after the gateway's address translation.", &[&table_name]) }</p>
+            <table class="rules" aria-label={t(lang, "Gateway routes")}>
+                <thead><tr><th>{ t(lang, "Destination") }</th><th>{ t(lang, "Target") }</th><th><span class="sr-only">{ t(lang, "Actions") }</span></th></tr></thead>
+                <tbody>
+                    if table.routes.is_empty() {
+                        <tr class="implicit"><td colspan="3">{ t(lang, "No routes yet: everything goes straight to its subnet.") }</td></tr>
+                    }
+                    { for table.routes.iter().enumerate().map(|(j, r)| {
+                        let d = match &r.destination {
+                            Destination::Cidr(c) => c.to_string(),
+                            Destination::PrefixList(p) => p.clone(),
+                        };
+                        let remove = {
+                            let app = app.clone();
+                            Callback::from(move |_: MouseEvent| {
+                                let mut n = (*app.scenario).clone();
+                                n.route_tables[k].routes.remove(j);
+                                commit(&app, n);
+                            })
+                        };
+                        html! {
+                            <tr key={format!("{d}>{j}")}>
+                                <td>{ &d }</td>
+                                <td class="wrap">{ target_text(s, &r.target) }</td>
+                                <td><button type="button" class="icon-btn" onclick={remove}
+                                    aria-label={tf(lang, "Remove route {}", &[&d])}>{ "×" }</button></td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            <form class="add-form" onsubmit={add} aria-label={t(lang, "Add gateway route")}>
+                { select("edge-dest", t(lang, "Subnet"), &dest_options, &dest, on_dest) }
+                { select("edge-target", t(lang, "Through"), &target_options, &target, on_target) }
+                <button type="submit" class="tool" disabled={!ready}>{ t(lang, "Add route") }</button>
+            </form>
+            <div class="row-actions">
+                <button type="button" class="tool small" onclick={end}>{ t(lang, "Remove the gateway route table") }</button>
+            </div>
+        </section>
+    }
+}
