@@ -277,6 +277,25 @@ fn common_wrong_fixes_are_caught() {
         Some("depends-on-source-port")
     );
     assert!(r.lines[2].passed, "{}", show(&r));
+
+    // Taking the firewall out of the way in reaches web, but not through the firewall; and
+    // turning off its state tracking hides the asymmetry instead of fixing it.
+    let (_, r) = edited("firewall-return-path", |v| {
+        find(&mut v["route_tables"], "igw-edge")["gateways"] = json!([]);
+    });
+    assert!(!r.lines[0].passed, "{}", show(&r));
+    assert_eq!(r.lines[0].verdict.map(|v| v.code()), Some("no-route"));
+    assert!(
+        r.lines[0]
+            .reason
+            .contains("does not pass through firewall both ways"),
+        "{}",
+        show(&r)
+    );
+    let (_, r) = edited("firewall-return-path", |v| {
+        find(&mut v["instances"], "fw")["stateful"] = json!(false);
+    });
+    assert!(!r.lines[0].passed, "{}", show(&r));
 }
 
 #[test]

@@ -2743,7 +2743,14 @@ fn stateful_appliance_drops_a_connection_whose_reply_skips_it() {
     // In through the firewall, out straight to the gateway.
     let s = inspection("igw:igw", true).build();
     let t = tcp(&s, "laptop", "web", 443);
-    assert_blocked(&t, Verdict::NoRoute, "fw", Kind::Instance, Return, None);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "fw",
+        Kind::Instance,
+        Return,
+        Some("one way of the connection only"),
+    );
     assert!(
         t.blocked_by.is_some() && explain(&t).contains("asymmetric"),
         "{}",
@@ -2756,7 +2763,14 @@ fn stateful_appliance_drops_a_reply_whose_request_it_never_saw() {
     // In straight to web, out through the firewall.
     let s = inspection("instance:fw", false).build();
     let t = tcp(&s, "laptop", "web", 443);
-    assert_blocked(&t, Verdict::NoRoute, "fw", Kind::Instance, Return, None);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "fw",
+        Kind::Instance,
+        Return,
+        Some("one way of the connection only"),
+    );
 }
 
 #[test]
@@ -2808,6 +2822,13 @@ fn ingress_routing_on_a_virtual_private_gateway() {
     assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
     // In through the firewall, but app's reply goes straight to the gateway: dropped.
     let t = tcp(&s, "192.168.5.5", "10.0.1.10", 22);
-    assert_blocked(&t, Verdict::NoRoute, "fw", Kind::Instance, Return, None);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "fw",
+        Kind::Instance,
+        Return,
+        Some("one way of the connection only"),
+    );
     hop(&t, "vgw-rt", Forward, Decision::Forward);
 }

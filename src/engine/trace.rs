@@ -291,6 +291,9 @@ pub enum RuleRef {
     },
     /// The attachment the packet came in by is associated with no transit gateway route table.
     NoAssociation,
+    /// A stateful appliance saw only one way of the connection (asymmetric routing): the reply
+    /// skipped it, or came through it without the request.
+    OneWay,
 }
 
 /// The destination of a route, as a hop names it.
@@ -363,6 +366,7 @@ impl RuleRef {
             RuleRef::NotAttached => "no attachment".into(),
             RuleRef::NoSubnetInZone { zone } => format!("no attachment subnet in {zone}"),
             RuleRef::NoAssociation => "no associated route table".into(),
+            RuleRef::OneWay => "one way of the connection only".into(),
         }
     }
 }

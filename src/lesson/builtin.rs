@@ -50,7 +50,7 @@ macro_rules! lesson {
     };
 }
 
-const TRACK: [BuiltinLesson; 12] = [
+const TRACK: [BuiltinLesson; 13] = [
     lesson!("public-subnet"),
     lesson!("private-subnet-nat"),
     lesson!("bastion"),
@@ -63,6 +63,7 @@ const TRACK: [BuiltinLesson; 12] = [
     lesson!("peering-not-transitive"),
     lesson!("transit-gateway-route-tables"),
     lesson!("vpn-route-back"),
+    lesson!("firewall-return-path"),
 ];
 
 /// The built-in lessons, in track order.

@@ -188,12 +188,41 @@ fn run(net: &Network, f: &FlowGoal) -> Result<(Verdict, String, String), (String
         port: f.port.filter(|_| f.protocol.has_ports()),
         src_port: None,
     };
-    trace(net, &spec)
-        .map(|t| {
-            let ko = crate::engine::explain::ko::summary(&t);
-            (t.verdict, t.summary, ko)
-        })
-        .map_err(|e| (e.to_string(), e.ko()))
+    let t = trace(net, &spec).map_err(|e| (e.to_string(), e.ko()))?;
+    let ko = crate::engine::explain::ko::summary(&t);
+    match f.through.as_deref() {
+        Some(part) if t.verdict.is_established() && !passes_through(net, &t, part) => {
+            let name = find_node(net, part).map_or(part.to_string(), |n| node_label(net, n));
+            Ok((
+                Verdict::NoRoute,
+                format!("the flow is established but does not pass through {name} both ways"),
+                crate::ko!(
+                    "흐름은 연결되지만 {}을(를) 양방향으로 거치지 않습니다",
+                    name
+                ),
+            ))
+        }
+        _ => Ok((t.verdict, t.summary, ko)),
+    }
+}
+
+/// Whether trace `t` passes through part `part` (id or name) on the way there and back.
+fn passes_through(net: &Network, t: &crate::engine::Trace, part: &str) -> bool {
+    let s = net.scenario;
+    let id = match find_node(net, part) {
+        Some(Node::Instance(i)) => s.instances[i].id.as_str(),
+        Some(Node::Database(i)) => s.databases[i].id.as_str(),
+        Some(Node::LoadBalancer(i)) => s.load_balancers[i].id.as_str(),
+        Some(Node::NatGateway(i)) => s.nat_gateways[i].id.as_str(),
+        Some(Node::InternetHost(i)) => s.internet_hosts[i].id.as_str(),
+        Some(Node::Interface(e)) => net.owner_id(net.enis[e].owner),
+        Some(Node::Address(_)) | None => part,
+    };
+    let at = |h: &&crate::engine::trace::Hop| {
+        h.component.id == id || h.component.owner.as_deref() == Some(id)
+    };
+    let ways = |d| t.hops.iter().filter(at).any(|h| h.direction == d);
+    ways(crate::engine::trace::Direction::Forward) && ways(crate::engine::trace::Direction::Return)
 }
 
 /// An endpoint that may start a flow, with the names `sources` can match it by.
@@ -301,6 +330,7 @@ fn only_from(net: &Network, o: &OnlyFrom) -> (bool, String, String) {
             to: o.to.clone(),
             protocol: o.protocol,
             port: o.port,
+            through: None,
         };
         let (established, why, why_ko) = match run(net, &goal) {
             Ok((v, summary, summary_ko)) => (v.is_established(), summary, summary_ko),

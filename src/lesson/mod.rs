@@ -130,6 +130,10 @@ pub struct FlowGoal {
     /// Destination port (tcp and udp).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<u16>,
+    /// A part (id or name) the flow must pass through both ways, such as an appliance that
+    /// inspects it; only an established flow can.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub through: Option<String>,
 }
 
 /// "Only these reach `to` on `port`".

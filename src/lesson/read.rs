@@ -78,6 +78,7 @@ record! {
         to: string,
         protocol: or(protocol, Protocol::Tcp),
         port: option(|a| a.u16()),
+        through: option(|a| a.string()),
     }
 }
 

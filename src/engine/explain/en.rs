@@ -37,6 +37,7 @@ pub fn rule(r: &RuleRef) -> String {
         RuleRef::NotAttached => "no attachment to this VPC".into(),
         RuleRef::NoSubnetInZone { zone } => format!("no attachment subnet in {zone}"),
         RuleRef::NoAssociation => "attachment has no route table".into(),
+        RuleRef::OneWay => "saw one way of the connection only".into(),
     }
 }
 

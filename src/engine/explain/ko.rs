@@ -52,6 +52,7 @@ pub fn rule(r: &RuleRef) -> String {
         RuleRef::NotAttached => crate::ko_str!("이 VPC와의 연결 없음").into(),
         RuleRef::NoSubnetInZone { zone } => crate::ko!("{}에 연결 서브넷 없음", zone),
         RuleRef::NoAssociation => crate::ko_str!("연결에 라우팅 테이블 없음").into(),
+        RuleRef::OneWay => crate::ko_str!("연결의 한쪽 방향만 봄").into(),
     }
 }
 
@@ -225,6 +226,7 @@ fn why(t: &Trace, asked: &str) -> String {
                 let from = hop.and_then(|h| h.site.as_ref()).map_or(crate::ko_str!("이 서브넷"), |s| &s.part);
                 crate::ko!("트랜짓 게이트웨이 {}의 VPC 연결(attachment)에는 {}와(과) 같은 가용 영역({})의 서브넷이 없어, {}에서는 트랜짓 게이트웨이로 보낼 수 없습니다 (VPC 연결은 서브넷이 있는 가용 영역에서만 쓸 수 있습니다)", name, from, zone, from)
             }
+            (_, Some(RuleRef::OneWay)) => crate::ko!("상태 저장 어플라이언스 {}이(가) 연결의 한쪽 방향만 보아 패킷을 버립니다 (비대칭 라우팅): 요청과 응답이 모두 {}을(를) 거치게 라우팅하세요", name, name),
             (_, Some(RuleRef::NoAssociation)) => crate::ko!("트랜짓 게이트웨이 {}의 VPC 연결(attachment)이 어떤 라우팅 테이블과도 연결되어 있지 않아 {}(으)로 보낼 수 없습니다", name, dst),
             (Some(k @ (Kind::RouteTable | Kind::TransitGatewayRouteTable)), _) => {
                 crate::ko!("{} {}에 {}(으)로 가는 경로가 없습니다", kind(k), name, dst)

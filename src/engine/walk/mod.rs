@@ -277,13 +277,8 @@ impl<'n, 's> Walk<'n, 's> {
                 "the reply does not come back through {name}, which forwarded the request: a stateful appliance that sees one way of a connection drops it (asymmetric routing); route the reply through {name} too"
             )
         };
-        self.drop(
-            pkt,
-            Verdict::NoRoute,
-            (id, name, owner_kind(owner)),
-            None,
-            detail,
-        )
+        let who = (id, name, owner_kind(owner));
+        self.drop(pkt, Verdict::NoRoute, who, Some(RuleRef::OneWay), detail)
     }
 
     /// Adds a port variable and returns its port value.
@@ -755,7 +750,8 @@ impl<'n, 's> Walk<'n, 's> {
                     "{name} forwards statefully, as a firewall does: it saw no request for this reply, so it drops it (asymmetric routing: the request went another way)"
                 )
             };
-            return Err(self.drop(&pkt, Verdict::NoRoute, (id, name, kind), None, detail));
+            let rule = Some(RuleRef::OneWay);
+            return Err(self.drop(&pkt, Verdict::NoRoute, (id, name, kind), rule, detail));
         } else if !self.returned.contains(&eni) {
             self.returned.push(eni);
         }

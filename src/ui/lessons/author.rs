@@ -131,6 +131,7 @@ pub fn Author(props: &AuthorProps) -> Html {
                 to,
                 protocol: proto,
                 port,
+                through: None,
             };
             let blocked = value("goal-expect") == "blocked";
             let mut list = (*goals).clone();
