@@ -110,7 +110,9 @@ fn length(points: &[Point]) -> f64 {
 
 /// The `n` values of `values` nearest to `to`.
 fn nearest(mut values: Vec<f64>, to: f64, n: usize) -> Vec<f64> {
-    values.sort_by(|a, b| (a - to).abs().total_cmp(&(b - to).abs()));
+    crate::sorting::sort_by(&mut values, |a, b| {
+        (a - to).abs().total_cmp(&(b - to).abs())
+    });
     values.dedup_by(|a, b| (*a - *b).abs() < 1e-6);
     values.truncate(n);
     values

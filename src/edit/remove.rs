@@ -38,7 +38,7 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
     let in_gone = |subnet: &String| subnets.contains(subnet);
     // Routes to a deleted subnet's block that are more specific than local (middlebox routing)
     // go with it: such a route needs a subnet's whole block.
-    let blocks: BTreeSet<(String, ipnet::Ipv4Net)> = (s.subnets.iter())
+    let blocks: Vec<(String, ipnet::Ipv4Net)> = (s.subnets.iter())
         .filter(|x| in_gone(&x.id))
         .map(|x| (x.vpc.clone(), x.cidr.trunc()))
         .collect();

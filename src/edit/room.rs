@@ -263,7 +263,7 @@ fn nearest(me: &Shape, area: &Area, busy: &[(Rect, f64)]) -> Option<(f64, f64)> 
         .flat_map(|&x| ys.iter().map(move |&y| (x, y)))
         .map(|(x, y)| ((x - me.x).powi(2) + (y - me.y).powi(2), x, y))
         .collect();
-    spots.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::sorting::sort_by(&mut spots, |a, b| a.0.total_cmp(&b.0));
     spots
         .into_iter()
         .map(|(_, x, y)| (x, y))
@@ -324,7 +324,9 @@ pub fn make_room(s: &mut Scenario, id: &str) {
             };
             // Along the top edge, the icon's centre on the edge.
             let mut xs = axis((v.x, v.x + v.w - NODE_SIZE), me.x);
-            xs.sort_by(|a, b| (a - me.x).abs().total_cmp(&(b - me.x).abs()));
+            crate::sorting::sort_by(&mut xs, |a, b| {
+                (a - me.x).abs().total_cmp(&(b - me.x).abs())
+            });
             if let Some(x) = xs.into_iter().find(|&x| !blocked(&me.at(x, me.y), &busy)) {
                 set_corner(s, id, x, me.y);
             }
@@ -381,7 +383,7 @@ fn nearest_coarse(me: &Shape, area: &Area, busy: &[(Rect, f64)]) -> Option<(f64,
             .flat_map(|i| (-r..=r).map(move |j| (i, j)))
             .filter(|(i, j)| i.abs() == r || j.abs() == r)
             .collect();
-        ring.sort_by_key(|(i, j)| i * i + j * j);
+        crate::sorting::sort_by_key(&mut ring, |(i, j)| i * i + j * j);
         let free = ring.into_iter().find_map(|(i, j)| {
             let (x, y) = (me.x + i as f64 * GRID, me.y + j as f64 * GRID);
             (!blocked(&me.at(x, y), busy)).then_some((x, y))
@@ -443,7 +445,7 @@ fn nearest_below(me: &Shape, area: &Area, x: f64, y: f64, busy: &[(Rect, f64)]) 
     let (rx, _) = me.range(area);
     let xs = {
         let mut v = axis(rx, x);
-        v.sort_by(|a, b| (a - x).abs().total_cmp(&(b - x).abs()));
+        crate::sorting::sort_by(&mut v, |a, b| (a - x).abs().total_cmp(&(b - x).abs()));
         v
     };
     let limit = busy

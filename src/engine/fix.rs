@@ -366,7 +366,7 @@ pub fn apply(fix: &Fix, s: &mut Scenario) -> Result<(), String> {
                 ));
             }
             list.push(rule.clone());
-            list.sort_by_key(|r| r.number);
+            crate::sorting::sort_by_key(list, |r| r.number);
         }
         Fix::AddRoute { table, route, .. } => {
             let t = s

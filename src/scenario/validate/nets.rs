@@ -125,7 +125,7 @@ mod tests {
             (n("10.1.0.0/16"), 4),
         ];
         let mut pairs = overlapping_pairs(&items);
-        pairs.sort();
+        crate::sorting::sort(&mut pairs);
         assert_eq!(pairs, vec![(2, 0), (2, 1), (3, 4)]);
     }
 

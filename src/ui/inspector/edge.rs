@@ -30,12 +30,13 @@ fn vpc_of<'a>(s: &'a Scenario, gw: &str) -> Option<&'a str> {
 /// The instances of `vpc` a gateway route may send to, appliances first.
 fn appliances(s: &Scenario, vpc: &str) -> Vec<(String, String)> {
     let in_vpc = |subnet: &str| s.subnets.iter().any(|x| x.id == subnet && x.vpc == vpc);
-    let mut out: Vec<(bool, String, String)> = (s.instances.iter())
-        .filter(|i| i.interfaces.first().is_some_and(|n| in_vpc(&n.subnet)))
-        .map(|i| (i.role != Role::Appliance, i.id.clone(), name_of(s, &i.id)))
-        .collect();
-    out.sort_by_key(|x| x.0);
-    out.into_iter().map(|(_, id, name)| (id, name)).collect()
+    let of = |appliance: bool| {
+        (s.instances.iter())
+            .filter(move |i| (i.role == Role::Appliance) == appliance)
+            .filter(|i| i.interfaces.first().is_some_and(|n| in_vpc(&n.subnet)))
+            .map(|i| (i.id.clone(), name_of(s, &i.id)))
+    };
+    of(true).chain(of(false)).collect()
 }
 
 /// What a gateway route sends to, in words.
