@@ -116,13 +116,13 @@ impl<'n, 's> Walk<'n, 's> {
             ));
         };
         let rt = &net.scenario.route_tables[t];
-        let target = self.pick_route(t, &pkt)?;
+        let target = self.pick_route(t, &pkt, false)?;
         self.follow_target(vpc, subnet, target, &rt.id, display(&rt.name, &rt.id), pkt)
     }
 
-    /// Route table `t` picks the route for `pkt` (recording its hop), or drops the packet: no
-    /// route, or a blackhole route.
-    fn pick_route(&mut self, t: usize, pkt: &Packet) -> Result<&'s RouteTarget, End> {
+    /// Route table `t` picks the route for `pkt` (recording its hop, which names a gateway route
+    /// table as one when `edge`), or drops the packet: no route, or a blackhole route.
+    fn pick_route(&mut self, t: usize, pkt: &Packet, edge: bool) -> Result<&'s RouteTarget, End> {
         let net = self.net;
         let pkt = *pkt;
         let rt = &net.scenario.route_tables[t];
@@ -169,7 +169,13 @@ impl<'n, 's> Walk<'n, 's> {
                     destination: dest.clone(),
                 },
             },
-            |_| format!("route {dest} → {} matches {}", target_id(target), pkt.dst),
+            |_| {
+                let words = format!("route {dest} → {} matches {}", target_id(target), pkt.dst);
+                match edge {
+                    true => format!("gateway route table {rt_name}: {words}"),
+                    false => words,
+                }
+            },
         );
         Ok(target)
     }
@@ -187,7 +193,7 @@ impl<'n, 's> Walk<'n, 's> {
         let &t = net.edge_tables.get(gw)?;
         let rt = &net.scenario.route_tables[t];
         let rt_name = display(&rt.name, &rt.id);
-        let target = match self.pick_route(t, &pkt) {
+        let target = match self.pick_route(t, &pkt, true) {
             Ok(target) => target,
             Err(end) => return Some(Err(end)),
         };
