@@ -994,3 +994,20 @@ fn a_flow_not_established_is_blocked_where_a_hop_stopped_it() {
     }
     assert!(checked > 100, "only {checked} drops checked");
 }
+
+/// The app fetches each template from `dist/templates/`: `index.html` copies every one there.
+#[test]
+fn index_html_copies_every_template_into_the_build() {
+    let html = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html")).unwrap();
+    for t in templates::all() {
+        let line = format!(
+            "href=\"src/templates/{}.json\" data-target-path=\"templates\"",
+            t.id
+        );
+        assert!(
+            html.contains(&line),
+            "index.html does not copy template {}",
+            t.id
+        );
+    }
+}
