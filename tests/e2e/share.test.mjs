@@ -20,7 +20,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
 const dist = process.env.DIST_DIR ?? join(repo, "dist");
 const artifacts = join(here, "artifacts");
-const TEMPLATES = 8;
+// Every built-in template: one JSON file each in src/templates/.
+const TEMPLATES = readdirSync(join(repo, "src", "templates")).filter((f) => f.endsWith(".json")).length;
 
 let server;
 let browser;
