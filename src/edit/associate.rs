@@ -98,21 +98,21 @@ pub fn edge_table_of(s: &Scenario, gw: &str) -> Option<usize> {
     (s.route_tables.iter()).position(|t| t.gateways.iter().any(|g| g == gw))
 }
 
+/// The VPC an internet or virtual private gateway is attached to.
+pub fn gateway_vpc<'a>(s: &'a Scenario, gw: &str) -> Option<&'a str> {
+    let igw = s.internet_gateways.iter().find(|g| g.id == gw);
+    let vgw = s.vpn_gateways.iter().find(|g| g.id == gw);
+    (igw.map(|g| &g.vpc)).or(vgw.map(|g| &g.vpc))?.as_deref()
+}
+
 /// Gives gateway `gw` a gateway route table (a new, empty one named after it, in the gateway's
 /// VPC, when it has none) and returns its index; `None` for a gateway attached to no VPC.
 pub fn edge_table(s: &mut Scenario, gw: &str) -> Option<usize> {
     if let Some(k) = edge_table_of(s, gw) {
         return Some(k);
     }
-    let (name, vpc) = match (
-        s.internet_gateways.iter().find(|g| g.id == gw),
-        s.vpn_gateways.iter().find(|g| g.id == gw),
-    ) {
-        (Some(g), _) => (&g.name, g.vpc.clone()?),
-        (_, Some(g)) => (&g.name, g.vpc.clone()?),
-        _ => return None,
-    };
-    let name = format!("{}-edge", if name.is_empty() { gw } else { name });
+    let vpc = gateway_vpc(s, gw)?.to_string();
+    let name = format!("{}-edge", super::find::name_of(s, gw));
     s.route_tables.push(RouteTable {
         id: fresh_id(s, &name),
         name,

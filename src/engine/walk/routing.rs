@@ -197,15 +197,10 @@ impl<'n, 's> Walk<'n, 's> {
             Ok(target) => target,
             Err(end) => return Some(Err(end)),
         };
-        let s = net.scenario;
-        let found = match target {
-            RouteTarget::Local => return Some(self.deliver_local(vpc, None, pkt)),
-            RouteTarget::Instance(id) => (s.instances.iter().find(|i| i.id == *id))
-                .and_then(|i| i.interfaces.first())
-                .and_then(|f| net.eni(&f.id)),
-            RouteTarget::NetworkInterface(id) => net.eni(id),
-            _ => None,
-        };
+        if *target == RouteTarget::Local {
+            return Some(self.deliver_local(vpc, None, pkt));
+        }
+        let found = target_eni(net, target);
         Some(match found {
             Some(eni) if net.enis[eni].vpc == vpc => Ok(Stage::Enter {
                 subnet: net.enis[eni].subnet,
@@ -276,16 +271,11 @@ impl<'n, 's> Walk<'n, 's> {
                 }
             }
             RouteTarget::Instance(id) => {
-                let found = s
-                    .instances
-                    .iter()
-                    .find(|i| i.id == *id)
-                    .and_then(|i| i.interfaces.first())
-                    .and_then(|f| net.eni(&f.id));
+                let found = target_eni(net, target);
                 self.enter_eni(found, (vpc, subnet), ("instance", id), pkt, &missing)
             }
             RouteTarget::NetworkInterface(id) => {
-                let found = net.eni(id);
+                let found = target_eni(net, target);
                 self.enter_eni(
                     found,
                     (vpc, subnet),
@@ -414,5 +404,18 @@ impl<'n, 's> Walk<'n, 's> {
             },
         );
         self.deliver_local(other, None, pkt)
+    }
+}
+
+/// The interface a route to an instance (its primary interface) or to a network interface
+/// sends to, if it exists.
+fn target_eni(net: &Network, target: &RouteTarget) -> Option<usize> {
+    match target {
+        RouteTarget::Instance(id) => (net.scenario.instances.iter())
+            .find(|i| i.id == *id)
+            .and_then(|i| i.interfaces.first())
+            .and_then(|f| net.eni(&f.id)),
+        RouteTarget::NetworkInterface(id) => net.eni(id),
+        _ => None,
     }
 }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::super::lang::{t, tf, use_lang};
 use super::super::state::AppContext;
 use super::field::{commit, commit_checked, select};
-use crate::edit::associate::{drop_edge_table, edge_table, edge_table_of};
+use crate::edit::associate::{drop_edge_table, edge_table, edge_table_of, gateway_vpc};
 use crate::edit::find::name_of;
 use crate::model::{Destination, Role, Route, RouteState, RouteTarget, Scenario};
 
@@ -17,14 +17,6 @@ use crate::model::{Destination, Role, Route, RouteState, RouteTarget, Scenario};
 pub struct GatewayProps {
     /// The gateway's id.
     pub gateway: AttrValue,
-}
-
-/// The VPC a gateway is attached to.
-fn vpc_of<'a>(s: &'a Scenario, gw: &str) -> Option<&'a str> {
-    let igw = s.internet_gateways.iter().find(|g| g.id == gw);
-    let vgw = s.vpn_gateways.iter().find(|g| g.id == gw);
-    igw.and_then(|g| g.vpc.as_deref())
-        .or_else(|| vgw.and_then(|g| g.vpc.as_deref()))
 }
 
 /// The instances of `vpc` a gateway route may send to, appliances first.
@@ -57,7 +49,7 @@ pub fn GatewayTableEditor(p: &GatewayProps) -> Html {
     let s = &app.scenario;
     let gw = p.gateway.to_string();
     let heading = html! { <h4 id="edge-h">{ t(lang, "Ingress routing") }</h4> };
-    let Some(vpc) = vpc_of(s, &gw).map(str::to_string) else {
+    let Some(vpc) = gateway_vpc(s, &gw).map(str::to_string) else {
         return html! {};
     };
     let Some(k) = edge_table_of(s, &gw) else {
