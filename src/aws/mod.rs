@@ -5,7 +5,8 @@
 //! top-level key: `Vpcs`, `Subnets`, `RouteTables`, `NetworkAcls`, `SecurityGroups`,
 //! `Reservations` (describe-instances), `NetworkInterfaces`, `InternetGateways`, `NatGateways`,
 //! `VpcPeeringConnections`, `PrefixLists` (describe-prefix-lists or describe-managed-prefix-lists)
-//! and `VpcEndpoints`. File names do not matter; a kind with no file is simply empty; unknown keys
+//! and `VpcEndpoints`, and `DBInstances` (rds describe-db-instances) and `CacheClusters`
+//! (elasticache describe-cache-clusters). File names do not matter; a kind with no file is simply empty; unknown keys
 //! and fields are ignored; a file with none of these keys is skipped with a warning, and no such
 //! file at all is an error. A value of the wrong type or shape is an error that names the file
 //! and the JSON path: `describe-subnets.json: Subnets[1].CidrBlock: invalid IPv4 CIDR
@@ -32,9 +33,11 @@
 //! - describe-network-interfaces completes and overrides the interfaces of instances (same ENI
 //!   id). The interface of a NAT gateway is matched through `NatGatewayAddresses` (or its
 //!   description). An interface attached to no instance becomes:
-//!   - an RDS (`RDSNetworkInterface`) or ElastiCache interface: a host (an
-//!     [`Instance`](crate::model::Instance)) with id `<eni>-db` or `<eni>-cache` that listens on
-//!     every port, since the output names neither engine nor port (with a warning);
+//!   - an RDS (`RDSNetworkInterface`) or ElastiCache interface: the interface of a database
+//!     that `rds describe-db-instances` (`DBInstances`) or `elasticache describe-cache-clusters`
+//!     (`CacheClusters`) describes, which then listens on its engine's port only (see `data`);
+//!     an interface no such output claims is a host with id `<eni>-db` or `<eni>-cache` that
+//!     listens on every port (with a warning);
 //!   - a transit gateway attachment's interface: nothing (with a warning);
 //!   - anything else (load balancer nodes, interface endpoints, Lambda, detached interfaces): a
 //!     generic [`Instance`](crate::model::Instance) with id `<eni>-host`, named after the ENI, listening on every port. A
@@ -54,6 +57,7 @@
 //! - Peerings that are deleted, rejected, failed or expired are left out; the others are active
 //!   when their status is `active`.
 
+mod data;
 mod elb;
 mod error;
 pub mod job;
@@ -66,6 +70,8 @@ mod site;
 mod transit;
 mod values;
 
+#[cfg(test)]
+mod data_tests;
 #[cfg(test)]
 mod tests;
 
@@ -116,7 +122,8 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
         let names: Vec<&str> = vpcs.iter().map(|v| v.name.as_str()).collect();
         format!("Imported from AWS ({})", names.join(", "))
     };
-    let scenario = Scenario {
+    let services = std::mem::take(&mut hosts.services);
+    let mut scenario = Scenario {
         version: FORMAT_VERSION,
         name: title,
         description: format!(
@@ -140,6 +147,7 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
         on_prem_networks,
         ..Scenario::new()
     };
+    data::databases(&inputs, services, &mut scenario, &mut warnings);
     warn_unknown_prefix_lists(&scenario, &mut warnings);
     Ok(Imported { scenario, warnings })
 }

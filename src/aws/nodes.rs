@@ -222,6 +222,8 @@ pub(crate) struct Hosts {
     pub instances: Vec<Instance>,
     /// The nodes of the load balancers the output describes, by load balancer key.
     pub lb_nodes: BTreeMap<String, Vec<Interface>>,
+    /// The interfaces of RDS and ElastiCache nodes, for their databases.
+    pub services: Vec<ServiceEni>,
 }
 
 /// Instances from describe-instances, completed and overridden by describe-network-interfaces;
@@ -255,6 +257,7 @@ pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Vec<Str
 
     let nat_enis: BTreeSet<&str> = nats.iter().map(|n| n.interface.id.as_str()).collect();
     let mut others = Vec::new();
+    let mut services = Vec::new();
     for loc in unique(
         &inputs.network_interfaces,
         |e| &e.network_interface_id,
@@ -300,25 +303,15 @@ pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Vec<Str
                 loc.place(),
                 eni.network_interface_id
             )),
-            Service::Database(engine, service) => {
-                // The describe output names neither the engine nor the port, so like every
-                // imported interface it counts as listening on every port.
-                warnings.push(format!(
-                    "{}: {} is an {service} interface; imported as a host that listens on every port (the describe output names neither the engine nor the port)",
-                    loc.place(),
-                    eni.network_interface_id,
-                ));
-                let mut p = Pending::new(
-                    &format!("{}-{}", eni.network_interface_id, engine_suffix(engine)),
-                    format!(
-                        "{service} {}",
-                        display_name(&eni.tags, &eni.network_interface_id)
-                    ),
-                    Os::Linux,
-                );
-                p.put(iface, slot(eni));
-                others.push(p);
-            }
+            Service::Database(engine, service) => services.push(ServiceEni {
+                place: loc.place(),
+                description: eni.description.clone().unwrap_or_default(),
+                name: display_name(&eni.tags, &eni.network_interface_id),
+                engine,
+                service,
+                iface,
+                slot: slot(eni),
+            }),
             Service::Other => {
                 if let Some(what) = eni.description.as_deref().filter(|d| !d.is_empty()) {
                     warnings.push(format!(
@@ -352,6 +345,49 @@ pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Vec<Str
     Hosts {
         instances,
         lb_nodes,
+        services,
+    }
+}
+
+/// The interface of an RDS or ElastiCache node, for [`super::data`] to give to its database.
+pub(crate) struct ServiceEni {
+    /// Where it was read: `file: NetworkInterfaces[i]`.
+    pub place: String,
+    /// Its description (`ElastiCache <cluster id>`, `RDSNetworkInterface`).
+    pub description: String,
+    /// Its `Name` tag, else its id.
+    pub name: String,
+    /// The engine assumed when no describe output of the service claims it.
+    pub engine: Engine,
+    /// `RDS` or `ElastiCache`.
+    pub service: &'static str,
+    /// The interface.
+    pub iface: Interface,
+    slot: (u32, u32),
+}
+
+impl ServiceEni {
+    /// A host for an interface that no database of the describe output claims: it listens on
+    /// every port, since the interface alone names neither engine nor port.
+    pub fn into_host(self, warnings: &mut Vec<String>) -> Instance {
+        warnings.push(format!(
+            "{}: {} is an {} interface; imported as a host that listens on every port (add `aws {}` to know its engine and port)",
+            self.place,
+            self.iface.id,
+            self.service,
+            if self.engine.is_cache() {
+                "elasticache describe-cache-clusters --show-cache-node-info"
+            } else {
+                "rds describe-db-instances"
+            },
+        ));
+        let mut p = Pending::new(
+            &format!("{}-{}", self.iface.id, engine_suffix(self.engine)),
+            format!("{} {}", self.service, self.name),
+            Os::Linux,
+        );
+        p.put(self.iface, self.slot);
+        p.finish()
     }
 }
 

@@ -65,6 +65,61 @@ records! {
         vpn_connections: Option<Vec<RawVpnConnection>>,
         virtual_interfaces: Option<Vec<RawVirtualInterface>>,
         direct_connect_gateway_associations: Option<Vec<RawDxAssociation>>,
+        #[cfg_attr(all(test, not(target_arch = "wasm32")), serde(rename = "DBInstances"))]
+        db_instances: Option<Vec<RawDbInstance>>,
+        cache_clusters: Option<Vec<RawCacheCluster>>,
+    }
+
+    /// rds describe-db-instances: `DBInstances[]`. It prints no address: the instance's
+    /// network interface is found in describe-network-interfaces.
+    struct RawDbInstance {
+        #[cfg_attr(all(test, not(target_arch = "wasm32")), serde(rename = "DBInstanceIdentifier"))]
+        db_instance_identifier: String,
+        engine: Option<String>,
+        #[cfg_attr(all(test, not(target_arch = "wasm32")), serde(rename = "DBInstanceStatus"))]
+        db_instance_status: Option<String>,
+        endpoint: Option<RawServiceEndpoint>,
+        db_instance_port: Option<u16>,
+        availability_zone: Option<String>,
+        vpc_security_groups: Vec<RawVpcSecurityGroup> = default,
+        #[cfg_attr(all(test, not(target_arch = "wasm32")), serde(rename = "DBSubnetGroup"))]
+        db_subnet_group: Option<RawDbSubnetGroup>,
+    }
+
+    /// `DBInstances[].Endpoint`, `CacheClusters[].ConfigurationEndpoint` and
+    /// `CacheClusters[].CacheNodes[].Endpoint`.
+    struct RawServiceEndpoint {
+        port: Option<u16>,
+    }
+
+    /// `DBInstances[].VpcSecurityGroups[]`.
+    struct RawVpcSecurityGroup {
+        vpc_security_group_id: String,
+    }
+
+    /// `DBInstances[].DBSubnetGroup`.
+    struct RawDbSubnetGroup {
+        subnets: Vec<RawDbSubnet> = default,
+    }
+
+    /// `DBInstances[].DBSubnetGroup.Subnets[]`.
+    struct RawDbSubnet {
+        subnet_identifier: String,
+    }
+
+    /// elasticache describe-cache-clusters (`--show-cache-node-info` adds `CacheNodes`):
+    /// `CacheClusters[]`.
+    struct RawCacheCluster {
+        cache_cluster_id: String,
+        engine: Option<String>,
+        cache_cluster_status: Option<String>,
+        configuration_endpoint: Option<RawServiceEndpoint>,
+        cache_nodes: Vec<RawCacheNode> = default,
+    }
+
+    /// `CacheClusters[].CacheNodes[]`.
+    struct RawCacheNode {
+        endpoint: Option<RawServiceEndpoint>,
     }
 
     /// describe-vpn-gateways: `VpnGateways[]`.
@@ -563,7 +618,7 @@ records! {
 }
 
 /// The top-level keys of [`RawFile`], which identify a describe output.
-pub(crate) const SECTION_KEYS: [&str; 27] = [
+pub(crate) const SECTION_KEYS: [&str; 29] = [
     "Vpcs",
     "Subnets",
     "RouteTables",
@@ -591,6 +646,8 @@ pub(crate) const SECTION_KEYS: [&str; 27] = [
     "VpnConnections",
     "VirtualInterfaces",
     "DirectConnectGatewayAssociations",
+    "DBInstances",
+    "CacheClusters",
 ];
 
 /// The value of the `Name` tag, if any.

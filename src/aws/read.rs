@@ -70,6 +70,8 @@ pub(crate) struct Inputs {
     pub vpn_connections: Vec<Located<RawVpnConnection>>,
     pub virtual_interfaces: Vec<Located<RawVirtualInterface>>,
     pub dx_associations: Vec<Located<RawDxAssociation>>,
+    pub db_instances: Vec<Located<RawDbInstance>>,
+    pub cache_clusters: Vec<Located<RawCacheCluster>>,
     /// Router configurations beside the describe output (a Batfish snapshot's `configs/`):
     /// (file name, text).
     pub router_configs: Vec<(String, String)>,
@@ -299,6 +301,13 @@ impl Inputs {
             file,
             "DirectConnectGatewayAssociations",
             raw.direct_connect_gateway_associations,
+        );
+        push_all(&mut self.db_instances, file, "DBInstances", raw.db_instances);
+        push_all(
+            &mut self.cache_clusters,
+            file,
+            "CacheClusters",
+            raw.cache_clusters,
         );
     }
 }

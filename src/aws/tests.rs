@@ -560,11 +560,11 @@ fn service_interfaces_become_hosts_listening_everywhere() {
     let s = &imported.scenario;
     assert!(s.databases.is_empty(), "engines and ports are unknown");
     let ids: Vec<&str> = s.instances.iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(ids, ["eni-r-db", "eni-c-cache", "eni-l-host"]);
-    assert_eq!(s.instances[0].name, "RDS eni-r");
+    assert_eq!(ids, ["eni-l-host", "eni-r-db", "eni-c-cache"]);
+    assert_eq!(s.instances[1].name, "RDS eni-r");
     assert!(s.instances.iter().all(|h| h.listens == Listening::Any));
     assert_eq!(
-        s.instances[2].interfaces[0].private_ip,
+        s.instances[0].interfaces[0].private_ip,
         "10.0.0.22".parse::<std::net::Ipv4Addr>().unwrap()
     );
     let w = imported.warnings.join("\n");

@@ -56,6 +56,68 @@ pub(super) fn file(at: &At) -> RawFile {
         direct_connect_gateway_associations: f.option("DirectConnectGatewayAssociations", |a| {
             a.list(dx_association)
         }),
+        db_instances: f.option("DBInstances", |a| a.list(db_instance)),
+        cache_clusters: f.option("CacheClusters", |a| a.list(cache_cluster)),
+    }
+}
+
+fn db_instance(at: &At) -> RawDbInstance {
+    let f = at.record();
+    RawDbInstance {
+        db_instance_identifier: f.string("DBInstanceIdentifier"),
+        engine: f.option("Engine", string),
+        db_instance_status: f.option("DBInstanceStatus", string),
+        endpoint: f.option("Endpoint", service_endpoint),
+        db_instance_port: f.option("DbInstancePort", int_u16),
+        availability_zone: f.option("AvailabilityZone", string),
+        vpc_security_groups: f.list("VpcSecurityGroups", vpc_security_group),
+        db_subnet_group: f.option("DBSubnetGroup", db_subnet_group),
+    }
+}
+
+fn service_endpoint(at: &At) -> RawServiceEndpoint {
+    let f = at.record();
+    RawServiceEndpoint {
+        port: f.option("Port", int_u16),
+    }
+}
+
+fn vpc_security_group(at: &At) -> RawVpcSecurityGroup {
+    let f = at.record();
+    RawVpcSecurityGroup {
+        vpc_security_group_id: f.string("VpcSecurityGroupId"),
+    }
+}
+
+fn db_subnet_group(at: &At) -> RawDbSubnetGroup {
+    let f = at.record();
+    RawDbSubnetGroup {
+        subnets: f.list("Subnets", db_subnet),
+    }
+}
+
+fn db_subnet(at: &At) -> RawDbSubnet {
+    let f = at.record();
+    RawDbSubnet {
+        subnet_identifier: f.string("SubnetIdentifier"),
+    }
+}
+
+fn cache_cluster(at: &At) -> RawCacheCluster {
+    let f = at.record();
+    RawCacheCluster {
+        cache_cluster_id: f.string("CacheClusterId"),
+        engine: f.option("Engine", string),
+        cache_cluster_status: f.option("CacheClusterStatus", string),
+        configuration_endpoint: f.option("ConfigurationEndpoint", service_endpoint),
+        cache_nodes: f.list("CacheNodes", cache_node),
+    }
+}
+
+fn cache_node(at: &At) -> RawCacheNode {
+    let f = at.record();
+    RawCacheNode {
+        endpoint: f.option("Endpoint", service_endpoint),
     }
 }
 
