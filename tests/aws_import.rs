@@ -62,6 +62,7 @@ fn two_tier_nat_snapshot_imports_with_its_facts() {
     let Imported {
         scenario: s,
         warnings,
+        ..
     } = import_case("two-tier-nat");
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(s.version, FORMAT_VERSION);
@@ -215,6 +216,7 @@ fn subnet_acl_snapshot_imports_with_its_facts() {
     let Imported {
         scenario: s,
         warnings,
+        ..
     } = import_case("subnet-acl");
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(s.vpcs[0].id, "vpc-0ae67d181ca69dc2f");
@@ -571,4 +573,43 @@ proptest! {
         files[i].1 = v.to_string();
         check(&files)?;
     }
+}
+
+#[test]
+fn import_prints_what_each_file_gave_then_what_was_left_out_or_guessed() {
+    let dir = std::env::temp_dir().join(format!("vpcplay-report-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in snapshot_files("two-tier-nat") {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    std::fs::write(dir.join("zones.json"), r#"{"AvailabilityZones": []}"#).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vpcplay"))
+        .args(["import", "aws", dir.to_str().unwrap(), "-o"])
+        .arg(dir.join("out.scenario"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    let subnets = (snapshot_files("two-tier-nat").iter())
+        .find(|(n, _)| n == "describe-subnets.json")
+        .map(|(_, t)| {
+            serde_json::from_str::<Value>(t).unwrap()["Subnets"]
+                .as_array()
+                .unwrap()
+                .len()
+        })
+        .unwrap();
+    assert!(
+        lines.contains(&format!("vpcplay: read describe-subnets.json: Subnets {subnets}").as_str()),
+        "{err}"
+    );
+    let zones = lines
+        .iter()
+        .position(|l| *l == "vpcplay: read zones.json: nothing");
+    let skipped = lines.iter().position(|l| {
+        *l == "vpcplay: left out: zones.json: skipped: the importer reads none of its top-level keys (AvailabilityZones)"
+    });
+    assert!(zones.is_some() && skipped == zones.map(|z| z + 1), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -15,6 +15,7 @@
 use super::nodes::ServiceEni;
 use super::raw::{RawCacheCluster, RawDbInstance};
 use super::read::{unique, Inputs, Located};
+use super::report::Notes;
 use crate::edit::alloc::{fresh_id, next_private_ip};
 use crate::model::*;
 
@@ -24,7 +25,7 @@ pub(crate) fn databases(
     inputs: &Inputs,
     mut services: Vec<ServiceEni>,
     s: &mut Scenario,
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) {
     for loc in unique(
         &inputs.db_instances,
@@ -45,9 +46,10 @@ pub(crate) fn databases(
 fn gone(status: Option<&str>) -> Option<&'static str> {
     match status? {
         "deleting" | "deleted" => Some("is being deleted"),
-        "failed" | "create-failed" | "incompatible-network" | "inaccessible-encryption-credentials" => {
-            Some("has failed")
-        }
+        "failed"
+        | "create-failed"
+        | "incompatible-network"
+        | "inaccessible-encryption-credentials" => Some("has failed"),
         "stopped" | "stopping" => Some("is stopped, so nothing answers on it"),
         _ => None,
     }
@@ -78,12 +80,12 @@ fn rds_instance(
     loc: &Located<RawDbInstance>,
     services: &mut Vec<ServiceEni>,
     s: &mut Scenario,
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) {
     let d = &loc.item;
     let id = &d.db_instance_identifier;
     if let Some(why) = gone(d.db_instance_status.as_deref()) {
-        warnings.push(format!("{}: skipped {id}: it {why}", loc.place()));
+        warnings.ignored(format!("{}: skipped {id}: it {why}", loc.place()));
         return;
     }
     let groups: Vec<&str> = (d.vpc_security_groups.iter())
@@ -114,14 +116,14 @@ fn rds_instance(
                 .find(|n| zone.is_some() && az_of(n) == zone)
                 .or_else(|| in_group.iter().find(|n| az_of(n).is_some()));
             let Some(ip) = subnet.and_then(|n| next_private_ip(s, n)) else {
-                warnings.push(format!(
+                warnings.ignored(format!(
                     "{}: skipped {id}: none of its network interfaces and none of its subnet group's subnets is in the output (add describe-network-interfaces and describe-subnets)",
                     loc.place()
                 ));
                 return;
             };
             let subnet = subnet.map(|n| n.to_string()).unwrap_or_default();
-            warnings.push(format!(
+            warnings.inferred(format!(
                 "{}: {id}: its network interface is not in the output, and RDS prints no address; it is given the stand-in address {ip} in {subnet}",
                 loc.place()
             ));
@@ -136,33 +138,40 @@ fn rds_instance(
             }
         }
     };
-    let port = (d.endpoint.as_ref().and_then(|e| e.port))
-        .or(d.db_instance_port.filter(|p| *p != 0));
+    let port =
+        (d.endpoint.as_ref().and_then(|e| e.port)).or(d.db_instance_port.filter(|p| *p != 0));
     let engine = d.engine.as_deref().unwrap_or_default();
-    add(s, warnings, loc, (id, rds_engine(engine), engine), port, vec![iface]);
+    add(
+        s,
+        warnings,
+        loc,
+        (id, rds_engine(engine), engine),
+        port,
+        vec![iface],
+    );
 }
 
 fn cache_cluster(
     loc: &Located<RawCacheCluster>,
     services: &mut Vec<ServiceEni>,
     s: &mut Scenario,
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) {
     let c = &loc.item;
     let id = &c.cache_cluster_id;
     if let Some(why) = gone(c.cache_cluster_status.as_deref()) {
-        warnings.push(format!("{}: skipped {id}: it {why}", loc.place()));
+        warnings.ignored(format!("{}: skipped {id}: it {why}", loc.place()));
         return;
     }
     let description = format!("ElastiCache {id}");
     let mut interfaces = Vec::new();
-    while let Some(at) = (services.iter())
-        .position(|e| e.service == "ElastiCache" && e.description.eq_ignore_ascii_case(&description))
-    {
+    while let Some(at) = (services.iter()).position(|e| {
+        e.service == "ElastiCache" && e.description.eq_ignore_ascii_case(&description)
+    }) {
         interfaces.push(services.remove(at).iface);
     }
     if interfaces.is_empty() {
-        warnings.push(format!(
+        warnings.ignored(format!(
             "{}: skipped {id}: none of its nodes' network interfaces (described `{description}`) is in the output; add describe-network-interfaces",
             loc.place()
         ));
@@ -172,14 +181,21 @@ fn cache_cluster(
         .find_map(|n| n.endpoint.as_ref().and_then(|e| e.port))
         .or_else(|| c.configuration_endpoint.as_ref().and_then(|e| e.port));
     let engine = c.engine.as_deref().unwrap_or_default();
-    add(s, warnings, loc, (id, cache_engine(engine), engine), port, interfaces);
+    add(
+        s,
+        warnings,
+        loc,
+        (id, cache_engine(engine), engine),
+        port,
+        interfaces,
+    );
 }
 
 /// Adds a database (or, for an engine the playground does not name, a host that listens on its
 /// TCP port) with `interfaces`.
 fn add<T>(
     s: &mut Scenario,
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
     loc: &Located<T>,
     (id, engine, engine_name): (&str, Option<Engine>, &str),
     port: Option<u16>,
@@ -199,7 +215,7 @@ fn add<T>(
                 Some(p) => Listening::Ports(vec![Listener::tcp(p)]),
                 None => Listening::Any,
             };
-            warnings.push(format!(
+            warnings.inferred(format!(
                 "{}: {id} runs engine `{engine_name}`, which the playground does not name; imported as a host that listens on {}",
                 loc.place(),
                 port.map_or("every port".to_string(), |p| format!("tcp/{p}")),

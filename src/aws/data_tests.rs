@@ -53,18 +53,31 @@ fn an_rds_instance_takes_the_interface_in_its_zone_with_its_groups() {
     let s = &imported.scenario;
     assert!(s.instances.is_empty(), "both interfaces are claimed");
     let orders = &s.databases[0];
-    assert_eq!((orders.id.as_str(), orders.engine), ("orders", Engine::Postgres));
+    assert_eq!(
+        (orders.id.as_str(), orders.engine),
+        ("orders", Engine::Postgres)
+    );
     assert_eq!(orders.port, None, "5432 is postgres's own port");
-    assert_eq!(orders.interfaces[0].id, "eni-2", "the interface in its zone");
+    assert_eq!(
+        orders.interfaces[0].id, "eni-2",
+        "the interface in its zone"
+    );
     let users = &s.databases[1];
     assert_eq!((users.engine, users.listen_port()), (Engine::Mysql, 3307));
     assert_eq!(users.interfaces[0].id, "eni-1");
     assert!(
-        !imported.warnings.iter().any(|w| w.contains("listens on every port")),
+        !imported
+            .warnings
+            .iter()
+            .any(|w| w.contains("listens on every port")),
         "{:?}",
         imported.warnings
     );
-    assert!(crate::scenario::validate(s).is_empty(), "{:?}", crate::scenario::validate(s));
+    assert!(
+        crate::scenario::validate(s).is_empty(),
+        "{:?}",
+        crate::scenario::validate(s)
+    );
 }
 
 #[test]
@@ -75,11 +88,18 @@ fn an_rds_interface_with_other_groups_is_not_the_instances() {
     let rds = json!({"DBInstances": [db("orders", "postgres", 5432, "ap-northeast-2a")]});
     let imported = import(&[network(), enis, rds]);
     let s = &imported.scenario;
-    assert_eq!(s.instances[0].id, "eni-1-db", "left a host that listens everywhere");
+    assert_eq!(
+        s.instances[0].id, "eni-1-db",
+        "left a host that listens everywhere"
+    );
     assert_eq!(s.instances[0].listens, Listening::Any);
     let stand_in = &s.databases[0].interfaces[0];
     assert_eq!(stand_in.subnet, "subnet-a", "its own zone's subnet");
-    assert_eq!(stand_in.private_ip.to_string(), "10.0.1.4", "the first free address");
+    assert_eq!(
+        stand_in.private_ip.to_string(),
+        "10.0.1.4",
+        "the first free address"
+    );
     assert_eq!(stand_in.security_groups, ["sg-db"]);
     let w = imported.warnings.join("\n");
     assert!(w.contains("f2.json: DBInstances[0]: orders: its network interface is not in the output, and RDS prints no address; it is given the stand-in address 10.0.1.4 in subnet-a"), "{w}");
@@ -103,7 +123,10 @@ fn stopped_failed_and_unnamed_engines() {
         Listening::Ports(vec![Listener::tcp(27017)])
     );
     let w = imported.warnings.join("\n");
-    assert!(w.contains("skipped old: it is stopped, so nothing answers on it"), "{w}");
+    assert!(
+        w.contains("skipped old: it is stopped, so nothing answers on it"),
+        "{w}"
+    );
     assert!(w.contains("skipped broken: it has failed"), "{w}");
     assert!(w.contains("docs runs engine `docdb`, which the playground does not name; imported as a host that listens on tcp/27017"), "{w}");
 }
@@ -135,7 +158,10 @@ fn a_cache_cluster_takes_the_interfaces_named_after_it() {
         ]
     );
     assert_eq!(s.databases[0].interfaces[0].id, "eni-7");
-    assert_eq!(s.databases[1].interfaces[0].id, "eni-8", "not sessions-0021's");
+    assert_eq!(
+        s.databases[1].interfaces[0].id, "eni-8",
+        "not sessions-0021's"
+    );
     assert_eq!(s.instances[0].id, "eni-9-cache");
     let w = imported.warnings.join("\n");
     assert!(w.contains("skipped gone: none of its nodes' network interfaces (described `ElastiCache gone`) is in the output"), "{w}");
@@ -170,5 +196,9 @@ fn an_imported_database_answers_only_on_its_port() {
     };
     use crate::engine::trace::Verdict;
     assert_eq!(trace(5432), Verdict::Established);
-    assert_eq!(trace(22), Verdict::Refused, "the group admits it, but nothing listens");
+    assert_eq!(
+        trace(22),
+        Verdict::Refused,
+        "the group admits it, but nothing listens"
+    );
 }

@@ -10,6 +10,7 @@
 
 use super::raw::{RawEni, RawListener, RawTargetGroup};
 use super::read::{unique, Inputs};
+use super::report::Notes;
 use crate::model::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -62,7 +63,7 @@ pub(crate) fn load_balancers(
     inputs: &Inputs,
     mut nodes: BTreeMap<String, Vec<Interface>>,
     instances: &[Instance],
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) -> Vec<LoadBalancer> {
     let groups: BTreeMap<&str, &RawTargetGroup> = (inputs.target_groups.iter())
         .map(|g| (g.item.target_group_arn.as_str(), &g.item))
@@ -75,7 +76,7 @@ pub(crate) fn load_balancers(
             Some("network") => LbKind::Network,
             None | Some("application") => LbKind::Application,
             Some(other) => {
-                warnings.push(format!(
+                warnings.ignored(format!(
                     "{}: skipped {arn}: a {other} load balancer is not modelled",
                     loc.place()
                 ));
@@ -84,7 +85,7 @@ pub(crate) fn load_balancers(
         };
         let node_list = key_of_arn(arn).and_then(|k| nodes.remove(k));
         let Some(node_list) = node_list.filter(|n| !n.is_empty()) else {
-            warnings.push(format!(
+            warnings.ignored(format!(
                 "{}: skipped {arn}: none of its nodes' network interfaces is in the output; add `aws ec2 describe-network-interfaces`",
                 loc.place()
             ));
@@ -120,7 +121,7 @@ pub(crate) fn load_balancers(
                         None => continue,
                     },
                     None => {
-                        warnings.push(format!(
+                        warnings.ignored(format!(
                             "{place}: skipped the listener on port {}: its target group {tg} is not in the output; add `aws elbv2 describe-target-groups`",
                             listener.port
                         ));
@@ -131,7 +132,7 @@ pub(crate) fn load_balancers(
             balancer.listeners.push(listener);
         }
         if !described {
-            warnings.push(format!(
+            warnings.ignored(format!(
                 "{}: {arn} has no listeners in the output, so it takes no connections; add `aws elbv2 describe-listeners`",
                 loc.place()
             ));
@@ -142,13 +143,13 @@ pub(crate) fn load_balancers(
 }
 
 /// A listener that forwards to a target group, or `None` (warned at `place`).
-fn listener(l: &RawListener, place: &str, warnings: &mut Vec<String>) -> Option<LbListener> {
+fn listener(l: &RawListener, place: &str, warnings: &mut Notes) -> Option<LbListener> {
     let Some(p) = port(l.port) else {
-        warnings.push(format!("{place}: skipped a listener with no port"));
+        warnings.ignored(format!("{place}: skipped a listener with no port"));
         return None;
     };
     let Some(protocol) = protocol(l.protocol.as_deref()) else {
-        warnings.push(format!(
+        warnings.ignored(format!(
             "{place}: skipped the listener on port {p}: protocol {} is not modelled",
             l.protocol.as_deref().unwrap_or("(none)")
         ));
@@ -161,7 +162,7 @@ fn listener(l: &RawListener, place: &str, warnings: &mut Vec<String>) -> Option<
             let mut all = weighted.map(|t| t.target_group_arn.clone());
             let first = all.next();
             if all.next().is_some() {
-                warnings.push(format!(
+                warnings.ignored(format!(
                     "{place}: the listener on port {p} forwards to several target groups by weight; only the first is simulated"
                 ));
             }
@@ -169,7 +170,7 @@ fn listener(l: &RawListener, place: &str, warnings: &mut Vec<String>) -> Option<
         })
     });
     let Some(target_group) = target_group else {
-        warnings.push(format!(
+        warnings.ignored(format!(
             "{place}: skipped the listener on port {p}: only forward actions are simulated, not redirects, fixed responses or authentication"
         ));
         return None;
@@ -186,11 +187,11 @@ fn target_group(
     inputs: &Inputs,
     g: &RawTargetGroup,
     instances: &[Instance],
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) -> Option<TargetGroup> {
     let arn = &g.target_group_arn;
     let (Some(protocol), Some(group_port)) = (protocol(g.protocol.as_deref()), port(g.port)) else {
-        warnings.push(format!(
+        warnings.ignored(format!(
             "target group {arn}: skipped: its targets are {} (no protocol and port the playground models)",
             g.target_type.as_deref().unwrap_or("unknown")
         ));
@@ -208,7 +209,7 @@ fn target_group(
         for (k, d) in h.item.target_health_descriptions.iter().enumerate() {
             let id = &d.target.id;
             if !by_ip && !instances.iter().any(|i| i.id == *id) {
-                warnings.push(format!(
+                warnings.ignored(format!(
                     "{}.TargetHealthDescriptions[{k}]: left out target {id}: no such instance in the output",
                     h.place()
                 ));
@@ -222,7 +223,7 @@ fn target_group(
         }
     }
     if !known {
-        warnings.push(format!(
+        warnings.ignored(format!(
             "target group {arn}: its registered targets are not in the output, so it has none; add `aws elbv2 describe-target-health` for it"
         ));
     }

@@ -34,13 +34,35 @@ pub enum Answer {
     Imported {
         /// The scenario's JSON, laid out.
         scenario: String,
-        /// What was skipped or guessed, and the check's warnings, in the job's language.
+        /// The check's warnings, in the job's language.
         warnings: Vec<String>,
+        /// Per file: what was read, left out and guessed.
+        files: Vec<FileSummary>,
         /// How many files or pasted documents were read.
         documents: usize,
     },
     /// Why nothing could be imported, in the job's language.
     Failed(String),
+}
+
+/// What one file gave the import, as the page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileSummary {
+    /// The file's name; empty for what concerns no one file.
+    pub file: String,
+    /// The top-level keys read, each with its number of records.
+    pub read: Vec<(String, usize)>,
+    /// What was left out.
+    pub ignored: Vec<String>,
+    /// What was guessed.
+    pub inferred: Vec<String>,
+}
+
+impl FileSummary {
+    /// How many things were left out or guessed.
+    pub fn notes(&self) -> usize {
+        self.ignored.len() + self.inferred.len()
+    }
 }
 
 /// Runs a job given as JSON and answers in JSON (what the worker does with each message).
@@ -81,13 +103,26 @@ pub fn run(job: &Job) -> Answer {
             return Answer::Failed(lines.join("\n"));
         }
     };
-    let warnings = completed.warning_lines(lang);
+    let warnings = completed.check_lines(lang);
+    let summaries = (completed.files.into_iter())
+        .map(|f| FileSummary {
+            file: f.file,
+            read: f
+                .read
+                .into_iter()
+                .map(|(k, n)| (k.to_string(), n))
+                .collect(),
+            ignored: f.ignored,
+            inferred: f.inferred,
+        })
+        .collect();
     let mut scenario = completed.scenario;
     crate::layout::fill_missing(&mut scenario);
     match serde_json::to_string(&scenario) {
         Ok(json) => Answer::Imported {
             scenario: json,
             warnings,
+            files: summaries,
             documents: files.len(),
         },
         Err(e) => Answer::Failed(format!("the imported scenario could not be written: {e}")),
@@ -177,6 +212,41 @@ mod tests {
             input: Input::Files(Vec::new()),
         });
         assert_eq!(none, Answer::Failed("no .json files were chosen".into()));
+    }
+
+    #[test]
+    fn the_answer_reports_each_file() {
+        let files =
+            vec![
+            ("vpcs.json".to_string(), VPCS.to_string()),
+            (
+                "subnets.json".to_string(),
+                r#"{"Subnets":[{"SubnetId":"subnet-1","VpcId":"vpc-1","CidrBlock":"10.0.1.0/24"},
+                    {"SubnetId":"subnet-6","VpcId":"vpc-1","Ipv6CidrBlockAssociationSet":[]}]}"#
+                    .to_string(),
+            ),
+            ("zones.json".to_string(), r#"{"AvailabilityZones":[]}"#.to_string()),
+        ];
+        let Answer::Imported { files, .. } = run(&Job {
+            lang: Lang::En,
+            input: Input::Files(files),
+        }) else {
+            panic!("not imported");
+        };
+        let names: Vec<&str> = files.iter().map(|f| f.file.as_str()).collect();
+        assert_eq!(names, ["vpcs.json", "subnets.json", "zones.json"]);
+        assert_eq!(files[0].read, [("Vpcs".to_string(), 1)]);
+        assert_eq!(files[0].notes(), 0);
+        assert_eq!(files[1].read, [("Subnets".to_string(), 2)]);
+        assert_eq!(
+            files[1].ignored,
+            ["Subnets[1]: skipped subnet-6: it has no IPv4 block (IPv6-only subnets are not modelled)"]
+        );
+        assert!(files[2].read.is_empty());
+        assert_eq!(
+            files[2].ignored,
+            ["skipped: the importer reads none of its top-level keys (AvailabilityZones)"]
+        );
     }
 
     #[test]

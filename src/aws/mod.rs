@@ -66,6 +66,7 @@ mod nodes;
 pub mod pipeline;
 mod raw;
 mod read;
+mod report;
 mod site;
 mod transit;
 mod values;
@@ -76,6 +77,8 @@ mod data_tests;
 mod tests;
 
 pub use error::ImportError;
+use report::Notes;
+pub use report::{FileReport, NoteKind};
 
 use crate::model::{Destination, Peer, Scenario, FORMAT_VERSION};
 use std::collections::BTreeSet;
@@ -87,12 +90,14 @@ pub struct Imported {
     pub scenario: Scenario,
     /// One line per thing skipped or guessed, each naming the file and JSON path where it can.
     pub warnings: Vec<String>,
+    /// The same, per file, after what each file gave.
+    pub files: Vec<FileReport>,
 }
 
 /// Imports describe output given as (file name, contents) pairs, in order. Touches no filesystem.
 pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError> {
-    let mut warnings = Vec::new();
-    let inputs = read::read_files(files, &mut warnings)?;
+    let mut warnings = Notes::default();
+    let mut inputs = read::read_files(files, &mut warnings)?;
     let w = &mut warnings;
 
     let vpcs = network::vpcs(&inputs, w);
@@ -149,11 +154,16 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
     };
     data::databases(&inputs, services, &mut scenario, &mut warnings);
     warn_unknown_prefix_lists(&scenario, &mut warnings);
-    Ok(Imported { scenario, warnings })
+    let files = report::by_file(std::mem::take(&mut inputs.read), &warnings);
+    Ok(Imported {
+        scenario,
+        warnings: warnings.0.into_iter().map(|(_, text)| text).collect(),
+        files,
+    })
 }
 
 /// Warns once for each prefix list that a route or rule uses but no imported list defines.
-fn warn_unknown_prefix_lists(scenario: &Scenario, warnings: &mut Vec<String>) {
+fn warn_unknown_prefix_lists(scenario: &Scenario, warnings: &mut Notes) {
     let known: BTreeSet<&str> = scenario
         .prefix_lists
         .iter()
@@ -175,7 +185,7 @@ fn warn_unknown_prefix_lists(scenario: &Scenario, warnings: &mut Vec<String>) {
         }
     }
     for pl in used.difference(&known) {
-        warnings.push(format!(
+        warnings.ignored(format!(
             "prefix list {pl} is used but its addresses are unknown; add the output of `aws ec2 describe-prefix-lists` to import them"
         ));
     }

@@ -4,6 +4,7 @@
 use super::error::ImportError;
 use super::raw::*;
 use super::read::{unique, Inputs, Located};
+use super::report::Notes;
 use super::values::{AnyCidr, RawAction, RawProtocol};
 use crate::model::*;
 use ipnet::Ipv4Net;
@@ -15,7 +16,7 @@ pub(crate) fn display_name(tags: &[Tag], fallback: &str) -> String {
 }
 
 /// VPCs with every associated IPv4 block, the primary one first.
-pub(crate) fn vpcs(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<Vpc> {
+pub(crate) fn vpcs(inputs: &Inputs, warnings: &mut Notes) -> Vec<Vpc> {
     unique(&inputs.vpcs, |v| &v.vpc_id, warnings)
         .into_iter()
         .map(|loc| {
@@ -51,12 +52,12 @@ pub(crate) fn vpcs(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<Vpc> {
 }
 
 /// Subnets with an IPv4 block; IPv6-only subnets are skipped with a warning.
-pub(crate) fn subnets(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<Subnet> {
+pub(crate) fn subnets(inputs: &Inputs, warnings: &mut Notes) -> Vec<Subnet> {
     let mut out = Vec::new();
     for loc in unique(&inputs.subnets, |s| &s.subnet_id, warnings) {
         let s = &loc.item;
         let Some(cidr) = s.cidr_block else {
-            warnings.push(format!(
+            warnings.ignored(format!(
                 "{}: skipped {}: it has no IPv4 block (IPv6-only subnets are not modelled)",
                 loc.place(),
                 s.subnet_id
@@ -83,7 +84,7 @@ fn associated(state: &Option<RawState>) -> bool {
 }
 
 /// Route tables, without their `local` routes (implicit in the model).
-pub(crate) fn route_tables(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<RouteTable> {
+pub(crate) fn route_tables(inputs: &Inputs, warnings: &mut Notes) -> Vec<RouteTable> {
     let mut out = Vec::new();
     for loc in unique(&inputs.route_tables, |t| &t.route_table_id, warnings) {
         let t = &loc.item;
@@ -128,13 +129,13 @@ pub(crate) fn edge_associations(
         &[crate::model::InternetGateway],
         &[crate::model::VpnGateway],
     ),
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) {
     for t in tables.iter_mut() {
         t.gateways.retain(|gw| {
             let known = igws.iter().any(|g| g.id == *gw) || vgws.iter().any(|g| g.id == *gw);
             if !known {
-                warnings.push(format!(
+                warnings.ignored(format!(
                     "route table {} is associated with gateway {gw}, which the output lacks; that association (ingress routing) is ignored",
                     t.id
                 ));
@@ -151,7 +152,7 @@ pub(crate) fn edge_associations(
                 RouteTarget::NetworkInterface(_) | RouteTarget::Instance(_)
             );
             if !kept {
-                warnings.push(format!(
+                warnings.ignored(format!(
                     "gateway route table {id}: skipped the route to {}, a target the playground does not model in a gateway route table",
                     crate::engine::walk::target_id(&r.target)
                 ));
@@ -162,7 +163,7 @@ pub(crate) fn edge_associations(
 }
 
 /// One route, or `None` for a local route or one the model cannot hold (warned at `place`).
-fn route(r: &RawRoute, place: &str, warnings: &mut Vec<String>) -> Option<Route> {
+fn route(r: &RawRoute, place: &str, warnings: &mut Notes) -> Option<Route> {
     if r.gateway_id.as_deref() == Some("local") {
         return None;
     }
@@ -174,7 +175,7 @@ fn route(r: &RawRoute, place: &str, warnings: &mut Vec<String>) -> Option<Route>
                 Some(v6) => format!("IPv6 route to {v6} (IPv6 is not modelled)"),
                 None => "route with no destination".to_string(),
             };
-            warnings.push(format!("{place}: skipped the {what}"));
+            warnings.ignored(format!("{place}: skipped the {what}"));
             return None;
         }
     };
@@ -186,7 +187,7 @@ fn route(r: &RawRoute, place: &str, warnings: &mut Vec<String>) -> Option<Route>
         } else if gw.starts_with("vgw-") {
             RouteTarget::VpnGateway(gw.clone())
         } else {
-            warnings.push(format!(
+            warnings.ignored(format!(
                 "{place}: skipped the route to {gw}: a gateway the playground does not model"
             ));
             return None;
@@ -212,7 +213,7 @@ fn route(r: &RawRoute, place: &str, warnings: &mut Vec<String>) -> Option<Route>
         .flatten()
         .next()
         .map_or("an unknown target".to_string(), |t| t.clone());
-        warnings.push(format!(
+        warnings.ignored(format!(
             "{place}: skipped the route to {other}, a target the playground does not model"
         ));
         return None;
@@ -289,7 +290,7 @@ fn icmp_match<T>(
 /// Network ACLs; the implicit `*` rule (32767) and IPv6 entries are left out.
 pub(crate) fn network_acls(
     inputs: &Inputs,
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) -> Result<Vec<NetworkAcl>, ImportError> {
     let mut out = Vec::new();
     for loc in unique(&inputs.network_acls, |a| &a.network_acl_id, warnings) {
@@ -383,13 +384,13 @@ fn acl_rule(
 /// Security groups; each AWS permission becomes one rule per peer (CIDR, group, prefix list).
 pub(crate) fn security_groups(
     inputs: &Inputs,
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) -> Result<Vec<SecurityGroup>, ImportError> {
     let mut out = Vec::new();
     for loc in unique(&inputs.security_groups, |g| &g.group_id, warnings) {
         let g = &loc.item;
         let Some(vpc) = &g.vpc_id else {
-            warnings.push(format!(
+            warnings.ignored(format!(
                 "{}: skipped {}: it belongs to no VPC (EC2-Classic)",
                 loc.place(),
                 g.group_id
@@ -428,7 +429,7 @@ fn sg_rules(
     below: &str,
     perm: &RawPermission,
     rules: &mut Vec<SgRule>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) -> Result<(), ImportError> {
     let protocol = match perm.ip_protocol {
         RawProtocol::Ip(p) => p,
@@ -468,7 +469,7 @@ fn sg_rules(
     for (m, pair) in perm.user_id_group_pairs.iter().enumerate() {
         match &pair.group_id {
             Some(id) => rules.push(rule(Peer::Group(id.clone()), &pair.description)),
-            None => warnings.push(format!(
+            None => warnings.ignored(format!(
                 "{}{below}.UserIdGroupPairs[{m}]: skipped: the pair names no GroupId",
                 loc.place()
             )),
@@ -485,7 +486,7 @@ fn sg_rules(
 
 /// Prefix lists with their IPv4 blocks. Lists from describe-managed-prefix-lists carry no entries;
 /// they are kept empty, with a warning.
-pub(crate) fn prefix_lists(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<PrefixList> {
+pub(crate) fn prefix_lists(inputs: &Inputs, warnings: &mut Notes) -> Vec<PrefixList> {
     let mut out = Vec::new();
     for loc in unique(&inputs.prefix_lists, |p| &p.prefix_list_id, warnings) {
         let p = &loc.item;
@@ -504,7 +505,7 @@ pub(crate) fn prefix_lists(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<P
                 })
                 .collect(),
             None => {
-                warnings.push(format!(
+                warnings.inferred(format!(
                     "{}: {} lists no addresses (describe-managed-prefix-lists does not print them); it is imported empty, so it matches nothing",
                     loc.place(),
                     p.prefix_list_id
@@ -530,7 +531,7 @@ pub(crate) fn gateway_endpoints(
     inputs: &Inputs,
     tables: &[RouteTable],
     prefix_lists: &[PrefixList],
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) -> Vec<GatewayEndpoint> {
     // (endpoint, VPC, prefix list) for every prefix-list route to an endpoint.
     let routed: Vec<(&str, &str, &str)> = tables
@@ -575,7 +576,7 @@ pub(crate) fn gateway_endpoints(
                     .map(|p| p.id.clone())
             });
         let Some(prefix_list) = prefix_list else {
-            warnings.push(format!(
+            warnings.ignored(format!(
                 "{}: skipped {}: no route or prefix list tells which prefix list serves {}",
                 loc.place(),
                 e.vpc_endpoint_id,

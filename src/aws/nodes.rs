@@ -4,6 +4,7 @@
 use super::network::display_name;
 use super::raw::*;
 use super::read::{unique, Inputs, Located};
+use super::report::Notes;
 use crate::model::*;
 use ipnet::Ipv4Net;
 use std::collections::{BTreeMap, BTreeSet};
@@ -53,7 +54,7 @@ fn is_nat_eni(eni: &RawEni) -> bool {
 
 /// NAT gateways that exist (not deleted or failed), each with its primary address's interface.
 /// An ENI of a NAT gateway that describe-nat-gateways does not list yields a NAT gateway too.
-pub(crate) fn nat_gateways(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<NatGateway> {
+pub(crate) fn nat_gateways(inputs: &Inputs, warnings: &mut Notes) -> Vec<NatGateway> {
     let enis: BTreeMap<&str, &RawEni> = inputs
         .network_interfaces
         .iter()
@@ -84,7 +85,7 @@ pub(crate) fn nat_gateways(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<N
             .map(|ip| ip.0)
             .or_else(|| eni.and_then(|e| e.private_ip_address).map(|ip| ip.0));
         let Some(private_ip) = private_ip else {
-            warnings.push(format!(
+            warnings.ignored(format!(
                 "{}: skipped {}: its private address is unknown",
                 loc.place(),
                 n.nat_gateway_id
@@ -137,7 +138,7 @@ pub(crate) fn nat_gateways(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<N
         iface.elastic_ip = iface.public_ip.is_some();
         iface.security_groups.clear();
         iface.source_dest_check = false;
-        warnings.push(format!(
+        warnings.inferred(format!(
             "{}: {id} is known only from its network interface {}",
             loc.place(),
             eni.network_interface_id
@@ -228,7 +229,7 @@ pub(crate) struct Hosts {
 
 /// Instances from describe-instances, completed and overridden by describe-network-interfaces;
 /// interfaces of no instance become databases or generic hosts (see the module docs of `aws`).
-pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Vec<String>) -> Hosts {
+pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Notes) -> Hosts {
     let balancers = super::elb::keys(inputs);
     let mut lb_nodes: BTreeMap<String, Vec<Interface>> = BTreeMap::new();
     let mut pending: Vec<Pending> = Vec::new();
@@ -282,7 +283,7 @@ pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Vec<Str
             let at = match pending.iter().position(|p| p.instance.id == owner) {
                 Some(at) => at,
                 None => {
-                    warnings.push(format!(
+                    warnings.inferred(format!(
                         "{}: instance {owner} is known only from its network interfaces; it is imported as a generic Linux host",
                         loc.place()
                     ));
@@ -298,7 +299,7 @@ pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Vec<Str
             continue;
         }
         match service_of(eni) {
-            Service::TransitGateway => warnings.push(format!(
+            Service::TransitGateway => warnings.ignored(format!(
                 "{}: skipped {}: a transit gateway attachment's interface is not a host",
                 loc.place(),
                 eni.network_interface_id
@@ -314,7 +315,7 @@ pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Vec<Str
             }),
             Service::Other => {
                 if let Some(what) = eni.description.as_deref().filter(|d| !d.is_empty()) {
-                    warnings.push(format!(
+                    warnings.inferred(format!(
                         "{}: {} ({what}) belongs to no instance; imported as a generic host that listens on every port",
                         loc.place(),
                         eni.network_interface_id
@@ -334,7 +335,7 @@ pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Vec<Str
     let mut instances = Vec::new();
     for p in pending.into_iter().chain(others) {
         if p.instance.interfaces.is_empty() {
-            warnings.push(format!(
+            warnings.ignored(format!(
                 "skipped instance {}: it has no network interface with an IPv4 address",
                 p.instance.id
             ));
@@ -369,8 +370,8 @@ pub(crate) struct ServiceEni {
 impl ServiceEni {
     /// A host for an interface that no database of the describe output claims: it listens on
     /// every port, since the interface alone names neither engine nor port.
-    pub fn into_host(self, warnings: &mut Vec<String>) -> Instance {
-        warnings.push(format!(
+    pub fn into_host(self, warnings: &mut Notes) -> Instance {
+        warnings.inferred(format!(
             "{}: {} is an {} interface; imported as a host that listens on every port (add `aws {}` to know its engine and port)",
             self.place,
             self.iface.id,
@@ -391,8 +392,8 @@ impl ServiceEni {
     }
 }
 
-fn no_ipv4<T>(warnings: &mut Vec<String>, loc: &Located<T>, below: &str, eni: &RawEni) {
-    warnings.push(format!(
+fn no_ipv4<T>(warnings: &mut Notes, loc: &Located<T>, below: &str, eni: &RawEni) {
+    warnings.ignored(format!(
         "{}{below}: skipped {}: it has no private IPv4 address",
         loc.place(),
         eni.network_interface_id
@@ -432,10 +433,7 @@ fn engine_suffix(engine: Engine) -> &'static str {
 }
 
 /// Internet gateways, with the VPC they are attached to.
-pub(crate) fn internet_gateways(
-    inputs: &Inputs,
-    warnings: &mut Vec<String>,
-) -> Vec<InternetGateway> {
+pub(crate) fn internet_gateways(inputs: &Inputs, warnings: &mut Notes) -> Vec<InternetGateway> {
     unique(
         &inputs.internet_gateways,
         |g| &g.internet_gateway_id,
@@ -464,7 +462,7 @@ pub(crate) fn internet_gateways(
 pub(crate) fn infer_internet_gateways(
     gateways: &mut Vec<InternetGateway>,
     route_tables: &mut [RouteTable],
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) {
     for table in route_tables.iter_mut() {
         for route in &mut table.routes {
@@ -477,7 +475,7 @@ pub(crate) fn infer_internet_gateways(
             let attached = gateways.iter().find(|g| g.vpc.as_ref() == Some(&table.vpc));
             match attached {
                 None => {
-                    warnings.push(format!(
+                    warnings.inferred(format!(
                         "route table {} routes to internet gateway {id}, which the describe output lacks; it is taken to be {}'s internet gateway (add the output of `aws ec2 describe-internet-gateways` to name it)",
                         table.id, table.vpc
                     ));
@@ -488,7 +486,7 @@ pub(crate) fn infer_internet_gateways(
                     });
                 }
                 Some(g) => {
-                    warnings.push(format!(
+                    warnings.inferred(format!(
                         "route table {} routes to internet gateway {id}, which the describe output lacks, while {} has {} attached: the route is taken to be a blackhole",
                         table.id, table.vpc, g.id
                     ));
@@ -501,7 +499,7 @@ pub(crate) fn infer_internet_gateways(
 
 /// Peering connections that exist or are pending; deleted, rejected, failed and expired ones are
 /// left out.
-pub(crate) fn peerings(inputs: &Inputs, vpcs: &[Vpc], warnings: &mut Vec<String>) -> Vec<Peering> {
+pub(crate) fn peerings(inputs: &Inputs, vpcs: &[Vpc], warnings: &mut Notes) -> Vec<Peering> {
     let mut out = Vec::new();
     for loc in unique(&inputs.peerings, |p| &p.vpc_peering_connection_id, warnings) {
         let p = &loc.item;
@@ -515,7 +513,7 @@ pub(crate) fn peerings(inputs: &Inputs, vpcs: &[Vpc], warnings: &mut Vec<String>
         let (requester, accepter) = (&p.requester_vpc_info.vpc_id, &p.accepter_vpc_info.vpc_id);
         for side in [requester, accepter] {
             if !vpcs.iter().any(|v| &v.id == side) {
-                warnings.push(format!(
+                warnings.inferred(format!(
                     "{}: {} leads to {side}, which is not in the imported VPCs",
                     loc.place(),
                     p.vpc_peering_connection_id
@@ -539,7 +537,7 @@ pub(crate) fn peerings(inputs: &Inputs, vpcs: &[Vpc], warnings: &mut Vec<String>
 pub(crate) fn infer_forwarders(
     instances: &mut [Instance],
     route_tables: &[RouteTable],
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) {
     let default_route_targets: BTreeSet<&str> = route_tables
         .iter()
@@ -563,7 +561,7 @@ pub(crate) fn infer_forwarders(
                 .iter()
                 .any(|i| default_route_targets.contains(i.id.as_str()));
         inst.role = if targeted && primary.public_ip.is_some() {
-            warnings.push(format!(
+            warnings.inferred(format!(
                 "{} has source/destination check off, a public address, and a 0.0.0.0/0 route to it: imported as a NAT instance",
                 inst.id
             ));

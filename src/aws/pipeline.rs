@@ -2,7 +2,7 @@
 //! ([`import_files`](super::import_files)), complete the scenario ([`scenario::normalize`](fn@crate::scenario::normalize)),
 //! check it ([`scenario::validate`](fn@crate::scenario::validate)) and split what was found into refusals and warnings.
 
-use super::Imported;
+use super::{FileReport, Imported};
 use crate::i18n::Lang;
 use crate::model::Scenario;
 use crate::scenario::{self, Problem};
@@ -14,6 +14,8 @@ pub struct Completed {
     pub scenario: Scenario,
     /// What the importer skipped or guessed, naming the file and JSON path.
     pub notes: Vec<String>,
+    /// What each file gave, and the notes about it.
+    pub files: Vec<FileReport>,
     /// The warnings of the check.
     pub warnings: Vec<Problem>,
 }
@@ -22,8 +24,13 @@ impl Completed {
     /// The notes and the warnings as people read them, in `lang`.
     pub fn warning_lines(&self, lang: Lang) -> Vec<String> {
         let mut all = self.notes.clone();
-        all.extend(self.warnings.iter().map(|w| shown(w, lang)));
+        all.extend(self.check_lines(lang));
         all
+    }
+
+    /// The check's warnings alone, in `lang`.
+    pub fn check_lines(&self, lang: Lang) -> Vec<String> {
+        self.warnings.iter().map(|w| shown(w, lang)).collect()
     }
 }
 
@@ -33,6 +40,7 @@ pub fn complete(imported: Imported) -> Result<Completed, Vec<Problem>> {
     let Imported {
         mut scenario,
         warnings: notes,
+        files,
     } = imported;
     scenario::normalize(&mut scenario);
     let (errors, warnings): (Vec<_>, Vec<_>) = scenario::validate(&scenario)
@@ -42,6 +50,7 @@ pub fn complete(imported: Imported) -> Result<Completed, Vec<Problem>> {
         Ok(Completed {
             scenario,
             notes,
+            files,
             warnings,
         })
     } else {

@@ -7,6 +7,7 @@ mod tests;
 
 use super::error::ImportError;
 use super::raw::*;
+use super::report::Notes;
 use crate::scenario::read::{path_text, read_with};
 use serde_json::Value;
 
@@ -77,12 +78,15 @@ pub(crate) struct Inputs {
     pub router_configs: Vec<(String, String)>,
     /// Names of the files that held at least one recognised key.
     pub files_used: Vec<String>,
+    /// Every file given (router configurations aside) with the keys read from it and their
+    /// record counts; empty for the files skipped.
+    pub read: Vec<(String, Vec<(&'static str, usize)>)>,
 }
 
 /// Parses every file; files with no recognised top-level key are skipped with a warning.
 pub(crate) fn read_files(
     files: &[(String, String)],
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) -> Result<Inputs, ImportError> {
     let mut inputs = Inputs::default();
     for (name, text) in files {
@@ -95,19 +99,28 @@ pub(crate) fn read_files(
             message: e.to_string(),
         })?;
         let Some(object) = value.as_object() else {
-            warnings.push(format!(
+            inputs.read.push((name.clone(), Vec::new()));
+            warnings.ignored(format!(
                 "{name}: skipped: the top level is not a JSON object, so it is no `aws ec2 describe-*` output"
             ));
             continue;
         };
         if !SECTION_KEYS.iter().any(|k| object.contains_key(*k)) {
-            warnings.push(format!(
-                "{name}: skipped: none of its top-level keys is one the importer reads ({})",
-                SECTION_KEYS.join(", ")
+            inputs.read.push((name.clone(), Vec::new()));
+            warnings.ignored(format!(
+                "{name}: skipped: the importer reads none of its top-level keys ({})",
+                object
+                    .keys()
+                    .take(5)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
             continue;
         }
-        inputs.add(name, read_file(name, &value)?);
+        let raw = read_file(name, &value)?;
+        inputs.read.push((name.clone(), counts(&raw)));
+        inputs.add(name, raw);
         inputs.files_used.push(name.clone());
     }
     if inputs.files_used.is_empty() {
@@ -116,6 +129,69 @@ pub(crate) fn read_files(
         });
     }
     Ok(inputs)
+}
+
+/// The keys a file holds, each with its number of records (instances for `Reservations`).
+fn counts(raw: &RawFile) -> Vec<(&'static str, usize)> {
+    fn n<T>(v: &Option<Vec<T>>) -> Option<usize> {
+        v.as_ref().map(Vec::len)
+    }
+    let instances = (raw.reservations.as_ref()).map(|r| r.iter().map(|x| x.instances.len()).sum());
+    let all = [
+        ("Vpcs", n(&raw.vpcs)),
+        ("Subnets", n(&raw.subnets)),
+        ("RouteTables", n(&raw.route_tables)),
+        ("NetworkAcls", n(&raw.network_acls)),
+        ("SecurityGroups", n(&raw.security_groups)),
+        ("Reservations", instances),
+        ("NetworkInterfaces", n(&raw.network_interfaces)),
+        ("InternetGateways", n(&raw.internet_gateways)),
+        ("NatGateways", n(&raw.nat_gateways)),
+        ("VpcPeeringConnections", n(&raw.vpc_peering_connections)),
+        ("PrefixLists", n(&raw.prefix_lists)),
+        ("VpcEndpoints", n(&raw.vpc_endpoints)),
+        ("TransitGateways", n(&raw.transit_gateways)),
+        (
+            "TransitGatewayVpcAttachments",
+            n(&raw.transit_gateway_vpc_attachments),
+        ),
+        (
+            "TransitGatewayAttachments",
+            n(&raw.transit_gateway_attachments),
+        ),
+        (
+            "TransitGatewayRouteTables",
+            n(&raw.transit_gateway_route_tables),
+        ),
+        (
+            "TransitGatewayPropagations",
+            n(&raw.transit_gateway_propagations),
+        ),
+        (
+            "TransitGatewayStaticRoutes",
+            n(&raw.transit_gateway_static_routes),
+        ),
+        ("LoadBalancers", n(&raw.load_balancers)),
+        ("Listeners", n(&raw.listeners)),
+        ("LoadBalancerListeners", n(&raw.load_balancer_listeners)),
+        ("TargetGroups", n(&raw.target_groups)),
+        (
+            "LoadBalancerTargetHealth",
+            n(&raw.load_balancer_target_health),
+        ),
+        ("VpnGateways", n(&raw.vpn_gateways)),
+        ("VpnConnections", n(&raw.vpn_connections)),
+        ("VirtualInterfaces", n(&raw.virtual_interfaces)),
+        (
+            "DirectConnectGatewayAssociations",
+            n(&raw.direct_connect_gateway_associations),
+        ),
+        ("DBInstances", n(&raw.db_instances)),
+        ("CacheClusters", n(&raw.cache_clusters)),
+    ];
+    all.into_iter()
+        .filter_map(|(k, c)| c.map(|c| (k, c)))
+        .collect()
 }
 
 /// Whether file `name` is a router configuration of a Batfish snapshot (under `configs/`, not
@@ -302,7 +378,12 @@ impl Inputs {
             "DirectConnectGatewayAssociations",
             raw.direct_connect_gateway_associations,
         );
-        push_all(&mut self.db_instances, file, "DBInstances", raw.db_instances);
+        push_all(
+            &mut self.db_instances,
+            file,
+            "DBInstances",
+            raw.db_instances,
+        );
         push_all(
             &mut self.cache_clusters,
             file,
@@ -317,7 +398,7 @@ impl Inputs {
 pub(crate) fn unique<'a, T>(
     items: &'a [Located<T>],
     id: impl Fn(&T) -> &str,
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) -> Vec<&'a Located<T>> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::with_capacity(items.len());
@@ -326,7 +407,7 @@ pub(crate) fn unique<'a, T>(
         if seen.insert(key) {
             out.push(loc);
         } else {
-            warnings.push(format!(
+            warnings.ignored(format!(
                 "{}: skipped: {key} appears more than once; the first one is used",
                 loc.place()
             ));

@@ -13,6 +13,7 @@
 use super::network::display_name;
 use super::raw::RawVpnConnection;
 use super::read::{unique, Inputs};
+use super::report::Notes;
 use super::transit::{association, propagations};
 use super::values::AnyCidr;
 use crate::model::*;
@@ -31,7 +32,7 @@ fn gone(state: Option<&str>) -> bool {
 }
 
 /// Every virtual private gateway of `inputs`, with the VPC it is attached to.
-pub(crate) fn vpn_gateways(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<VpnGateway> {
+pub(crate) fn vpn_gateways(inputs: &Inputs, warnings: &mut Notes) -> Vec<VpnGateway> {
     let items = unique(&inputs.vpn_gateways, |g| &g.vpn_gateway_id, warnings);
     (items.into_iter())
         .map(|l| &l.item)
@@ -51,7 +52,7 @@ pub(crate) fn vpn_gateways(inputs: &Inputs, warnings: &mut Vec<String>) -> Vec<V
 pub(crate) fn infer_vpn_gateways(
     gateways: &mut Vec<VpnGateway>,
     tables: &[RouteTable],
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) {
     for t in tables {
         for r in &t.routes {
@@ -61,7 +62,7 @@ pub(crate) fn infer_vpn_gateways(
             if gateways.iter().any(|g| g.id == *id) {
                 continue;
             }
-            warnings.push(format!(
+            warnings.inferred(format!(
                 "route table {}: virtual private gateway {id} is not in the output (add describe-vpn-gateways); a stand-in attached to {} with no VPN connection is used",
                 t.id, t.vpc
             ));
@@ -79,7 +80,7 @@ pub(crate) fn infer_vpn_gateways(
 pub(crate) fn on_prem_networks(
     inputs: &Inputs,
     (gateways, tgws): (&[VpnGateway], &[TransitGateway]),
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) -> Vec<OnPremNetwork> {
     let mut links = direct_connect_links(inputs, (gateways, tgws), warnings);
     links.extend(vpn_links(inputs, (gateways, tgws), warnings));
@@ -91,7 +92,7 @@ pub(crate) fn on_prem_networks(
         let found = announced(text);
         if !found.is_empty() {
             let shown: Vec<String> = found.iter().map(|c| c.to_string()).collect();
-            warnings.push(format!(
+            warnings.inferred(format!(
                 "{file}: the on-premises network announces {} over BGP (read from its network statements)",
                 shown.join(", ")
             ));
@@ -104,7 +105,7 @@ pub(crate) fn on_prem_networks(
     cidrs.sort();
     cidrs.dedup();
     if cidrs.is_empty() && links.iter().any(|l| l.static_routes.is_empty()) {
-        warnings.push(format!(
+        warnings.inferred(format!(
             "{SITE_ID}: the describe output does not say which blocks the site announces over BGP; add them to the on-premises network (or give the routers' configs, as a Batfish snapshot's configs/ folder)"
         ));
     }
@@ -127,10 +128,10 @@ fn tgw_end(
     tgws: &[TransitGateway],
     (tgw, attachment): (&str, &str),
     place: &str,
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) -> Option<End> {
     let Some(t) = tgws.iter().find(|t| t.id == tgw) else {
-        warnings.push(format!(
+        warnings.ignored(format!(
             "{place}: it ends at transit gateway {tgw}, which is not in the output; it is left out"
         ));
         return None;
@@ -167,7 +168,7 @@ fn vpn_link(
     inputs: &Inputs,
     (gateways, tgws): (&[VpnGateway], &[TransitGateway]),
     (v, place): (&RawVpnConnection, String),
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) -> Option<SiteLink> {
     let id = v.vpn_connection_id.clone();
     let (to, attachment, route_table, propagates_to) = match (
@@ -182,13 +183,13 @@ fn vpn_link(
             tgw_end(inputs, tgws, (t, attachment), &place, warnings)?
         }
         (Some(g), None) => {
-            warnings.push(format!(
+            warnings.ignored(format!(
                 "{place}: it ends at virtual private gateway {g}, which is not in the output (add describe-vpn-gateways); it is left out"
             ));
             return None;
         }
         (None, None) => {
-            warnings.push(format!("{place}: it names no gateway; it is left out"));
+            warnings.ignored(format!("{place}: it names no gateway; it is left out"));
             return None;
         }
     };
@@ -204,7 +205,7 @@ fn vpn_link(
     let tunnels = &v.vgw_telemetry;
     let up = tunnels.is_empty() || tunnels.iter().any(|t| t.status.as_deref() == Some("UP"));
     if !up {
-        warnings.push(format!(
+        warnings.ignored(format!(
             "{place}: both tunnels of {id} are down, so it carries nothing"
         ));
     }
@@ -226,7 +227,7 @@ fn vpn_link(
 fn vpn_links(
     inputs: &Inputs,
     ends: (&[VpnGateway], &[TransitGateway]),
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) -> Vec<SiteLink> {
     let mut out = Vec::new();
     for loc in unique(&inputs.vpn_connections, |v| &v.vpn_connection_id, warnings) {
@@ -257,7 +258,7 @@ fn vpn_links(
         if let Some((to, attachment, route_table, propagates_to)) =
             tgw_end(inputs, ends.1, (tgw, id), &place, warnings)
         {
-            warnings.push(format!(
+            warnings.inferred(format!(
                 "{place}: VPN connection {vpn} is not in the output (add describe-vpn-connections); it is taken to be up, with BGP"
             ));
             out.push(SiteLink {
@@ -282,7 +283,7 @@ fn vpn_links(
 fn direct_connect_links(
     inputs: &Inputs,
     (gateways, tgws): (&[VpnGateway], &[TransitGateway]),
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) -> Vec<SiteLink> {
     let mut out = Vec::new();
     for loc in unique(
@@ -330,7 +331,7 @@ fn direct_connect_links(
             }
         }
         if ends.is_empty() {
-            warnings.push(format!(
+            warnings.ignored(format!(
                 "{place}: {id} reaches no virtual private gateway or transit gateway in the output; it is left out"
             ));
         }

@@ -10,6 +10,7 @@
 
 use super::network::display_name;
 use super::read::{unique, Inputs};
+use super::report::Notes;
 use super::values::AnyCidr;
 use crate::model::*;
 use std::collections::BTreeMap;
@@ -20,7 +21,7 @@ use std::collections::BTreeMap;
 pub(crate) fn transit_gateways(
     inputs: &Inputs,
     (vpcs, subnets): (&[Vpc], &[Subnet]),
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) -> Vec<TransitGateway> {
     let gone = |state: &Option<String>| {
         matches!(
@@ -58,7 +59,7 @@ pub(crate) fn transit_gateways(
             continue;
         }
         let Some(tgw) = out.iter_mut().find(|t| t.id == a.transit_gateway_id) else {
-            warnings.push(format!(
+            warnings.ignored(format!(
                 "{}: {} belongs to transit gateway {}, which is not in the output (add describe-transit-gateways); it is left out",
                 loc.place(),
                 a.transit_gateway_attachment_id,
@@ -68,7 +69,7 @@ pub(crate) fn transit_gateways(
         };
         let id = a.transit_gateway_attachment_id.as_str();
         if !vpcs.iter().any(|v| v.id == a.vpc_id) {
-            warnings.push(format!(
+            warnings.ignored(format!(
                 "{}: {id} attaches {}, which is not in the imported VPCs (add its describe-vpcs output, from its account); it is left out",
                 loc.place(),
                 a.vpc_id
@@ -78,7 +79,7 @@ pub(crate) fn transit_gateways(
         let (known, unknown): (Vec<&String>, Vec<&String>) =
             (a.subnet_ids.iter()).partition(|s| subnets.iter().any(|x| x.id == **s));
         for s in unknown {
-            warnings.push(format!(
+            warnings.ignored(format!(
                 "{}: {id} has an interface in subnet {s}, which is not in the imported subnets; it is left out",
                 loc.place()
             ));
@@ -122,7 +123,7 @@ pub(crate) fn transit_gateways(
     ) {
         let t = &loc.item;
         let Some(tgw) = out.iter_mut().find(|g| g.id == t.transit_gateway_id) else {
-            warnings.push(format!(
+            warnings.ignored(format!(
                 "{}: route table {} belongs to transit gateway {}, which is not in the output; it is left out",
                 loc.place(),
                 t.transit_gateway_route_table_id,
@@ -187,12 +188,12 @@ pub(crate) fn is_site_attachment(inputs: &Inputs, attachment: &str) -> bool {
 
 /// Associations and propagations that name a route table the output lacks are left out, with a
 /// warning (add describe-transit-gateway-route-tables).
-fn drop_unknown_tables(tgw: &mut TransitGateway, warnings: &mut Vec<String>) {
+fn drop_unknown_tables(tgw: &mut TransitGateway, warnings: &mut Notes) {
     let known: Vec<String> = tgw.route_tables.iter().map(|r| r.id.clone()).collect();
     for a in &mut tgw.attachments {
         let named = a.route_table.iter().chain(&a.propagates_to);
         for t in named.filter(|t| !known.contains(t)) {
-            warnings.push(format!(
+            warnings.ignored(format!(
                 "{}: route table {t} of transit gateway {} is not in the output (add describe-transit-gateway-route-tables); the attachment's association or propagation to it is left out",
                 a.id, tgw.id
             ));
@@ -202,7 +203,7 @@ fn drop_unknown_tables(tgw: &mut TransitGateway, warnings: &mut Vec<String>) {
     }
     for p in &mut tgw.peerings {
         if p.route_table.take_if(|t| !known.contains(t)).is_some() {
-            warnings.push(format!(
+            warnings.ignored(format!(
                 "{}: the route table of transit gateway {} it is associated with is not in the output; the association is left out",
                 p.id, tgw.id
             ));
@@ -215,7 +216,7 @@ fn static_routes(
     inputs: &Inputs,
     tgw: &TransitGateway,
     table: &str,
-    warnings: &mut Vec<String>,
+    warnings: &mut Notes,
 ) -> Vec<TgwRoute> {
     let mut out = Vec::new();
     let of_table = (inputs.tgw_static_routes.iter())
@@ -246,7 +247,7 @@ fn static_routes(
                         attachment: Some(a),
                     })
                 }
-                other => warnings.push(format!(
+                other => warnings.ignored(format!(
                     "{}: Routes[{i}]: the route {destination} of {table} goes to {}, which is not a VPC, peering, VPN or Direct Connect attachment in the output; it is left out",
                     loc.place(),
                     other.as_deref().unwrap_or("no attachment")

@@ -12,6 +12,8 @@ pub struct Input {
     pub scenario: Scenario,
     /// Warnings (limits exceeded, skipped AWS records).
     pub warnings: Vec<String>,
+    /// For AWS output: what each file gave and what was said about it (also in `warnings`).
+    pub files: Vec<crate::aws::FileReport>,
 }
 
 /// Loads a `SCENARIO` argument; the error names the file, the field and what was wrong.
@@ -37,6 +39,7 @@ fn from_json(text: &str) -> Result<Input, String> {
     Ok(Input {
         scenario: loaded.scenario,
         warnings: loaded.warnings.iter().map(|w| w.to_string()).collect(),
+        files: Vec::new(),
     })
 }
 
@@ -48,11 +51,43 @@ pub fn load_aws_dir(dir: &Path) -> Result<Input, String> {
         format!("{}: {}", dir.display(), list.join("; "))
     })?;
     let all = completed.warning_lines(crate::i18n::Lang::En);
-    let s = completed.scenario;
     Ok(Input {
-        scenario: s,
+        scenario: completed.scenario,
         warnings: all,
+        files: completed.files,
     })
+}
+
+/// Prints an import's report to stderr: per file, what was read, then what was left out or
+/// guessed there (`vpcplay: left out: FILE: ...`, `vpcplay: guessed: FILE: ...`); then the
+/// check's warnings.
+pub fn report(input: &Input) {
+    let notes: usize = (input.files.iter())
+        .map(|f| f.ignored.len() + f.inferred.len())
+        .sum();
+    for f in &input.files {
+        let place = if f.file.is_empty() {
+            String::new()
+        } else {
+            let read: Vec<String> = (f.read.iter())
+                .map(|(key, n)| format!("{key} {n}"))
+                .collect();
+            let read = if read.is_empty() {
+                "nothing".to_string()
+            } else {
+                read.join(", ")
+            };
+            eprintln!("vpcplay: read {}: {read}", f.file);
+            format!("{}: ", f.file)
+        };
+        for note in &f.ignored {
+            eprintln!("vpcplay: left out: {place}{note}");
+        }
+        for note in &f.inferred {
+            eprintln!("vpcplay: guessed: {place}{note}");
+        }
+    }
+    warn(input.warnings.get(notes..).unwrap_or_default());
 }
 
 /// Prints warnings to stderr.

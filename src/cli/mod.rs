@@ -252,7 +252,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             source: ImportSource::Aws { dir, output },
         } => {
             let loaded = input::load_aws_dir(&dir)?;
-            input::warn(&loaded.warnings);
+            input::report(&loaded);
             let json = crate::scenario::to_pretty_json(&loaded.scenario);
             write_out(output.as_ref(), &json)?;
             Ok(ExitCode::SUCCESS)

@@ -13,7 +13,7 @@ use super::lang::{t, tf, use_lang, Lang};
 use super::picture_export::PictureExport;
 use super::replace::{backup, display_name, replace_scenario};
 use super::state::{Action, AppContext};
-use crate::aws::job::{Answer, Input, Job};
+use crate::aws::job::{Answer, FileSummary, Input, Job};
 use crate::model::Scenario;
 use crate::scenario;
 
@@ -22,9 +22,15 @@ use crate::scenario;
 struct Report {
     /// Why it failed (shown with `role=alert`).
     error: Option<String>,
-    /// What it skipped or guessed.
+    /// The warnings of the check (and of a scenario file).
     warnings: Vec<String>,
+    /// For AWS output: what each file gave.
+    files: Vec<FileSummary>,
 }
+
+/// What an import made: the scenario, the warnings, per file what it gave, and what it was made
+/// from.
+type Opened = (Scenario, Vec<String>, Vec<FileSummary>, String);
 
 /// Reads the files of an `<input type=file>` as (name, text) pairs; `.json` files only when
 /// `json_only` (a folder holds other files too).
@@ -56,16 +62,13 @@ async fn read_files(
 }
 
 /// Opens what the importer answered: the scenario, its warnings and what it was made from.
-fn opened(
-    answer: Answer,
-    lang: Lang,
-    pasted: bool,
-) -> Result<(Scenario, Vec<String>, String), String> {
+fn opened(answer: Answer, lang: Lang, pasted: bool) -> Result<Opened, String> {
     match answer {
         Answer::Failed(why) => Err(why),
         Answer::Imported {
             scenario,
             warnings,
+            files,
             documents,
         } => {
             let loaded = scenario::load_str(&scenario).map_err(|e| e.to_string())?;
@@ -77,7 +80,7 @@ fn opened(
             } else {
                 tf(lang, "the AWS output ({} files)", &[&n])
             };
-            Ok((s, warnings, what))
+            Ok((s, warnings, files, what))
         }
     }
 }
@@ -104,29 +107,28 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
     let finish = {
         let (app, report, close) = (app.clone(), report.clone(), props.on_close.clone());
         let importing = importing.clone();
-        Callback::from(
-            move |r: Result<(Scenario, Vec<String>, String), String>| match r {
-                Ok((s, warnings, what)) => {
-                    importing.set(false);
-                    replace_scenario(&app, lang, s, &what);
-                    if warnings.is_empty() {
-                        close.emit(());
-                    } else {
-                        report.set(Report {
-                            error: None,
-                            warnings,
-                        });
-                    }
-                }
-                Err(e) => {
-                    importing.set(false);
+        Callback::from(move |r: Result<Opened, String>| match r {
+            Ok((s, warnings, files, what)) => {
+                importing.set(false);
+                replace_scenario(&app, lang, s, &what);
+                if warnings.is_empty() && files.is_empty() {
+                    close.emit(());
+                } else {
                     report.set(Report {
-                        error: Some(e),
-                        warnings: Vec::new(),
-                    })
+                        error: None,
+                        warnings,
+                        files,
+                    });
                 }
-            },
-        )
+            }
+            Err(e) => {
+                importing.set(false);
+                report.set(Report {
+                    error: Some(e),
+                    ..Report::default()
+                })
+            }
+        })
     };
 
     let export_json = {
@@ -157,7 +159,7 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
                     let mut s = loaded.scenario;
                     crate::layout::fill_missing(&mut s);
                     let warnings = loaded.warnings.iter().map(|w| w.to_string()).collect();
-                    Ok((s, warnings, name))
+                    Ok((s, warnings, Vec::new(), name))
                 });
                 finish.emit(r);
             });
@@ -233,15 +235,8 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
                     <pre>{ e }</pre>
                 </div>
             }
-            if !report.warnings.is_empty() {
-                <div class="import-warnings" role="status">
-                    <strong>{ if report.warnings.len() == 1 {
-                        t(lang, "Imported, with 1 warning:").to_string()
-                    } else {
-                        tf(lang, "Imported, with {} warnings:", &[&report.warnings.len().to_string()])
-                    } }</strong>
-                    <ul>{ for report.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
-                </div>
+            if !report.warnings.is_empty() || !report.files.is_empty() {
+                <ImportReport warnings={report.warnings.clone()} files={report.files.clone()} />
             }
             <section class="files-section" aria-labelledby="files-scenario">
                 <h3 id="files-scenario">{ t(lang, "Scenario file") }</h3>
@@ -294,5 +289,72 @@ pub fn FilesDialog(props: &FilesProps) -> Html {
                 </section>
             }
         </Dialog>
+    }
+}
+
+/// Properties of [`ImportReport`].
+#[derive(Properties, PartialEq)]
+struct ImportReportProps {
+    warnings: Vec<String>,
+    files: Vec<FileSummary>,
+}
+
+/// What an import said: per file what was read, left out and guessed, then the warnings.
+#[component]
+fn ImportReport(props: &ImportReportProps) -> Html {
+    let lang = use_lang();
+    let notes: usize = props.files.iter().map(FileSummary::notes).sum();
+    let count = notes + props.warnings.len();
+    let files = props.files.iter().filter(|f| !f.file.is_empty()).count();
+    let n = |k: usize| k.to_string();
+    let headline = match (files, count) {
+        (0, 1) => t(lang, "Imported, with 1 warning:").to_string(),
+        (0, _) => tf(lang, "Imported, with {} warnings:", &[&n(count)]),
+        (_, 0) => tf(lang, "Imported {} files:", &[&n(files)]),
+        _ => tf(
+            lang,
+            "Imported {} files, with {} notes:",
+            &[&n(files), &n(count)],
+        ),
+    };
+    let file_row = |f: &FileSummary| {
+        let read = if f.read.is_empty() {
+            t(lang, "nothing read").to_string()
+        } else {
+            let parts: Vec<String> = f.read.iter().map(|(k, c)| format!("{k} {c}")).collect();
+            parts.join(" · ")
+        };
+        let name = if f.file.is_empty() {
+            t(lang, "Across files").to_string()
+        } else {
+            f.file.clone()
+        };
+        html! {
+            <li>
+                <span class="import-file">{ name }</span>
+                if !f.file.is_empty() { <span class="muted">{ read }</span> }
+                if f.notes() > 0 {
+                    <ul>
+                        { for f.ignored.iter().map(|x| html! {
+                            <li class="ignored"><b>{ t(lang, "Left out:") }</b>{ " " }{ x }</li>
+                        }) }
+                        { for f.inferred.iter().map(|x| html! {
+                            <li class="inferred"><b>{ t(lang, "Guessed:") }</b>{ " " }{ x }</li>
+                        }) }
+                    </ul>
+                }
+            </li>
+        }
+    };
+    html! {
+        <div class="import-warnings" role="status">
+            <strong>{ headline }</strong>
+            if !props.files.is_empty() {
+                <ul class="import-files">{ for props.files.iter().map(file_row) }</ul>
+            }
+            if !props.warnings.is_empty() {
+                <ul>{ for props.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+            }
+        </div>
     }
 }

@@ -475,11 +475,15 @@ describe("sharing", () => {
     assert.deepEqual(await partIds(page), before);
     await page.screenshot({ path: join(artifacts, "share-files-dialog.png") });
     await dialog.getByLabel("Import AWS JSON files").setInputFiles(files);
-    // Closes by itself, or lists warnings.
-    await page.waitForFunction(() => !document.querySelector("#files-dialog") ||
-      document.querySelector("#files-dialog .import-warnings, #files-dialog .import-error"));
+    // The report says, per file, what was read.
+    const report = dialog.getByRole("status").filter({ hasText: /Imported \d+ files/ });
+    await report.waitFor();
     assert.equal(await dialog.locator(".import-error").count(), 0, "no import error");
-    if (await dialog.isVisible()) await page.keyboard.press("Escape");
+    const rows = await report.locator(".import-files > li").allTextContents();
+    const subnets = rows.find((r) => r.startsWith("describe-subnets.json"));
+    assert.match(subnets || "", /Subnets \d+/, rows.join(" | "));
+    await page.screenshot({ path: join(artifacts, "share-import-report.png") });
+    await page.keyboard.press("Escape");
     const ids = await partIds(page);
     assert.ok(ids.includes("i-0020d216c9e5c8c66") && ids.includes("i-0d0142e69fddc5ac8"), ids.join(" "));
     const traffic = page.getByRole("region", { name: "Traffic" });
