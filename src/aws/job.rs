@@ -50,8 +50,9 @@ pub enum Answer {
 pub struct FileSummary {
     /// The file's name; empty for what concerns no one file.
     pub file: String,
-    /// The top-level keys read, each with its number of records.
-    pub read: Vec<(String, usize)>,
+    /// The top-level keys read, each with its number of records (`Subnets 4 · RouteTables 2`);
+    /// empty when nothing was read.
+    pub read: String,
     /// What was left out.
     pub ignored: Vec<String>,
     /// What was guessed.
@@ -107,11 +108,10 @@ pub fn run(job: &Job) -> Answer {
     let summaries = (completed.files.into_iter())
         .map(|f| FileSummary {
             file: f.file,
-            read: f
-                .read
-                .into_iter()
-                .map(|(k, n)| (k.to_string(), n))
-                .collect(),
+            read: (f.read.iter())
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect::<Vec<_>>()
+                .join(" · "),
             ignored: f.ignored,
             inferred: f.inferred,
         })
@@ -235,9 +235,9 @@ mod tests {
         };
         let names: Vec<&str> = files.iter().map(|f| f.file.as_str()).collect();
         assert_eq!(names, ["vpcs.json", "subnets.json", "zones.json"]);
-        assert_eq!(files[0].read, [("Vpcs".to_string(), 1)]);
+        assert_eq!(files[0].read, "Vpcs 1");
         assert_eq!(files[0].notes(), 0);
-        assert_eq!(files[1].read, [("Subnets".to_string(), 2)]);
+        assert_eq!(files[1].read, "Subnets 2");
         assert_eq!(
             files[1].ignored,
             ["Subnets[1]: skipped subnet-6: it has no IPv4 block (IPv6-only subnets are not modelled)"]

@@ -131,7 +131,8 @@ pub(crate) fn read_files(
     Ok(inputs)
 }
 
-/// The keys a file holds, each with its number of records (instances for `Reservations`).
+/// The keys a file holds, each with its number of records (`Reservations` counted as its
+/// `Instances`).
 fn counts(raw: &RawFile) -> Vec<(&'static str, usize)> {
     fn n<T>(v: &Option<Vec<T>>) -> Option<usize> {
         v.as_ref().map(Vec::len)
@@ -143,7 +144,7 @@ fn counts(raw: &RawFile) -> Vec<(&'static str, usize)> {
         ("RouteTables", n(&raw.route_tables)),
         ("NetworkAcls", n(&raw.network_acls)),
         ("SecurityGroups", n(&raw.security_groups)),
-        ("Reservations", instances),
+        ("Instances", instances),
         ("NetworkInterfaces", n(&raw.network_interfaces)),
         ("InternetGateways", n(&raw.internet_gateways)),
         ("NatGateways", n(&raw.nat_gateways)),

@@ -321,8 +321,7 @@ fn ImportReport(props: &ImportReportProps) -> Html {
         let read = if f.read.is_empty() {
             t(lang, "nothing read").to_string()
         } else {
-            let parts: Vec<String> = f.read.iter().map(|(k, c)| format!("{k} {c}")).collect();
-            parts.join(" · ")
+            f.read.clone()
         };
         let name = if f.file.is_empty() {
             t(lang, "Across files").to_string()

@@ -483,7 +483,8 @@ describe("sharing", () => {
     const subnets = rows.find((r) => r.startsWith("describe-subnets.json"));
     assert.match(subnets || "", /Subnets \d+/, rows.join(" | "));
     await page.screenshot({ path: join(artifacts, "share-import-report.png") });
-    await page.keyboard.press("Escape");
+    await dialog.getByRole("button", { name: "Close", exact: true }).click();
+    await dialog.waitFor({ state: "detached" });
     const ids = await partIds(page);
     assert.ok(ids.includes("i-0020d216c9e5c8c66") && ids.includes("i-0d0142e69fddc5ac8"), ids.join(" "));
     const traffic = page.getByRole("region", { name: "Traffic" });
