@@ -16,9 +16,9 @@ use super::nodes::ServiceEni;
 use super::raw::{RawCacheCluster, RawDbInstance};
 use super::read::{unique, Inputs, Located};
 use super::report::Notes;
-use crate::edit::alloc::is_reserved;
+use crate::edit::alloc::next_private_ip;
+use crate::edit::find::all_interfaces;
 use crate::model::*;
-use std::net::Ipv4Addr;
 
 /// Adds the described databases and caches to `s`, with the service interfaces they claim; the
 /// interfaces left over become hosts.
@@ -103,7 +103,7 @@ fn rds_instance(
             .map(|n| n.az.as_str())
     };
     let claims = |e: &ServiceEni| {
-        e.service == "RDS"
+        !e.engine.is_cache()
             && (in_group.is_empty() || in_group.contains(&e.iface.subnet.as_str()))
             && same_set(&e.iface.security_groups, &groups)
     };
@@ -116,7 +116,7 @@ fn rds_instance(
             let subnet = (in_group.iter())
                 .find(|n| zone.is_some() && az_of(n) == zone)
                 .or_else(|| in_group.iter().find(|n| az_of(n).is_some()));
-            let Some(ip) = subnet.and_then(|n| free_address(s, n)) else {
+            let Some(ip) = subnet.and_then(|n| next_private_ip(s, n)) else {
                 warnings.ignored(format!(
                     "{}: skipped {id}: none of its network interfaces and none of its subnet group's subnets is in the output (add describe-network-interfaces and describe-subnets)",
                     loc.place()
@@ -166,9 +166,9 @@ fn cache_cluster(
     }
     let description = format!("ElastiCache {id}");
     let mut interfaces = Vec::new();
-    while let Some(at) = (services.iter()).position(|e| {
-        e.service == "ElastiCache" && e.description.eq_ignore_ascii_case(&description)
-    }) {
+    while let Some(at) = (services.iter())
+        .position(|e| e.engine.is_cache() && e.description.eq_ignore_ascii_case(&description))
+    {
         interfaces.push(services.remove(at).iface);
     }
     if interfaces.is_empty() {
@@ -241,21 +241,14 @@ fn same_set(ids: &[Id], want: &[&str]) -> bool {
     ids.len() == want.len() && ids.iter().all(|g| want.contains(&g.as_str()))
 }
 
-/// Interfaces that can sit in a subnet beside a database: those of instances, databases, NAT
-/// gateways and load balancers.
-fn interfaces(s: &Scenario) -> impl Iterator<Item = &Interface> {
-    (s.instances.iter().flat_map(|x| &x.interfaces))
-        .chain(s.databases.iter().flat_map(|x| &x.interfaces))
-        .chain(s.nat_gateways.iter().map(|x| &x.interface))
-        .chain(s.load_balancers.iter().flat_map(|x| &x.nodes))
-}
-
-/// `base`, or `base-2`, `base-3`... : the first that no instance, database or interface uses.
+/// `base`, or `base-2`, `base-3`... : the first that no instance, database or interface uses
+/// (the parts this module adds; the editor's `fresh_id` checks every kind of id and costs the
+/// importer's worker more code than its budget has room for).
 fn free_id(s: &Scenario, base: &str) -> Id {
     let taken = |id: &str| {
         (s.instances.iter().any(|x| x.id == id))
             || s.databases.iter().any(|x| x.id == id)
-            || interfaces(s).any(|n| n.id == id)
+            || all_interfaces(s).any(|n| n.id == id)
     };
     let mut id = base.to_string();
     let mut n = 1;
@@ -264,12 +257,4 @@ fn free_id(s: &Scenario, base: &str) -> Id {
         id = format!("{base}-{n}");
     }
     id
-}
-
-/// The first address of subnet `subnet` that AWS does not reserve and no interface uses.
-fn free_address(s: &Scenario, subnet: &str) -> Option<Ipv4Addr> {
-    let net = s.subnets.iter().find(|x| x.id == subnet)?.cidr.trunc();
-    (u32::from(net.network())..=u32::from(net.broadcast()))
-        .map(Ipv4Addr::from)
-        .find(|ip| !is_reserved(*ip, net) && !interfaces(s).any(|n| n.private_ip == *ip))
 }

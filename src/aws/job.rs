@@ -50,7 +50,7 @@ pub enum Answer {
 pub struct FileSummary {
     /// The file's name; empty for what concerns no one file.
     pub file: String,
-    /// The top-level keys read, each with its number of records (`Subnets 4 · RouteTables 2`);
+    /// The top-level keys read, each with its number of records (`Subnets 4, RouteTables 2`);
     /// empty when nothing was read.
     pub read: String,
     /// What was left out.
@@ -107,11 +107,8 @@ pub fn run(job: &Job) -> Answer {
     let warnings = completed.check_lines(lang);
     let summaries = (completed.files.into_iter())
         .map(|f| FileSummary {
+            read: f.read_summary(),
             file: f.file,
-            read: (f.read.iter())
-                .map(|(k, n)| format!("{k} {n}"))
-                .collect::<Vec<_>>()
-                .join(" · "),
             ignored: f.ignored,
             inferred: f.inferred,
         })

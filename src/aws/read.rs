@@ -118,9 +118,8 @@ pub(crate) fn read_files(
             ));
             continue;
         }
-        let raw = read_file(name, &value)?;
-        inputs.read.push((name.clone(), counts(&raw)));
-        inputs.add(name, raw);
+        inputs.read.push((name.clone(), counts(object)));
+        inputs.add(name, read_file(name, &value)?);
         inputs.files_used.push(name.clone());
     }
     if inputs.files_used.is_empty() {
@@ -131,67 +130,23 @@ pub(crate) fn read_files(
     Ok(inputs)
 }
 
-/// The keys a file holds, each with its number of records (`Reservations` counted as its
-/// `Instances`).
-fn counts(raw: &RawFile) -> Vec<(&'static str, usize)> {
-    fn n<T>(v: &Option<Vec<T>>) -> Option<usize> {
-        v.as_ref().map(Vec::len)
-    }
-    let instances = (raw.reservations.as_ref()).map(|r| r.iter().map(|x| x.instances.len()).sum());
-    let all = [
-        ("Vpcs", n(&raw.vpcs)),
-        ("Subnets", n(&raw.subnets)),
-        ("RouteTables", n(&raw.route_tables)),
-        ("NetworkAcls", n(&raw.network_acls)),
-        ("SecurityGroups", n(&raw.security_groups)),
-        ("Instances", instances),
-        ("NetworkInterfaces", n(&raw.network_interfaces)),
-        ("InternetGateways", n(&raw.internet_gateways)),
-        ("NatGateways", n(&raw.nat_gateways)),
-        ("VpcPeeringConnections", n(&raw.vpc_peering_connections)),
-        ("PrefixLists", n(&raw.prefix_lists)),
-        ("VpcEndpoints", n(&raw.vpc_endpoints)),
-        ("TransitGateways", n(&raw.transit_gateways)),
-        (
-            "TransitGatewayVpcAttachments",
-            n(&raw.transit_gateway_vpc_attachments),
-        ),
-        (
-            "TransitGatewayAttachments",
-            n(&raw.transit_gateway_attachments),
-        ),
-        (
-            "TransitGatewayRouteTables",
-            n(&raw.transit_gateway_route_tables),
-        ),
-        (
-            "TransitGatewayPropagations",
-            n(&raw.transit_gateway_propagations),
-        ),
-        (
-            "TransitGatewayStaticRoutes",
-            n(&raw.transit_gateway_static_routes),
-        ),
-        ("LoadBalancers", n(&raw.load_balancers)),
-        ("Listeners", n(&raw.listeners)),
-        ("LoadBalancerListeners", n(&raw.load_balancer_listeners)),
-        ("TargetGroups", n(&raw.target_groups)),
-        (
-            "LoadBalancerTargetHealth",
-            n(&raw.load_balancer_target_health),
-        ),
-        ("VpnGateways", n(&raw.vpn_gateways)),
-        ("VpnConnections", n(&raw.vpn_connections)),
-        ("VirtualInterfaces", n(&raw.virtual_interfaces)),
-        (
-            "DirectConnectGatewayAssociations",
-            n(&raw.direct_connect_gateway_associations),
-        ),
-        ("DBInstances", n(&raw.db_instances)),
-        ("CacheClusters", n(&raw.cache_clusters)),
-    ];
-    all.into_iter()
-        .filter_map(|(k, c)| c.map(|c| (k, c)))
+/// The keys of [`SECTION_KEYS`] a file holds, each with its number of records (`Reservations`
+/// counted as the instances in them), in [`SECTION_KEYS`] order.
+fn counts(object: &serde_json::Map<String, Value>) -> Vec<(&'static str, usize)> {
+    let len = |v: &Value| v.as_array().map_or(0, Vec::len);
+    (SECTION_KEYS.iter())
+        .filter_map(|&key| {
+            let v = object.get(key)?;
+            match key {
+                "Reservations" => {
+                    let instances = (v.as_array().into_iter().flatten())
+                        .map(|r| r.get("Instances").map_or(0, len))
+                        .sum();
+                    Some(("Instances", instances))
+                }
+                _ => Some((key, len(v))),
+            }
+        })
         .collect()
 }
 

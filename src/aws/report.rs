@@ -38,6 +38,16 @@ pub struct FileReport {
     pub inferred: Vec<String>,
 }
 
+impl FileReport {
+    /// What was read, in words: `Subnets 4, RouteTables 2`; empty when nothing was.
+    pub fn read_summary(&self) -> String {
+        let parts: Vec<String> = (self.read.iter())
+            .map(|(key, n)| format!("{key} {n}"))
+            .collect();
+        parts.join(", ")
+    }
+}
+
 /// Groups `notes` under the files they name (a note names a file when it starts with the file's
 /// name and `: `), after the files' read counts; notes that name no file come last, under an
 /// empty name.

@@ -69,13 +69,9 @@ pub fn report(input: &Input) {
         let place = if f.file.is_empty() {
             String::new()
         } else {
-            let read: Vec<String> = (f.read.iter())
-                .map(|(key, n)| format!("{key} {n}"))
-                .collect();
-            let read = if read.is_empty() {
-                "nothing".to_string()
-            } else {
-                read.join(", ")
+            let read = match f.read_summary() {
+                r if r.is_empty() => "nothing".to_string(),
+                r => r,
             };
             eprintln!("vpcplay: read {}: {read}", f.file);
             format!("{}: ", f.file)
