@@ -305,7 +305,8 @@ fn ImportReport(props: &ImportReportProps) -> Html {
     let lang = use_lang();
     let notes: usize = props.files.iter().map(FileSummary::notes).sum();
     let count = notes + props.warnings.len();
-    let files = props.files.iter().filter(|f| !f.file.is_empty()).count();
+    // The files something was read from; the skipped ones are listed with their reason.
+    let files = props.files.iter().filter(|f| !f.read.is_empty()).count();
     let n = |k: usize| k.to_string();
     let headline = match (files, count) {
         (0, 1) => t(lang, "Imported, with 1 warning:").to_string(),
