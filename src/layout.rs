@@ -22,8 +22,8 @@ pub fn snap(v: f64) -> f64 {
     (v / GRID).round() * GRID
 }
 
-/// The ids of the nodes drawn in subnet `subnet`, in a stable order: NAT gateways, load
-/// balancers, instances, databases.
+/// The ids of the nodes drawn in subnet `subnet`, in a stable order: NAT gateways, Gateway Load
+/// Balancer endpoints, load balancers, instances, databases.
 pub fn nodes_in(s: &Scenario, subnet: &str) -> Vec<Id> {
     let first_in =
         |ifs: &[crate::model::Interface]| ifs.first().is_some_and(|n| n.subnet == subnet);
@@ -31,6 +31,11 @@ pub fn nodes_in(s: &Scenario, subnet: &str) -> Vec<Id> {
     out.extend(
         s.nat_gateways
             .iter()
+            .filter(|n| n.interface.subnet == subnet)
+            .map(|n| n.id.clone()),
+    );
+    out.extend(
+        (s.gwlb_endpoints.iter())
             .filter(|n| n.interface.subnet == subnet)
             .map(|n| n.id.clone()),
     );

@@ -1,9 +1,10 @@
-//! The lines the canvas draws between parts (from a subnet to the internet gateway, NAT gateway
-//! or instance its route table sends traffic to, from a load balancer to the subnets of its other
-//! nodes, between peered VPCs, from a transit gateway to the VPCs attached to it, from a gateway
-//! to the appliance its gateway route table sends what enters to), and how each is routed: straight when that crosses no subnet but
-//! its own ends, else with one to three right-angle bends through the gaps between subnets, as
-//! network diagrams draw them. Plain Rust: the canvas and the pictures draw what this returns.
+//! The lines the canvas draws between parts (from a subnet to the internet gateway, NAT gateway,
+//! Gateway Load Balancer endpoint or instance its route table sends traffic to, from a load
+//! balancer to the subnets of its other nodes, between peered VPCs, from a transit gateway to the
+//! VPCs attached to it, from a gateway to the appliance or endpoint its gateway route table sends
+//! what enters to), and how each is routed: straight when that crosses no subnet but its own
+//! ends, else with one to three right-angle bends through the gaps between subnets, as network
+//! diagrams draw them. Plain Rust: the canvas and the pictures draw what this returns.
 
 use crate::model::{Destination, Rect, RouteTarget, Scenario};
 
@@ -17,7 +18,7 @@ pub struct Line {
     pub key: String,
     /// Its points, from where it starts to where it points (at least two).
     pub points: Vec<Point>,
-    /// CSS class: `route-igw`, `route-nat`, `route-instance`, `route-tgw`, `route-vgw`,
+    /// CSS class: `route-igw`, `route-nat`, `route-gwlbe`, `route-instance`, `route-tgw`, `route-vgw`,
     /// `route-edge` (a gateway route table's route), `lb-node`, `peering`, `tgw-attachment`,
     /// `site-link`.
     pub class: &'static str,
@@ -217,6 +218,7 @@ pub fn lines(s: &Scenario, rect: &dyn Fn(&str) -> Option<Rect>) -> Vec<Line> {
             let (target, class) = match &r.target {
                 RouteTarget::InternetGateway(g) => (g, "route-igw"),
                 RouteTarget::NatGateway(g) => (g, "route-nat"),
+                RouteTarget::GwlbEndpoint(g) => (g, "route-gwlbe"),
                 RouteTarget::Instance(g) => (g, "route-instance"),
                 RouteTarget::TransitGateway(g) => (g, "route-tgw"),
                 RouteTarget::VpnGateway(g) => (g, "route-vgw"),
@@ -235,7 +237,7 @@ pub fn lines(s: &Scenario, rect: &dyn Fn(&str) -> Option<Rect>) -> Vec<Line> {
         for g in &t.gateways {
             let Some(gr) = rect(g) else { continue };
             for (k, r) in t.routes.iter().enumerate() {
-                let RouteTarget::Instance(to) = &r.target else {
+                let (RouteTarget::Instance(to) | RouteTarget::GwlbEndpoint(to)) = &r.target else {
                     continue;
                 };
                 let Some(tr) = rect(to) else { continue };
@@ -365,6 +367,26 @@ mod tests {
         // Straight down from above needs no bend.
         let straight = route(public, (140.0, 180.0), &boxes);
         assert_eq!(straight.len(), 2);
+    }
+
+    #[test]
+    fn routes_to_a_gwlb_endpoint_draw_lines_from_the_subnet_and_from_the_gateway() {
+        let t = crate::templates::all()
+            .iter()
+            .find(|t| t.id == "gwlb-inspection");
+        let s = t.expect("the inspection template").scenario();
+        let drawn = lines(&s, &|id: &str| rect_of(&s, id));
+        let to = |class: &str, from: &str| {
+            drawn
+                .iter()
+                .any(|l| l.class == class && l.key.starts_with(from) && l.key.ends_with("vpce-fw"))
+        };
+        assert!(to("route-gwlbe", "web-subnet>"), "{drawn:?}");
+        let edge = drawn.iter().find(|l| l.class == "route-edge");
+        assert!(
+            edge.is_some_and(|l| l.title.ends_with("→ vpce-fw")),
+            "{drawn:?}"
+        );
     }
 
     /// Every route line of every template, and of every shared scenario as the auto-layout

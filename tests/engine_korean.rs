@@ -362,9 +362,11 @@ fn message_variant(m: &Message) -> usize {
         M::GatewayOtherVpc { .. } => 65,
         M::GatewayInTwoTables { .. } => 66,
         M::GatewayTableRoute { .. } => 67,
+        M::GwlbEndpointGroups => 68,
+        M::GwlbEndpointOtherVpc { .. } => 69,
     }
 }
-const MESSAGE_VARIANTS: usize = 68;
+const MESSAGE_VARIANTS: usize = 70;
 
 const NOUNS: [PartNoun; 16] = [
     PartNoun::Vpc,
@@ -535,6 +537,7 @@ fn messages() -> Vec<Message> {
             igw: s("\"igw-1\""),
         },
         M::NatGatewayGroups,
+        M::GwlbEndpointGroups,
         M::PublicNatWithoutIp,
         M::PeeringWithItself { vpc: s("vpc-1") },
         M::DuplicatePeering {
@@ -682,6 +685,11 @@ fn messages() -> Vec<Message> {
         },
         M::NatOtherVpc {
             id: s("nat-1"),
+            vpc: s("vpc-2"),
+            here: s("vpc-1"),
+        },
+        M::GwlbEndpointOtherVpc {
+            id: s("vpce-1"),
             vpc: s("vpc-2"),
             here: s("vpc-1"),
         },

@@ -2832,3 +2832,146 @@ fn ingress_routing_on_a_virtual_private_gateway() {
     );
     hop(&t, "vgw-rt", Forward, Decision::Forward);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Gateway Load Balancer endpoints
+// ---------------------------------------------------------------------------------------------
+
+/// The distributed GWLB model: `web` (10.0.0.10, public 54.0.0.10) in `web-net`, whose table
+/// sends 0.0.0.0/0 to `web_default`; the endpoint `vpce-fw` (10.0.2.5) in `fw-net`, whose table
+/// sends 0.0.0.0/0 to the internet gateway; when `edge`, the gateway's table sends web's subnet
+/// to the endpoint.
+fn gwlb(web_default: &str, edge: bool) -> Sc {
+    let sc = Sc::new()
+        .vpc("vpc", "10.0.0.0/16")
+        .igw("igw")
+        .subnet("web-net", "10.0.0.0/24")
+        .public_subnet("fw-net", "10.0.2.0/24", "igw")
+        .gwlb_endpoint("vpce-fw", "fw-net", "10.0.2.5")
+        .sg("open", &["all from 0.0.0.0/0"], &["all to 0.0.0.0/0"])
+        .instance("web", "web-net", "10.0.0.10")
+        .public_ip("54.0.0.10")
+        .sgs(&["open"])
+        .listens(&["443"])
+        .route_table("web-rt", &["web-net"])
+        .route("web-rt", "0.0.0.0/0", web_default)
+        .internet_host("laptop", "203.0.113.10", Os::Linux);
+    if !edge {
+        return sc;
+    }
+    sc.route_table("edge-rt", &[]).edge("edge-rt", "igw").route(
+        "edge-rt",
+        "10.0.0.0/24",
+        "gwlbe:vpce-fw",
+    )
+}
+
+#[test]
+fn gwlb_endpoint_route_sends_traffic_through_the_appliances_both_ways() {
+    let s = gwlb("gwlbe:vpce-fw", true).build();
+    let t = tcp(&s, "laptop", "web", 443);
+    assert_established(&t);
+    let h = hop(&t, "vpce-fw", Forward, Decision::Forward);
+    assert_eq!(h.component.kind, Kind::GwlbEndpoint);
+    assert_eq!(
+        h.packet.dst,
+        ip("10.0.0.10"),
+        "no translation at the endpoint"
+    );
+    hop(&t, "vpce-fw", Return, Decision::Forward);
+    // web's own connections out go through it too, then out by the endpoint subnet's table.
+    let t = tcp(&s, "web", "laptop", 22);
+    assert_established(&t);
+    hop(&t, "vpce-fw", Forward, Decision::Forward);
+}
+
+#[test]
+fn gwlb_endpoint_drops_a_connection_whose_reply_skips_it() {
+    // In through the endpoint (ingress routing), out straight to the gateway.
+    let s = gwlb("igw:igw", true).build();
+    let t = tcp(&s, "laptop", "web", 443);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "vpce-fw",
+        Kind::GwlbEndpoint,
+        Return,
+        Some("one way of the connection only"),
+    );
+    // Out through the endpoint, but nothing sends what comes in back through it.
+    let s = gwlb("gwlbe:vpce-fw", false).build();
+    let t = tcp(&s, "laptop", "web", 443);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "vpce-fw",
+        Kind::GwlbEndpoint,
+        Return,
+        Some("one way of the connection only"),
+    );
+}
+
+#[test]
+fn gwlb_endpoint_has_no_security_groups_and_its_subnets_acl_applies() {
+    let s = gwlb("gwlbe:vpce-fw", true)
+        .acl(
+            "fw-acl",
+            &["fw-net"],
+            &["100 deny tcp 443 0.0.0.0/0", "200 allow all 0.0.0.0/0"],
+            &["100 allow all 0.0.0.0/0"],
+        )
+        .build();
+    let t = tcp(&s, "laptop", "web", 443);
+    assert_blocked(
+        &t,
+        Verdict::DroppedByNetworkAcl,
+        "fw-acl",
+        Kind::NetworkAcl,
+        Forward,
+        None,
+    );
+    let mut s = gwlb("gwlbe:vpce-fw", true).build();
+    s.gwlb_endpoints[0].interface.security_groups = vec!["open".into()];
+    let problems = vpc_playground::scenario::validate(&s);
+    assert!(
+        problems.iter().any(|p| p.is_error()
+            && p.code == "gwlb-endpoint-security-groups"
+            && p.path == "gwlb_endpoints[0].interface.security_groups"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn gwlb_endpoint_accepts_no_connections_of_its_own() {
+    let s = gwlb("gwlbe:vpce-fw", true).build();
+    let t = tcp(&s, "web", "10.0.2.5", 443);
+    assert_blocked(
+        &t,
+        Verdict::NoHost,
+        "vpce-fw",
+        Kind::GwlbEndpoint,
+        Forward,
+        None,
+    );
+}
+
+#[test]
+fn gwlb_endpoint_route_target_must_be_in_the_tables_vpc() {
+    let mut s = gwlb("gwlbe:vpce-fw", true).build();
+    s.vpcs.push(vpc_playground::model::Vpc {
+        id: "other".into(),
+        name: String::new(),
+        cidrs: vec!["10.9.0.0/16".parse().unwrap()],
+    });
+    s.subnets
+        .iter_mut()
+        .filter(|n| n.id == "fw-net")
+        .for_each(|n| n.vpc = "other".into());
+    let problems = vpc_playground::scenario::validate(&s);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.code == "route-target-other-vpc" && p.message.contains("vpce-fw")),
+        "{problems:?}"
+    );
+}

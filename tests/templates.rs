@@ -111,13 +111,13 @@ fn run(s: &Scenario, from: &str, to: &str, protocol: Protocol, port: Option<u16>
 }
 
 #[test]
-fn there_are_nine_templates_with_unique_ids() {
+fn there_are_ten_templates_with_unique_ids() {
     let ids: Vec<&str> = templates::all().iter().map(|t| t.id).collect();
-    assert_eq!(ids.len(), 9);
+    assert_eq!(ids.len(), 10);
     let mut sorted = ids.clone();
     sorted.sort();
     sorted.dedup();
-    assert_eq!(sorted.len(), 9, "{ids:?}");
+    assert_eq!(sorted.len(), 10, "{ids:?}");
     assert!(templates::load("nope").is_none());
 }
 
@@ -690,6 +690,49 @@ fn inspection_vpc_sends_both_ways_through_the_firewall() {
                 .any(|h| h.direction == vpc_playground::engine::trace::Direction::Return),
         "{:#?}",
         t.hops
+    );
+}
+
+/// GWLB inspection: both ways of web's connections pass the endpoint; sending web's replies
+/// straight to the internet gateway skips it, and its appliances drop the connection.
+#[test]
+fn gwlb_inspection_sends_both_ways_through_the_endpoint() {
+    use vpc_playground::engine::trace::Direction;
+    assert_flows(
+        "gwlb-inspection",
+        &[
+            ("internet", "web", TCP, Some(443), "established"),
+            ("web", "internet", TCP, Some(443), "established"),
+            (
+                "internet",
+                "web",
+                TCP,
+                Some(22),
+                "dropped-by-security-group",
+            ),
+        ],
+    );
+    let mut s = templates::load("gwlb-inspection").unwrap();
+    let t = run(&s, "internet", "web", TCP, Some(443));
+    for dir in [Direction::Forward, Direction::Return] {
+        assert!(
+            (t.hops.iter()).any(|h| h.component.id == "vpce-fw" && h.direction == dir),
+            "{dir:?}: {:#?}",
+            t.hops
+        );
+    }
+    let web_rt = s
+        .route_tables
+        .iter_mut()
+        .find(|t| t.id == "web-rt")
+        .unwrap();
+    web_rt.routes[0].target =
+        vpc_playground::model::RouteTarget::InternetGateway("igw-shop".into());
+    let t = run(&s, "internet", "web", TCP, Some(443));
+    assert_eq!(t.verdict, vpc_playground::engine::trace::Verdict::NoRoute);
+    assert_eq!(
+        t.blocked_by.as_ref().map(|b| b.id.as_str()),
+        Some("vpce-fw")
     );
 }
 

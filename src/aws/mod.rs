@@ -39,7 +39,11 @@
 //!     an interface no such output claims is a host with id `<eni>-db` or `<eni>-cache` that
 //!     listens on every port (with a warning);
 //!   - a transit gateway attachment's interface: nothing (with a warning);
-//!   - anything else (load balancer nodes, interface endpoints, Lambda, detached interfaces): a
+//!   - a Gateway Load Balancer endpoint's interface: that endpoint's (see `gwlb`);
+//!   - an interface endpoint's interface: a host named after the endpoint's service that
+//!     accepts tcp/443 only (SES's SMTP ports for `email-smtp`), or every port for another
+//!     account's endpoint service (see `endpoints`);
+//!   - anything else (load balancer nodes, Lambda, detached interfaces): a
 //!     generic [`Instance`](crate::model::Instance) with id `<eni>-host`, named after the ENI, listening on every port. A
 //!     load balancer cannot be rebuilt without describe-load-balancers, so its nodes stand in as
 //!     plain hosts.
@@ -50,7 +54,8 @@
 //! - NAT gateways that are deleting, deleted or failed are left out; the others get the primary
 //!   address's interface, with no security groups and no source/destination check.
 //! - Gateway endpoints come from describe-vpc-endpoints, or from a route to a `vpce-` target with
-//!   a prefix-list destination when that output is missing.
+//!   a prefix-list destination when that output is missing. Gateway Load Balancer endpoints
+//!   come from the same output and their interfaces (see `gwlb`), and take the routes to them.
 //! - Virtual private gateways, VPN connections and Direct Connect virtual interfaces make the
 //!   on-premises network and its links (see `site`); router configurations beside the output
 //!   (files under `configs/`) give the blocks the site announces over BGP.
@@ -59,7 +64,9 @@
 
 mod data;
 mod elb;
+mod endpoints;
 mod error;
+mod gwlb;
 pub mod job;
 mod network;
 mod nodes;
@@ -73,6 +80,8 @@ mod values;
 
 #[cfg(test)]
 mod data_tests;
+#[cfg(test)]
+mod gwlb_tests;
 #[cfg(test)]
 mod tests;
 
@@ -153,6 +162,7 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
         ..Scenario::new()
     };
     data::databases(&inputs, services, &mut scenario, &mut warnings);
+    gwlb::gwlb_endpoints(&inputs, &mut scenario, &mut warnings);
     warn_unknown_prefix_lists(&scenario, &mut warnings);
     let files = report::by_file(std::mem::take(&mut inputs.read), &warnings);
     Ok(Imported {

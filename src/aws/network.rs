@@ -147,9 +147,12 @@ pub(crate) fn edge_associations(
         }
         let id = t.id.clone();
         t.routes.retain(|r| {
+            // A `vpce-` target may be a Gateway Load Balancer endpoint: see `gwlb::retarget`.
             let kept = matches!(
                 r.target,
-                RouteTarget::NetworkInterface(_) | RouteTarget::Instance(_)
+                RouteTarget::NetworkInterface(_)
+                    | RouteTarget::Instance(_)
+                    | RouteTarget::GatewayEndpoint(_)
             );
             if !kept {
                 warnings.ignored(format!(
@@ -525,6 +528,14 @@ pub(crate) fn prefix_lists(inputs: &Inputs, warnings: &mut Notes) -> Vec<PrefixL
     out
 }
 
+/// Whether a VPC endpoint in `state` is gone (or never came to be).
+pub(crate) fn endpoint_gone(state: Option<&str>) -> bool {
+    matches!(
+        state.map(str::to_ascii_lowercase).as_deref(),
+        Some("deleting" | "deleted" | "rejected" | "failed" | "expired")
+    )
+}
+
 /// Gateway endpoints: from describe-vpc-endpoints, and for any route to a `vpce-` target that
 /// output does not list, from the route itself (its prefix-list destination names the service).
 pub(crate) fn gateway_endpoints(
@@ -555,12 +566,9 @@ pub(crate) fn gateway_endpoints(
             .vpc_endpoint_type
             .as_deref()
             .is_none_or(|t| t.eq_ignore_ascii_case("gateway"));
-        let gone = matches!(
-            e.state.as_deref().map(str::to_ascii_lowercase).as_deref(),
-            Some("deleting" | "deleted" | "rejected" | "failed" | "expired")
-        );
-        if !gateway || gone {
-            // Interface endpoints show up as network interfaces; gone ones carry nothing.
+        if !gateway || endpoint_gone(e.state.as_deref()) {
+            // Interface and Gateway Load Balancer endpoints have interfaces; gone ones carry
+            // nothing.
             skipped.insert(e.vpc_endpoint_id.as_str());
             continue;
         }

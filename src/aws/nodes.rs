@@ -158,13 +158,13 @@ pub(crate) fn nat_gateways(inputs: &Inputs, warnings: &mut Notes) -> Vec<NatGate
 }
 
 /// An instance being assembled: its interfaces keyed by attachment slot.
-struct Pending {
-    instance: Instance,
+pub(crate) struct Pending {
+    pub(crate) instance: Instance,
     slots: Vec<(u32, u32)>,
 }
 
 impl Pending {
-    fn new(id: &str, name: String, os: Os) -> Self {
+    pub(crate) fn new(id: &str, name: String, os: Os) -> Self {
         Pending {
             instance: Instance {
                 id: id.to_string(),
@@ -182,7 +182,7 @@ impl Pending {
     }
 
     /// Adds an interface, or replaces the one with the same id.
-    fn put(&mut self, iface: Interface, slot: (u32, u32)) {
+    pub(crate) fn put(&mut self, iface: Interface, slot: (u32, u32)) {
         match self
             .instance
             .interfaces
@@ -265,7 +265,10 @@ pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Notes) 
         warnings,
     ) {
         let eni = &loc.item;
-        if nat_enis.contains(eni.network_interface_id.as_str()) || is_nat_eni(eni) {
+        if nat_enis.contains(eni.network_interface_id.as_str())
+            || is_nat_eni(eni)
+            || super::gwlb::is_endpoint_eni(eni)
+        {
             continue;
         }
         let owner = eni
@@ -313,6 +316,12 @@ pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Notes) 
                 iface,
                 slot: slot(eni),
             }),
+            Service::Other if super::endpoints::is_interface_endpoint_eni(eni) => {
+                let mut p =
+                    super::endpoints::interface_endpoint_host(inputs, eni, &loc.place(), warnings);
+                p.put(iface, slot(eni));
+                others.push(p);
+            }
             Service::Other => {
                 if let Some(what) = eni.description.as_deref().filter(|d| !d.is_empty()) {
                     warnings.inferred(format!(

@@ -613,6 +613,9 @@ records! {
         vpc_id: String,
         service_name: Option<String>,
         state: Option<String>,
+        /// Interface and Gateway Load Balancer endpoints: their subnets and interfaces.
+        subnet_ids: Vec<String> = default,
+        network_interface_ids: Vec<String> = default,
         tags: Vec<Tag> = default,
     }
 }

@@ -1174,7 +1174,7 @@ fn a_gateway_association_makes_a_gateway_route_table() {
     assert!(w.iter().any(|w| w.contains("igw-gone")), "{w:?}");
     assert!(
         w.iter()
-            .any(|w| w.contains("vpce-gwlb") && w.contains("gateway route table")),
+            .any(|w| w.contains("vpce-gwlb") && w.contains("Gateway Load Balancer endpoint")),
         "{w:?}"
     );
 }

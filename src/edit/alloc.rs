@@ -133,6 +133,7 @@ fn names(s: &Scenario) -> HashSet<String> {
     out.extend(s.load_balancers.iter().map(|x| x.name.clone()));
     out.extend(s.internet_gateways.iter().map(|x| x.name.clone()));
     out.extend(s.nat_gateways.iter().map(|x| x.name.clone()));
+    out.extend(s.gwlb_endpoints.iter().map(|x| x.name.clone()));
     out.extend(s.internet_hosts.iter().map(|x| x.name.clone()));
     out.extend(s.security_groups.iter().map(|x| x.name.clone()));
     out.extend(s.route_tables.iter().map(|x| x.name.clone()));

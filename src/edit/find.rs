@@ -20,6 +20,8 @@ pub enum Found {
     InternetGateway(usize),
     /// `nat_gateways[i]`.
     NatGateway(usize),
+    /// `gwlb_endpoints[i]`.
+    GwlbEndpoint(usize),
     /// `internet_hosts[i]`.
     Host(usize),
     /// `transit_gateways[i]`.
@@ -41,6 +43,7 @@ impl Found {
             Found::LoadBalancer(i) => format!("load_balancers[{i}]"),
             Found::InternetGateway(i) => format!("internet_gateways[{i}]"),
             Found::NatGateway(i) => format!("nat_gateways[{i}]"),
+            Found::GwlbEndpoint(i) => format!("gwlb_endpoints[{i}]"),
             Found::Host(i) => format!("internet_hosts[{i}]"),
             Found::TransitGateway(i) => format!("transit_gateways[{i}]"),
             Found::VpnGateway(i) => format!("vpn_gateways[{i}]"),
@@ -67,6 +70,7 @@ pub fn locate(s: &Scenario, id: &str) -> Option<Found> {
         .or_else(|| pos(s.load_balancers.iter().map(|x| &x.id), id).map(Found::LoadBalancer))
         .or_else(|| pos(s.internet_gateways.iter().map(|x| &x.id), id).map(Found::InternetGateway))
         .or_else(|| pos(s.nat_gateways.iter().map(|x| &x.id), id).map(Found::NatGateway))
+        .or_else(|| pos(s.gwlb_endpoints.iter().map(|x| &x.id), id).map(Found::GwlbEndpoint))
         .or_else(|| pos(s.internet_hosts.iter().map(|x| &x.id), id).map(Found::Host))
         .or_else(|| pos(s.transit_gateways.iter().map(|x| &x.id), id).map(Found::TransitGateway))
         .or_else(|| pos(s.vpn_gateways.iter().map(|x| &x.id), id).map(Found::VpnGateway))
@@ -80,6 +84,7 @@ pub fn part_ids(s: &Scenario) -> Vec<String> {
     out.extend(s.subnets.iter().map(|x| x.id.clone()));
     out.extend(s.internet_gateways.iter().map(|x| x.id.clone()));
     out.extend(s.nat_gateways.iter().map(|x| x.id.clone()));
+    out.extend(s.gwlb_endpoints.iter().map(|x| x.id.clone()));
     out.extend(s.load_balancers.iter().map(|x| x.id.clone()));
     out.extend(s.instances.iter().map(|x| x.id.clone()));
     out.extend(s.databases.iter().map(|x| x.id.clone()));
@@ -101,6 +106,7 @@ pub fn name_of(s: &Scenario, id: &str) -> String {
         Some(Found::LoadBalancer(i)) => &s.load_balancers[i].name,
         Some(Found::InternetGateway(i)) => &s.internet_gateways[i].name,
         Some(Found::NatGateway(i)) => &s.nat_gateways[i].name,
+        Some(Found::GwlbEndpoint(i)) => &s.gwlb_endpoints[i].name,
         Some(Found::Host(i)) => &s.internet_hosts[i].name,
         Some(Found::TransitGateway(i)) => &s.transit_gateways[i].name,
         Some(Found::VpnGateway(i)) => &s.vpn_gateways[i].name,
@@ -126,14 +132,28 @@ pub fn name_of(s: &Scenario, id: &str) -> String {
     }
 }
 
-/// The interfaces of a part that has some (instances, databases, load balancers, NAT gateways).
+/// The interfaces of a part that has some (instances, databases, load balancers, NAT gateways,
+/// Gateway Load Balancer endpoints).
 pub fn interfaces_of(s: &Scenario, found: Found) -> Vec<&Interface> {
     match found {
         Found::Instance(i) => s.instances[i].interfaces.iter().collect(),
         Found::Database(i) => s.databases[i].interfaces.iter().collect(),
         Found::LoadBalancer(i) => s.load_balancers[i].nodes.iter().collect(),
         Found::NatGateway(i) => vec![&s.nat_gateways[i].interface],
+        Found::GwlbEndpoint(i) => vec![&s.gwlb_endpoints[i].interface],
         _ => Vec::new(),
+    }
+}
+
+/// The first interface of a part that has some (the one it is drawn by), mutably.
+pub fn first_interface_mut(s: &mut Scenario, found: Found) -> Option<&mut Interface> {
+    match found {
+        Found::Instance(i) => s.instances[i].interfaces.first_mut(),
+        Found::Database(i) => s.databases[i].interfaces.first_mut(),
+        Found::LoadBalancer(i) => s.load_balancers[i].nodes.first_mut(),
+        Found::NatGateway(i) => Some(&mut s.nat_gateways[i].interface),
+        Found::GwlbEndpoint(i) => Some(&mut s.gwlb_endpoints[i].interface),
+        _ => None,
     }
 }
 
@@ -145,6 +165,7 @@ pub fn all_interfaces(s: &Scenario) -> impl Iterator<Item = &Interface> {
         .chain(s.databases.iter().flat_map(|x| x.interfaces.iter()))
         .chain(s.load_balancers.iter().flat_map(|x| x.nodes.iter()))
         .chain(s.nat_gateways.iter().map(|x| &x.interface))
+        .chain(s.gwlb_endpoints.iter().map(|x| &x.interface))
 }
 
 /// The container a part is drawn in: a subnet for nodes, a VPC for subnets and attached internet

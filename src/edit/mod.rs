@@ -56,6 +56,9 @@ pub enum PartKind {
     InternetGateway,
     /// A NAT gateway (in a subnet).
     NatGateway,
+    /// A Gateway Load Balancer endpoint (in a subnet): routes send traffic through its load
+    /// balancer's appliances.
+    GwlbEndpoint,
     /// An application load balancer (nodes in two subnets of different AZs).
     LoadBalancer,
     /// An EC2 instance.
@@ -88,6 +91,7 @@ impl PartKind {
             PartKind::Subnet => "subnet",
             PartKind::InternetGateway => "internet gateway",
             PartKind::NatGateway => "NAT gateway",
+            PartKind::GwlbEndpoint => "Gateway Load Balancer endpoint",
             PartKind::LoadBalancer => "application load balancer",
             PartKind::Instance => "EC2 instance",
             PartKind::Bastion => "bastion host",
@@ -107,6 +111,7 @@ impl PartKind {
         matches!(
             self,
             PartKind::NatGateway
+                | PartKind::GwlbEndpoint
                 | PartKind::Instance
                 | PartKind::Bastion
                 | PartKind::NatInstance

@@ -123,7 +123,7 @@ fn settle(s: &mut Scenario, id: &str) -> Result<(), Refusal> {
                 Err(Refusal::BalancerOwnSubnets { name })
             }
         }
-        Found::Instance(_) | Found::Database(_) | Found::NatGateway(_) => {
+        Found::Instance(_) | Found::Database(_) | Found::NatGateway(_) | Found::GwlbEndpoint(_) => {
             let Some(k) = subnet_at(s, cx, cy) else {
                 return Err(Refusal::StayInSubnet { name });
             };
@@ -147,13 +147,7 @@ fn settle(s: &mut Scenario, id: &str) -> Result<(), Refusal> {
                 subnet: name_of(s, &to.id),
                 cidr: None,
             })?;
-            let iface = match found {
-                Found::Instance(i) => s.instances[i].interfaces.first_mut(),
-                Found::Database(i) => s.databases[i].interfaces.first_mut(),
-                Found::NatGateway(i) => Some(&mut s.nat_gateways[i].interface),
-                _ => None,
-            };
-            if let Some(n) = iface {
+            if let Some(n) = super::find::first_interface_mut(s, found) {
                 n.subnet = to.id.clone();
                 n.private_ip = ip;
             }

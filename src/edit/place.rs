@@ -324,6 +324,7 @@ fn place_in_subnet(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<I
         PartKind::Database => ("db", Role::Generic, vec![]),
         PartKind::Cache => ("cache", Role::Generic, vec![]),
         PartKind::NatGateway => ("nat", Role::Generic, vec![]),
+        PartKind::GwlbEndpoint => ("vpce", Role::Generic, vec![]),
         _ => ("web", Role::Web, vec![22, 80, 443]),
     };
     let name = next_name(s, prefix);
@@ -351,6 +352,12 @@ fn place_in_subnet(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<I
                 interface: iface,
             });
         }
+        // No security groups and no public address: its subnet's network ACL applies.
+        PartKind::GwlbEndpoint => s.gwlb_endpoints.push(GwlbEndpoint {
+            id: id.clone(),
+            name,
+            interface: iface,
+        }),
         PartKind::Database | PartKind::Cache => {
             let engine = if kind == PartKind::Cache {
                 Engine::Redis

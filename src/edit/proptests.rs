@@ -10,11 +10,12 @@ use crate::model::{Rect, Scenario};
 use crate::scenario::validate;
 use proptest::prelude::*;
 
-const KINDS: [PartKind; 13] = [
+const KINDS: [PartKind; 14] = [
     PartKind::Vpc,
     PartKind::Subnet,
     PartKind::InternetGateway,
     PartKind::NatGateway,
+    PartKind::GwlbEndpoint,
     PartKind::LoadBalancer,
     PartKind::Instance,
     PartKind::Bastion,

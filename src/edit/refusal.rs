@@ -188,6 +188,7 @@ impl PartKind {
             PartKind::Subnet => crate::ko_str!("서브넷"),
             PartKind::InternetGateway => crate::ko_str!("인터넷 게이트웨이"),
             PartKind::NatGateway => crate::ko_str!("NAT 게이트웨이"),
+            PartKind::GwlbEndpoint => crate::ko_str!("게이트웨이 로드 밸런서 엔드포인트"),
             PartKind::LoadBalancer => crate::ko_str!("애플리케이션 로드 밸런서"),
             PartKind::Instance => crate::ko_str!("EC2 인스턴스"),
             PartKind::Bastion => crate::ko_str!("배스천 호스트"),

@@ -56,6 +56,8 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
         .retain(|x| !gone.contains(&x.id) && !x.interfaces.iter().any(|n| in_gone(&n.subnet)));
     s.nat_gateways
         .retain(|x| !gone.contains(&x.id) && !in_gone(&x.interface.subnet));
+    s.gwlb_endpoints
+        .retain(|x| !gone.contains(&x.id) && !in_gone(&x.interface.subnet));
     for lb in &mut s.load_balancers {
         lb.nodes.retain(|n| !in_gone(&n.subnet));
     }
@@ -124,7 +126,8 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
             | RouteTarget::Instance(x)
             | RouteTarget::NetworkInterface(x)
             | RouteTarget::PeeringConnection(x)
-            | RouteTarget::GatewayEndpoint(x) => alive.contains(x),
+            | RouteTarget::GatewayEndpoint(x)
+            | RouteTarget::GwlbEndpoint(x) => alive.contains(x),
             // A gateway the scenario never had (a partial import) is not the user's deletion.
             RouteTarget::TransitGateway(x) | RouteTarget::VpnGateway(x) => !gone.contains(x),
         });

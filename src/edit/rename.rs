@@ -46,6 +46,7 @@ fn name_mut(s: &mut Scenario, what: Named) -> &mut String {
         Named::Part(Found::LoadBalancer(i)) => &mut s.load_balancers[i].name,
         Named::Part(Found::InternetGateway(i)) => &mut s.internet_gateways[i].name,
         Named::Part(Found::NatGateway(i)) => &mut s.nat_gateways[i].name,
+        Named::Part(Found::GwlbEndpoint(i)) => &mut s.gwlb_endpoints[i].name,
         Named::Part(Found::Host(i)) => &mut s.internet_hosts[i].name,
         Named::Part(Found::TransitGateway(i)) => &mut s.transit_gateways[i].name,
         Named::Part(Found::VpnGateway(i)) => &mut s.vpn_gateways[i].name,
@@ -323,6 +324,9 @@ fn rename_interfaces(s: &mut Scenario, found: Found, old: &str, new: &str) {
             Found::Database(i) => s.databases[i].interfaces.iter_mut().find(|n| n.id == eni),
             Found::LoadBalancer(i) => s.load_balancers[i].nodes.iter_mut().find(|n| n.id == eni),
             Found::NatGateway(i) => Some(&mut s.nat_gateways[i].interface).filter(|n| n.id == eni),
+            Found::GwlbEndpoint(i) => {
+                Some(&mut s.gwlb_endpoints[i].interface).filter(|n| n.id == eni)
+            }
             _ => None,
         };
         let Some(iface) = iface else { continue };

@@ -47,6 +47,7 @@ fn detail_lines(s: &Scenario, found: Found) -> Vec<String> {
         Found::Instance(i) => vec![ip(s.instances[i].interfaces.first())],
         Found::Database(i) => vec![ip(s.databases[i].interfaces.first())],
         Found::NatGateway(i) => vec![ip(Some(&s.nat_gateways[i].interface))],
+        Found::GwlbEndpoint(i) => vec![ip(Some(&s.gwlb_endpoints[i].interface))],
         Found::LoadBalancer(i) => {
             let n = s.load_balancers[i].nodes.len();
             vec![format!("{n} nodes"), format!("노드 {n}개")]

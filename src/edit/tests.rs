@@ -451,3 +451,101 @@ fn drops_refuse_only_where_the_part_cannot_live() {
     let p = place_at(&s, PartKind::Laptop, v.x + 200.0, v.y - 20.0).unwrap();
     assert!(super::room::is_clear(&p.scenario, &p.id));
 }
+
+#[test]
+fn gwlb_endpoints_live_in_a_subnet_with_a_free_address_and_no_groups() {
+    let s = vpc_with_two_subnets();
+    let (x, y) = centre(&s, "subnet-b");
+    let p = place(&s, PartKind::GwlbEndpoint, x, y).unwrap();
+    assert_eq!(p.id, "vpce-1");
+    let e = &p.scenario.gwlb_endpoints[0];
+    assert_eq!(e.interface.subnet, "subnet-b");
+    let cidr = net("10.0.1.0/24");
+    assert!(cidr.contains(&e.interface.private_ip));
+    assert!(!is_reserved(e.interface.private_ip, cidr));
+    assert!(e.interface.security_groups.is_empty());
+    assert_eq!(e.interface.public_ip, None);
+    assert!(p.scenario.layout.contains_key("vpce-1"));
+    assert!(
+        validate(&p.scenario).iter().all(|x| !x.is_error()),
+        "{:?}",
+        validate(&p.scenario)
+    );
+    // A second one takes another address and the next name.
+    let q = place(&p.scenario, PartKind::GwlbEndpoint, x, y).unwrap();
+    assert_eq!(q.id, "vpce-2");
+    let f = &q.scenario.gwlb_endpoints[1];
+    assert_ne!(f.interface.private_ip, e.interface.private_ip);
+    // Moved to the other subnet of its VPC, it takes an address there.
+    let (ax, ay) = centre(&s, "subnet-a");
+    let (bx, by) = centre(&p.scenario, "vpce-1");
+    let moved = move_parts(&p.scenario, &["vpce-1".into()], ax - bx, ay - by).unwrap();
+    let n = &moved.gwlb_endpoints[0].interface;
+    assert_eq!(n.subnet, "subnet-a");
+    assert!(net("10.0.0.0/24").contains(&n.private_ip));
+}
+
+#[test]
+fn gwlb_endpoints_dropped_outside_a_subnet_are_refused() {
+    let s = vpc_with_two_subnets();
+    let v = s.layout["vpc-1"];
+    for (x, y) in [(-500.0, -500.0), (v.x + 10.0, v.y + v.h - 10.0)] {
+        let err = place(&s, PartKind::GwlbEndpoint, x, y).unwrap_err();
+        assert_eq!(
+            err.en(),
+            "A Gateway Load Balancer endpoint lives in a subnet: drop it on a subnet."
+        );
+        assert!(
+            err.ko().contains("게이트웨이 로드 밸런서 엔드포인트"),
+            "{}",
+            err.ko()
+        );
+    }
+    let err = super::place::place_auto(&Scenario::new(), PartKind::GwlbEndpoint, None)
+        .unwrap_err()
+        .en();
+    assert!(err.contains("add a subnet first"), "{err}");
+}
+
+#[test]
+fn deleting_a_gwlb_endpoint_takes_its_interface_and_the_routes_to_it() {
+    let s = vpc_with_two_subnets();
+    let v = s.layout["vpc-1"];
+    let s = place(&s, PartKind::InternetGateway, v.x + 300.0, v.y)
+        .unwrap()
+        .scenario;
+    let (x, y) = centre(&s, "subnet-a");
+    let mut s = place(&s, PartKind::GwlbEndpoint, x, y).unwrap().scenario;
+    let ip = s.gwlb_endpoints[0].interface.private_ip;
+    let to_endpoint = |destination: &str| Route {
+        destination: Destination::Cidr(net(destination)),
+        target: RouteTarget::GwlbEndpoint("vpce-1".into()),
+        state: RouteState::Active,
+    };
+    s.route_tables[0].routes.push(to_endpoint("0.0.0.0/0"));
+    let k = super::associate::edge_table(&mut s, "igw-1").unwrap();
+    s.route_tables[k].routes.push(to_endpoint("10.0.1.0/24"));
+    let t = remove_parts(&s, &["vpce-1".into()]);
+    assert!(t.gwlb_endpoints.is_empty());
+    assert!(super::find::all_interfaces(&t).all(|n| n.private_ip != ip));
+    assert!(t.route_tables.iter().all(|r| r.routes.is_empty()));
+    assert!(!t.layout.contains_key("vpce-1"));
+    // Deleting its subnet takes it too.
+    let t = remove_parts(&s, &["subnet-a".into()]);
+    assert!(t.gwlb_endpoints.is_empty());
+    assert!(t.route_tables.iter().all(|r| r.routes.is_empty()));
+}
+
+#[test]
+fn gwlb_endpoints_are_renamed_and_found_by_id() {
+    let s = vpc_with_two_subnets();
+    let (x, y) = centre(&s, "subnet-a");
+    let mut s = place(&s, PartKind::GwlbEndpoint, x, y).unwrap().scenario;
+    super::rename::rename(&mut s, "vpce-1", "firewall").unwrap();
+    assert_eq!(super::find::name_of(&s, "vpce-1"), "firewall");
+    assert_eq!(
+        super::find::parent_of(&s, "vpce-1").as_deref(),
+        Some("subnet-a")
+    );
+    assert_eq!(super::find::vpc_of(&s, "vpce-1").as_deref(), Some("vpc-1"));
+}

@@ -447,7 +447,8 @@ fn target_text(t: &RouteTarget) -> String {
         | RouteTarget::PeeringConnection(x)
         | RouteTarget::GatewayEndpoint(x)
         | RouteTarget::TransitGateway(x)
-        | RouteTarget::VpnGateway(x) => x.clone(),
+        | RouteTarget::VpnGateway(x)
+        | RouteTarget::GwlbEndpoint(x) => x.clone(),
     }
 }
 

@@ -363,6 +363,10 @@ fn service_at_eni(net: &Network, eni: usize, pkt: &Packet, record: bool) -> Serv
             }
         }
         Owner::NatGateway(_) => refuse!(record, "NAT gateway {name} accepts no connections"),
+        Owner::GwlbEndpoint(_) => refuse!(
+            record,
+            "Gateway Load Balancer endpoint {name} accepts no connections"
+        ),
     }
 }
 

@@ -330,7 +330,7 @@ impl MatrixJob {
                 ),
                 Owner::Database(i) => (Node::Database(i), Behaviour::Unique(ei)),
                 Owner::LoadBalancer(i) => (Node::LoadBalancer(i), Behaviour::Unique(ei)),
-                Owner::NatGateway(_) => continue,
+                Owner::NatGateway(_) | Owner::GwlbEndpoint(_) => continue,
             };
             let mut groups = e.groups.clone();
             crate::sorting::sort(&mut groups);

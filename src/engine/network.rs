@@ -20,6 +20,8 @@ pub enum Owner {
     LoadBalancer(usize),
     /// `scenario.nat_gateways[i]`.
     NatGateway(usize),
+    /// `scenario.gwlb_endpoints[i]`.
+    GwlbEndpoint(usize),
 }
 
 /// A network interface with its place resolved to indices.
@@ -107,8 +109,9 @@ pub struct Network<'s> {
     pub sg_in: Vec<Vec<CompiledSgRule>>,
     /// Outbound rules of each security group, peers resolved.
     pub sg_out: Vec<Vec<CompiledSgRule>>,
-    /// First interface of each node kind: instances, databases, load balancers, NAT gateways.
-    pub first_eni: [Vec<Option<usize>>; 4],
+    /// First interface of each node kind: instances, databases, load balancers, NAT gateways,
+    /// Gateway Load Balancer endpoints.
+    pub first_eni: [Vec<Option<usize>>; 5],
     /// Security group index by id.
     pub sg_index: HashMap<&'s str, usize>,
     /// Prefix list index by id.
@@ -148,6 +151,7 @@ impl<'s> Network<'s> {
             vec![None; scenario.databases.len()],
             vec![None; scenario.load_balancers.len()],
             vec![None; scenario.nat_gateways.len()],
+            vec![None; scenario.gwlb_endpoints.len()],
         ];
         for (i, e) in enis.iter().enumerate() {
             by_private
@@ -275,6 +279,7 @@ impl<'s> Network<'s> {
             Owner::Database(i) => pick(&s.databases[i].name, &s.databases[i].id),
             Owner::LoadBalancer(i) => pick(&s.load_balancers[i].name, &s.load_balancers[i].id),
             Owner::NatGateway(i) => pick(&s.nat_gateways[i].name, &s.nat_gateways[i].id),
+            Owner::GwlbEndpoint(i) => pick(&s.gwlb_endpoints[i].name, &s.gwlb_endpoints[i].id),
         }
     }
 
@@ -286,6 +291,7 @@ impl<'s> Network<'s> {
             Owner::Database(i) => &s.databases[i].id,
             Owner::LoadBalancer(i) => &s.load_balancers[i].id,
             Owner::NatGateway(i) => &s.nat_gateways[i].id,
+            Owner::GwlbEndpoint(i) => &s.gwlb_endpoints[i].id,
         }
     }
 }
@@ -307,6 +313,7 @@ fn owner_slot(owner: Owner) -> (usize, usize) {
         Owner::Database(i) => (1, i),
         Owner::LoadBalancer(i) => (2, i),
         Owner::NatGateway(i) => (3, i),
+        Owner::GwlbEndpoint(i) => (4, i),
     }
 }
 
@@ -408,6 +415,9 @@ fn interfaces<'s>(
     }
     for (i, nat) in scenario.nat_gateways.iter().enumerate() {
         push(&nat.interface, Owner::NatGateway(i));
+    }
+    for (i, ep) in scenario.gwlb_endpoints.iter().enumerate() {
+        push(&ep.interface, Owner::GwlbEndpoint(i));
     }
     enis
 }

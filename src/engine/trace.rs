@@ -124,6 +124,8 @@ pub enum Kind {
     PeeringConnection,
     /// A gateway VPC endpoint.
     GatewayEndpoint,
+    /// A Gateway Load Balancer endpoint.
+    GwlbEndpoint,
     /// A transit gateway.
     TransitGateway,
     /// A transit gateway's route table.

@@ -50,7 +50,7 @@ macro_rules! lesson {
     };
 }
 
-const TRACK: [BuiltinLesson; 13] = [
+const TRACK: [BuiltinLesson; 14] = [
     lesson!("public-subnet"),
     lesson!("private-subnet-nat"),
     lesson!("bastion"),
@@ -64,6 +64,7 @@ const TRACK: [BuiltinLesson; 13] = [
     lesson!("transit-gateway-route-tables"),
     lesson!("vpn-route-back"),
     lesson!("firewall-return-path"),
+    lesson!("gwlb-ingress-routing"),
 ];
 
 /// The built-in lessons, in track order.

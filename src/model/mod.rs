@@ -78,6 +78,9 @@ pub struct Scenario {
     /// Gateway VPC endpoints.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gateway_endpoints: Vec<GatewayEndpoint>,
+    /// Gateway Load Balancer endpoints.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gwlb_endpoints: Vec<GwlbEndpoint>,
     /// Transit gateways.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub transit_gateways: Vec<TransitGateway>,
@@ -131,6 +134,7 @@ impl Default for Scenario {
             nat_gateways: Vec::new(),
             peerings: Vec::new(),
             gateway_endpoints: Vec::new(),
+            gwlb_endpoints: Vec::new(),
             transit_gateways: Vec::new(),
             internet_hosts: Vec::new(),
             vpn_gateways: Vec::new(),

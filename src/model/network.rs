@@ -73,6 +73,8 @@ pub enum RouteTarget {
     TransitGateway(Id),
     /// A virtual private gateway (VPN and Direct Connect to a site).
     VpnGateway(Id),
+    /// A Gateway Load Balancer endpoint: its load balancer's appliances inspect the traffic.
+    GwlbEndpoint(Id),
 }
 
 /// What a route matches: a CIDR or a managed prefix list.

@@ -440,6 +440,21 @@ pub struct GatewayEndpoint {
     pub prefix_list: Id,
 }
 
+/// A Gateway Load Balancer endpoint: routes send traffic to it, it hands the traffic to its
+/// load balancer's appliances (a firewall fleet, assumed to pass it) and routes what they return
+/// by its subnet's route table. It has no security groups; its subnet's network ACL applies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GwlbEndpoint {
+    /// Scenario id (`vpce-...` when imported).
+    pub id: Id,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// Its network interface (no security groups).
+    pub interface: Interface,
+}
+
 /// A host on the internet ("Internet", "My laptop").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

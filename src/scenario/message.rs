@@ -50,6 +50,8 @@ pub enum PartNoun {
     InternetHost,
     /// A virtual private gateway.
     VpnGateway,
+    /// A Gateway Load Balancer endpoint.
+    GwlbEndpoint,
     /// An on-premises network.
     OnPremNetwork,
 }
@@ -78,6 +80,7 @@ impl PartNoun {
             PartNoun::TgwRouteTable => "transit gateway route table",
             PartNoun::InternetHost => "internet host",
             PartNoun::VpnGateway => "virtual private gateway",
+            PartNoun::GwlbEndpoint => "Gateway Load Balancer endpoint",
             PartNoun::OnPremNetwork => "on-premises network",
         }
     }
@@ -293,6 +296,8 @@ pub enum Message {
     },
     /// A NAT gateway with security groups.
     NatGatewayGroups,
+    /// A Gateway Load Balancer endpoint given security groups.
+    GwlbEndpointGroups,
     /// A public NAT gateway without Elastic IP.
     PublicNatWithoutIp,
     /// A peering of a VPC with itself.
@@ -420,6 +425,12 @@ pub enum Message {
     IgwDetached { id: String, here: String },
     /// A route to another VPC's NAT gateway.
     NatOtherVpc {
+        id: String,
+        vpc: String,
+        here: String,
+    },
+    /// A route to another VPC's Gateway Load Balancer endpoint.
+    GwlbEndpointOtherVpc {
         id: String,
         vpc: String,
         here: String,
@@ -633,6 +644,7 @@ impl Message {
                 "VPC {vpc:?} already has internet gateway internet_gateways[{first}] {igw}; AWS attaches at most one internet gateway to a VPC"
             ),
             M::NatGatewayGroups => "a NAT gateway has no security groups (only its subnet's network ACL filters its traffic); remove them".into(),
+            M::GwlbEndpointGroups => "a Gateway Load Balancer endpoint has no security groups (its subnet's network ACL and its appliances filter its traffic); remove them".into(),
             M::PublicNatWithoutIp => "this public NAT gateway has no Elastic IP, so it cannot reach the internet; give its interface a public_ip, or make it a private NAT gateway".into(),
             M::PeeringWithItself { vpc } => format!(
                 "the peering connection joins VPC {vpc:?} to itself; a peering connection joins two different VPCs"
@@ -743,7 +755,7 @@ impl Message {
                 shown_en(dest)
             ),
             M::RouteInsideVpc { net, block } => format!(
-                "{net} lies inside the VPC's block {block}, which the implicit local route serves; only a network interface, an instance or a NAT gateway may take a subnet's addresses from it (middlebox routing)"
+                "{net} lies inside the VPC's block {block}, which the implicit local route serves; only a network interface, an instance, a Gateway Load Balancer endpoint or a NAT gateway may take a subnet's addresses from it (middlebox routing)"
             ),
             M::EndpointRouteDestination { id, prefix_list } => format!(
                 "a route to gateway endpoint {id:?} must have the endpoint's prefix list {prefix_list:?} as its destination"
@@ -756,6 +768,9 @@ impl Message {
             ),
             M::NatOtherVpc { id, vpc, here } => format!(
                 "NAT gateway {id:?} is in a subnet of VPC {vpc:?}, not of this route table's VPC {here:?}"
+            ),
+            M::GwlbEndpointOtherVpc { id, vpc, here } => format!(
+                "Gateway Load Balancer endpoint {id:?} is in a subnet of VPC {vpc:?}, not of this route table's VPC {here:?}"
             ),
             M::InstanceOtherVpc { id, vpc, here } => format!(
                 "instance {id:?} is in VPC {vpc:?}, not in this route table's VPC {here:?}"
@@ -782,7 +797,7 @@ impl Message {
                 "gateway {id:?} is already associated with route_tables[{first}] {table}; a gateway has at most one route table"
             ),
             M::GatewayTableRoute { dest } => format!(
-                "this table is associated with a gateway, so it routes what enters the VPC: its routes must have the VPC's block or a whole subnet's block as destination ({} is neither) and point at local, a network interface or an instance",
+                "this table is associated with a gateway, so it routes what enters the VPC: its routes must have the VPC's block or a whole subnet's block as destination ({} is neither) and point at local, a network interface, an instance or a Gateway Load Balancer endpoint",
                 shown_en(dest)
             ),
         }

@@ -210,6 +210,10 @@ fn ids(s: &Scenario) -> HashSet<String> {
     }
     s.peerings.iter().for_each(|p| add(&p.id));
     s.gateway_endpoints.iter().for_each(|p| add(&p.id));
+    for p in &s.gwlb_endpoints {
+        add(&p.id);
+        add(&p.interface.id);
+    }
     for t in &s.transit_gateways {
         add(&t.id);
         t.attachments.iter().for_each(|a| add(&a.id));

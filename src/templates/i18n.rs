@@ -115,6 +115,17 @@ pub const TEXTS: &[TemplateText] = &[
             ko: crate::ko_static!("인터넷 게이트웨이의 라우팅 테이블(인그레스 라우팅)이 웹으로 들어오는 트래픽을 상태 저장 방화벽으로 보내고, 웹 서브넷은 응답을 방화벽을 거쳐 돌려보냅니다. 로컬보다 구체적인 경로로 웹 ↔ 앱 트래픽도 방화벽을 거칩니다."),
         },
     },
+    TemplateText {
+        id: "gwlb-inspection",
+        name: StaticText {
+            en: "Inspection through a Gateway Load Balancer endpoint",
+            ko: crate::ko_static!("게이트웨이 로드 밸런서 엔드포인트를 거치는 검사"),
+        },
+        description: StaticText {
+            en: "The internet gateway's route table sends what comes in for web to a Gateway Load Balancer endpoint, and web's subnet sends everything out through it, so its firewall appliances see both ways of each connection. It has no security groups.",
+            ko: crate::ko_static!("인터넷 게이트웨이의 라우팅 테이블이 웹으로 들어오는 트래픽을 게이트웨이 로드 밸런서 엔드포인트로 보내고, 웹 서브넷은 나가는 트래픽을 모두 그 엔드포인트로 보내므로 방화벽 어플라이언스가 연결의 양방향을 봅니다. 엔드포인트에는 보안 그룹이 없습니다."),
+        },
+    },
 ];
 
 /// The text of template `id`.

@@ -66,7 +66,7 @@ macro_rules! template {
 }
 
 /// Every built-in template, in the order the app lists them.
-const ALL: [Template; 9] = [
+const ALL: [Template; 10] = [
     template!("service-postgis-memcached"),
     template!("public-private-db"),
     template!("small-service"),
@@ -76,6 +76,7 @@ const ALL: [Template; 9] = [
     template!("transit-hub"),
     template!("vpn-site"),
     template!("inspection-vpc"),
+    template!("gwlb-inspection"),
 ];
 
 /// Every built-in template, in the order the app lists them.

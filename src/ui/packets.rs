@@ -79,6 +79,7 @@ fn code(kind: Kind) -> &'static str {
         Kind::Database => "DB",
         Kind::PeeringConnection => "PCX",
         Kind::GatewayEndpoint => "VPCE",
+        Kind::GwlbEndpoint => "GWLBE",
         Kind::TransitGateway | Kind::TransitGatewayRouteTable => "TGW",
         Kind::Internet => "WWW",
         Kind::InternetHost => "WWW",

@@ -61,7 +61,7 @@ pub fn Palette() -> Html {
         let style = format!("left:{}px;top:{}px", c.at.0 - 19.0, c.at.1 - 12.0);
         html! {
             <div class="drag-ghost" {style} aria-hidden="true">
-                <span class={classes!("badge", part.family.css_class())}>{ part.badge }</span>
+                <span class={classes!("badge", part.badge_class())}>{ part.badge }</span>
                 <span>{ t(lang, part.name) }</span>
             </div>
         }
@@ -216,7 +216,7 @@ fn button(ctx: &Ctx, index: usize, part: &Part) -> Html {
     html! {
         <button type="button" class="part" title={t(lang, part.hint)}
             {onpointerdown} {onclick}>
-            <span class={classes!("badge", part.family.css_class())} aria-hidden="true">
+            <span class={classes!("badge", part.badge_class())} aria-hidden="true">
                 { part.badge }
             </span>
             <span class="part-name">{ t(lang, part.name) }</span>

@@ -62,13 +62,24 @@ pub struct Part {
     pub kind: PartKind,
 }
 
+impl Part {
+    /// The CSS class that colours its badge: its family's, or for a Gateway Load Balancer
+    /// endpoint one of its own (the colour it has on the canvas).
+    pub fn badge_class(&self) -> &'static str {
+        match self.kind {
+            PartKind::GwlbEndpoint => "fam-gwlbe",
+            _ => self.family.css_class(),
+        }
+    }
+}
+
 /// Every part in the palette, in the order shown.
 ///
 /// ```
 /// use vpc_playground::ui::parts::PARTS;
 /// assert!(PARTS.iter().any(|p| p.name == "NAT gateway"));
 /// ```
-pub const PARTS: [Part; 15] = [
+pub const PARTS: [Part; 16] = [
     Part {
         name: "VPC",
         badge: "VPC",
@@ -96,6 +107,13 @@ pub const PARTS: [Part; 15] = [
         family: Family::Network,
         hint: "Lets private subnets reach out to the internet",
         kind: PartKind::NatGateway,
+    },
+    Part {
+        name: "GWLB endpoint",
+        badge: "GWLBE",
+        family: Family::Network,
+        hint: "Gateway Load Balancer endpoint: routes send traffic through its appliances, such as firewalls, and back",
+        kind: PartKind::GwlbEndpoint,
     },
     Part {
         name: "Transit gateway",

@@ -171,7 +171,7 @@ fn legend_entries(svg: &Element, flows: bool, lang: Lang) -> Vec<Entry> {
         })
         .unwrap_or_default();
     for part in PARTS.iter().filter(|p| badges.iter().any(|b| b == p.badge)) {
-        let sel = format!(".cnode .icon.{}", part.family.css_class());
+        let sel = format!(".cnode .icon.{}", part.badge_class());
         let fill = style_of(svg, &sel, "fill").unwrap_or_else(|| "#888".into());
         out.push(Entry {
             swatch: Swatch::Badge(fill, part.badge),

@@ -77,6 +77,7 @@ class Case:
         self.prefix_lists = {}  # name -> dict(id, pl_name, cidrs)
         self.endpoints = {}     # name -> dict(vpc, service, pl, tables)
         self.rds = {}           # name -> dict(subnet, ip, sgs, requester, description)
+        self.gwlbes = {}        # name -> dict(subnet, ip)
         self.queries = []
 
     # -- ids ---------------------------------------------------------------------------------
@@ -136,9 +137,11 @@ class Case:
         self.subnets[name] = {"vpc": vpc, "cidr": cidr, "az": az, "public": public}
         return self
 
-    def table(self, name, vpc, subnets=(), routes=()):
+    def table(self, name, vpc, subnets=(), routes=(), edge=False):
+        """A route table; when `edge`, it is also associated with the VPC's internet gateway
+        (a gateway route table: ingress routing)."""
         self.tables[name] = {"vpc": vpc, "subnets": list(subnets), "routes": list(routes),
-                             "main": False, "name": name}
+                             "main": False, "name": name, "edge": edge}
         return self
 
     def main_routes(self, vpc, *routes):
@@ -179,6 +182,11 @@ class Case:
     def gateway_endpoint(self, name, vpc, service, pl, tables):
         self.endpoints[name] = {"vpc": vpc, "service": service, "pl": pl,
                                 "tables": list(tables)}
+        return self
+
+    def gwlb_endpoint(self, name, subnet, ip):
+        """A Gateway Load Balancer endpoint with its interface at `ip` in `subnet`."""
+        self.gwlbes[name] = {"subnet": subnet, "ip": ip}
         return self
 
     def rds_eni(self, name, subnet, ip, sgs):
@@ -224,6 +232,7 @@ class Case:
             "pcx": lambda n: self.pcx_id(n) if n in self.peerings else None,
             "igw": lambda n: self.igw_id(n) if self.vpcs.get(n, {}).get("igw") else None,
             "vpc": lambda n: self.vpc_id(n) if n in self.vpcs else None,
+            "vpce": lambda n: self.vpce_id(n) if n in self.gwlbes else None,
         }[kind]
         out = resolve(name)
         if out is None:
@@ -295,7 +304,7 @@ class Case:
             r["NatGatewayId"] = self.nat_id(name)
         elif kind == "pcx":
             r["VpcPeeringConnectionId"] = self.pcx_id(name)
-        elif kind == "vpce":
+        elif kind in ("vpce", "gwlbe"):
             r["GatewayId"] = self.vpce_id(name)
         elif kind in ("eni", "i"):
             r["InstanceId"] = self.instance_id(name)
@@ -316,6 +325,14 @@ class Case:
                 "SubnetId": self.subnet_id(s),
                 "AssociationState": {"State": "associated"},
             } for s in d["subnets"]]
+            if d.get("edge"):
+                assoc.append({
+                    "Main": False,
+                    "RouteTableAssociationId": self.id("rtbassoc", f"{t}/edge", "rtbassoc"),
+                    "RouteTableId": tid,
+                    "GatewayId": self.igw_id(d["vpc"]),
+                    "AssociationState": {"State": "associated"},
+                })
             if d["main"]:
                 assoc.insert(0, {
                     "Main": True,
@@ -572,6 +589,20 @@ class Case:
         for name in self.instances:
             for k, s, i, g, p in self.interfaces_of(name):
                 out.append(self.instance_eni(name, k, s, i, g, p, False))
+        for n, d in self.gwlbes.items():
+            sub = self.subnets[d["subnet"]]
+            out.append({
+                "AvailabilityZone": self.az(sub["az"]),
+                "Description": f"VPC Endpoint Interface {self.vpce_id(n)}",
+                "Groups": [], "InterfaceType": "gateway_load_balancer_endpoint",
+                "Ipv6Addresses": [], "MacAddress": mac(self.name, f"gwlbe/{n}"),
+                "NetworkInterfaceId": self.eni_id(f"gwlbe/{n}"), "OwnerId": ACCOUNT,
+                "PrivateDnsName": dns(d["ip"]), "PrivateIpAddress": d["ip"],
+                "PrivateIpAddresses": [{"Primary": True, "PrivateIpAddress": d["ip"],
+                                        "PrivateDnsName": dns(d["ip"])}],
+                "RequesterId": "AWS", "RequesterManaged": True, "SourceDestCheck": True,
+                "Status": "in-use", "SubnetId": self.subnet_id(d["subnet"]), "TagSet": [],
+                "VpcId": self.vpc_id(sub["vpc"])})
         for n, d in self.rds.items():
             sub = self.subnets[d["subnet"]]
             out.append({
@@ -653,7 +684,24 @@ class Case:
                                 for d in self.prefix_lists.values()]}
 
     def describe_vpc_endpoints(self):
-        return {"VpcEndpoints": [{
+        gwlb = [{
+            "VpcEndpointId": self.vpce_id(e),
+            "VpcEndpointType": "GatewayLoadBalancer",
+            "VpcId": self.vpc_id(self.subnets[d["subnet"]]["vpc"]),
+            "ServiceName": f"com.amazonaws.vpce.{REGION}.vpce-svc-{self.vpce_id(e)[5:]}",
+            "State": "available",
+            "RouteTableIds": [],
+            "SubnetIds": [self.subnet_id(d["subnet"])],
+            "Groups": [],
+            "PrivateDnsEnabled": False,
+            "RequesterManaged": False,
+            "NetworkInterfaceIds": [self.eni_id(f"gwlbe/{e}")],
+            "DnsEntries": [],
+            "CreationTimestamp": "2024-11-23T01:00:00+00:00",
+            "Tags": tags(e),
+            "OwnerId": ACCOUNT,
+        } for e, d in self.gwlbes.items()]
+        return {"VpcEndpoints": gwlb + [{
             "VpcEndpointId": self.vpce_id(e),
             "VpcEndpointType": "Gateway",
             "VpcId": self.vpc_id(d["vpc"]),
@@ -689,7 +737,7 @@ class Case:
         }
         if self.prefix_lists:
             out["describe-prefix-lists.json"] = self.describe_prefix_lists()
-        if self.endpoints:
+        if self.endpoints or self.gwlbes:
             out["describe-vpc-endpoints.json"] = self.describe_vpc_endpoints()
         return out
 
@@ -1509,6 +1557,64 @@ def peered(c, routes_back=True, status="active", peer_group_rule=True):
         "the group allows https only to the S3 prefix list")
  .query("batch-1", "52.219.57.10", "tcp", 80, "not-established", "sg:batch",
         "a prefix-list rule still names ports: only 443 is allowed to the S3 prefix list"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Gateway Load Balancer endpoints
+
+
+def gwlb_vpc(c, web_default="gwlbe:fw", edge=True, endpoint_acl=None):
+    """web-1 (public) in its subnet, a GWLB endpoint in its own public subnet; web's table
+    sends 0.0.0.0/0 to `web_default` and, when `edge`, the internet gateway's table sends web's
+    subnet to the endpoint."""
+    (c.vpc("shop", "10.20.0.0/16", igw=True)
+     .subnet("shop-web-a", "shop", "10.20.0.0/24", public=True)
+     .subnet("shop-gwlbe-a", "shop", "10.20.9.0/24")
+     .gwlb_endpoint("fw", "shop-gwlbe-a", "10.20.9.20")
+     .table("shop-gwlbe-rt", "shop", ["shop-gwlbe-a"], [("0.0.0.0/0", "igw:shop")])
+     .table("shop-web-rt", "shop", ["shop-web-a"], [("0.0.0.0/0", web_default)])
+     .sg("web", "shop", ["tcp 443 0.0.0.0/0"])
+     .instance("web-1", "shop-web-a", "10.20.0.10", ["web"], public="13.125.20.10"))
+    if edge:
+        c.table("shop-edge-rt", "shop", [], [("10.20.0.0/24", "gwlbe:fw")], edge=True)
+    if endpoint_acl:
+        c.acl("gwlbe-acl", "shop", ["shop-gwlbe-a"], *endpoint_acl)
+    return c
+
+
+(gwlb_vpc(case("gwlb-endpoint-both-ways",
+               "Ingress routing and the web subnet's default route send both ways through a "
+               "Gateway Load Balancer endpoint"))
+ .query(SITE, "web-1", "tcp", 443, "established", None,
+        "the internet gateway's route table sends web's subnet to the endpoint, whose "
+        "appliances pass it; web's replies go back through the endpoint, whose subnet routes "
+        "them to the gateway")
+ .query("web-1", SITE, "tcp", 443, "established", None,
+        "web's own connections leave through the endpoint and come back through it by the "
+        "gateway's route table")
+ .query(SITE, "web-1", "tcp", 22, "not-established", "sg:web",
+        "the endpoint has no security groups, but web's own group still decides"))
+
+(gwlb_vpc(case("gwlb-endpoint-reply-skips",
+               "The gateway sends what comes in through the endpoint; web replies straight to "
+               "the internet gateway"), web_default="igw:shop")
+ .query(SITE, "web-1", "tcp", 443, "not-established", "vpce:fw",
+        "the appliances behind a Gateway Load Balancer track connections: a reply that skips "
+        "the endpoint that carried the request is dropped (asymmetric routing)"))
+
+(gwlb_vpc(case("gwlb-endpoint-no-ingress-route",
+               "web sends out through the endpoint, but the internet gateway has no route "
+               "table of its own"), edge=False)
+ .query(SITE, "web-1", "tcp", 443, "not-established", "vpce:fw",
+        "what comes in goes straight to web, so the endpoint sees only the reply of a "
+        "connection it never saw start, and its appliances drop it"))
+
+(gwlb_vpc(case("gwlb-endpoint-subnet-acl",
+               "The endpoint's subnet has a network ACL that denies https in"),
+          endpoint_acl=(["90 deny tcp 443 0.0.0.0/0", "100 allow all 0.0.0.0/0"],
+                        ["100 allow all 0.0.0.0/0"]))
+ .query(SITE, "web-1", "tcp", 443, "not-established", "acl:gwlbe-acl",
+        "a Gateway Load Balancer endpoint's subnet network ACL filters what enters it"))
 
 
 def write_all():

@@ -125,6 +125,7 @@ pub fn target(text: &str) -> RouteTarget {
         "vpce" => RouteTarget::GatewayEndpoint(id),
         "tgw" => RouteTarget::TransitGateway(id),
         "vgw" => RouteTarget::VpnGateway(id),
+        "gwlbe" => RouteTarget::GwlbEndpoint(id),
         other => panic!("route target {text:?}: unknown kind {other:?}"),
     }
 }
@@ -507,6 +508,21 @@ impl Sc {
             .find(|n| n.id == id)
             .unwrap_or_else(|| panic!("no NAT gateway {id}"));
         f(&mut n.interface);
+        self
+    }
+
+    /// A Gateway Load Balancer endpoint at `private_ip` in `subnet` (interface `<id>-eni`, no
+    /// security groups).
+    pub fn gwlb_endpoint(mut self, id: &str, subnet: &str, private_ip: &str) -> Self {
+        let interface = iface(&format!("{id}-eni"), subnet, private_ip);
+        self.s
+            .gwlb_endpoints
+            .push(vpc_playground::model::GwlbEndpoint {
+                id: id.into(),
+                name: id.into(),
+                interface,
+            });
+        self.current = Current::None;
         self
     }
 

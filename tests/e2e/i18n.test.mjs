@@ -52,6 +52,8 @@ const ALLOWED = new Set(
     "tcp udp icmp all local WWW Enter " +
     // AWS's abbreviations the canvas writes at the hops
     "NACL ENI ELB PCX VPCE TGW VGW DC VPN BGP " +
+    // the Gateway Load Balancer endpoint's badge, and the short name of its palette entry
+    "GWLBE GWLB " +
     // products and container names in the templates' Korean descriptions
     "PostGIS API nginx Spring Aurora RabbitMQ webapp web admin unhealthy " +
     "React certbot Nuxt CloudFront " +

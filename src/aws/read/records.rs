@@ -681,6 +681,8 @@ fn endpoint(at: &At) -> RawEndpoint {
         vpc_id: f.string("VpcId"),
         service_name: f.option("ServiceName", string),
         state: f.option("State", string),
+        subnet_ids: f.list("SubnetIds", string),
+        network_interface_ids: f.list("NetworkInterfaceIds", string),
         tags: f.list("Tags", tag),
     }
 }

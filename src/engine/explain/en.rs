@@ -168,6 +168,7 @@ pub fn kind(kind: Kind) -> &'static str {
         Kind::RouteTable => "route table",
         Kind::InternetGateway => "internet gateway",
         Kind::NatGateway => "NAT gateway",
+        Kind::GwlbEndpoint => "Gateway Load Balancer endpoint",
         Kind::Instance => "instance",
         Kind::NetworkInterface => "interface",
         Kind::LoadBalancer => "load balancer",

@@ -15,6 +15,7 @@ pub fn kind(kind: Kind) -> &'static str {
         Kind::RouteTable => crate::ko_str!("라우팅 테이블"),
         Kind::InternetGateway => crate::ko_str!("인터넷 게이트웨이"),
         Kind::NatGateway => crate::ko_str!("NAT 게이트웨이"),
+        Kind::GwlbEndpoint => crate::ko_str!("게이트웨이 로드 밸런서 엔드포인트"),
         Kind::Instance => crate::ko_str!("인스턴스"),
         Kind::NetworkInterface => crate::ko_str!("네트워크 인터페이스"),
         Kind::LoadBalancer => crate::ko_str!("로드 밸런서"),
@@ -244,7 +245,10 @@ fn why(t: &Trace, asked: &str) -> String {
         }
         Verdict::SourceDestCheck => crate::ko!("{}의 소스/대상 확인이 켜져 있어, 자기 주소가 아닌 패킷({} → {})을 전달하지 않습니다", name, src, dst),
         Verdict::NotTransitive => crate::ko!("VPC 피어링은 전이되지 않습니다: {}을(를) 거쳐 그 너머의 네트워크({})로 갈 수 없습니다", name, dst),
-        Verdict::NoHost => crate::ko!("{} 주소를 가진 곳이 없습니다", dst),
+        Verdict::NoHost => match by.map(|b| b.kind) {
+            Some(Kind::GwlbEndpoint) => crate::ko!("게이트웨이 로드 밸런서 엔드포인트 {}은(는) 트래픽을 어플라이언스로 넘길 뿐, 스스로는 응답하지 않습니다", name),
+            _ => crate::ko!("{} 주소를 가진 곳이 없습니다", dst),
+        },
         Verdict::DroppedByNatGateway => crate::ko!("NAT 게이트웨이 {}은(는) 안쪽에서 시작하지 않은 연결을 받지 않습니다", name),
         Verdict::ForwardingLoop => crate::ko!("패킷이 라우팅 루프를 돌았습니다 ({})", name),
         Verdict::Unsupported => crate::ko!("이 경로는 시뮬레이터가 다루지 않는 구성 요소를 지납니다: {} {}", by.map_or("", |b| kind(b.kind)), name),

@@ -632,7 +632,10 @@ impl<'n, 's> Walk<'n, 's> {
         // whatever its interface record says; nor to a load balancer node (a network load
         // balancer passes its client's address on).
         let checked = e.iface.source_dest_check
-            && !matches!(e.owner, Owner::NatGateway(_) | Owner::LoadBalancer(_));
+            && !matches!(
+                e.owner,
+                Owner::NatGateway(_) | Owner::LoadBalancer(_) | Owner::GwlbEndpoint(_)
+            );
         if checked && pkt.src != e.iface.private_ip {
             return Err(self.src_dst_drop(eni, &pkt, true));
         }
@@ -684,6 +687,7 @@ impl<'n, 's> Walk<'n, 's> {
         let (id, name) = (net.owner_id(e.owner), net.owner_name(e.owner));
         let kind = owner_kind(e.owner);
         let is_nat_gw = matches!(e.owner, Owner::NatGateway(_));
+        let is_gwlbe = matches!(e.owner, Owner::GwlbEndpoint(_));
         let is_nat_instance = matches!(e.owner, Owner::Instance(i) if net.scenario.instances[i].role == Role::NatInstance);
         if own {
             if let (Some(s), Direction::Return) = (session, self.dir) {
@@ -716,6 +720,12 @@ impl<'n, 's> Walk<'n, 's> {
                     detail,
                 ));
             }
+            if is_gwlbe {
+                let detail = |_: &Self| {
+                    format!("Gateway Load Balancer endpoint {name} only passes traffic to its appliances; nothing on it answers")
+                };
+                return Err(self.drop(&pkt, Verdict::NoHost, (id, name, kind), None, detail));
+            }
             return Err(End::Eni { eni, pkt });
         }
         if is_nat_gw {
@@ -732,13 +742,15 @@ impl<'n, 's> Walk<'n, 's> {
             }
             return Ok(self.translate_source(eni, pkt, true));
         }
-        if e.iface.source_dest_check {
+        if e.iface.source_dest_check && !is_gwlbe {
             return Err(self.src_dst_drop(eni, &pkt, false));
         }
         if is_nat_instance && self.dir == Direction::Forward {
             return Ok(self.translate_source(eni, pkt, false));
         }
-        let stateful = matches!(e.owner, Owner::Instance(i) if net.scenario.instances[i].stateful);
+        // The appliances behind a Gateway Load Balancer keep connection state, as firewalls do.
+        let stateful =
+            is_gwlbe || matches!(e.owner, Owner::Instance(i) if net.scenario.instances[i].stateful);
         if !stateful {
         } else if self.dir == Direction::Forward {
             if !self.forwarders.contains(&eni) {
@@ -755,8 +767,9 @@ impl<'n, 's> Walk<'n, 's> {
         } else if !self.returned.contains(&eni) {
             self.returned.push(eni);
         }
-        self.hop(&pkt, (id, name, kind), Step::Forward, |_| {
-            format!("{name} forwards the packet (source/destination check off)")
+        self.hop(&pkt, (id, name, kind), Step::Forward, |_| match is_gwlbe {
+            true => format!("Gateway Load Balancer endpoint {name} hands the packet to its load balancer's appliances, which pass it back (their own rules are not modelled); it goes on by its subnet's route table"),
+            false => format!("{name} forwards the packet (source/destination check off)"),
         });
         Ok(Stage::Send { eni, pkt })
     }
@@ -769,6 +782,7 @@ pub fn owner_kind(owner: Owner) -> Kind {
         Owner::Database(_) => Kind::Database,
         Owner::LoadBalancer(_) => Kind::LoadBalancer,
         Owner::NatGateway(_) => Kind::NatGateway,
+        Owner::GwlbEndpoint(_) => Kind::GwlbEndpoint,
     }
 }
 
@@ -783,7 +797,8 @@ pub fn target_id(t: &RouteTarget) -> String {
         | RouteTarget::PeeringConnection(id)
         | RouteTarget::GatewayEndpoint(id)
         | RouteTarget::TransitGateway(id)
-        | RouteTarget::VpnGateway(id) => id.clone(),
+        | RouteTarget::VpnGateway(id)
+        | RouteTarget::GwlbEndpoint(id) => id.clone(),
     }
 }
 

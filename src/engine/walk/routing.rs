@@ -309,6 +309,11 @@ impl<'n, 's> Walk<'n, 's> {
                     None => Err(missing(self, "gateway endpoint", id)),
                 }
             }
+            RouteTarget::GwlbEndpoint(id) => {
+                let found = target_eni(net, target);
+                let what = "Gateway Load Balancer endpoint";
+                self.enter_eni(found, (vpc, subnet), (what, id), pkt, &missing)
+            }
             RouteTarget::TransitGateway(id) => self.transit(subnet, id, (rt_id, rt_name), pkt),
             RouteTarget::VpnGateway(id) => self.vpn_gateway(vpc, id, (rt_id, rt_name), pkt),
         }
@@ -416,6 +421,9 @@ fn target_eni(net: &Network, target: &RouteTarget) -> Option<usize> {
             .and_then(|i| i.interfaces.first())
             .and_then(|f| net.eni(&f.id)),
         RouteTarget::NetworkInterface(id) => net.eni(id),
+        RouteTarget::GwlbEndpoint(id) => (net.scenario.gwlb_endpoints.iter())
+            .position(|e| e.id == *id)
+            .and_then(|i| net.first_eni_of(Owner::GwlbEndpoint(i))),
         _ => None,
     }
 }

@@ -43,6 +43,7 @@ pub(super) const STRUCTS: &[(&str, &[&str])] = &[
     ("InternetGateway", INTERNET_GATEWAY),
     ("Peering", PEERING),
     ("GatewayEndpoint", GATEWAY_ENDPOINT),
+    ("GwlbEndpoint", GWLB_ENDPOINT),
     ("TransitGateway", TRANSIT_GATEWAY),
     ("TgwAttachment", TGW_ATTACHMENT),
     ("TgwRouteTable", TGW_ROUTE_TABLE),
@@ -85,6 +86,7 @@ record! {
         nat_gateways: list(nat_gateway),
         peerings: list(peering),
         gateway_endpoints: list(gateway_endpoint),
+        gwlb_endpoints: list(gwlb_endpoint),
         transit_gateways: list(transit_gateway),
         internet_hosts: list(internet_host),
         vpn_gateways: list(vpn_gateway),
@@ -266,6 +268,7 @@ const ROUTE_TARGET: &[&str] = &[
     "gateway_endpoint",
     "transit_gateway",
     "vpn_gateway",
+    "gwlb_endpoint",
 ];
 const LINK_KIND: &[&str] = &["vpn", "direct_connect"];
 const LINK_END: &[&str] = &["vpn_gateway", "transit_gateway"];
@@ -369,7 +372,7 @@ fn destination(at: &At) -> Destination {
 
 fn route_target(at: &At) -> RouteTarget {
     use RouteTarget::*;
-    const MAKE: [fn(Id) -> RouteTarget; 8] = [
+    const MAKE: [fn(Id) -> RouteTarget; 9] = [
         InternetGateway,
         NatGateway,
         Instance,
@@ -378,6 +381,7 @@ fn route_target(at: &At) -> RouteTarget {
         GatewayEndpoint,
         TransitGateway,
         VpnGateway,
+        GwlbEndpoint,
     ];
     match tagged(at, ROUTE_TARGET, &["local"]) {
         (i @ 1.., Some(v)) => MAKE[i - 1](v.string()),
@@ -614,6 +618,14 @@ record! {
         name: text,
         vpc: string,
         prefix_list: string,
+    }
+}
+
+record! {
+    fn gwlb_endpoint -> GwlbEndpoint as GWLB_ENDPOINT {
+        id: string,
+        name: text,
+        interface: must(interface),
     }
 }
 

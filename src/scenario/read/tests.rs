@@ -86,6 +86,7 @@ fn field_and_variant_names_are_serdes() {
         shape::<InternetGateway>(),
         shape::<Peering>(),
         shape::<GatewayEndpoint>(),
+        shape::<GwlbEndpoint>(),
         shape::<TransitGateway>(),
         shape::<TgwAttachment>(),
         shape::<TgwRouteTable>(),

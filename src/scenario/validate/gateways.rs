@@ -11,6 +11,7 @@ use std::collections::HashMap;
 pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
     internet_gateways(ix, out);
     nat_gateways(ix, out);
+    gwlb_endpoints(ix, out);
     peerings(ix, out);
 }
 
@@ -38,6 +39,20 @@ fn internet_gateways(ix: &Index, out: &mut Vec<Problem>) {
             None => {
                 attached.insert(vpc, i);
             }
+        }
+    }
+}
+
+/// `gwlb-endpoint-security-groups`.
+fn gwlb_endpoints(ix: &Index, out: &mut Vec<Problem>) {
+    for (i, n) in ix.s.gwlb_endpoints.iter().enumerate() {
+        if !n.interface.security_groups.is_empty() {
+            out.push(Problem::error(
+                "gwlb-endpoint-security-groups",
+                format!("gwlb_endpoints[{i}].interface.security_groups"),
+                label(&n.id, &n.name),
+                Message::GwlbEndpointGroups,
+            ));
         }
     }
 }

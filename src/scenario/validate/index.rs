@@ -151,6 +151,12 @@ impl<'a> Index<'a> {
             let path = format!("gateway_endpoints[{i}]");
             ix.add(Kind::GatewayEndpoint, path, &p.id, &p.name, i);
         }
+        for (i, p) in s.gwlb_endpoints.iter().enumerate() {
+            let path = format!("gwlb_endpoints[{i}]");
+            ix.add(Kind::GwlbEndpoint, path.clone(), &p.id, &p.name, i);
+            let owner = (p.id.as_str(), p.name.as_str());
+            ix.add_iface(&p.interface, format!("{path}.interface"), owner);
+        }
         for (i, t) in s.transit_gateways.iter().enumerate() {
             let path = format!("transit_gateways[{i}]");
             ix.add(Kind::TransitGateway, path.clone(), &t.id, &t.name, i);
@@ -290,6 +296,12 @@ impl<'a> Index<'a> {
     pub fn gateway_endpoint(&self, id: &str) -> Option<&'a GatewayEndpoint> {
         self.of_kind(id, Kind::GatewayEndpoint)
             .map(|i| &self.s.gateway_endpoints[i])
+    }
+
+    /// The Gateway Load Balancer endpoint with this id.
+    pub fn gwlb_endpoint(&self, id: &str) -> Option<&'a crate::model::GwlbEndpoint> {
+        self.of_kind(id, Kind::GwlbEndpoint)
+            .map(|i| &self.s.gwlb_endpoints[i])
     }
 
     /// The network interface with this id, with its owner.

@@ -51,6 +51,7 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                 RouteTarget::NetworkInterface(id) => (id, Kind::Interface),
                 RouteTarget::PeeringConnection(id) => (id, Kind::Peering),
                 RouteTarget::GatewayEndpoint(id) => (id, Kind::GatewayEndpoint),
+                RouteTarget::GwlbEndpoint(id) => (id, Kind::GwlbEndpoint),
             };
             let at = format!("{path}.routes[{j}].target");
             ix.check_ref(out, at, &part, id, &[kind]);

@@ -153,11 +153,15 @@ fn local_rules(
 }
 
 /// Whether a route more specific than the local route may point at `target` (AWS: a network
-/// interface, which an instance target names by its primary one, or a NAT gateway).
+/// interface, which an instance target names by its primary one, a Gateway Load Balancer
+/// endpoint or a NAT gateway).
 fn middlebox_target(target: &RouteTarget) -> bool {
     matches!(
         target,
-        RouteTarget::NetworkInterface(_) | RouteTarget::Instance(_) | RouteTarget::NatGateway(_)
+        RouteTarget::NetworkInterface(_)
+            | RouteTarget::Instance(_)
+            | RouteTarget::GwlbEndpoint(_)
+            | RouteTarget::NatGateway(_)
     )
 }
 
@@ -220,7 +224,10 @@ fn gateway_rules(
     for (j, r) in t.routes.iter().enumerate() {
         let to_inside = matches!(
             r.target,
-            RouteTarget::Local | RouteTarget::NetworkInterface(_) | RouteTarget::Instance(_)
+            RouteTarget::Local
+                | RouteTarget::NetworkInterface(_)
+                | RouteTarget::Instance(_)
+                | RouteTarget::GwlbEndpoint(_)
         );
         let whole = match &r.destination {
             Destination::Cidr(n) => {
@@ -271,6 +278,14 @@ fn target_vpc(
         RouteTarget::NatGateway(id) => ix.nat_gateway(id).and_then(|n| {
             let v = ix.subnet_vpc(&n.interface.subnet)?;
             (v != here).then(|| Message::NatOtherVpc {
+                id: id_of(id),
+                vpc: v.to_string(),
+                here: here_s.clone(),
+            })
+        }),
+        RouteTarget::GwlbEndpoint(id) => ix.gwlb_endpoint(id).and_then(|n| {
+            let v = ix.subnet_vpc(&n.interface.subnet)?;
+            (v != here).then(|| Message::GwlbEndpointOtherVpc {
                 id: id_of(id),
                 vpc: v.to_string(),
                 here: here_s.clone(),

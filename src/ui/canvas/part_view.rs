@@ -126,16 +126,14 @@ fn look(s: &Scenario, id: &str, lang: Lang) -> Option<PartLook> {
             },
             String::new(),
         ),
-        Found::NatGateway(i) => {
-            let x = &s.nat_gateways[i];
-            (
-                Shape::Node("fam-network", "NAT"),
-                ip(&x.interface),
-                x.interface
-                    .public_ip
-                    .map(|p| p.to_string())
-                    .unwrap_or_default(),
-            )
+        Found::NatGateway(_) | Found::GwlbEndpoint(_) => {
+            let shape = match found {
+                Found::NatGateway(_) => Shape::Node("fam-network", "NAT"),
+                _ => Shape::Node("fam-gwlbe", "GWLBE"),
+            };
+            let n = crate::edit::find::interfaces_of(s, found)[0];
+            let public = n.public_ip.map(|p| p.to_string()).unwrap_or_default();
+            (shape, ip(n), public)
         }
         Found::TransitGateway(i) => {
             let n = s.transit_gateways[i].attachments.len();

@@ -1,15 +1,15 @@
 //! The gateway route table of an internet or virtual private gateway (ingress routing): what
 //! enters the VPC through the gateway can be sent to an appliance (a firewall that inspects it)
-//! before it reaches its subnet. Adding one, its routes (a subnet's block to an instance), and
-//! ending the association.
+//! before it reaches its subnet. Adding one, its routes (a subnet's block to a Gateway Load
+//! Balancer endpoint or an instance), and ending the association.
 
 use yew::prelude::*;
 
-use super::super::lang::{t, tf, use_lang};
+use super::super::lang::{t, tf, use_lang, Lang};
 use super::super::state::AppContext;
 use super::field::{commit, commit_checked, select};
 use crate::edit::associate::{drop_edge_table, edge_table, edge_table_of, gateway_vpc};
-use crate::edit::find::name_of;
+use crate::edit::find::{locate, name_of, Found};
 use crate::model::{Destination, Role, Route, RouteState, RouteTarget, Scenario};
 
 /// Properties of [`GatewayTableEditor`].
@@ -19,8 +19,9 @@ pub struct GatewayProps {
     pub gateway: AttrValue,
 }
 
-/// The instances of `vpc` a gateway route may send to, appliances first.
-fn appliances(s: &Scenario, vpc: &str) -> Vec<(String, String)> {
+/// What a gateway route of `vpc` may send to, as (id, label): its Gateway Load Balancer
+/// endpoints, then its instances, appliances first.
+fn appliances(s: &Scenario, vpc: &str, lang: Lang) -> Vec<(String, String)> {
     let in_vpc = |subnet: &str| s.subnets.iter().any(|x| x.id == subnet && x.vpc == vpc);
     let of = |appliance: bool| {
         (s.instances.iter())
@@ -28,13 +29,24 @@ fn appliances(s: &Scenario, vpc: &str) -> Vec<(String, String)> {
             .filter(|i| i.interfaces.first().is_some_and(|n| in_vpc(&n.subnet)))
             .map(|i| (i.id.clone(), name_of(s, &i.id)))
     };
-    of(true).chain(of(false)).collect()
+    (s.gwlb_endpoints.iter())
+        .filter(|e| in_vpc(&e.interface.subnet))
+        .map(|e| {
+            (
+                e.id.clone(),
+                target_text(s, &RouteTarget::GwlbEndpoint(e.id.clone()), lang),
+            )
+        })
+        .chain(of(true))
+        .chain(of(false))
+        .collect()
 }
 
 /// What a gateway route sends to, in words.
-fn target_text(s: &Scenario, target: &RouteTarget) -> String {
+fn target_text(s: &Scenario, target: &RouteTarget, lang: Lang) -> String {
     match target {
         RouteTarget::Instance(x) | RouteTarget::NetworkInterface(x) => name_of(s, x),
+        RouteTarget::GwlbEndpoint(x) => tf(lang, "{} (GWLB endpoint)", &[&name_of(s, x)]),
         other => crate::engine::walk::target_id(other),
     }
 }
@@ -81,7 +93,7 @@ pub fn GatewayTableEditor(p: &GatewayProps) -> Html {
             (x.cidr.trunc().to_string(), label)
         })
         .collect();
-    let choices = appliances(s, &vpc);
+    let choices = appliances(s, &vpc, lang);
     let mut dest_options = vec![(String::new(), t(lang, "Choose a subnet").to_string())];
     dest_options.extend(subnets);
     let mut target_options = vec![(String::new(), t(lang, "Choose an appliance").to_string())];
@@ -102,9 +114,14 @@ pub fn GatewayTableEditor(p: &GatewayProps) -> Html {
             e.prevent_default();
             let Ok(cidr) = dest.parse() else { return };
             let mut n = (*app.scenario).clone();
+            let to = (*target).clone();
+            let through = match locate(&n, &to) {
+                Some(Found::GwlbEndpoint(_)) => RouteTarget::GwlbEndpoint(to),
+                _ => RouteTarget::Instance(to),
+            };
             n.route_tables[k].routes.push(Route {
                 destination: Destination::Cidr(cidr),
-                target: RouteTarget::Instance((*target).clone()),
+                target: through,
                 state: RouteState::Active,
             });
             if commit_checked(&app, lang, n) {
@@ -147,7 +164,7 @@ pub fn GatewayTableEditor(p: &GatewayProps) -> Html {
                         html! {
                             <tr key={format!("{d}>{j}")}>
                                 <td>{ &d }</td>
-                                <td class="wrap">{ target_text(s, &r.target) }</td>
+                                <td class="wrap">{ target_text(s, &r.target, lang) }</td>
                                 <td><button type="button" class="icon-btn" onclick={remove}
                                     aria-label={tf(lang, "Remove route {}", &[&d])}>{ "×" }</button></td>
                             </tr>

@@ -150,6 +150,7 @@ fn kind_name(lang: Lang, found: Found, s: &crate::model::Scenario) -> &'static s
         Found::LoadBalancer(_) => t(lang, "Application load balancer"),
         Found::InternetGateway(_) => t(lang, "Internet gateway"),
         Found::NatGateway(_) => t(lang, "NAT gateway"),
+        Found::GwlbEndpoint(_) => t(lang, "Gateway Load Balancer endpoint"),
         Found::Host(_) => t(lang, "Internet host"),
         Found::TransitGateway(_) => t(lang, "Transit gateway"),
         Found::VpnGateway(_) => t(lang, "Virtual private gateway"),

@@ -1,5 +1,5 @@
 //! The editor of nodes: instances (bastions, NAT instances), databases, caches, NAT gateways,
-//! load balancers, internet gateways and hosts on the internet. Interfaces show their address,
+//! Gateway Load Balancer endpoints, load balancers, internet gateways and hosts on the internet. Interfaces show their address,
 //! public IP or Elastic IP and source/destination check; security groups have their own tab.
 
 use crate::ui::rule_focus::{RuleFocus, RuleFocusContext};
@@ -14,7 +14,7 @@ use super::sg::GroupsEditor;
 use super::tabs;
 use super::vpc::PartId;
 use crate::edit::alloc::next_public_ip;
-use crate::edit::find::{interfaces_of, locate, name_of, Found};
+use crate::edit::find::{first_interface_mut, interfaces_of, locate, name_of, Found};
 use crate::model::{Engine, Interface, LbKind, Listener, Listening, Os, Role, Scenario, Scheme};
 
 fn parse_ip(text: &str, lang: Lang) -> Result<Ipv4Addr, String> {
@@ -92,13 +92,8 @@ fn os_field(lang: Lang, current: Os, on: Callback<Os>) -> Html {
 }
 
 fn iface_mut<'a>(s: &'a mut Scenario, id: &str) -> Option<&'a mut Interface> {
-    match locate(s, id)? {
-        Found::Instance(i) => s.instances[i].interfaces.first_mut(),
-        Found::Database(i) => s.databases[i].interfaces.first_mut(),
-        Found::NatGateway(i) => Some(&mut s.nat_gateways[i].interface),
-        Found::LoadBalancer(i) => s.load_balancers[i].nodes.first_mut(),
-        _ => None,
-    }
+    let found = locate(s, id)?;
+    first_interface_mut(s, found)
 }
 
 /// Editor of node `id`.
@@ -147,7 +142,7 @@ pub fn NodeEditor(p: &PartId) -> Html {
             Ok(())
         });
         let iface_path = match found {
-            Found::NatGateway(_) => format!("{path}.interface.private_ip"),
+            Found::NatGateway(_) | Found::GwlbEndpoint(_) => format!("{path}.interface.private_ip"),
             Found::LoadBalancer(_) => format!("{path}.nodes[0].private_ip"),
             _ => format!("{path}.interfaces[0].private_ip"),
         };
@@ -157,7 +152,10 @@ pub fn NodeEditor(p: &PartId) -> Html {
                 hint={AttrValue::from(tf(lang, "In {} ({})", &[&name_of(s, &n.subnet),
                     &s.subnets.iter().find(|x| x.id == n.subnet).map(|x| x.cidr.to_string()).unwrap_or_default()]))} />
         });
-        if !matches!(found, Found::NatGateway(_) | Found::LoadBalancer(_)) {
+        if !matches!(
+            found,
+            Found::NatGateway(_) | Found::GwlbEndpoint(_) | Found::LoadBalancer(_)
+        ) {
             let on_public = {
                 let (app, id) = (app.clone(), id.clone());
                 Callback::from(move |on: bool| {
@@ -463,6 +461,9 @@ pub fn NodeEditor(p: &PartId) -> Html {
         }
         Found::NatGateway(_) => {
             fields.push(html! { <p class="muted small">{ t(lang, "A NAT gateway lets instances in private subnets start connections to the internet; nothing can connect in through it. Route 0.0.0.0/0 to it from a private subnet's route table.") }</p> });
+        }
+        Found::GwlbEndpoint(_) => {
+            fields.push(html! { <p class="muted small">{ t(lang, "Routes send traffic here; its Gateway Load Balancer's appliances inspect it and send it back; it has no security groups — its subnet's network ACL applies.") }</p> });
         }
         Found::InternetGateway(i) => {
             let g = &s.internet_gateways[i];

@@ -1,6 +1,6 @@
 //! The route table editor of a subnet: which table it uses (associate, create), the table's
 //! routes (the implicit local ones first), and adding routes with a target picker for internet
-//! gateways, NAT gateways, instances and peering connections.
+//! gateways, NAT gateways, Gateway Load Balancer endpoints, instances and peering connections.
 
 use yew::prelude::*;
 
@@ -110,6 +110,7 @@ fn target_code(t: &RouteTarget) -> String {
         RouteTarget::Local => "local".into(),
         RouteTarget::InternetGateway(x) => format!("igw:{x}"),
         RouteTarget::NatGateway(x) => format!("nat:{x}"),
+        RouteTarget::GwlbEndpoint(x) => format!("gwlbe:{x}"),
         RouteTarget::Instance(x) => format!("i:{x}"),
         RouteTarget::NetworkInterface(x) => format!("eni:{x}"),
         RouteTarget::PeeringConnection(x) => format!("pcx:{x}"),
@@ -125,6 +126,7 @@ fn parse_target(code: &str) -> Option<RouteTarget> {
     Some(match k {
         "igw" => RouteTarget::InternetGateway(id),
         "nat" => RouteTarget::NatGateway(id),
+        "gwlbe" => RouteTarget::GwlbEndpoint(id),
         "i" => RouteTarget::Instance(id),
         "pcx" => RouteTarget::PeeringConnection(id),
         "tgw" => RouteTarget::TransitGateway(id),
@@ -138,6 +140,7 @@ fn target_label(s: &Scenario, target: &RouteTarget, lang: Lang) -> String {
         RouteTarget::Local => "local".into(),
         RouteTarget::InternetGateway(x) => tf(lang, "{} (internet gateway)", &[&name_of(s, x)]),
         RouteTarget::NatGateway(x) => tf(lang, "{} (NAT gateway)", &[&name_of(s, x)]),
+        RouteTarget::GwlbEndpoint(x) => tf(lang, "{} (GWLB endpoint)", &[&name_of(s, x)]),
         RouteTarget::Instance(x) => tf(lang, "{} (instance)", &[&name_of(s, x)]),
         RouteTarget::PeeringConnection(x) => tf(lang, "{} (peering)", &[x]),
         RouteTarget::TransitGateway(x) => {
@@ -172,6 +175,11 @@ fn targets(s: &Scenario, vpc: &str) -> Vec<RouteTarget> {
             .iter()
             .filter(|n| in_vpc(&n.interface.subnet))
             .map(|n| RouteTarget::NatGateway(n.id.clone())),
+    );
+    out.extend(
+        (s.gwlb_endpoints.iter())
+            .filter(|n| in_vpc(&n.interface.subnet))
+            .map(|n| RouteTarget::GwlbEndpoint(n.id.clone())),
     );
     out.extend(
         s.instances
