@@ -20,6 +20,7 @@ pub struct Line {
     pub points: Vec<Point>,
     /// CSS class: `route-igw`, `route-nat`, `route-gwlbe`, `route-instance`, `route-tgw`, `route-vgw`,
     /// `route-edge` (a gateway route table's route), `lb-node`, `peering`, `tgw-attachment`,
+    /// `tgw-peering`,
     /// `site-link`.
     pub class: &'static str,
     /// What the line means, for its tooltip.
@@ -280,6 +281,30 @@ pub fn lines(s: &Scenario, rect: &dyn Fn(&str) -> Option<Rect>) -> Vec<Line> {
             });
         }
     }
+    for (t, p) in (s.transit_gateways.iter()).flat_map(|t| t.peerings.iter().map(move |p| (t, p))) {
+        // Both gateways list the peering: it is drawn once, from the one that comes first.
+        let listed_first = (s.transit_gateways.iter())
+            .find(|g| g.id == t.id || (g.id == p.peer && g.peerings.iter().any(|q| q.id == p.id)))
+            .is_some_and(|g| g.id == t.id);
+        let (Some(a), Some(b)) = (rect(&t.id), rect(&p.peer)) else {
+            continue;
+        };
+        if !listed_first {
+            continue;
+        }
+        let (ca, cb) = (centre(a), centre(b));
+        out.push(Line {
+            key: format!("{}>{}", t.id, p.id),
+            points: vec![nearest_on(a, cb), nearest_on(b, ca)],
+            class: "tgw-peering",
+            title: format!(
+                "{} peers {} with {}",
+                crate::engine::network::display(&p.name, &p.id),
+                crate::edit::find::name_of(s, &t.id),
+                crate::edit::find::name_of(s, &p.peer)
+            ),
+        });
+    }
     for n in &s.on_prem_networks {
         let Some(nr) = rect(&n.id) else { continue };
         for l in &n.links {
@@ -370,6 +395,49 @@ mod tests {
     }
 
     #[test]
+    fn a_transit_gateway_peering_is_one_line_between_the_two_gateways() {
+        let mut s = crate::templates::all()
+            .iter()
+            .find(|t| t.id == "transit-hub")
+            .expect("the hub template")
+            .scenario();
+        let mut far = s.transit_gateways[0].clone();
+        far.id = "tgw-far".into();
+        far.name = "far".into();
+        far.attachments.clear();
+        let peering = |peer: &str| crate::model::TgwPeering {
+            id: "tgw-attach-peer".into(),
+            name: "to-far".into(),
+            peer: peer.into(),
+            route_table: None,
+        };
+        let near = s.transit_gateways[0].id.clone();
+        far.peerings = vec![peering(&near)];
+        s.transit_gateways[0].peerings.push(peering("tgw-far"));
+        let at = s.layout[&near];
+        s.layout.insert(
+            "tgw-far".into(),
+            Rect {
+                x: at.x + 300.0,
+                ..at
+            },
+        );
+        s.transit_gateways.push(far);
+        let drawn = lines(&s, &|id: &str| rect_of(&s, id));
+        let peerings: Vec<&Line> = drawn.iter().filter(|l| l.class == "tgw-peering").collect();
+        assert_eq!(peerings.len(), 1, "{drawn:?}");
+        assert!(
+            peerings[0].title.starts_with("to-far peers"),
+            "{:?}",
+            peerings[0]
+        );
+        // Without the far gateway on the canvas there is nothing to draw to.
+        s.layout.remove("tgw-far");
+        let drawn = lines(&s, &|id: &str| rect_of(&s, id));
+        assert!(drawn.iter().all(|l| l.class != "tgw-peering"));
+    }
+
+    #[test]
     fn routes_to_a_gwlb_endpoint_draw_lines_from_the_subnet_and_from_the_gateway() {
         let t = crate::templates::all()
             .iter()
@@ -427,7 +495,7 @@ mod tests {
             let rect = |id: &str| rect_of(s, id);
             let boxes: Vec<Rect> = s.subnets.iter().filter_map(|x| rect(&x.id)).collect();
             for line in lines(s, &rect) {
-                if line.class == "peering" {
+                if line.class == "peering" || line.class == "tgw-peering" {
                     continue;
                 }
                 bent += usize::from(line.points.len() > 2);

@@ -132,7 +132,7 @@ fn refusal_variant(r: &Refusal) -> usize {
         R::AlbNoSubnets { .. } => 12,
         R::SubnetNeedsVpc => 13,
         R::IgwNeedsVpc => 14,
-        R::AlbNeedsSubnets => 15,
+        R::AlbNeedsSubnets { .. } => 15,
         R::NeedsSubnet { .. } => 16,
         R::NoRoom { .. } => 17,
         R::HostIntoVpc { .. } => 18,
@@ -191,15 +191,19 @@ fn refusals() -> Vec<Refusal> {
         R::AlbZones {
             vpc: s("vpc-1"),
             zone: None,
+            kind: PartKind::LoadBalancer,
         },
         R::AlbZones {
             vpc: s("vpc-1"),
             zone: Some(s("ap-northeast-2a")),
+            kind: PartKind::NetworkLoadBalancer,
         },
         R::AlbNoSubnets { vpc: s("vpc-1") },
         R::SubnetNeedsVpc,
         R::IgwNeedsVpc,
-        R::AlbNeedsSubnets,
+        R::AlbNeedsSubnets {
+            kind: PartKind::LoadBalancer,
+        },
         R::HostIntoVpc {
             name: s("web-1"),
             vpc: s("vpc-1"),
@@ -249,6 +253,7 @@ fn refusals() -> Vec<Refusal> {
         PartKind::InternetGateway,
         PartKind::NatGateway,
         PartKind::LoadBalancer,
+        PartKind::NetworkLoadBalancer,
         PartKind::Instance,
         PartKind::Bastion,
         PartKind::NatInstance,

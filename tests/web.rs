@@ -45,7 +45,7 @@ async fn shell_has_header_palette_canvas_inspector_and_traffic() {
     let palette = find(&root, "[aria-label='Palette']");
     let names = texts(&palette, "button .part-name");
     let expected: Vec<String> = ui::parts::PARTS.iter().map(|p| p.name.to_owned()).collect();
-    assert_eq!(names.len(), 15);
+    assert_eq!(names.len(), expected.len());
     for name in [
         "VPC",
         "Subnet",
@@ -56,6 +56,7 @@ async fn shell_has_header_palette_canvas_inspector_and_traffic() {
         "NAT gateway",
         "NAT instance",
         "Application load balancer",
+        "Network load balancer",
         "RDS database",
         "ElastiCache",
         "Internet",

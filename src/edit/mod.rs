@@ -61,6 +61,8 @@ pub enum PartKind {
     GwlbEndpoint,
     /// An application load balancer (nodes in two subnets of different AZs).
     LoadBalancer,
+    /// A network load balancer (nodes in two subnets of different AZs, a TCP listener).
+    NetworkLoadBalancer,
     /// An EC2 instance.
     Instance,
     /// An EC2 instance working as a bastion host.
@@ -93,6 +95,7 @@ impl PartKind {
             PartKind::NatGateway => "NAT gateway",
             PartKind::GwlbEndpoint => "Gateway Load Balancer endpoint",
             PartKind::LoadBalancer => "application load balancer",
+            PartKind::NetworkLoadBalancer => "network load balancer",
             PartKind::Instance => "EC2 instance",
             PartKind::Bastion => "bastion host",
             PartKind::NatInstance => "NAT instance",

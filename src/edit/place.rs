@@ -65,7 +65,8 @@ fn build(s: &Scenario, kind: PartKind, x: f64, y: f64, exact: bool) -> Result<Pl
         PartKind::Vpc => place_vpc(&mut s, x, y)?,
         PartKind::Subnet => place_subnet(&mut s, x, y, exact)?,
         PartKind::InternetGateway => place_igw(&mut s, x, y)?,
-        PartKind::LoadBalancer => place_alb(&mut s, x, y)?,
+        PartKind::LoadBalancer => place_balancer(&mut s, LbKind::Application, x, y)?,
+        PartKind::NetworkLoadBalancer => place_balancer(&mut s, LbKind::Network, x, y)?,
         PartKind::Internet | PartKind::Laptop => place_host(&mut s, kind, x, y)?,
         PartKind::TransitGateway => place_tgw(&mut s, x, y)?,
         PartKind::VpnGateway => super::site::place_vpn_gateway(&mut s, x, y)?,
@@ -411,7 +412,13 @@ fn place_in_subnet(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<I
     Ok(id)
 }
 
-fn place_alb(s: &mut Scenario, x: f64, y: f64) -> Result<Id, Refusal> {
+/// Places a load balancer of `kind` on the VPC under (`x`, `y`), a node in each of two subnets of
+/// different zones, listening on port 80 (HTTP, or TCP for a network load balancer).
+fn place_balancer(s: &mut Scenario, kind: LbKind, x: f64, y: f64) -> Result<Id, Refusal> {
+    let part = match kind {
+        LbKind::Application => PartKind::LoadBalancer,
+        LbKind::Network => PartKind::NetworkLoadBalancer,
+    };
     let vi = vpc_at(s, x, y).ok_or(Refusal::AlbOffVpc)?;
     let vpc = s.vpcs[vi].id.clone();
     let vname = label(&s.vpcs[vi].name, &vpc);
@@ -438,9 +445,16 @@ fn place_alb(s: &mut Scenario, x: f64, y: f64) -> Result<Id, Refusal> {
         return Err(Refusal::AlbZones {
             vpc: vname,
             zone: picked.first().map(|&k| s.subnets[k].az.clone()),
+            kind: part,
         });
     }
-    let name = next_name(s, "alb");
+    let name = next_name(
+        s,
+        match kind {
+            LbKind::Application => "alb",
+            LbKind::Network => "nlb",
+        },
+    );
     let id = fresh_id(s, &name);
     let group = new_group(
         s,
@@ -461,7 +475,7 @@ fn place_alb(s: &mut Scenario, x: f64, y: f64) -> Result<Id, Refusal> {
         let mut probe = s.clone();
         probe.load_balancers.push(LoadBalancer {
             id: id.clone(),
-            kind: LbKind::Application,
+            kind,
             name: name.clone(),
             scheme: Scheme::InternetFacing,
             nodes: nodes.clone(),
@@ -483,7 +497,7 @@ fn place_alb(s: &mut Scenario, x: f64, y: f64) -> Result<Id, Refusal> {
         s.load_balancers.retain(|l| l.id != id);
         s.load_balancers.push(LoadBalancer {
             id: id.clone(),
-            kind: LbKind::Application,
+            kind,
             name: name.clone(),
             scheme: Scheme::InternetFacing,
             nodes: nodes.clone(),
@@ -510,6 +524,7 @@ fn place_alb(s: &mut Scenario, x: f64, y: f64) -> Result<Id, Refusal> {
         preserve_client_ip: None,
         targets: Vec::new(),
     }];
+    super::balancer::set_kind(s, s.load_balancers.len() - 1, kind);
     s.security_groups.push(group);
     let first = s
         .layout
@@ -665,7 +680,7 @@ pub fn place_auto(s: &Scenario, kind: PartKind, near: Option<&str>) -> Result<Pl
         PartKind::Subnet if s.vpcs.is_empty() => Refusal::SubnetNeedsVpc,
         PartKind::InternetGateway if s.vpcs.is_empty() => Refusal::IgwNeedsVpc,
         PartKind::VpnGateway if s.vpcs.is_empty() => Refusal::VgwNeedsVpc,
-        PartKind::LoadBalancer => Refusal::AlbNeedsSubnets,
+        PartKind::LoadBalancer | PartKind::NetworkLoadBalancer => Refusal::AlbNeedsSubnets { kind },
         k if k.in_subnet() => Refusal::NeedsSubnet { kind: k },
         _ => Refusal::NoRoom { kind },
     }))

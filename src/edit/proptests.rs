@@ -10,13 +10,14 @@ use crate::model::{Rect, Scenario};
 use crate::scenario::validate;
 use proptest::prelude::*;
 
-const KINDS: [PartKind; 14] = [
+const KINDS: [PartKind; 15] = [
     PartKind::Vpc,
     PartKind::Subnet,
     PartKind::InternetGateway,
     PartKind::NatGateway,
     PartKind::GwlbEndpoint,
     PartKind::LoadBalancer,
+    PartKind::NetworkLoadBalancer,
     PartKind::Instance,
     PartKind::Bastion,
     PartKind::NatInstance,
@@ -57,9 +58,10 @@ fn drops() -> impl Strategy<Value = Vec<Drop>> {
 /// nodes; none for VPCs and hosts (they go on the open canvas).
 fn homes(s: &Scenario, kind: PartKind) -> Vec<Rect> {
     let ids: Vec<&String> = match kind {
-        PartKind::Subnet | PartKind::InternetGateway | PartKind::LoadBalancer => {
-            s.vpcs.iter().map(|v| &v.id).collect()
-        }
+        PartKind::Subnet
+        | PartKind::InternetGateway
+        | PartKind::LoadBalancer
+        | PartKind::NetworkLoadBalancer => s.vpcs.iter().map(|v| &v.id).collect(),
         k if k.in_subnet() => s.subnets.iter().map(|x| &x.id).collect(),
         _ => Vec::new(),
     };
@@ -97,7 +99,9 @@ fn fair_refusal(s: &Scenario, kind: PartKind, x: f64, y: f64, why: &str) -> bool
         PartKind::Vpc | PartKind::Internet | PartKind::Laptop | PartKind::TransitGateway => {
             vpc_at(s, x, y).is_some()
         }
-        PartKind::Subnet | PartKind::LoadBalancer => vpc_at(s, x, y).is_none(),
+        PartKind::Subnet | PartKind::LoadBalancer | PartKind::NetworkLoadBalancer => {
+            vpc_at(s, x, y).is_none()
+        }
         PartKind::InternetGateway => crate::geometry::vpc_near(s, x, y, 56.0).is_none(),
         _ => subnet_at(s, x, y).is_none(),
     };

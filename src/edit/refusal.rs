@@ -79,6 +79,8 @@ pub enum Refusal {
         vpc: String,
         /// The one zone its subnets are in; `None` when it has no subnets.
         zone: Option<String>,
+        /// The kind of load balancer.
+        kind: PartKind,
     },
     /// No subnet could take a load balancer node.
     AlbNoSubnets {
@@ -90,7 +92,10 @@ pub enum Refusal {
     /// An internet gateway added from the keyboard with no VPC on the canvas.
     IgwNeedsVpc,
     /// A load balancer added from the keyboard without subnets in two zones.
-    AlbNeedsSubnets,
+    AlbNeedsSubnets {
+        /// The kind of load balancer.
+        kind: PartKind,
+    },
     /// A part that lives in a subnet added from the keyboard with no subnet on the canvas.
     NeedsSubnet {
         /// What was added.
@@ -190,6 +195,7 @@ impl PartKind {
             PartKind::NatGateway => crate::ko_str!("NAT 게이트웨이"),
             PartKind::GwlbEndpoint => crate::ko_str!("게이트웨이 로드 밸런서 엔드포인트"),
             PartKind::LoadBalancer => crate::ko_str!("애플리케이션 로드 밸런서"),
+            PartKind::NetworkLoadBalancer => crate::ko_str!("네트워크 로드 밸런서"),
             PartKind::Instance => crate::ko_str!("EC2 인스턴스"),
             PartKind::Bastion => crate::ko_str!("배스천 호스트"),
             PartKind::NatInstance => crate::ko_str!("NAT 인스턴스"),
@@ -260,8 +266,9 @@ impl Refusal {
             R::AlbOffVpc => {
                 "Drop the load balancer on a VPC with subnets in two availability zones.".into()
             }
-            R::AlbZones { vpc, zone } => format!(
-                "An application load balancer needs subnets in two different availability zones; {vpc} has {}. Add a subnet in another zone band first.",
+            R::AlbZones { vpc, zone, kind } => format!(
+                "{} needs subnets in two different availability zones; {vpc} has {}. Add a subnet in another zone band first.",
+                a_or_an(*kind),
                 match zone {
                     None => "no subnets".to_string(),
                     Some(z) => format!("subnets in {z} only"),
@@ -272,7 +279,10 @@ impl Refusal {
             }
             R::SubnetNeedsVpc => "A subnet lives inside a VPC: add a VPC first.".into(),
             R::IgwNeedsVpc => "An internet gateway attaches to a VPC: add a VPC first.".into(),
-            R::AlbNeedsSubnets => "An application load balancer needs subnets in two different availability zones: add them first.".into(),
+            R::AlbNeedsSubnets { kind } => format!(
+                "{} needs subnets in two different availability zones: add them first.",
+                a_or_an(*kind)
+            ),
             R::NeedsSubnet { kind } => {
                 format!("{} lives in a subnet: add a subnet first.", a_or_an(*kind))
             }
@@ -341,7 +351,7 @@ impl Refusal {
             R::AlbOffVpc => {
                 crate::ko_str!("로드 밸런서는 두 가용 영역에 서브넷이 있는 VPC 위에 놓으세요.").into()
             }
-            R::AlbZones { vpc, zone } => crate::ko!("애플리케이션 로드 밸런서에는 서로 다른 두 가용 영역의 서브넷이 필요한데, {}에는 {}. 먼저 다른 가용 영역 띠에 서브넷을 추가하세요.", vpc, match zone {
+            R::AlbZones { vpc, zone, kind } => crate::ko!("{}에는 서로 다른 두 가용 영역의 서브넷이 필요한데, {}에는 {}. 먼저 다른 가용 영역 띠에 서브넷을 추가하세요.", kind.label_ko(), vpc, match zone {
                     None => crate::ko_str!("서브넷이 없습니다").to_string(),
                     Some(z) => crate::ko!("{}의 서브넷만 있습니다", z),
                 }),
@@ -352,7 +362,7 @@ impl Refusal {
             R::IgwNeedsVpc => {
                 crate::ko_str!("인터넷 게이트웨이는 VPC에 연결됩니다. 먼저 VPC를 추가하세요.").into()
             }
-            R::AlbNeedsSubnets => crate::ko_str!("애플리케이션 로드 밸런서에는 서로 다른 두 가용 영역의 서브넷이 필요합니다. 먼저 서브넷을 추가하세요.").into(),
+            R::AlbNeedsSubnets { kind } => crate::ko!("{}에는 서로 다른 두 가용 영역의 서브넷이 필요합니다. 먼저 서브넷을 추가하세요.", kind.label_ko()),
             R::NeedsSubnet { kind } => crate::ko!("{} 서브넷 안에 있어야 합니다. 먼저 서브넷을 추가하세요.", topic(kind.label_ko())),
             R::NoRoom { kind } => crate::ko!("{} 더 놓을 자리가 없습니다.", object(kind.label_ko())),
             R::HostIntoVpc { name, vpc } => crate::ko!("{} 인터넷 호스트라서 {} 안에 들어갈 수 없습니다.", topic(name), vpc),

@@ -187,6 +187,73 @@ fn load_balancers_need_two_zones() {
 }
 
 #[test]
+fn network_load_balancers_are_placed_like_application_ones_with_a_tcp_listener() {
+    let s = place(&Scenario::new(), PartKind::Vpc, 100.0, 80.0)
+        .unwrap()
+        .scenario;
+    let v = s.layout["vpc-1"];
+    let s = place(&s, PartKind::Subnet, v.x + 170.0, v.y + 140.0)
+        .unwrap()
+        .scenario;
+    let (x, y) = centre(&s, "subnet-a");
+    let err = place(&s, PartKind::NetworkLoadBalancer, x, y)
+        .unwrap_err()
+        .en();
+    assert!(
+        err.starts_with(
+            "A network load balancer needs subnets in two different availability zones"
+        ),
+        "{err}"
+    );
+    let s = place(&s, PartKind::Subnet, v.x + v.w - 170.0, v.y + 140.0)
+        .unwrap()
+        .scenario;
+    let p = place(&s, PartKind::NetworkLoadBalancer, x, y).unwrap();
+    let s = p.scenario;
+    let lb = &s.load_balancers[0];
+    assert_eq!(p.id, lb.id);
+    assert_eq!(lb.kind, crate::model::LbKind::Network);
+    assert_eq!(lb.name, "nlb-1");
+    let listeners: Vec<_> = lb.listeners.iter().map(|l| (l.protocol, l.port)).collect();
+    assert_eq!(listeners, [(crate::model::LbProtocol::Tcp, 80)]);
+    assert_eq!(lb.target_groups[0].protocol, crate::model::LbProtocol::Tcp);
+    assert_eq!(lb.listeners[0].target_group, lb.target_groups[0].id);
+    let zone = |i: usize| {
+        let id = &lb.nodes[i].subnet;
+        s.subnets.iter().find(|x| &x.id == id).unwrap().az.clone()
+    };
+    assert_eq!(lb.nodes.len(), 2);
+    assert_ne!(zone(0), zone(1));
+    assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+    // From the keyboard too, and beside an application load balancer.
+    let s = super::place::place_auto(&s, PartKind::LoadBalancer, None)
+        .unwrap()
+        .scenario;
+    let s = super::place::place_auto(&s, PartKind::NetworkLoadBalancer, None)
+        .unwrap()
+        .scenario;
+    let kinds: Vec<_> = s
+        .load_balancers
+        .iter()
+        .map(|l| (l.name.as_str(), l.kind))
+        .collect();
+    use crate::model::LbKind::{Application, Network};
+    assert_eq!(
+        kinds,
+        [
+            ("nlb-1", Network),
+            ("alb-1", Application),
+            ("nlb-2", Network)
+        ]
+    );
+    assert!(
+        validate(&s).iter().all(|p| !p.is_error()),
+        "{:?}",
+        validate(&s)
+    );
+}
+
+#[test]
 fn moving_a_container_moves_what_it_holds_and_nodes_change_subnet() {
     let s = vpc_with_two_subnets();
     let (x, y) = centre(&s, "subnet-a");

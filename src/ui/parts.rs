@@ -79,7 +79,7 @@ impl Part {
 /// use vpc_playground::ui::parts::PARTS;
 /// assert!(PARTS.iter().any(|p| p.name == "NAT gateway"));
 /// ```
-pub const PARTS: [Part; 16] = [
+pub const PARTS: [Part; 17] = [
     Part {
         name: "VPC",
         badge: "VPC",
@@ -135,6 +135,13 @@ pub const PARTS: [Part; 16] = [
         family: Family::Network,
         hint: "Spreads HTTP and HTTPS requests over instances",
         kind: PartKind::LoadBalancer,
+    },
+    Part {
+        name: "Network load balancer",
+        badge: "NLB",
+        family: Family::Network,
+        hint: "Spreads TCP, TLS and UDP connections over instances",
+        kind: PartKind::NetworkLoadBalancer,
     },
     Part {
         name: "EC2 instance",

@@ -165,4 +165,21 @@ describe("Gateway Load Balancer endpoint", () => {
       });
     }
   }
+
+  for (const [width, height] of [[700, 450], [390, 700]]) {
+    test(`the inspection template embeds at ${width}x${height} with the endpoint and both its route lines drawn`, async () => {
+      const { page, context, errors } = await openPage(app, `/#${link(template)}&embed=1`, {
+        viewport: { width, height },
+        locale: "en-US",
+      });
+      await partOn(page, "firewall-endpoint").waitFor();
+      assert.equal(await page.locator(".edge.route-gwlbe").count(), 1);
+      assert.equal(await page.locator(".edge.route-edge").count(), 1);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      assert.ok(overflow <= 0, `the embed scrolls sideways by ${overflow} px`);
+      await page.screenshot({ path: join(artifacts, `gwlb-embed-${width}.png`) });
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
 });

@@ -47,7 +47,7 @@ function scenarioWords(value, out = new Set()) {
 /** Words that stay in Latin letters in Korean: products, protocols, commands, keys, badges. */
 const ALLOWED = new Set(
   (
-    "VPC EC2 RDS ALB NAT IGW ACL TCP UDP ICMP SSH HTTP HTTPS MySQL PostgreSQL Redis memcached Memcached " +
+    "VPC EC2 RDS ALB NLB NAT IGW ACL TCP UDP ICMP SSH HTTP HTTPS MySQL PostgreSQL Redis memcached Memcached " +
     "ElastiCache CIDR telnet curl ping ssh English Playground AWS JSON SVG PNG HTML Ctrl Shift Esc " +
     "tcp udp icmp all local WWW Enter " +
     // AWS's abbreviations the canvas writes at the hops

@@ -2,7 +2,8 @@
 // every template opens fully visible on the canvas, clear of the zoom bar, with part names at
 // 11 px or more on screen, at 1280x800 and 1920x1080; the docks fold, resize by pointer and by
 // key, and are remembered across a reload; in lesson mode the lesson and the inspector share the
-// side column and the canvas keeps 55% of the window.
+// side column and the canvas keeps 55% of the window; at 390 px the header wraps and the page
+// does not scroll sideways.
 //
 // Run: node --test tests/e2e/layout.test.mjs   (after `trunk build --release --offline`)
 
@@ -75,6 +76,41 @@ describe("the workspace's layout", () => {
       await context.close();
     });
   }
+
+  test("at 390 px the header's controls wrap under the title: all in the window, labelled, 24 px tall or more", async () => {
+    for (const locale of ["en", "ko-KR"]) {
+      const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, locale });
+      const page = await context.newPage();
+      const errors = [];
+      page.on("pageerror", (err) => errors.push(String(err)));
+      page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
+      await page.goto(new URL("/", app.server.url).href);
+      await page.getByRole("application", { name: /^(Canvas|캔버스)$/ }).waitFor();
+      await page.waitForTimeout(250);
+      const m = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        header: document.querySelector(".topbar").getBoundingClientRect().toJSON(),
+        controls: [...document.querySelectorAll(".topbar-actions > button, .topbar-actions > select")].map((el) => ({
+          name: el.getAttribute("aria-label") ?? el.textContent.trim(),
+          ...el.getBoundingClientRect().toJSON(),
+        })),
+      }));
+      assert.ok(m.scrollWidth <= 390, `${locale}: the page is ${m.scrollWidth} px wide`);
+      assert.ok(m.header.right <= 390, `${locale}: the header ends at ${m.header.right}`);
+      assert.equal(m.controls.length, 9, `${locale}: ${JSON.stringify(m.controls.map((c) => c.name))}`);
+      for (const c of m.controls) {
+        assert.ok(c.name.length > 0, `${locale}: a header control has no name`);
+        assert.ok(c.left >= 0 && c.right <= 390 && c.bottom <= m.header.bottom, `${locale}: ${c.name} is out of the header (${JSON.stringify(c)})`);
+        assert.ok(c.height >= 24, `${locale}: ${c.name} is ${c.height} px tall`);
+      }
+      // The page below the header is still usable: the workspace starts under it.
+      const workspace = await page.locator(".workspace").boundingBox();
+      assert.ok(workspace.y >= m.header.bottom - 1, `${locale}: the workspace starts at ${workspace.y}`);
+      await page.screenshot({ path: join(artifacts, `header-390-${locale}.png`), clip: { x: 0, y: 0, width: 390, height: 260 } });
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  });
 
   test("the docks fold, resize by pointer and by key, and are remembered", async () => {
     const { page, context, errors } = await open({ width: 1280, height: 800 }, `#${link(template("small-service"))}`);

@@ -241,6 +241,34 @@ describe("load balancer and security group editors", () => {
     await context.close();
   });
 
+  test("a network load balancer dropped from the palette gets nodes in both zones and a TCP listener", async () => {
+    const { page, context, errors } = await open();
+    const inspector = inspectorOf(page);
+    await partOn(page, "alb").waitFor();
+    const palette = page.getByRole("region", { name: "Palette" });
+    const button = palette.getByRole("button", { name: "Network load balancer", exact: true });
+    // Right after the application load balancer, with its badge.
+    const names = await palette.locator("button .part-name").allInnerTexts();
+    assert.equal(names[names.indexOf("Application load balancer") + 1], "Network load balancer");
+    assert.equal(await button.locator(".badge").innerText(), "NLB");
+    await page.screenshot({ path: join(artifacts, "palette-nlb.png") });
+    // Dragged onto the first subnet.
+    const b = await button.boundingBox();
+    const target = await partOn(page, "pub-a").boundingBox();
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width / 2 + 30, b.y + b.height / 2 + 10, { steps: 3 });
+    await page.mouse.move(target.x + target.width / 2, target.y + target.height - 40, { steps: 8 });
+    await page.mouse.up();
+    await partOn(page, "nlb-1").waitFor();
+    await selectPart(page, "nlb-1");
+    await inspector.getByText("Network load balancer", { exact: true }).waitFor();
+    assert.equal(await inspector.getByLabel("Type").inputValue(), "network");
+    assert.equal(await inspector.getByLabel("Listener protocol").inputValue(), "tcp");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test("in Korean: the load balancer's sections and a rule edited in place", async () => {
     const { page, context, errors } = await open("ko-KR");
     const inspector = page.getByRole("region", { name: "속성" });

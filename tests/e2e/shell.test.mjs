@@ -26,6 +26,7 @@ const PARTS = [
   "NAT instance",
   "Transit gateway",
   "Application load balancer",
+  "Network load balancer",
   "RDS database",
   "ElastiCache",
   "Internet",

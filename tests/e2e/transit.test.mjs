@@ -92,4 +92,22 @@ describe("transit gateways", () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test("a peering between two transit gateways is drawn as one line between them", async () => {
+    const s = structuredClone(hub);
+    const peering = (peer) => ({ id: "tgw-attach-peer", name: "to-far", peer });
+    s.transit_gateways[0].peerings = [peering("tgw-far")];
+    s.transit_gateways.push({
+      id: "tgw-far", name: "far", attachments: [],
+      route_tables: [{ id: "tgw-far-rt", name: "far-rt", routes: [] }],
+      peerings: [peering("tgw-hub")],
+    });
+    s.layout["tgw-far"] = { x: s.layout["tgw-hub"].x + 260, y: s.layout["tgw-hub"].y };
+    const { page, context, errors } = await openPage(app, `/#${link(s)}`, { locale: "en-US" });
+    await canvasOf(page).getByRole("button", { name: "far", exact: true }).waitFor();
+    assert.equal(await page.locator(".edge.tgw-peering").count(), 1);
+    await page.screenshot({ path: join(artifacts, "transit-peering.png") });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
