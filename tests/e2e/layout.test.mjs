@@ -103,6 +103,20 @@ describe("the workspace's layout", () => {
         assert.ok(c.left >= 0 && c.right <= 390 && c.bottom <= m.header.bottom, `${locale}: ${c.name} is out of the header (${JSON.stringify(c)})`);
         assert.ok(c.height >= 24, `${locale}: ${c.name} is ${c.height} px tall`);
       }
+      // The canvas toolbar keeps each label on one line, inside the canvas.
+      const tools = await page.evaluate(() => {
+        const canvas = document.querySelector(".canvas-tools").parentElement.getBoundingClientRect();
+        return [...document.querySelectorAll(".canvas-tools button")].map((b) => ({
+          name: b.getAttribute("aria-label") ?? b.textContent.trim(),
+          canvasLeft: canvas.left,
+          ...b.getBoundingClientRect().toJSON(),
+        }));
+      });
+      for (const b of tools) {
+        assert.ok(b.height <= 30, `${locale}: ${b.name} breaks onto ${b.height} px`);
+        assert.ok(b.left >= b.canvasLeft && b.right <= 390, `${locale}: ${b.name} is out of the canvas (${JSON.stringify(b)})`);
+      }
+      await page.screenshot({ path: join(artifacts, `canvas-tools-390-${locale}.png`), clip: { x: 0, y: 0, width: 390, height: 320 } });
       // The page below the header is still usable: the workspace starts under it.
       const workspace = await page.locator(".workspace").boundingBox();
       assert.ok(workspace.y >= m.header.bottom - 1, `${locale}: the workspace starts at ${workspace.y}`);
