@@ -282,16 +282,15 @@ pub fn lines(s: &Scenario, rect: &dyn Fn(&str) -> Option<Rect>) -> Vec<Line> {
         }
     }
     for (t, p) in (s.transit_gateways.iter()).flat_map(|t| t.peerings.iter().map(move |p| (t, p))) {
-        // Both gateways list the peering: it is drawn once, from the one that comes first.
-        let listed_first = (s.transit_gateways.iter())
-            .find(|g| g.id == t.id || (g.id == p.peer && g.peerings.iter().any(|q| q.id == p.id)))
-            .is_some_and(|g| g.id == t.id);
+        // Both gateways list the peering: it is drawn once, from the gateway with the lower id.
+        let mirrored = (s.transit_gateways.iter())
+            .any(|g| g.id == p.peer && g.peerings.iter().any(|q| q.id == p.id));
+        if mirrored && t.id > p.peer {
+            continue;
+        }
         let (Some(a), Some(b)) = (rect(&t.id), rect(&p.peer)) else {
             continue;
         };
-        if !listed_first {
-            continue;
-        }
         let (ca, cb) = (centre(a), centre(b));
         out.push(Line {
             key: format!("{}>{}", t.id, p.id),

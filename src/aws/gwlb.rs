@@ -23,16 +23,26 @@ fn named_endpoint(eni: &RawEni) -> Option<&str> {
 }
 
 /// An endpoint's interface: no public address and no security groups (AWS gives it none).
-fn endpoint_interface(eni: &RawEni) -> Option<Interface> {
-    Some(Interface {
-        id: eni.network_interface_id.clone(),
-        subnet: eni.subnet_id.clone(),
-        private_ip: eni.private_ip_address?.0,
+fn bare_interface(id: Id, subnet: Id, private_ip: std::net::Ipv4Addr) -> Interface {
+    Interface {
+        id,
+        subnet,
+        private_ip,
         public_ip: None,
         elastic_ip: false,
         security_groups: Vec::new(),
         source_dest_check: true,
-    })
+    }
+}
+
+/// The interface describe-network-interfaces gives an endpoint, if it has an IPv4 address.
+fn endpoint_interface(eni: &RawEni) -> Option<Interface> {
+    let ip = eni.private_ip_address?.0;
+    Some(bare_interface(
+        eni.network_interface_id.clone(),
+        eni.subnet_id.clone(),
+        ip,
+    ))
 }
 
 /// Adds the Gateway Load Balancer endpoints of the output to `s` (whose subnets are imported),
@@ -70,16 +80,9 @@ pub(crate) fn gwlb_endpoints(inputs: &Inputs, s: &mut Scenario, notes: &mut Note
                     "{}: {id}: its network interface is not in the output (add describe-network-interfaces); it is given the stand-in address {ip} in {subnet}",
                     loc.place()
                 ));
-                Interface {
-                    id: (e.network_interface_ids.first().cloned())
-                        .unwrap_or_else(|| format!("{id}-eni")),
-                    subnet,
-                    private_ip: ip,
-                    public_ip: None,
-                    elastic_ip: false,
-                    security_groups: Vec::new(),
-                    source_dest_check: true,
-                }
+                let eni_id = (e.network_interface_ids.first().cloned())
+                    .unwrap_or_else(|| format!("{id}-eni"));
+                bare_interface(eni_id, subnet, ip)
             }
         };
         s.gwlb_endpoints.push(GwlbEndpoint {

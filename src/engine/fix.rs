@@ -437,21 +437,6 @@ fn peer_text(s: &Scenario, p: &Peer) -> String {
     }
 }
 
-fn target_text(t: &RouteTarget) -> String {
-    match t {
-        RouteTarget::Local => "local".into(),
-        RouteTarget::InternetGateway(x)
-        | RouteTarget::NatGateway(x)
-        | RouteTarget::Instance(x)
-        | RouteTarget::NetworkInterface(x)
-        | RouteTarget::PeeringConnection(x)
-        | RouteTarget::GatewayEndpoint(x)
-        | RouteTarget::TransitGateway(x)
-        | RouteTarget::VpnGateway(x)
-        | RouteTarget::GwlbEndpoint(x) => x.clone(),
-    }
-}
-
 fn dest_text(d: &Destination) -> String {
     match d {
         Destination::Cidr(c) => c.to_string(),
@@ -497,7 +482,7 @@ pub fn describe_en(fix: &Fix, s: &Scenario) -> String {
         } => format!(
             "Add a route {} → {} to route table {table_name}",
             dest_text(&route.destination),
-            target_text(&route.target)
+            super::walk::target_id(&route.target)
         ),
         Fix::Listen {
             node_name,
@@ -563,7 +548,7 @@ pub fn describe_ko(fix: &Fix, s: &Scenario) -> String {
             "라우팅 테이블 {}에 경로 {} → {}을 추가하세요",
             table_name,
             dest_text(&route.destination),
-            target_text(&route.target)
+            super::walk::target_id(&route.target)
         ),
         Fix::Listen {
             node_name,
