@@ -227,6 +227,7 @@ impl Command {
     /// The flow this command makes when run on `from` (a part's id or name).
     pub fn flow(&self, from: &str) -> FlowSpec {
         FlowSpec {
+            ipv6: Default::default(),
             from: from.to_string(),
             to: self.host.clone(),
             protocol: self.protocol(),

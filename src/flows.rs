@@ -51,8 +51,10 @@ pub fn service(spec: &FlowSpec) -> String {
 
 /// A flow in words: "bastion → mysql tcp/22".
 pub fn flow_name(s: &Scenario, spec: &FlowSpec) -> String {
+    // Over IPv6 between named parts, the name says so (an IPv6 address says it by itself).
+    let family = if spec.ipv6 { " IPv6" } else { "" };
     format!(
-        "{} → {} {}",
+        "{} → {} {}{family}",
         part_name(s, &spec.from),
         part_name(s, &spec.to),
         service(spec)
@@ -80,6 +82,7 @@ mod tests {
 
     fn flow(from: &str, to: &str, protocol: Protocol, port: Option<u16>) -> FlowSpec {
         FlowSpec {
+            ipv6: Default::default(),
             from: from.into(),
             to: to.into(),
             protocol,
@@ -109,6 +112,8 @@ mod tests {
         assert_eq!(flow_name(&s, &spec), format!("{name} → 10.9.9.9 tcp/22"));
         let ping = flow(name, name, Protocol::Icmp, None);
         assert_eq!(flow_name(&s, &ping), format!("{name} → {name} icmp"));
+        let v6 = FlowSpec { ipv6: true, ..spec };
+        assert_eq!(flow_name(&s, &v6), format!("{name} → 10.9.9.9 tcp/22 IPv6"));
         let dns = flow("a", "b", Protocol::Udp, Some(53));
         assert_eq!(service(&dns), "udp/53");
     }

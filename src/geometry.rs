@@ -44,12 +44,11 @@ pub fn region_of(s: &Scenario) -> String {
 /// The availability zones drawn as bands in VPC `vpc`: those its subnets use, in order, padded
 /// with the region's next zones to at least two.
 pub fn zones_of(s: &Scenario, vpc: &str) -> Vec<String> {
-    let mut zones: BTreeSet<String> = s
-        .subnets
-        .iter()
-        .filter(|x| x.vpc == vpc && !x.az.is_empty())
-        .map(|x| x.az.clone())
-        .collect();
+    let mut zones: BTreeSet<String> = crate::sorting::set_of(
+        (s.subnets.iter())
+            .filter(|x| x.vpc == vpc && !x.az.is_empty())
+            .map(|x| x.az.clone()),
+    );
     let region = region_of(s);
     let mut letter = b'a';
     while zones.len() < 2 && letter <= b'z' {

@@ -124,15 +124,18 @@ pub fn auto_layout(s: &Scenario) -> BTreeMap<Id, Rect> {
                     .collect()
             })
             .collect();
-        let sizes: BTreeMap<usize, (f64, f64)> = bands
-            .iter()
-            .flatten()
-            .map(|&i| (i, subnet_size(nodes_in(s, &s.subnets[i].id).len())))
-            .collect();
+        // The size of each subnet of the VPC, by subnet index (others stay unsized).
+        let mut sizes = vec![(0.0, 0.0); s.subnets.len()];
+        for &i in bands.iter().flatten() {
+            sizes[i] = subnet_size(nodes_in(s, &s.subnets[i].id).len());
+        }
         // Subnets of a zone fill columns of at most 4 rows.
         let per_band = bands.iter().map(Vec::len).max().unwrap_or(0);
         let cols = per_band.div_ceil(4).max(1);
-        let cell_w = sizes.values().map(|z| z.0).fold(SUBNET_W, f64::max) + GAP;
+        let cell_w = (bands.iter().flatten())
+            .map(|&i| sizes[i].0)
+            .fold(SUBNET_W, f64::max)
+            + GAP;
         let band_w = cols as f64 * cell_w + GAP;
         let rows = per_band.div_ceil(cols);
         let row_h: Vec<f64> = (0..rows)
@@ -140,7 +143,7 @@ pub fn auto_layout(s: &Scenario) -> BTreeMap<Id, Rect> {
                 bands
                     .iter()
                     .flat_map(|b| b.iter().skip(r * cols).take(cols))
-                    .map(|i| sizes[i].1)
+                    .map(|&i| sizes[i].1)
                     .fold(0.0, f64::max)
             })
             .collect();
@@ -164,7 +167,7 @@ pub fn auto_layout(s: &Scenario) -> BTreeMap<Id, Rect> {
             for (k, &i) in band.iter().enumerate() {
                 let (r, c) = (k / cols, k % cols);
                 let y = vy + VPC_HEAD + row_h[..r].iter().map(|h| h + GAP).sum::<f64>();
-                let (w, h) = sizes[&i];
+                let (w, h) = sizes[i];
                 let rect = Rect {
                     x: vx + VPC_PAD + band_w * bi as f64 + GAP + cell_w * c as f64,
                     y,
@@ -178,14 +181,12 @@ pub fn auto_layout(s: &Scenario) -> BTreeMap<Id, Rect> {
                 out.insert(s.subnets[i].id.clone(), rect);
             }
         }
-        for (k, g) in s
-            .internet_gateways
-            .iter()
-            .filter(|g| g.vpc.as_deref() == Some(v.id.as_str()))
+        for (k, g) in crate::edit::find::edge_gateways(s, &v.id)
+            .into_iter()
             .enumerate()
         {
             out.insert(
-                g.id.clone(),
+                g,
                 node(
                     vx + vw - 2.0 * NODE_SIZE - k as f64 * SLOT_W,
                     vy - NODE_SIZE / 2.0,
@@ -236,11 +237,9 @@ fn vgws_of<'a>(
 }
 
 /// Where the `k`th virtual private gateway of VPC `vpc` (whose box starts at `at` and is `w`
-/// wide) sits: on the top edge, left of its internet gateways.
+/// wide) sits: on the top edge, left of its internet gateways (egress-only ones too).
 fn vpn_gateway_spot(s: &Scenario, vpc: &str, at: &Rect, w: f64, k: usize) -> Rect {
-    let igws = (s.internet_gateways.iter())
-        .filter(|g| g.vpc.as_deref() == Some(vpc))
-        .count();
+    let igws = crate::edit::find::edge_gateways(s, vpc).len();
     Rect {
         x: at.x + w - 2.0 * NODE_SIZE - (igws + k) as f64 * SLOT_W,
         y: at.y - NODE_SIZE / 2.0,
@@ -329,6 +328,24 @@ pub fn fill_missing(s: &mut Scenario) -> bool {
                 h: 0.0,
             },
             None => auto[&g.id],
+        };
+        s.layout.insert(g.id.clone(), at);
+    }
+    for g in s.egress_only_internet_gateways.clone() {
+        if s.layout.contains_key(&g.id) {
+            continue;
+        }
+        let Some(r) = s.layout.get(&g.vpc).copied() else {
+            continue;
+        };
+        let k = crate::edit::find::edge_gateways(s, &g.vpc)
+            .iter()
+            .position(|x| *x == g.id);
+        let at = Rect {
+            x: r.x + r.w - 2.0 * NODE_SIZE - k.unwrap_or(0) as f64 * SLOT_W,
+            y: r.y - NODE_SIZE / 2.0,
+            w: 0.0,
+            h: 0.0,
         };
         s.layout.insert(g.id.clone(), at);
     }

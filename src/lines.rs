@@ -18,10 +18,9 @@ pub struct Line {
     pub key: String,
     /// Its points, from where it starts to where it points (at least two).
     pub points: Vec<Point>,
-    /// CSS class: `route-igw`, `route-nat`, `route-gwlbe`, `route-instance`, `route-tgw`, `route-vgw`,
-    /// `route-edge` (a gateway route table's route), `lb-node`, `peering`, `tgw-attachment`,
-    /// `tgw-peering`,
-    /// `site-link`.
+    /// CSS class: `route-igw`, `route-eigw`, `route-nat`, `route-gwlbe`, `route-instance`,
+    /// `route-tgw`, `route-vgw`, `route-edge` (a gateway route table's route), `lb-node`,
+    /// `peering`, `tgw-attachment`, `tgw-peering`, `site-link`.
     pub class: &'static str,
     /// What the line means, for its tooltip.
     pub title: String,
@@ -218,6 +217,7 @@ pub fn lines(s: &Scenario, rect: &dyn Fn(&str) -> Option<Rect>) -> Vec<Line> {
         for (k, r) in t.routes.iter().enumerate() {
             let (target, class) = match &r.target {
                 RouteTarget::InternetGateway(g) => (g, "route-igw"),
+                RouteTarget::EgressOnlyInternetGateway(g) => (g, "route-eigw"),
                 RouteTarget::NatGateway(g) => (g, "route-nat"),
                 RouteTarget::GwlbEndpoint(g) => (g, "route-gwlbe"),
                 RouteTarget::Instance(g) => (g, "route-instance"),

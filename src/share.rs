@@ -222,8 +222,8 @@ pub fn decode_payload(payload: &str) -> Result<String, LinkError> {
 pub const MAX_LINK_FLOWS: usize = 24;
 
 /// Writes flows as the `f` value of a link: one `from~to~protocol~port` entry per flow (the port
-/// empty when there is none, `~src` appended when the source port is fixed), entries joined by
-/// `!`. Every byte outside `A-Z a-z 0-9 - _ .` is percent-encoded, so names may hold anything.
+/// empty when there is none, `~src` appended when the source port is fixed, and `~6` after
+/// that, the source port field empty or not, for a flow over IPv6), entries joined by `!`. Every byte outside `A-Z a-z 0-9 - _ .` is percent-encoded, so names may hold anything.
 pub fn encode_flows(flows: &[crate::engine::flow::FlowSpec]) -> String {
     let entry = |f: &crate::engine::flow::FlowSpec| {
         let mut fields = vec![
@@ -232,8 +232,11 @@ pub fn encode_flows(flows: &[crate::engine::flow::FlowSpec]) -> String {
             f.protocol.to_string(),
             f.port.map(|p| p.to_string()).unwrap_or_default(),
         ];
-        if let Some(src) = f.src_port {
-            fields.push(src.to_string());
+        if f.src_port.is_some() || f.ipv6 {
+            fields.push(f.src_port.map(|p| p.to_string()).unwrap_or_default());
+        }
+        if f.ipv6 {
+            fields.push("6".into());
         }
         fields.join("~")
     };
@@ -252,7 +255,7 @@ pub fn decode_flows(value: &str) -> Vec<crate::engine::flow::FlowSpec> {
         .split('!')
         .filter_map(|entry| {
             let fields: Vec<&str> = entry.split('~').collect();
-            if !(4..=5).contains(&fields.len()) {
+            if !(4..=6).contains(&fields.len()) {
                 return None;
             }
             let num = |s: &str| -> Option<Option<u16>> {
@@ -262,7 +265,13 @@ pub fn decode_flows(value: &str) -> Vec<crate::engine::flow::FlowSpec> {
                     s.parse().ok().map(Some)
                 }
             };
+            let ipv6 = match fields.get(5) {
+                Some(&"6") => true,
+                Some(_) => return None,
+                None => false,
+            };
             Some(crate::engine::flow::FlowSpec {
+                ipv6,
                 from: unescape(fields[0])?,
                 to: unescape(fields[1])?,
                 protocol: fields[2].parse().ok()?,
@@ -331,6 +340,7 @@ mod tests {
         use crate::model::Protocol;
         let flows = vec![
             FlowSpec {
+                ipv6: false,
                 from: "My laptop".into(),
                 to: "web~1!&#".into(),
                 protocol: Protocol::Tcp,
@@ -338,14 +348,20 @@ mod tests {
                 src_port: None,
             },
             FlowSpec {
+                ipv6: false,
                 from: "10.0.1.5".into(),
                 to: "db".into(),
                 protocol: Protocol::Icmp,
                 port: None,
                 src_port: Some(40000),
             },
+            FlowSpec {
+                ipv6: true,
+                ..FlowSpec::tcp("web", "Internet", 443)
+            },
         ];
         let f = encode_flows(&flows);
+        assert!(f.ends_with("web~Internet~tcp~443~~6"), "{f}");
         assert!(!f.contains(['&', '#', ' ', '=']), "{f}");
         assert_eq!(decode_flows(&f), flows);
         assert_eq!(decode_flows(&format!("{f}!junk!a~b~tcp~99999")), flows);

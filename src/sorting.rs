@@ -7,6 +7,22 @@
 //! library's stable sort: equal elements keep their relative order.
 
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The set of `items`, put in one by one: `collect()` into a B-tree sorts first, with its own
+/// copy of the sort algorithm for each element type.
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
+}
+
+/// The map of `entries`, put in one by one (see [`set_of`]).
+pub fn map_of<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    map.extend(entries);
+    map
+}
 
 /// Sorts `v` stably by the key `key` gives each element.
 pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {

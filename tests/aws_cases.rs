@@ -4,9 +4,10 @@
 //!
 //! Every query is checked twice: through the library (`aws::import_dir`, `scenario::normalize`
 //! and the engine), and through the `vpcplay trace DIR --from F --to T --proto P [--port N]
-//! --json` command, whose exit status (0 established, 1 not, 2 input error) and `blocked_by.id`
-//! must match. Each test runs every query, prints a table of the disagreements and only then
-//! fails. VPC_CASES_VERBOSE=1 prints every query's outcome.
+//! [--ipv6] --json` command, whose exit status (0 established, 1 not, 2 input error) and
+//! `blocked_by.id` must match. A query with `"ipv6": true` is traced over the endpoints'
+//! IPv6 addresses (`FlowSpec.ipv6`, `--ipv6`). Each test runs every query, prints a table of the
+//! disagreements and only then fails. VPC_CASES_VERBOSE=1 prints every query's outcome.
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
@@ -28,6 +29,9 @@ struct Query {
     to: String,
     proto: String,
     port: Option<u16>,
+    /// Traced over the endpoints' IPv6 addresses (`"ipv6": true`; absent means false). A
+    /// literal IPv6 address as an end implies it anyway.
+    ipv6: bool,
     established: bool,
     /// Acceptable ids of the deciding component; empty when the query names none.
     blocked_by: Vec<String>,
@@ -36,8 +40,9 @@ struct Query {
 impl Query {
     fn label(&self) -> String {
         let port = self.port.map_or(String::new(), |p| format!("/{p}"));
+        let family = if self.ipv6 { " (ipv6)" } else { "" };
         format!(
-            "{}:{} {} -> {} {}{port}",
+            "{}:{} {} -> {} {}{port}{family}",
             self.set, self.case, self.from, self.to, self.proto
         )
     }
@@ -84,6 +89,11 @@ fn read_queries(set: &'static str, root: &Path) -> Vec<Query> {
                 to: text("to"),
                 proto: text("proto"),
                 port: q["port"].as_u64().map(|p| p as u16),
+                ipv6: match &q["ipv6"] {
+                    Value::Null => false,
+                    Value::Bool(b) => *b,
+                    other => panic!("{}: ipv6 {other} is not a boolean", path.display()),
+                },
                 established: expect == "established",
                 blocked_by,
             }
@@ -215,6 +225,7 @@ fn aws_cases_through_the_library() {
                 protocol,
                 port: q.port,
                 src_port: None,
+                ipv6: q.ipv6,
             },
         )
         .map_err(|e| e.to_string())?;
@@ -236,6 +247,9 @@ fn aws_cases_through_the_cli() {
             .args(["--from", &q.from, "--to", &q.to, "--proto", &q.proto]);
         if let Some(p) = q.port {
             cmd.args(["--port", &p.to_string()]);
+        }
+        if q.ipv6 {
+            cmd.arg("--ipv6");
         }
         cmd.arg("--json");
         let out = cmd.output().map_err(|e| format!("cannot run {bin}: {e}"))?;

@@ -88,7 +88,7 @@ fn two_tier_nat_snapshot_imports_with_its_facts() {
     assert_eq!(
         public_rt.routes,
         vec![Route {
-            destination: Destination::Cidr(net("0.0.0.0/0")),
+            destination: Destination::Cidr(ipnet::IpNet::V4(net("0.0.0.0/0"))),
             target: RouteTarget::InternetGateway("igw-0ccdaa4aa317e1ff9".into()),
             state: RouteState::Active,
         }]
@@ -137,7 +137,7 @@ fn two_tier_nat_snapshot_imports_with_its_facts() {
     assert!(web
         .inbound
         .iter()
-        .all(|r| r.peer == Peer::Cidr(net("0.0.0.0/0"))));
+        .all(|r| r.peer == Peer::Cidr(ipnet::IpNet::V4(net("0.0.0.0/0")))));
     let api = find(&s.security_groups, "sg-0d6819e7ee4f724a1", |x| &x.id);
     assert_eq!(
         api.inbound,
@@ -149,7 +149,10 @@ fn two_tier_nat_snapshot_imports_with_its_facts() {
             description: String::new(),
         }]
     );
-    assert_eq!(api.outbound[0].peer, Peer::Cidr(net("0.0.0.0/0")));
+    assert_eq!(
+        api.outbound[0].peer,
+        Peer::Cidr(ipnet::IpNet::V4(net("0.0.0.0/0")))
+    );
     let default = find(&s.security_groups, "sg-04637f4e026a1ae73", |x| &x.id);
     assert_eq!(default.name, "default");
     assert_eq!(
@@ -168,6 +171,7 @@ fn two_tier_nat_snapshot_imports_with_its_facts() {
     assert_eq!(
         web1.interfaces,
         vec![Interface {
+            ipv6_addresses: Default::default(),
             id: "eni-06449554f2a960288".into(),
             subnet: "subnet-00f2c1627f44180e5".into(),
             private_ip: ip("10.8.0.10"),
@@ -190,6 +194,7 @@ fn two_tier_nat_snapshot_imports_with_its_facts() {
     assert_eq!(
         nat.interface,
         Interface {
+            ipv6_addresses: Default::default(),
             id: "eni-02dffaec64abccb2c".into(),
             subnet: "subnet-00f2c1627f44180e5".into(),
             private_ip: ip("10.8.0.30"),
@@ -235,7 +240,7 @@ fn subnet_acl_snapshot_imports_with_its_facts() {
                 protocol: Protocol::Tcp,
                 ports: Some(PortRange::single(22)),
                 icmp: None,
-                cidr: net("10.9.1.0/24"),
+                cidr: ipnet::IpNet::V4(net("10.9.1.0/24")),
                 action: Action::Deny,
             },
             AclRule {
@@ -243,13 +248,13 @@ fn subnet_acl_snapshot_imports_with_its_facts() {
                 protocol: Protocol::All,
                 ports: None,
                 icmp: None,
-                cidr: net("10.9.0.0/16"),
+                cidr: ipnet::IpNet::V4(net("10.9.0.0/16")),
                 action: Action::Allow,
             },
         ]
     );
     assert_eq!(lab_b.outbound.len(), 1);
-    assert_eq!(lab_b.outbound[0].cidr, net("10.9.0.0/16"));
+    assert_eq!(lab_b.outbound[0].cidr, ipnet::IpNet::V4(net("10.9.0.0/16")));
     let default = find(&s.network_acls, "acl-06154b4a35e8f6c2c", |x| &x.id);
     assert!(default.default);
     assert_eq!(default.subnets, vec!["subnet-09df9140b1d5ceac6"]);
@@ -272,7 +277,10 @@ fn subnet_acl_snapshot_imports_with_its_facts() {
         ]
     );
     let lab_all = find(&s.security_groups, "sg-08a124f152489f7bf", |x| &x.id);
-    assert_eq!(lab_all.inbound[0].peer, Peer::Cidr(net("10.9.0.0/16")));
+    assert_eq!(
+        lab_all.inbound[0].peer,
+        Peer::Cidr(ipnet::IpNet::V4(net("10.9.0.0/16")))
+    );
     assert!(s
         .instances
         .iter()

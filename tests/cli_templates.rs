@@ -263,3 +263,54 @@ fn matrix_json_gives_each_pair_of_classes_once_and_every_pair_of_endpoints_from_
         );
     }
 }
+
+#[test]
+fn trace_over_ipv6_with_the_flag_or_an_ipv6_address() {
+    let o = vpcplay(&[
+        "trace",
+        "template:ipv6-egress-only",
+        "--from",
+        "internet",
+        "--to",
+        "app",
+        "--port",
+        "22",
+        "--ipv6",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["verdict"], "no-route");
+    assert_eq!(v["blocked_by"]["id"], "eigw-shop");
+    assert_eq!(v["blocked_by"]["kind"], "egress-only-internet-gateway");
+    assert_eq!(v["blocked_by"]["direction"], "return");
+    assert_eq!(v["hops"][0]["dst"], "2600:1f18:ab00:1201::20");
+    let o = vpcplay(&[
+        "trace",
+        "template:ipv6-egress-only",
+        "--from",
+        "2001:db8::1",
+        "--to",
+        "web",
+        "--port",
+        "443",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("[2600:1f18:ab00:1200::10]:443"),
+        "{}",
+        stdout(&o)
+    );
+    let o = vpcplay(&[
+        "trace",
+        "template:ipv6-egress-only",
+        "--from",
+        "10.0.0.10",
+        "--to",
+        "2001:db8::1",
+        "--port",
+        "443",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("different families"), "{}", stderr(&o));
+}

@@ -31,6 +31,8 @@ const NAMES: &[&str] = &[
     "\"pl-1\"",
     "\"vpce-1\"",
     "\"eni-web-1\"",
+    "\"eigw-1\"",
+    "\"subnet-1\"",
     "\"db-sg\"",
     "\"default\"",
     "\"ap-northeast-2a\"",
@@ -51,6 +53,8 @@ const NAMES: &[&str] = &[
     "subnet-b",
     "db-sg",
     "i-1",
+    "eni-1",
+    "eigw-1",
     "internet_hosts[0]",
 ];
 
@@ -70,7 +74,10 @@ fn english_words_with(text: &str, more: &[String]) -> Vec<String> {
     for n in names {
         rest = rest.replace(n, " ");
     }
-    let rest = rest.replace("IPv4", " ");
+    let rest = rest
+        .replace("IPv4", " ")
+        .replace("IPv6", " ")
+        .replace("icmpv6", " ");
     let mut out = Vec::new();
     let mut word = String::new();
     for c in rest.chars().chain([' ']) {
@@ -151,9 +158,15 @@ fn refusal_variant(r: &Refusal) -> usize {
         R::SecondVgw { .. } => 31,
         R::VgwNeedsVpc => 32,
         R::SiteInVpc { .. } => 33,
+        R::EigwOffVpc => 34,
+        R::SecondEigw { .. } => 35,
+        R::EigwNeedsVpc => 36,
+        R::NoIpv6Block => 37,
+        R::VpcWithoutIpv6 { .. } => 38,
+        R::SubnetWithoutIpv6 { .. } => 39,
     }
 }
-const REFUSAL_VARIANTS: usize = 34;
+const REFUSAL_VARIANTS: usize = 40;
 
 fn refusals() -> Vec<Refusal> {
     use Refusal as R;
@@ -179,6 +192,17 @@ fn refusals() -> Vec<Refusal> {
         },
         R::VgwNeedsVpc,
         R::SiteInVpc { vpc: s("vpc-1") },
+        R::EigwOffVpc,
+        R::SecondEigw {
+            vpc: s("vpc-1"),
+            eigw: s("eigw-1"),
+        },
+        R::EigwNeedsVpc,
+        R::NoIpv6Block,
+        R::VpcWithoutIpv6 { vpc: s("vpc-1") },
+        R::SubnetWithoutIpv6 {
+            subnet: s("subnet-a"),
+        },
         R::SubnetFull {
             subnet: s("subnet-a"),
             cidr: Some("10.0.1.0/28".parse().unwrap()),
@@ -369,9 +393,14 @@ fn message_variant(m: &Message) -> usize {
         M::GatewayTableRoute { .. } => 67,
         M::GwlbEndpointGroups => 68,
         M::GwlbEndpointOtherVpc { .. } => 69,
+        M::VpcIpv6CidrSize { .. } => 70,
+        M::SubnetIpv6Cidr { .. } => 71,
+        M::Ipv6Address { .. } => 72,
+        M::EigwOtherVpc { .. } => 73,
+        M::EigwIpv4Route { .. } => 74,
     }
 }
-const MESSAGE_VARIANTS: usize = 70;
+const MESSAGE_VARIANTS: usize = 75;
 
 const NOUNS: [PartNoun; 16] = [
     PartNoun::Vpc,
@@ -396,6 +425,9 @@ fn messages() -> Vec<Message> {
     use Message as M;
     let s = |x: &str| x.to_string();
     let net = |x: &str| x.parse::<ipnet::Ipv4Net>().unwrap();
+    let any = |x: &str| x.parse::<ipnet::IpNet>().unwrap();
+    let net6 = |x: &str| x.parse::<ipnet::Ipv6Net>().unwrap();
+    use vpc_playground::scenario::message::Ipv6Why;
     let ip = |x: &str| x.parse::<std::net::Ipv4Addr>().unwrap();
     let ports = PortRange::new(80, 443).unwrap();
     let usable = Some((ip("10.0.1.4"), ip("10.0.1.254")));
@@ -447,9 +479,38 @@ fn messages() -> Vec<Message> {
             path: s("load_balancers[1].target_groups[0]"),
         },
         M::HostBits {
-            net: net("10.0.1.5/24"),
-            canonical: net("10.0.1.0/24"),
+            net: any("10.0.1.5/24"),
+            canonical: any("10.0.1.0/24"),
         },
+        M::VpcIpv6CidrSize {
+            net: net6("2600:1f18::/40"),
+        },
+        M::SubnetIpv6Cidr {
+            net: net6("2600:1f18:0:100::/56"),
+            why: Ipv6Why::NotSlash64,
+        },
+        M::SubnetIpv6Cidr {
+            net: net6("2600:1f19::/64"),
+            why: Ipv6Why::Outside(s("2600:1f18::/56")),
+        },
+        M::Ipv6Address {
+            ip: "2600:1f18::1".parse().unwrap(),
+            why: Ipv6Why::Reserved(net6("2600:1f18::/64")),
+        },
+        M::Ipv6Address {
+            ip: "2600:1f18::10".parse().unwrap(),
+            why: Ipv6Why::NoBlock(s("subnet-1")),
+        },
+        M::Ipv6Address {
+            ip: "2600:1f18::10".parse().unwrap(),
+            why: Ipv6Why::Taken(s("eni-1")),
+        },
+        M::EigwOtherVpc {
+            id: s("eigw-1"),
+            vpc: s("vpc-2"),
+            here: s("vpc-1"),
+        },
+        M::EigwIpv4Route { id: s("eigw-1") },
         M::VpcWithoutCidr,
         M::VpcCidrSize {
             net: net("10.0.0.0/8"),
@@ -638,7 +699,7 @@ fn messages() -> Vec<Message> {
         },
         M::DuplicateRoute {
             first: 0,
-            dest: Destination::Cidr(net("0.0.0.0/0")),
+            dest: Destination::Cidr(any("0.0.0.0/0")),
         },
         M::DuplicateRoute {
             first: 0,
@@ -647,15 +708,15 @@ fn messages() -> Vec<Message> {
         M::LocalRouteNotVpc {
             blocks: vec![net("10.0.0.0/16")],
             vpc: s("\"vpc-1\""),
-            dest: Destination::Cidr(net("0.0.0.0/0")),
+            dest: Destination::Cidr(any("0.0.0.0/0")),
         },
         M::RouteInsideVpc {
-            net: net("10.0.1.0/24"),
-            block: net("10.0.0.0/16"),
+            net: any("10.0.1.0/24"),
+            block: any("10.0.0.0/16"),
         },
         M::MiddleboxNotSubnet {
-            net: net("10.0.1.0/25"),
-            block: net("10.0.0.0/16"),
+            net: any("10.0.1.0/25"),
+            block: any("10.0.0.0/16"),
         },
         M::GatewayOtherVpc {
             id: s("igw-1"),
@@ -673,7 +734,7 @@ fn messages() -> Vec<Message> {
             table: s("\"엣지\""),
         },
         M::GatewayTableRoute {
-            dest: Destination::Cidr(net("0.0.0.0/0")),
+            dest: Destination::Cidr(any("0.0.0.0/0")),
         },
         M::EndpointRouteDestination {
             id: s("vpce-1"),

@@ -426,3 +426,57 @@ fn nacl_fixes_on_templates_with_empty_acls_reach_established_step_by_step() {
     }
     assert!(acl_fixes > 0, "no template flow met an ACL");
 }
+
+/// IPv6: the group, ACL and route fixes of an IPv6 flow name IPv6 blocks, and the route goes to
+/// the internet gateway (IPv6 needs no NAT).
+#[test]
+fn ipv6_fixes_open_and_route_the_ipv6_family() {
+    let mut s = Sc::new()
+        .vpc("vpc", "10.0.0.0/16")
+        .ipv6("2600:1f18:ab00:1200::/56")
+        .igw("igw")
+        .eigw("eigw")
+        .subnet("app-net", "10.0.1.0/24")
+        .subnet_ipv6("app-net", "2600:1f18:ab00:1201::/64")
+        .route_table("app-rt", &["app-net"])
+        .sg("app-sg", &[], &["all to 0.0.0.0/0"])
+        .instance("app", "app-net", "10.0.1.10")
+        .ipv6_address("2600:1f18:ab00:1201::10")
+        .sgs(&["app-sg"])
+        .listens(&["443"])
+        .internet_server("site", "198.51.100.7", &["443"])
+        .build();
+    let out = FlowSpec {
+        ipv6: true,
+        ..spec("app", "site", 443)
+    };
+    // One fix at a time until it is established: each opens or routes the IPv6 family.
+    let mut fixes = Vec::new();
+    while !run_spec(&s, out.clone()).verdict.is_established() && fixes.len() < 6 {
+        fixes.push(fix_and_retrace(&mut s, &out).0);
+    }
+    assert!(
+        run_spec(&s, out.clone()).verdict.is_established(),
+        "{fixes:#?}"
+    );
+    for fix in &fixes {
+        match fix {
+            Fix::AddSgRule { rule, .. } => {
+                assert_eq!(rule.peer, Peer::Cidr(any_net("2001:db8::c633:6407/128")))
+            }
+            Fix::AddAclRule { rule, .. } => assert!(rule.cidr.addr().is_ipv6(), "{fix:?}"),
+            Fix::AddRoute { route, .. } => {
+                assert_eq!(route.target, RouteTarget::InternetGateway("igw".into()));
+                assert_eq!(
+                    route.destination,
+                    vpc_playground::model::Destination::Cidr(any_net("::/0"))
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(
+        fixes.iter().any(|f| matches!(f, Fix::AddRoute { .. })),
+        "{fixes:#?}"
+    );
+}

@@ -48,6 +48,9 @@ fn args(q: &Value) -> Vec<String> {
     if let Some(p) = q["port"].as_u64() {
         a.extend(["--port".into(), p.to_string()]);
     }
+    if q["ipv6"].as_bool() == Some(true) {
+        a.push("--ipv6".into());
+    }
     a.push("--json".into());
     a
 }
@@ -68,8 +71,12 @@ fn run(root: &Path, q: &Value) -> Value {
         q["proto"].as_str().unwrap_or_default(),
         q["port"]
             .as_u64()
-            .map_or(String::new(), |p| format!("/{p}"))
-    );
+            .map_or(String::new(), |p| format!("/{p}")),
+    ) + if q["ipv6"].as_bool() == Some(true) {
+        " ipv6"
+    } else {
+        ""
+    };
     let output: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
     let error = (output.is_null()).then(|| String::from_utf8_lossy(&out.stderr).trim().to_string());
     json!({"query": key, "exit": out.status.code(), "output": output, "error": error})

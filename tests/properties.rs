@@ -412,7 +412,7 @@ proptest! {
         for f in flows {
             let mut t = trace_flow(&s, f);
             if let (Some(sp), true) = (src_port, f.protocol != Protocol::Icmp) {
-                t = run_spec(&s, vpc_playground::engine::FlowSpec {
+                t = run_spec(&s, vpc_playground::engine::FlowSpec { ipv6: Default::default(),
                     from: ENDPOINTS[f.from].into(),
                     to: ENDPOINTS[f.to].into(),
                     protocol: f.protocol,

@@ -8,6 +8,7 @@ mod common;
 use common::*;
 use vpc_playground::engine::trace::Decision;
 use vpc_playground::engine::{Direction, Kind, Verdict};
+use vpc_playground::engine::{FlowSpec, Trace};
 use vpc_playground::model::{Engine, LbKind, LbProtocol, Listening, Os, Protocol, Role, Scenario};
 
 use Direction::{Forward, Return};
@@ -741,7 +742,7 @@ fn igw_one_to_one_nat_translates_source() {
     let out = hop(&t, "igw", Forward, Decision::Translate);
     assert_eq!(
         (out.packet.src, out.packet.dst),
-        (ip("54.0.0.10"), ip("198.51.100.7"))
+        (addr("54.0.0.10"), addr("198.51.100.7"))
     );
     let arrived = at_internet_host(&t, Forward);
     assert_eq!(arrived.packet.src, ip("54.0.0.10"));
@@ -752,13 +753,13 @@ fn igw_one_to_one_nat_translates_source() {
     let inbound = hop(&t, "igw", Forward, Decision::Translate);
     assert_eq!(
         (inbound.packet.src, inbound.packet.dst),
-        (ip("203.0.113.10"), ip("10.0.0.10"))
+        (addr("203.0.113.10"), addr("10.0.0.10"))
     );
     // The reply leaves with the public address again.
     let back = hop(&t, "igw", Return, Decision::Translate);
     assert_eq!(
         (back.packet.src, back.packet.dst),
-        (ip("54.0.0.10"), ip("203.0.113.10"))
+        (addr("54.0.0.10"), addr("203.0.113.10"))
     );
 }
 
@@ -858,7 +859,7 @@ fn nat_gateway_translates_and_reroutes() {
     let nat = hop(&t, "nat", Forward, Decision::Translate);
     assert_eq!(
         (nat.packet.src, nat.packet.dst),
-        (ip("10.0.0.30"), ip("198.51.100.7"))
+        (addr("10.0.0.30"), addr("198.51.100.7"))
     );
     // ... and the NAT gateway's subnet table routes it again, to the internet gateway.
     let again = hop(&t, "pub-rt", Forward, Decision::Forward);
@@ -1099,7 +1100,7 @@ fn appliance_forwarding_source_dest_check() {
     let fw = hop(&t, "fw", Forward, Decision::Forward);
     assert_eq!(
         (fw.packet.src, fw.packet.dst),
-        (ip("10.0.1.10"), ip("198.51.100.7"))
+        (addr("10.0.1.10"), addr("198.51.100.7"))
     );
     assert_eq!(
         hop(&t, "igw", Forward, Decision::Translate).packet.src,
@@ -1975,7 +1976,7 @@ fn trace_hops_record_translated_addresses() {
     let igw_back = hop(&t, "igw", Return, Decision::Translate);
     assert_eq!(
         (igw_back.packet.src, igw_back.packet.dst),
-        (ip("198.51.100.7"), ip("10.0.0.30"))
+        (addr("198.51.100.7"), addr("10.0.0.30"))
     );
     let nat_back = hop(&t, "nat", Return, Decision::Translate);
     assert_eq!(nat_back.packet.dst, ip("10.0.1.10"));
@@ -1983,7 +1984,7 @@ fn trace_hops_record_translated_addresses() {
     let home = hop(&t, "app", Return, Decision::Deliver);
     assert_eq!(
         (home.packet.src, home.packet.dst),
-        (ip("198.51.100.7"), ip("10.0.1.10"))
+        (addr("198.51.100.7"), addr("10.0.1.10"))
     );
 }
 
@@ -2792,6 +2793,7 @@ fn ingress_routing_on_a_virtual_private_gateway() {
         id: "fw".into(),
         name: "fw".into(),
         interfaces: vec![vpc_playground::model::Interface {
+            ipv6_addresses: Default::default(),
             id: "fw-eni".into(),
             subnet: "pub".into(),
             private_ip: ip("10.0.0.50"),
@@ -2959,6 +2961,7 @@ fn gwlb_endpoint_accepts_no_connections_of_its_own() {
 fn gwlb_endpoint_route_target_must_be_in_the_tables_vpc() {
     let mut s = gwlb("gwlbe:vpce-fw", true).build();
     s.vpcs.push(vpc_playground::model::Vpc {
+        ipv6_cidrs: Default::default(),
         id: "other".into(),
         name: String::new(),
         cidrs: vec!["10.9.0.0/16".parse().unwrap()],
@@ -2974,4 +2977,429 @@ fn gwlb_endpoint_route_target_must_be_in_the_tables_vpc() {
             .any(|p| p.code == "route-target-other-vpc" && p.message.contains("vpce-fw")),
         "{problems:?}"
     );
+}
+
+// ---- IPv6 dual stack --------------------------------------------------------------------------
+
+/// A dual-stack VPC: `vpc` 10.0.0.0/16 and 2600:1f18:ab00:1200::/56; subnet `web-net`
+/// 10.0.0.0/24 and 2600:1f18:ab00:1200::/64 with route table `web-rt` sending `::/0` to
+/// `v6_target` (nothing when empty) and 0.0.0.0/0 to the internet gateway `igw` (attached when
+/// `igw`); an egress-only gateway `eigw`; instance `web` at 10.0.0.10 and
+/// 2600:1f18:ab00:1200::10 listening on 443, its group open to `::/0` and `0.0.0.0/0` on 443;
+/// the default ACL allows all of both families; `laptop` on the internet at 203.0.113.10
+/// (IPv6 2001:db8:5::7).
+fn dual_stack(v6_target: &str, igw: bool) -> Sc {
+    let mut sc = Sc::new()
+        .vpc("vpc", "10.0.0.0/16")
+        .ipv6("2600:1f18:ab00:1200::/56");
+    if igw {
+        sc = sc.igw("igw");
+    }
+    sc = sc
+        .eigw("eigw")
+        .acl_rules(
+            "vpc-acl",
+            &["100 allow all 0.0.0.0/0", "101 allow all ::/0"],
+            &["100 allow all 0.0.0.0/0", "101 allow all ::/0"],
+        )
+        .subnet("web-net", "10.0.0.0/24")
+        .subnet_ipv6("web-net", "2600:1f18:ab00:1200::/64")
+        .subnet("db-net", "10.0.1.0/24")
+        .subnet_ipv6("db-net", "2600:1f18:ab00:1201::/64")
+        .sg(
+            "web-sg",
+            &["tcp 443 from 0.0.0.0/0", "tcp 443 from ::/0"],
+            &["all to 0.0.0.0/0", "all to ::/0"],
+        )
+        .instance("web", "web-net", "10.0.0.10")
+        .ipv6_address("2600:1f18:ab00:1200::10")
+        .sgs(&["web-sg"])
+        .listens(&["443"])
+        .instance("db", "db-net", "10.0.1.10")
+        .ipv6_address("2600:1f18:ab00:1201::20")
+        .sgs(&["web-sg"])
+        .listens(&["443"])
+        .route_table("web-rt", &["web-net"])
+        .internet_host("laptop", "203.0.113.10", Os::Linux);
+    if igw {
+        sc = sc.route("web-rt", "0.0.0.0/0", "igw:igw");
+    }
+    if !v6_target.is_empty() {
+        sc = sc.route("web-rt", "::/0", v6_target);
+    }
+    sc
+}
+
+/// A flow over the endpoints' IPv6 addresses.
+fn over_ipv6(s: &Scenario, from: &str, to: &str, protocol: Protocol, port: Option<u16>) -> Trace {
+    run_spec(
+        s,
+        FlowSpec {
+            ipv6: true,
+            protocol,
+            port,
+            ..FlowSpec::tcp(from, to, 0)
+        },
+    )
+}
+
+fn tcp6(s: &Scenario, from: &str, to: &str, port: u16) -> Trace {
+    over_ipv6(s, from, to, Protocol::Tcp, Some(port))
+}
+
+#[test]
+fn ipv6_internet_gateway_passes_ipv6_without_translation() {
+    let mut s = dual_stack("igw:igw", true).build();
+    s.internet_hosts[0].ipv6 = Some("2001:db8:5::7".parse().unwrap());
+    // web has no public IPv4 address, yet the internet reaches its IPv6 address.
+    let t = tcp6(&s, "laptop", "web", 443);
+    assert_established(&t);
+    assert_eq!(t.flow.dst, addr("2600:1f18:ab00:1200::10"));
+    assert_eq!(t.flow.src, addr("2001:db8:5::7"));
+    let inbound = hop(&t, "igw", Forward, Decision::Forward);
+    assert_eq!(inbound.packet.dst, addr("2600:1f18:ab00:1200::10"));
+    let out = hop(&t, "igw", Return, Decision::Forward);
+    assert_eq!(out.packet.src, addr("2600:1f18:ab00:1200::10"));
+    // Over IPv4 the same flow has no public address to go to.
+    assert_eq!(
+        tcp(&s, "laptop", "web", 443).verdict,
+        Verdict::NoPublicAddress
+    );
+}
+
+#[test]
+fn ipv6_flow_from_an_ipv6_literal_and_stand_in_for_hosts() {
+    let s = dual_stack("igw:igw", true).build();
+    let t = tcp(&s, "2001:db8:9::1", "web", 443);
+    assert_established(&t);
+    assert_eq!(t.flow.dst, addr("2600:1f18:ab00:1200::10"));
+    // A host known only by its IPv4 address sends from 2001:db8:: and its 32 bits.
+    let t = tcp6(&s, "laptop", "web", 443);
+    assert_eq!(t.flow.src, addr("2001:db8::cb00:710a"));
+}
+
+#[test]
+fn ipv6_rules_of_one_family_never_match_the_other() {
+    let mut s = dual_stack("igw:igw", true).build();
+    // The group admits 443 from 0.0.0.0/0 only: not IPv6.
+    s.security_groups
+        .iter_mut()
+        .find(|g| g.id == "web-sg")
+        .unwrap()
+        .inbound
+        .pop();
+    let t = tcp(&s, "2001:db8:9::1", "web", 443);
+    assert_blocked(
+        &t,
+        Verdict::DroppedBySecurityGroup,
+        "web-sg",
+        Kind::SecurityGroup,
+        Forward,
+        None,
+    );
+    // The ACL allowing 0.0.0.0/0 only drops IPv6 at its implicit deny.
+    let s = Sc::new()
+        .vpc("vpc", "10.0.0.0/16")
+        .ipv6("2600:1f18:ab00:1200::/56")
+        .igw("igw")
+        .subnet("web-net", "10.0.0.0/24")
+        .subnet_ipv6("web-net", "2600:1f18:ab00:1200::/64")
+        .route_table("web-rt", &["web-net"])
+        .route("web-rt", "::/0", "igw:igw")
+        .sg("open", &["all from ::/0"], &["all to ::/0"])
+        .instance("web", "web-net", "10.0.0.10")
+        .ipv6_address("2600:1f18:ab00:1200::10")
+        .sgs(&["open"])
+        .listens(&["443"])
+        .build();
+    let t = tcp(&s, "2001:db8:9::1", "web", 443);
+    assert_blocked(
+        &t,
+        Verdict::DroppedByNetworkAcl,
+        "vpc-acl",
+        Kind::NetworkAcl,
+        Forward,
+        Some("*"),
+    );
+}
+
+#[test]
+fn ipv6_route_needs_an_ipv6_destination() {
+    // Only 0.0.0.0/0 → igw: an IPv6 packet for the internet matches no route.
+    let s = dual_stack("", true).build();
+    let t = tcp6(&s, "web", "laptop", 443);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "web-rt",
+        Kind::RouteTable,
+        Forward,
+        None,
+    );
+}
+
+#[test]
+fn ipv6_local_route_covers_the_vpcs_ipv6_block() {
+    let s = dual_stack("", true).build();
+    let t = tcp6(&s, "web", "db", 443);
+    assert_established(&t);
+    assert_eq!(t.flow.dst, addr("2600:1f18:ab00:1201::20"));
+}
+
+#[test]
+fn egress_only_gateway_carries_connections_out_and_their_replies_back() {
+    let s = dual_stack("eigw:eigw", false)
+        .internet_server("site", "198.51.100.7", &["443"])
+        .build();
+    let t = tcp6(&s, "web", "site", 443);
+    assert_established(&t);
+    let out = hop(&t, "eigw", Forward, Decision::Forward);
+    assert_eq!(out.component.kind, Kind::EgressOnlyInternetGateway);
+    assert_eq!(
+        out.packet.src,
+        addr("2600:1f18:ab00:1200::10"),
+        "no translation"
+    );
+    hop(&t, "eigw", Return, Decision::Forward);
+}
+
+#[test]
+fn egress_only_gateway_lets_no_connection_in_from_the_internet() {
+    let s = dual_stack("eigw:eigw", false).build();
+    let t = tcp(&s, "2001:db8:9::1", "web", 443);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "eigw",
+        Kind::EgressOnlyInternetGateway,
+        Forward,
+        None,
+    );
+}
+
+#[test]
+fn egress_only_gateway_carries_no_ipv4() {
+    let s = dual_stack("", false)
+        .route("web-rt", "0.0.0.0/0", "eigw:eigw")
+        .build_unvalidated();
+    let problems = vpc_playground::scenario::validate(&s);
+    assert!(
+        problems.iter().any(|p| p.code == "egress-only-route-ipv4"
+            && p.path == "route_tables[1].routes[0].destination"),
+        "{problems:?}"
+    );
+    let t = tcp(&s, "web", "203.0.113.10", 443);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "eigw",
+        Kind::EgressOnlyInternetGateway,
+        Forward,
+        None,
+    );
+}
+
+#[test]
+fn ipv6_nat_gateway_carries_no_ipv6() {
+    let s = dual_stack("nat:nat", true)
+        .subnet("nat-net", "10.0.2.0/24")
+        .nat_gw("nat", "nat-net", "10.0.2.5", "54.0.0.5")
+        .build();
+    let t = tcp6(&s, "web", "2001:db8:5::7", 443);
+    assert_blocked(
+        &t,
+        Verdict::DroppedByNatGateway,
+        "nat",
+        Kind::NatGateway,
+        Forward,
+        None,
+    );
+}
+
+#[test]
+fn ipv6_ping_is_icmpv6_and_needs_icmpv6_rules() {
+    let s = dual_stack("igw:igw", true)
+        .sg_inbound("web-sg", "icmp from ::/0")
+        .build();
+    let t = over_ipv6(&s, "2001:db8:9::1", "web", Protocol::Icmp, None);
+    assert_eq!(t.flow.protocol, Protocol::Icmpv6);
+    // An ICMP (IPv4) rule does not admit ICMPv6.
+    assert_blocked(
+        &t,
+        Verdict::DroppedBySecurityGroup,
+        "web-sg",
+        Kind::SecurityGroup,
+        Forward,
+        None,
+    );
+    let s = dual_stack("igw:igw", true)
+        .sg_inbound("web-sg", "icmpv6 from ::/0")
+        .build();
+    let t = over_ipv6(&s, "2001:db8:9::1", "web", Protocol::Icmp, None);
+    assert_established(&t);
+    let back = t.hops.iter().rev().find(|h| h.direction == Return).unwrap();
+    assert_eq!(back.packet.protocol, Protocol::Icmpv6);
+}
+
+#[test]
+fn ipv6_peering_routes_the_peers_ipv6_block() {
+    let s = dual_stack("", true)
+        .route("web-rt", "2600:1f18:cd00:3400::/56", "pcx:pcx")
+        .vpc("peer", "10.2.0.0/16")
+        .ipv6("2600:1f18:cd00:3400::/56")
+        .acl_rules(
+            "peer-acl",
+            &["100 allow all 0.0.0.0/0", "101 allow all ::/0"],
+            &["100 allow all 0.0.0.0/0", "101 allow all ::/0"],
+        )
+        .subnet("peer-net", "10.2.1.0/24")
+        .subnet_ipv6("peer-net", "2600:1f18:cd00:3400::/64")
+        .route("peer-main", "2600:1f18:ab00:1200::/56", "pcx:pcx")
+        .sg("peer-sg", &["tcp 443 from ::/0"], &["all to ::/0"])
+        .instance("far", "peer-net", "10.2.1.10")
+        .ipv6_address("2600:1f18:cd00:3400::30")
+        .sgs(&["peer-sg"])
+        .listens(&["443"])
+        .peering("pcx", "vpc", "peer")
+        .build();
+    let t = tcp6(&s, "web", "far", 443);
+    assert_established(&t);
+    assert_eq!(t.flow.dst, addr("2600:1f18:cd00:3400::30"));
+}
+
+#[test]
+fn ipv6_flow_needs_ipv6_addresses_at_both_ends_of_one_family() {
+    use vpc_playground::engine::{trace, FlowError, Network};
+    let mut s = dual_stack("igw:igw", true).build();
+    s.instances[1].interfaces[0].ipv6_addresses.clear();
+    let net = Network::new(&s);
+    let spec = FlowSpec {
+        ipv6: true,
+        ..FlowSpec::tcp("web", "db", 443)
+    };
+    assert!(matches!(
+        trace(&net, &spec),
+        Err(FlowError::NoIpv6 { role: "--to", .. })
+    ));
+    let mixed = FlowSpec::tcp("10.0.0.10", "2001:db8::1", 443);
+    assert_eq!(trace(&net, &mixed).unwrap_err(), FlowError::MixedFamilies);
+}
+
+#[test]
+fn egress_only_gateway_drops_the_reply_to_a_connection_from_the_internet() {
+    // web's subnet sends ::/0 to the egress-only gateway while the VPC also has an internet
+    // gateway: the internet's packet comes in through the internet gateway, but the reply
+    // leaving through the egress-only gateway answers a connection it never saw start.
+    let s = dual_stack("eigw:eigw", true).build();
+    let t = tcp(&s, "2001:db8:9::1", "web", 443);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "eigw",
+        Kind::EgressOnlyInternetGateway,
+        Return,
+        None,
+    );
+}
+
+#[test]
+fn ipv6_transit_gateway_propagates_the_vpcs_ipv6_blocks() {
+    // hub() made dual stack: each VPC attachment propagates the VPC's IPv6 block as well.
+    let mut s = hub();
+    for (v, n) in [("a", 1), ("b", 2)] {
+        let block: ipnet::Ipv6Net = format!("2600:1f18:{n}00::/56").parse().unwrap();
+        let vpc = s.vpcs.iter_mut().find(|x| x.id == v).unwrap();
+        vpc.ipv6_cidrs.push(block);
+        let sn = s
+            .subnets
+            .iter_mut()
+            .find(|x| x.id == format!("{v}-net"))
+            .unwrap();
+        sn.ipv6_cidr = Some(format!("2600:1f18:{n}00::/64").parse().unwrap());
+        let inst = s
+            .instances
+            .iter_mut()
+            .find(|x| x.id == format!("{v}1"))
+            .unwrap();
+        inst.interfaces[0].ipv6_addresses = vec![format!("2600:1f18:{n}00::10").parse().unwrap()];
+        let acl = s
+            .network_acls
+            .iter_mut()
+            .find(|x| x.id == format!("{v}-acl"))
+            .unwrap();
+        acl.inbound.push(acl_rule("101 allow all ::/0"));
+        acl.outbound.push(acl_rule("101 allow all ::/0"));
+        let sg = s
+            .security_groups
+            .iter_mut()
+            .find(|x| x.id == format!("{v}-sg"))
+            .unwrap();
+        sg.inbound.push(sg_rule("tcp 22 from 2600:1f18::/32"));
+        sg.outbound.push(sg_rule("all to ::/0"));
+        let rt = s
+            .route_tables
+            .iter_mut()
+            .find(|x| x.id == format!("{v}-main"))
+            .unwrap();
+        rt.routes.push(vpc_playground::model::Route {
+            destination: vpc_playground::model::Destination::Cidr(any_net("2600:1f18::/32")),
+            target: target("tgw:tgw"),
+            state: Default::default(),
+        });
+    }
+    let t = tcp6(&s, "a1", "b1", 22);
+    assert_established(&t);
+    assert_eq!(t.flow.dst, addr("2600:1f18:200::10"));
+    hop(&t, "tgw-rt", Forward, Decision::Forward);
+    hop(&t, "tgw-rt", Return, Decision::Forward);
+}
+
+#[test]
+fn nat64_nat_gateway_translates_ipv6_to_64_ff9b_into_ipv4() {
+    // web (IPv6 only to the outside) reaches an IPv4-only server through the NAT gateway's
+    // NAT64: 64:ff9b::/96 → nat, and the NAT gateway's subnet goes out by the internet gateway.
+    let s = dual_stack("", true)
+        .route("web-rt", "64:ff9b::/96", "nat:nat")
+        .subnet("nat-net", "10.0.2.0/24")
+        .subnet_ipv6("nat-net", "2600:1f18:ab00:1202::/64")
+        .route_table("nat-rt", &["nat-net"])
+        .route("nat-rt", "0.0.0.0/0", "igw:igw")
+        .nat_gw("nat", "nat-net", "10.0.2.5", "54.0.0.5")
+        .internet_server("site", "198.51.100.7", &["443"])
+        .build();
+    let t = tcp(&s, "web", "64:ff9b::c633:6407", 443);
+    assert_established(&t);
+    let at_site = at_internet_host(&t, Forward);
+    assert_eq!(
+        (at_site.packet.src, at_site.packet.dst),
+        (addr("54.0.0.5"), addr("198.51.100.7"))
+    );
+    let home = hop(&t, "web", Return, Decision::Deliver);
+    assert_eq!(
+        (home.packet.src, home.packet.dst),
+        (addr("64:ff9b::c633:6407"), addr("2600:1f18:ab00:1200::10"))
+    );
+    // Ping: ICMPv6 echo in, ICMP echo out, and back.
+    let s2 = {
+        let mut s2 = s.clone();
+        let g = s2
+            .security_groups
+            .iter_mut()
+            .find(|g| g.id == "web-sg")
+            .unwrap();
+        g.outbound.push(sg_rule("icmpv6 to ::/0"));
+        s2
+    };
+    let t = over_ipv6(&s2, "web", "64:ff9b::c633:6407", Protocol::Icmp, None);
+    assert_established(&t);
+    assert_eq!(
+        at_internet_host(&t, Forward).packet.protocol,
+        Protocol::Icmp
+    );
+    assert_eq!(
+        hop(&t, "web", Return, Decision::Deliver).packet.protocol,
+        Protocol::Icmpv6
+    );
+    // Any other IPv6 destination is not the NAT gateway's to translate: see
+    // `ipv6_nat_gateway_carries_no_ipv6`.
 }

@@ -101,6 +101,7 @@ fn every_post_template_names_its_post_in_both_languages() {
 fn run(s: &Scenario, from: &str, to: &str, protocol: Protocol, port: Option<u16>) -> Trace {
     let net = Network::new(s);
     let spec = FlowSpec {
+        ipv6: Default::default(),
         from: from.into(),
         to: to.into(),
         protocol,
@@ -111,13 +112,13 @@ fn run(s: &Scenario, from: &str, to: &str, protocol: Protocol, port: Option<u16>
 }
 
 #[test]
-fn there_are_ten_templates_with_unique_ids() {
+fn there_are_eleven_templates_with_unique_ids() {
     let ids: Vec<&str> = templates::all().iter().map(|t| t.id).collect();
-    assert_eq!(ids.len(), 10);
+    assert_eq!(ids.len(), 11);
     let mut sorted = ids.clone();
     sorted.sort();
     sorted.dedup();
-    assert_eq!(sorted.len(), 10, "{ids:?}");
+    assert_eq!(sorted.len(), 11, "{ids:?}");
     assert!(templates::load("nope").is_none());
 }
 
@@ -733,6 +734,42 @@ fn gwlb_inspection_sends_both_ways_through_the_endpoint() {
     assert_eq!(
         t.blocked_by.as_ref().map(|b| b.id.as_str()),
         Some("vpce-fw")
+    );
+}
+
+/// IPv6 with an egress-only gateway: the internet reaches web's IPv6 address through the internet
+/// gateway without a public IP; app reaches the internet over IPv6 through the egress-only
+/// gateway, which lets nothing in from the internet.
+#[test]
+fn ipv6_egress_only_lets_app_out_and_nothing_in() {
+    use vpc_playground::engine::trace::Verdict;
+    let s = templates::load("ipv6-egress-only").unwrap();
+    let v6 = |from: &str, to: &str, port: u16| {
+        let spec = FlowSpec {
+            ipv6: true,
+            ..FlowSpec::tcp(from, to, port)
+        };
+        trace(&Network::new(&s), &spec).unwrap_or_else(|e| panic!("{from} → {to}: {e}"))
+    };
+    assert!(v6("internet", "web", 443).verdict.is_established());
+    assert_eq!(
+        run(&s, "internet", "web", TCP, Some(443)).verdict,
+        Verdict::NoPublicAddress
+    );
+    let out = v6("app", "internet", 443);
+    assert!(out.verdict.is_established(), "{:#?}", out.hops);
+    assert!(out.hops.iter().any(|h| h.component.id == "eigw-shop"));
+    let t = v6("internet", "app", 22);
+    assert_eq!(t.verdict, Verdict::NoRoute);
+    assert_eq!(
+        t.blocked_by.as_ref().map(|b| b.id.as_str()),
+        Some("eigw-shop")
+    );
+    assert!(v6("web", "app", 8080).verdict.is_established());
+    // Over IPv4, app has no way out at all.
+    assert_eq!(
+        run(&s, "app", "internet", TCP, Some(443)).verdict,
+        Verdict::NoRoute
     );
 }
 

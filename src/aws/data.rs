@@ -129,6 +129,7 @@ fn rds_instance(
                 loc.place()
             ));
             Interface {
+                ipv6_addresses: Vec::new(),
                 id: free_id(s, &format!("{id}-eni")),
                 subnet,
                 private_ip: ip,

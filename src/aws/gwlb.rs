@@ -25,6 +25,7 @@ fn named_endpoint(eni: &RawEni) -> Option<&str> {
 /// An endpoint's interface: no public address and no security groups (AWS gives it none).
 fn bare_interface(id: Id, subnet: Id, private_ip: std::net::Ipv4Addr) -> Interface {
     Interface {
+        ipv6_addresses: Vec::new(),
         id,
         subnet,
         private_ip,
@@ -38,11 +39,9 @@ fn bare_interface(id: Id, subnet: Id, private_ip: std::net::Ipv4Addr) -> Interfa
 /// The interface describe-network-interfaces gives an endpoint, if it has an IPv4 address.
 fn endpoint_interface(eni: &RawEni) -> Option<Interface> {
     let ip = eni.private_ip_address?.0;
-    Some(bare_interface(
-        eni.network_interface_id.clone(),
-        eni.subnet_id.clone(),
-        ip,
-    ))
+    let mut interface = bare_interface(eni.network_interface_id.clone(), eni.subnet_id.clone(), ip);
+    interface.ipv6_addresses = eni.ipv6();
+    Some(interface)
 }
 
 /// Adds the Gateway Load Balancer endpoints of the output to `s` (whose subnets are imported),

@@ -3,7 +3,8 @@
 //! Give [`import_files`] the files' names and contents (the browser reads them from a file
 //! picker), or give [`import_dir`] a directory (native only). Each file is recognised by its
 //! top-level key: `Vpcs`, `Subnets`, `RouteTables`, `NetworkAcls`, `SecurityGroups`,
-//! `Reservations` (describe-instances), `NetworkInterfaces`, `InternetGateways`, `NatGateways`,
+//! `Reservations` (describe-instances), `NetworkInterfaces`, `InternetGateways`,
+//! `EgressOnlyInternetGateways`, `NatGateways`,
 //! `VpcPeeringConnections`, `PrefixLists` (describe-prefix-lists or describe-managed-prefix-lists)
 //! and `VpcEndpoints`, and `DBInstances` (rds describe-db-instances) and `CacheClusters`
 //! (elasticache describe-cache-clusters). File names do not matter; a kind with no file is simply empty; unknown keys
@@ -15,17 +16,24 @@
 //! # How AWS maps to the model
 //! AWS ids stay the scenario ids, so traces name `sg-...`, `acl-...`, `rtb-...`, `i-...` and
 //! `eni-...`. Names come from the `Name` tag, else the group name (security groups), else the id.
-//! The playground models IPv4 only: IPv6 blocks, routes, ACL entries and rule ranges are left
-//! out (IPv6 routes with a warning).
+//! IPv6 is read as dual stack: a VPC's associated IPv6 blocks, a subnet's (first) associated
+//! IPv6 block, IPv6 routes, ACL entries (`Ipv6CidrBlock`), security group ranges
+//! (`Ipv6Ranges`), prefix list entries and an interface's `Ipv6Addresses`. Blocks whose
+//! association state is other than `associated` are left out. Subnets and interfaces with no
+//! IPv4 address are still skipped (IPv6-only ones are not modelled).
 //!
-//! - Route tables lose their `local` routes (implicit in the model). Routes to local, carrier
-//!   and egress-only gateways and core networks are skipped with a warning; a route's `blackhole` state is kept. A route to an internet gateway the output
-//!   lacks (a partial dump, or one taken account by account) makes a stand-in internet gateway of
-//!   the table's VPC, with a warning; when that VPC has another one attached, the route is a
-//!   blackhole.
-//! - Network ACLs lose the implicit `*` rule (32767); ports are kept for TCP and UDP only, ICMP
-//!   type and code for ICMP only (-1 means any).
-//! - A security group permission becomes one rule per CIDR, group and prefix list it names.
+//! - Route tables lose their `local` routes, IPv4 and IPv6 (implicit in the model). Routes to
+//!   local and carrier gateways and core networks are skipped with a warning; a route's
+//!   `blackhole` state is kept. A route to an internet gateway the output lacks (a partial dump,
+//!   or one taken account by account) makes a stand-in internet gateway of the table's VPC, with
+//!   a warning; when that VPC has another one attached, the route is a blackhole. A route to an
+//!   egress-only internet gateway the output lacks makes a stand-in egress-only gateway of the
+//!   table's VPC, with a warning.
+//! - Egress-only internet gateways attached to no VPC are left out, with a warning.
+//! - Network ACLs lose the implicit `*` rules (32767 for IPv4, 32768 for IPv6); ports are kept
+//!   for TCP and UDP only, ICMP type and code for ICMP and ICMPv6 (`58`) only (-1 means any).
+//! - A security group permission becomes one rule per CIDR (IPv4 or IPv6), group and prefix
+//!   list it names; for `icmp` and `icmpv6`, `FromPort` and `ToPort` are the type and code.
 //! - Instances (terminated and shutting-down ones left out) are `generic` hosts that listen on
 //!   every port, since the describe output cannot tell what runs on them; Windows when AWS says
 //!   `Platform: windows`, else Linux. Their interfaces come in device-index order. A public
@@ -83,6 +91,8 @@ mod data_tests;
 #[cfg(test)]
 mod gwlb_tests;
 #[cfg(test)]
+mod ipv6_tests;
+#[cfg(test)]
 mod tests;
 
 pub use error::ImportError;
@@ -121,6 +131,8 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
     nodes::infer_forwarders(&mut hosts.instances, &route_tables, w);
     let mut internet_gateways = nodes::internet_gateways(&inputs, w);
     nodes::infer_internet_gateways(&mut internet_gateways, &mut route_tables, w);
+    let mut egress_only_internet_gateways = nodes::egress_only_gateways(&inputs, w);
+    nodes::infer_egress_only_gateways(&mut egress_only_internet_gateways, &route_tables, w);
     let peerings = nodes::peerings(&inputs, &vpcs, w);
     let transit_gateways = transit::transit_gateways(&inputs, (&vpcs, &subnets), w);
     let lb_nodes = std::mem::take(&mut hosts.lb_nodes);
@@ -153,6 +165,7 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
         instances: hosts.instances,
         load_balancers,
         internet_gateways,
+        egress_only_internet_gateways,
         nat_gateways,
         peerings,
         gateway_endpoints,

@@ -5,9 +5,9 @@ use super::error::ImportError;
 use super::raw::*;
 use super::read::{unique, Inputs, Located};
 use super::report::Notes;
-use super::values::{AnyCidr, RawAction, RawProtocol};
+use super::values::{RawAction, RawProtocol};
 use crate::model::*;
-use ipnet::Ipv4Net;
+use ipnet::{IpNet, Ipv4Net, Ipv6Net};
 use std::collections::BTreeSet;
 
 /// The `Name` tag, else `fallback`.
@@ -15,7 +15,19 @@ pub(crate) fn display_name(tags: &[Tag], fallback: &str) -> String {
     name_tag(tags).unwrap_or(fallback).to_string()
 }
 
-/// VPCs with every associated IPv4 block, the primary one first.
+/// The blocks of an `Ipv6CidrBlockAssociationSet` whose state is absent or `associated`.
+fn associated_ipv6(set: &Option<Vec<RawIpv6CidrAssociation>>) -> Vec<Ipv6Net> {
+    let mut out: Vec<Ipv6Net> = Vec::new();
+    for a in set.iter().flatten() {
+        if associated(&a.ipv6_cidr_block_state) && !out.contains(&a.ipv6_cidr_block.0) {
+            out.push(a.ipv6_cidr_block.0);
+        }
+    }
+    out
+}
+
+/// VPCs with every associated IPv4 block, the primary one first, and their associated IPv6
+/// blocks.
 pub(crate) fn vpcs(inputs: &Inputs, warnings: &mut Notes) -> Vec<Vpc> {
     unique(&inputs.vpcs, |v| &v.vpc_id, warnings)
         .into_iter()
@@ -46,12 +58,14 @@ pub(crate) fn vpcs(inputs: &Inputs, warnings: &mut Notes) -> Vec<Vpc> {
                 id: v.vpc_id.clone(),
                 name: display_name(&v.tags, &v.vpc_id),
                 cidrs,
+                ipv6_cidrs: associated_ipv6(&v.ipv6_cidr_block_association_set),
             }
         })
         .collect()
 }
 
-/// Subnets with an IPv4 block; IPv6-only subnets are skipped with a warning.
+/// Subnets with an IPv4 block, and their associated IPv6 block if any; IPv6-only subnets are
+/// skipped with a warning.
 pub(crate) fn subnets(inputs: &Inputs, warnings: &mut Notes) -> Vec<Subnet> {
     let mut out = Vec::new();
     for loc in unique(&inputs.subnets, |s| &s.subnet_id, warnings) {
@@ -64,12 +78,23 @@ pub(crate) fn subnets(inputs: &Inputs, warnings: &mut Notes) -> Vec<Subnet> {
             ));
             continue;
         };
+        let ipv6 = associated_ipv6(&s.ipv6_cidr_block_association_set);
+        if ipv6.len() > 1 {
+            warnings.ignored(format!(
+                "{}: {} has {} IPv6 blocks; only the first, {}, is imported",
+                loc.place(),
+                s.subnet_id,
+                ipv6.len(),
+                ipv6[0]
+            ));
+        }
         out.push(Subnet {
             id: s.subnet_id.clone(),
             name: display_name(&s.tags, &s.subnet_id),
             vpc: s.vpc_id.clone(),
             az: s.availability_zone.clone(),
             cidr: cidr.0,
+            ipv6_cidr: ipv6.first().copied(),
         });
     }
     out
@@ -83,7 +108,7 @@ fn associated(state: &Option<RawState>) -> bool {
         .is_none_or(|s| s == "associated")
 }
 
-/// Route tables, without their `local` routes (implicit in the model).
+/// Route tables, without their `local` routes, IPv4 and IPv6 (implicit in the model).
 pub(crate) fn route_tables(inputs: &Inputs, warnings: &mut Notes) -> Vec<RouteTable> {
     let mut out = Vec::new();
     for loc in unique(&inputs.route_tables, |t| &t.route_table_id, warnings) {
@@ -166,25 +191,31 @@ pub(crate) fn edge_associations(
 }
 
 /// One route, or `None` for a local route or one the model cannot hold (warned at `place`).
+/// The local routes (to the VPC's IPv4 and IPv6 blocks) are implicit in the model.
 fn route(r: &RawRoute, place: &str, warnings: &mut Notes) -> Option<Route> {
     if r.gateway_id.as_deref() == Some("local") {
         return None;
     }
-    let destination = match (&r.destination_cidr_block, &r.destination_prefix_list_id) {
-        (Some(c), _) => Destination::Cidr(c.0),
-        (None, Some(pl)) => Destination::PrefixList(pl.clone()),
-        (None, None) => {
-            let what = match &r.destination_ipv6_cidr_block {
-                Some(v6) => format!("IPv6 route to {v6} (IPv6 is not modelled)"),
-                None => "route with no destination".to_string(),
-            };
-            warnings.ignored(format!("{place}: skipped the {what}"));
+    let destination = match (
+        &r.destination_cidr_block,
+        &r.destination_ipv6_cidr_block,
+        &r.destination_prefix_list_id,
+    ) {
+        (Some(c), _, _) => Destination::Cidr(IpNet::V4(c.0)),
+        (None, Some(c), _) => Destination::Cidr(IpNet::V6(c.0)),
+        (None, None, Some(pl)) => Destination::PrefixList(pl.clone()),
+        (None, None, None) => {
+            warnings.ignored(format!("{place}: skipped the route with no destination"));
             return None;
         }
     };
-    let target = if let Some(gw) = &r.gateway_id {
+    let target = if let Some(eigw) = &r.egress_only_internet_gateway_id {
+        RouteTarget::EgressOnlyInternetGateway(eigw.clone())
+    } else if let Some(gw) = &r.gateway_id {
         if gw.starts_with("igw-") {
             RouteTarget::InternetGateway(gw.clone())
+        } else if gw.starts_with("eigw-") {
+            RouteTarget::EgressOnlyInternetGateway(gw.clone())
         } else if gw.starts_with("vpce-") {
             RouteTarget::GatewayEndpoint(gw.clone())
         } else if gw.starts_with("vgw-") {
@@ -207,7 +238,6 @@ fn route(r: &RawRoute, place: &str, warnings: &mut Notes) -> Option<Route> {
         RouteTarget::TransitGateway(tgw.clone())
     } else {
         let other = [
-            &r.egress_only_internet_gateway_id,
             &r.local_gateway_id,
             &r.carrier_gateway_id,
             &r.core_network_arn,
@@ -328,13 +358,19 @@ pub(crate) fn network_acls(
     Ok(out)
 }
 
-/// One ACL entry, or `None` for the `*` rule and IPv6 entries.
+/// One ACL entry, or `None` for the `*` rules: 32767 for IPv4 and 32768 for IPv6, as
+/// describe-network-acls prints them (the model's ACLs end in an implicit deny).
 fn acl_rule(
     loc: &Located<RawAcl>,
     below: &str,
     e: &RawAclEntry,
 ) -> Result<Option<AclRule>, ImportError> {
-    if e.rule_number == 32767 {
+    let last = if e.ipv6_cidr_block.is_some() && e.cidr_block.is_none() {
+        32768
+    } else {
+        32767
+    };
+    if e.rule_number == last {
         return Ok(None);
     }
     if !(1..=32766).contains(&e.rule_number) {
@@ -343,17 +379,14 @@ fn acl_rule(
             format!("rule number {} is outside 1-32766", e.rule_number),
         ));
     }
-    let cidr = match (e.cidr_block, &e.ipv6_cidr_block) {
-        (Some(c), _) => c.0,
-        (None, Some(_)) => return Ok(None),
+    let cidr = match (e.cidr_block, e.ipv6_cidr_block) {
+        (Some(c), _) => IpNet::V4(c.0),
+        (None, Some(c)) => IpNet::V6(c.0),
         (None, None) => {
             return Err(loc.error(below, "missing field `CidrBlock` (or `Ipv6CidrBlock`)"));
         }
     };
-    let protocol = match e.protocol {
-        RawProtocol::Ip(p) => p,
-        RawProtocol::Icmpv6 => return Ok(None),
-    };
+    let RawProtocol(protocol) = e.protocol;
     let ports = match (&e.port_range, protocol.has_ports()) {
         (Some(r), true) => port_range(
             loc,
@@ -363,8 +396,8 @@ fn acl_rule(
         )?,
         _ => None,
     };
-    let icmp = match (&e.icmp_type_code, protocol) {
-        (Some(tc), Protocol::Icmp) => icmp_match(
+    let icmp = match (&e.icmp_type_code, protocol.is_icmp()) {
+        (Some(tc), true) => icmp_match(
             loc,
             (&format!("{below}.IcmpTypeCode.Type"), tc.icmp_type),
             (&format!("{below}.IcmpTypeCode.Code"), tc.code),
@@ -434,11 +467,7 @@ fn sg_rules(
     rules: &mut Vec<SgRule>,
     warnings: &mut Notes,
 ) -> Result<(), ImportError> {
-    let protocol = match perm.ip_protocol {
-        RawProtocol::Ip(p) => p,
-        // ICMPv6 permissions only ever admit IPv6 peers.
-        RawProtocol::Icmpv6 => return Ok(()),
-    };
+    let RawProtocol(protocol) = perm.ip_protocol;
     let (ports, icmp) = match protocol {
         Protocol::Tcp | Protocol::Udp => (
             port_range(
@@ -449,7 +478,7 @@ fn sg_rules(
             )?,
             None,
         ),
-        Protocol::Icmp => (
+        Protocol::Icmp | Protocol::Icmpv6 => (
             None,
             icmp_match(
                 loc,
@@ -467,7 +496,10 @@ fn sg_rules(
         description: description.clone().unwrap_or_default(),
     };
     for r in &perm.ip_ranges {
-        rules.push(rule(Peer::Cidr(r.cidr_ip.0), &r.description));
+        rules.push(rule(Peer::Cidr(IpNet::V4(r.cidr_ip.0)), &r.description));
+    }
+    for r in perm.ipv6_ranges.iter().flatten() {
+        rules.push(rule(Peer::Cidr(IpNet::V6(r.cidr_ipv6.0)), &r.description));
     }
     for (m, pair) in perm.user_id_group_pairs.iter().enumerate() {
         match &pair.group_id {
@@ -487,26 +519,14 @@ fn sg_rules(
     Ok(())
 }
 
-/// Prefix lists with their IPv4 blocks. Lists from describe-managed-prefix-lists carry no entries;
+/// Prefix lists with their IPv4 and IPv6 blocks. Lists from describe-managed-prefix-lists carry no entries;
 /// they are kept empty, with a warning.
 pub(crate) fn prefix_lists(inputs: &Inputs, warnings: &mut Notes) -> Vec<PrefixList> {
     let mut out = Vec::new();
     for loc in unique(&inputs.prefix_lists, |p| &p.prefix_list_id, warnings) {
         let p = &loc.item;
-        if p.address_family
-            .as_deref()
-            .is_some_and(|f| f.eq_ignore_ascii_case("ipv6"))
-        {
-            continue;
-        }
         let cidrs = match &p.cidrs {
-            Some(list) => list
-                .iter()
-                .filter_map(|c| match c {
-                    AnyCidr::V4(n) => Some(*n),
-                    AnyCidr::V6 => None,
-                })
-                .collect(),
+            Some(list) => list.iter().map(|c| c.net()).collect(),
             None => {
                 warnings.inferred(format!(
                     "{}: {} lists no addresses (describe-managed-prefix-lists does not print them); it is imported empty, so it matches nothing",

@@ -1,5 +1,6 @@
 //! Mapping the parts that hold network interfaces or join networks: instances, other network
-//! interfaces (databases, load balancer nodes, ...), NAT gateways, internet gateways and peerings.
+//! interfaces (databases, load balancer nodes, ...), NAT gateways, internet gateways (egress-only
+//! ones too) and peerings.
 
 use super::network::display_name;
 use super::raw::*;
@@ -18,6 +19,7 @@ fn interface(eni: &RawEni) -> Option<Interface> {
         .and_then(|a| a.public_ip)
         .map(|ip| ip.0);
     Some(Interface {
+        ipv6_addresses: eni.ipv6(),
         id: eni.network_interface_id.clone(),
         subnet: eni.subnet_id.clone(),
         private_ip,
@@ -105,6 +107,7 @@ pub(crate) fn nat_gateways(inputs: &Inputs, warnings: &mut Notes) -> Vec<NatGate
                 Connectivity::Public
             },
             interface: Interface {
+                ipv6_addresses: eni.map(RawEni::ipv6).unwrap_or_default(),
                 id: eni_id.map_or_else(|| format!("{}-eni", n.nat_gateway_id), str::to_string),
                 subnet: n.subnet_id.clone(),
                 private_ip,
@@ -506,6 +509,63 @@ pub(crate) fn infer_internet_gateways(
     }
 }
 
+/// Egress-only internet gateways attached to a VPC; one attached to none is left out, with a
+/// warning (it carries nothing).
+pub(crate) fn egress_only_gateways(
+    inputs: &Inputs,
+    warnings: &mut Notes,
+) -> Vec<EgressOnlyInternetGateway> {
+    let mut out = Vec::new();
+    let all = &inputs.egress_only_gateways;
+    for loc in unique(all, |g| &g.egress_only_internet_gateway_id, warnings) {
+        let g = &loc.item;
+        let id = &g.egress_only_internet_gateway_id;
+        let attached = (g.attachments.iter())
+            .find(|a| matches!(a.state.as_deref(), None | Some("available" | "attached")));
+        let Some(attachment) = attached else {
+            warnings.ignored(format!(
+                "{}: skipped {id}: it is attached to no VPC",
+                loc.place()
+            ));
+            continue;
+        };
+        out.push(EgressOnlyInternetGateway {
+            id: id.clone(),
+            name: display_name(&g.tags, id),
+            vpc: attachment.vpc_id.clone(),
+        });
+    }
+    out
+}
+
+/// Stands in for the egress-only internet gateways that routes name but the output lacks: each
+/// becomes an egress-only gateway of its route table's VPC, with a warning.
+pub(crate) fn infer_egress_only_gateways(
+    gateways: &mut Vec<EgressOnlyInternetGateway>,
+    route_tables: &[RouteTable],
+    warnings: &mut Notes,
+) {
+    for table in route_tables {
+        for route in &table.routes {
+            let RouteTarget::EgressOnlyInternetGateway(id) = &route.target else {
+                continue;
+            };
+            if gateways.iter().any(|g| &g.id == id) {
+                continue;
+            }
+            warnings.inferred(format!(
+                "route table {} routes to egress-only internet gateway {id}, which the describe output lacks; it is taken to be {}'s egress-only internet gateway (add the output of `aws ec2 describe-egress-only-internet-gateways` to name it)",
+                table.id, table.vpc
+            ));
+            gateways.push(EgressOnlyInternetGateway {
+                id: id.clone(),
+                name: id.clone(),
+                vpc: table.vpc.clone(),
+            });
+        }
+    }
+}
+
 /// Peering connections that exist or are pending; deleted, rejected, failed and expired ones are
 /// left out.
 pub(crate) fn peerings(inputs: &Inputs, vpcs: &[Vpc], warnings: &mut Notes) -> Vec<Peering> {
@@ -551,7 +611,7 @@ pub(crate) fn infer_forwarders(
     let default_route_targets: BTreeSet<&str> = route_tables
         .iter()
         .flat_map(|t| &t.routes)
-        .filter(|r| r.destination == Destination::Cidr(Ipv4Net::default()))
+        .filter(|r| r.destination == Destination::Cidr(ipnet::IpNet::V4(Ipv4Net::default())))
         .filter_map(|r| match &r.target {
             RouteTarget::Instance(id) | RouteTarget::NetworkInterface(id) => Some(id.as_str()),
             _ => None,

@@ -5,7 +5,7 @@
 //! AWS always prints for a record (its id, its VPC) are required; the rest are optional, and
 //! absent lists are empty.
 
-use super::values::{AnyCidr, Cidr4, Ip4, RawAction, RawProtocol};
+use super::values::{AnyCidr, Cidr4, Cidr6, Ip4, Ip6, RawAction, RawProtocol};
 
 /// Declares record types: each derives `Debug` and, in the tests, serde's `Deserialize` with
 /// the AWS names (its fields' names in PascalCase) and `PartialEq`, the oracle the reader is
@@ -46,6 +46,7 @@ records! {
         reservations: Option<Vec<RawReservation>>,
         network_interfaces: Option<Vec<RawEni>>,
         internet_gateways: Option<Vec<RawInternetGateway>>,
+        egress_only_internet_gateways: Option<Vec<RawEgressOnlyGateway>>,
         nat_gateways: Option<Vec<RawNatGateway>>,
         vpc_peering_connections: Option<Vec<RawPeering>>,
         prefix_lists: Option<Vec<RawPrefixList>>,
@@ -353,6 +354,8 @@ records! {
         vpc_id: String,
         cidr_block: Cidr4,
         cidr_block_association_set: Vec<RawCidrAssociation> = default,
+        /// Absent (or null) when the VPC has no IPv6 block.
+        ipv6_cidr_block_association_set: Option<Vec<RawIpv6CidrAssociation>>,
         tags: Vec<Tag> = default,
     }
 
@@ -362,12 +365,20 @@ records! {
         cidr_block_state: Option<RawState>,
     }
 
+    /// `Vpcs[].Ipv6CidrBlockAssociationSet[]` and `Subnets[].Ipv6CidrBlockAssociationSet[]`.
+    struct RawIpv6CidrAssociation {
+        ipv6_cidr_block: Cidr6,
+        ipv6_cidr_block_state: Option<RawState>,
+    }
+
     /// describe-subnets: `Subnets[]`.
     struct RawSubnet {
         subnet_id: String,
         vpc_id: String,
         /// Absent for IPv6-only subnets.
         cidr_block: Option<Cidr4>,
+        /// Absent (or null) when the subnet has no IPv6 block.
+        ipv6_cidr_block_association_set: Option<Vec<RawIpv6CidrAssociation>>,
         availability_zone: String = default,
         tags: Vec<Tag> = default,
     }
@@ -392,7 +403,7 @@ records! {
     /// `RouteTables[].Routes[]`.
     struct RawRoute {
         destination_cidr_block: Option<Cidr4>,
-        destination_ipv6_cidr_block: Option<String>,
+        destination_ipv6_cidr_block: Option<Cidr6>,
         destination_prefix_list_id: Option<String>,
         gateway_id: Option<String>,
         nat_gateway_id: Option<String>,
@@ -429,7 +440,7 @@ records! {
         protocol: RawProtocol,
         rule_action: RawAction,
         cidr_block: Option<Cidr4>,
-        ipv6_cidr_block: Option<String>,
+        ipv6_cidr_block: Option<Cidr6>,
         port_range: Option<RawPortRange>,
         icmp_type_code: Option<RawIcmpTypeCode>,
     }
@@ -464,6 +475,8 @@ records! {
         from_port: Option<i64>,
         to_port: Option<i64>,
         ip_ranges: Vec<RawIpRange> = default,
+        /// Absent (or null) in output that predates IPv6.
+        ipv6_ranges: Option<Vec<RawIpv6Range>>,
         prefix_list_ids: Vec<RawPrefixListId> = default,
         user_id_group_pairs: Vec<RawGroupPair> = default,
     }
@@ -471,6 +484,12 @@ records! {
     /// `IpPermissions[].IpRanges[]`.
     struct RawIpRange {
         cidr_ip: Cidr4,
+        description: Option<String>,
+    }
+
+    /// `IpPermissions[].Ipv6Ranges[]`.
+    struct RawIpv6Range {
+        cidr_ipv6: Cidr6,
         description: Option<String>,
     }
 
@@ -514,6 +533,8 @@ records! {
         subnet_id: String,
         /// Absent for IPv6-only interfaces.
         private_ip_address: Option<Ip4>,
+        /// Absent (or null) when the interface has no IPv6 address.
+        ipv6_addresses: Option<Vec<RawIpv6Address>>,
         association: Option<RawIpAssociation>,
         groups: Vec<RawGroupRef> = default,
         source_dest_check: Option<bool>,
@@ -523,6 +544,12 @@ records! {
         requester_id: Option<String>,
         /// `Tags`, or `TagSet` as describe-network-interfaces calls them.
         tags: Vec<Tag> = default,
+    }
+
+    /// `NetworkInterfaces[].Ipv6Addresses[]`.
+    #[derive(Clone)]
+    struct RawIpv6Address {
+        ipv6_address: Ip6,
     }
 
     /// `NetworkInterfaces[].Association`: the public address of the primary private address.
@@ -554,10 +581,17 @@ records! {
         tags: Vec<Tag> = default,
     }
 
-    /// `InternetGateways[].Attachments[]`.
+    /// `InternetGateways[].Attachments[]` and `EgressOnlyInternetGateways[].Attachments[]`.
     struct RawIgwAttachment {
         vpc_id: String,
         state: Option<String>,
+    }
+
+    /// describe-egress-only-internet-gateways: `EgressOnlyInternetGateways[]`.
+    struct RawEgressOnlyGateway {
+        egress_only_internet_gateway_id: String,
+        attachments: Vec<RawIgwAttachment> = default,
+        tags: Vec<Tag> = default,
     }
 
     /// describe-nat-gateways: `NatGateways[]`.
@@ -603,7 +637,6 @@ records! {
         prefix_list_id: String,
         prefix_list_name: Option<String>,
         cidrs: Option<Vec<AnyCidr>>,
-        address_family: Option<String>,
     }
 
     /// describe-vpc-endpoints: `VpcEndpoints[]`.
@@ -621,7 +654,7 @@ records! {
 }
 
 /// The top-level keys of [`RawFile`], which identify a describe output.
-pub(crate) const SECTION_KEYS: [&str; 29] = [
+pub(crate) const SECTION_KEYS: [&str; 30] = [
     "Vpcs",
     "Subnets",
     "RouteTables",
@@ -630,6 +663,7 @@ pub(crate) const SECTION_KEYS: [&str; 29] = [
     "Reservations",
     "NetworkInterfaces",
     "InternetGateways",
+    "EgressOnlyInternetGateways",
     "NatGateways",
     "VpcPeeringConnections",
     "PrefixLists",
@@ -658,6 +692,19 @@ pub(crate) fn name_tag(tags: &[Tag]) -> Option<&str> {
     tags.iter()
         .find(|t| t.key == "Name" && !t.value.is_empty())
         .map(|t| t.value.as_str())
+}
+
+impl RawEni {
+    /// The interface's IPv6 addresses, in the order AWS lists them, each once.
+    pub fn ipv6(&self) -> Vec<std::net::Ipv6Addr> {
+        let mut out = Vec::new();
+        for a in self.ipv6_addresses.iter().flatten() {
+            if !out.contains(&a.ipv6_address.0) {
+                out.push(a.ipv6_address.0);
+            }
+        }
+        out
+    }
 }
 
 impl RawIpAssociation {

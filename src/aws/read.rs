@@ -51,6 +51,7 @@ pub(crate) struct Inputs {
     pub instances: Vec<Located<RawInstance>>,
     pub network_interfaces: Vec<Located<RawEni>>,
     pub internet_gateways: Vec<Located<RawInternetGateway>>,
+    pub egress_only_gateways: Vec<Located<RawEgressOnlyGateway>>,
     pub nat_gateways: Vec<Located<RawNatGateway>>,
     pub peerings: Vec<Located<RawPeering>>,
     pub prefix_lists: Vec<Located<RawPrefixList>>,
@@ -214,6 +215,12 @@ impl Inputs {
             raw.internet_gateways,
         );
         push_all(
+            &mut self.egress_only_gateways,
+            file,
+            "EgressOnlyInternetGateways",
+            raw.egress_only_internet_gateways,
+        );
+        push_all(
             &mut self.nat_gateways,
             file,
             "NatGateways",
@@ -356,7 +363,7 @@ pub(crate) fn unique<'a, T>(
     id: impl Fn(&T) -> &str,
     warnings: &mut Notes,
 ) -> Vec<&'a Located<T>> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     let mut out = Vec::with_capacity(items.len());
     for loc in items {
         let key = id(&loc.item);

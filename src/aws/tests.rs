@@ -257,10 +257,18 @@ fn routes_map_every_target_kind_and_skip_local() {
             &RouteTarget::PeeringConnection("pcx-1".into()),
             &RouteTarget::TransitGateway("tgw-1".into()),
             &RouteTarget::GatewayEndpoint("vpce-1".into()),
+            &RouteTarget::InternetGateway("igw-1".into()),
             &RouteTarget::VpnGateway("vgw-1".into()),
         ]
     );
-    assert_eq!(t.routes[0].destination, Destination::Cidr(net("0.0.0.0/0")));
+    assert_eq!(
+        t.routes[7].destination,
+        Destination::Cidr("::/0".parse().unwrap())
+    );
+    assert_eq!(
+        t.routes[0].destination,
+        Destination::Cidr(ipnet::IpNet::V4(net("0.0.0.0/0")))
+    );
     assert_eq!(t.routes[0].state, RouteState::Active);
     assert_eq!(t.routes[1].state, RouteState::Blackhole);
     assert_eq!(
@@ -268,10 +276,7 @@ fn routes_map_every_target_kind_and_skip_local() {
         Destination::PrefixList("pl-s3".into())
     );
     let w = imported.warnings.join("\n");
-    assert!(
-        w.contains("rt.json: RouteTables[0].Routes[8]: skipped the IPv6 route to ::/0"),
-        "{w}"
-    );
+    assert!(!w.contains("IPv6"), "{w}");
     assert!(
         w.contains("virtual private gateway vgw-1 is not in the output"),
         "{w}"
@@ -324,7 +329,8 @@ fn acl_entries_become_numbered_rules() {
     assert!(!acl.default);
     assert_eq!(acl.subnets, vec!["subnet-a", "subnet-b"]);
     let numbers: Vec<u16> = acl.inbound.iter().map(|r| r.number).collect();
-    assert_eq!(numbers, vec![50, 60, 70, 80, 200]);
+    assert_eq!(numbers, vec![50, 60, 70, 80, 90, 200]);
+    assert_eq!(acl.inbound[4].cidr, "::/0".parse::<ipnet::IpNet>().unwrap());
     assert_eq!(
         acl.inbound[0],
         AclRule {
@@ -332,7 +338,7 @@ fn acl_entries_become_numbered_rules() {
             protocol: Protocol::Tcp,
             ports: Some(PortRange::single(22)),
             icmp: None,
-            cidr: net("10.0.1.0/24"),
+            cidr: ipnet::IpNet::V4(net("10.0.1.0/24")),
             action: Action::Deny,
         }
     );
@@ -417,34 +423,39 @@ fn security_group_permissions_expand_to_one_rule_per_peer() {
     let g = &imported.scenario.security_groups[0];
     assert_eq!(g.name, "web", "no Name tag: the group name");
     let peers: Vec<&Peer> = g.inbound.iter().map(|r| &r.peer).collect();
+    let any6 = Peer::Cidr("::/0".parse().unwrap());
     assert_eq!(
         peers,
         vec![
-            &Peer::Cidr(net("0.0.0.0/0")),
-            &Peer::Cidr(net("10.0.0.0/8")),
+            &Peer::Cidr(ipnet::IpNet::V4(net("0.0.0.0/0"))),
+            &Peer::Cidr(ipnet::IpNet::V4(net("10.0.0.0/8"))),
+            &any6,
             &Peer::Group("sg-2".into()),
             &Peer::PrefixList("pl-1".into()),
-            &Peer::Cidr(net("10.0.0.0/8")),
-            &Peer::Cidr(net("10.0.0.0/8")),
-            &Peer::Cidr(net("10.0.0.0/8")),
+            &Peer::Cidr(ipnet::IpNet::V4(net("10.0.0.0/8"))),
+            &any6,
+            &Peer::Cidr(ipnet::IpNet::V4(net("10.0.0.0/8"))),
+            &Peer::Cidr(ipnet::IpNet::V4(net("10.0.0.0/8"))),
         ]
     );
-    assert!(g.inbound[..4]
+    assert!(g.inbound[..5]
         .iter()
         .all(|r| r.protocol == Protocol::Tcp && r.ports == Some(PortRange::single(443))));
     assert_eq!(g.inbound[0].description, "anyone");
-    assert_eq!(g.inbound[3].description, "office");
-    assert_eq!(g.inbound[4].protocol, Protocol::Icmp);
+    assert_eq!(g.inbound[4].description, "office");
+    assert_eq!(g.inbound[5].protocol, Protocol::Icmp);
     assert_eq!(
-        g.inbound[4].icmp,
+        g.inbound[5].icmp,
         Some(IcmpMatch {
             icmp_type: Some(8),
             code: None
         })
     );
-    assert_eq!(g.inbound[5].protocol, Protocol::Udp);
-    assert_eq!(g.inbound[5].ports, None, "-1 means every port");
-    assert_eq!(g.inbound[6].protocol, Protocol::Number(50));
+    assert_eq!(g.inbound[6].protocol, Protocol::Icmpv6);
+    assert_eq!((g.inbound[6].ports, g.inbound[6].icmp), (None, None));
+    assert_eq!(g.inbound[7].protocol, Protocol::Udp);
+    assert_eq!(g.inbound[7].ports, None, "-1 means every port");
+    assert_eq!(g.inbound[8].protocol, Protocol::Number(50));
     assert_eq!(g.outbound.len(), 1);
     assert_eq!(g.outbound[0].protocol, Protocol::All);
 }
@@ -702,7 +713,14 @@ fn prefix_lists_and_endpoints_from_their_own_outputs() {
         ),
     ]);
     let s = &imported.scenario;
-    assert_eq!(s.prefix_lists[0].cidrs, vec![net("52.219.56.0/22")]);
+    assert_eq!(
+        s.prefix_lists[0].cidrs,
+        vec![
+            ipnet::IpNet::V4(net("52.219.56.0/22")),
+            "2600:1f18::/40".parse().unwrap()
+        ],
+        "IPv6 entries are kept"
+    );
     assert!(s.prefix_lists[1].cidrs.is_empty());
     assert!(imported
         .warnings
@@ -888,11 +906,11 @@ fn transit_gateways_are_read_with_associations_propagations_and_static_routes() 
         routes,
         &vec![
             TgwRoute {
-                destination: net("192.168.0.0/16"),
+                destination: ipnet::IpNet::V4(net("192.168.0.0/16")),
                 attachment: Some("tgw-attach-1".into()),
             },
             TgwRoute {
-                destination: net("172.16.0.0/12"),
+                destination: ipnet::IpNet::V4(net("172.16.0.0/12")),
                 attachment: None,
             },
         ],

@@ -226,7 +226,7 @@ fn static_routes(
             if r.route_type.as_deref() == Some("propagated") {
                 continue;
             }
-            let Some(AnyCidr::V4(destination)) = r.destination_cidr_block else {
+            let Some(destination) = r.destination_cidr_block.map(AnyCidr::net) else {
                 continue;
             };
             let attachment = (r.transit_gateway_attachments.iter())

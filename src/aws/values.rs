@@ -7,9 +7,9 @@
 
 use crate::model::Protocol;
 use crate::scenario::read::At;
-use ipnet::{IpNet, Ipv4Net};
+use ipnet::{IpNet, Ipv4Net, Ipv6Net};
 use serde_json::Value;
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// The string at `at` parsed by `parse`, with `what` as the description of a valid value; `None`
 /// once the error is recorded.
@@ -40,13 +40,31 @@ impl Cidr4 {
     }
 }
 
-/// An IPv4 or IPv6 CIDR block; IPv6 blocks are recognised so that they can be skipped.
+/// An IPv6 CIDR block such as `2600:1f18:1234:5600::/56`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(serde::Deserialize))]
+pub(crate) struct Cidr6(pub Ipv6Net);
+
+impl Cidr6 {
+    /// Reads a JSON string such as `"2600:1f18:1234:5600::/56"`.
+    pub fn read(at: &At) -> Self {
+        parse_str(at, "an IPv6 CIDR such as \"2600:1f18::/56\"", |s| {
+            s.parse()
+                .map(Cidr6)
+                .map_err(|_| format!("invalid IPv6 CIDR {s:?}"))
+        })
+        .unwrap_or(Cidr6(Ipv6Net::default()))
+    }
+}
+
+/// An IPv4 or IPv6 CIDR block, where AWS writes either in one field (prefix list entries,
+/// transit gateway and VPN routes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum AnyCidr {
     /// An IPv4 block.
     V4(Ipv4Net),
-    /// An IPv6 block (the playground models IPv4 only).
-    V6,
+    /// An IPv6 block.
+    V6(Ipv6Net),
 }
 
 impl AnyCidr {
@@ -54,10 +72,18 @@ impl AnyCidr {
     pub fn read(at: &At) -> Self {
         parse_str(at, "a CIDR such as \"10.0.0.0/16\"", |s| match s.parse() {
             Ok(IpNet::V4(n)) => Ok(AnyCidr::V4(n)),
-            Ok(IpNet::V6(_)) => Ok(AnyCidr::V6),
+            Ok(IpNet::V6(n)) => Ok(AnyCidr::V6(n)),
             Err(_) => Err(format!("invalid CIDR {s:?}")),
         })
-        .unwrap_or(AnyCidr::V6)
+        .unwrap_or(AnyCidr::V4(Ipv4Net::default()))
+    }
+
+    /// The block, of either family.
+    pub fn net(self) -> IpNet {
+        match self {
+            AnyCidr::V4(n) => IpNet::V4(n),
+            AnyCidr::V6(n) => IpNet::V6(n),
+        }
     }
 }
 
@@ -78,24 +104,36 @@ impl Ip4 {
     }
 }
 
-/// A protocol as security groups (`"tcp"`, `"-1"`, `"icmpv6"`) and ACLs (`"6"`) write it.
+/// An IPv6 address such as `2600:1f18:1234:5601::10`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum RawProtocol {
-    /// An IPv4 protocol the model knows.
-    Ip(Protocol),
-    /// ICMP for IPv6, which only IPv6 rules use.
-    Icmpv6,
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(serde::Deserialize))]
+pub(crate) struct Ip6(pub Ipv6Addr);
+
+impl Ip6 {
+    /// Reads a JSON string such as `"2600:1f18:1234:5601::10"`.
+    pub fn read(at: &At) -> Self {
+        parse_str(at, "an IPv6 address such as \"2600:1f18::10\"", |s| {
+            s.parse()
+                .map(Ip6)
+                .map_err(|_| format!("invalid IPv6 address {s:?}"))
+        })
+        .unwrap_or(Ip6(Ipv6Addr::UNSPECIFIED))
+    }
 }
+
+/// A protocol as security groups (`"tcp"`, `"-1"`, `"icmpv6"`) and ACLs (`"6"`, `"58"`) write it.
+/// ICMPv6 is `icmpv6` in a security group and `58` in an ACL; both read as [`Protocol::Icmpv6`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RawProtocol(pub Protocol);
 
 impl RawProtocol {
     /// Reads a protocol name or number, as a JSON string or number.
     pub fn read(at: &At) -> Self {
         let read = match at.value() {
-            Value::String(s) if s.trim().eq_ignore_ascii_case("icmpv6") => Ok(RawProtocol::Icmpv6),
-            Value::String(s) => s.parse().map(RawProtocol::Ip).map_err(Some),
+            Value::String(s) => s.parse().map(RawProtocol).map_err(Some),
             Value::Number(n) => match n.as_i64() {
-                Some(-1) => Ok(RawProtocol::Ip(Protocol::All)),
-                Some(p @ 0..=255) => Ok(RawProtocol::Ip(Protocol::from_number(p as u8))),
+                Some(-1) => Ok(RawProtocol(Protocol::All)),
+                Some(p @ 0..=255) => Ok(RawProtocol(Protocol::from_number(p as u8))),
                 _ if n.is_f64() => Err(None),
                 _ => Err(Some(format!("protocol number {n} is outside 0-255"))),
             },
@@ -106,7 +144,7 @@ impl RawProtocol {
                 Some(m) => at.fail(m),
                 None => at.expected(PROTOCOL),
             }
-            RawProtocol::Ip(Protocol::All)
+            RawProtocol(Protocol::All)
         })
     }
 }
@@ -197,13 +235,47 @@ mod tests {
     fn any_cidr_tells_v6_from_v4() {
         assert_eq!(
             read(AnyCidr::read, json!("2600:1f18::/56")),
-            Ok(AnyCidr::V6)
+            Ok(AnyCidr::V6("2600:1f18::/56".parse().unwrap()))
+        );
+        assert_eq!(
+            read(AnyCidr::read, json!("2600:1f18::/56")).unwrap().net(),
+            "2600:1f18::/56".parse::<IpNet>().unwrap()
         );
         assert!(matches!(
             read(AnyCidr::read, json!("52.219.0.0/16")),
             Ok(AnyCidr::V4(_))
         ));
         assert!(read(AnyCidr::read, json!("nope")).is_err());
+    }
+
+    #[test]
+    fn ipv6_cidr_and_address_reject_bad_values_and_name_them() {
+        assert_eq!(
+            read(Cidr6::read, json!("2600:1f18:1234:5600::/56"))
+                .unwrap()
+                .0,
+            "2600:1f18:1234:5600::/56".parse::<Ipv6Net>().unwrap()
+        );
+        assert_eq!(
+            read(Cidr6::read, json!("2600:1f18::/129")),
+            Err(r#"invalid IPv6 CIDR "2600:1f18::/129""#.into())
+        );
+        assert_eq!(
+            read(Cidr6::read, json!("10.0.0.0/16")),
+            Err(r#"invalid IPv6 CIDR "10.0.0.0/16""#.into())
+        );
+        assert_eq!(
+            read(Cidr6::read, json!(5)),
+            Err(r#"expected an IPv6 CIDR such as "2600:1f18::/56", found 5"#.into())
+        );
+        assert_eq!(
+            read(Ip6::read, json!("2600:1f18::10")),
+            Ok(Ip6("2600:1f18::10".parse().unwrap()))
+        );
+        assert_eq!(
+            read(Ip6::read, json!("2600:1f18::g")),
+            Err(r#"invalid IPv6 address "2600:1f18::g""#.into())
+        );
     }
 
     #[test]
@@ -221,13 +293,16 @@ mod tests {
     #[test]
     fn protocol_reads_names_numbers_and_icmpv6() {
         let p = |v: Value| read(RawProtocol::read, v);
-        assert_eq!(p(json!("-1")), Ok(RawProtocol::Ip(Protocol::All)));
-        assert_eq!(p(json!("6")), Ok(RawProtocol::Ip(Protocol::Tcp)));
-        assert_eq!(p(json!("tcp")), Ok(RawProtocol::Ip(Protocol::Tcp)));
-        assert_eq!(p(json!("50")), Ok(RawProtocol::Ip(Protocol::Number(50))));
-        assert_eq!(p(json!("icmpv6")), Ok(RawProtocol::Icmpv6));
-        assert_eq!(p(json!(17)), Ok(RawProtocol::Ip(Protocol::Udp)));
-        assert_eq!(p(json!(-1)), Ok(RawProtocol::Ip(Protocol::All)));
+        assert_eq!(p(json!("-1")), Ok(RawProtocol(Protocol::All)));
+        assert_eq!(p(json!("6")), Ok(RawProtocol(Protocol::Tcp)));
+        assert_eq!(p(json!("tcp")), Ok(RawProtocol(Protocol::Tcp)));
+        assert_eq!(p(json!("50")), Ok(RawProtocol(Protocol::Number(50))));
+        assert_eq!(p(json!("icmpv6")), Ok(RawProtocol(Protocol::Icmpv6)));
+        assert_eq!(p(json!("ICMPV6 ")), Ok(RawProtocol(Protocol::Icmpv6)));
+        assert_eq!(p(json!("58")), Ok(RawProtocol(Protocol::Icmpv6)));
+        assert_eq!(p(json!(58)), Ok(RawProtocol(Protocol::Icmpv6)));
+        assert_eq!(p(json!(17)), Ok(RawProtocol(Protocol::Udp)));
+        assert_eq!(p(json!(-1)), Ok(RawProtocol(Protocol::All)));
         assert!(p(json!("tcpp")).is_err());
         assert_eq!(
             p(json!(300)),

@@ -32,13 +32,13 @@ enum Command {
         /// Scenario JSON file, directory of `aws ec2 describe-*` JSON, share link, or
         /// `template:NAME` (see `vpcplay templates`).
         scenario: String,
-        /// Source: instance id, ENI id, node id or name, or IPv4 address.
+        /// Source: instance id, ENI id, node id or name, or IPv4 or IPv6 address.
         #[arg(long)]
         from: String,
-        /// Destination: instance id, ENI id, node id or name, or IPv4 address.
+        /// Destination: instance id, ENI id, node id or name, or IPv4 or IPv6 address.
         #[arg(long)]
         to: String,
-        /// Protocol: tcp, udp, icmp or a number.
+        /// Protocol: tcp, udp, icmp (icmpv6 over IPv6), icmpv6 or a number.
         #[arg(long, default_value = "tcp")]
         proto: Protocol,
         /// Destination port (required for tcp and udp).
@@ -47,6 +47,9 @@ enum Command {
         /// Fixed client source port (default: the client's whole ephemeral range).
         #[arg(long)]
         src_port: Option<u16>,
+        /// Use the endpoints' IPv6 addresses (implied when --from or --to is an IPv6 address).
+        #[arg(long)]
+        ipv6: bool,
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
@@ -162,11 +165,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             proto,
             port,
             src_port,
+            ipv6,
             json,
         } => {
             let loaded = input::load(&scenario)?;
             let net = Network::new(&loaded.scenario);
             let spec = FlowSpec {
+                ipv6,
                 from,
                 to,
                 protocol: proto,

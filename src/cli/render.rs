@@ -6,9 +6,10 @@ use crate::engine::trace::{Direction, Hop, PortView, Trace};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 
-fn endpoint(addr: std::net::Ipv4Addr, port: &PortView) -> String {
+fn endpoint(addr: std::net::IpAddr, port: &PortView) -> String {
     match port {
         PortView::None => addr.to_string(),
+        p if addr.is_ipv6() => format!("[{addr}]:{p}"),
         p => format!("{addr}:{p}"),
     }
 }

@@ -4,7 +4,7 @@
 use super::find::{all_interfaces, part_ids};
 use crate::model::{Id, Scenario};
 use ipnet::Ipv4Net;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::net::Ipv4Addr;
 
 fn overlaps(a: Ipv4Net, b: Ipv4Net) -> bool {
@@ -132,6 +132,11 @@ fn names(s: &Scenario) -> HashSet<String> {
     out.extend(s.databases.iter().map(|x| x.name.clone()));
     out.extend(s.load_balancers.iter().map(|x| x.name.clone()));
     out.extend(s.internet_gateways.iter().map(|x| x.name.clone()));
+    out.extend(
+        s.egress_only_internet_gateways
+            .iter()
+            .map(|x| x.name.clone()),
+    );
     out.extend(s.nat_gateways.iter().map(|x| x.name.clone()));
     out.extend(s.gwlb_endpoints.iter().map(|x| x.name.clone()));
     out.extend(s.internet_hosts.iter().map(|x| x.name.clone()));

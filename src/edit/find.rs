@@ -18,6 +18,8 @@ pub enum Found {
     LoadBalancer(usize),
     /// `internet_gateways[i]`.
     InternetGateway(usize),
+    /// `egress_only_internet_gateways[i]`.
+    EgressOnlyInternetGateway(usize),
     /// `nat_gateways[i]`.
     NatGateway(usize),
     /// `gwlb_endpoints[i]`.
@@ -42,6 +44,7 @@ impl Found {
             Found::Database(i) => format!("databases[{i}]"),
             Found::LoadBalancer(i) => format!("load_balancers[{i}]"),
             Found::InternetGateway(i) => format!("internet_gateways[{i}]"),
+            Found::EgressOnlyInternetGateway(i) => format!("egress_only_internet_gateways[{i}]"),
             Found::NatGateway(i) => format!("nat_gateways[{i}]"),
             Found::GwlbEndpoint(i) => format!("gwlb_endpoints[{i}]"),
             Found::Host(i) => format!("internet_hosts[{i}]"),
@@ -69,6 +72,10 @@ pub fn locate(s: &Scenario, id: &str) -> Option<Found> {
         .or_else(|| pos(s.databases.iter().map(|x| &x.id), id).map(Found::Database))
         .or_else(|| pos(s.load_balancers.iter().map(|x| &x.id), id).map(Found::LoadBalancer))
         .or_else(|| pos(s.internet_gateways.iter().map(|x| &x.id), id).map(Found::InternetGateway))
+        .or_else(|| {
+            pos(s.egress_only_internet_gateways.iter().map(|x| &x.id), id)
+                .map(Found::EgressOnlyInternetGateway)
+        })
         .or_else(|| pos(s.nat_gateways.iter().map(|x| &x.id), id).map(Found::NatGateway))
         .or_else(|| pos(s.gwlb_endpoints.iter().map(|x| &x.id), id).map(Found::GwlbEndpoint))
         .or_else(|| pos(s.internet_hosts.iter().map(|x| &x.id), id).map(Found::Host))
@@ -83,6 +90,7 @@ pub fn part_ids(s: &Scenario) -> Vec<String> {
     out.extend(s.vpcs.iter().map(|x| x.id.clone()));
     out.extend(s.subnets.iter().map(|x| x.id.clone()));
     out.extend(s.internet_gateways.iter().map(|x| x.id.clone()));
+    out.extend(s.egress_only_internet_gateways.iter().map(|x| x.id.clone()));
     out.extend(s.nat_gateways.iter().map(|x| x.id.clone()));
     out.extend(s.gwlb_endpoints.iter().map(|x| x.id.clone()));
     out.extend(s.load_balancers.iter().map(|x| x.id.clone()));
@@ -105,6 +113,7 @@ pub fn name_of(s: &Scenario, id: &str) -> String {
         Some(Found::Database(i)) => &s.databases[i].name,
         Some(Found::LoadBalancer(i)) => &s.load_balancers[i].name,
         Some(Found::InternetGateway(i)) => &s.internet_gateways[i].name,
+        Some(Found::EgressOnlyInternetGateway(i)) => &s.egress_only_internet_gateways[i].name,
         Some(Found::NatGateway(i)) => &s.nat_gateways[i].name,
         Some(Found::GwlbEndpoint(i)) => &s.gwlb_endpoints[i].name,
         Some(Found::Host(i)) => &s.internet_hosts[i].name,
@@ -158,14 +167,21 @@ pub fn first_interface_mut(s: &mut Scenario, found: Found) -> Option<&mut Interf
 }
 
 /// Every interface in the scenario.
-pub fn all_interfaces(s: &Scenario) -> impl Iterator<Item = &Interface> {
-    s.instances
-        .iter()
-        .flat_map(|x| x.interfaces.iter())
-        .chain(s.databases.iter().flat_map(|x| x.interfaces.iter()))
-        .chain(s.load_balancers.iter().flat_map(|x| x.nodes.iter()))
-        .chain(s.nat_gateways.iter().map(|x| &x.interface))
-        .chain(s.gwlb_endpoints.iter().map(|x| &x.interface))
+pub fn all_interfaces(s: &Scenario) -> std::vec::IntoIter<&Interface> {
+    // Gathered once into a list: each caller's own chain of iterators would be a copy of this.
+    let mut out: Vec<&Interface> = Vec::new();
+    for x in &s.instances {
+        out.extend(&x.interfaces);
+    }
+    for x in &s.databases {
+        out.extend(&x.interfaces);
+    }
+    for x in &s.load_balancers {
+        out.extend(&x.nodes);
+    }
+    out.extend(s.nat_gateways.iter().map(|x| &x.interface));
+    out.extend(s.gwlb_endpoints.iter().map(|x| &x.interface));
+    out.into_iter()
 }
 
 /// The container a part is drawn in: a subnet for nodes, a VPC for subnets and attached internet
@@ -177,8 +193,18 @@ pub fn parent_of(s: &Scenario, id: &str) -> Option<String> {
         Found::Vpc(_) | Found::Host(_) | Found::TransitGateway(_) => None,
         Found::Subnet(i) => Some(s.subnets[i].vpc.clone()),
         Found::InternetGateway(i) => s.internet_gateways[i].vpc.clone(),
+        Found::EgressOnlyInternetGateway(i) => Some(s.egress_only_internet_gateways[i].vpc.clone()),
         _ => interfaces_of(s, found).first().map(|n| n.subnet.clone()),
     }
+}
+
+/// The internet gateways and egress-only internet gateways drawn on the edge of VPC `vpc`.
+pub fn edge_gateways(s: &Scenario, vpc: &str) -> Vec<String> {
+    let igws = (s.internet_gateways.iter()).filter(|g| g.vpc.as_deref() == Some(vpc));
+    let eigws = (s.egress_only_internet_gateways.iter()).filter(|g| g.vpc == vpc);
+    (igws.map(|g| g.id.clone()))
+        .chain(eigws.map(|g| g.id.clone()))
+        .collect()
 }
 
 /// The ids of the parts drawn inside `id` (directly or deeper).

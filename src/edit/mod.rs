@@ -3,6 +3,7 @@
 //! unit-tested natively; the UI only turns pointer gestures into these calls.
 //!
 //! - [`alloc`]: the next free VPC block, subnet block, private address, public address and name.
+//! - [`ipv6`]: IPv6 blocks for VPCs and subnets, IPv6 addresses for interfaces (dual stack).
 //! - [`find`]: which part an id names, what contains what, and hit tests on the canvas.
 //! - [`place`]: adding a part from the palette at a point, or refusing with a reason.
 //! - [`room`]: what each part's drawing covers, the nearest free place, growing full containers.
@@ -22,6 +23,7 @@ pub mod balancer;
 pub mod find;
 pub mod history;
 pub mod host_names;
+pub mod ipv6;
 pub mod laptop;
 pub mod moves;
 pub mod place;
@@ -54,6 +56,8 @@ pub enum PartKind {
     Subnet,
     /// An internet gateway (on a VPC's edge).
     InternetGateway,
+    /// An egress-only internet gateway (on a VPC's edge): IPv6 out, replies back.
+    EgressOnlyInternetGateway,
     /// A NAT gateway (in a subnet).
     NatGateway,
     /// A Gateway Load Balancer endpoint (in a subnet): routes send traffic through its load
@@ -92,6 +96,7 @@ impl PartKind {
             PartKind::Vpc => "VPC",
             PartKind::Subnet => "subnet",
             PartKind::InternetGateway => "internet gateway",
+            PartKind::EgressOnlyInternetGateway => "egress-only internet gateway",
             PartKind::NatGateway => "NAT gateway",
             PartKind::GwlbEndpoint => "Gateway Load Balancer endpoint",
             PartKind::LoadBalancer => "application load balancer",

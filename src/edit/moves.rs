@@ -91,9 +91,12 @@ fn settle(s: &mut Scenario, id: &str) -> Result<(), Refusal> {
             }
             Ok(())
         }
-        Found::InternetGateway(_) | Found::VpnGateway(_) => {
+        Found::InternetGateway(_) | Found::EgressOnlyInternetGateway(_) | Found::VpnGateway(_) => {
             let vpc = match found {
                 Found::InternetGateway(i) => s.internet_gateways[i].vpc.clone(),
+                Found::EgressOnlyInternetGateway(i) => {
+                    Some(s.egress_only_internet_gateways[i].vpc.clone())
+                }
                 Found::VpnGateway(i) => s.vpn_gateways[i].vpc.clone(),
                 _ => None,
             };
@@ -190,7 +193,10 @@ pub fn min_size(s: &Scenario, id: &str) -> (f64, f64) {
     let mut w: f64 = 160.0;
     let mut h: f64 = 100.0;
     for d in descendants(s, id) {
-        if matches!(locate(s, &d), Some(Found::InternetGateway(_))) {
+        if matches!(
+            locate(s, &d),
+            Some(Found::InternetGateway(_) | Found::EgressOnlyInternetGateway(_))
+        ) {
             continue;
         }
         if let Some(c) = rect_of(s, &d) {
@@ -214,13 +220,7 @@ pub fn resize(s: &Scenario, id: &str, w: f64, h: f64) -> Scenario {
         // Gateways stay on the edge.
         let vpc = out.vpcs[i].id.clone();
         let v = out.layout[&vpc];
-        let gws: Vec<String> = out
-            .internet_gateways
-            .iter()
-            .filter(|g| g.vpc.as_deref() == Some(vpc.as_str()))
-            .map(|g| g.id.clone())
-            .collect();
-        for g in gws {
+        for g in super::find::edge_gateways(&out, &vpc) {
             if let Some((cx, cy)) = centre(&out, &g) {
                 out.layout.insert(g, onto_edge(&v, cx, cy));
             }

@@ -65,6 +65,7 @@ fn build(s: &Scenario, kind: PartKind, x: f64, y: f64, exact: bool) -> Result<Pl
         PartKind::Vpc => place_vpc(&mut s, x, y)?,
         PartKind::Subnet => place_subnet(&mut s, x, y, exact)?,
         PartKind::InternetGateway => place_igw(&mut s, x, y)?,
+        PartKind::EgressOnlyInternetGateway => place_eigw(&mut s, x, y)?,
         PartKind::LoadBalancer => place_balancer(&mut s, LbKind::Application, x, y)?,
         PartKind::NetworkLoadBalancer => place_balancer(&mut s, LbKind::Network, x, y)?,
         PartKind::Internet | PartKind::Laptop => place_host(&mut s, kind, x, y)?,
@@ -86,6 +87,7 @@ fn place_vpc(s: &mut Scenario, x: f64, y: f64) -> Result<Id, Refusal> {
     let name = next_name(s, "vpc");
     let id = fresh_id(s, &name);
     s.vpcs.push(Vpc {
+        ipv6_cidrs: Default::default(),
         id: id.clone(),
         name,
         cidrs: vec![cidr],
@@ -146,6 +148,7 @@ fn place_subnet(s: &mut Scenario, x: f64, y: f64, exact: bool) -> Result<Id, Ref
         (v.y + v.h - r.h - 10.0).max(v.y + 40.0),
     );
     s.subnets.push(Subnet {
+        ipv6_cidr: Default::default(),
         id: id.clone(),
         name,
         vpc,
@@ -177,6 +180,28 @@ fn place_igw(s: &mut Scenario, x: f64, y: f64) -> Result<Id, Refusal> {
         name,
         vpc: Some(vpc),
     });
+    s.layout.insert(id.clone(), at);
+    Ok(id)
+}
+
+fn place_eigw(s: &mut Scenario, x: f64, y: f64) -> Result<Id, Refusal> {
+    let vi = vpc_near(s, x, y, NODE_SIZE).ok_or(Refusal::EigwOffVpc)?;
+    let vpc = s.vpcs[vi].id.clone();
+    if let Some(g) = (s.egress_only_internet_gateways.iter()).find(|g| g.vpc == vpc) {
+        return Err(Refusal::SecondEigw {
+            vpc: label(&s.vpcs[vi].name, &vpc),
+            eigw: label(&g.name, &g.id),
+        });
+    }
+    let name = next_name(s, "eigw");
+    let id = fresh_id(s, &name);
+    let at = edge_rect(s, &vpc, x);
+    s.egress_only_internet_gateways
+        .push(EgressOnlyInternetGateway {
+            id: id.clone(),
+            name,
+            vpc,
+        });
     s.layout.insert(id.clone(), at);
     Ok(id)
 }
@@ -214,6 +239,7 @@ fn place_host(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<Id, Re
     let name = unique_title(s, title);
     let id = fresh_id(s, base);
     s.internet_hosts.push(InternetHost {
+        ipv6: Default::default(),
         id: id.clone(),
         name,
         ip,
@@ -236,21 +262,32 @@ fn place_tgw(s: &mut Scenario, x: f64, y: f64) -> Result<Id, Refusal> {
     Ok(id)
 }
 
-/// A new security group of `vpc` as the console creates it: no inbound rules, all outbound.
+/// A new security group of `vpc` as the console creates it: no inbound rules, all outbound
+/// (IPv6 too when the VPC has an IPv6 block).
 pub fn new_group(s: &Scenario, vpc: &str, name: &str, inbound: Vec<SgRule>) -> SecurityGroup {
     let name = unique_title(s, name);
+    let dual = s
+        .vpcs
+        .iter()
+        .any(|v| v.id == vpc && !v.ipv6_cidrs.is_empty());
+    let mut to = vec![ipnet::IpNet::V4(Ipv4Net::default())];
+    if dual {
+        to.push(ipnet::IpNet::V6(Default::default()));
+    }
     SecurityGroup {
         id: fresh_id(s, &name),
         name,
         vpc: vpc.into(),
         inbound,
-        outbound: vec![SgRule {
-            protocol: Protocol::All,
-            ports: None,
-            icmp: None,
-            peer: Peer::Cidr(Ipv4Net::default()),
-            description: String::new(),
-        }],
+        outbound: (to.into_iter())
+            .map(|c| SgRule {
+                protocol: Protocol::All,
+                ports: None,
+                icmp: None,
+                peer: Peer::Cidr(c),
+                description: String::new(),
+            })
+            .collect(),
     }
 }
 
@@ -259,7 +296,9 @@ pub fn new_group(s: &Scenario, vpc: &str, name: &str, inbound: Vec<SgRule>) -> S
 fn bastion_ssh(s: &Scenario) -> SgRule {
     match super::host_names::my_laptop(s) {
         Some(h) => SgRule {
-            peer: Peer::Cidr(Ipv4Net::new(h.ip, 32).expect("32 is a prefix length")),
+            peer: Peer::Cidr(ipnet::IpNet::V4(
+                Ipv4Net::new(h.ip, 32).expect("32 is a prefix length"),
+            )),
             ..tcp_from_anywhere(22, "SSH from My laptop")
         },
         None => tcp_from_anywhere(22, "SSH"),
@@ -277,7 +316,7 @@ fn forwarded_from_vpc(s: &Scenario, vpc: &str) -> Vec<SgRule> {
             protocol: Protocol::All,
             ports: None,
             icmp: None,
-            peer: Peer::Cidr(*c),
+            peer: Peer::Cidr(ipnet::IpNet::V4(*c)),
             description: "From the VPC, to forward".into(),
         })
         .collect()
@@ -289,7 +328,7 @@ pub fn tcp_from_anywhere(port: u16, description: &str) -> SgRule {
         protocol: Protocol::Tcp,
         ports: Some(PortRange::single(port)),
         icmp: None,
-        peer: Peer::Cidr(Ipv4Net::default()),
+        peer: Peer::Cidr(ipnet::IpNet::V4(Ipv4Net::default())),
         description: description.into(),
     }
 }
@@ -334,6 +373,7 @@ fn place_in_subnet(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<I
     let home = s.layout.get(&subnet.id).copied().unwrap_or_default();
     let rect = clamp_node(node_rect(x, y), &home, SUBNET_HEAD);
     let mut iface = Interface {
+        ipv6_addresses: Default::default(),
         id: eni,
         subnet: subnet.id.clone(),
         private_ip: ip,
@@ -485,6 +525,7 @@ fn place_balancer(s: &mut Scenario, kind: LbKind, x: f64, y: f64) -> Result<Id, 
         let public = next_public_ip(&probe);
         let eni = fresh_id(&probe, &format!("eni-{name}-{}", nodes.len() + 1));
         nodes.push(Interface {
+            ipv6_addresses: Default::default(),
             id: eni,
             subnet,
             private_ip: ip,
@@ -593,6 +634,14 @@ fn candidates(s: &Scenario, kind: PartKind, near: Option<&str>) -> Vec<(f64, f64
                 }
             }
         }
+        PartKind::EgressOnlyInternetGateway => {
+            for v in &vpc_first {
+                if let Some(r) = s.layout.get(v) {
+                    // At the right, as the internet gateway (clear of the zones' labels).
+                    out.push((r.x + r.w - 120.0, r.y));
+                }
+            }
+        }
         PartKind::VpnGateway => {
             for v in &vpc_first {
                 if let Some(r) = s.layout.get(v) {
@@ -680,6 +729,7 @@ pub fn place_auto(s: &Scenario, kind: PartKind, near: Option<&str>) -> Result<Pl
         PartKind::Subnet if s.vpcs.is_empty() => Refusal::SubnetNeedsVpc,
         PartKind::InternetGateway if s.vpcs.is_empty() => Refusal::IgwNeedsVpc,
         PartKind::VpnGateway if s.vpcs.is_empty() => Refusal::VgwNeedsVpc,
+        PartKind::EgressOnlyInternetGateway if s.vpcs.is_empty() => Refusal::EigwNeedsVpc,
         PartKind::LoadBalancer | PartKind::NetworkLoadBalancer => Refusal::AlbNeedsSubnets { kind },
         k if k.in_subnet() => Refusal::NeedsSubnet { kind: k },
         _ => Refusal::NoRoom { kind },

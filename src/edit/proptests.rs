@@ -10,10 +10,11 @@ use crate::model::{Rect, Scenario};
 use crate::scenario::validate;
 use proptest::prelude::*;
 
-const KINDS: [PartKind; 15] = [
+const KINDS: [PartKind; 16] = [
     PartKind::Vpc,
     PartKind::Subnet,
     PartKind::InternetGateway,
+    PartKind::EgressOnlyInternetGateway,
     PartKind::NatGateway,
     PartKind::GwlbEndpoint,
     PartKind::LoadBalancer,
@@ -60,6 +61,7 @@ fn homes(s: &Scenario, kind: PartKind) -> Vec<Rect> {
     let ids: Vec<&String> = match kind {
         PartKind::Subnet
         | PartKind::InternetGateway
+        | PartKind::EgressOnlyInternetGateway
         | PartKind::LoadBalancer
         | PartKind::NetworkLoadBalancer => s.vpcs.iter().map(|v| &v.id).collect(),
         k if k.in_subnet() => s.subnets.iter().map(|x| &x.id).collect(),
@@ -102,11 +104,14 @@ fn fair_refusal(s: &Scenario, kind: PartKind, x: f64, y: f64, why: &str) -> bool
         PartKind::Subnet | PartKind::LoadBalancer | PartKind::NetworkLoadBalancer => {
             vpc_at(s, x, y).is_none()
         }
-        PartKind::InternetGateway => crate::geometry::vpc_near(s, x, y, 56.0).is_none(),
+        PartKind::InternetGateway | PartKind::EgressOnlyInternetGateway => {
+            crate::geometry::vpc_near(s, x, y, 56.0).is_none()
+        }
         _ => subnet_at(s, x, y).is_none(),
     };
     let other = why.contains("two different availability zones")
         || why.contains("already has an internet gateway")
+        || why.contains("already has an egress-only internet gateway")
         || why.contains("no free address");
     !why.contains("room") && (outside || other)
 }
@@ -146,6 +151,7 @@ fn check_layout(s: &Scenario) -> Result<(), String> {
                 }
             }
             Some(Found::InternetGateway(_))
+            | Some(Found::EgressOnlyInternetGateway(_))
             | Some(Found::Vpc(_))
             | Some(Found::Host(_))
             | Some(Found::TransitGateway(_))

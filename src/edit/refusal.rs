@@ -38,6 +38,29 @@ pub enum Refusal {
         /// Its internet gateway.
         igw: String,
     },
+    /// An egress-only internet gateway dropped off every VPC.
+    EigwOffVpc,
+    /// A second egress-only internet gateway for a VPC.
+    SecondEigw {
+        /// The VPC.
+        vpc: String,
+        /// Its egress-only internet gateway.
+        eigw: String,
+    },
+    /// An egress-only internet gateway added from the keyboard with no VPC on the canvas.
+    EigwNeedsVpc,
+    /// Every IPv6 block of the scheme is taken by a VPC.
+    NoIpv6Block,
+    /// An IPv6 block asked for a subnet whose VPC has none.
+    VpcWithoutIpv6 {
+        /// The VPC.
+        vpc: String,
+    },
+    /// An IPv6 address asked for an interface whose subnet has no IPv6 block.
+    SubnetWithoutIpv6 {
+        /// The subnet.
+        subnet: String,
+    },
     /// A virtual private gateway dropped off every VPC.
     VgwOffVpc,
     /// A second virtual private gateway for a VPC.
@@ -192,6 +215,7 @@ impl PartKind {
             PartKind::Vpc => "VPC",
             PartKind::Subnet => crate::ko_str!("서브넷"),
             PartKind::InternetGateway => crate::ko_str!("인터넷 게이트웨이"),
+            PartKind::EgressOnlyInternetGateway => crate::ko_str!("송신 전용 인터넷 게이트웨이"),
             PartKind::NatGateway => crate::ko_str!("NAT 게이트웨이"),
             PartKind::GwlbEndpoint => crate::ko_str!("게이트웨이 로드 밸런서 엔드포인트"),
             PartKind::LoadBalancer => crate::ko_str!("애플리케이션 로드 밸런서"),
@@ -241,6 +265,22 @@ impl Refusal {
             R::SecondIgw { vpc, igw } => format!(
                 "{vpc} already has an internet gateway ({igw}); a VPC can have only one."
             ),
+            R::EigwOffVpc => {
+                "Drop the egress-only internet gateway on a VPC (or its edge) to attach it.".into()
+            }
+            R::SecondEigw { vpc, eigw } => format!(
+                "{vpc} already has an egress-only internet gateway ({eigw}); one is enough."
+            ),
+            R::EigwNeedsVpc => {
+                "An egress-only internet gateway attaches to a VPC: add a VPC first.".into()
+            }
+            R::NoIpv6Block => "Every IPv6 block this playground hands out is taken.".into(),
+            R::VpcWithoutIpv6 { vpc } => {
+                format!("{vpc} has no IPv6 block: add one to the VPC first.")
+            }
+            R::SubnetWithoutIpv6 { subnet } => {
+                format!("{subnet} has no IPv6 block: add one to the subnet first.")
+            }
             R::HostInVpc { vpc } => format!(
                 "A host on the internet lives outside every VPC; drop it outside {vpc}."
             ),
@@ -338,6 +378,12 @@ impl Refusal {
                 crate::ko_str!("인터넷 게이트웨이를 연결하려면 VPC(또는 그 가장자리) 위에 놓으세요.").into()
             }
             R::SecondIgw { vpc, igw } => crate::ko!("{}에는 이미 인터넷 게이트웨이({})가 있습니다. VPC 하나에는 하나만 연결할 수 있습니다.", vpc, igw),
+            R::EigwOffVpc => crate::ko_str!("송신 전용 인터넷 게이트웨이를 연결하려면 VPC(또는 그 가장자리) 위에 놓으세요.").into(),
+            R::SecondEigw { vpc, eigw } => crate::ko!("{}에는 이미 송신 전용 인터넷 게이트웨이({})가 있습니다. 하나면 충분합니다.", vpc, eigw),
+            R::EigwNeedsVpc => crate::ko_str!("송신 전용 인터넷 게이트웨이는 VPC에 연결됩니다. 먼저 VPC를 추가하세요.").into(),
+            R::NoIpv6Block => crate::ko_str!("이 플레이그라운드가 나눠 주는 IPv6 블록을 모두 쓰고 있습니다.").into(),
+            R::VpcWithoutIpv6 { vpc } => crate::ko!("{}에는 IPv6 블록이 없습니다. 먼저 VPC에 IPv6 블록을 추가하세요.", vpc),
+            R::SubnetWithoutIpv6 { subnet } => crate::ko!("{}에는 IPv6 블록이 없습니다. 먼저 서브넷에 IPv6 블록을 추가하세요.", subnet),
             R::HostInVpc { vpc } => crate::ko!("인터넷 호스트는 모든 VPC 바깥에 있습니다. {} 바깥에 놓으세요.", vpc),
             R::VgwOffVpc => crate::ko_str!("가상 프라이빗 게이트웨이를 연결하려면 VPC(또는 그 가장자리) 위에 놓으세요.").into(),
             R::SecondVgw { vpc, vgw } => crate::ko!("{}에는 이미 가상 프라이빗 게이트웨이({})가 있습니다. VPC 하나에는 하나만 연결할 수 있습니다.", vpc, vgw),

@@ -4,6 +4,7 @@
 
 use super::find::{descendants, locate};
 use crate::model::{Peer, RouteTarget, Scenario};
+use crate::sorting::set_of;
 use std::collections::BTreeSet;
 
 /// The parts deleted along with `ids`: the parts, everything inside them, and for VPCs their
@@ -23,18 +24,16 @@ pub fn doomed(s: &Scenario, ids: &[String]) -> BTreeSet<String> {
 pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
     let gone = doomed(s, ids);
     let mut s = s.clone();
-    let vpcs: BTreeSet<String> = s
-        .vpcs
-        .iter()
-        .filter(|v| gone.contains(&v.id))
-        .map(|v| v.id.clone())
-        .collect();
-    let subnets: BTreeSet<String> = s
-        .subnets
-        .iter()
-        .filter(|x| gone.contains(&x.id) || vpcs.contains(&x.vpc))
-        .map(|x| x.id.clone())
-        .collect();
+    let vpcs: BTreeSet<String> = set_of(
+        (s.vpcs.iter())
+            .filter(|v| gone.contains(&v.id))
+            .map(|v| v.id.clone()),
+    );
+    let subnets: BTreeSet<String> = set_of(
+        (s.subnets.iter())
+            .filter(|x| gone.contains(&x.id) || vpcs.contains(&x.vpc))
+            .map(|x| x.id.clone()),
+    );
     let in_gone = |subnet: &String| subnets.contains(subnet);
     // Routes to a deleted subnet's block that are more specific than local (middlebox routing)
     // go with it: such a route needs a subnet's whole block.
@@ -44,7 +43,9 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
         .collect();
     for t in &mut s.route_tables {
         t.routes.retain(|r| match r.destination {
-            crate::model::Destination::Cidr(c) => !blocks.contains(&(t.vpc.clone(), c.trunc())),
+            crate::model::Destination::Cidr(ipnet::IpNet::V4(c)) => {
+                !blocks.contains(&(t.vpc.clone(), c.trunc()))
+            }
             _ => true,
         });
     }
@@ -72,8 +73,12 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
         .load_balancers
         .iter()
         .map(|x| {
-            let zones: BTreeSet<Option<String>> =
-                x.nodes.iter().map(|n| zone_of(&n.subnet)).collect();
+            let mut zones: Vec<Option<String>> = Vec::new();
+            for z in x.nodes.iter().map(|n| zone_of(&n.subnet)) {
+                if !zones.contains(&z) {
+                    zones.push(z);
+                }
+            }
             !gone.contains(&x.id) && zones.len() >= 2
         })
         .collect();
@@ -84,6 +89,8 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
     });
     s.internet_gateways
         .retain(|g| !gone.contains(&g.id) && !g.vpc.as_ref().is_some_and(|v| vpcs.contains(v)));
+    s.egress_only_internet_gateways
+        .retain(|g| !gone.contains(&g.id) && !vpcs.contains(&g.vpc));
     s.internet_hosts.retain(|h| !gone.contains(&h.id));
     s.route_tables.retain(|t| !vpcs.contains(&t.vpc));
     s.network_acls.retain(|t| !vpcs.contains(&t.vpc));
@@ -91,9 +98,10 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
     s.gateway_endpoints.retain(|t| !vpcs.contains(&t.vpc));
     s.peerings
         .retain(|p| !vpcs.contains(&p.requester) && !vpcs.contains(&p.accepter));
-    let had: BTreeSet<String> = (s.vpn_gateways.iter().map(|g| g.id.clone()))
-        .chain(s.transit_gateways.iter().map(|t| t.id.clone()))
-        .collect();
+    let had: BTreeSet<String> = set_of(
+        (s.vpn_gateways.iter().map(|g| g.id.clone()))
+            .chain(s.transit_gateways.iter().map(|t| t.id.clone())),
+    );
     s.transit_gateways.retain(|t| !gone.contains(&t.id));
     for t in &mut s.transit_gateways {
         t.attachments.retain(|a| !vpcs.contains(&a.vpc));
@@ -102,9 +110,10 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
     s.vpn_gateways
         .retain(|g| !gone.contains(&g.id) && !g.vpc.as_ref().is_some_and(|v| vpcs.contains(v)));
     s.on_prem_networks.retain(|n| !gone.contains(&n.id));
-    let ends: BTreeSet<String> = (s.vpn_gateways.iter().map(|g| g.id.clone()))
-        .chain(s.transit_gateways.iter().map(|t| t.id.clone()))
-        .collect();
+    let ends: BTreeSet<String> = set_of(
+        (s.vpn_gateways.iter().map(|g| g.id.clone()))
+            .chain(s.transit_gateways.iter().map(|t| t.id.clone())),
+    );
     for n in &mut s.on_prem_networks {
         n.links.retain(|l| {
             let (crate::model::LinkEnd::VpnGateway(g) | crate::model::LinkEnd::TransitGateway(g)) =
@@ -115,7 +124,7 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
     }
 
     // What is left may point at what is gone.
-    let alive: BTreeSet<String> = super::alloc::taken_ids(&s).into_iter().collect();
+    let alive: BTreeSet<String> = set_of(super::alloc::taken_ids(&s));
     for t in &mut s.route_tables {
         t.subnets.retain(|n| alive.contains(n));
         t.gateways.retain(|n| alive.contains(n));
@@ -127,7 +136,8 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
             | RouteTarget::NetworkInterface(x)
             | RouteTarget::PeeringConnection(x)
             | RouteTarget::GatewayEndpoint(x)
-            | RouteTarget::GwlbEndpoint(x) => alive.contains(x),
+            | RouteTarget::GwlbEndpoint(x)
+            | RouteTarget::EgressOnlyInternetGateway(x) => alive.contains(x),
             // A gateway the scenario never had (a partial import) is not the user's deletion.
             RouteTarget::TransitGateway(x) | RouteTarget::VpnGateway(x) => !gone.contains(x),
         });
@@ -143,7 +153,7 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
             (r.routes).retain(|x| x.attachment.as_ref().is_none_or(|a| alive.contains(a)));
         }
     }
-    let groups: BTreeSet<String> = s.security_groups.iter().map(|g| g.id.clone()).collect();
+    let groups: BTreeSet<String> = set_of(s.security_groups.iter().map(|g| g.id.clone()));
     for g in &mut s.security_groups {
         for rules in [&mut g.inbound, &mut g.outbound] {
             rules.retain(|r| !matches!(&r.peer, Peer::Group(x) if !groups.contains(x)));
@@ -155,7 +165,7 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
                 .retain(|t| alive.contains(&t.id) || t.id.parse::<std::net::Ipv4Addr>().is_ok());
         }
     }
-    let parts: BTreeSet<String> = super::find::part_ids(&s).into_iter().collect();
+    let parts: BTreeSet<String> = set_of(super::find::part_ids(&s));
     s.layout.retain(|id, _| parts.contains(id));
     s
 }

@@ -45,6 +45,9 @@ fn name_mut(s: &mut Scenario, what: Named) -> &mut String {
         Named::Part(Found::Database(i)) => &mut s.databases[i].name,
         Named::Part(Found::LoadBalancer(i)) => &mut s.load_balancers[i].name,
         Named::Part(Found::InternetGateway(i)) => &mut s.internet_gateways[i].name,
+        Named::Part(Found::EgressOnlyInternetGateway(i)) => {
+            &mut s.egress_only_internet_gateways[i].name
+        }
         Named::Part(Found::NatGateway(i)) => &mut s.nat_gateways[i].name,
         Named::Part(Found::GwlbEndpoint(i)) => &mut s.gwlb_endpoints[i].name,
         Named::Part(Found::Host(i)) => &mut s.internet_hosts[i].name,

@@ -165,6 +165,7 @@ fn messages_name_a_renamed_part_by_its_new_name_only() {
     let t = trace(
         &net,
         &FlowSpec {
+            ipv6: Default::default(),
             from: "laptop".into(),
             to: "jump".into(),
             protocol: Protocol::Tcp,

@@ -59,6 +59,10 @@ fn detail_lines(s: &Scenario, found: Found) -> Vec<String> {
             }
             None => vec!["detached".into(), "분리됨".into()],
         },
+        Found::EgressOnlyInternetGateway(i) => {
+            let v = name_of(s, &s.egress_only_internet_gateways[i].vpc);
+            vec![format!("on {v}"), format!("{v}에 연결")]
+        }
         Found::Host(i) => vec![s.internet_hosts[i].ip.to_string()],
         Found::TransitGateway(i) => {
             let n = s.transit_gateways[i].attachments.len();
@@ -314,12 +318,15 @@ pub fn make_room(s: &mut Scenario, id: &str) {
             };
             fill(s, (id, &vpc), &me, &area, &busy, Spacing::BOXES);
         }
-        Found::InternetGateway(i) => {
-            let Some(v) = s.internet_gateways[i]
-                .vpc
-                .as_ref()
-                .and_then(|v| rect_of(s, v))
-            else {
+        Found::InternetGateway(_) | Found::EgressOnlyInternetGateway(_) => {
+            let vpc = match found {
+                Found::InternetGateway(i) => s.internet_gateways[i].vpc.as_ref(),
+                Found::EgressOnlyInternetGateway(i) => {
+                    Some(&s.egress_only_internet_gateways[i].vpc)
+                }
+                _ => None,
+            };
+            let Some(v) = vpc.and_then(|v| rect_of(s, v)) else {
                 open_canvas(s, id, &me, &busy);
                 return;
             };
@@ -472,7 +479,11 @@ fn bottom_margin(s: &Scenario, id: &str) -> f64 {
 }
 
 fn is_attached_gateway(s: &Scenario, id: &str) -> bool {
-    matches!(locate(s, id), Some(Found::InternetGateway(i)) if s.internet_gateways[i].vpc.is_some())
+    match locate(s, id) {
+        Some(Found::InternetGateway(i)) => s.internet_gateways[i].vpc.is_some(),
+        Some(Found::EgressOnlyInternetGateway(_)) => true,
+        _ => false,
+    }
 }
 
 /// Moves part `id` and everything drawn in it down by `dy`.
@@ -516,13 +527,7 @@ pub fn grow_down(s: &mut Scenario, id: &str, need: f64, depth: usize) {
         r.h += dh;
     }
     // Internet gateways on the bottom edge follow it.
-    let gateways: Vec<String> = s
-        .internet_gateways
-        .iter()
-        .filter(|g| g.vpc.as_deref() == Some(id))
-        .map(|g| g.id.clone())
-        .collect();
-    for g in gateways {
+    for g in super::find::edge_gateways(s, id) {
         if let Some(gr) = s.layout.get_mut(&g) {
             if (gr.y + NODE_SIZE / 2.0 - bottom).abs() < 1.0 {
                 gr.y += dh;

@@ -293,7 +293,7 @@ fn deleting_takes_dependants_and_dangling_routes() {
     let (x, y) = centre(&s, "subnet-a");
     let mut s = place(&s, PartKind::NatGateway, x, y).unwrap().scenario;
     s.route_tables[0].routes.push(Route {
-        destination: Destination::Cidr(net("0.0.0.0/0")),
+        destination: Destination::Cidr(ipnet::IpNet::V4(net("0.0.0.0/0"))),
         target: RouteTarget::NatGateway("nat-1".into()),
         state: RouteState::Active,
     });
@@ -384,7 +384,7 @@ fn a_new_bastion_admits_ssh_from_my_laptop_when_there_is_one() {
     let (x, y) = centre(&s, "subnet-a");
     let anywhere = place(&s, PartKind::Bastion, x, y).unwrap().scenario;
     let rule = &anywhere.security_groups.last().unwrap().inbound[0];
-    assert_eq!(rule.peer, Peer::Cidr(net("0.0.0.0/0")));
+    assert_eq!(rule.peer, Peer::Cidr(ipnet::IpNet::V4(net("0.0.0.0/0"))));
     let with_laptop = super::place::place_auto(&s, PartKind::Laptop, None)
         .unwrap()
         .scenario;
@@ -393,7 +393,10 @@ fn a_new_bastion_admits_ssh_from_my_laptop_when_there_is_one() {
         .unwrap()
         .scenario;
     let rule = &s.security_groups.last().unwrap().inbound[0];
-    assert_eq!(rule.peer, Peer::Cidr(ipnet::Ipv4Net::new(ip, 32).unwrap()));
+    assert_eq!(
+        rule.peer,
+        Peer::Cidr(ipnet::IpNet::V4(ipnet::Ipv4Net::new(ip, 32).unwrap()))
+    );
     assert_eq!(rule.ports, Some(PortRange::single(22)));
 }
 
@@ -408,7 +411,10 @@ fn a_new_nat_instance_admits_what_its_vpc_sends_through_it() {
     assert_eq!(g.id, nat.interfaces[0].security_groups[0]);
     assert_eq!(g.inbound.len(), 1);
     assert_eq!(g.inbound[0].protocol, Protocol::All);
-    assert_eq!(g.inbound[0].peer, Peer::Cidr(s.vpcs[0].cidrs[0]));
+    assert_eq!(
+        g.inbound[0].peer,
+        Peer::Cidr(ipnet::IpNet::V4(s.vpcs[0].cidrs[0]))
+    );
 }
 
 #[test]
@@ -585,7 +591,7 @@ fn deleting_a_gwlb_endpoint_takes_its_interface_and_the_routes_to_it() {
     let mut s = place(&s, PartKind::GwlbEndpoint, x, y).unwrap().scenario;
     let ip = s.gwlb_endpoints[0].interface.private_ip;
     let to_endpoint = |destination: &str| Route {
-        destination: Destination::Cidr(net(destination)),
+        destination: Destination::Cidr(ipnet::IpNet::V4(net(destination))),
         target: RouteTarget::GwlbEndpoint("vpce-1".into()),
         state: RouteState::Active,
     };

@@ -159,12 +159,12 @@ pub fn add_route(
     if rt
         .routes
         .iter()
-        .any(|r| r.destination.trunc() == destination)
+        .any(|r| r.destination.trunc() == ipnet::IpNet::V4(destination))
     {
         return Err(Refusal::DuplicateTgwRoute { destination });
     }
     rt.routes.push(TgwRoute {
-        destination,
+        destination: ipnet::IpNet::V4(destination),
         attachment: attachment.map(Into::into),
     });
     Ok(())

@@ -9,8 +9,8 @@ use super::checks::{protocol_mismatch, Mismatch, Outcome, Peer, RuleCheck, RuleR
 use super::network::cidr_contains;
 use super::portset::PortSet;
 use crate::model::{AclRule, Action, IcmpMatch, PortRange, Protocol};
-use ipnet::Ipv4Net;
-use std::net::Ipv4Addr;
+use ipnet::IpNet;
+use std::net::IpAddr;
 
 /// What decided a network ACL check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +45,7 @@ pub struct AclOutcome {
 #[derive(Debug, Clone, Copy)]
 pub struct AclPacket {
     /// The remote address: source for inbound, destination for outbound.
-    pub remote: Ipv4Addr,
+    pub remote: IpAddr,
     /// The packet's protocol.
     pub protocol: Protocol,
     /// ICMP type and code, for ICMP packets.
@@ -152,7 +152,7 @@ pub fn evaluate_recording(
                 action: Action::Deny,
                 protocol: Protocol::All,
                 ports: None,
-                peer: Peer::Cidr(Ipv4Net::default()),
+                peer: Peer::Cidr(IpNet::default()),
             },
             outcome,
         });

@@ -22,9 +22,9 @@ use crate::model::{
     AclRule, Action, Connectivity, Destination, Listener, Listening, Peer, PortRange, Protocol,
     Route, RouteState, RouteTarget, Scenario, SgRule,
 };
-use ipnet::Ipv4Net;
+use ipnet::IpNet;
 use serde::Serialize;
-use std::net::Ipv4Addr;
+use std::net::IpAddr;
 
 /// Highest number a user's network ACL rule may have.
 const ACL_MAX: u16 = 32766;
@@ -82,7 +82,7 @@ pub enum Fix {
         /// Id of the interface that gets the address.
         interface: String,
         /// The address.
-        ip: Ipv4Addr,
+        ip: std::net::Ipv4Addr,
     },
 }
 
@@ -131,17 +131,25 @@ fn has_ports(p: Protocol) -> bool {
     matches!(p, Protocol::Tcp | Protocol::Udp)
 }
 
-fn host(ip: Ipv4Addr) -> Ipv4Net {
-    Ipv4Net::new(ip, 32).unwrap_or_default()
+fn host(ip: IpAddr) -> IpNet {
+    IpNet::from(ip)
 }
 
-fn anywhere() -> Ipv4Net {
-    Ipv4Net::default()
+fn anywhere() -> IpNet {
+    IpNet::default()
+}
+
+/// Every address of `ip`'s family: `0.0.0.0/0` or `::/0`.
+fn anywhere_like(ip: IpAddr) -> IpNet {
+    match ip {
+        IpAddr::V4(_) => anywhere(),
+        IpAddr::V6(_) => IpNet::V6(ipnet::Ipv6Net::default()),
+    }
 }
 
 /// Whether `ip` is a host on the internet: neither inside a VPC nor a public IP of one of its
 /// interfaces.
-fn on_internet(net: &Network, ip: Ipv4Addr) -> bool {
+fn on_internet(net: &Network, ip: IpAddr) -> bool {
     net.vpc_of_address(ip).is_none() && net.eni_by_public(ip).is_none()
 }
 
@@ -159,7 +167,7 @@ fn sg_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
             Some(other) => Peer::Group(other.clone()),
             None => Peer::Cidr(host(peer_ip)),
         },
-        None if inbound && on_internet(net, peer_ip) => Peer::Cidr(anywhere()),
+        None if inbound && on_internet(net, peer_ip) => Peer::Cidr(anywhere_like(peer_ip)),
         None => Peer::Cidr(host(peer_ip)),
     };
     let ports = if has_ports(hop.packet.protocol) {
@@ -210,7 +218,7 @@ fn acl_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
         hop.packet.dst
     };
     let cidr = if on_internet(net, peer_ip) {
-        anywhere()
+        anywhere_like(peer_ip)
     } else {
         host(peer_ip)
     };
@@ -238,7 +246,7 @@ fn route_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
     let s = net.scenario;
     let rt = s.route_tables.iter().find(|t| t.id == b.id)?;
     let vpc = net.vpc(&rt.vpc)?;
-    let route = |dest: Ipv4Net, target: RouteTarget| Route {
+    let route = |dest: IpNet, target: RouteTarget| Route {
         destination: Destination::Cidr(dest),
         target,
         state: RouteState::Active,
@@ -254,9 +262,12 @@ fn route_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
         let block = theirs
             .cidrs
             .iter()
-            .find(|c| c.contains(&hop.packet.dst))
+            .find(|c| crate::engine::network::v4_in(c, hop.packet.dst))
             .copied()?;
-        route(block, RouteTarget::PeeringConnection(pcx.id.clone()))
+        route(
+            ipnet::IpNet::V4(block),
+            RouteTarget::PeeringConnection(pcx.id.clone()),
+        )
     } else {
         // The internet: an address with a public IP goes out through the internet gateway, a
         // private one through a NAT gateway in another subnet.
@@ -265,6 +276,21 @@ fn route_fix(net: &Network, b: &BlockedBy, hop: &Hop) -> Option<Fix> {
             .iter()
             .find(|g| g.vpc.as_deref() == Some(rt.vpc.as_str()));
         let src = net.eni_by_private(vpc, hop.packet.src);
+        if hop.packet.dst.is_ipv6() {
+            // IPv6 needs no translation: the internet gateway, else an egress-only one.
+            let dest = anywhere_like(hop.packet.dst);
+            let eigw = (s.egress_only_internet_gateways.iter()).find(|g| g.vpc == rt.vpc);
+            let target = match (igw, eigw) {
+                (Some(g), _) => RouteTarget::InternetGateway(g.id.clone()),
+                (None, Some(g)) => RouteTarget::EgressOnlyInternetGateway(g.id.clone()),
+                _ => return None,
+            };
+            return Some(Fix::AddRoute {
+                table: rt.id.clone(),
+                table_name: display(&rt.name, &rt.id).to_string(),
+                route: route(dest, target),
+            });
+        }
         let public = src.is_some_and(|e| {
             net.enis[e].iface.public_ip.is_some()
                 || matches!(net.enis[e].owner, Owner::NatGateway(_))

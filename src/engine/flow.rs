@@ -11,7 +11,7 @@ use super::trace::{
 };
 use super::walk::{owner_kind, End, Packet, PortVal, Stage, Stop, Walk, Who};
 use crate::model::{LbKind, Listening, Os, PortRange, Protocol, Role, NAT_EPHEMERAL};
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// Most legs one flow may chain (load balancer → proxy → app ...).
 const MAX_LEGS: u8 = 8;
@@ -29,6 +29,8 @@ pub struct FlowSpec {
     pub port: Option<u16>,
     /// Fixed source port; when absent the client's whole ephemeral range is considered.
     pub src_port: Option<u16>,
+    /// Use the endpoints' IPv6 addresses (also chosen when either end is an IPv6 address).
+    pub ipv6: bool,
 }
 
 impl FlowSpec {
@@ -40,7 +42,14 @@ impl FlowSpec {
             protocol: Protocol::Tcp,
             port: Some(port),
             src_port: None,
+            ipv6: false,
         }
+    }
+
+    /// Whether the flow is over IPv6: asked for, or an end is an IPv6 address.
+    pub fn is_ipv6(&self) -> bool {
+        let v6 = |t: &str| t.trim().parse::<Ipv6Addr>().is_ok();
+        self.ipv6 || v6(&self.from) || v6(&self.to)
     }
 }
 
@@ -61,15 +70,26 @@ pub enum FlowError {
         /// `--from` or `--to`.
         role: &'static str,
         /// The address.
-        ip: Ipv4Addr,
+        ip: IpAddr,
         /// The VPC.
         vpc: String,
     },
+    /// An IPv6 flow from or to a part with no IPv6 address.
+    #[error("{role} {name:?} has no IPv6 address; give its subnet an IPv6 block and the interface an address from it")]
+    NoIpv6 {
+        /// `--from` or `--to`.
+        role: &'static str,
+        /// What was given.
+        name: String,
+    },
+    /// One end is an IPv4 address and the other an IPv6 one.
+    #[error("--from and --to are of different families (IPv4 and IPv6); a packet has one")]
+    MixedFamilies,
     /// TCP or UDP without a port.
     #[error("--port is required for {0}")]
     MissingPort(Protocol),
     /// A protocol the simulator cannot send.
-    #[error("protocol {0} cannot be traced: use tcp, udp or icmp")]
+    #[error("protocol {0} cannot be traced: use tcp, udp, icmp or icmpv6")]
     BadProtocol(Protocol),
 }
 
@@ -89,7 +109,7 @@ pub enum Node {
     /// `scenario.internet_hosts[i]`.
     InternetHost(usize),
     /// A bare address (on the internet, or an interface's address).
-    Address(Ipv4Addr),
+    Address(IpAddr),
 }
 
 /// Finds the node a user's text names: id first, then name, then an IPv4 address.
@@ -114,7 +134,8 @@ pub fn find_node(net: &Network, text: &str) -> Option<Node> {
         }
         // An on-premises network stands for a host of its own.
         let site = s.on_prem_networks.iter().find(|x| f(&x.id, &x.name));
-        site.and_then(|n| n.host_address()).map(Node::Address)
+        site.and_then(|n| n.host_address())
+            .map(|a| Node::Address(IpAddr::V4(a)))
     };
     by(&|id, _| id == t)
         .or_else(|| net.eni(t).map(Node::Interface))
@@ -148,16 +169,18 @@ pub enum Client {
     /// A host on the internet.
     Internet {
         /// Its address.
-        ip: Ipv4Addr,
+        ip: IpAddr,
         /// Its OS (ephemeral range).
         os: Os,
     },
 }
 
 impl Client {
-    fn ip(self, net: &Network) -> Ipv4Addr {
+    /// The client's address in the flow's family (unspecified for an interface without IPv6,
+    /// which `resolve` refuses).
+    fn ip(self, net: &Network, v6: bool) -> IpAddr {
         match self {
-            Client::Eni(e) => net.enis[e].iface.private_ip,
+            Client::Eni(e) => eni_address(net, e, v6).unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)),
             Client::Internet { ip, .. } => ip,
         }
     }
@@ -200,17 +223,41 @@ fn os_word(os: Os) -> &'static str {
     }
 }
 
-/// Resolves a node as the source of a flow.
+/// The private address of interface `e` in the flow's family: its IPv4 address, or its first
+/// IPv6 address.
+pub fn eni_address(net: &Network, e: usize, v6: bool) -> Option<IpAddr> {
+    let iface = net.enis[e].iface;
+    if v6 {
+        iface.ipv6_addresses.first().map(|a| IpAddr::V6(*a))
+    } else {
+        Some(IpAddr::V4(iface.private_ip))
+    }
+}
+
+/// The address of internet host `i` in the flow's family.
+fn host_address(net: &Network, i: usize, v6: bool) -> IpAddr {
+    let h = &net.scenario.internet_hosts[i];
+    if v6 {
+        IpAddr::V6(h.ipv6_or_stand_in())
+    } else {
+        IpAddr::V4(h.ip)
+    }
+}
+
+/// Resolves a node as the source of a flow (`v6`: of an IPv6 flow).
 pub fn resolve_client(
     net: &Network,
     node: Node,
-    role: &'static str,
-    text: &str,
+    (role, text): (&'static str, &str),
+    v6: bool,
 ) -> Result<Client, FlowError> {
     match node {
         Node::InternetHost(i) => {
             let h = &net.scenario.internet_hosts[i];
-            Ok(Client::Internet { ip: h.ip, os: h.os })
+            Ok(Client::Internet {
+                ip: host_address(net, i, v6),
+                os: h.os,
+            })
         }
         Node::Address(ip) => match primary_eni(net, node) {
             Some(e) => Ok(Client::Eni(e)),
@@ -226,7 +273,7 @@ pub fn resolve_client(
                         .scenario
                         .internet_hosts
                         .iter()
-                        .find(|h| h.ip == ip)
+                        .find(|h| IpAddr::V4(h.ip) == ip || h.ipv6.map(IpAddr::V6) == Some(ip))
                         .map_or(Os::Any, |h| h.os),
                 }),
             },
@@ -242,24 +289,33 @@ pub fn resolve_client(
 
 /// The address a client uses to reach `node`: private inside the same (or a peered or
 /// transit-joined) VPC and from a host of an on-premises network (over its VPN or Direct
-/// Connect links), public otherwise. `Err` holds the interface that has no public address.
-pub fn destination_address(net: &Network, client: Client, node: Node) -> Result<Ipv4Addr, usize> {
+/// Connect links), public otherwise. An IPv6 flow uses the interface's IPv6 address from
+/// everywhere (it is global). `Err` holds the interface that has no public address.
+pub fn destination_address(
+    net: &Network,
+    client: Client,
+    node: Node,
+    v6: bool,
+) -> Result<IpAddr, usize> {
     match node {
         Node::Address(ip) => Ok(ip),
-        Node::InternetHost(i) => Ok(net.scenario.internet_hosts[i].ip),
+        Node::InternetHost(i) => Ok(host_address(net, i, v6)),
         _ => {
             let Some(e) = primary_eni(net, node) else {
-                return Ok(Ipv4Addr::UNSPECIFIED);
+                return Ok(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
             };
+            if v6 {
+                return eni_address(net, e, true).ok_or(e);
+            }
             let eni = &net.enis[e];
             let inside = match client {
                 Client::Eni(c) => net.privately_joined(net.enis[c].vpc, eni.vpc),
                 Client::Internet { ip, .. } => net.site_holding(ip).is_some(),
             };
             if inside {
-                Ok(eni.iface.private_ip)
+                Ok(IpAddr::V4(eni.iface.private_ip))
             } else {
-                eni.iface.public_ip.ok_or(e)
+                eni.iface.public_ip.map(IpAddr::V4).ok_or(e)
             }
         }
     }
@@ -300,7 +356,7 @@ fn service_at_eni(net: &Network, eni: usize, pkt: &Packet, record: bool) -> Serv
         Some(p) => format!("{}/{p}", pkt.protocol),
         None => pkt.protocol.to_string(),
     };
-    let icmp = pkt.protocol == Protocol::Icmp;
+    let icmp = pkt.protocol.is_icmp();
     match e.owner {
         Owner::Instance(i) => {
             let inst = &s.instances[i];
@@ -370,7 +426,7 @@ fn service_at_eni(net: &Network, eni: usize, pkt: &Packet, record: bool) -> Serv
     }
 }
 
-fn listening_of_internet(net: &Network, ip: Ipv4Addr) -> (String, Listening) {
+fn listening_of_internet(net: &Network, ip: IpAddr) -> (String, Listening) {
     match net.scenario.internet_hosts.iter().find(|h| h.ip == ip) {
         Some(h) => (display(&h.name, &h.id).to_string(), h.listens.clone()),
         None => (ip.to_string(), Listening::Any),
@@ -394,13 +450,13 @@ fn stop(
 /// What one leg asks for: to `dst`, by `protocol` to `port`, from `src_port` when fixed.
 #[derive(Clone, Copy)]
 struct Ask {
-    dst: Ipv4Addr,
+    dst: IpAddr,
     protocol: Protocol,
     port: Option<u16>,
     src_port: Option<u16>,
     /// The source address and port the packets carry instead of the client's own: those of the
     /// client a network load balancer passes on with its address kept.
-    from: Option<(Ipv4Addr, PortVal)>,
+    from: Option<(IpAddr, PortVal)>,
 }
 
 /// Runs one leg (a connection) and any legs it leads to. `Err` is the stop that ended the flow.
@@ -478,12 +534,18 @@ fn first_packet(w: &mut Walk, client: Client, ask: Ask) -> Result<(Stage, PortVa
         }
     };
     let pkt = Packet {
-        src: ask.from.map_or_else(|| client.ip(net), |(ip, _)| ip),
+        src: ask
+            .from
+            .map_or_else(|| client.ip(net, ask.dst.is_ipv6()), |(ip, _)| ip),
         dst: ask.dst,
         protocol: ask.protocol,
         sport,
         dport: ask.port.map_or(PortVal::None, PortVal::Fixed),
-        icmp: (ask.protocol == Protocol::Icmp).then_some((8, 0)),
+        icmp: match ask.protocol {
+            Protocol::Icmp => Some((8, 0)),
+            Protocol::Icmpv6 => Some((128, 0)),
+            _ => None,
+        },
     };
     if let (Some(_), Client::Eni(node)) = (ask.from, client) {
         w.note_kept(&pkt, node);
@@ -502,8 +564,7 @@ fn first_packet(w: &mut Walk, client: Client, ask: Ask) -> Result<(Stage, PortVa
 /// host listens there.
 fn internet_service(w: &Walk, pkt: &Packet, ask: Ask) -> Service {
     let (name, listens) = listening_of_internet(w.net, pkt.dst);
-    let ok = pkt.protocol == Protocol::Icmp
-        || ask.port.is_some_and(|p| listens.accepts(pkt.protocol, p));
+    let ok = pkt.protocol.is_icmp() || ask.port.is_some_and(|p| listens.accepts(pkt.protocol, p));
     if ok {
         Service::Accept
     } else {
@@ -521,7 +582,7 @@ fn internet_service(w: &Walk, pkt: &Packet, ask: Ask) -> Service {
 /// else is lost, and one a site's host gets from another address than it sent to is dropped.
 fn reply(
     w: &mut Walk,
-    (client, sent_to): (Client, Ipv4Addr),
+    (client, sent_to): (Client, IpAddr),
     sport: PortVal,
     (end, arrived): (&End, Packet),
     here: &Who,
@@ -632,13 +693,14 @@ fn proxy(
             format!("upstream {} is not in the scenario", u.target)
         }));
     };
-    let dst = destination_address(net, client, target).map_err(|e| no_public(w, e, w.leg + 1))?;
+    let dst =
+        destination_address(net, client, target, false).map_err(|e| no_public(w, e, w.leg + 1))?;
     run_leg(w, leg, client, Ask::tcp(dst, u.port))
 }
 
 impl Ask {
     /// A TCP connection to `dst` port `port` from an ephemeral port.
-    fn tcp(dst: Ipv4Addr, port: u16) -> Ask {
+    fn tcp(dst: IpAddr, port: u16) -> Ask {
         Ask {
             dst,
             protocol: Protocol::Tcp,
@@ -668,7 +730,7 @@ fn balance(
     let mut candidates = Vec::new();
     for t in &group.targets {
         if let Some(n) = find_node(net, &t.id) {
-            if let Ok(dst) = destination_address(net, client, n) {
+            if let Ok(dst) = destination_address(net, client, n, false) {
                 let keep = network && group.preserves_client_ip(t);
                 candidates.push((dst, group.target_port(t), group.check_port(t), keep));
             }
@@ -805,23 +867,38 @@ pub fn resolve(net: &Network, spec: &FlowSpec) -> Result<(Client, Node), FlowErr
         Protocol::Tcp | Protocol::Udp if spec.port.is_none() => {
             return Err(FlowError::MissingPort(spec.protocol))
         }
-        Protocol::Tcp | Protocol::Udp | Protocol::Icmp => {}
+        Protocol::Tcp | Protocol::Udp | Protocol::Icmp | Protocol::Icmpv6 => {}
         p => return Err(FlowError::BadProtocol(p)),
+    }
+    let v4 = |t: &str| t.trim().parse::<Ipv4Addr>().is_ok();
+    let v6 = spec.is_ipv6();
+    if v6 && (v4(&spec.from) || v4(&spec.to)) {
+        return Err(FlowError::MixedFamilies);
     }
     let from = find_node(net, &spec.from).ok_or_else(|| FlowError::UnknownEndpoint {
         role: "--from",
         name: spec.from.clone(),
     })?;
-    let client = resolve_client(net, from, "--from", &spec.from)?;
+    let client = resolve_client(net, from, ("--from", &spec.from), v6)?;
+    let no_v6 = |role, name: &str| FlowError::NoIpv6 {
+        role,
+        name: name.to_string(),
+    };
+    if let (true, Client::Eni(e)) = (v6, client) {
+        eni_address(net, e, true).ok_or_else(|| no_v6("--from", &spec.from))?;
+    }
     let to = find_node(net, &spec.to).ok_or_else(|| FlowError::UnknownEndpoint {
         role: "--to",
         name: spec.to.clone(),
     })?;
-    if !matches!(to, Node::Address(_) | Node::InternetHost(_)) && primary_eni(net, to).is_none() {
-        return Err(FlowError::UnknownEndpoint {
+    if !matches!(to, Node::Address(_) | Node::InternetHost(_)) {
+        let e = primary_eni(net, to).ok_or_else(|| FlowError::UnknownEndpoint {
             role: "--to",
             name: spec.to.clone(),
-        });
+        })?;
+        if v6 {
+            eni_address(net, e, true).ok_or_else(|| no_v6("--to", &spec.to))?;
+        }
     }
     Ok((client, to))
 }
@@ -840,24 +917,30 @@ pub fn trace_resolved(
         None
     };
     let mut w = Walk::new(net, record);
-    let src = client.ip(net);
-    let flow = |dst: Ipv4Addr, src_port: PortView| FlowView {
+    let v6 = spec.is_ipv6() || matches!(client, Client::Internet { ip, .. } if ip.is_ipv6());
+    // Ping over IPv6 is ICMPv6.
+    let protocol = match spec.protocol {
+        Protocol::Icmp if v6 => Protocol::Icmpv6,
+        p => p,
+    };
+    let src = client.ip(net, v6);
+    let flow = |dst: IpAddr, src_port: PortView| FlowView {
         from: spec.from.clone(),
         to: spec.to.clone(),
         src,
         dst,
-        protocol: spec.protocol,
+        protocol,
         port,
         src_port,
     };
-    let dst = match destination_address(net, client, to) {
+    let dst = match destination_address(net, client, to, v6) {
         Ok(d) => d,
         Err(eni) => {
             let d = no_public(&w, eni, 1);
             return finish(
                 w,
                 (client, to),
-                flow(Ipv4Addr::UNSPECIFIED, PortView::None),
+                flow(IpAddr::V4(Ipv4Addr::UNSPECIFIED), PortView::None),
                 Err(d),
                 spec,
             );
@@ -866,7 +949,7 @@ pub fn trace_resolved(
     let mut leg = 0;
     let ask = Ask {
         dst,
-        protocol: spec.protocol,
+        protocol,
         port,
         src_port: spec.src_port,
         from: None,

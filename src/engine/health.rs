@@ -89,6 +89,7 @@ pub fn target_health(net: &Network, lb: usize, tg: usize) -> Vec<TargetHealth> {
 /// The health check of `target` on `port` from load balancer node `node` (an interface index).
 fn check(net: &Network, node: usize, target: &str, port: u16) -> Result<Trace, FlowError> {
     let spec = FlowSpec {
+        ipv6: Default::default(),
         from: net.enis[node].iface.id.clone(),
         to: target.to_string(),
         protocol: Protocol::Tcp,

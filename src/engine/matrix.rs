@@ -12,7 +12,7 @@ use super::flow::{trace_resolved, FlowSpec, Node};
 use super::network::{Network, Owner};
 use super::trace::Verdict;
 use crate::model::{Destination, Listening, Os, Peer, Protocol, Role, RouteTarget};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -122,14 +122,20 @@ impl Matrix {
 fn boundaries(net: &Network) -> Vec<u32> {
     let s = net.scenario;
     let mut b: Vec<u32> = Vec::new();
-    let mut add = |n: &ipnet::Ipv4Net| {
+    // The matrix probes IPv4 addresses: IPv6 blocks draw no boundaries.
+    let mut add4 = |n: &ipnet::Ipv4Net| {
         b.push(u32::from(n.network()));
         if let Some(end) = u32::from(n.broadcast()).checked_add(1) {
             b.push(end);
         }
     };
-    s.vpcs.iter().flat_map(|v| &v.cidrs).for_each(&mut add);
-    s.subnets.iter().for_each(|x| add(&x.cidr));
+    s.vpcs.iter().flat_map(|v| &v.cidrs).for_each(&mut add4);
+    s.subnets.iter().for_each(|x| add4(&x.cidr));
+    let mut add = |n: &ipnet::IpNet| {
+        if let ipnet::IpNet::V4(n) = n {
+            add4(n)
+        }
+    };
     s.prefix_lists
         .iter()
         .flat_map(|p| &p.cidrs)
@@ -272,7 +278,7 @@ impl MatrixJob {
         let special = referenced(net);
 
         let mut endpoints = Vec::new();
-        let mut keys: HashMap<ClassKey, usize> = HashMap::new();
+        let mut keys: HashMap<ClassKey, usize> = HashMap::default();
         let mut reps: Vec<Vec<Node>> = Vec::new();
         let mut add = |id: &str, name: &str, node: Node, key: ClassKey| {
             let next = reps.len();
@@ -354,7 +360,12 @@ impl MatrixJob {
                 public_atom: None,
                 behaviour: Behaviour::Unique(usize::MAX),
             };
-            add("internet", "internet", Node::Address(INTERNET_PROBE), key);
+            add(
+                "internet",
+                "internet",
+                Node::Address(std::net::IpAddr::V4(INTERNET_PROBE)),
+                key,
+            );
         }
         for (i, h) in s.internet_hosts.iter().enumerate() {
             let key = ClassKey {
@@ -408,8 +419,9 @@ impl MatrixJob {
             } else {
                 Some((self.reps[a][0], self.reps[b][0]))
             };
-            let client = ends
-                .and_then(|(from, _)| super::flow::resolve_client(net, from, "--from", "").ok());
+            let client = ends.and_then(|(from, _)| {
+                super::flow::resolve_client(net, from, ("--from", ""), false).ok()
+            });
             let (Some(client), Some((_, to))) = (client, ends) else {
                 // Nothing to trace for this pair: skip all its probes.
                 self.next = pair_end;
@@ -418,6 +430,7 @@ impl MatrixJob {
             while self.next < pair_end && spent < budget.max(1) {
                 let probe = self.probes[self.next % per_pair];
                 let spec = FlowSpec {
+                    ipv6: Default::default(),
                     from: String::new(),
                     to: String::new(),
                     protocol: probe.protocol,

@@ -5,9 +5,9 @@
 
 use super::transit::{gateways_of_vpc, CompiledTgw};
 use crate::model::*;
-use ipnet::Ipv4Net;
+use ipnet::{IpNet, Ipv4Net};
 use rustc_hash::FxHashMap as HashMap;
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr};
 
 /// What a network interface belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,7 +56,7 @@ pub struct SubnetInfo<'s> {
 #[derive(Debug, Clone)]
 pub struct CompiledRoute<'s> {
     /// The destination CIDR (a prefix list expands into one entry per CIDR).
-    pub net: Ipv4Net,
+    pub net: IpNet,
     /// The route as written; `None` for the implicit `local` routes.
     pub route: Option<&'s Route>,
     /// Index of the route among the table's written routes (for naming it).
@@ -67,7 +67,7 @@ pub struct CompiledRoute<'s> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CompiledPeer {
     /// A CIDR.
-    Cidr(Ipv4Net),
+    Cidr(IpNet),
     /// Members of the security group with this index.
     Group(usize),
     /// The prefix list with this index.
@@ -119,8 +119,8 @@ pub struct Network<'s> {
     vpc_index: HashMap<&'s str, usize>,
     subnet_index: HashMap<&'s str, usize>,
     eni_index: HashMap<&'s str, usize>,
-    by_private: HashMap<(usize, u32), usize>,
-    by_public: HashMap<u32, usize>,
+    by_private: HashMap<(usize, IpAddr), usize>,
+    by_public: HashMap<IpAddr, usize>,
     /// For each VPC, the VPCs joined to it by an active peering, with the peering's index.
     pub peers: Vec<Vec<(usize, usize)>>,
     /// For each VPC, the index of its attached internet gateway.
@@ -155,10 +155,16 @@ impl<'s> Network<'s> {
         ];
         for (i, e) in enis.iter().enumerate() {
             by_private
-                .entry((e.vpc, u32::from(e.iface.private_ip)))
+                .entry((e.vpc, IpAddr::V4(e.iface.private_ip)))
                 .or_insert(i);
             if let Some(p) = e.iface.public_ip {
-                by_public.entry(u32::from(p)).or_insert(i);
+                by_public.entry(IpAddr::V4(p)).or_insert(i);
+            }
+            // IPv6 addresses are private and public at once: the internet reaches them as
+            // they are.
+            for &v6 in &e.iface.ipv6_addresses {
+                by_private.entry((e.vpc, IpAddr::V6(v6))).or_insert(i);
+                by_public.entry(IpAddr::V6(v6)).or_insert(i);
             }
             eni_index.entry(e.iface.id.as_str()).or_insert(i);
             let (k, n) = owner_slot(e.owner);
@@ -225,33 +231,31 @@ impl<'s> Network<'s> {
     }
 
     /// The interface holding private address `ip` in VPC `vpc`.
-    pub fn eni_by_private(&self, vpc: usize, ip: Ipv4Addr) -> Option<usize> {
-        self.by_private.get(&(vpc, u32::from(ip))).copied()
+    pub fn eni_by_private(&self, vpc: usize, ip: IpAddr) -> Option<usize> {
+        self.by_private.get(&(vpc, ip)).copied()
     }
 
     /// The interface holding public address `ip`.
-    pub fn eni_by_public(&self, ip: Ipv4Addr) -> Option<usize> {
-        self.by_public.get(&u32::from(ip)).copied()
+    pub fn eni_by_public(&self, ip: IpAddr) -> Option<usize> {
+        self.by_public.get(&ip).copied()
     }
 
-    /// The VPC whose CIDR blocks hold `ip`, if any.
-    pub fn vpc_of_address(&self, ip: Ipv4Addr) -> Option<usize> {
-        self.scenario
-            .vpcs
-            .iter()
-            .position(|v| v.cidrs.iter().any(|c| cidr_contains(c, ip)))
+    /// The VPC whose CIDR blocks (IPv4 or IPv6, by the address's family) hold `ip`, if any.
+    pub fn vpc_of_address(&self, ip: IpAddr) -> Option<usize> {
+        self.scenario.vpcs.iter().position(|v| vpc_holds(v, ip))
     }
 
     /// The on-premises network whose blocks hold `ip`, if any (the first, when several do).
-    pub fn site_holding(&self, ip: Ipv4Addr) -> Option<usize> {
+    pub fn site_holding(&self, ip: IpAddr) -> Option<usize> {
+        let IpAddr::V4(ip) = ip else { return None };
         (self.scenario.on_prem_networks.iter()).position(|n| n.holds(ip))
     }
 
     /// The subnet of VPC `vpc` whose CIDR holds `ip`.
-    pub fn subnet_of_address(&self, vpc: usize, ip: Ipv4Addr) -> Option<usize> {
+    pub fn subnet_of_address(&self, vpc: usize, ip: IpAddr) -> Option<usize> {
         self.subnets
             .iter()
-            .position(|s| s.vpc == vpc && cidr_contains(&s.subnet.cidr, ip))
+            .position(|s| s.vpc == vpc && subnet_holds(s.subnet, ip))
     }
 
     /// Whether VPCs `a` and `b` are the same or joined by an active peering.
@@ -296,14 +300,53 @@ impl<'s> Network<'s> {
     }
 }
 
-/// Whether `net` holds `ip`, by integer mask (the hot path of every rule check).
+/// Whether `net` holds `ip`, by integer mask (the hot path of every rule check). A block of one
+/// family never holds an address of the other.
 #[inline]
-pub fn cidr_contains(net: &Ipv4Net, ip: Ipv4Addr) -> bool {
-    let len = net.prefix_len();
-    if len == 0 {
-        return true;
+pub fn cidr_contains(net: &IpNet, ip: IpAddr) -> bool {
+    match (net, ip) {
+        (IpNet::V4(net), IpAddr::V4(ip)) => v4_contains(net, ip),
+        (IpNet::V6(net), IpAddr::V6(ip)) => v6_contains(net, ip),
+        _ => false,
     }
-    let mask = u32::MAX << (32 - u32::from(len));
+}
+
+/// Whether IPv6 block `net` holds `ip` (kept out of line: 128-bit masks are long in wasm, and
+/// IPv4 is the common case).
+#[inline(never)]
+fn v6_contains(net: &ipnet::Ipv6Net, ip: std::net::Ipv6Addr) -> bool {
+    let len = u32::from(net.prefix_len());
+    let mask = u128::MAX.checked_shl(128 - len).unwrap_or(0);
+    (u128::from(ip) & mask) == (u128::from(net.addr()) & mask)
+}
+
+/// Whether one of the VPC's blocks of `ip`'s family holds it.
+pub fn vpc_holds(vpc: &Vpc, ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(ip) => vpc.cidrs.iter().any(|c| v4_contains(c, ip)),
+        IpAddr::V6(ip) => vpc.ipv6_cidrs.iter().any(|c| c.contains(&ip)),
+    }
+}
+
+/// Whether the subnet's block of `ip`'s family holds it.
+pub fn subnet_holds(subnet: &Subnet, ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(ip) => v4_contains(&subnet.cidr, ip),
+        IpAddr::V6(ip) => subnet.ipv6_cidr.is_some_and(|c| c.contains(&ip)),
+    }
+}
+
+/// Whether IPv4 block `net` holds `ip` (never an IPv6 address).
+#[inline]
+pub fn v4_in(net: &Ipv4Net, ip: IpAddr) -> bool {
+    matches!(ip, IpAddr::V4(ip) if v4_contains(net, ip))
+}
+
+/// Whether IPv4 block `net` holds `ip`.
+#[inline]
+pub fn v4_contains(net: &Ipv4Net, ip: Ipv4Addr) -> bool {
+    let len = u32::from(net.prefix_len());
+    let mask = u32::MAX.checked_shl(32 - len).unwrap_or(0);
     (u32::from(ip) & mask) == (u32::from(net.addr()) & mask)
 }
 
@@ -431,9 +474,11 @@ fn compile_routes<'s>(
 ) -> Vec<CompiledRoute<'s>> {
     let mut list: Vec<CompiledRoute> = Vec::new();
     if let Some(&v) = vpc_index.get(t.vpc.as_str()) {
-        for net in &scenario.vpcs[v].cidrs {
+        let vpc = &scenario.vpcs[v];
+        let v4 = vpc.cidrs.iter().map(|n| IpNet::V4(n.trunc()));
+        for net in v4.chain(vpc.ipv6_cidrs.iter().map(|n| IpNet::V6(n.trunc()))) {
             list.push(CompiledRoute {
-                net: net.trunc(),
+                net,
                 route: None,
                 index: None,
             });
@@ -443,7 +488,7 @@ fn compile_routes<'s>(
         if r.target == RouteTarget::Local {
             continue;
         }
-        let nets: &[Ipv4Net] = match &r.destination {
+        let nets: &[IpNet] = match &r.destination {
             Destination::Cidr(net) => std::slice::from_ref(net),
             Destination::PrefixList(pl) => scenario
                 .prefix_lists

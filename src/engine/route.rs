@@ -5,13 +5,13 @@
 //! blackhole drops what it matches; no match means no route.
 
 use super::network::{cidr_contains, CompiledRoute, Network};
-use std::net::Ipv4Addr;
+use std::net::IpAddr;
 
 /// The route that matched a destination in route table `table`.
 pub fn lookup<'n, 's>(
     net: &'n Network<'s>,
     table: usize,
-    dst: Ipv4Addr,
+    dst: IpAddr,
 ) -> Option<&'n CompiledRoute<'s>> {
     net.routes
         .get(table)?

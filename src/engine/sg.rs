@@ -10,7 +10,7 @@ use super::checks::{protocol_mismatch, Mismatch, Outcome, Peer, RuleCheck, RuleR
 use super::network::{cidr_contains, display, CompiledPeer, CompiledSgRule, Network};
 use super::portset::PortSet;
 use crate::model::{Action, Protocol};
-use std::net::Ipv4Addr;
+use std::net::IpAddr;
 
 /// Which rule let a packet through: the group's index and the rule's index in its list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +46,7 @@ pub enum SgDirection {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Remote {
     /// The address the rules see.
-    pub ip: Ipv4Addr,
+    pub ip: IpAddr,
     /// The load balancer node (interface index) the packet came through, if it kept the address.
     pub via: Option<usize>,
 }

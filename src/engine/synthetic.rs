@@ -46,6 +46,7 @@ pub fn tiered_vpc(size: Size) -> Scenario {
         size.subnets, size.enis
     );
     s.vpcs.push(Vpc {
+        ipv6_cidrs: Default::default(),
         id: VPC.into(),
         name: "generated".into(),
         cidrs: vec!["10.0.0.0/16".parse().expect("valid")],
@@ -73,6 +74,7 @@ fn add_subnets(s: &mut Scenario, count: usize) -> Vec<Vec<String>> {
         let k = i / tiers;
         let id = format!("subnet-{}-{k}", TIERS[t]);
         s.subnets.push(Subnet {
+            ipv6_cidr: Default::default(),
             id: id.clone(),
             name: id.clone(),
             vpc: VPC.into(),
@@ -180,7 +182,7 @@ fn add_security_groups(s: &mut Scenario, size: Size) {
                 .map(|r| {
                     let peer = match r % 4 {
                         0 => Peer::Group(group_id(caller, r % per_tier_groups)),
-                        1 => Peer::Cidr(tier_block(caller)),
+                        1 => Peer::Cidr(ipnet::IpNet::V4(tier_block(caller))),
                         2 => Peer::Cidr(
                             format!("10.0.{}.{}/32", caller * 16, 200 + r)
                                 .parse()
@@ -241,6 +243,7 @@ fn add_instances(s: &mut Scenario, count: usize, tier_subnets: &[Vec<String>]) {
         let ip = Ipv4Addr::from(u32::from(sn.cidr.network()) + host);
         let role_group = 1 + (i / tiers) % ROLES_PER_TIER;
         let interface = Interface {
+            ipv6_addresses: Default::default(),
             id: format!("eni-{i:05}"),
             subnet: sn.id.clone(),
             private_ip: ip,

@@ -9,7 +9,7 @@ use crate::model::{Os, PortRange, Protocol};
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 use std::fmt;
-use std::net::Ipv4Addr;
+use std::net::IpAddr;
 
 /// How a flow ended. Codes are stable kebab-case strings (the CLI's `--json` contract).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
@@ -112,6 +112,8 @@ pub enum Kind {
     InternetGateway,
     /// A NAT gateway.
     NatGateway,
+    /// An egress-only internet gateway (IPv6).
+    EgressOnlyInternetGateway,
     /// An EC2 instance.
     Instance,
     /// A network interface.
@@ -304,7 +306,7 @@ pub enum RouteDest {
     /// Within the subnet itself: delivered directly.
     Local,
     /// A CIDR block (the VPC's own block for its implicit local route).
-    Cidr(ipnet::Ipv4Net),
+    Cidr(ipnet::IpNet),
     /// A managed prefix list, by id.
     PrefixList(String),
 }
@@ -406,7 +408,7 @@ pub enum Rewrote {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Endpoint {
     /// The address.
-    pub ip: Ipv4Addr,
+    pub ip: IpAddr,
     /// The port, or the set it is picked from.
     pub port: PortView,
 }
@@ -503,9 +505,9 @@ pub struct Component {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HopPacket {
     /// Source address.
-    pub src: Ipv4Addr,
+    pub src: IpAddr,
     /// Destination address.
-    pub dst: Ipv4Addr,
+    pub dst: IpAddr,
     /// Protocol.
     pub protocol: Protocol,
     /// Source port.
@@ -577,9 +579,9 @@ struct HopJson<'a> {
     /// Plain words: what happened and why.
     detail: &'a str,
     /// Source address of the packet at this hop.
-    src: Ipv4Addr,
+    src: IpAddr,
     /// Destination address.
-    dst: Ipv4Addr,
+    dst: IpAddr,
     /// Protocol.
     protocol: Protocol,
     /// Source port.
@@ -678,9 +680,9 @@ pub struct FlowView {
     /// Destination as given.
     pub to: String,
     /// Source address used.
-    pub src: Ipv4Addr,
+    pub src: IpAddr,
     /// Destination address used.
-    pub dst: Ipv4Addr,
+    pub dst: IpAddr,
     /// Protocol.
     pub protocol: Protocol,
     /// Destination port (absent for ICMP).

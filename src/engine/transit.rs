@@ -2,9 +2,9 @@
 //! match (static and propagated in one list), and which VPCs each gateway joins.
 
 use crate::model::{Scenario, TransitGateway};
-use ipnet::Ipv4Net;
+use ipnet::IpNet;
 use rustc_hash::FxHashMap as HashMap;
-use std::net::Ipv4Addr;
+use std::net::IpAddr;
 
 /// Where a transit gateway route sends: a VPC attachment or a peering, by index in the gateway's
 /// `attachments` or `peerings`.
@@ -28,7 +28,7 @@ pub enum TgwTarget {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TgwEntry {
     /// The block it matches.
-    pub destination: Ipv4Net,
+    pub destination: IpNet,
     /// Where it sends; `None` for a blackhole route or a static route to an attachment the
     /// scenario lacks.
     pub target: Option<TgwTarget>,
@@ -45,8 +45,8 @@ pub struct CompiledTgw {
 }
 
 impl CompiledTgw {
-    /// Compiles the route tables of `tgw`; propagated routes are the blocks of each propagating
-    /// attachment's VPC, and those each propagating site link carries.
+    /// Compiles the route tables of `tgw`; propagated routes are the blocks (IPv4 and IPv6) of
+    /// each propagating attachment's VPC, and those each propagating site link carries.
     pub fn new(
         scenario: &Scenario,
         tgw: &TransitGateway,
@@ -75,20 +75,24 @@ impl CompiledTgw {
                     .filter(|(_, a)| a.propagates_to.contains(&table.id))
                     .flat_map(|(i, a)| {
                         let vpc = vpc_index.get(a.vpc.as_str()).map(|&v| &scenario.vpcs[v]);
-                        vpc.into_iter()
-                            .flat_map(|v| &v.cidrs)
-                            .map(move |c| TgwEntry {
-                                destination: *c,
-                                target: Some(TgwTarget::Attachment(i)),
-                                propagated: true,
-                            })
+                        // A VPC attachment propagates the VPC's IPv4 and IPv6 blocks.
+                        let v4 = vpc.into_iter().flat_map(|v| &v.cidrs).map(|c| (*c).into());
+                        let v6 = vpc
+                            .into_iter()
+                            .flat_map(|v| &v.ipv6_cidrs)
+                            .map(|c| (*c).into());
+                        v4.chain(v6).map(move |destination| TgwEntry {
+                            destination,
+                            target: Some(TgwTarget::Attachment(i)),
+                            propagated: true,
+                        })
                     });
                 let from_sites = links_of(scenario, &tgw.id)
                     .filter(|(_, _, l)| l.propagates_to.contains(&table.id))
                     .flat_map(|(site, link, l)| {
                         let blocks = scenario.on_prem_networks[site].blocks_over(l);
                         blocks.iter().map(move |c| TgwEntry {
-                            destination: *c,
+                            destination: ipnet::IpNet::V4(*c),
                             target: Some(TgwTarget::Site { site, link }),
                             propagated: true,
                         })
@@ -112,7 +116,7 @@ impl CompiledTgw {
     }
 
     /// The route of route table `table` that wins for `dst`.
-    pub fn lookup(&self, table: usize, dst: Ipv4Addr) -> Option<&TgwEntry> {
+    pub fn lookup(&self, table: usize, dst: IpAddr) -> Option<&TgwEntry> {
         (self.tables.get(table)?.iter()).find(|e| e.destination.contains(&dst))
     }
 }

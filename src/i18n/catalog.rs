@@ -11,8 +11,8 @@
 //! Placeholders are `{}` only, filled in order (`{{` and `}}` stand for braces); a text that needs
 //! a value's `Debug` form is given it through [`AsDebug`].
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt::{Display, Write};
 
 /// The catalog key of a text: its 32-bit FNV-1a hash.

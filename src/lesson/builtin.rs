@@ -50,7 +50,7 @@ macro_rules! lesson {
     };
 }
 
-const TRACK: [BuiltinLesson; 14] = [
+const TRACK: [BuiltinLesson; 15] = [
     lesson!("public-subnet"),
     lesson!("private-subnet-nat"),
     lesson!("bastion"),
@@ -65,6 +65,7 @@ const TRACK: [BuiltinLesson; 14] = [
     lesson!("vpn-route-back"),
     lesson!("firewall-return-path"),
     lesson!("gwlb-ingress-routing"),
+    lesson!("ipv6-egress-only"),
 ];
 
 /// The built-in lessons, in track order.

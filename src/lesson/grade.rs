@@ -182,6 +182,7 @@ fn run(net: &Network, f: &FlowGoal) -> Result<(Verdict, String, String), (String
     let from = resolve_text(net, &f.from).ok_or_else(|| names_nothing(&f.from))?;
     let to = resolve_text(net, &f.to).ok_or_else(|| names_nothing(&f.to))?;
     let spec = FlowSpec {
+        ipv6: f.ipv6,
         from,
         to,
         protocol: f.protocol,
@@ -278,7 +279,9 @@ fn endpoints(net: &Network) -> Vec<Endpoint> {
     for (i, h) in s.internet_hosts.iter().enumerate() {
         add(Node::InternetHost(i), &h.id, &h.name, &[]);
     }
-    let stand_in_free = net.vpc_of_address(INTERNET_STAND_IN).is_none()
+    let stand_in_free = net
+        .vpc_of_address(std::net::IpAddr::V4(INTERNET_STAND_IN))
+        .is_none()
         && !s.internet_hosts.iter().any(|h| h.ip == INTERNET_STAND_IN);
     if stand_in_free {
         out.push(Endpoint {
@@ -326,6 +329,7 @@ fn only_from(net: &Network, o: &OnlyFrom) -> (bool, String, String) {
                 .any(|k| !k.is_empty() && (k == src || k.eq_ignore_ascii_case(src)))
         });
         let goal = FlowGoal {
+            ipv6: Default::default(),
             from: e.text.clone(),
             to: o.to.clone(),
             protocol: o.protocol,
@@ -415,12 +419,17 @@ fn no_open_rule(s: &Scenario, r: &NoOpenRule) -> (bool, String, String) {
                 continue;
             }
             let admits = match &rule.peer {
-                Peer::Cidr(c) => c.contains(&r.cidr),
-                Peer::PrefixList(id) => s
-                    .prefix_lists
-                    .iter()
-                    .find(|p| &p.id == id)
-                    .is_some_and(|p| p.cidrs.iter().any(|c| c.contains(&r.cidr))),
+                Peer::Cidr(c) => c.contains(&ipnet::IpNet::V4(r.cidr)),
+                Peer::PrefixList(id) => {
+                    s.prefix_lists
+                        .iter()
+                        .find(|p| &p.id == id)
+                        .is_some_and(|p| {
+                            p.cidrs
+                                .iter()
+                                .any(|c| c.contains(&ipnet::IpNet::V4(r.cidr)))
+                        })
+                }
                 Peer::Group(_) => false,
             };
             if admits {

@@ -134,6 +134,9 @@ pub struct FlowGoal {
     /// inspects it; only an established flow can.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub through: Option<String>,
+    /// Over the endpoints' IPv6 addresses.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ipv6: bool,
 }
 
 /// "Only these reach `to` on `port`".

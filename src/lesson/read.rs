@@ -79,6 +79,7 @@ record! {
         protocol: or(protocol, Protocol::Tcp),
         port: option(|a| a.u16()),
         through: option(|a| a.string()),
+        ipv6: flag(false),
     }
 }
 

@@ -72,6 +72,9 @@ pub struct Scenario {
     /// NAT gateways.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nat_gateways: Vec<NatGateway>,
+    /// Egress-only internet gateways (IPv6 out, replies back).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub egress_only_internet_gateways: Vec<EgressOnlyInternetGateway>,
     /// VPC peering connections.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub peerings: Vec<Peering>,
@@ -132,6 +135,7 @@ impl Default for Scenario {
             load_balancers: Vec::new(),
             internet_gateways: Vec::new(),
             nat_gateways: Vec::new(),
+            egress_only_internet_gateways: Vec::new(),
             peerings: Vec::new(),
             gateway_endpoints: Vec::new(),
             gwlb_endpoints: Vec::new(),

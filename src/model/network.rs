@@ -3,11 +3,12 @@
 
 use super::proto::{IcmpMatch, PortRange, Protocol};
 use super::Id;
-use ipnet::Ipv4Net;
+use ipnet::{IpNet, Ipv4Net, Ipv6Net};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A VPC: one or more IPv4 CIDR blocks (/16 to /28).
+/// A VPC: one or more IPv4 CIDR blocks (/16 to /28), and optionally IPv6 blocks (/44 to /60,
+/// /56 when Amazon provides it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vpc {
@@ -19,6 +20,10 @@ pub struct Vpc {
     /// The VPC's CIDR blocks; the first is the primary block.
     #[schemars(with = "Vec<String>")]
     pub cidrs: Vec<Ipv4Net>,
+    /// The VPC's IPv6 blocks (dual stack); none for an IPv4-only VPC.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<String>")]
+    pub ipv6_cidrs: Vec<Ipv6Net>,
 }
 
 /// A subnet: one CIDR inside its VPC, in one availability zone.
@@ -38,6 +43,10 @@ pub struct Subnet {
     /// The subnet's IPv4 block, inside one of the VPC's blocks.
     #[schemars(with = "String")]
     pub cidr: Ipv4Net,
+    /// The subnet's IPv6 block (a /64 inside one of the VPC's IPv6 blocks), if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub ipv6_cidr: Option<Ipv6Net>,
 }
 
 /// Whether a route can carry traffic.
@@ -75,14 +84,17 @@ pub enum RouteTarget {
     VpnGateway(Id),
     /// A Gateway Load Balancer endpoint: its load balancer's appliances inspect the traffic.
     GwlbEndpoint(Id),
+    /// An egress-only internet gateway: IPv6 out to the internet and the replies back, nothing
+    /// started from the internet.
+    EgressOnlyInternetGateway(Id),
 }
 
 /// What a route matches: a CIDR or a managed prefix list.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Destination {
-    /// An IPv4 CIDR, e.g. `0.0.0.0/0`.
-    Cidr(#[schemars(with = "String")] Ipv4Net),
+    /// An IPv4 or IPv6 CIDR, e.g. `0.0.0.0/0` or `::/0`.
+    Cidr(#[schemars(with = "String")] IpNet),
     /// A prefix list id (`pl-...`), e.g. for a gateway endpoint.
     PrefixList(Id),
 }
@@ -150,9 +162,10 @@ pub struct AclRule {
     /// ICMP type/code for ICMP rules; absent means any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub icmp: Option<IcmpMatch>,
-    /// Source CIDR for inbound rules, destination CIDR for outbound rules.
+    /// Source CIDR for inbound rules, destination CIDR for outbound rules; an IPv4 rule never
+    /// matches an IPv6 packet, nor the other way round.
     #[schemars(with = "String")]
-    pub cidr: Ipv4Net,
+    pub cidr: IpNet,
     /// `allow` or `deny`.
     pub action: Action,
 }
@@ -186,8 +199,8 @@ pub struct NetworkAcl {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Peer {
-    /// An IPv4 CIDR, e.g. `0.0.0.0/0`.
-    Cidr(#[schemars(with = "String")] Ipv4Net),
+    /// An IPv4 or IPv6 CIDR, e.g. `0.0.0.0/0` or `::/0`.
+    Cidr(#[schemars(with = "String")] IpNet),
     /// The private addresses of network interfaces in this security group.
     Group(Id),
     /// A managed prefix list.
@@ -241,9 +254,9 @@ pub struct PrefixList {
     /// Display name, e.g. `com.amazonaws.ap-northeast-2.s3`.
     #[serde(default)]
     pub name: String,
-    /// The CIDRs in the list.
+    /// The CIDRs in the list (IPv4 or IPv6).
     #[schemars(with = "Vec<String>")]
-    pub cidrs: Vec<Ipv4Net>,
+    pub cidrs: Vec<IpNet>,
 }
 
 pub(crate) fn is_default<T: Default + PartialEq>(v: &T) -> bool {

@@ -6,7 +6,7 @@ use super::proto::{Listening, Os};
 use super::Id;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// A network interface (ENI) in a subnet.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -23,6 +23,11 @@ pub struct Interface {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub public_ip: Option<Ipv4Addr>,
+    /// IPv6 addresses, from its subnet's IPv6 block; the first is the one flows use. They are
+    /// global: the internet reaches them through an internet gateway without translation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<String>")]
+    pub ipv6_addresses: Vec<Ipv6Addr>,
     /// Whether `public_ip` is an Elastic IP (kept across stop/start).
     #[serde(default, skip_serializing_if = "is_default")]
     pub elastic_ip: bool,
@@ -32,6 +37,16 @@ pub struct Interface {
     /// Source/destination check; must be off for an instance that forwards traffic.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub source_dest_check: bool,
+}
+
+impl Interface {
+    /// Whether `ip` is one of the interface's own private addresses (IPv4 or IPv6).
+    pub fn owns(&self, ip: std::net::IpAddr) -> bool {
+        match ip {
+            std::net::IpAddr::V4(a) => a == self.private_ip,
+            std::net::IpAddr::V6(a) => self.ipv6_addresses.contains(&a),
+        }
+    }
 }
 
 /// What an instance does, which decides how it handles traffic it receives.
@@ -407,6 +422,20 @@ pub struct InternetGateway {
     pub vpc: Option<Id>,
 }
 
+/// An egress-only internet gateway: a VPC's IPv6 traffic leaves for the internet and its replies
+/// return, but the internet cannot start a connection through it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EgressOnlyInternetGateway {
+    /// Scenario id (`eigw-...` when imported).
+    pub id: Id,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// The VPC it is attached to.
+    pub vpc: Id,
+}
+
 /// A VPC peering connection between two VPCs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -467,12 +496,31 @@ pub struct InternetHost {
     /// Its public IPv4 address (outside every VPC).
     #[schemars(with = "String")]
     pub ip: Ipv4Addr,
+    /// Its IPv6 address, if it has one; an IPv6 flow from a host without one uses
+    /// `2001:db8::` followed by the 32 bits of its IPv4 address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub ipv6: Option<Ipv6Addr>,
     /// Operating system; `any` (1024-65535) when unknown.
     #[serde(default = "any_os")]
     pub os: Os,
     /// Ports it listens on; `"any"` by default.
     #[serde(default)]
     pub listens: Listening,
+}
+
+impl InternetHost {
+    /// The address the host uses for IPv6 flows: its own, else `2001:db8::` followed by the bits
+    /// of its IPv4 address.
+    pub fn ipv6_or_stand_in(&self) -> Ipv6Addr {
+        self.ipv6.unwrap_or_else(|| stand_in_ipv6(self.ip))
+    }
+}
+
+/// `2001:db8::` followed by the 32 bits of `ip`: the IPv6 stand-in of an internet host known
+/// only by its IPv4 address.
+pub fn stand_in_ipv6(ip: Ipv4Addr) -> Ipv6Addr {
+    Ipv6Addr::from((0x2001_0db8_u128 << 96) | u128::from(u32::from(ip)))
 }
 
 pub(crate) fn yes() -> bool {

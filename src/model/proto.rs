@@ -5,7 +5,8 @@ use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
-/// An IP protocol as AWS rules name it: `all` (-1), `tcp` (6), `udp` (17), `icmp` (1) or a number.
+/// An IP protocol as AWS rules name it: `all` (-1), `tcp` (6), `udp` (17), `icmp` (1), `icmpv6`
+/// (58) or a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Protocol {
     /// Every protocol (AWS `-1`).
@@ -16,6 +17,8 @@ pub enum Protocol {
     Udp,
     /// ICMP, protocol 1.
     Icmp,
+    /// ICMPv6 (protocol 58): ping and errors over IPv6.
+    Icmpv6,
     /// Any other IP protocol by number.
     Number(u8),
 }
@@ -27,11 +30,17 @@ impl Protocol {
             6 => Protocol::Tcp,
             17 => Protocol::Udp,
             1 => Protocol::Icmp,
+            58 => Protocol::Icmpv6,
             n => Protocol::Number(n),
         }
     }
 
     /// True for protocols that carry ports (TCP and UDP).
+    pub fn is_icmp(self) -> bool {
+        matches!(self, Protocol::Icmp | Protocol::Icmpv6)
+    }
+
+    /// Whether the protocol carries ports (TCP and UDP).
     pub fn has_ports(self) -> bool {
         matches!(self, Protocol::Tcp | Protocol::Udp)
     }
@@ -49,6 +58,7 @@ impl fmt::Display for Protocol {
             Protocol::Tcp => f.write_str("tcp"),
             Protocol::Udp => f.write_str("udp"),
             Protocol::Icmp => f.write_str("icmp"),
+            Protocol::Icmpv6 => f.write_str("icmpv6"),
             Protocol::Number(n) => match Protocol::from_number(*n) {
                 Protocol::Number(n) => write!(f, "{n}"),
                 named => named.fmt(f),
@@ -65,8 +75,9 @@ impl FromStr for Protocol {
             "tcp" => Ok(Protocol::Tcp),
             "udp" => Ok(Protocol::Udp),
             "icmp" => Ok(Protocol::Icmp),
+            "icmpv6" => Ok(Protocol::Icmpv6),
             other => other.parse::<u8>().map(Protocol::from_number).map_err(|_| {
-                format!("unknown protocol {s:?}: expected all, tcp, udp, icmp or a number 0-255")
+                format!("unknown protocol {s:?}: expected all, tcp, udp, icmp, icmpv6 or a number 0-255")
             }),
         }
     }
@@ -84,7 +95,7 @@ impl<'de> Deserialize<'de> for Protocol {
         impl de::Visitor<'_> for V {
             type Value = Protocol;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a protocol: all, tcp, udp, icmp or a number")
+                f.write_str("a protocol: all, tcp, udp, icmp, icmpv6 or a number")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Protocol, E> {
                 v.parse().map_err(E::custom)
@@ -110,9 +121,9 @@ impl JsonSchema for Protocol {
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "all, tcp, udp, icmp, or an IP protocol number (-1 means all)",
+            "description": "all, tcp, udp, icmp, icmpv6, or an IP protocol number (-1 means all)",
             "anyOf": [
-                {"type": "string", "pattern": "^(all|tcp|udp|icmp|-1|[0-9]{1,3})$"},
+                {"type": "string", "pattern": "^(all|tcp|udp|icmp|icmpv6|-1|[0-9]{1,3})$"},
                 {"type": "integer", "minimum": -1, "maximum": 255}
             ]
         })

@@ -3,7 +3,7 @@
 //! propagates its VPC's blocks into the tables it names.
 
 use super::Id;
-use ipnet::Ipv4Net;
+use ipnet::IpNet;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -89,7 +89,7 @@ pub struct TgwRouteTable {
 pub struct TgwRoute {
     /// The block it matches.
     #[schemars(with = "String")]
-    pub destination: Ipv4Net,
+    pub destination: IpNet,
     /// The attachment (a VPC attachment or a peering) it sends to; none for a blackhole route,
     /// which drops what it matches.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -4,7 +4,7 @@
 
 use crate::i18n::Lang;
 use crate::model::{Destination, PortRange, Protocol, FORMAT_VERSION};
-use ipnet::Ipv4Net;
+use ipnet::{IpNet, Ipv4Net, Ipv6Net};
 use std::net::Ipv4Addr;
 
 /// The kinds of scenario parts that have an id.
@@ -54,6 +54,38 @@ pub enum PartNoun {
     GwlbEndpoint,
     /// An on-premises network.
     OnPremNetwork,
+    /// An egress-only internet gateway.
+    EgressOnlyInternetGateway,
+}
+
+/// Why an IPv6 block or address is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ipv6Why {
+    /// A subnet's IPv6 block is not a /64.
+    NotSlash64,
+    /// The VPC (or subnet) named has no IPv6 block.
+    NoBlock(String),
+    /// Outside these blocks.
+    Outside(String),
+    /// One of the first four or the last address of the subnet's block.
+    Reserved(Ipv6Net),
+    /// Another part (named) has it already.
+    Taken(String),
+}
+
+impl Ipv6Why {
+    /// In English.
+    pub fn en(&self) -> String {
+        match self {
+            Ipv6Why::NotSlash64 => "an IPv6 subnet block is a /64".into(),
+            Ipv6Why::NoBlock(of) => format!("{of:?} has no IPv6 block"),
+            Ipv6Why::Outside(blocks) => format!("it is outside {blocks}"),
+            Ipv6Why::Reserved(n) => {
+                format!("AWS reserves the first four and the last address of {n}")
+            }
+            Ipv6Why::Taken(by) => format!("{by} has it already"),
+        }
+    }
 }
 
 impl PartNoun {
@@ -82,6 +114,7 @@ impl PartNoun {
             PartNoun::VpnGateway => "virtual private gateway",
             PartNoun::GwlbEndpoint => "Gateway Load Balancer endpoint",
             PartNoun::OnPremNetwork => "on-premises network",
+            PartNoun::EgressOnlyInternetGateway => "egress-only internet gateway",
         }
     }
 
@@ -92,6 +125,7 @@ impl PartNoun {
             PartNoun::Instance
             | PartNoun::InternetGateway
             | PartNoun::InternetHost
+            | PartNoun::EgressOnlyInternetGateway
             | PartNoun::OnPremNetwork => "an",
             _ => "a",
         };
@@ -204,7 +238,7 @@ pub enum Message {
     /// A listener forwarding to another load balancer's target group.
     ForeignTargetGroup { id: String, path: String },
     /// A CIDR with host bits set.
-    HostBits { net: Ipv4Net, canonical: Ipv4Net },
+    HostBits { net: IpNet, canonical: IpNet },
     /// A VPC without a block.
     VpcWithoutCidr,
     /// A VPC block of the wrong size.
@@ -412,7 +446,7 @@ pub enum Message {
         dest: Destination,
     },
     /// A route inside the VPC that is not local.
-    RouteInsideVpc { net: Ipv4Net, block: Ipv4Net },
+    RouteInsideVpc { net: IpNet, block: IpNet },
     /// A route to a gateway endpoint whose destination is not its prefix list.
     EndpointRouteDestination { id: String, prefix_list: String },
     /// A route to another VPC's internet gateway.
@@ -421,6 +455,23 @@ pub enum Message {
         vpc: String,
         here: String,
     },
+    /// A VPC IPv6 block of the wrong size.
+    VpcIpv6CidrSize { net: Ipv6Net },
+    /// A subnet IPv6 block that is not a /64 of its VPC's own, or is another subnet's.
+    SubnetIpv6Cidr { net: Ipv6Net, why: Ipv6Why },
+    /// An interface IPv6 address outside its subnet's block, reserved, or taken.
+    Ipv6Address {
+        ip: std::net::Ipv6Addr,
+        why: Ipv6Why,
+    },
+    /// A route to an egress-only internet gateway of another VPC.
+    EigwOtherVpc {
+        id: String,
+        vpc: String,
+        here: String,
+    },
+    /// An IPv4 route to an egress-only internet gateway.
+    EigwIpv4Route { id: String },
     /// A route to an unattached internet gateway.
     IgwDetached { id: String, here: String },
     /// A route to another VPC's NAT gateway.
@@ -462,7 +513,7 @@ pub enum Message {
     },
     /// A route more specific than the local route (middlebox routing) whose destination is not
     /// a whole subnet's block.
-    MiddleboxNotSubnet { net: Ipv4Net, block: Ipv4Net },
+    MiddleboxNotSubnet { net: IpNet, block: IpNet },
     /// A gateway route table associated with a gateway of another VPC (or of none).
     GatewayOtherVpc {
         id: String,
@@ -731,7 +782,7 @@ impl Message {
                 "ports ({ports}) are given for protocol {protocol}, but only tcp and udp have ports; remove \"ports\", or set protocol tcp or udp"
             ),
             M::IcmpWithoutIcmp { protocol } => format!(
-                "an ICMP type and code only apply to protocol icmp, not {protocol}; remove \"icmp\", or set protocol icmp"
+                "an ICMP type and code only apply to protocols icmp and icmpv6, not {protocol}; remove \"icmp\", or set protocol icmp"
             ),
             M::TwoMainTables { vpc, first, table } => format!(
                 "VPC {vpc:?} already has a main route table, route_tables[{first}] {table}; a VPC has exactly one"
@@ -762,6 +813,23 @@ impl Message {
             ),
             M::IgwOtherVpc { id, vpc, here } => format!(
                 "internet gateway {id:?} is attached to VPC {vpc:?}, not to this route table's VPC {here:?}"
+            ),
+            M::VpcIpv6CidrSize { net } => format!(
+                "{net}: a VPC's IPv6 block is a /44 to /60 (Amazon provides /56)"
+            ),
+            M::SubnetIpv6Cidr { net, why } => format!(
+                "{net} cannot be this subnet's IPv6 block: {}; a subnet takes a /64 of its VPC's IPv6 block",
+                why.en()
+            ),
+            M::Ipv6Address { ip, why } => format!(
+                "{ip} cannot be this interface's IPv6 address: {}",
+                why.en()
+            ),
+            M::EigwOtherVpc { id, vpc, here } => format!(
+                "egress-only internet gateway {id:?} belongs to VPC {vpc:?}, not to this route table's VPC {here:?}"
+            ),
+            M::EigwIpv4Route { id } => format!(
+                "egress-only internet gateway {id:?} carries IPv6 only; route an IPv6 block such as ::/0 to it"
             ),
             M::IgwDetached { id, here } => format!(
                 "internet gateway {id:?} is not attached to any VPC; attach it to {here:?} (set its \"vpc\")"

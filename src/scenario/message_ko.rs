@@ -38,6 +38,7 @@ impl PartNoun {
             PartNoun::GatewayEndpoint => crate::ko_str!("게이트웨이 엔드포인트"),
             PartNoun::TransitGateway => crate::ko_str!("트랜짓 게이트웨이"),
             PartNoun::GwlbEndpoint => crate::ko_str!("게이트웨이 로드 밸런서 엔드포인트"),
+            PartNoun::EgressOnlyInternetGateway => crate::ko_str!("송신 전용 인터넷 게이트웨이"),
             PartNoun::TgwAttachment => crate::ko_str!("트랜짓 게이트웨이 연결"),
             PartNoun::TgwRouteTable => crate::ko_str!("트랜짓 게이트웨이 라우팅 테이블"),
             PartNoun::InternetHost => crate::ko_str!("인터넷 호스트"),
@@ -192,7 +193,7 @@ impl Message {
             }
             M::PortsOnAll { ports } => crate::ko!("모든 프로토콜(all)은 이미 모든 포트를 포함하므로 AWS는 포트 {}을(를) 받지 않습니다. 포트를 빼거나 프로토콜을 tcp 또는 udp로 바꾸세요.", ports),
             M::PortsWithoutTcpUdp { ports, protocol } => crate::ko!("프로토콜 {}에 포트({})가 주어졌지만 포트가 있는 프로토콜은 tcp와 udp뿐입니다. 포트를 빼거나 프로토콜을 tcp 또는 udp로 바꾸세요.", protocol, ports),
-            M::IcmpWithoutIcmp { protocol } => crate::ko!("ICMP 유형과 코드는 icmp 프로토콜에만 쓰입니다 ({}에는 쓰이지 않음). ICMP 설정을 빼거나 프로토콜을 icmp로 바꾸세요.", protocol),
+            M::IcmpWithoutIcmp { protocol } => crate::ko!("ICMP 유형과 코드는 icmp와 icmpv6 프로토콜에만 쓰입니다 ({}에는 쓰이지 않음). ICMP 설정을 빼거나 프로토콜을 icmp로 바꾸세요.", protocol),
             M::TwoMainTables { vpc, table, .. } => crate::ko!("VPC {}에는 이미 기본 라우팅 테이블 {}이(가) 있습니다. VPC마다 기본 라우팅 테이블은 하나뿐입니다.", crate::i18n::catalog::AsDebug(&vpc), table),
             M::SubnetTwiceInTable { subnet } => {
                 crate::ko!("서브넷 {}이(가) 이 라우팅 테이블에 두 번 들어 있습니다.", crate::i18n::catalog::AsDebug(&subnet))
@@ -201,6 +202,11 @@ impl Message {
             M::TableSubnetOtherVpc { subnet, vpc, table_vpc } => crate::ko!("서브넷 {}은(는) VPC {}에 있지만 이 라우팅 테이블은 VPC {}에 속합니다. 라우팅 테이블은 자기 VPC의 서브넷만 맡습니다.", crate::i18n::catalog::AsDebug(&subnet), crate::i18n::catalog::AsDebug(&vpc), crate::i18n::catalog::AsDebug(&table_vpc)),
             M::DuplicateRoute { dest, .. } => crate::ko!("대상 {}(으)로 가는 경로가 이미 있습니다. 라우팅 테이블에는 대상마다 경로가 하나만 있습니다.", shown_ko(dest)),
             M::LocalRouteNotVpc { blocks, vpc, dest } => crate::ko!("로컬 경로의 대상은 VPC 자신의 블록(VPC {}의 {})이어야 합니다. {}은(는) 안 됩니다.", vpc, joined(blocks), shown_ko(dest)),
+            M::VpcIpv6CidrSize { net } => crate::ko!("{}: VPC의 IPv6 블록은 /44에서 /60 사이입니다 (Amazon은 /56을 줍니다).", net),
+            M::SubnetIpv6Cidr { net, why } => crate::ko!("{}은(는) 이 서브넷의 IPv6 블록이 될 수 없습니다: {}. 서브넷은 VPC IPv6 블록의 /64 하나를 씁니다.", net, ipv6_why(why)),
+            M::Ipv6Address { ip, why } => crate::ko!("{}은(는) 이 인터페이스의 IPv6 주소가 될 수 없습니다: {}", ip, ipv6_why(why)),
+            M::EigwOtherVpc { id, vpc, here } => crate::ko!("송신 전용 인터넷 게이트웨이 {}은(는) 이 라우팅 테이블의 VPC {}이(가) 아니라 VPC {}에 속합니다.", crate::i18n::catalog::AsDebug(&id), crate::i18n::catalog::AsDebug(&here), crate::i18n::catalog::AsDebug(&vpc)),
+            M::EigwIpv4Route { id } => crate::ko!("송신 전용 인터넷 게이트웨이 {}은(는) IPv6만 나릅니다. ::/0 같은 IPv6 블록을 보내세요.", crate::i18n::catalog::AsDebug(&id)),
             M::RouteInsideVpc { net, block } => crate::ko!("{}은(는) 암묵적인 로컬 경로가 맡는 VPC 블록 {} 안에 있습니다. 서브넷의 주소를 로컬 경로에서 가져올 수 있는 대상은 네트워크 인터페이스, 인스턴스, 게이트웨이 로드 밸런서 엔드포인트, NAT 게이트웨이뿐입니다 (미들박스 라우팅).", net, block),
             M::EndpointRouteDestination { id, prefix_list } => crate::ko!("게이트웨이 엔드포인트 {}(으)로 가는 경로의 대상은 엔드포인트의 접두사 목록 {}이어야 합니다.", crate::i18n::catalog::AsDebug(&id), crate::i18n::catalog::AsDebug(&prefix_list)),
             M::IgwOtherVpc { id, vpc, here } => crate::ko!("인터넷 게이트웨이 {}은(는) 이 라우팅 테이블의 VPC {}이(가) 아니라 VPC {}에 연결되어 있습니다.", crate::i18n::catalog::AsDebug(&id), crate::i18n::catalog::AsDebug(&here), crate::i18n::catalog::AsDebug(&vpc)),
@@ -217,5 +223,20 @@ impl Message {
             M::GatewayInTwoTables { id, table, .. } => crate::ko!("게이트웨이 {}은(는) 이미 라우팅 테이블 {}에 연결되어 있습니다. 게이트웨이에는 라우팅 테이블을 하나만 연결할 수 있습니다.", crate::i18n::catalog::AsDebug(&id), table),
             M::GatewayTableRoute { dest } => crate::ko!("이 테이블은 게이트웨이에 연결되어 VPC로 들어오는 트래픽을 라우팅합니다. 경로의 대상 주소는 VPC 블록이나 서브넷 블록 전체여야 하고({}은(는) 둘 다 아님), 대상은 local, 네트워크 인터페이스, 인스턴스, 게이트웨이 로드 밸런서 엔드포인트여야 합니다.", shown_ko(dest)),
         }
+    }
+}
+
+/// Why an IPv6 block or address is refused, in Korean.
+fn ipv6_why(why: &crate::scenario::message::Ipv6Why) -> String {
+    use crate::scenario::message::Ipv6Why as W;
+    match why {
+        W::NotSlash64 => crate::ko_str!("IPv6 서브넷 블록은 /64입니다").into(),
+        W::NoBlock(of) => crate::ko!(
+            "{}에는 IPv6 블록이 없습니다",
+            crate::i18n::catalog::AsDebug(&of)
+        ),
+        W::Outside(blocks) => crate::ko!("{} 밖에 있습니다", blocks),
+        W::Reserved(n) => crate::ko!("AWS는 {}의 처음 네 주소와 마지막 주소를 예약합니다", n),
+        W::Taken(by) => crate::ko!("{}이(가) 이미 쓰고 있습니다", by),
     }
 }

@@ -6,7 +6,7 @@ use crate::model::{
     Scenario, SecurityGroup, SgRule,
 };
 use ipnet::Ipv4Net;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Adds what AWS creates with every VPC, when the scenario leaves it out:
 ///
@@ -51,7 +51,7 @@ pub fn normalize(s: &mut Scenario) {
         .filter(|g| g.name == "default")
         .map(|g| g.vpc.clone())
         .collect();
-    let mut done = HashSet::new();
+    let mut done = HashSet::default();
     let vpcs: Vec<String> = s.vpcs.iter().map(|v| v.id.clone()).collect();
     for vpc in vpcs {
         if !done.insert(vpc.clone()) {
@@ -93,7 +93,7 @@ pub fn default_acl(id: String, vpc: &str) -> NetworkAcl {
         protocol: Protocol::All,
         ports: None,
         icmp: None,
-        cidr: Ipv4Net::default(),
+        cidr: ipnet::IpNet::V4(Ipv4Net::default()),
         action: Action::Allow,
     };
     NetworkAcl {
@@ -118,7 +118,7 @@ pub fn default_group(id: String, vpc: &str) -> SecurityGroup {
     };
     SecurityGroup {
         inbound: vec![rule(Peer::Group(id.clone()))],
-        outbound: vec![rule(Peer::Cidr(Ipv4Net::default()))],
+        outbound: vec![rule(Peer::Cidr(ipnet::IpNet::V4(Ipv4Net::default())))],
         id,
         name: "default".into(),
         vpc: vpc.into(),
@@ -134,11 +134,11 @@ fn has_groups(lb: &LoadBalancer) -> bool {
 /// Gives each group-less interface (but NAT gateways' and network load balancers') its VPC's
 /// default security group.
 fn give_default_groups(s: &mut Scenario) {
-    let mut default_of: HashMap<&str, &str> = HashMap::new();
+    let mut default_of: HashMap<&str, &str> = HashMap::default();
     for g in s.security_groups.iter().filter(|g| g.name == "default") {
         default_of.entry(g.vpc.as_str()).or_insert(g.id.as_str());
     }
-    let mut vpc_of: HashMap<&str, &str> = HashMap::new();
+    let mut vpc_of: HashMap<&str, &str> = HashMap::default();
     for x in &s.subnets {
         vpc_of.entry(x.id.as_str()).or_insert(x.vpc.as_str());
     }
@@ -180,7 +180,7 @@ fn give_default_groups(s: &mut Scenario) {
 
 /// Every id in the scenario, of every kind of part.
 fn ids(s: &Scenario) -> HashSet<String> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     let mut add = |id: &String| {
         out.insert(id.clone());
     };
@@ -232,6 +232,7 @@ mod tests {
     fn bare() -> Scenario {
         let mut s = Scenario::new();
         s.vpcs.push(Vpc {
+            ipv6_cidrs: Default::default(),
             id: "vpc-1".into(),
             name: String::new(),
             cidrs: vec![net("10.0.0.0/16")],
@@ -265,7 +266,10 @@ mod tests {
                 (r.number, r.protocol, r.action),
                 (100, Protocol::All, Action::Allow)
             );
-            assert_eq!((r.cidr, r.ports, r.icmp), (net("0.0.0.0/0"), None, None));
+            assert_eq!(
+                (r.cidr, r.ports, r.icmp),
+                (net("0.0.0.0/0").into(), None, None)
+            );
         }
         let g = &s.security_groups[0];
         assert_eq!(
@@ -274,7 +278,10 @@ mod tests {
         );
         assert_eq!(g.inbound[0].peer, Peer::Group("vpc-1-default-sg".into()));
         assert_eq!(g.inbound[0].protocol, Protocol::All);
-        assert_eq!(g.outbound[0].peer, Peer::Cidr(net("0.0.0.0/0")));
+        assert_eq!(
+            g.outbound[0].peer,
+            Peer::Cidr(ipnet::IpNet::V4(net("0.0.0.0/0")))
+        );
         assert_eq!(
             s.instances[0].interfaces[0].security_groups,
             vec!["vpc-1-default-sg"]
@@ -329,6 +336,7 @@ mod tests {
             iface("extra-eni", "shared-a", "10.1.0.20", &[]),
         ));
         s.vpcs.push(Vpc {
+            ipv6_cidrs: Default::default(),
             id: "bare".into(),
             name: String::new(),
             cidrs: vec![net("10.9.0.0/16")],

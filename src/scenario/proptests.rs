@@ -322,7 +322,7 @@ struct RulePlan {
     ports: Option<PortRange>,
     icmp: Option<IcmpMatch>,
     /// A CIDR peer, or else a group of the same VPC (by position).
-    cidr: Option<Ipv4Net>,
+    cidr: Option<ipnet::IpNet>,
     group: usize,
 }
 
@@ -358,15 +358,26 @@ fn rule() -> impl Strategy<Value = RulePlan> {
         Just(Protocol::Tcp),
         Just(Protocol::Udp),
         Just(Protocol::Icmp),
+        Just(Protocol::Icmpv6),
         (2u8..=255)
-            .prop_filter("named", |n| *n != 6 && *n != 17)
+            .prop_filter("named", |n| ![6, 17, 58].contains(n))
             .prop_map(Protocol::Number),
     ];
-    let cidr = (any::<u32>(), 0u8..=32).prop_map(|(a, len)| {
-        Ipv4Net::new(std::net::Ipv4Addr::from(a), len)
-            .unwrap()
-            .trunc()
+    let v4 = (any::<u32>(), 0u8..=32).prop_map(|(a, len)| {
+        ipnet::IpNet::V4(
+            Ipv4Net::new(std::net::Ipv4Addr::from(a), len)
+                .unwrap()
+                .trunc(),
+        )
     });
+    let v6 = (any::<u128>(), 0u8..=128).prop_map(|(a, len)| {
+        ipnet::IpNet::V6(
+            ipnet::Ipv6Net::new(std::net::Ipv6Addr::from(a), len)
+                .unwrap()
+                .trunc(),
+        )
+    });
+    let cidr = prop_oneof![3 => v4, 1 => v6];
     (
         protocol,
         proptest::option::of(ports()),
@@ -381,7 +392,7 @@ fn rule() -> impl Strategy<Value = RulePlan> {
             protocol,
             ports: ports.filter(|_| protocol.has_ports()),
             icmp: icmp
-                .filter(|_| protocol == Protocol::Icmp)
+                .filter(|_| protocol.is_icmp())
                 .map(|(icmp_type, code)| IcmpMatch { icmp_type, code }),
             cidr,
             group,
@@ -468,6 +479,7 @@ pub(super) fn plan() -> impl Strategy<Value = Plan> {
 
 fn iface(id: String, subnet: &str, addr: String, groups: Vec<String>) -> Interface {
     Interface {
+        ipv6_addresses: Default::default(),
         id,
         subnet: subnet.into(),
         private_ip: ip(&addr),
@@ -492,6 +504,7 @@ pub(super) fn build(plan: &Plan) -> Scenario {
     for (i, vp) in plan.vpcs.iter().enumerate() {
         let v = format!("v{i}");
         s.vpcs.push(Vpc {
+            ipv6_cidrs: Default::default(),
             id: v.clone(),
             name: vp.name.clone(),
             cidrs: vec![net(&format!("10.{i}.0.0/16"))],
@@ -533,6 +546,7 @@ pub(super) fn build(plan: &Plan) -> Scenario {
         for (j, instances) in vp.subnets.iter().enumerate() {
             let sub = format!("{v}s{j}");
             s.subnets.push(Subnet {
+                ipv6_cidr: Default::default(),
                 id: sub.clone(),
                 name: String::new(),
                 vpc: v.clone(),
@@ -639,7 +653,7 @@ pub(super) fn build(plan: &Plan) -> Scenario {
                 vpc: Some(v.clone()),
             });
             routes.push(Route {
-                destination: Destination::Cidr(net("0.0.0.0/0")),
+                destination: Destination::Cidr(ipnet::IpNet::V4(net("0.0.0.0/0"))),
                 target: RouteTarget::InternetGateway(format!("{v}igw")),
                 state: RouteState::Active,
             });
@@ -659,14 +673,17 @@ pub(super) fn build(plan: &Plan) -> Scenario {
                 interface: n,
             });
             routes.push(Route {
-                destination: Destination::Cidr(net("192.168.0.0/16")),
+                destination: Destination::Cidr(ipnet::IpNet::V4(net("192.168.0.0/16"))),
                 target: RouteTarget::NatGateway(format!("{v}nat")),
                 state: RouteState::Blackhole,
             });
         }
         if peered && i < 2 {
             routes.push(Route {
-                destination: Destination::Cidr(net(&format!("10.{}.0.0/16", 1 - i))),
+                destination: Destination::Cidr(ipnet::IpNet::V4(net(&format!(
+                    "10.{}.0.0/16",
+                    1 - i
+                )))),
                 target: RouteTarget::PeeringConnection("pcx".into()),
                 state: RouteState::Active,
             });
@@ -732,7 +749,10 @@ pub(super) fn build(plan: &Plan) -> Scenario {
         s.prefix_lists.push(PrefixList {
             id: "pl".into(),
             name: "s3".into(),
-            cidrs: vec![net("52.216.0.0/15"), net("3.5.0.0/19")],
+            cidrs: vec![
+                ipnet::IpNet::V4(net("52.216.0.0/15")),
+                ipnet::IpNet::V4(net("3.5.0.0/19")),
+            ],
         });
         s.gateway_endpoints.push(GatewayEndpoint {
             id: "vpce".into(),
@@ -743,6 +763,7 @@ pub(super) fn build(plan: &Plan) -> Scenario {
     }
     for h in 0..plan.hosts {
         s.internet_hosts.push(InternetHost {
+            ipv6: Default::default(),
             id: format!("host{h}"),
             name: String::new(),
             ip: std::net::Ipv4Addr::new(198, 51, 100, h as u8 + 1),

@@ -18,6 +18,7 @@ pub fn ip(s: &str) -> Ipv4Addr {
 /// A VPC.
 pub fn vpc(id: &str, cidrs: &[&str]) -> Vpc {
     Vpc {
+        ipv6_cidrs: Default::default(),
         id: id.into(),
         name: String::new(),
         cidrs: cidrs.iter().map(|c| net(c)).collect(),
@@ -27,6 +28,7 @@ pub fn vpc(id: &str, cidrs: &[&str]) -> Vpc {
 /// A subnet.
 pub fn subnet(id: &str, vpc: &str, az: &str, cidr: &str) -> Subnet {
     Subnet {
+        ipv6_cidr: Default::default(),
         id: id.into(),
         name: String::new(),
         vpc: vpc.into(),
@@ -38,6 +40,7 @@ pub fn subnet(id: &str, vpc: &str, az: &str, cidr: &str) -> Subnet {
 /// A network interface with the given groups.
 pub fn iface(id: &str, subnet: &str, addr: &str, groups: &[&str]) -> Interface {
     Interface {
+        ipv6_addresses: Default::default(),
         id: id.into(),
         subnet: subnet.into(),
         private_ip: ip(addr),
@@ -79,7 +82,7 @@ pub fn table(id: &str, vpc: &str, subnets: &[&str], routes: Vec<Route>) -> Route
 /// An active route to a CIDR.
 pub fn route(cidr: &str, target: RouteTarget) -> Route {
     Route {
-        destination: Destination::Cidr(net(cidr)),
+        destination: Destination::Cidr(ipnet::IpNet::V4(net(cidr))),
         target,
         state: RouteState::Active,
     }
@@ -103,7 +106,11 @@ pub fn group(id: &str, vpc: &str, inbound: Vec<SgRule>) -> SecurityGroup {
         name: id.into(),
         vpc: vpc.into(),
         inbound,
-        outbound: vec![sg_rule(Protocol::All, None, Peer::Cidr(net("0.0.0.0/0")))],
+        outbound: vec![sg_rule(
+            Protocol::All,
+            None,
+            Peer::Cidr(ipnet::IpNet::V4(net("0.0.0.0/0"))),
+        )],
     }
 }
 
@@ -114,7 +121,7 @@ pub fn acl_rule(number: u16, protocol: Protocol, ports: Option<&str>, cidr: &str
         protocol,
         ports: ports.map(|p| p.parse().unwrap()),
         icmp: None,
-        cidr: net(cidr),
+        cidr: ipnet::IpNet::V4(net(cidr)),
         action: Action::Allow,
     }
 }
@@ -123,7 +130,7 @@ pub fn acl_rule(number: u16, protocol: Protocol, ports: Option<&str>, cidr: &str
 /// zones, a private subnet, an internet gateway, a NAT gateway, a load balancer in front of two web
 /// servers, a database, an S3 gateway endpoint, and a peering to VPC `shared` (10.1.0.0/16).
 pub fn base() -> Scenario {
-    let all = || Peer::Cidr(net("0.0.0.0/0"));
+    let all = || Peer::Cidr(ipnet::IpNet::V4(net("0.0.0.0/0")));
     let mut s = Scenario::new();
     s.vpcs = vec![
         vpc("prod", &["10.0.0.0/16"]),
@@ -151,7 +158,7 @@ pub fn base() -> Scenario {
     s.prefix_lists = vec![PrefixList {
         id: "pl-s3".into(),
         name: "com.amazonaws.ap-northeast-2.s3".into(),
-        cidrs: vec![net("52.216.0.0/15")],
+        cidrs: vec![ipnet::IpNet::V4(net("52.216.0.0/15"))],
     }];
     s.gateway_endpoints = vec![GatewayEndpoint {
         id: "vpce-s3".into(),
@@ -301,6 +308,7 @@ pub fn base() -> Scenario {
         }],
     }];
     s.internet_hosts = vec![InternetHost {
+        ipv6: Default::default(),
         id: "laptop".into(),
         name: "My laptop".into(),
         ip: ip("198.51.100.7"),

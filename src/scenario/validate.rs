@@ -9,6 +9,7 @@ mod gateways;
 mod groups;
 mod ids;
 mod index;
+mod ipv6;
 mod limits;
 mod nets;
 mod nodes;
@@ -49,6 +50,7 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     ids::check(&ix, &mut out);
     refs::check(&ix, &mut out);
     addresses::check(&ix, &mut out);
+    ipv6::check(&ix, &mut out);
     routes::check(&ix, &mut out);
     acls::check(&ix, &mut out);
     groups::check(&ix, &mut out);

@@ -126,6 +126,17 @@ pub const TEXTS: &[TemplateText] = &[
             ko: crate::ko_static!("인터넷 게이트웨이의 라우팅 테이블이 웹으로 들어오는 트래픽을 게이트웨이 로드 밸런서 엔드포인트로 보내고, 웹 서브넷은 나가는 트래픽을 모두 그 엔드포인트로 보내므로 방화벽 어플라이언스가 연결의 양방향을 봅니다. 엔드포인트에는 보안 그룹이 없습니다."),
         },
     },
+    TemplateText {
+        id: "ipv6-egress-only",
+        name: StaticText {
+            en: "IPv6 with an egress-only internet gateway",
+            ko: crate::ko_static!("송신 전용 인터넷 게이트웨이와 IPv6"),
+        },
+        description: StaticText {
+            en: "A dual-stack VPC: web's subnet sends ::/0 to the internet gateway, so the internet reaches web over IPv6 with no public IP; app's sends ::/0 to an egress-only gateway, so app reaches the internet but the internet cannot reach app.",
+            ko: crate::ko_static!("듀얼 스택 VPC입니다. 웹 서브넷은 ::/0을 인터넷 게이트웨이로 보내므로 퍼블릭 IP 없이도 인터넷에서 웹의 IPv6 주소로 접속됩니다. 앱 서브넷은 ::/0을 송신 전용 인터넷 게이트웨이로 보내므로 앱은 인터넷에 나갈 수 있지만 인터넷에서 앱으로는 들어올 수 없습니다."),
+        },
+    },
 ];
 
 /// The text of template `id`.

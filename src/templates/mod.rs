@@ -66,7 +66,7 @@ macro_rules! template {
 }
 
 /// Every built-in template, in the order the app lists them.
-const ALL: [Template; 10] = [
+const ALL: [Template; 11] = [
     template!("service-postgis-memcached"),
     template!("public-private-db"),
     template!("small-service"),
@@ -77,6 +77,7 @@ const ALL: [Template; 10] = [
     template!("vpn-site"),
     template!("inspection-vpc"),
     template!("gwlb-inspection"),
+    template!("ipv6-egress-only"),
 ];
 
 /// Every built-in template, in the order the app lists them.

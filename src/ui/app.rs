@@ -115,7 +115,8 @@ pub fn App() -> Html {
                         if !(e.ctrl_key() || e.meta_key()) || typing() {
                             return;
                         }
-                        match e.key().to_lowercase().as_str() {
+                        // The shortcuts are ASCII letters: ASCII case folding is enough.
+                        match e.key().to_ascii_lowercase().as_str() {
                             "z" if e.shift_key() => state.dispatch(Action::Redo(redone)),
                             "z" => state.dispatch(Action::Undo(undone)),
                             "y" => state.dispatch(Action::Redo(redone)),

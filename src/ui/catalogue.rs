@@ -2,8 +2,8 @@
 //! needs them (Trunk copies them into `lessons/` and `templates/`), so the app's bundle does not
 //! carry them. Each file is fetched once per page.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen_futures::JsFuture;
@@ -16,7 +16,7 @@ use crate::templates::{self, Template};
 
 thread_local! {
     /// The files fetched so far, by path.
-    static FETCHED: RefCell<HashMap<String, Rc<str>>> = RefCell::new(HashMap::new());
+    static FETCHED: RefCell<HashMap<String, Rc<str>>> = RefCell::new(HashMap::default());
 }
 
 /// A fetch under way: its path and the response to come (none when it was fetched already).

@@ -50,7 +50,9 @@ async fn read_files(
             .and_then(|v| v.as_string())
             .unwrap_or_default();
         let name = if path.is_empty() { f.name() } else { path };
-        if json_only && !name.to_lowercase().ends_with(".json") {
+        // ASCII case folding is enough for ".json" (and keeps char::to_lowercase's Unicode
+        // tables out of the bundle).
+        if json_only && !name.to_ascii_lowercase().ends_with(".json") {
             continue;
         }
         let text = wasm_bindgen_futures::JsFuture::from(f.text())

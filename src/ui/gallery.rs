@@ -2,7 +2,6 @@
 //! its name, a short description and a small picture of its layout; Open replaces the canvas (the current work is kept as a
 //! backup and Undo brings it back).
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -17,14 +16,11 @@ use crate::templates::{self, Template};
 
 /// A small drawing of a scenario's layout: containers as outlines, other parts as dots.
 fn preview(s: &Scenario) -> Html {
-    let containers: BTreeSet<&str> = s
-        .vpcs
-        .iter()
-        .map(|v| v.id.as_str())
-        .chain(s.subnets.iter().map(|v| v.id.as_str()))
-        .collect();
-    let vpcs: BTreeSet<&str> = s.vpcs.iter().map(|v| v.id.as_str()).collect();
-    let data: BTreeSet<&str> = s.databases.iter().map(|v| v.id.as_str()).collect();
+    // A template has a few dozen parts: looking ids up in the lists costs nothing, and keeps a
+    // set of `&str` (one more copy of the B-tree code) out of the bundle.
+    let is_vpc = |id: &str| s.vpcs.iter().any(|v| v.id == id);
+    let is_container = |id: &str| is_vpc(id) || s.subnets.iter().any(|v| v.id == id);
+    let is_data = |id: &str| s.databases.iter().any(|v| v.id == id);
     let ids = templates::drawn_parts(s);
     let rects: Vec<(&str, crate::model::Rect)> = ids
         .iter()
@@ -50,20 +46,12 @@ fn preview(s: &Scenario) -> Html {
         y1 - y0 + 2.0 * pad
     );
     let shapes = rects.iter().map(|(id, r)| {
-        if containers.contains(id) {
-            let class = if vpcs.contains(id) {
-                "pv-vpc"
-            } else {
-                "pv-subnet"
-            };
+        if is_container(id) {
+            let class = if is_vpc(id) { "pv-vpc" } else { "pv-subnet" };
             html! { <rect class={class} x={r.x.to_string()} y={r.y.to_string()}
             width={r.w.to_string()} height={r.h.to_string()} rx="10" /> }
         } else {
-            let class = if data.contains(id) {
-                "pv-data"
-            } else {
-                "pv-node"
-            };
+            let class = if is_data(id) { "pv-data" } else { "pv-node" };
             html! { <rect class={class} x={r.x.to_string()} y={r.y.to_string()}
             width={DOT.to_string()} height={DOT.to_string()} rx="10" /> }
         }

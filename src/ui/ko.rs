@@ -7,8 +7,8 @@
 //! English page do not download it. `tests/ui_translations.rs` checks that every text the UI
 //! passes to `t`/`tf` has an entry, with the same `{}` count.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// Where the table is, relative to the page.
 const PATH: &str = concat!("i18n/ko.json?v=", env!("CARGO_PKG_VERSION"));

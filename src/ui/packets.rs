@@ -72,6 +72,7 @@ fn code(kind: Kind) -> &'static str {
         Kind::NetworkAcl => "NACL",
         Kind::RouteTable => "RT",
         Kind::InternetGateway => "IGW",
+        Kind::EgressOnlyInternetGateway => "EIGW",
         Kind::NatGateway => "NAT",
         Kind::Instance => "EC2",
         Kind::NetworkInterface => "ENI",

@@ -64,10 +64,11 @@ pub struct Part {
 
 impl Part {
     /// The CSS class that colours its badge: its family's, or for a Gateway Load Balancer
-    /// endpoint one of its own (the colour it has on the canvas).
+    /// endpoint and an egress-only internet gateway one of its own (its colour on the canvas).
     pub fn badge_class(&self) -> &'static str {
         match self.kind {
             PartKind::GwlbEndpoint => "fam-gwlbe",
+            PartKind::EgressOnlyInternetGateway => "fam-eigw",
             _ => self.family.css_class(),
         }
     }
@@ -79,7 +80,7 @@ impl Part {
 /// use vpc_playground::ui::parts::PARTS;
 /// assert!(PARTS.iter().any(|p| p.name == "NAT gateway"));
 /// ```
-pub const PARTS: [Part; 17] = [
+pub const PARTS: [Part; 18] = [
     Part {
         name: "VPC",
         badge: "VPC",
@@ -100,6 +101,13 @@ pub const PARTS: [Part; 17] = [
         family: Family::Network,
         hint: "Connects a VPC to the internet",
         kind: PartKind::InternetGateway,
+    },
+    Part {
+        name: "Egress-only IGW",
+        badge: "EIGW",
+        family: Family::Network,
+        hint: "Egress-only internet gateway: IPv6 out to the internet and the replies back; nothing starts from the internet",
+        kind: PartKind::EgressOnlyInternetGateway,
     },
     Part {
         name: "NAT gateway",

@@ -223,6 +223,7 @@ pub fn Reachability(props: &ReachabilityProps) -> Html {
                     protocol: p.protocol,
                     port: p.port,
                     src_port: None,
+                    ipv6: false,
                 });
             }
         })

@@ -100,9 +100,10 @@ impl Said {
 }
 
 /// `address:port` as the packet shows it at a hop.
-fn endpoint(ip: std::net::Ipv4Addr, port: &PortView) -> String {
+fn endpoint(ip: std::net::IpAddr, port: &PortView) -> String {
     match port {
         PortView::None => ip.to_string(),
+        p if ip.is_ipv6() => format!("[{ip}]:{p}"),
         p => format!("{ip}:{p}"),
     }
 }
@@ -224,7 +225,7 @@ fn gone_note(lang: Lang, id: &str) -> Said {
 fn show_in_fields(
     s: &Scenario,
     spec: &FlowSpec,
-    (from, to, protocol, port): &(NodeRef, NodeRef, NodeRef, NodeRef),
+    (from, to, protocol, port, v6): &(NodeRef, NodeRef, NodeRef, NodeRef, NodeRef),
 ) -> Option<(String, String)> {
     let parts = endpoints(s);
     let pick = |x: &str| {
@@ -244,6 +245,9 @@ fn show_in_fields(
     }
     if let Some(x) = port.cast::<HtmlInputElement>() {
         x.set_value(&spec.port.map(|p| p.to_string()).unwrap_or_default());
+    }
+    if let Some(x) = v6.cast::<HtmlInputElement>() {
+        x.set_checked(spec.is_ipv6());
     }
     Some((a, b))
 }
@@ -335,7 +339,8 @@ pub fn TrafficPanel() -> Html {
     let lang = use_lang();
     // Empty until something is sent: the line then invites to send (in the current language).
     let said = use_state(|| Said::note("", ""));
-    let (from, to, protocol, port) = (
+    let (from, to, protocol, port, v6) = (
+        use_node_ref(),
         use_node_ref(),
         use_node_ref(),
         use_node_ref(),
@@ -381,7 +386,13 @@ pub fn TrafficPanel() -> Html {
     let act = {
         let (said, book, chosen, redraw) =
             (said.clone(), book.clone(), chosen.clone(), redraw.clone());
-        let fields = (from.clone(), to.clone(), protocol.clone(), port.clone());
+        let fields = (
+            from.clone(),
+            to.clone(),
+            protocol.clone(),
+            port.clone(),
+            v6.clone(),
+        );
         let notify = app.clone();
         Rc::new(move |s: &Scenario, action: Traffic| {
             let update = book.borrow_mut().apply(action);
@@ -488,6 +499,7 @@ pub fn TrafficPanel() -> Html {
     let onsubmit = {
         let (said, s, act) = (said.clone(), app.scenario.clone(), act.clone());
         let (from, to, protocol, port) = (from.clone(), to.clone(), protocol.clone(), port.clone());
+        let v6 = v6.clone();
         let enough = parts.len() >= 2;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -517,7 +529,7 @@ pub fn TrafficPanel() -> Html {
                 port_text
             };
             let port = match proto {
-                Protocol::Icmp => None,
+                p if p.is_icmp() => None,
                 _ => match port_text.trim().parse::<u16>() {
                     Ok(p) if p > 0 => Some(p),
                     _ => {
@@ -532,6 +544,7 @@ pub fn TrafficPanel() -> Html {
                 protocol: proto,
                 port,
                 src_port: None,
+                ipv6: v6.cast::<HtmlInputElement>().is_some_and(|x| x.checked()),
             };
             act(&s, Traffic::Send(spec));
         })
@@ -813,6 +826,7 @@ pub fn TrafficPanel() -> Html {
                         <option value="tcp" selected=true>{ "TCP" }</option>
                         <option value="udp">{ "UDP" }</option>
                         <option value="icmp">{ "ICMP" }</option>
+                        <option value="icmpv6">{ "ICMPv6" }</option>
                     </select>
                 </div>
                 <div class="field field-narrow">
@@ -827,6 +841,9 @@ pub fn TrafficPanel() -> Html {
                     <input id="traffic-port" name="port" type="number" min="1" max="65535"
                         placeholder="443" inputmode="numeric" ref={port} />
                 </div>
+                <label class="v6-toggle" title={t(lang, "Send over the endpoints' IPv6 addresses")}>
+                    <input type="checkbox" id="traffic-ipv6" name="ipv6" ref={v6} />{ "IPv6" }
+                </label>
                 <button type="submit" class="primary">{ t(lang, "Send") }</button>
             </form>
             <div class="verdict-row">

@@ -133,7 +133,7 @@ pub fn replaced(before: &[String], now: &[String]) -> bool {
     if before.is_empty() {
         return false;
     }
-    let now: std::collections::HashSet<&String> = now.iter().collect();
+    let now: rustc_hash::FxHashSet<&String> = now.iter().collect();
     let kept = before.iter().filter(|id| now.contains(id)).count();
     kept * 2 < before.len()
 }

@@ -5,32 +5,53 @@ Each case is a folder holding the JSON that `aws ec2 describe-*` prints for one 
 (describe-vpcs.json, describe-subnets.json, describe-route-tables.json, describe-network-acls.json,
 describe-security-groups.json, describe-instances.json, describe-network-interfaces.json,
 describe-internet-gateways.json, describe-nat-gateways.json, describe-vpc-peering-connections.json
-and, where a case uses them, describe-prefix-lists.json and describe-vpc-endpoints.json), in the
-field shapes of the reference snapshots in shared/scenarios/aws. queries.json lists flows through
-the cases with the verdict AWS gives and the rule each one exercises.
+and, where a case uses them, describe-prefix-lists.json, describe-vpc-endpoints.json and
+describe-egress-only-internet-gateways.json), in the field shapes of the reference snapshots in
+shared/scenarios/aws. queries.json lists flows through the cases with the verdict AWS gives and
+the rule each one exercises.
 
 Ids are stable: each is derived from the case and the part's name (17 hex digits, like
 `sg-0d6819e7ee4f724a1`), so running the script again rewrites the same files.
 
 Usage: python3 tests/aws-cases/generate.py   (stdlib only; rewrites the case folders)
 
-Rule syntax in the definitions:
+Dual stack (IPv6): vpc(..., ipv6="2406:da12:d10:8200::/56") gives the VPC an Amazon-provided
+IPv6 block, with what AWS adds for it: the IPv6 local route in every table, rule 101 (all ::/0)
+in and out in the default ACL (unless `default_acl` is given), the IPv6 `*` rule (32768) in every
+ACL of the VPC, and ::/0 in the default group's outbound rule. subnet(..., ipv6="...::/64") and
+instance(..., ipv6="...::10") (or a list) add the subnet's block and the primary interface's
+addresses; eigw(name, vpc) is an egress-only internet gateway. Groups made with sg() keep the
+outbound default "-1 0.0.0.0/0" unless told otherwise (ALL_OUT6 adds ::/0).
+
+Rule syntax in the definitions (a CIDR with ":" is IPv6 anywhere a CIDR goes):
   security group: "tcp 443 0.0.0.0/0", "tcp 8000-8080 sg:web", "-1 sg:default",
                   "icmp 8 10.0.0.0/16" (type 8), "icmp -1 0.0.0.0/0" (all ICMP),
                   "tcp 22 10.0.0.0/16,192.168.0.0/16" (one permission, several sources),
-                  "tcp 443 pl:s3" (a prefix list)
+                  "tcp 443 pl:s3" (a prefix list), "tcp 443 0.0.0.0/0,::/0" (IpRanges and
+                  Ipv6Ranges in one permission), "icmpv6 128 ::/0" (ICMPv6 echo request;
+                  also "58"), "icmpv6 -1 2406:da12::/32" (all ICMPv6)
   network ACL:    "100 allow tcp 443 0.0.0.0/0", "110 allow tcp 1024-65535 0.0.0.0/0",
-                  "120 allow icmp 8:-1 0.0.0.0/0" (type:code), "200 allow all 0.0.0.0/0"
-  route target:   "igw:<vpc>", "nat:<nat>", "pcx:<peering>", "eni:<instance>", "i:<instance>",
-                  "vpce:<endpoint>"; a route may end in " blackhole"
+                  "120 allow icmp 8:-1 0.0.0.0/0" (type:code), "200 allow all 0.0.0.0/0",
+                  "101 allow all ::/0" (Ipv6CidrBlock), "130 allow icmpv6 128:-1 ::/0"
+                  (protocol 58; also "58")
+  route:          (destination, target); the destination is an IPv4 CIDR, an IPv6 CIDR
+                  (DestinationIpv6CidrBlock: ("::/0", "igw:shop")) or "pl:<prefix list>"
+  route target:   "igw:<vpc>", "eigw:<eigw>", "nat:<nat>", "pcx:<peering>", "eni:<instance>",
+                  "i:<instance>", "vpce:<endpoint>"; a route may end in " blackhole"
   query refs:     an instance name (its id), "eni:<instance>", "eip:<instance>" (its public IP),
-                  "ip:<instance>" (its private IP) or a literal IPv4 address; blocked_by names
+                  "ip:<instance>" (its private IP), "ip6:<instance>" (its first IPv6 address)
+                  or a literal IPv4 or IPv6 address; blocked_by names
                   "sg:<group>", "sg:default:<vpc>", "acl:<acl>", "acl:default:<vpc>",
                   "rtb:<table>", "rtb:main:<vpc>", "i:<instance>", "eni:<instance>", "nat:<nat>",
-                  "pcx:<peering>", "igw:<vpc>", "vpc:<vpc>" (or a list of them: any one is right)
+                  "pcx:<peering>", "igw:<vpc>", "eigw:<eigw>", "vpc:<vpc>" (or a list of them:
+                  any one is right)
+  query family:   query(..., ipv6=True) traces over the endpoints' IPv6 addresses (written as
+                  "ipv6": true in queries.json, passed as FlowSpec.ipv6 / --ipv6); a literal
+                  IPv6 address as either end implies it. Ping ("icmp") over IPv6 is ICMPv6.
 """
 
 import hashlib
+import ipaddress
 import json
 import os
 import shutil
@@ -39,7 +60,22 @@ import sys
 ACCOUNT = "123456789012"
 REGION = "ap-northeast-2"
 HERE = os.path.dirname(os.path.abspath(__file__))
-PROTO_NUMBERS = {"all": "-1", "-1": "-1", "tcp": "6", "udp": "17", "icmp": "1"}
+PROTO_NUMBERS = {"all": "-1", "-1": "-1", "tcp": "6", "udp": "17", "icmp": "1", "icmpv6": "58",
+                 "58": "58"}
+ICMP_NAMES = ("icmp", "icmpv6", "58")
+
+
+def is_v6(cidr):
+    """Whether a CIDR or address is IPv6."""
+    return ":" in cidr
+
+
+def is_address(ref):
+    try:
+        ipaddress.ip_address(ref)
+        return True
+    except ValueError:
+        return False
 
 
 def aws_id(case, kind, name, prefix):
@@ -66,8 +102,8 @@ class Case:
     def __init__(self, name, about):
         self.name = name
         self.about = about
-        self.vpcs = {}          # name -> dict(cidrs, igw, id)
-        self.subnets = {}       # name -> dict(vpc, cidr, az, public)
+        self.vpcs = {}          # name -> dict(cidrs, igw, ipv6)
+        self.subnets = {}       # name -> dict(vpc, cidr, az, public, ipv6)
         self.tables = {}        # name -> dict(vpc, subnets, routes, main)
         self.acls = {}          # name -> dict(vpc, subnets, inbound, outbound, default)
         self.groups = {}        # name -> dict(vpc, inbound, outbound, default, group_name)
@@ -78,6 +114,7 @@ class Case:
         self.endpoints = {}     # name -> dict(vpc, service, pl, tables)
         self.rds = {}           # name -> dict(subnet, ip, sgs, requester, description)
         self.gwlbes = {}        # name -> dict(subnet, ip)
+        self.eigws = {}         # name -> dict(vpc)
         self.queries = []
 
     # -- ids ---------------------------------------------------------------------------------
@@ -117,24 +154,32 @@ class Case:
     def vpce_id(self, e):
         return self.id("vpce", e, "vpce")
 
+    def eigw_id(self, e):
+        return self.id("eigw", e, "eigw")
+
     # -- definitions -------------------------------------------------------------------------
-    def vpc(self, name, *cidrs, igw=False, default_acl=None):
+    def vpc(self, name, *cidrs, igw=False, default_acl=None, ipv6=None):
         """A VPC with its main route table, default ACL (allow all unless given) and default
-        security group, as AWS creates them."""
-        self.vpcs[name] = {"cidrs": list(cidrs), "igw": igw}
+        security group, as AWS creates them. With `ipv6` (an Amazon-provided /56) the VPC is
+        dual stack: AWS adds rule 101 (all ::/0) to the default ACL both ways, and ::/0 to
+        the default group's outbound rule."""
+        self.vpcs[name] = {"cidrs": list(cidrs), "igw": igw, "ipv6": ipv6}
         self.tables[f"main:{name}"] = {"vpc": name, "subnets": [], "routes": [], "main": True,
                                        "name": f"{name}-main"}
-        inbound, outbound = default_acl or (["100 allow all 0.0.0.0/0"],
-                                            ["100 allow all 0.0.0.0/0"])
+        allow = ["100 allow all 0.0.0.0/0"] + (["101 allow all ::/0"] if ipv6 else [])
+        inbound, outbound = default_acl or (list(allow), list(allow))
         self.acls[f"default:{name}"] = {"vpc": name, "subnets": [], "inbound": inbound,
                                         "outbound": outbound, "default": True, "name": ""}
         self.groups[f"default:{name}"] = {"vpc": name, "inbound": ["-1 sg:default:" + name],
-                                          "outbound": ["-1 0.0.0.0/0"], "default": True,
-                                          "group_name": "default"}
+                                          "outbound": ["-1 0.0.0.0/0,::/0" if ipv6
+                                                       else "-1 0.0.0.0/0"],
+                                          "default": True, "group_name": "default"}
         return self
 
-    def subnet(self, name, vpc, cidr, az="a", public=False):
-        self.subnets[name] = {"vpc": vpc, "cidr": cidr, "az": az, "public": public}
+    def subnet(self, name, vpc, cidr, az="a", public=False, ipv6=None):
+        """A subnet; `ipv6` is its /64 from the VPC's IPv6 block."""
+        self.subnets[name] = {"vpc": vpc, "cidr": cidr, "az": az, "public": public,
+                              "ipv6": ipv6}
         return self
 
     def table(self, name, vpc, subnets=(), routes=(), edge=False):
@@ -159,11 +204,19 @@ class Case:
         return self
 
     def instance(self, name, subnet, ip, sgs, public=None, eip=False, windows=False,
-                 check=True, state="running", extra=()):
-        """An instance; `extra` lists further interfaces as (subnet, ip, sgs)."""
+                 check=True, state="running", extra=(), ipv6=None):
+        """An instance; `extra` lists further interfaces as (subnet, ip, sgs); `ipv6` is the
+        IPv6 address (or a list of them) of its primary interface."""
+        if isinstance(ipv6, str):
+            ipv6 = [ipv6]
         self.instances[name] = {"subnet": subnet, "ip": ip, "sgs": list(sgs), "public": public,
                                 "eip": eip, "windows": windows, "check": check, "state": state,
-                                "extra": list(extra)}
+                                "extra": list(extra), "ipv6": list(ipv6 or [])}
+        return self
+
+    def eigw(self, name, vpc):
+        """An egress-only internet gateway attached to `vpc` (route target "eigw:<name>")."""
+        self.eigws[name] = {"vpc": vpc}
         return self
 
     def nat(self, name, subnet, private, public=None, state="available", connectivity="public"):
@@ -193,13 +246,15 @@ class Case:
         self.rds[name] = {"subnet": subnet, "ip": ip, "sgs": list(sgs)}
         return self
 
-    def query(self, frm, to, proto, port, expect, blocked_by, why):
-        self.queries.append((frm, to, proto, port, expect, blocked_by, why))
+    def query(self, frm, to, proto, port, expect, blocked_by, why, ipv6=False):
+        """A flow and the verdict AWS gives; `ipv6` traces it over the endpoints' IPv6
+        addresses (implied when an end is a literal IPv6 address)."""
+        self.queries.append((frm, to, proto, port, expect, blocked_by, why, ipv6))
         return self
 
     # -- reference resolution ----------------------------------------------------------------
     def endpoint(self, ref):
-        if ref[0].isdigit():
+        if is_address(ref):
             return ref
         kind, _, name = ref.rpartition(":")
         if name in self.rds:
@@ -216,6 +271,8 @@ class Case:
             return inst["public"]
         if kind == "ip":
             return inst["ip"]
+        if kind == "ip6":
+            return inst["ipv6"][0]
         raise ValueError(f"{self.name}: bad endpoint {ref}")
 
     def component(self, ref):
@@ -233,6 +290,7 @@ class Case:
             "igw": lambda n: self.igw_id(n) if self.vpcs.get(n, {}).get("igw") else None,
             "vpc": lambda n: self.vpc_id(n) if n in self.vpcs else None,
             "vpce": lambda n: self.vpce_id(n) if n in self.gwlbes else None,
+            "eigw": lambda n: self.eigw_id(n) if n in self.eigws else None,
         }[kind]
         out = resolve(name)
         if out is None:
@@ -246,7 +304,7 @@ class Case:
     def describe_vpcs(self):
         out = []
         for v, d in self.vpcs.items():
-            out.append({
+            vpc = {
                 "CidrBlock": d["cidrs"][0],
                 "DhcpOptionsId": self.id("dopt", v, "dopt"),
                 "State": "available",
@@ -260,7 +318,17 @@ class Case:
                 } for c in d["cidrs"]],
                 "IsDefault": False,
                 "Tags": tags(v),
-            })
+            }
+            if d["ipv6"]:
+                vpc["Ipv6CidrBlockAssociationSet"] = [{
+                    "AssociationId": self.id("vpc-cidr-assoc", f"{v}/{d['ipv6']}",
+                                             "vpc-cidr-assoc"),
+                    "Ipv6CidrBlock": d["ipv6"],
+                    "Ipv6CidrBlockState": {"State": "associated"},
+                    "NetworkBorderGroup": REGION,
+                    "Ipv6Pool": "Amazon",
+                }]
+            out.append(vpc)
         return {"Vpcs": out}
 
     def describe_subnets(self):
@@ -280,7 +348,11 @@ class Case:
                 "VpcId": self.vpc_id(d["vpc"]),
                 "OwnerId": ACCOUNT,
                 "AssignIpv6AddressOnCreation": False,
-                "Ipv6CidrBlockAssociationSet": [],
+                "Ipv6CidrBlockAssociationSet": [{
+                    "AssociationId": self.id("subnet-cidr-assoc", s, "subnet-cidr-assoc"),
+                    "Ipv6CidrBlock": d["ipv6"],
+                    "Ipv6CidrBlockState": {"State": "associated"},
+                }] if d["ipv6"] else [],
                 "Tags": tags(s),
                 "SubnetArn": f"arn:aws:ec2:{REGION}:{ACCOUNT}:subnet/{sid}",
             })
@@ -293,6 +365,8 @@ class Case:
         r = {}
         if dest.startswith("pl:"):
             r["DestinationPrefixListId"] = self.prefix_lists[dest[3:]]["id"]
+        elif is_v6(dest):
+            r["DestinationIpv6CidrBlock"] = dest
         else:
             r["DestinationCidrBlock"] = dest
         r["Origin"] = "CreateRoute"
@@ -300,6 +374,8 @@ class Case:
         kind, _, name = target.partition(":")
         if kind == "igw":
             r["GatewayId"] = self.igw_id(name)
+        elif kind == "eigw":
+            r["EgressOnlyInternetGatewayId"] = self.eigw_id(name)
         elif kind == "nat":
             r["NatGatewayId"] = self.nat_id(name)
         elif kind == "pcx":
@@ -346,6 +422,13 @@ class Case:
                 "Origin": "CreateRouteTable",
                 "State": "active",
             } for c in self.vpcs[d["vpc"]]["cidrs"]]
+            if self.vpcs[d["vpc"]]["ipv6"]:
+                routes.append({
+                    "DestinationIpv6CidrBlock": self.vpcs[d["vpc"]]["ipv6"],
+                    "GatewayId": "local",
+                    "Origin": "CreateRouteTable",
+                    "State": "active",
+                })
             routes += [self.route(dest, target) for dest, target in d["routes"]]
             out.append({
                 "Associations": assoc,
@@ -362,16 +445,17 @@ class Case:
     def acl_entry(text, egress):
         words = text.split()
         number, action, proto = int(words[0]), words[1], words[2]
-        e = {"CidrBlock": words[-1], "Egress": egress, "Protocol": PROTO_NUMBERS[proto],
+        cidr = "Ipv6CidrBlock" if is_v6(words[-1]) else "CidrBlock"
+        e = {cidr: words[-1], "Egress": egress, "Protocol": PROTO_NUMBERS[proto],
              "RuleAction": action, "RuleNumber": number}
         if len(words) == 5:
-            if proto == "icmp":
+            if proto in ICMP_NAMES:
                 t, c = words[3].split(":")
                 e["IcmpTypeCode"] = {"Code": int(c), "Type": int(t)}
             else:
                 a, _, b = words[3].partition("-")
                 e["PortRange"] = {"From": int(a), "To": int(b or a)}
-        elif proto == "icmp":
+        elif proto in ICMP_NAMES:
             e["IcmpTypeCode"] = {"Code": -1, "Type": -1}
         return e
 
@@ -389,6 +473,9 @@ class Case:
                 entries += [self.acl_entry(r, egress) for r in rules]
                 entries.append({"CidrBlock": "0.0.0.0/0", "Egress": egress, "Protocol": "-1",
                                 "RuleAction": "deny", "RuleNumber": 32767})
+                if self.vpcs[d["vpc"]]["ipv6"]:
+                    entries.append({"Egress": egress, "Ipv6CidrBlock": "::/0", "Protocol": "-1",
+                                    "RuleAction": "deny", "RuleNumber": 32768})
             out.append({
                 "Associations": [{
                     "NetworkAclAssociationId": self.id("aclassoc", f"{a}/{s}", "aclassoc"),
@@ -417,7 +504,7 @@ class Case:
              "UserIdGroupPairs": []}
         if len(words) == 3:
             ports = words[1]
-            if proto == "icmp":
+            if proto in ICMP_NAMES:
                 p["FromPort"], p["ToPort"] = int(ports), -1
             else:
                 a, _, b = ports.partition("-")
@@ -436,6 +523,8 @@ class Case:
                 p["UserIdGroupPairs"].append(pair)
             elif src.startswith("pl:"):
                 p["PrefixListIds"].append({"PrefixListId": self.prefix_lists[src[3:]]["id"]})
+            elif is_v6(src):
+                p["Ipv6Ranges"].append({"CidrIpv6": src})
             else:
                 p["IpRanges"].append({"CidrIp": src})
         return p
@@ -472,6 +561,12 @@ class Case:
         for k, (subnet, ip, sgs) in enumerate(d["extra"], start=1):
             yield k, subnet, ip, sgs, None
 
+    def ipv6_addresses(self, name, k):
+        """The Ipv6Addresses of interface `k` of an instance (only the primary one has any)."""
+        if k != 0:
+            return []
+        return [{"Ipv6Address": a, "IsPrimaryIpv6": False} for a in self.instances[name]["ipv6"]]
+
     def instance_eni(self, name, k, subnet, ip, sgs, public, for_instance):
         d = self.instances[name]
         vpc = self.subnets[subnet]["vpc"]
@@ -488,7 +583,8 @@ class Case:
             "NetworkCardIndex": 0,
         }
         if for_instance:
-            e = {"Description": "", "Groups": groups, "Ipv6Addresses": [],
+            e = {"Description": "", "Groups": groups,
+                 "Ipv6Addresses": self.ipv6_addresses(name, k),
                  "MacAddress": mac(self.name, f"{name}/{k}"),
                  "NetworkInterfaceId": self.eni_id(name, k), "OwnerId": ACCOUNT,
                  "PrivateDnsName": dns(ip), "PrivateIpAddress": ip,
@@ -500,7 +596,8 @@ class Case:
             attachment["InstanceId"] = self.instance_id(name)
             attachment["InstanceOwnerId"] = ACCOUNT
             e = {"AvailabilityZone": self.az(self.subnets[subnet]["az"]), "Description": "",
-                 "Groups": groups, "InterfaceType": "interface", "Ipv6Addresses": [],
+                 "Groups": groups, "InterfaceType": "interface",
+                 "Ipv6Addresses": self.ipv6_addresses(name, k),
                  "MacAddress": mac(self.name, f"{name}/{k}"),
                  "NetworkInterfaceId": self.eni_id(name, k), "OwnerId": ACCOUNT,
                  "PrivateDnsName": dns(ip), "PrivateIpAddress": ip,
@@ -634,6 +731,13 @@ class Case:
             "Tags": tags(f"{v}-igw"),
         } for v, d in self.vpcs.items() if d["igw"]]}
 
+    def describe_egress_only_internet_gateways(self):
+        return {"EgressOnlyInternetGateways": [{
+            "Attachments": [{"State": "attached", "VpcId": self.vpc_id(d["vpc"])}],
+            "EgressOnlyInternetGatewayId": self.eigw_id(e),
+            "Tags": tags(e),
+        } for e, d in self.eigws.items()]}
+
     def describe_nat_gateways(self):
         out = []
         for n, d in self.nats.items():
@@ -659,7 +763,10 @@ class Case:
 
     def describe_vpc_peering_connections(self):
         def info(v):
-            return {"CidrBlock": self.vpcs[v]["cidrs"][0],
+            extra = {}
+            if self.vpcs[v]["ipv6"]:
+                extra["Ipv6CidrBlockSet"] = [{"Ipv6CidrBlock": self.vpcs[v]["ipv6"]}]
+            return {"CidrBlock": self.vpcs[v]["cidrs"][0], **extra,
                     "CidrBlockSet": [{"CidrBlock": c} for c in self.vpcs[v]["cidrs"]],
                     "OwnerId": ACCOUNT,
                     "PeeringOptions": {"AllowDnsResolutionFromRemoteVpc": False,
@@ -739,15 +846,18 @@ class Case:
             out["describe-prefix-lists.json"] = self.describe_prefix_lists()
         if self.endpoints or self.gwlbes:
             out["describe-vpc-endpoints.json"] = self.describe_vpc_endpoints()
+        if self.eigws:
+            out["describe-egress-only-internet-gateways.json"] = (
+                self.describe_egress_only_internet_gateways())
         return out
 
     def query_entries(self):
         out = []
-        for frm, to, proto, port, expect, blocked_by, why in self.queries:
+        for frm, to, proto, port, expect, blocked_by, why, ipv6 in self.queries:
             assert expect in ("established", "not-established"), expect
             assert (blocked_by is None) == (expect == "established") or blocked_by is None
             assert why, f"{self.name}: every query says why"
-            out.append({
+            entry = {
                 "case": self.name,
                 "from": self.endpoint(frm),
                 "to": self.endpoint(to),
@@ -756,7 +866,10 @@ class Case:
                 "expect": expect,
                 "blocked_by": None if blocked_by is None else self.component(blocked_by),
                 "why": why,
-            })
+            }
+            if ipv6:
+                entry["ipv6"] = True
+            out.append(entry)
         return out
 
 
@@ -1615,6 +1728,223 @@ def gwlb_vpc(c, web_default="gwlbe:fw", edge=True, endpoint_acl=None):
                         ["100 allow all 0.0.0.0/0"]))
  .query(SITE, "web-1", "tcp", 443, "not-established", "acl:gwlbe-acl",
         "a Gateway Load Balancer endpoint's subnet network ACL filters what enters it"))
+
+
+# ---------------------------------------------------------------------------------------------
+# IPv6 dual stack
+# ---------------------------------------------------------------------------------------------
+
+# Addresses on the internet used by the IPv6 queries.
+CLIENT6 = "2001:db8:44::44"          # a client somewhere on the internet (documentation range)
+SITE6 = "2a04:4e42::645"             # a web site (Fastly)
+DNS6 = "2001:4860:4860::8888"        # a public DNS resolver
+ALL_OUT6 = ("-1 0.0.0.0/0,::/0",)    # outbound all IPv4 and IPv6, as one permission
+
+
+def dual_vpc(c, v6, igw=True, public_routes=(("0.0.0.0/0", "igw:shop"), ("::/0", "igw:shop")),
+             web_in=("tcp 443 0.0.0.0/0,::/0",), web_public=None, web_acl=None):
+    """A dual-stack VPC shop (10.20.0.0/16 and `v6`00::/56, where `v6` is the first 14 hex
+    digits of the block, like "2406:da12:d10:82") with a public subnet shop-public-a
+    (`v6`00::/64, on table shop-public-rt with `public_routes`) and an app subnet shop-app-a
+    (`v6`01::/64, on the main table). web-1 is in the public subnet at 10.20.0.10 and
+    `v6`00::10, in group web (`web_in`, outbound everything over both families), with public
+    IPv4 `web_public`; `web_acl` (inbound, outbound) becomes web-acl on the public subnet."""
+    c.vpc("shop", "10.20.0.0/16", igw=igw, ipv6=f"{v6}00::/56")
+    c.subnet("shop-public-a", "shop", "10.20.0.0/24", public=True, ipv6=f"{v6}00::/64")
+    c.subnet("shop-app-a", "shop", "10.20.1.0/24", ipv6=f"{v6}01::/64")
+    c.table("shop-public-rt", "shop", ["shop-public-a"], list(public_routes))
+    c.sg("web", "shop", list(web_in), ALL_OUT6)
+    c.instance("web-1", "shop-public-a", "10.20.0.10", ["web"], public=web_public,
+               ipv6=f"{v6}00::10")
+    if web_acl:
+        c.acl("web-acl", "shop", ["shop-public-a"], *web_acl)
+    return c
+
+
+(dual_vpc(case("ipv6-internet-gateway-no-public-ipv4",
+               "A dual-stack web server with no public IPv4 address, reached over IPv6 "
+               "through the internet gateway"), "2406:da12:d10:82",
+          web_in=("tcp 443 0.0.0.0/0,::/0", "icmpv6 128 ::/0"))
+ .query(CLIENT6, "web-1", "tcp", 443, "established", None,
+        "IPv6 addresses are globally unique: the internet gateway passes IPv6 in and out "
+        "without translation, so no public IPv4 or Elastic IP is needed", ipv6=True)
+ .query(CLIENT6, "ip6:web-1", "tcp", 443, "established", None,
+        "a literal IPv6 address of the instance is the same destination: the internet routes "
+        "the VPC's Amazon-provided block to its internet gateway")
+ .query(CLIENT, "web-1", "tcp", 443, "not-established", "i:web-1",
+        "over IPv4 the same instance has no public address, so the internet cannot reach it")
+ .query("web-1", SITE6, "tcp", 443, "established", None,
+        "the public subnet's table routes ::/0 to the internet gateway, and web's group sends "
+        "anything to ::/0")
+ .query(CLIENT6, "web-1", "tcp", 22, "not-established", "sg:web",
+        "the internet gateway does not filter: web's group admits only 443 and ICMPv6 echo "
+        "over IPv6", ipv6=True)
+ .query(CLIENT6, "web-1", "icmp", None, "established", None,
+        "ping over IPv6 is ICMPv6 (protocol 58): the icmpv6 rule for type 128 (echo request) "
+        "admits it and the echo reply is tracked", ipv6=True))
+
+(dual_vpc(case("ipv6-egress-only-gateway",
+               "A private subnet sends IPv6 out through an egress-only internet gateway"),
+          "2406:da12:d10:83")
+ .eigw("shop-eigw", "shop")
+ .table("shop-app-rt", "shop", ["shop-app-a"], [("::/0", "eigw:shop-eigw")])
+ .sg("app", "shop", ["tcp 8080 ::/0"], ALL_OUT6)
+ .instance("app-1", "shop-app-a", "10.20.1.10", ["app"], ipv6="2406:da12:d10:8301::10")
+ .query("app-1", SITE6, "tcp", 443, "established", None,
+        "an egress-only internet gateway lets IPv6 connections started inside the VPC out, and "
+        "their replies back in")
+ .query("app-1", DNS6, "udp", 53, "established", None,
+        "the egress-only gateway is stateful for UDP as well: the resolver's reply comes back")
+ .query(CLIENT6, "app-1", "tcp", 8080, "not-established", "eigw:shop-eigw",
+        "the request can enter through the VPC's internet gateway, but app-1's reply is routed "
+        "to the egress-only gateway, which carries only connections started inside the VPC",
+        ipv6=True)
+ .query("app-1", SITE, "tcp", 443, "not-established", "rtb:shop-app-rt",
+        "an egress-only internet gateway is for IPv6 only: the app table has no IPv4 route to "
+        "the internet")
+ .query("web-1", "app-1", "tcp", 8080, "established", None,
+        "IPv6 between subnets of the VPC follows the local route for the VPC's IPv6 block, "
+        "not ::/0", ipv6=True))
+
+(case("ipv6-egress-only-without-igw",
+      "A VPC whose only way to the internet is an egress-only internet gateway")
+ .vpc("vault", "10.21.0.0/16", ipv6="2406:da12:d10:8400::/56")
+ .subnet("vault-a", "vault", "10.21.1.0/24", ipv6="2406:da12:d10:8401::/64")
+ .eigw("vault-eigw", "vault")
+ .table("vault-rt", "vault", ["vault-a"], [("::/0", "eigw:vault-eigw")])
+ .sg("worker", "vault", ["tcp 443 ::/0"], ALL_OUT6)
+ .instance("worker-1", "vault-a", "10.21.1.10", ["worker"], ipv6="2406:da12:d10:8401::10")
+ .query("worker-1", SITE6, "tcp", 443, "established", None,
+        "an egress-only internet gateway needs no internet gateway beside it: IPv6 goes out "
+        "and the replies come back")
+ .query(CLIENT6, "worker-1", "tcp", 443, "not-established", "eigw:vault-eigw",
+        "an egress-only internet gateway prevents the internet from starting an IPv6 connection "
+        "with the instances, whatever their group admits")
+ .query("worker-1", SITE, "tcp", 443, "not-established", "rtb:vault-rt",
+        "without an internet gateway or NAT there is no IPv4 route to the internet"))
+
+(dual_vpc(case("ipv6-sg-ipv4-only-rule",
+               "A dual-stack web server whose group admits https from 0.0.0.0/0 only"),
+          "2406:da12:d10:85", web_in=("tcp 443 0.0.0.0/0",), web_public="13.125.21.10")
+ .query(CLIENT6, "web-1", "tcp", 443, "not-established", "sg:web",
+        "0.0.0.0/0 covers every IPv4 address and no IPv6 one: the group needs a ::/0 rule "
+        "to admit https over IPv6", ipv6=True)
+ .query(CLIENT, "web-1", "tcp", 443, "established", None,
+        "over IPv4 the 0.0.0.0/0 rule admits the client through web-1's public IP")
+ .query("web-1", SITE6, "tcp", 443, "established", None,
+        "web's outbound rule names ::/0 too, so web-1 may start IPv6 connections"))
+
+(dual_vpc(case("ipv6-acl-ipv4-only-rules",
+               "A custom network ACL in a dual-stack VPC with IPv4 rules only"),
+          "2406:da12:d10:86", web_public="13.125.22.10",
+          web_acl=(["100 allow all 0.0.0.0/0"], ["100 allow all 0.0.0.0/0"]))
+ .subnet("shop-api-a", "shop", "10.20.2.0/24", public=True, ipv6="2406:da12:d10:8602::/64")
+ .table("shop-api-rt", "shop", ["shop-api-a"], [("0.0.0.0/0", "igw:shop"), ("::/0", "igw:shop")])
+ .acl("api-acl", "shop", ["shop-api-a"],
+      ["100 allow all 0.0.0.0/0", "101 allow all ::/0", "90 deny tcp 22 ::/0"],
+      ["100 allow all 0.0.0.0/0", "101 allow all ::/0"])
+ .sg("api", "shop", ["tcp 443 ::/0", "tcp 22 ::/0"], ALL_OUT6)
+ .instance("api-1", "shop-api-a", "10.20.2.10", ["api"], ipv6="2406:da12:d10:8602::10")
+ .query(CLIENT6, "web-1", "tcp", 443, "not-established", "acl:web-acl",
+        "IPv4 ACL rules never match IPv6 packets: the IPv6 request falls through to the IPv6 * "
+        "rule (32768) and is denied", ipv6=True)
+ .query(CLIENT, "web-1", "tcp", 443, "established", None,
+        "the same ACL's rule 100 allows IPv4 both ways")
+ .query(CLIENT6, "api-1", "tcp", 443, "established", None,
+        "api-acl has rule 101 for ::/0 both ways, as AWS adds it to a dual-stack VPC's default "
+        "ACL", ipv6=True)
+ .query(CLIENT6, "api-1", "tcp", 22, "not-established", "acl:api-acl",
+        "rules are evaluated in number order: 90 denies ssh from ::/0 before 101 can allow it",
+        ipv6=True))
+
+(dual_vpc(case("ipv6-no-default-route",
+               "A dual-stack public subnet whose table routes 0.0.0.0/0 to the internet "
+               "gateway but has no ::/0 route"), "2406:da12:d10:87",
+          public_routes=(("0.0.0.0/0", "igw:shop"),), web_public="13.125.23.10")
+ .query("web-1", SITE6, "tcp", 443, "not-established", "rtb:shop-public-rt",
+        "routes are per family: 0.0.0.0/0 matches no IPv6 destination, and without ::/0 only "
+        "the local routes remain")
+ .query("web-1", SITE, "tcp", 443, "established", None,
+        "IPv4 still goes out through 0.0.0.0/0 and the public IP")
+ .query(CLIENT6, "web-1", "tcp", 443, "not-established", "rtb:shop-public-rt",
+        "the internet gateway brings the IPv6 request in, but the reply finds no IPv6 route "
+        "back to the internet", ipv6=True))
+
+(dual_vpc(case("ipv6-nat-gateway",
+               "A private dual-stack subnet routes ::/0 as well as 0.0.0.0/0 to a NAT "
+               "gateway"), "2406:da12:d10:88")
+ .nat("nat", "shop-public-a", "10.20.0.30", "13.125.24.30")
+ .table("shop-app-rt", "shop", ["shop-app-a"], [("0.0.0.0/0", "nat:nat"), ("::/0", "nat:nat")])
+ .sg("app", "shop", [], ALL_OUT6)
+ .instance("app-1", "shop-app-a", "10.20.1.10", ["app"], ipv6="2406:da12:d10:8801::10")
+ .query("app-1", SITE6, "tcp", 443, "not-established", "nat:nat",
+        "a NAT gateway translates IPv4 (and NAT64 to 64:ff9b::/96); it does not carry native "
+        "IPv6: use an egress-only internet gateway for that")
+ .query("app-1", SITE, "tcp", 443, "established", None,
+        "over IPv4 the NAT gateway translates to its public IP and its subnet routes to the "
+        "internet gateway"))
+
+(case("ipv6-local-and-icmpv6",
+      "IPv6 between subnets over the local route, and ping over ICMPv6")
+ .vpc("lab", "10.64.0.0/16", ipv6="2406:da12:d10:8900::/56")
+ .subnet("lab-a", "lab", "10.64.1.0/24", ipv6="2406:da12:d10:8901::/64")
+ .subnet("lab-b", "lab", "10.64.2.0/24", ipv6="2406:da12:d10:8902::/64")
+ .subnet("lab-c", "lab", "10.64.3.0/24", ipv6="2406:da12:d10:8903::/64")
+ .acl("c-acl", "lab", ["lab-c"], ["100 allow icmpv6 128:-1 ::/0"], ["100 allow icmpv6 129:-1 ::/0"])
+ .sg("client", "lab", [], ALL_OUT6)
+ .sg("db", "lab", ["tcp 5432 2406:da12:d10:8900::/56", "icmp -1 10.64.0.0/16"], ALL_OUT6)
+ .sg("pingable6", "lab", ["icmpv6 -1 2406:da12:d10:8900::/56"], ALL_OUT6)
+ .instance("a1", "lab-a", "10.64.1.10", ["client"], ipv6="2406:da12:d10:8901::10")
+ .instance("b1", "lab-b", "10.64.2.10", ["db"], ipv6="2406:da12:d10:8902::10")
+ .instance("b2", "lab-b", "10.64.2.20", ["pingable6"], ipv6="2406:da12:d10:8902::20")
+ .instance("c1", "lab-c", "10.64.3.10", ["pingable6"], ipv6="2406:da12:d10:8903::10")
+ .query("a1", "b1", "tcp", 5432, "established", None,
+        "every route table has a local route for the VPC's IPv6 block: IPv6 between subnets "
+        "needs no other route, and the ::/56 rule admits it", ipv6=True)
+ .query("a1", "b1", "tcp", 5432, "not-established", "sg:db",
+        "over IPv4 the same connection matches no rule: db names only the VPC's IPv6 block for "
+        "5432")
+ .query("a1", "b1", "icmp", None, "not-established", "sg:db",
+        "ping over IPv6 is ICMPv6 (58), which a rule for protocol icmp (1) does not admit",
+        ipv6=True)
+ .query("a1", "b1", "icmp", None, "established", None,
+        "over IPv4 the icmp rule admits the echo request")
+ .query("a1", "b2", "icmpv6", None, "established", None,
+        "an icmpv6 rule for all types admits the echo request; the reply is tracked",
+        ipv6=True)
+ .query("a1", "b2", "icmp", None, "not-established", "sg:pingable6",
+        "an icmpv6 rule for an IPv6 block admits no IPv4 ping")
+ .query("a1", "ip6:c1", "icmpv6", None, "established", None,
+        "network ACLs are stateless and name ICMPv6 types: c-acl admits the echo request (128) "
+        "in and the echo reply (129) out")
+ .query("a1", "c1", "icmp", None, "not-established", ["acl:c-acl", "sg:pingable6"],
+        "c-acl has only ICMPv6 rules, so IPv4 ping meets the IPv4 * rule (pingable6 would not "
+        "admit it either)"))
+
+(case("ipv6-default-security-group",
+      "The default security group of a dual-stack VPC, as AWS creates it")
+ .vpc("dev", "10.65.0.0/16", igw=True, ipv6="2406:da12:d10:8a00::/56")
+ .subnet("dev-a", "dev", "10.65.1.0/24", public=True, ipv6="2406:da12:d10:8a01::/64")
+ .subnet("dev-b", "dev", "10.65.2.0/24", ipv6="2406:da12:d10:8a02::/64")
+ .main_routes("dev", ("0.0.0.0/0", "igw:dev"), ("::/0", "igw:dev"))
+ .sg("v4-out", "dev", [])
+ .instance("m1", "dev-a", "10.65.1.10", ["default:dev"], ipv6="2406:da12:d10:8a01::10")
+ .instance("m2", "dev-b", "10.65.2.10", ["default:dev"], ipv6="2406:da12:d10:8a02::10")
+ .instance("legacy", "dev-a", "10.65.1.20", ["v4-out"], ipv6="2406:da12:d10:8a01::20")
+ .query("m1", SITE6, "tcp", 443, "established", None,
+        "in a VPC with an IPv6 block the default group also allows all outbound IPv6 (::/0), "
+        "and the main table routes ::/0 to the internet gateway")
+ .query("m1", "m2", "udp", 514, "established", None,
+        "the default group admits its members over IPv6 too: a group reference matches the "
+        "members' IPv6 addresses", ipv6=True)
+ .query(CLIENT6, "m1", "tcp", 22, "not-established", "sg:default:dev",
+        "the default group admits only its own members inbound, over either family",
+        ipv6=True)
+ .query("legacy", SITE6, "tcp", 443, "not-established", "sg:v4-out",
+        "a group whose outbound rule names only 0.0.0.0/0 lets no IPv6 out")
+ .query("legacy", SITE, "tcp", 443, "not-established", "i:legacy",
+        "over IPv4 legacy may send, but without a public IPv4 the internet gateway cannot "
+        "carry it"))
 
 
 def write_all():

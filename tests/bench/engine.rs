@@ -23,6 +23,7 @@ mod native {
         let net = Network::new(&s);
         // web → db: security group, ACL, route, ACL, security group: five hops forward.
         let spec = FlowSpec {
+            ipv6: Default::default(),
             from: "web".into(),
             to: "db".into(),
             protocol: Protocol::Tcp,

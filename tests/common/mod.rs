@@ -40,6 +40,18 @@ fn net(text: &str) -> ipnet::Ipv4Net {
         .unwrap_or_else(|e| panic!("{text:?} is not a CIDR: {e}"))
 }
 
+/// An IPv4 or IPv6 CIDR, as routes and rules take them.
+pub fn any_net(text: &str) -> ipnet::IpNet {
+    text.parse()
+        .unwrap_or_else(|e| panic!("{text:?} is not a CIDR: {e}"))
+}
+
+/// An IPv4 or IPv6 address, as packets carry them.
+pub fn addr(text: &str) -> std::net::IpAddr {
+    text.parse()
+        .unwrap_or_else(|e| panic!("{text:?} is not an IP address: {e}"))
+}
+
 pub fn ip(text: &str) -> Ipv4Addr {
     text.parse()
         .unwrap_or_else(|e| panic!("{text:?} is not an IPv4 address: {e}"))
@@ -74,7 +86,7 @@ pub fn sg_rule(text: &str) -> SgRule {
     let peer = match rest[1].split_once(':') {
         Some(("sg", id)) => Peer::Group(id.into()),
         Some(("pl", id)) => Peer::PrefixList(id.into()),
-        _ => Peer::Cidr(net(rest[1])),
+        _ => Peer::Cidr(any_net(rest[1])),
     };
     SgRule {
         protocol,
@@ -105,7 +117,7 @@ pub fn acl_rule(text: &str) -> AclRule {
         protocol,
         ports,
         icmp,
-        cidr: net(cidr),
+        cidr: any_net(cidr),
         action,
     }
 }
@@ -126,6 +138,7 @@ pub fn target(text: &str) -> RouteTarget {
         "tgw" => RouteTarget::TransitGateway(id),
         "vgw" => RouteTarget::VpnGateway(id),
         "gwlbe" => RouteTarget::GwlbEndpoint(id),
+        "eigw" => RouteTarget::EgressOnlyInternetGateway(id),
         other => panic!("route target {text:?}: unknown kind {other:?}"),
     }
 }
@@ -133,12 +146,13 @@ pub fn target(text: &str) -> RouteTarget {
 fn destination(text: &str) -> Destination {
     match text.strip_prefix("pl:") {
         Some(pl) => Destination::PrefixList(pl.into()),
-        None => Destination::Cidr(net(text)),
+        None => Destination::Cidr(any_net(text)),
     }
 }
 
 fn iface(id: &str, subnet: &str, private_ip: &str) -> Interface {
     Interface {
+        ipv6_addresses: Default::default(),
         id: id.into(),
         subnet: subnet.into(),
         private_ip: ip(private_ip),
@@ -172,6 +186,7 @@ impl Sc {
     /// (rule 100 allows all in and out) and default security group `<id>-default`.
     pub fn vpc(mut self, id: &str, cidr: &str) -> Self {
         self.s.vpcs.push(Vpc {
+            ipv6_cidrs: Default::default(),
             id: id.into(),
             name: id.into(),
             cidrs: vec![net(cidr)],
@@ -221,6 +236,34 @@ impl Sc {
         self
     }
 
+    /// Gives the current VPC an IPv6 block.
+    pub fn ipv6(mut self, cidr: &str) -> Self {
+        let id = self.vpc_id();
+        let v = self.s.vpcs.iter_mut().find(|v| v.id == id).unwrap();
+        v.ipv6_cidrs.push(cidr.parse().unwrap());
+        self
+    }
+
+    /// Gives subnet `id` an IPv6 block.
+    pub fn subnet_ipv6(mut self, id: &str, cidr: &str) -> Self {
+        let sn = self.s.subnets.iter_mut().find(|x| x.id == id).unwrap();
+        sn.ipv6_cidr = Some(cidr.parse().unwrap());
+        self
+    }
+
+    /// An egress-only internet gateway of the current VPC.
+    pub fn eigw(mut self, id: &str) -> Self {
+        let vpc = self.vpc_id();
+        self.s
+            .egress_only_internet_gateways
+            .push(EgressOnlyInternetGateway {
+                id: id.into(),
+                name: id.into(),
+                vpc,
+            });
+        self
+    }
+
     /// A subnet of the current VPC (zone `a`).
     pub fn subnet(self, id: &str, cidr: &str) -> Self {
         self.subnet_in(id, cidr, "ap-northeast-2a")
@@ -230,6 +273,7 @@ impl Sc {
     pub fn subnet_in(mut self, id: &str, cidr: &str, az: &str) -> Self {
         let vpc = self.vpc_id();
         self.s.subnets.push(Subnet {
+            ipv6_cidr: Default::default(),
             id: id.into(),
             name: id.into(),
             vpc,
@@ -414,6 +458,14 @@ impl Sc {
         }
     }
 
+    /// Gives the current interface an IPv6 address.
+    pub fn ipv6_address(mut self, address: &str) -> Self {
+        self.current_iface()
+            .ipv6_addresses
+            .push(address.parse().unwrap());
+        self
+    }
+
     /// Gives the current interface a public IPv4 address.
     pub fn public_ip(mut self, public: &str) -> Self {
         self.current_iface().public_ip = Some(ip(public));
@@ -529,6 +581,7 @@ impl Sc {
     /// A host on the internet.
     pub fn internet_host(mut self, id: &str, address: &str, os: Os) -> Self {
         self.s.internet_hosts.push(InternetHost {
+            ipv6: Default::default(),
             id: id.into(),
             name: id.into(),
             ip: ip(address),
@@ -541,6 +594,7 @@ impl Sc {
     /// An internet host that listens only on `ports`.
     pub fn internet_server(mut self, id: &str, address: &str, ports: &[&str]) -> Self {
         self.s.internet_hosts.push(InternetHost {
+            ipv6: Default::default(),
             id: id.into(),
             name: id.into(),
             ip: ip(address),
@@ -567,7 +621,7 @@ impl Sc {
         self.s.prefix_lists.push(PrefixList {
             id: id.into(),
             name: id.into(),
-            cidrs: cidrs.iter().map(|c| net(c)).collect(),
+            cidrs: cidrs.iter().map(|c| net(c).into()).collect(),
         });
         self
     }
@@ -682,6 +736,7 @@ pub fn run(s: &Scenario, from: &str, to: &str, protocol: Protocol, port: Option<
     run_spec(
         s,
         FlowSpec {
+            ipv6: Default::default(),
             from: from.into(),
             to: to.into(),
             protocol,
@@ -706,6 +761,7 @@ pub fn tcp_from_port(s: &Scenario, from: &str, to: &str, port: u16, src_port: u1
     run_spec(
         s,
         FlowSpec {
+            ipv6: Default::default(),
             from: from.into(),
             to: to.into(),
             protocol: Protocol::Tcp,

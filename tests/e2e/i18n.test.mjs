@@ -54,6 +54,9 @@ const ALLOWED = new Set(
     "NACL ENI ELB PCX VPCE TGW VGW DC VPN BGP " +
     // the Gateway Load Balancer endpoint's badge, and the short name of its palette entry
     "GWLBE GWLB " +
+    // the egress-only internet gateway's badge, and IPv6 words (the family, its ICMP; the
+    // check splits words at digits, so "IPv6" is read as "IPv")
+    "EIGW IPv6 IPv4 ICMPv6 icmpv6 IPv ICMPv icmpv " +
     // products and container names in the templates' Korean descriptions
     "PostGIS API nginx Spring Aurora RabbitMQ webapp web admin unhealthy " +
     "React certbot Nuxt CloudFront " +

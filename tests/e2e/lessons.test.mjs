@@ -101,7 +101,7 @@ describe("lesson mode", () => {
     assert.ok(await page.evaluate(() => document.activeElement?.classList.contains("lesson-pick")), "the first lesson has the focus");
     const names = await dialog.locator(".lesson-name").allTextContents();
     assert.deepEqual(names.slice(0, 2), ["1. A public subnet and an internet gateway", "2. Public vs private subnets: the NAT gateway"]);
-    assert.equal(names.length, 14);
+    assert.equal(names.length, 15);
     assert.equal(names[4], `5. ${ACL}`);
     assert.match(await dialog.getByRole("button", { name: new RegExp(`^5\\. ${ACL}`) }).textContent(), /You tighten the subnet's network ACL to ports 80 and 443, in and out\./);
     await page.screenshot({ path: join(shots, "lesson-gallery.png") });

@@ -3,7 +3,9 @@
 //! from [`At::record`] (other fields ignored), an error recorded with the JSON path of the value.
 
 use crate::aws::raw::*;
-use crate::aws::values::{int, int_u16, int_u32, AnyCidr, Cidr4, Ip4, RawAction, RawProtocol};
+use crate::aws::values::{
+    int, int_u16, int_u32, AnyCidr, Cidr4, Cidr6, Ip4, Ip6, RawAction, RawProtocol,
+};
 use crate::scenario::read::At;
 
 /// A string.
@@ -28,6 +30,9 @@ pub(super) fn file(at: &At) -> RawFile {
         reservations: f.option("Reservations", |a| a.list(reservation)),
         network_interfaces: f.option("NetworkInterfaces", |a| a.list(eni)),
         internet_gateways: f.option("InternetGateways", |a| a.list(internet_gateway)),
+        egress_only_internet_gateways: f.option("EgressOnlyInternetGateways", |a| {
+            a.list(egress_only_gateway)
+        }),
         nat_gateways: f.option("NatGateways", |a| a.list(nat_gateway)),
         vpc_peering_connections: f.option("VpcPeeringConnections", |a| a.list(peering)),
         prefix_lists: f.option("PrefixLists", |a| a.list(prefix_list)),
@@ -365,6 +370,9 @@ fn vpc(at: &At) -> RawVpc {
         vpc_id: f.string("VpcId"),
         cidr_block: f.must("CidrBlock", Cidr4::read),
         cidr_block_association_set: f.list("CidrBlockAssociationSet", cidr_association),
+        ipv6_cidr_block_association_set: f.option("Ipv6CidrBlockAssociationSet", |a| {
+            a.list(ipv6_cidr_association)
+        }),
         tags: f.list("Tags", tag),
     }
 }
@@ -377,12 +385,23 @@ fn cidr_association(at: &At) -> RawCidrAssociation {
     }
 }
 
+fn ipv6_cidr_association(at: &At) -> RawIpv6CidrAssociation {
+    let f = at.record();
+    RawIpv6CidrAssociation {
+        ipv6_cidr_block: f.must("Ipv6CidrBlock", Cidr6::read),
+        ipv6_cidr_block_state: f.option("Ipv6CidrBlockState", state),
+    }
+}
+
 fn subnet(at: &At) -> RawSubnet {
     let f = at.record();
     RawSubnet {
         subnet_id: f.string("SubnetId"),
         vpc_id: f.string("VpcId"),
         cidr_block: f.option("CidrBlock", Cidr4::read),
+        ipv6_cidr_block_association_set: f.option("Ipv6CidrBlockAssociationSet", |a| {
+            a.list(ipv6_cidr_association)
+        }),
         availability_zone: f.text("AvailabilityZone"),
         tags: f.list("Tags", tag),
     }
@@ -413,7 +432,7 @@ fn route(at: &At) -> RawRoute {
     let f = at.record();
     RawRoute {
         destination_cidr_block: f.option("DestinationCidrBlock", Cidr4::read),
-        destination_ipv6_cidr_block: f.option("DestinationIpv6CidrBlock", string),
+        destination_ipv6_cidr_block: f.option("DestinationIpv6CidrBlock", Cidr6::read),
         destination_prefix_list_id: f.option("DestinationPrefixListId", string),
         gateway_id: f.option("GatewayId", string),
         nat_gateway_id: f.option("NatGatewayId", string),
@@ -456,7 +475,7 @@ fn acl_entry(at: &At) -> RawAclEntry {
         protocol: f.must("Protocol", RawProtocol::read),
         rule_action: f.must("RuleAction", RawAction::read),
         cidr_block: f.option("CidrBlock", Cidr4::read),
-        ipv6_cidr_block: f.option("Ipv6CidrBlock", string),
+        ipv6_cidr_block: f.option("Ipv6CidrBlock", Cidr6::read),
         port_range: f.option("PortRange", port_range),
         icmp_type_code: f.option("IcmpTypeCode", icmp_type_code),
     }
@@ -497,6 +516,7 @@ fn permission(at: &At) -> RawPermission {
         from_port: f.option("FromPort", int),
         to_port: f.option("ToPort", int),
         ip_ranges: f.list("IpRanges", ip_range),
+        ipv6_ranges: f.option("Ipv6Ranges", |a| a.list(ipv6_range)),
         prefix_list_ids: f.list("PrefixListIds", prefix_list_id),
         user_id_group_pairs: f.list("UserIdGroupPairs", group_pair),
     }
@@ -506,6 +526,14 @@ fn ip_range(at: &At) -> RawIpRange {
     let f = at.record();
     RawIpRange {
         cidr_ip: f.must("CidrIp", Cidr4::read),
+        description: f.option("Description", string),
+    }
+}
+
+fn ipv6_range(at: &At) -> RawIpv6Range {
+    let f = at.record();
+    RawIpv6Range {
+        cidr_ipv6: f.must("CidrIpv6", Cidr6::read),
         description: f.option("Description", string),
     }
 }
@@ -563,6 +591,7 @@ fn eni(at: &At) -> RawEni {
         network_interface_id: f.string("NetworkInterfaceId"),
         subnet_id: f.string("SubnetId"),
         private_ip_address: f.option("PrivateIpAddress", Ip4::read),
+        ipv6_addresses: f.option("Ipv6Addresses", |a| a.list(ipv6_address)),
         association: f.option("Association", ip_association),
         groups: f.list("Groups", group_ref),
         source_dest_check: f.option("SourceDestCheck", boolean),
@@ -571,6 +600,13 @@ fn eni(at: &At) -> RawEni {
         description: f.option("Description", string),
         requester_id: f.option("RequesterId", string),
         tags: f.list(tags, tag),
+    }
+}
+
+fn ipv6_address(at: &At) -> RawIpv6Address {
+    let f = at.record();
+    RawIpv6Address {
+        ipv6_address: f.must("Ipv6Address", Ip6::read),
     }
 }
 
@@ -613,6 +649,15 @@ fn igw_attachment(at: &At) -> RawIgwAttachment {
     RawIgwAttachment {
         vpc_id: f.string("VpcId"),
         state: f.option("State", string),
+    }
+}
+
+fn egress_only_gateway(at: &At) -> RawEgressOnlyGateway {
+    let f = at.record();
+    RawEgressOnlyGateway {
+        egress_only_internet_gateway_id: f.string("EgressOnlyInternetGatewayId"),
+        attachments: f.list("Attachments", igw_attachment),
+        tags: f.list("Tags", tag),
     }
 }
 
@@ -669,7 +714,6 @@ fn prefix_list(at: &At) -> RawPrefixList {
         prefix_list_id: f.string("PrefixListId"),
         prefix_list_name: f.option("PrefixListName", string),
         cidrs: f.option("Cidrs", |a| a.list(AnyCidr::read)),
-        address_family: f.option("AddressFamily", string),
     }
 }
 

@@ -19,7 +19,7 @@ impl<'de> Deserialize<'de> for AnyCidr {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         Ok(match ipnet::IpNet::deserialize(d)? {
             ipnet::IpNet::V4(n) => AnyCidr::V4(n),
-            ipnet::IpNet::V6(_) => AnyCidr::V6,
+            ipnet::IpNet::V6(n) => AnyCidr::V6(n),
         })
     }
 }
@@ -34,12 +34,11 @@ impl<'de> Deserialize<'de> for RawProtocol {
         }
         let custom = |e: String| serde::de::Error::custom(e);
         match Spelling::deserialize(d)? {
-            Spelling::Number(-1) => Ok(RawProtocol::Ip(Protocol::All)),
+            Spelling::Number(-1) => Ok(RawProtocol(Protocol::All)),
             Spelling::Number(n) => u8::try_from(n)
-                .map(|p| RawProtocol::Ip(Protocol::from_number(p)))
+                .map(|p| RawProtocol(Protocol::from_number(p)))
                 .map_err(|e| custom(e.to_string())),
-            Spelling::Name(s) if s.trim().eq_ignore_ascii_case("icmpv6") => Ok(RawProtocol::Icmpv6),
-            Spelling::Name(s) => s.parse().map(RawProtocol::Ip).map_err(custom),
+            Spelling::Name(s) => s.parse().map(RawProtocol).map_err(custom),
         }
     }
 }
@@ -326,7 +325,10 @@ fn leaf() -> impl Strategy<Value = Value> {
         1 => any::<i64>().prop_map(Value::from),
         1 => any::<u64>().prop_map(Value::from),
         1 => any::<f64>().prop_map(Value::from),
-        1 => prop::sample::select(vec!["10.0.1.0/33", "::/0", "300.1.1.1", "icmpv6", "ICMPV6 "])
+        1 => prop::sample::select(vec![
+            "10.0.1.0/33", "::/0", "300.1.1.1", "icmpv6", "ICMPV6 ", "58", "2600:1f18::/56",
+            "2600:1f18::/129", "2600:1f18::10", "2600:1f18::g", "eigw-1",
+        ])
             .prop_map(Value::from),
         1 => ".{0,12}".prop_map(Value::from),
     ]

@@ -10,8 +10,8 @@
 pub mod words;
 
 use crate::model::{Action, IcmpMatch, PortRange, Protocol};
-use ipnet::Ipv4Net;
-use std::net::Ipv4Addr;
+use ipnet::IpNet;
+use std::net::IpAddr;
 
 /// Why a rule did not match a packet: the first field that differs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub enum Mismatch {
     /// The remote address is outside the rule's CIDR.
     Address {
         /// The rule's CIDR.
-        cidr: Ipv4Net,
+        cidr: IpNet,
     },
     /// The remote address is in none of the prefix list's CIDRs.
     PrefixList {
@@ -68,7 +68,7 @@ pub enum Outcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Peer {
     /// A CIDR.
-    Cidr(Ipv4Net),
+    Cidr(IpNet),
     /// A prefix list, by display name.
     PrefixList(String),
     /// A security group, by display name.
@@ -109,11 +109,11 @@ pub struct TrackedEntry {
     /// The protocol.
     pub protocol: Protocol,
     /// The address that opened the connection.
-    pub client: Ipv4Addr,
+    pub client: IpAddr,
     /// Its port (or the ports it may have picked), empty for ICMP.
     pub client_port: String,
     /// The address it connected to.
-    pub server: Ipv4Addr,
+    pub server: IpAddr,
     /// Its port, empty for ICMP.
     pub server_port: String,
 }
@@ -126,7 +126,7 @@ pub enum FilterChecks {
         /// Whether these are inbound rules.
         inbound: bool,
         /// The remote address compared with each rule's source or destination.
-        remote: Ipv4Addr,
+        remote: IpAddr,
         /// The destination ports compared with each rule's range, as text (`443`,
         /// `32768-60999`), empty for protocols without ports.
         ports: String,
@@ -162,7 +162,7 @@ pub fn protocol_mismatch(
             rule: rule_protocol,
         });
     }
-    if protocol == Protocol::Icmp && !super::acl::icmp_matches(rule_icmp, icmp) {
+    if protocol.is_icmp() && !super::acl::icmp_matches(rule_icmp, icmp) {
         return rule_icmp.map(|rule| Mismatch::Icmp { rule });
     }
     None

@@ -5,7 +5,7 @@
 use super::{FilterChecks, Mismatch, Outcome, Peer, RuleCheck, RuleRow, TrackedEntry};
 use crate::i18n::Lang;
 use crate::model::{Action, PortRange, Protocol};
-use std::net::Ipv4Addr;
+use std::net::IpAddr;
 
 /// What the packet looked like to the rules: needed to say why a rule missed.
 #[derive(Debug, Clone, Copy)]
@@ -15,7 +15,7 @@ pub struct Seen<'a> {
     /// Its destination ports as text (`443`, `32768-60999`), empty without ports.
     pub ports: &'a str,
     /// The remote address the rules compare with their source or destination.
-    pub remote: Ipv4Addr,
+    pub remote: IpAddr,
 }
 
 fn range(r: PortRange) -> String {
@@ -165,7 +165,7 @@ pub fn outcome(check: &RuleCheck, seen: Seen, lang: Lang) -> String {
 
 /// The reply's tracked connection, in words.
 pub fn tracked(e: &TrackedEntry, lang: Lang) -> String {
-    let end = |ip: Ipv4Addr, port: &str| match port {
+    let end = |ip: IpAddr, port: &str| match port {
         "" => ip.to_string(),
         p => format!("{ip}:{p}"),
     };

@@ -169,6 +169,7 @@ pub fn kind(kind: Kind) -> &'static str {
         Kind::InternetGateway => "internet gateway",
         Kind::NatGateway => "NAT gateway",
         Kind::GwlbEndpoint => "Gateway Load Balancer endpoint",
+        Kind::EgressOnlyInternetGateway => "egress-only internet gateway",
         Kind::Instance => "instance",
         Kind::NetworkInterface => "interface",
         Kind::LoadBalancer => "load balancer",

@@ -15,6 +15,7 @@ pub fn kind(kind: Kind) -> &'static str {
         Kind::RouteTable => crate::ko_str!("라우팅 테이블"),
         Kind::InternetGateway => crate::ko_str!("인터넷 게이트웨이"),
         Kind::NatGateway => crate::ko_str!("NAT 게이트웨이"),
+        Kind::EgressOnlyInternetGateway => crate::ko_str!("송신 전용 인터넷 게이트웨이"),
         Kind::GwlbEndpoint => crate::ko_str!("게이트웨이 로드 밸런서 엔드포인트"),
         Kind::Instance => crate::ko_str!("인스턴스"),
         Kind::NetworkInterface => crate::ko_str!("네트워크 인터페이스"),
@@ -229,6 +230,11 @@ fn why(t: &Trace, asked: &str) -> String {
             }
             (_, Some(RuleRef::OneWay)) => crate::ko!("상태 저장 어플라이언스 {}이(가) 연결의 한쪽 방향만 보아 패킷을 버립니다 (비대칭 라우팅): 요청과 응답이 모두 {}을(를) 거치게 라우팅하세요", name, name),
             (_, Some(RuleRef::NoAssociation)) => crate::ko!("트랜짓 게이트웨이 {}의 VPC 연결(attachment)이 어떤 라우팅 테이블과도 연결되어 있지 않아 {}(으)로 보낼 수 없습니다", name, dst),
+            (Some(Kind::EgressOnlyInternetGateway), _) if hop.is_some_and(|h| !h.packet.src.is_ipv6()) => {
+                crate::ko!("송신 전용 인터넷 게이트웨이 {}은(는) IPv6만 나릅니다. IPv4는 인터넷 게이트웨이나 NAT 게이트웨이로 내보내세요", name)
+            }
+            (Some(Kind::EgressOnlyInternetGateway), _) if by.is_some_and(|b| b.direction == Direction::Return) => crate::ko!("송신 전용 인터넷 게이트웨이 {}은(는) VPC 안에서 시작한 연결만 나릅니다. 이 응답은 인터넷에서 들어온 연결의 것이라 버립니다", name),
+            (Some(Kind::EgressOnlyInternetGateway), _) => crate::ko!("송신 전용 인터넷 게이트웨이 {}은(는) 인터넷에서 시작한 연결을 들여보내지 않습니다. 이곳으로 나간 연결의 응답만 들어옵니다", name),
             (Some(k @ (Kind::RouteTable | Kind::TransitGatewayRouteTable)), _) => {
                 crate::ko!("{} {}에 {}(으)로 가는 경로가 없습니다", kind(k), name, dst)
             }
@@ -249,10 +255,11 @@ fn why(t: &Trace, asked: &str) -> String {
             Some(Kind::GwlbEndpoint) => crate::ko!("게이트웨이 로드 밸런서 엔드포인트 {}은(는) 트래픽을 어플라이언스로 넘길 뿐, 스스로는 응답하지 않습니다", name),
             _ => crate::ko!("{} 주소를 가진 곳이 없습니다", dst),
         },
+        Verdict::DroppedByNatGateway if hop.is_some_and(|h| h.packet.src.is_ipv6()) => crate::ko!("NAT 게이트웨이 {}은(는) IPv4를 변환하고, IPv6는 64:ff9b::/96(NAT64)만 변환합니다. 다른 IPv6 트래픽은 송신 전용 인터넷 게이트웨이로 인터넷에 내보내세요", name),
         Verdict::DroppedByNatGateway => crate::ko!("NAT 게이트웨이 {}은(는) 안쪽에서 시작하지 않은 연결을 받지 않습니다", name),
         Verdict::ForwardingLoop => crate::ko!("패킷이 라우팅 루프를 돌았습니다 ({})", name),
         Verdict::Unsupported => crate::ko!("이 경로는 시뮬레이터가 다루지 않는 구성 요소를 지납니다: {} {}", by.map_or("", |b| kind(b.kind)), name),
-        Verdict::Refused if hop.is_some_and(|h| h.packet.protocol == Protocol::Icmp) => {
+        Verdict::Refused if hop.is_some_and(|h| h.packet.protocol.is_icmp()) => {
             crate::ko!("{}은(는) ping에 응답하지 않습니다", name)
         }
         Verdict::Refused => {

@@ -80,8 +80,10 @@ impl super::FlowError {
             E::UnknownEndpoint { role, name } => crate::ko!("{} {}: 이 ID, 이름 또는 주소를 가진 인스턴스, 인터페이스, 데이터베이스, 로드 밸런서, 인터넷 호스트가 없습니다", who(role), crate::i18n::catalog::AsDebug(&name)),
             E::NoInterface { role, ip, vpc } => crate::ko!("{} {}: {} 안의 주소이지만 이 주소를 가진 네트워크 인터페이스가 없습니다", who(role), ip, vpc),
             E::MissingPort(p) => crate::ko!("{}에는 포트가 필요합니다", p),
+            E::NoIpv6 { role, name } => crate::ko!("{} {}에는 IPv6 주소가 없습니다. 서브넷에 IPv6 블록을 주고 인터페이스에 그 안의 주소를 주세요", who(role), crate::i18n::catalog::AsDebug(&name)),
+            E::MixedFamilies => crate::ko_str!("출발지와 목적지의 주소 체계가 다릅니다 (IPv4와 IPv6). 패킷은 한 가지만 씁니다").into(),
             E::BadProtocol(p) => {
-                crate::ko!("프로토콜 {}은(는) 추적할 수 없습니다: tcp, udp, icmp 중에서 고르세요", p)
+                crate::ko!("프로토콜 {}은(는) 추적할 수 없습니다: tcp, udp, icmp, icmpv6 중에서 고르세요", p)
             }
         }
     }

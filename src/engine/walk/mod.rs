@@ -13,7 +13,7 @@ mod transit;
 
 use super::acl::{self, AclPacket, AclRuleRef};
 use super::checks::{FilterChecks, TrackedEntry};
-use super::network::{cidr_contains, display, Network, Owner};
+use super::network::{display, Network, Owner};
 use super::portset::PortSet;
 use super::route;
 use super::sg::{self, SgDirection};
@@ -24,7 +24,16 @@ use super::trace::{
 };
 use crate::model::{Os, PortRange, Protocol, Role, RouteState, RouteTarget, NAT_EPHEMERAL};
 use std::borrow::Cow;
-use std::net::Ipv4Addr;
+use std::net::IpAddr;
+
+/// Whether the internet does not route `ip`: RFC 1918 for IPv4, unique local (fc00::/7) for
+/// IPv6.
+pub fn is_private(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(a) => a.is_private(),
+        IpAddr::V6(a) => (a.segments()[0] & 0xfe00) == 0xfc00,
+    }
+}
 
 /// Most hops one packet may take before the walker calls it a loop.
 const MAX_STEPS: u32 = 64;
@@ -44,9 +53,9 @@ pub enum PortVal {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Packet {
     /// Source address.
-    pub src: Ipv4Addr,
+    pub src: IpAddr,
     /// Destination address.
-    pub dst: Ipv4Addr,
+    pub dst: IpAddr,
     /// Protocol.
     pub protocol: Protocol,
     /// Source port.
@@ -66,7 +75,11 @@ impl Packet {
             protocol: self.protocol,
             sport: self.dport,
             dport: self.sport,
-            icmp: self.icmp.map(|(t, c)| if t == 8 { (0, c) } else { (t, c) }),
+            icmp: self.icmp.map(|(t, c)| match t {
+                8 => (0, c),
+                128 => (129, c),
+                t => (t, c),
+            }),
         }
     }
 }
@@ -75,8 +88,11 @@ impl Packet {
 #[derive(Debug, Clone, Copy)]
 struct Session {
     eni: usize,
-    inside: (Ipv4Addr, PortVal),
-    outside: (Ipv4Addr, PortVal),
+    inside: (IpAddr, PortVal),
+    outside: (IpAddr, PortVal),
+    /// NAT64: the inside spoke IPv6 to `64:ff9b::` and an IPv4 address, so the reply's source
+    /// goes back under that prefix.
+    nat64: bool,
 }
 
 /// Where a packet is.
@@ -217,6 +233,9 @@ pub struct Walk<'n, 's> {
     forwarders: Vec<usize>,
     returned: Vec<usize>,
     sessions: Vec<Session>,
+    /// Connections that left through an egress-only internet gateway: (gateway, inside
+    /// address, outside address); only their replies come back in through it.
+    egress_only: Vec<(usize, IpAddr, IpAddr)>,
     /// Where the packet is now, for the hops it records.
     site: Option<Site>,
     /// The rules the filter about to record its hop looked at.
@@ -245,6 +264,7 @@ impl<'n, 's> Walk<'n, 's> {
             forwarders: Vec::new(),
             returned: Vec::new(),
             sessions: Vec::new(),
+            egress_only: Vec::new(),
             site: None,
             checks: None,
         }
@@ -636,7 +656,7 @@ impl<'n, 's> Walk<'n, 's> {
                 e.owner,
                 Owner::NatGateway(_) | Owner::LoadBalancer(_) | Owner::GwlbEndpoint(_)
             );
-        if checked && pkt.src != e.iface.private_ip {
+        if checked && !e.iface.owns(pkt.src) {
             return Err(self.src_dst_drop(eni, &pkt, true));
         }
         self.security_groups(eni, &pkt, SgDirection::Outbound)?;
@@ -677,8 +697,8 @@ impl<'n, 's> Walk<'n, 's> {
             }
         }
         self.security_groups(eni, &pkt, SgDirection::Inbound)?;
-        let own = pkt.dst == e.iface.private_ip
-            || (self.dir == Direction::Return && self.kept_by == Some(eni));
+        let own =
+            e.iface.owns(pkt.dst) || (self.dir == Direction::Return && self.kept_by == Some(eni));
         let session = self
             .sessions
             .iter()
@@ -694,6 +714,9 @@ impl<'n, 's> Walk<'n, 's> {
                 let before = pkt;
                 pkt.dst = s.inside.0;
                 pkt.dport = s.inside.1;
+                if s.nat64 {
+                    pkt = nat::back_to_ipv6(pkt);
+                }
                 let step = self.translated(Rewrote::Destination, &before, &pkt);
                 self.hop(&pkt, (id, name, kind), step, |w| {
                     format!(
@@ -729,23 +752,33 @@ impl<'n, 's> Walk<'n, 's> {
             return Err(End::Eni { eni, pkt });
         }
         if is_nat_gw {
-            if self.dir == Direction::Return {
-                let detail =
-                    |_: &Self| format!("NAT gateway {name} has no connection for this packet");
-                return Err(self.drop(
-                    &pkt,
-                    Verdict::DroppedByNatGateway,
-                    (id, name, kind),
-                    None,
-                    detail,
-                ));
+            let forward = self.dir == Direction::Forward;
+            if forward && nat::nat64_target(pkt.dst).is_some() {
+                return Ok(self.translate_nat64(eni, pkt));
             }
-            return Ok(self.translate_source(eni, pkt, true));
+            if forward && !pkt.src.is_ipv6() {
+                return Ok(self.translate_source(eni, pkt, true));
+            }
+            let detail = |_: &Self| {
+                if forward {
+                    format!("NAT gateway {name} translates IPv4, and IPv6 only to 64:ff9b::/96 (NAT64): other IPv6 traffic leaves for the internet through an egress-only internet gateway")
+                } else {
+                    format!("NAT gateway {name} has no connection for this packet")
+                }
+            };
+            return Err(self.drop(
+                &pkt,
+                Verdict::DroppedByNatGateway,
+                (id, name, kind),
+                None,
+                detail,
+            ));
         }
         if e.iface.source_dest_check && !is_gwlbe {
             return Err(self.src_dst_drop(eni, &pkt, false));
         }
-        if is_nat_instance && self.dir == Direction::Forward {
+        // A NAT instance translates IPv4; IPv6 it forwards as it is.
+        if is_nat_instance && self.dir == Direction::Forward && !pkt.src.is_ipv6() {
             return Ok(self.translate_source(eni, pkt, false));
         }
         // The appliances behind a Gateway Load Balancer keep connection state, as firewalls do.
@@ -798,7 +831,8 @@ pub fn target_id(t: &RouteTarget) -> String {
         | RouteTarget::GatewayEndpoint(id)
         | RouteTarget::TransitGateway(id)
         | RouteTarget::VpnGateway(id)
-        | RouteTarget::GwlbEndpoint(id) => id.clone(),
+        | RouteTarget::GwlbEndpoint(id)
+        | RouteTarget::EgressOnlyInternetGateway(id) => id.clone(),
     }
 }
 
@@ -809,9 +843,12 @@ fn part_of<'a>(net: &Network<'a>, id: &'a str, kind: Kind) -> Option<&'a str> {
     match kind {
         Kind::NetworkInterface => Some(net.owner_id(net.enis[net.eni(id)?].owner)),
         Kind::InternetHost => {
-            let ip = id.parse::<Ipv4Addr>().ok();
+            let ip = id.parse::<IpAddr>().ok();
             (net.scenario.internet_hosts.iter())
-                .find(|h| h.id == id || Some(h.ip) == ip)
+                .find(|h| {
+                    h.id == id
+                        || ip.is_some_and(|a| a == IpAddr::V4(h.ip) || a == h.ipv6_or_stand_in())
+                })
                 .map(|h| h.id.as_str())
         }
         Kind::SecurityGroup | Kind::NetworkAcl | Kind::RouteTable | Kind::Vpc => None,
@@ -822,7 +859,7 @@ fn part_of<'a>(net: &Network<'a>, id: &'a str, kind: Kind) -> Option<&'a str> {
         Kind::SiteLink => (net.scenario.on_prem_networks.iter())
             .find(|n| n.links.iter().any(|l| l.id == id))
             .map(|n| n.id.as_str()),
-        Kind::OnPremNetwork => match id.parse::<Ipv4Addr>() {
+        Kind::OnPremNetwork => match id.parse::<IpAddr>() {
             Ok(ip) => net
                 .site_holding(ip)
                 .map(|i| net.scenario.on_prem_networks[i].id.as_str()),

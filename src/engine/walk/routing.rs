@@ -49,7 +49,7 @@ impl<'n, 's> Walk<'n, 's> {
         let net = self.net;
         let sn = &net.subnets[subnet];
         let vpc = sn.vpc;
-        if cidr_contains(&sn.subnet.cidr, pkt.dst) {
+        if crate::engine::network::subnet_holds(sn.subnet, pkt.dst) {
             if let Some(t) = sn.route_table {
                 let rt = &net.scenario.route_tables[t];
                 let cidr = sn.subnet.cidr;
@@ -316,6 +316,18 @@ impl<'n, 's> Walk<'n, 's> {
             }
             RouteTarget::TransitGateway(id) => self.transit(subnet, id, (rt_id, rt_name), pkt),
             RouteTarget::VpnGateway(id) => self.vpn_gateway(vpc, id, (rt_id, rt_name), pkt),
+            RouteTarget::EgressOnlyInternetGateway(id) => {
+                match s
+                    .egress_only_internet_gateways
+                    .iter()
+                    .position(|g| g.id == *id)
+                {
+                    Some(g) if s.egress_only_internet_gateways[g].vpc == s.vpcs[vpc].id => {
+                        self.eigw_out(g, vpc, pkt)
+                    }
+                    _ => Err(missing(self, "egress-only internet gateway", id)),
+                }
+            }
         }
     }
 
@@ -378,7 +390,7 @@ impl<'n, 's> Walk<'n, 's> {
             ));
         };
         let peer = &s.vpcs[other];
-        if !peer.cidrs.iter().any(|c| cidr_contains(c, pkt.dst)) {
+        if !crate::engine::network::vpc_holds(peer, pkt.dst) {
             let detail = |_: &Self| {
                 format!(
                 "peering {} reaches only {} ({}); {} is beyond it, and peering is not transitive",

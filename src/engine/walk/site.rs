@@ -45,7 +45,7 @@ impl<'n, 's> Walk<'n, 's> {
                     .filter(|(_, l)| matches!(&l.to, LinkEnd::VpnGateway(v) if *v == g.id))
                     .flat_map(move |(i, l)| {
                         (site.blocks_over(l).iter())
-                            .filter(move |c| c.contains(&dst))
+                            .filter(move |c| crate::engine::network::v4_in(c, dst))
                             .map(move |c| ((l.up, c.prefix_len()), n, i))
                     })
             })
@@ -119,7 +119,7 @@ impl<'n, 's> Walk<'n, 's> {
     pub(super) fn on_prem(&mut self, site: usize, pkt: Packet) -> Result<Stage, End> {
         let net = self.net;
         let n = &net.scenario.on_prem_networks[site];
-        if n.holds(pkt.dst) {
+        if matches!(pkt.dst, IpAddr::V4(d) if n.holds(d)) {
             return Err(End::OnPrem { site, pkt });
         }
         let who = (n.id.as_str(), n.name.as_str(), Kind::OnPremNetwork);
@@ -128,7 +128,7 @@ impl<'n, 's> Walk<'n, 's> {
         let pick = (n.links.iter().position(|l| l.up && routes(l)))
             .or_else(|| n.links.iter().position(routes));
         let Some(link) = pick else {
-            if !pkt.dst.is_private() && net.vpc_of_address(pkt.dst).is_none() {
+            if !is_private(pkt.dst) && net.vpc_of_address(pkt.dst).is_none() {
                 self.hop(&pkt, who, Step::Forward, |_| {
                     format!("{site_name} sends {} out to the internet", pkt.dst)
                 });
@@ -165,14 +165,14 @@ impl<'n, 's> Walk<'n, 's> {
     /// Whether the AWS end of link `l` (of site `site`) has a way on for `dst`: a virtual
     /// private gateway when its VPC holds it, a transit gateway when the link's route table has
     /// a route for it that does not lead back to the site.
-    fn aws_end_routes(&self, site: usize, l: &SiteLink, dst: Ipv4Addr) -> bool {
+    fn aws_end_routes(&self, site: usize, l: &SiteLink, dst: IpAddr) -> bool {
         let net = self.net;
         let s = net.scenario;
         match &l.to {
             LinkEnd::VpnGateway(id) => (s.vpn_gateways.iter())
                 .find(|g| g.id == *id)
                 .and_then(|g| net.vpc(g.vpc.as_deref()?))
-                .is_some_and(|v| s.vpcs[v].cidrs.iter().any(|c| c.contains(&dst))),
+                .is_some_and(|v| crate::engine::network::vpc_holds(&s.vpcs[v], dst)),
             LinkEnd::TransitGateway(id) => {
                 let Some(t) = s.transit_gateways.iter().position(|t| t.id == *id) else {
                     return false;

@@ -205,7 +205,7 @@ impl<'n, 's> Walk<'n, 's> {
         &mut self,
         t: usize,
         p: usize,
-        (table, rule, dest): (Who3<'_>, RuleRef, ipnet::Ipv4Net),
+        (table, rule, dest): (Who3<'_>, RuleRef, ipnet::IpNet),
         (az, crossed): (&str, u8),
         pkt: Packet,
     ) -> Result<Stage, End> {

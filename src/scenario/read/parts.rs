@@ -4,14 +4,19 @@
 
 use super::At;
 use crate::model::*;
-use ipnet::Ipv4Net;
+use ipnet::{IpNet, Ipv4Net, Ipv6Net};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, Ipv6Addr};
+use std::str::FromStr;
 
 const CIDR: &str = "an IPv4 CIDR block such as \"10.0.1.0/24\"";
 const IP: &str = "an IPv4 address such as \"10.0.1.10\"";
-const PROTOCOL: &str = "a protocol: \"all\", \"tcp\", \"udp\", \"icmp\" or a number 0-255";
+const CIDR6: &str = "an IPv6 CIDR block such as \"2600:1f18:ab12:3400::/56\"";
+const IP6: &str = "an IPv6 address such as \"2600:1f18:ab12:3400::10\"";
+const ANY_CIDR: &str = "an IPv4 or IPv6 CIDR block such as \"10.0.1.0/24\" or \"::/0\"";
+const PROTOCOL: &str =
+    "a protocol: \"all\", \"tcp\", \"udp\", \"icmp\", \"icmpv6\" or a number 0-255";
 const PORTS: &str = "a port (443) or a range (\"1024-65535\")";
 const LISTENER: &str = "a listening port: 443, \"8080-8081\" or \"udp/53\"";
 const LISTENING: &str = "\"any\" or a list of ports such as [80, 443, \"udp/53\"]";
@@ -41,6 +46,7 @@ pub(super) const STRUCTS: &[(&str, &[&str])] = &[
     ("LoadBalancer", LOAD_BALANCER),
     ("NatGateway", NAT_GATEWAY),
     ("InternetGateway", INTERNET_GATEWAY),
+    ("EgressOnlyInternetGateway", EGRESS_ONLY_INTERNET_GATEWAY),
     ("Peering", PEERING),
     ("GatewayEndpoint", GATEWAY_ENDPOINT),
     ("GwlbEndpoint", GWLB_ENDPOINT),
@@ -84,6 +90,7 @@ record! {
         load_balancers: list(load_balancer),
         internet_gateways: list(internet_gateway),
         nat_gateways: list(nat_gateway),
+        egress_only_internet_gateways: list(egress_only_internet_gateway),
         peerings: list(peering),
         gateway_endpoints: list(gateway_endpoint),
         gwlb_endpoints: list(gwlb_endpoint),
@@ -112,21 +119,41 @@ record! {
 
 // ---- values ---------------------------------------------------------------------------------
 
+/// A value read from a string by its `FromStr`; `what` names the error, `expected` the form.
+fn parsed<T: FromStr>(at: &At, what: &str, expected: &str, or: T) -> T {
+    let parsed = at.str(expected).map(str::parse);
+    if let Some(Err(_)) = parsed {
+        invalid(at, what, expected);
+    }
+    parsed.and_then(Result::ok).unwrap_or(or)
+}
+
 /// An IPv4 CIDR block.
 pub(crate) fn cidr(at: &At) -> Ipv4Net {
-    let parsed = at.str(CIDR).map(str::parse);
-    if let Some(Err(_)) = parsed {
-        invalid(at, "invalid IPv4 network", CIDR);
-    }
-    parsed.and_then(Result::ok).unwrap_or_default()
+    parsed(at, "invalid IPv4 network", CIDR, Ipv4Net::default())
+}
+
+/// An IPv6 CIDR block.
+fn cidr6(at: &At) -> Ipv6Net {
+    parsed(at, "invalid IPv6 network", CIDR6, Ipv6Net::default())
+}
+
+/// An IPv4 or IPv6 CIDR block.
+fn any_cidr(at: &At) -> IpNet {
+    parsed(
+        at,
+        "invalid IP network",
+        ANY_CIDR,
+        IpNet::V4(Ipv4Net::default()),
+    )
 }
 
 fn ip(at: &At) -> Ipv4Addr {
-    let parsed = at.str(IP).map(str::parse);
-    if let Some(Err(_)) = parsed {
-        invalid(at, "invalid IPv4 address", IP);
-    }
-    parsed.and_then(Result::ok).unwrap_or(Ipv4Addr::UNSPECIFIED)
+    parsed(at, "invalid IPv4 address", IP, Ipv4Addr::UNSPECIFIED)
+}
+
+fn ip6(at: &At) -> Ipv6Addr {
+    parsed(at, "invalid IPv6 address", IP6, Ipv6Addr::UNSPECIFIED)
 }
 
 fn id(at: &At) -> Id {
@@ -269,6 +296,7 @@ const ROUTE_TARGET: &[&str] = &[
     "transit_gateway",
     "vpn_gateway",
     "gwlb_endpoint",
+    "egress_only_internet_gateway",
 ];
 const LINK_KIND: &[&str] = &["vpn", "direct_connect"];
 const LINK_END: &[&str] = &["vpn_gateway", "transit_gateway"];
@@ -366,13 +394,15 @@ fn tagged<'v, 'q>(
 fn destination(at: &At) -> Destination {
     match tagged(at, DESTINATION, &[]) {
         (1, Some(v)) => Destination::PrefixList(v.string()),
-        (_, v) => Destination::Cidr(v.map_or_else(Ipv4Net::default, |v| cidr(&v))),
+        (_, v) => {
+            Destination::Cidr(v.map_or_else(|| IpNet::V4(Ipv4Net::default()), |v| any_cidr(&v)))
+        }
     }
 }
 
 fn route_target(at: &At) -> RouteTarget {
     use RouteTarget::*;
-    const MAKE: [fn(Id) -> RouteTarget; 9] = [
+    const MAKE: [fn(Id) -> RouteTarget; 10] = [
         InternetGateway,
         NatGateway,
         Instance,
@@ -382,6 +412,7 @@ fn route_target(at: &At) -> RouteTarget {
         TransitGateway,
         VpnGateway,
         GwlbEndpoint,
+        EgressOnlyInternetGateway,
     ];
     match tagged(at, ROUTE_TARGET, &["local"]) {
         (i @ 1.., Some(v)) => MAKE[i - 1](v.string()),
@@ -404,7 +435,7 @@ fn peer(at: &At) -> Peer {
     match tagged(at, PEER, &[]) {
         (1, Some(v)) => Peer::Group(v.string()),
         (2, Some(v)) => Peer::PrefixList(v.string()),
-        (_, v) => Peer::Cidr(v.map_or_else(Ipv4Net::default, |v| cidr(&v))),
+        (_, v) => Peer::Cidr(v.map_or_else(|| IpNet::V4(Ipv4Net::default()), |v| any_cidr(&v))),
     }
 }
 
@@ -415,6 +446,7 @@ record! {
         id: string,
         name: text,
         cidrs: req_list(cidr),
+        ipv6_cidrs: list(cidr6),
     }
 }
 
@@ -425,6 +457,7 @@ record! {
         vpc: string,
         az: text,
         cidr: must(cidr),
+        ipv6_cidr: option(cidr6),
     }
 }
 
@@ -454,7 +487,7 @@ record! {
         protocol: must(protocol),
         ports: option(ports),
         icmp: option(icmp),
-        cidr: must(cidr),
+        cidr: must(any_cidr),
         action: must(action),
     }
 }
@@ -495,7 +528,7 @@ record! {
     fn prefix_list -> PrefixList as PREFIX_LIST {
         id: string,
         name: text,
-        cidrs: req_list(cidr),
+        cidrs: req_list(any_cidr),
     }
 }
 
@@ -507,6 +540,7 @@ record! {
         subnet: string,
         private_ip: must(ip),
         public_ip: option(ip),
+        ipv6_addresses: list(ip6),
         elastic_ip: flag(false),
         security_groups: list(id),
         source_dest_check: flag(true),
@@ -622,6 +656,14 @@ record! {
 }
 
 record! {
+    fn egress_only_internet_gateway -> EgressOnlyInternetGateway as EGRESS_ONLY_INTERNET_GATEWAY {
+        id: string,
+        name: text,
+        vpc: string,
+    }
+}
+
+record! {
     fn gwlb_endpoint -> GwlbEndpoint as GWLB_ENDPOINT {
         id: string,
         name: text,
@@ -634,6 +676,7 @@ record! {
         id: string,
         name: text,
         ip: must(ip),
+        ipv6: option(ip6),
         os: or(os, Os::Any),
         listens: or_default(listening),
     }
@@ -679,7 +722,7 @@ record! {
 
 record! {
     fn tgw_route -> TgwRoute as TGW_ROUTE {
-        destination: must(cidr),
+        destination: must(any_cidr),
         attachment: option(id),
     }
 }

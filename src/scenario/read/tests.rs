@@ -84,6 +84,7 @@ fn field_and_variant_names_are_serdes() {
         shape::<LoadBalancer>(),
         shape::<NatGateway>(),
         shape::<InternetGateway>(),
+        shape::<EgressOnlyInternetGateway>(),
         shape::<Peering>(),
         shape::<GatewayEndpoint>(),
         shape::<GwlbEndpoint>(),
@@ -514,7 +515,7 @@ fn malformed_values_are_named_by_their_path() {
             "/security_groups/0/inbound/1/protocol",
             Some(json!("tcpp")),
             "security_groups[0].inbound[1].protocol",
-            r#"unknown protocol "tcpp": expected all, tcp, udp, icmp or a number 0-255"#,
+            r#"unknown protocol "tcpp": expected all, tcp, udp, icmp, icmpv6 or a number 0-255"#,
         ),
         (
             "/security_groups/0/inbound/1/protocol",
@@ -629,7 +630,7 @@ fn malformed_values_are_named_by_their_path() {
             "/vpcs/0/colour",
             Some(json!("red")),
             "vpcs[0].colour",
-            r#"unknown field `colour`, expected one of `id`, `name`, `cidrs` (found "red")"#,
+            r#"unknown field `colour`, expected one of `id`, `name`, `cidrs`, `ipv6_cidrs` (found "red")"#,
         ),
     ];
     for (pointer, value, path, message) in cases {

@@ -4,7 +4,7 @@ use super::index::Index;
 use super::protocols;
 use crate::scenario::message::{Dir, Message};
 use crate::scenario::problem::{label, Problem};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The rule numbers AWS accepts (32767 is the implicit `*` rule).
 const NUMBERS: std::ops::RangeInclusive<u16> = 1..=32766;
@@ -12,8 +12,8 @@ const NUMBERS: std::ops::RangeInclusive<u16> = 1..=32766;
 /// Reports ACL association and rule problems.
 pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
     let s = ix.s;
-    let mut default_of: HashMap<&str, usize> = HashMap::new();
-    let mut acl_of: HashMap<&str, usize> = HashMap::new();
+    let mut default_of: HashMap<&str, usize> = HashMap::default();
+    let mut acl_of: HashMap<&str, usize> = HashMap::default();
     for (i, a) in s.network_acls.iter().enumerate() {
         let part = label(&a.id, &a.name);
         let path = format!("network_acls[{i}]");
@@ -74,7 +74,7 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
         }
         for (dir, rules) in [(Dir::Inbound, &a.inbound), (Dir::Outbound, &a.outbound)] {
             let dir_en = dir.en();
-            let mut numbers: HashMap<u16, usize> = HashMap::new();
+            let mut numbers: HashMap<u16, usize> = HashMap::default();
             for (j, r) in rules.iter().enumerate() {
                 let at = format!("{path}.{dir_en}[{j}]");
                 if !NUMBERS.contains(&r.number) {

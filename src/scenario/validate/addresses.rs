@@ -5,8 +5,8 @@ use super::nets::{canonical, overlapping_pairs, within, NetSet};
 use crate::model::{Destination, Peer};
 use crate::scenario::message::{Holder, Message, Reserved};
 use crate::scenario::problem::{label, Problem};
-use ipnet::Ipv4Net;
-use std::collections::HashMap;
+use ipnet::{IpNet, Ipv4Net};
+use rustc_hash::FxHashMap as HashMap;
 use std::net::Ipv4Addr;
 
 /// The prefix lengths AWS accepts for VPC and subnet blocks.
@@ -24,36 +24,47 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
 /// `cidr-host-bits`: every CIDR must start at its network address.
 fn host_bits(ix: &Index, out: &mut Vec<Problem>) {
     let s = ix.s;
-    let mut check = |path: String, part: &str, net: &Ipv4Net| {
-        if canonical(*net) != *net {
+    let mut check = |path: String, part: &str, net: IpNet| {
+        if net.trunc() != net {
             out.push(Problem::error(
                 "cidr-host-bits",
                 path,
                 part,
                 Message::HostBits {
-                    net: *net,
-                    canonical: canonical(*net),
+                    net,
+                    canonical: net.trunc(),
                 },
             ));
         }
     };
     for (i, v) in s.vpcs.iter().enumerate() {
         for (j, n) in v.cidrs.iter().enumerate() {
-            check(format!("vpcs[{i}].cidrs[{j}]"), &label(&v.id, &v.name), n);
+            check(
+                format!("vpcs[{i}].cidrs[{j}]"),
+                &label(&v.id, &v.name),
+                (*n).into(),
+            );
+        }
+        for (j, n) in v.ipv6_cidrs.iter().enumerate() {
+            check(
+                format!("vpcs[{i}].ipv6_cidrs[{j}]"),
+                &label(&v.id, &v.name),
+                (*n).into(),
+            );
         }
     }
     for (i, x) in s.subnets.iter().enumerate() {
-        check(
-            format!("subnets[{i}].cidr"),
-            &label(&x.id, &x.name),
-            &x.cidr,
-        );
+        let part = label(&x.id, &x.name);
+        check(format!("subnets[{i}].cidr"), &part, x.cidr.into());
+        if let Some(n) = x.ipv6_cidr {
+            check(format!("subnets[{i}].ipv6_cidr"), &part, n.into());
+        }
     }
     for (i, t) in s.route_tables.iter().enumerate() {
         for (j, r) in t.routes.iter().enumerate() {
             if let Destination::Cidr(n) = &r.destination {
                 let path = format!("route_tables[{i}].routes[{j}].destination");
-                check(path, &label(&t.id, &t.name), n);
+                check(path, &label(&t.id, &t.name), *n);
             }
         }
     }
@@ -61,7 +72,7 @@ fn host_bits(ix: &Index, out: &mut Vec<Problem>) {
         for (dir, rules) in [("inbound", &a.inbound), ("outbound", &a.outbound)] {
             for (j, r) in rules.iter().enumerate() {
                 let path = format!("network_acls[{i}].{dir}[{j}].cidr");
-                check(path, &label(&a.id, &a.name), &r.cidr);
+                check(path, &label(&a.id, &a.name), r.cidr);
             }
         }
     }
@@ -70,7 +81,7 @@ fn host_bits(ix: &Index, out: &mut Vec<Problem>) {
             for (j, r) in rules.iter().enumerate() {
                 if let Peer::Cidr(n) = &r.peer {
                     let path = format!("security_groups[{i}].{dir}[{j}].peer");
-                    check(path, &label(&g.id, &g.name), n);
+                    check(path, &label(&g.id, &g.name), *n);
                 }
             }
         }
@@ -80,7 +91,7 @@ fn host_bits(ix: &Index, out: &mut Vec<Problem>) {
             check(
                 format!("prefix_lists[{i}].cidrs[{j}]"),
                 &label(&p.id, &p.name),
-                n,
+                *n,
             );
         }
     }
@@ -128,7 +139,7 @@ fn vpc_blocks(ix: &Index, out: &mut Vec<Problem>) {
 /// `subnet-cidr-size`, `subnet-outside-vpc`, `overlapping-subnets`.
 fn subnets(ix: &Index, out: &mut Vec<Problem>) {
     let s = ix.s;
-    let mut by_vpc: HashMap<&str, Vec<(Ipv4Net, usize)>> = HashMap::new();
+    let mut by_vpc: HashMap<&str, Vec<(Ipv4Net, usize)>> = HashMap::default();
     for (i, x) in s.subnets.iter().enumerate() {
         let part = label(&x.id, &x.name);
         let path = format!("subnets[{i}].cidr");
@@ -201,7 +212,7 @@ fn reserved(ip: Ipv4Addr, net: Ipv4Net) -> Option<Reserved> {
 
 /// `ip-outside-subnet`, `reserved-ip`, `duplicate-private-ip`.
 fn private_ips(ix: &Index, out: &mut Vec<Problem>) {
-    let mut seen: HashMap<(&str, Ipv4Addr), usize> = HashMap::new();
+    let mut seen: HashMap<(&str, Ipv4Addr), usize> = HashMap::default();
     for (k, f) in ix.ifaces.iter().enumerate() {
         let ip = f.iface.private_ip;
         let Some(subnet) = ix.subnet(&f.iface.subnet) else {
@@ -271,7 +282,7 @@ fn public_ips(ix: &Index, out: &mut Vec<Problem>) {
     );
     let in_vpc = |ip: Ipv4Addr| vpc_blocks.containing_ip(ip).map(|v| label(&v.id, &v.name));
     // Who holds each public address: the path and label of the first holder.
-    let mut holders: HashMap<Ipv4Addr, Holder> = HashMap::new();
+    let mut holders: HashMap<Ipv4Addr, Holder> = HashMap::default();
     for f in &ix.ifaces {
         let Some(ip) = f.iface.public_ip else {
             continue;

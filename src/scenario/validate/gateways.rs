@@ -5,7 +5,7 @@ use super::nets::NetSet;
 use crate::model::Connectivity;
 use crate::scenario::message::Message;
 use crate::scenario::problem::{label, Problem};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Reports gateway and peering problems.
 pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
@@ -17,7 +17,7 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
 
 /// `two-internet-gateways`.
 fn internet_gateways(ix: &Index, out: &mut Vec<Problem>) {
-    let mut attached: HashMap<&str, usize> = HashMap::new();
+    let mut attached: HashMap<&str, usize> = HashMap::default();
     for (i, g) in ix.s.internet_gateways.iter().enumerate() {
         let Some(vpc) = g.vpc.as_deref() else {
             continue;
@@ -82,7 +82,7 @@ fn nat_gateways(ix: &Index, out: &mut Vec<Problem>) {
 
 /// `peering-with-itself`, `peering-overlapping-cidrs`, `duplicate-peering`.
 fn peerings(ix: &Index, out: &mut Vec<Problem>) {
-    let mut pairs: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut pairs: HashMap<(&str, &str), usize> = HashMap::default();
     for (i, p) in ix.s.peerings.iter().enumerate() {
         let part = label(&p.id, &p.name);
         let path = format!("peerings[{i}]");

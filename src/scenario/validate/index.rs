@@ -6,7 +6,7 @@ use crate::model::{
 };
 use crate::scenario::message::{Message, PartNoun as Kind, RefFound};
 use crate::scenario::problem::{label, Problem};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// One part with an id, and where it is in the file.
 #[derive(Debug)]
@@ -59,10 +59,10 @@ impl<'a> Index<'a> {
             s,
             parts: Vec::new(),
             ifaces: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: HashMap::default(),
             duplicates: Vec::new(),
-            examples: HashMap::new(),
-            active_peerings: HashSet::new(),
+            examples: HashMap::default(),
+            active_peerings: HashSet::default(),
         };
         for (i, v) in s.vpcs.iter().enumerate() {
             ix.add(Kind::Vpc, format!("vpcs[{i}]"), &v.id, &v.name, i);
@@ -133,6 +133,10 @@ impl<'a> Index<'a> {
         for (i, p) in s.internet_gateways.iter().enumerate() {
             let path = format!("internet_gateways[{i}]");
             ix.add(Kind::InternetGateway, path, &p.id, &p.name, i);
+        }
+        for (i, p) in s.egress_only_internet_gateways.iter().enumerate() {
+            let path = format!("egress_only_internet_gateways[{i}]");
+            ix.add(Kind::EgressOnlyInternetGateway, path, &p.id, &p.name, i);
         }
         for (i, p) in s.nat_gateways.iter().enumerate() {
             let path = format!("nat_gateways[{i}]");
@@ -273,6 +277,15 @@ impl<'a> Index<'a> {
     pub fn nat_gateway(&self, id: &str) -> Option<&'a NatGateway> {
         self.of_kind(id, Kind::NatGateway)
             .map(|i| &self.s.nat_gateways[i])
+    }
+
+    /// The egress-only internet gateway with this id.
+    pub fn egress_only_gateway(
+        &self,
+        id: &str,
+    ) -> Option<&'a crate::model::EgressOnlyInternetGateway> {
+        self.of_kind(id, Kind::EgressOnlyInternetGateway)
+            .map(|i| &self.s.egress_only_internet_gateways[i])
     }
 
     /// The internet gateway with this id.

@@ -3,7 +3,7 @@
 use super::index::Index;
 use crate::scenario::message::{Dir, Message};
 use crate::scenario::problem::{label, Problem};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Security groups per network interface.
 pub(crate) const GROUPS_PER_INTERFACE: usize = 5;
@@ -70,7 +70,7 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
             }
         }
     }
-    let mut per_vpc: HashMap<&str, usize> = HashMap::new();
+    let mut per_vpc: HashMap<&str, usize> = HashMap::default();
     for x in &s.subnets {
         *per_vpc.entry(x.vpc.as_str()).or_default() += 1;
     }

@@ -5,7 +5,8 @@ use crate::model::{Interface, LbKind, Role};
 use crate::scenario::message::Message;
 use crate::scenario::message::PartNoun as Kind;
 use crate::scenario::problem::{label, Problem};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 /// Reports node problems.
 pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
@@ -58,7 +59,7 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
             Kind::LoadBalancer,
         );
         load_balancer_zones(ix, out, &path, &part, &lb.nodes);
-        let mut ports: HashMap<u16, usize> = HashMap::new();
+        let mut ports: HashMap<u16, usize> = HashMap::default();
         for (j, l) in lb.listeners.iter().enumerate() {
             if !l.protocol.fits(lb.kind) {
                 out.push(Problem::warning(
@@ -178,7 +179,7 @@ fn load_balancer_zones(
     nodes: &[Interface],
 ) {
     let mut zones = BTreeSet::new();
-    let mut subnets: HashMap<&str, usize> = HashMap::new();
+    let mut subnets: HashMap<&str, usize> = HashMap::default();
     let mut unknown = false;
     for (j, n) in nodes.iter().enumerate() {
         if let Some(&first) = subnets.get(n.subnet.as_str()) {

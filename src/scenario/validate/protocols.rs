@@ -27,7 +27,7 @@ pub(super) fn check(
             message,
         ));
     }
-    if icmp.is_some() && protocol != Protocol::Icmp {
+    if icmp.is_some() && !protocol.is_icmp() {
         out.push(Problem::error(
             "icmp-without-icmp",
             format!("{rule}.icmp"),

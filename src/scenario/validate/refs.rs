@@ -52,6 +52,7 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
                 RouteTarget::PeeringConnection(id) => (id, Kind::Peering),
                 RouteTarget::GatewayEndpoint(id) => (id, Kind::GatewayEndpoint),
                 RouteTarget::GwlbEndpoint(id) => (id, Kind::GwlbEndpoint),
+                RouteTarget::EgressOnlyInternetGateway(id) => (id, Kind::EgressOnlyInternetGateway),
             };
             let at = format!("{path}.routes[{j}].target");
             ix.check_ref(out, at, &part, id, &[kind]);
@@ -117,6 +118,10 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
             let (at, part) = (format!("internet_gateways[{i}].vpc"), label(&g.id, &g.name));
             ix.check_ref(out, at, &part, vpc, &[Kind::Vpc]);
         }
+    }
+    for (i, g) in s.egress_only_internet_gateways.iter().enumerate() {
+        let at = format!("egress_only_internet_gateways[{i}].vpc");
+        ix.check_ref(out, at, &label(&g.id, &g.name), &g.vpc, &[Kind::Vpc]);
     }
     for (i, p) in s.peerings.iter().enumerate() {
         let part = label(&p.id, &p.name);

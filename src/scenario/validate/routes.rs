@@ -1,18 +1,19 @@
 //! Route tables: one main table per VPC, one table per subnet, and routes that AWS accepts.
 
 use super::index::Index;
-use super::nets::{canonical, within};
+use super::nets::canonical;
 use crate::model::{Destination, RouteTable, RouteTarget, Vpc};
 use crate::scenario::message::Message;
 use crate::scenario::problem::{label, Problem};
-use std::collections::HashMap;
+use ipnet::IpNet;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Reports route table associations and route rules.
 pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
     let s = ix.s;
-    let mut main_of: HashMap<&str, usize> = HashMap::new();
-    let mut table_of: HashMap<&str, usize> = HashMap::new();
-    let mut edge_of: HashMap<String, usize> = HashMap::new();
+    let mut main_of: HashMap<&str, usize> = HashMap::default();
+    let mut table_of: HashMap<&str, usize> = HashMap::default();
+    let mut edge_of: HashMap<String, usize> = HashMap::default();
     for (i, t) in s.route_tables.iter().enumerate() {
         let part = label(&t.id, &t.name);
         let path = format!("route_tables[{i}]");
@@ -79,11 +80,11 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
 /// The rules for the routes of table `t`.
 fn routes(ix: &Index, out: &mut Vec<Problem>, t: &RouteTable, path: &str, part: &str) {
     let vpc = ix.vpc(&t.vpc);
-    let mut seen: HashMap<Destination, usize> = HashMap::new();
+    let mut seen: HashMap<Destination, usize> = HashMap::default();
     for (j, r) in t.routes.iter().enumerate() {
         let at = format!("{path}.routes[{j}]");
         let dest = match &r.destination {
-            Destination::Cidr(n) => Destination::Cidr(canonical(*n)),
+            Destination::Cidr(n) => Destination::Cidr(n.trunc()),
             other => other.clone(),
         };
         if let Some(&first) = seen.get(&dest) {
@@ -119,8 +120,7 @@ fn local_rules(
     let blocks = || vpc.cidrs.iter().map(|b| canonical(*b)).collect::<Vec<_>>();
     let vpc_label = label(&vpc.id, &vpc.name);
     match (dest, target) {
-        (Destination::Cidr(n), RouteTarget::Local)
-            if vpc.cidrs.iter().any(|b| canonical(*b) == *n) => {}
+        (Destination::Cidr(n), RouteTarget::Local) if vpc_blocks(vpc).any(|b| b == *n) => {}
         (_, RouteTarget::Local) => out.push(Problem::error(
             "local-route-not-vpc-cidr",
             format!("{at}.target"),
@@ -132,10 +132,10 @@ fn local_rules(
             },
         )),
         (Destination::Cidr(n), _) => {
-            let Some(b) = vpc.cidrs.iter().find(|b| within(*n, **b)) else {
+            let Some(block) = vpc_blocks(vpc).find(|b| b.contains(n)) else {
                 return;
             };
-            let (net, block) = (*n, canonical(*b));
+            let net = *n;
             let message = match (middlebox_target(target), subnet_block(ix, vpc, *n)) {
                 (true, true) => return,
                 (true, false) => Message::MiddleboxNotSubnet { net, block },
@@ -165,10 +165,20 @@ fn middlebox_target(target: &RouteTarget) -> bool {
     )
 }
 
-/// Whether `net` is the whole block of a subnet of `vpc`.
-fn subnet_block(ix: &Index, vpc: &Vpc, net: ipnet::Ipv4Net) -> bool {
-    let net = canonical(net);
-    (ix.s.subnets.iter()).any(|x| x.vpc == vpc.id && canonical(x.cidr) == net)
+/// Whether `net` is the whole block (IPv4 or IPv6) of a subnet of `vpc`.
+fn subnet_block(ix: &Index, vpc: &Vpc, net: IpNet) -> bool {
+    let net = net.trunc();
+    (ix.s.subnets.iter()).any(|x| {
+        x.vpc == vpc.id
+            && (IpNet::V4(canonical(x.cidr)) == net
+                || x.ipv6_cidr.is_some_and(|c| IpNet::V6(c.trunc()) == net))
+    })
+}
+
+/// The VPC's blocks, IPv4 then IPv6, at their network addresses.
+fn vpc_blocks(vpc: &Vpc) -> impl Iterator<Item = IpNet> + '_ {
+    let v4 = vpc.cidrs.iter().map(|b| IpNet::V4(canonical(*b)));
+    v4.chain(vpc.ipv6_cidrs.iter().map(|b| IpNet::V6(b.trunc())))
 }
 
 /// The rules of a gateway route table (one associated with an internet or virtual private
@@ -231,8 +241,7 @@ fn gateway_rules(
         );
         let whole = match &r.destination {
             Destination::Cidr(n) => {
-                subnet_block(ix, vpc, *n)
-                    || vpc.cidrs.iter().any(|b| canonical(*b) == canonical(*n))
+                subnet_block(ix, vpc, *n) || vpc_blocks(vpc).any(|b| b == n.trunc())
             }
             Destination::PrefixList(_) => false,
         };
@@ -249,7 +258,7 @@ fn gateway_rules(
     }
 }
 
-/// `route-target-other-vpc` and `endpoint-route-destination`.
+/// `route-target-other-vpc`, `endpoint-route-destination` and `egress-only-route-ipv4`.
 fn target_vpc(
     ix: &Index,
     out: &mut Vec<Problem>,
@@ -280,6 +289,21 @@ fn target_vpc(
             (v != here).then(|| Message::NatOtherVpc {
                 id: id_of(id),
                 vpc: v.to_string(),
+                here: here_s.clone(),
+            })
+        }),
+        RouteTarget::EgressOnlyInternetGateway(id) => ix.egress_only_gateway(id).and_then(|g| {
+            if matches!(dest, Destination::Cidr(IpNet::V4(_))) {
+                out.push(Problem::error(
+                    "egress-only-route-ipv4",
+                    format!("{at}.destination"),
+                    part,
+                    Message::EigwIpv4Route { id: id_of(id) },
+                ));
+            }
+            (g.vpc != here && ix.vpc(&g.vpc).is_some()).then(|| Message::EigwOtherVpc {
+                id: id_of(id),
+                vpc: g.vpc.clone(),
                 here: here_s.clone(),
             })
         }),

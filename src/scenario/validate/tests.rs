@@ -255,7 +255,7 @@ fn cidr_with_host_bits_set() {
     let p = expect(&s, "cidr-host-bits", "subnets[2].cidr");
     assert!(p.message.contains("did you mean 10.0.10.0/24?"), "{p}");
     let mut s = base();
-    s.security_groups[0].inbound[0].peer = Peer::Cidr(net("1.2.3.4/8"));
+    s.security_groups[0].inbound[0].peer = Peer::Cidr(ipnet::IpNet::V4(net("1.2.3.4/8")));
     expect(&s, "cidr-host-bits", "security_groups[0].inbound[0].peer");
 }
 
@@ -538,7 +538,8 @@ fn route_target_in_another_vpc() {
 #[test]
 fn gateway_endpoint_route_needs_the_endpoints_prefix_list() {
     let mut s = base();
-    s.route_tables[1].routes[2].destination = Destination::Cidr(net("52.216.0.0/15"));
+    s.route_tables[1].routes[2].destination =
+        Destination::Cidr(ipnet::IpNet::V4(net("52.216.0.0/15")));
     expect(
         &s,
         "endpoint-route-destination",
@@ -1000,4 +1001,136 @@ fn gateway_route_table_rules() {
     let mut bad = s;
     bad.route_tables[0].gateways[0] = "pub-a".into();
     expect(&bad, "unknown-reference", "route_tables[0].gateways[0]");
+}
+
+// ---- IPv6 -----------------------------------------------------------------------------------
+
+/// [`base`] made dual stack: `prod` gets 2600:1f18:ab00:1200::/56, `priv-a` its first /64 and
+/// web-1 (on `priv-a`) the address `::10` of it, an egress-only gateway `eigw` and a `::/0`
+/// route to it in the table of `pub-a`.
+fn dual_stack() -> Scenario {
+    let mut s = base();
+    s.vpcs[0].ipv6_cidrs = vec!["2600:1f18:ab00:1200::/56".parse().unwrap()];
+    s.subnets[2].ipv6_cidr = Some("2600:1f18:ab00:1200::/64".parse().unwrap());
+    let web = s.instances.iter_mut().find(|i| i.id == "web-1").unwrap();
+    assert_eq!(web.interfaces[0].subnet, "priv-a");
+    web.interfaces[0].ipv6_addresses = vec!["2600:1f18:ab00:1200::10".parse().unwrap()];
+    s.egress_only_internet_gateways = vec![EgressOnlyInternetGateway {
+        id: "eigw".into(),
+        name: String::new(),
+        vpc: "prod".into(),
+    }];
+    let t = (s.route_tables.iter_mut())
+        .find(|t| t.subnets.iter().any(|x| x == "pub-a"))
+        .unwrap();
+    t.routes.push(Route {
+        destination: Destination::Cidr("::/0".parse().unwrap()),
+        target: RouteTarget::EgressOnlyInternetGateway("eigw".into()),
+        state: RouteState::Active,
+    });
+    s
+}
+
+fn pub_a_table(s: &Scenario) -> usize {
+    (s.route_tables.iter())
+        .position(|t| t.subnets.iter().any(|x| x == "pub-a"))
+        .unwrap()
+}
+
+#[test]
+fn dual_stack_scenario_is_valid() {
+    expect_clean(&dual_stack());
+}
+
+#[test]
+fn vpc_ipv6_cidr_size() {
+    let mut s = dual_stack();
+    s.vpcs[0].ipv6_cidrs.push("2600:1f19::/40".parse().unwrap());
+    let p = expect(&s, "vpc-ipv6-cidr-size", "vpcs[0].ipv6_cidrs[1]");
+    assert!(p.message.contains("/44 to /60"), "{p}");
+}
+
+#[test]
+fn subnet_ipv6_cidr_is_a_64_of_its_vpcs_block() {
+    let mut s = dual_stack();
+    s.subnets[2].ipv6_cidr = Some("2600:1f18:ab00:1200::/60".parse().unwrap());
+    let p = expect(&s, "subnet-ipv6-cidr", "subnets[2].ipv6_cidr");
+    assert!(p.message.contains("is a /64"), "{p}");
+    let mut s = dual_stack();
+    s.subnets[2].ipv6_cidr = Some("2600:1f18:ffff::/64".parse().unwrap());
+    let p = expect(&s, "subnet-ipv6-cidr", "subnets[2].ipv6_cidr");
+    assert!(
+        p.message.contains("outside 2600:1f18:ab00:1200::/56"),
+        "{p}"
+    );
+    let mut s = dual_stack();
+    s.subnets[0].ipv6_cidr = s.subnets[2].ipv6_cidr;
+    s.subnets.swap(0, 2);
+    let p = expect(&s, "subnet-ipv6-cidr", "subnets[2].ipv6_cidr");
+    assert!(p.message.contains("priv-a has it already"), "{p}");
+    let mut s = dual_stack();
+    s.subnets[3].ipv6_cidr = Some("2600:1f18:ab00:1200::/64".parse().unwrap());
+    let p = expect(&s, "subnet-ipv6-cidr", "subnets[3].ipv6_cidr");
+    assert!(p.message.contains("\"shared\" has no IPv6 block"), "{p}");
+}
+
+#[test]
+fn ipv6_address_outside_subnet() {
+    let web =
+        |s: &mut Scenario| -> usize { s.instances.iter().position(|i| i.id == "web-1").unwrap() };
+    let mut s = dual_stack();
+    let w = web(&mut s);
+    s.instances[w].interfaces[0].ipv6_addresses = vec!["2600:1f18:ab00:1201::10".parse().unwrap()];
+    let path = format!("instances[{w}].interfaces[0].ipv6_addresses[0]");
+    let p = expect(&s, "ipv6-address-outside-subnet", &path);
+    assert!(
+        p.message.contains("outside 2600:1f18:ab00:1200::/64"),
+        "{p}"
+    );
+    s.instances[w].interfaces[0].ipv6_addresses = vec!["2600:1f18:ab00:1200::3".parse().unwrap()];
+    let p = expect(&s, "ipv6-address-outside-subnet", &path);
+    assert!(p.message.contains("reserves the first four"), "{p}");
+    s.subnets[2].ipv6_cidr = None;
+    let p = expect(&s, "ipv6-address-outside-subnet", &path);
+    assert!(p.message.contains("\"priv-a\" has no IPv6 block"), "{p}");
+}
+
+#[test]
+fn egress_only_route_ipv4() {
+    let mut s = dual_stack();
+    let t = pub_a_table(&s);
+    let last = s.route_tables[t].routes.len() - 1;
+    s.route_tables[t].routes[last].destination = Destination::Cidr("0.0.0.0/0".parse().unwrap());
+    // The table already sends 0.0.0.0/0 to the internet gateway.
+    s.route_tables[t]
+        .routes
+        .retain(|r| !matches!(r.target, RouteTarget::InternetGateway(_)));
+    let last = s.route_tables[t].routes.len() - 1;
+    let p = expect(
+        &s,
+        "egress-only-route-ipv4",
+        &format!("route_tables[{t}].routes[{last}].destination"),
+    );
+    assert!(p.message.contains("carries IPv6 only"), "{p}");
+}
+
+#[test]
+fn egress_only_gateway_of_another_vpc() {
+    let mut s = dual_stack();
+    s.egress_only_internet_gateways[0].vpc = "shared".into();
+    let t = pub_a_table(&s);
+    let last = s.route_tables[t].routes.len() - 1;
+    let p = expect(
+        &s,
+        "route-target-other-vpc",
+        &format!("route_tables[{t}].routes[{last}].target"),
+    );
+    assert!(p.message.contains("egress-only internet gateway"), "{p}");
+    let mut s = dual_stack();
+    s.egress_only_internet_gateways[0].vpc = "nope".into();
+    expect(
+        &s,
+        "unknown-reference",
+        "egress_only_internet_gateways[0].vpc",
+    );
 }

@@ -6,7 +6,6 @@ mod drag;
 mod edges;
 mod part_view;
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use web_sys::Element;
@@ -425,7 +424,8 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         })
     };
 
-    let selected: BTreeSet<&str> = app.selection.iter().map(String::as_str).collect();
+    // The selection is a short list: a set of `&str` would be one more copy of the B-tree code.
+    let selected = |id: &str| app.selection.iter().any(|s| s == id);
     let rect_now = |id: &str| live.rect(&scenario, id);
     let lines = edges::edges(&scenario, &rect_now);
     let name_chars = name_budget(view.zoom);
@@ -437,7 +437,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     let now = live.rect(&scenario, &l.id)?;
                     Some(html! {
                         <PartView key={l.id.to_string()} look={l.clone()} rect={now}
-                            selected={selected.contains(&*l.id)} {name_chars} />
+                            selected={selected(&l.id)} {name_chars} />
                     })
                 }) }
         }

@@ -51,10 +51,8 @@ fn look(s: &Scenario, id: &str, lang: Lang) -> Option<PartLook> {
     let (shape, detail, note) = match found {
         Found::Vpc(i) => (
             Shape::Vpc(Rc::new(zones_of(s, id))),
-            s.vpcs[i]
-                .cidrs
-                .iter()
-                .map(|c| c.to_string())
+            (s.vpcs[i].cidrs.iter().map(|c| c.to_string()))
+                .chain(s.vpcs[i].ipv6_cidrs.iter().map(|c| c.to_string()))
                 .collect::<Vec<_>>()
                 .join(", "),
             String::new(),
@@ -87,8 +85,8 @@ fn look(s: &Scenario, id: &str, lang: Lang) -> Option<PartLook> {
                 Shape::Node("fam-compute", badge),
                 first.map(ip).unwrap_or_default(),
                 first
-                    .and_then(|n| n.public_ip)
-                    .map(|p| p.to_string())
+                    .and_then(|n| n.public_ip.map(|p| p.to_string()))
+                    .or_else(|| Some(first?.ipv6_addresses.first()?.to_string()))
                     .unwrap_or_default(),
             )
         }
@@ -124,6 +122,15 @@ fn look(s: &Scenario, id: &str, lang: Lang) -> Option<PartLook> {
                 Some(v) => tf(lang, "on {}", &[&name_of(s, v)]),
                 None => t(lang, "detached").into(),
             },
+            String::new(),
+        ),
+        Found::EgressOnlyInternetGateway(i) => (
+            Shape::Node("fam-eigw", "EIGW"),
+            tf(
+                lang,
+                "on {}",
+                &[&name_of(s, &s.egress_only_internet_gateways[i].vpc)],
+            ),
             String::new(),
         ),
         Found::NatGateway(_) | Found::GwlbEndpoint(_) => {

@@ -20,6 +20,7 @@ pub fn protocol_options(lang: Lang) -> Vec<(String, String)> {
         ("tcp", "TCP"),
         ("udp", "UDP"),
         ("icmp", "ICMP"),
+        ("icmpv6", "ICMPv6"),
         ("all", t(lang, "All traffic")),
     ]
     .iter()

@@ -86,7 +86,8 @@ pub fn GatewayTableEditor(p: &GatewayProps) -> Html {
     let subnets: Vec<(String, String)> = (s.subnets.iter())
         .filter(|x| x.vpc == vpc)
         .filter(|x| {
-            !(table.routes.iter()).any(|r| r.destination == Destination::Cidr(x.cidr.trunc()))
+            !(table.routes.iter())
+                .any(|r| r.destination == Destination::Cidr(x.cidr.trunc().into()))
         })
         .map(|x| {
             let label = format!("{} ({})", name_of(s, &x.id), x.cidr.trunc());

@@ -4,6 +4,7 @@
 mod acl;
 mod edge;
 mod field;
+mod ipv6;
 mod lb;
 mod node;
 mod proxy;
@@ -25,7 +26,7 @@ use crate::ui::rule_focus::RuleFocusContext;
 
 thread_local! {
     /// The tab last picked in each kind of editor (by the `id` given to [`tabs`]).
-    static LAST_TAB: std::cell::RefCell<std::collections::HashMap<String, &'static str>> =
+    static LAST_TAB: std::cell::RefCell<rustc_hash::FxHashMap<String, &'static str>> =
         Default::default();
 }
 
@@ -149,6 +150,7 @@ fn kind_name(lang: Lang, found: Found, s: &crate::model::Scenario) -> &'static s
         }
         Found::LoadBalancer(_) => t(lang, "Application load balancer"),
         Found::InternetGateway(_) => t(lang, "Internet gateway"),
+        Found::EgressOnlyInternetGateway(_) => t(lang, "Egress-only internet gateway"),
         Found::NatGateway(_) => t(lang, "NAT gateway"),
         Found::GwlbEndpoint(_) => t(lang, "Gateway Load Balancer endpoint"),
         Found::Host(_) => t(lang, "Internet host"),

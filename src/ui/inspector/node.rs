@@ -1,6 +1,7 @@
 //! The editor of nodes: instances (bastions, NAT instances), databases, caches, NAT gateways,
-//! Gateway Load Balancer endpoints, load balancers, internet gateways and hosts on the internet. Interfaces show their address,
-//! public IP or Elastic IP and source/destination check; security groups have their own tab.
+//! Gateway Load Balancer endpoints, load balancers, internet gateways (egress-only ones too) and
+//! hosts on the internet. Interfaces show their address, IPv6 address, public IP or Elastic IP and
+//! source/destination check; security groups have their own tab.
 
 use crate::ui::rule_focus::{RuleFocus, RuleFocusContext};
 use std::net::Ipv4Addr;
@@ -152,6 +153,27 @@ pub fn NodeEditor(p: &PartId) -> Html {
                 hint={AttrValue::from(tf(lang, "In {} ({})", &[&name_of(s, &n.subnet),
                     &s.subnets.iter().find(|x| x.id == n.subnet).map(|x| x.cidr.to_string()).unwrap_or_default()]))} />
         });
+        if !matches!(found, Found::NatGateway(_) | Found::LoadBalancer(_)) {
+            let add = super::ipv6::edit(&app, lang, n.id.clone(), |s, eni| {
+                crate::edit::ipv6::assign_address(s, eni).map(drop)
+            });
+            let (app, eni, ips) = (app.clone(), n.id.clone(), n.ipv6_addresses.clone());
+            let remove = Callback::from(move |k: usize| {
+                let mut s = (*app.scenario).clone();
+                crate::edit::ipv6::unassign_address(&mut s, &eni, ips[k]);
+                commit(&app, s);
+            });
+            fields.push(super::ipv6::field(
+                lang,
+                "node-ipv6",
+                t(lang, "IPv6 address"),
+                n.ipv6_addresses.iter().map(|a| a.to_string()).collect(),
+                1,
+                t(lang, "None: IPv4 only. IPv6 addresses are global: an internet gateway passes them without NAT."),
+                (t(lang, "Assign IPv6 address"), add),
+                remove,
+            ));
+        }
         if !matches!(
             found,
             Found::NatGateway(_) | Found::GwlbEndpoint(_) | Found::LoadBalancer(_)
@@ -487,6 +509,16 @@ pub fn NodeEditor(p: &PartId) -> Html {
             fields.push(
                 html! { <super::edge::GatewayTableEditor gateway={AttrValue::from(id.clone())} /> },
             );
+        }
+        Found::EgressOnlyInternetGateway(i) => {
+            let g = &s.egress_only_internet_gateways[i];
+            fields.push(html! {
+                <dl class="facts">
+                    <dt>{ t(lang, "Attached to VPC") }</dt>
+                    <dd>{ name_of(s, &g.vpc) }</dd>
+                </dl>
+            });
+            fields.push(html! { <p class="muted small">{ t(lang, "IPv6 out to the internet, and the replies back; nothing can start a connection from the internet through it. Route ::/0 to it from a subnet's route table.") }</p> });
         }
         Found::VpnGateway(_) => {
             fields.push(

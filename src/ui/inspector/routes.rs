@@ -7,34 +7,46 @@ use yew::prelude::*;
 use super::super::lang::{t, tf, use_lang, Lang};
 use super::super::state::{Action, AppContext};
 use super::field::{choice, commit, commit_checked, judge, select, text_into, value_into, Check};
-use super::vpc::parse_cidr;
+use super::vpc::parse_any_cidr;
 use crate::edit::associate::{associate_table, new_table, own_table, table_of};
 use crate::edit::find::name_of;
 use crate::model::{Destination, Role, Route, RouteState, RouteTarget, Scenario};
-use ipnet::Ipv4Net;
+use ipnet::{IpNet, Ipv4Net, Ipv6Net};
 use std::rc::Rc;
 
 fn default_route() -> Destination {
-    Destination::Cidr(Ipv4Net::default())
+    Destination::Cidr(IpNet::V4(Ipv4Net::default()))
+}
+
+fn default_v6_route() -> Destination {
+    Destination::Cidr(IpNet::V6(Ipv6Net::default()))
 }
 
 /// Buttons that add the usual default route: to the internet gateway (public subnet) or to a NAT
-/// gateway (private subnet), when the subnet has none.
+/// gateway (private subnet), when the subnet has none; and `::/0` to the egress-only internet
+/// gateway for a subnet with an IPv6 block.
 pub fn default_route_fix(app: &AppContext, lang: Lang, subnet: &str) -> Html {
     let s = &app.scenario;
     let Some(x) = s.subnets.iter().find(|x| x.id == subnet) else {
         return html! {};
     };
-    let has_default = table_of(s, subnet).is_some_and(|t| {
-        s.route_tables[t]
-            .routes
-            .iter()
-            .any(|r| r.destination == default_route())
-    });
-    if has_default {
-        return html! {};
-    }
+    let has = |d: Destination| {
+        table_of(s, subnet)
+            .is_some_and(|t| s.route_tables[t].routes.iter().any(|r| r.destination == d))
+    };
     let mut offers: Vec<(String, RouteTarget)> = Vec::new();
+    let eigw = (s.egress_only_internet_gateways.iter()).find(|g| g.vpc == x.vpc);
+    if let Some(g) = eigw.filter(|_| x.ipv6_cidr.is_some() && !has(default_v6_route())) {
+        offers.push((
+            tf(
+                lang,
+                "Route ::/0 to {} (IPv6 outbound only)",
+                &[&name_of(s, &g.id)],
+            ),
+            RouteTarget::EgressOnlyInternetGateway(g.id.clone()),
+        ));
+    }
+    let six = offers.len();
     if let Some(g) = s
         .internet_gateways
         .iter()
@@ -82,21 +94,30 @@ pub fn default_route_fix(app: &AppContext, lang: Lang, subnet: &str) -> Html {
             ));
         }
     }
+    if has(default_route()) {
+        offers.truncate(six);
+    }
     html! {
         <div class="offers">
             { for offers.into_iter().map(|(label, target)| {
                 let (app, subnet) = (app.clone(), subnet.to_string());
+                let destination = match target {
+                    RouteTarget::EgressOnlyInternetGateway(_) => default_v6_route(),
+                    _ => default_route(),
+                };
                 let onclick = Callback::from(move |_: MouseEvent| {
                     let mut n = (*app.scenario).clone();
                     if let Some(k) = own_table(&mut n, &subnet) {
+                        let d = destination.clone();
                         n.route_tables[k].routes.push(Route {
-                            destination: default_route(),
+                            destination: d.clone(),
                             target: target.clone(),
                             state: RouteState::Active,
                         });
                         let name = n.route_tables[k].name.clone();
                         commit(&app, n);
-                        app.dispatch(Action::Notify(tf(lang, "Added 0.0.0.0/0 to route table {}.", &[&name])));
+                        let d = match d { Destination::Cidr(c) => c.to_string(), Destination::PrefixList(p) => p };
+                        app.dispatch(Action::Notify(tf(lang, "Added {} to route table {}.", &[&d, &name])));
                     }
                 });
                 html! { <button type="button" class="tool small" {onclick}>{ label }</button> }
@@ -117,6 +138,7 @@ fn target_code(t: &RouteTarget) -> String {
         RouteTarget::GatewayEndpoint(x) => format!("vpce:{x}"),
         RouteTarget::TransitGateway(x) => format!("tgw:{x}"),
         RouteTarget::VpnGateway(x) => format!("vgw:{x}"),
+        RouteTarget::EgressOnlyInternetGateway(x) => format!("eigw:{x}"),
     }
 }
 
@@ -131,6 +153,7 @@ fn parse_target(code: &str) -> Option<RouteTarget> {
         "pcx" => RouteTarget::PeeringConnection(id),
         "tgw" => RouteTarget::TransitGateway(id),
         "vgw" => RouteTarget::VpnGateway(id),
+        "eigw" => RouteTarget::EgressOnlyInternetGateway(id),
         _ => return None,
     })
 }
@@ -139,6 +162,9 @@ fn target_label(s: &Scenario, target: &RouteTarget, lang: Lang) -> String {
     match target {
         RouteTarget::Local => "local".into(),
         RouteTarget::InternetGateway(x) => tf(lang, "{} (internet gateway)", &[&name_of(s, x)]),
+        RouteTarget::EgressOnlyInternetGateway(x) => {
+            tf(lang, "{} (egress-only internet gateway)", &[&name_of(s, x)])
+        }
         RouteTarget::NatGateway(x) => tf(lang, "{} (NAT gateway)", &[&name_of(s, x)]),
         RouteTarget::GwlbEndpoint(x) => tf(lang, "{} (GWLB endpoint)", &[&name_of(s, x)]),
         RouteTarget::Instance(x) => tf(lang, "{} (instance)", &[&name_of(s, x)]),
@@ -170,6 +196,11 @@ fn targets(s: &Scenario, vpc: &str) -> Vec<RouteTarget> {
         .filter(|g| g.vpc.as_deref() == Some(vpc))
         .map(|g| RouteTarget::InternetGateway(g.id.clone()))
         .collect();
+    out.extend(
+        (s.egress_only_internet_gateways.iter())
+            .filter(|g| g.vpc == vpc)
+            .map(|g| RouteTarget::EgressOnlyInternetGateway(g.id.clone())),
+    );
     out.extend(
         s.nat_gateways
             .iter()
@@ -267,7 +298,7 @@ pub fn RouteTableEditor(p: &SubnetProps) -> Html {
     let check: Check = {
         let (s, target) = (s.clone(), target.clone());
         Callback::from(move |d: String| {
-            let cidr = parse_cidr(&d, lang)?;
+            let cidr = parse_any_cidr(&d, lang)?;
             let tgt = parse_target(&target).ok_or_else(|| {
                 t(lang, "Choose where the route sends traffic (its target).").to_string()
             })?;
@@ -304,7 +335,10 @@ pub fn RouteTableEditor(p: &SubnetProps) -> Html {
         .vpcs
         .iter()
         .find(|v| v.id == x.vpc)
-        .map(|v| v.cidrs.iter().map(|c| c.to_string()).collect())
+        .map(|v| {
+            let v6 = v.ipv6_cidrs.iter().map(|c| c.to_string());
+            v.cidrs.iter().map(|c| c.to_string()).chain(v6).collect()
+        })
         .unwrap_or_default();
     html! {
         <div class="form">

@@ -187,8 +187,7 @@ pub fn GroupRules(p: &GroupProps) -> Html {
                 </td></tr>
             };
         }
-        let mine =
-            matches!(&r.peer, Peer::Cidr(c) if c.prefix_len() == 32 && laptop == Some(c.addr()));
+        let mine = matches!(&r.peer, Peer::Cidr(c) if c.prefix_len() == 32 && laptop.map(Into::into) == Some(c.addr()));
         let peer = match &r.peer {
             Peer::Cidr(c) => c.to_string(),
             Peer::Group(x) => group_name(s, x),

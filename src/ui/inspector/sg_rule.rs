@@ -69,9 +69,7 @@ fn read_peer(s: &Scenario, choice: &str, cidr: &str, lang: Lang) -> Result<Peer,
     }
     if choice == "myip" {
         return match my_laptop(s) {
-            Some(h) => Ok(Peer::Cidr(
-                ipnet::Ipv4Net::new(h.ip, 32).expect("32 is a prefix length"),
-            )),
+            Some(h) => Ok(Peer::Cidr(std::net::IpAddr::V4(h.ip).into())),
             None => Err(t(
                 lang,
                 "My IP is the address of \"My laptop\": there is none yet. Add it, or type an address.",

@@ -1,4 +1,5 @@
-//! The subnet editor: name, IPv4 CIDR with its usable-address count, availability zone, and tabs
+//! The subnet editor: name, IPv4 CIDR with its usable-address count, IPv6 block, availability
+//! zone, and tabs
 //! for its route table and network ACL.
 
 use crate::ui::rule_focus::{RuleFocus, RuleFocusContext};
@@ -79,6 +80,30 @@ pub fn SubnetEditor(p: &PartId) -> Html {
     };
     let public = is_public(s, &x.id);
     let fix = default_route_fix(&app, lang, &x.id);
+    let v6 = {
+        let add = super::ipv6::edit(&app, lang, x.id.clone(), |n, id| {
+            crate::edit::ipv6::add_subnet_block(n, id).map(drop)
+        });
+        let (app, id) = (app.clone(), x.id.clone());
+        let remove = Callback::from(move |_: usize| {
+            let mut n = (*app.scenario).clone();
+            crate::edit::ipv6::remove_subnet_block(&mut n, &id);
+            super::field::commit(&app, n);
+        });
+        super::ipv6::field(
+            lang,
+            "subnet-ipv6",
+            t(lang, "IPv6 CIDR"),
+            x.ipv6_cidr.iter().map(|c| c.to_string()).collect(),
+            1,
+            t(
+                lang,
+                "None: IPv4 only. A subnet takes a /64 of its VPC's IPv6 block.",
+            ),
+            (t(lang, "Add IPv6 block"), add),
+            remove,
+        )
+    };
     let details = html! {
         <div class="form">
             <TextField id="subnet-name" label={t(lang, "Name")} value={x.name.clone()} check={name_check}
@@ -86,6 +111,7 @@ pub fn SubnetEditor(p: &PartId) -> Html {
             <TextField id="subnet-cidr" label={t(lang, "IPv4 CIDR")} value={x.cidr.to_string()}
                 check={cidr_check} path={format!("subnets[{i}].cidr")} hint={AttrValue::from(hint)}
                 placeholder="10.0.1.0/24" />
+            { v6 }
             { select("subnet-az", t(lang, "Availability zone"), &zone_options, &x.az, on_zone) }
             <dl class="facts">
                 <dt>{ t(lang, "VPC") }</dt>

@@ -1,5 +1,5 @@
-//! The VPC editor: name, IPv4 CIDR with its address count, the internet gateway, and what the
-//! VPC holds.
+//! The VPC editor: name, IPv4 CIDR with its address count, IPv6 blocks, the internet gateways,
+//! and what the VPC holds.
 
 use yew::prelude::*;
 
@@ -9,7 +9,7 @@ use super::field::{Check, TextField};
 use crate::edit::find::{locate, name_of, Found};
 use crate::edit::place::place_auto;
 use crate::edit::PartKind;
-use ipnet::Ipv4Net;
+use ipnet::{IpNet, Ipv4Net};
 use std::rc::Rc;
 
 /// Properties of the editors: the id of the part they edit.
@@ -48,12 +48,27 @@ pub fn parse_cidr(text: &str, lang: Lang) -> Result<Ipv4Net, String> {
     })
 }
 
+/// Parses an IPv4 or IPv6 CIDR block (`::/0`, `2600:1f18::/56`), for routes and rules.
+pub fn parse_any_cidr(text: &str, lang: Lang) -> Result<IpNet, String> {
+    let text = text.trim();
+    if !text.contains(':') {
+        return parse_cidr(text, lang).map(IpNet::V4);
+    }
+    text.parse::<ipnet::Ipv6Net>().map(IpNet::V6).map_err(|_| {
+        tf(
+            lang,
+            "{} is not a valid IPv6 CIDR block: expected an IPv6 address and a prefix length 0-128, such as ::/0.",
+            &[&format!("{text:?}")],
+        )
+    })
+}
+
 /// Parses the CIDR block of a rule's source or destination: a bare address is that one address
-/// (`203.0.113.7` is `203.0.113.7/32`), as the console reads it.
-pub fn parse_rule_cidr(text: &str, lang: Lang) -> Result<Ipv4Net, String> {
-    match text.trim().parse::<std::net::Ipv4Addr>() {
-        Ok(ip) => Ok(Ipv4Net::new(ip, 32).expect("32 is a prefix length")),
-        Err(_) => parse_cidr(text, lang),
+/// (`203.0.113.7` is `203.0.113.7/32`, an IPv6 address a /128), as the console reads it.
+pub fn parse_rule_cidr(text: &str, lang: Lang) -> Result<IpNet, String> {
+    match text.trim().parse::<std::net::IpAddr>() {
+        Ok(ip) => Ok(IpNet::from(ip)),
+        Err(_) => parse_any_cidr(text, lang),
     }
 }
 
@@ -106,6 +121,31 @@ pub fn VpcEditor(p: &PartId) -> Html {
             }
         })
     };
+    let v6 = {
+        let add = super::ipv6::edit(&app, lang, v.id.clone(), |n, id| {
+            crate::edit::ipv6::add_vpc_block(n, id).map(drop)
+        });
+        let (app, id, blocks) = (app.clone(), v.id.clone(), v.ipv6_cidrs.clone());
+        let remove = Callback::from(move |k: usize| {
+            let mut n = (*app.scenario).clone();
+            crate::edit::ipv6::remove_vpc_block(&mut n, &id, blocks[k]);
+            super::field::commit(&app, n);
+        });
+        super::ipv6::field(
+            lang,
+            "vpc-ipv6",
+            t(lang, "IPv6 CIDR"),
+            v.ipv6_cidrs.iter().map(|c| c.to_string()).collect(),
+            5,
+            t(
+                lang,
+                "None: IPv4 only. Amazon gives a VPC a /56; its subnets take /64s of it.",
+            ),
+            (t(lang, "Add IPv6 block"), add),
+            remove,
+        )
+    };
+    let eigw = (s.egress_only_internet_gateways.iter()).find(|g| g.vpc == v.id);
     let subnets = s.subnets.iter().filter(|x| x.vpc == v.id).count();
     let tables = s.route_tables.iter().filter(|x| x.vpc == v.id).count();
     let acls = s.network_acls.iter().filter(|x| x.vpc == v.id).count();
@@ -117,6 +157,7 @@ pub fn VpcEditor(p: &PartId) -> Html {
             <TextField id="vpc-cidr" label={t(lang, "IPv4 CIDR")} value={cidr} check={cidr_check}
                 path={format!("vpcs[{i}].cidrs")} hint={hint.map(AttrValue::from)}
                 placeholder="10.0.0.0/16" />
+            { v6 }
             <div class="field">
                 <span class="label">{ t(lang, "Internet gateway") }</span>
                 if let Some(g) = igw {
@@ -126,6 +167,9 @@ pub fn VpcEditor(p: &PartId) -> Html {
                     <button type="button" class="tool small" onclick={add_igw}>
                         { t(lang, "Attach an internet gateway") }
                     </button>
+                }
+                if let Some(g) = eigw {
+                    <p>{ tf(lang, "Egress-only internet gateway {} (IPv6 out)", &[&name_of(s, &g.id)]) }</p>
                 }
             </div>
             <dl class="facts">

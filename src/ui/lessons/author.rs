@@ -132,6 +132,7 @@ pub fn Author(props: &AuthorProps) -> Html {
                 protocol: proto,
                 port,
                 through: None,
+                ipv6: false,
             };
             let blocked = value("goal-expect") == "blocked";
             let mut list = (*goals).clone();
