@@ -858,7 +858,13 @@ pub struct Outcome {
 /// Traces a flow given by the user's names.
 pub fn trace(net: &Network, spec: &FlowSpec) -> Result<Trace, FlowError> {
     let (client, dst_node) = resolve(net, spec)?;
-    Ok(trace_resolved(net, client, dst_node, spec, true))
+    Ok(trace_family(
+        net,
+        (client, dst_node),
+        spec,
+        true,
+        spec.is_ipv6(),
+    ))
 }
 
 /// Resolves both endpoints of a flow, checking the protocol and port.
@@ -903,7 +909,8 @@ pub fn resolve(net: &Network, spec: &FlowSpec) -> Result<(Client, Node), FlowErr
     Ok((client, to))
 }
 
-/// Traces a resolved flow; with `record` off, hops are not kept (faster).
+/// Traces a resolved flow; with `record` off, hops are not kept (faster). It is over IPv6 when
+/// the spec asks for it or an end is an IPv6 address.
 pub fn trace_resolved(
     net: &Network,
     client: Client,
@@ -911,13 +918,26 @@ pub fn trace_resolved(
     spec: &FlowSpec,
     record: bool,
 ) -> Trace {
+    let v6 = spec.ipv6
+        || matches!(client, Client::Internet { ip, .. } if ip.is_ipv6())
+        || matches!(to, Node::Address(a) if a.is_ipv6());
+    trace_family(net, (client, to), spec, record, v6)
+}
+
+/// [`trace_resolved`] over IPv6 when `v6`.
+fn trace_family(
+    net: &Network,
+    (client, to): (Client, Node),
+    spec: &FlowSpec,
+    record: bool,
+    v6: bool,
+) -> Trace {
     let port = if spec.protocol.has_ports() {
         spec.port
     } else {
         None
     };
     let mut w = Walk::new(net, record);
-    let v6 = spec.is_ipv6() || matches!(client, Client::Internet { ip, .. } if ip.is_ipv6());
     // Ping over IPv6 is ICMPv6.
     let protocol = match spec.protocol {
         Protocol::Icmp if v6 => Protocol::Icmpv6,

@@ -119,8 +119,10 @@ pub struct Network<'s> {
     vpc_index: HashMap<&'s str, usize>,
     subnet_index: HashMap<&'s str, usize>,
     eni_index: HashMap<&'s str, usize>,
-    by_private: HashMap<(usize, IpAddr), usize>,
-    by_public: HashMap<IpAddr, usize>,
+    /// By VPC and [`addr_key`].
+    by_private: HashMap<(usize, u128), usize>,
+    /// By [`addr_key`].
+    by_public: HashMap<u128, usize>,
     /// For each VPC, the VPCs joined to it by an active peering, with the peering's index.
     pub peers: Vec<Vec<(usize, usize)>>,
     /// For each VPC, the index of its attached internet gateway.
@@ -155,16 +157,17 @@ impl<'s> Network<'s> {
         ];
         for (i, e) in enis.iter().enumerate() {
             by_private
-                .entry((e.vpc, IpAddr::V4(e.iface.private_ip)))
+                .entry((e.vpc, addr_key(IpAddr::V4(e.iface.private_ip))))
                 .or_insert(i);
             if let Some(p) = e.iface.public_ip {
-                by_public.entry(IpAddr::V4(p)).or_insert(i);
+                by_public.entry(addr_key(IpAddr::V4(p))).or_insert(i);
             }
             // IPv6 addresses are private and public at once: the internet reaches them as
             // they are.
             for &v6 in &e.iface.ipv6_addresses {
-                by_private.entry((e.vpc, IpAddr::V6(v6))).or_insert(i);
-                by_public.entry(IpAddr::V6(v6)).or_insert(i);
+                let key = addr_key(IpAddr::V6(v6));
+                by_private.entry((e.vpc, key)).or_insert(i);
+                by_public.entry(key).or_insert(i);
             }
             eni_index.entry(e.iface.id.as_str()).or_insert(i);
             let (k, n) = owner_slot(e.owner);
@@ -232,12 +235,12 @@ impl<'s> Network<'s> {
 
     /// The interface holding private address `ip` in VPC `vpc`.
     pub fn eni_by_private(&self, vpc: usize, ip: IpAddr) -> Option<usize> {
-        self.by_private.get(&(vpc, ip)).copied()
+        self.by_private.get(&(vpc, addr_key(ip))).copied()
     }
 
-    /// The interface holding public address `ip`.
+    /// The interface holding public address `ip` (an IPv6 address is public as it is).
     pub fn eni_by_public(&self, ip: IpAddr) -> Option<usize> {
-        self.by_public.get(&ip).copied()
+        self.by_public.get(&addr_key(ip)).copied()
     }
 
     /// The VPC whose CIDR blocks (IPv4 or IPv6, by the address's family) hold `ip`, if any.
@@ -318,6 +321,16 @@ fn v6_contains(net: &ipnet::Ipv6Net, ip: std::net::Ipv6Addr) -> bool {
     let len = u32::from(net.prefix_len());
     let mask = u128::MAX.checked_shl(128 - len).unwrap_or(0);
     (u128::from(ip) & mask) == (u128::from(net.addr()) & mask)
+}
+
+/// The look-up key of an address: IPv4 as its IPv4-mapped IPv6 address (`::ffff:a.b.c.d`,
+/// which no interface holds), so one map takes both families and hashes two words.
+#[inline]
+fn addr_key(ip: IpAddr) -> u128 {
+    match ip {
+        IpAddr::V4(a) => u128::from(a.to_ipv6_mapped()),
+        IpAddr::V6(a) => u128::from(a),
+    }
 }
 
 /// Whether one of the VPC's blocks of `ip`'s family holds it.
