@@ -88,7 +88,7 @@ async fn shell_has_header_palette_canvas_inspector_and_traffic() {
     );
     assert_eq!(
         texts(&traffic, "label"),
-        ["From", "To", "Protocol", "Preset", "Port", "Console"]
+        ["From", "To", "Protocol", "Preset", "Port", "IPv6", "Console"]
     );
     assert_eq!(find(&traffic, "button").text_content().unwrap(), "Send");
     let status = find(&traffic, "[role='status']");
