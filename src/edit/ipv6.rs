@@ -58,11 +58,8 @@ pub fn next_subnet_block(s: &Scenario, vpc: &str) -> Option<Ipv6Net> {
     })
 }
 
-/// Whether AWS reserves `ip` in IPv6 subnet block `net`: the first four addresses and the last.
-pub fn is_reserved(ip: Ipv6Addr, net: Ipv6Net) -> bool {
-    let offset = u128::from(ip).wrapping_sub(u128::from(net.network()));
-    offset <= 3 || ip == net.broadcast()
-}
+/// Whether AWS reserves `ip` in IPv6 subnet block `net` (the rule validation uses too).
+pub use crate::model::ipv6_reserved as is_reserved;
 
 /// The first free IPv6 address of subnet `subnet`'s `/64`: not reserved, used by no interface.
 pub fn next_address(s: &Scenario, subnet: &str) -> Option<Ipv6Addr> {

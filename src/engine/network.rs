@@ -337,7 +337,7 @@ fn addr_key(ip: IpAddr) -> u128 {
 pub fn vpc_holds(vpc: &Vpc, ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(ip) => vpc.cidrs.iter().any(|c| v4_contains(c, ip)),
-        IpAddr::V6(ip) => vpc.ipv6_cidrs.iter().any(|c| c.contains(&ip)),
+        IpAddr::V6(ip) => vpc.ipv6_cidrs.iter().any(|c| v6_contains(c, ip)),
     }
 }
 
@@ -345,7 +345,7 @@ pub fn vpc_holds(vpc: &Vpc, ip: IpAddr) -> bool {
 pub fn subnet_holds(subnet: &Subnet, ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(ip) => v4_contains(&subnet.cidr, ip),
-        IpAddr::V6(ip) => subnet.ipv6_cidr.is_some_and(|c| c.contains(&ip)),
+        IpAddr::V6(ip) => subnet.ipv6_cidr.is_some_and(|c| v6_contains(&c, ip)),
     }
 }
 

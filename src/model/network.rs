@@ -49,6 +49,12 @@ pub struct Subnet {
     pub ipv6_cidr: Option<Ipv6Net>,
 }
 
+/// Whether AWS reserves `ip` in IPv6 subnet block `net`: its first four addresses and its last.
+pub fn ipv6_reserved(ip: std::net::Ipv6Addr, net: Ipv6Net) -> bool {
+    let offset = u128::from(ip).wrapping_sub(u128::from(net.network()));
+    offset <= 3 || ip == net.broadcast()
+}
+
 /// Whether a route can carry traffic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]

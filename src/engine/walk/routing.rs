@@ -52,7 +52,8 @@ impl<'n, 's> Walk<'n, 's> {
         if crate::engine::network::subnet_holds(sn.subnet, pkt.dst) {
             if let Some(t) = sn.route_table {
                 let rt = &net.scenario.route_tables[t];
-                let cidr = sn.subnet.cidr;
+                // The block of the packet's family, named only when the hop is recorded.
+                let (v4, v6) = (sn.subnet.cidr, sn.subnet.ipv6_cidr);
                 self.hop(
                     &pkt,
                     (&rt.id, &rt.name, Kind::RouteTable),
@@ -61,7 +62,13 @@ impl<'n, 's> Walk<'n, 's> {
                             destination: RouteDest::Local,
                         },
                     },
-                    |_| format!("{} is in the same subnet ({cidr}): delivered directly, no network ACL in between", pkt.dst),
+                    |_| {
+                        let cidr = match pkt.dst {
+                            std::net::IpAddr::V6(_) => v6.map(|b| b.to_string()).unwrap_or_default(),
+                            std::net::IpAddr::V4(_) => v4.to_string(),
+                        };
+                        format!("{} is in the same subnet ({cidr}): delivered directly, no network ACL in between", pkt.dst)
+                    },
                 );
             }
             return self.deliver_local(vpc, Some(subnet), pkt);

@@ -87,9 +87,7 @@ fn addresses(ix: &Index, out: &mut Vec<Problem>) {
                 None => Some(Ipv6Why::NoBlock(subnet.id.clone())),
                 Some(n) if !n.contains(&ip) => Some(Ipv6Why::Outside(n.to_string())),
                 Some(n) => {
-                    let offset = u128::from(ip) - u128::from(n.network());
-                    let last = u128::from(n.broadcast()) - u128::from(n.network());
-                    if offset < 4 || offset == last {
+                    if crate::model::ipv6_reserved(ip, n) {
                         Some(Ipv6Why::Reserved(n))
                     } else {
                         (seen.iter().find(|(v, a, _)| *v == subnet.vpc && *a == ip))
