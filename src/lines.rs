@@ -233,6 +233,19 @@ pub fn lines(s: &Scenario, rect: &dyn Fn(&str) -> Option<Rect>) -> Vec<Line> {
                 title: format!("{}: {} → {}", x.name, dest(&r.destination), target),
             });
         }
+        // A line to each gateway that propagates routes into the table and has no written one.
+        let written = |g: &&String| {
+            (t.routes.iter()).any(|r| matches!(&r.target, RouteTarget::VpnGateway(x) if x == *g))
+        };
+        for g in t.propagating_vgws.iter().filter(|g| !written(g)) {
+            let Some(tr) = rect(g) else { continue };
+            out.push(Line {
+                key: format!("{}>propagated>{g}", x.id),
+                points: route(sr, centre(tr), &subnets),
+                class: "route-vgw",
+                title: format!("{}: propagated → {g}", x.name),
+            });
+        }
     }
     for t in &s.route_tables {
         for g in &t.gateways {

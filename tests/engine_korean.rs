@@ -280,6 +280,7 @@ fn refusals() -> Vec<Refusal> {
         PartKind::NetworkLoadBalancer,
         PartKind::Instance,
         PartKind::Bastion,
+        PartKind::InterfaceEndpoint,
         PartKind::NatInstance,
         PartKind::Database,
         PartKind::Cache,
@@ -398,9 +399,11 @@ fn message_variant(m: &Message) -> usize {
         M::Ipv6Address { .. } => 72,
         M::EigwOtherVpc { .. } => 73,
         M::EigwIpv4Route { .. } => 74,
+        M::EndpointTwoInterfacesInOneAz { .. } => 76,
+        M::PropagationOtherVpc { .. } => 75,
     }
 }
-const MESSAGE_VARIANTS: usize = 75;
+const MESSAGE_VARIANTS: usize = 77;
 
 const NOUNS: [PartNoun; 16] = [
     PartNoun::Vpc,
@@ -666,6 +669,10 @@ fn messages() -> Vec<Message> {
             first: 0,
             subnet: s("subnet-a"),
         },
+        M::EndpointTwoInterfacesInOneAz {
+            first: 0,
+            az: s("ap-northeast-2a"),
+        },
         M::NeedsTwoAzs { zones: vec![] },
         M::NeedsTwoAzs {
             zones: vec![s("ap-northeast-2a")],
@@ -724,6 +731,16 @@ fn messages() -> Vec<Message> {
             here: s("vpc-1"),
         },
         M::GatewayOtherVpc {
+            id: s("vgw-1"),
+            vpc: None,
+            here: s("vpc-1"),
+        },
+        M::PropagationOtherVpc {
+            id: s("vgw-1"),
+            vpc: Some(s("vpc-2")),
+            here: s("vpc-1"),
+        },
+        M::PropagationOtherVpc {
             id: s("vgw-1"),
             vpc: None,
             here: s("vpc-1"),

@@ -1478,6 +1478,60 @@ fn database_listens_on_engine_port() {
 }
 
 #[test]
+fn interface_endpoint_answers_its_service_port_behind_its_group() {
+    // `ssm` is an interface endpoint with an interface in each of two zones; its group admits
+    // tcp/443 from `priv` only, as AWS advises (the VPC's block, here narrowed to one subnet).
+    let sc = |inbound: &[&str]| {
+        let mut s = base()
+            .subnet_in("priv-b", "10.0.2.0/24", "ap-northeast-2b")
+            .sg("vpce-sg", inbound, &[])
+            .instance("ssm", "priv", "10.0.1.50")
+            .sgs(&["vpce-sg"])
+            .listens(&["443"])
+            .role(Role::InterfaceEndpoint)
+            .instance("app", "priv", "10.0.1.10")
+            .sgs(&["app-sg"])
+            .instance("web", "pub", "10.0.0.10")
+            .sgs(&["web-sg"])
+            .build();
+        let mut second = s.instances[0].interfaces[0].clone();
+        (second.id, second.subnet) = ("ssm-eni-b".into(), "priv-b".into());
+        second.private_ip = ip("10.0.2.50");
+        s.instances[0].interfaces.push(second);
+        assert!(vpc_playground::scenario::validate(&s).is_empty());
+        s
+    };
+    let s = sc(&["tcp 443 from 10.0.1.0/24"]);
+    assert_established(&tcp(&s, "app", "ssm", 443));
+    // Its interface in the other zone answers the same way.
+    assert_established(&tcp(&s, "app", "ssm-eni-b", 443));
+    // A client its group does not admit is dropped there.
+    assert_blocked(
+        &tcp(&s, "web", "ssm", 443),
+        Verdict::DroppedBySecurityGroup,
+        "vpce-sg",
+        Kind::SecurityGroup,
+        Forward,
+        Some("no matching rule"),
+    );
+    // Admitted on another port, nothing listens there: the endpoint answers with a reset; and
+    // it does not answer ping.
+    let s = sc(&["all from 10.0.0.0/16"]);
+    let t = tcp(&s, "app", "ssm", 8443);
+    assert_blocked(&t, Verdict::Refused, "ssm", Kind::Instance, Forward, None);
+    hop(&t, "ssm", Forward, Decision::Refuse);
+    let t = ping(&s, "app", "ssm");
+    assert_blocked(&t, Verdict::Refused, "ssm", Kind::Instance, Forward, None);
+    // It starts no connections: the reachability matrix traces none from it.
+    let net = vpc_playground::engine::Network::new(&s);
+    let m = vpc_playground::engine::matrix::matrix(&net, &["443".parse().unwrap()]);
+    let at = |id: &str| m.endpoints.iter().position(|e| e.id == id).unwrap();
+    let (ssm, app) = (at("ssm"), at("app"));
+    assert_eq!(m.get(app, ssm, 0).unwrap().verdict, Verdict::Established);
+    assert!(m.get(ssm, app, 0).is_none());
+}
+
+#[test]
 fn aws_imported_eni_listens_everywhere() {
     // Listeners unknown (Listening::Any, as for imported instances): every port counts as open.
     let s = base()
@@ -2640,6 +2694,136 @@ fn vpn_transit_gateway_attachment_propagates_the_site_blocks() {
     );
 }
 
+/// `with_site()` with `priv-rt`'s written route to the gateway taken out: what reaches the site
+/// from `priv` is whatever the gateway propagates.
+fn with_site_unrouted() -> Scenario {
+    let mut s = with_site();
+    let rt = s
+        .route_tables
+        .iter_mut()
+        .find(|t| t.id == "priv-rt")
+        .unwrap();
+    rt.routes.clear();
+    s
+}
+
+#[test]
+fn vgw_route_propagation_adds_the_blocks_a_link_carries_to_the_table() {
+    let mut s = with_site_unrouted();
+    let t = tcp(&s, "app", "192.168.5.5", 22);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "priv-rt",
+        Kind::RouteTable,
+        Forward,
+        None,
+    );
+    s.route_tables
+        .iter_mut()
+        .find(|t| t.id == "priv-rt")
+        .unwrap()
+        .propagating_vgws = vec!["vgw".into()];
+    let t = tcp(&s, "app", "192.168.5.5", 22);
+    assert_established(&t);
+    let h = hop(&t, "priv-rt", Forward, Decision::Forward);
+    assert!(
+        h.detail.contains("propagated route 192.168.0.0/16 → vgw"),
+        "{}",
+        h.detail
+    );
+    // The site's replies and its own connections come back the same way.
+    assert_established(&tcp(&s, "192.168.5.5", "10.0.1.10", 22));
+}
+
+#[test]
+fn vgw_route_propagation_carries_a_static_vpns_routes_only_while_the_link_is_up() {
+    let mut s = with_site_unrouted();
+    s.route_tables
+        .iter_mut()
+        .find(|t| t.id == "priv-rt")
+        .unwrap()
+        .propagating_vgws = vec!["vgw".into()];
+    s.on_prem_networks[0].links[0].static_routes = vec!["192.168.1.0/24".parse().unwrap()];
+    assert_established(&tcp(&s, "app", "192.168.1.5", 22));
+    let t = tcp(&s, "app", "192.168.5.5", 22);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "priv-rt",
+        Kind::RouteTable,
+        Forward,
+        None,
+    );
+    // A link that is down withdraws what it propagated.
+    s.on_prem_networks[0].links[0].up = false;
+    let t = tcp(&s, "app", "192.168.1.5", 22);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "priv-rt",
+        Kind::RouteTable,
+        Forward,
+        None,
+    );
+}
+
+#[test]
+fn vgw_route_propagation_loses_to_a_written_route_for_the_same_block_not_to_a_wider_one() {
+    use vpc_playground::model::{Destination, Route, RouteState, RouteTarget};
+    let mut s = with_site_unrouted();
+    let rt = s
+        .route_tables
+        .iter_mut()
+        .find(|t| t.id == "priv-rt")
+        .unwrap();
+    rt.propagating_vgws = vec!["vgw".into()];
+    rt.routes.push(Route {
+        destination: Destination::Cidr("192.168.0.0/16".parse().unwrap()),
+        target: RouteTarget::NatGateway("nat-gone".into()),
+        state: RouteState::Blackhole,
+    });
+    let t = tcp(&s, "app", "192.168.5.5", 22);
+    assert_blocked(
+        &t,
+        Verdict::BlackholeRoute,
+        "priv-rt",
+        Kind::RouteTable,
+        Forward,
+        None,
+    );
+    // A more specific propagated block still wins by its longer prefix.
+    s.on_prem_networks[0].links[0].static_routes = vec!["192.168.5.0/24".parse().unwrap()];
+    assert_established(&tcp(&s, "app", "192.168.5.5", 22));
+}
+
+#[test]
+fn vgw_route_propagation_comes_only_from_the_vpcs_own_gateway() {
+    let mut s = with_site_unrouted();
+    s.route_tables
+        .iter_mut()
+        .find(|t| t.id == "priv-rt")
+        .unwrap()
+        .propagating_vgws = vec!["vgw".into()];
+    s.vpn_gateways[0].vpc = None;
+    let t = tcp(&s, "app", "192.168.5.5", 22);
+    assert_blocked(
+        &t,
+        Verdict::NoRoute,
+        "priv-rt",
+        Kind::RouteTable,
+        Forward,
+        None,
+    );
+    let problems = vpc_playground::scenario::validate(&s);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.code == "propagating-vgw-other-vpc"),
+        "{problems:?}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Middlebox routing: routes more specific than local, gateway route tables, stateful appliances
 // ---------------------------------------------------------------------------------------------
@@ -2813,6 +2997,7 @@ fn ingress_routing_on_a_virtual_private_gateway() {
         main: false,
         subnets: Vec::new(),
         gateways: vec!["vgw".into()],
+        propagating_vgws: Vec::new(),
         routes: vec![vpc_playground::model::Route {
             destination: vpc_playground::model::Destination::Cidr("10.0.1.0/24".parse().unwrap()),
             target: target("eni:fw-eni"),

@@ -142,23 +142,61 @@ fn an_interface_endpoint_accepts_https_only() {
     n["SecurityGroups"].as_array_mut().unwrap().push(json!({"GroupId": "sg-ep", "VpcId": "vpc-1",
         "IpPermissions": [{"IpProtocol": "tcp", "FromPort": 0, "ToPort": 65535, "IpRanges": [{"CidrIp": "10.0.0.0/16"}]}],
         "IpPermissionsEgress": []}));
-    n["NetworkInterfaces"] = json!([{"NetworkInterfaceId": "eni-ssm", "SubnetId": "subnet-web",
-        "PrivateIpAddress": "10.0.0.50", "InterfaceType": "vpc_endpoint",
-        "Groups": [{"GroupId": "sg-ep"}], "Description": "VPC Endpoint Interface vpce-ssm"}]);
+    n["Subnets"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"SubnetId": "subnet-b", "VpcId": "vpc-1",
+        "CidrBlock": "10.0.3.0/24", "AvailabilityZone": "ap-northeast-2b"}));
+    n["RouteTables"][1]["Associations"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"SubnetId": "subnet-b", "Main": false}));
+    let eni = |id: &str, subnet: &str, ip: &str| {
+        json!({"NetworkInterfaceId": id, "SubnetId": subnet,
+        "PrivateIpAddress": ip, "InterfaceType": "vpc_endpoint",
+        "Groups": [{"GroupId": "sg-ep"}], "Description": "VPC Endpoint Interface vpce-ssm"})
+    };
+    n["NetworkInterfaces"] = json!([
+        eni("eni-ssm", "subnet-web", "10.0.0.50"),
+        eni("eni-ssm-b", "subnet-b", "10.0.3.50")
+    ]);
     let endpoints = json!({"VpcEndpoints": [{"VpcEndpointId": "vpce-ssm", "VpcEndpointType": "Interface",
         "VpcId": "vpc-1", "ServiceName": "com.amazonaws.ap-northeast-2.ssm", "State": "available",
-        "SubnetIds": ["subnet-web"], "NetworkInterfaceIds": ["eni-ssm"]}]});
-    let imported = import(&[n, endpoints]);
+        "SubnetIds": ["subnet-web", "subnet-b"], "NetworkInterfaceIds": ["eni-ssm", "eni-ssm-b"]}]});
+    // One interface endpoint with both interfaces, named after its service.
+    let imported = import(&[n.clone(), endpoints]);
     let s = &imported.scenario;
-    let host = s.instances.iter().find(|i| i.id == "eni-ssm-host").unwrap();
-    assert_eq!(host.name, "vpce-ssm ssm");
+    let ep = s.instances.iter().find(|i| i.id == "vpce-ssm").unwrap();
+    assert_eq!(ep.name, "vpce-ssm ssm");
+    assert_eq!(ep.role, crate::model::Role::InterfaceEndpoint);
+    let ifaces: Vec<&str> = ep.interfaces.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ifaces, ["eni-ssm", "eni-ssm-b"]);
+    assert_eq!(s.instances.len(), 2, "{:?}", s.instances);
     let w = imported.warnings.join("\n");
     assert!(w.contains("accepts tcp/443 only"), "{w}");
+    assert!(crate::scenario::validate(s).iter().all(|p| !p.is_error()));
     let net = crate::engine::Network::new(s);
-    let verdict = |port| {
-        let spec = crate::engine::FlowSpec::tcp("i-web", "eni-ssm-host", port);
+    let verdict = |to, port| {
+        let spec = crate::engine::FlowSpec::tcp("i-web", to, port);
         crate::engine::trace(&net, &spec).unwrap().verdict
     };
-    assert_eq!(verdict(443), Verdict::Established);
-    assert_eq!(verdict(80), Verdict::Refused);
+    assert_eq!(verdict("vpce-ssm", 443), Verdict::Established);
+    assert_eq!(verdict("eni-ssm-b", 443), Verdict::Established);
+    assert_eq!(verdict("vpce-ssm", 80), Verdict::Refused);
+    // Without describe-vpc-endpoints: an interface endpoint per interface, on every port.
+    let imported = import(&[n]);
+    let s = &imported.scenario;
+    let roles: Vec<(&str, crate::model::Role)> = (s.instances.iter())
+        .map(|i| (i.id.as_str(), i.role))
+        .collect();
+    use crate::model::Role::{Generic, InterfaceEndpoint};
+    assert_eq!(
+        roles,
+        [
+            ("i-web", Generic),
+            ("eni-ssm-host", InterfaceEndpoint),
+            ("eni-ssm-b-host", InterfaceEndpoint)
+        ]
+    );
+    assert!(s.instances[1].listens == crate::model::Listening::Any);
 }

@@ -48,7 +48,9 @@
 //!     listens on every port (with a warning);
 //!   - a transit gateway attachment's interface: nothing (with a warning);
 //!   - a Gateway Load Balancer endpoint's interface: that endpoint's (see `gwlb`);
-//!   - an interface endpoint's interface: a host named after the endpoint's service that
+//!   - an interface endpoint's interface: an interface of the instance with role
+//!     interface-endpoint and the endpoint's id that stands for the endpoint (one per interface,
+//!     `<eni>-host`, without describe-vpc-endpoints), named after the endpoint's service, that
 //!     accepts tcp/443 only (SES's SMTP ports for `email-smtp`), or every port for another
 //!     account's endpoint service (see `endpoints`);
 //!   - anything else (load balancer nodes, Lambda, detached interfaces): a
@@ -140,6 +142,7 @@ pub fn import_files(files: &[(String, String)]) -> Result<Imported, ImportError>
     let mut vpn_gateways = site::vpn_gateways(&inputs, w);
     site::infer_vpn_gateways(&mut vpn_gateways, &route_tables, w);
     network::edge_associations(&mut route_tables, (&internet_gateways, &vpn_gateways), w);
+    network::propagations(&mut route_tables, &vpn_gateways, w);
     let on_prem_networks = site::on_prem_networks(&inputs, (&vpn_gateways, &transit_gateways), w);
 
     let title = if vpcs.is_empty() {

@@ -120,6 +120,9 @@ pub(crate) fn route_tables(inputs: &Inputs, warnings: &mut Notes) -> Vec<RouteTa
             main: false,
             subnets: Vec::new(),
             gateways: Vec::new(),
+            propagating_vgws: (t.propagating_vgws.iter())
+                .map(|g| g.gateway_id.clone())
+                .collect(),
             routes: Vec::new(),
         };
         for a in t
@@ -186,6 +189,28 @@ pub(crate) fn edge_associations(
                 ));
             }
             kept
+        });
+    }
+}
+
+/// Keeps each table's route propagation from a virtual private gateway of the output attached to
+/// the table's VPC, and warns of the rest. (The routes the gateway propagated are in the table's
+/// routes as describe-route-tables lists them, and are kept.)
+pub(crate) fn propagations(
+    tables: &mut [RouteTable],
+    vgws: &[crate::model::VpnGateway],
+    warnings: &mut Notes,
+) {
+    for t in tables.iter_mut() {
+        let (id, vpc) = (&t.id, &t.vpc);
+        t.propagating_vgws.retain(|gw| {
+            let known = (vgws.iter()).any(|g| g.id == *gw && g.vpc.as_ref() == Some(vpc));
+            if !known {
+                warnings.ignored(format!(
+                    "route table {id} has route propagation from {gw}, which the output lacks or which is not attached to {vpc}; the propagation is ignored (the routes listed stay)"
+                ));
+            }
+            known
         });
     }
 }

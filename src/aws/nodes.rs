@@ -320,10 +320,14 @@ pub(crate) fn hosts(inputs: &Inputs, nats: &[NatGateway], warnings: &mut Notes) 
                 slot: slot(eni),
             }),
             Service::Other if super::endpoints::is_interface_endpoint_eni(eni) => {
-                let mut p =
-                    super::endpoints::interface_endpoint_host(inputs, eni, &loc.place(), warnings);
-                p.put(iface, slot(eni));
-                others.push(p);
+                let found = (eni, iface, slot(eni));
+                super::endpoints::add_interface_endpoint_eni(
+                    inputs,
+                    found,
+                    &loc.place(),
+                    &mut others,
+                    warnings,
+                );
             }
             Service::Other => {
                 if let Some(what) = eni.description.as_deref().filter(|d| !d.is_empty()) {

@@ -388,6 +388,7 @@ records! {
         route_table_id: String,
         vpc_id: String,
         associations: Vec<RawRouteTableAssociation> = default,
+        propagating_vgws: Vec<RawPropagatingVgw> = default,
         routes: Vec<RawRoute> = default,
         tags: Vec<Tag> = default,
     }
@@ -398,6 +399,11 @@ records! {
         subnet_id: Option<String>,
         gateway_id: Option<String>,
         association_state: Option<RawState>,
+    }
+
+    /// `RouteTables[].PropagatingVgws[]`: route propagation from a virtual private gateway.
+    struct RawPropagatingVgw {
+        gateway_id: String,
     }
 
     /// `RouteTables[].Routes[]`.

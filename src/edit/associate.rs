@@ -71,6 +71,7 @@ pub fn new_table(s: &mut Scenario, subnet: &str) -> Option<usize> {
         main: false,
         subnets: vec![subnet.to_string()],
         gateways: Vec::new(),
+        propagating_vgws: Vec::new(),
         routes: Vec::new(),
     });
     Some(s.route_tables.len() - 1)
@@ -120,6 +121,7 @@ pub fn edge_table(s: &mut Scenario, gw: &str) -> Option<usize> {
         main: false,
         subnets: Vec::new(),
         gateways: vec![gw.to_string()],
+        propagating_vgws: Vec::new(),
         routes: Vec::new(),
     });
     Some(s.route_tables.len() - 1)

@@ -47,6 +47,9 @@ mod proptests;
 #[cfg(test)]
 mod rename_tests;
 
+#[cfg(test)]
+mod endpoint_tests;
+
 /// What the palette can place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PartKind {
@@ -63,6 +66,8 @@ pub enum PartKind {
     /// A Gateway Load Balancer endpoint (in a subnet): routes send traffic through its load
     /// balancer's appliances.
     GwlbEndpoint,
+    /// An interface VPC endpoint (in a subnet): a private entry to an AWS service.
+    InterfaceEndpoint,
     /// An application load balancer (nodes in two subnets of different AZs).
     LoadBalancer,
     /// A network load balancer (nodes in two subnets of different AZs, a TCP listener).
@@ -99,6 +104,7 @@ impl PartKind {
             PartKind::EgressOnlyInternetGateway => "egress-only internet gateway",
             PartKind::NatGateway => "NAT gateway",
             PartKind::GwlbEndpoint => "Gateway Load Balancer endpoint",
+            PartKind::InterfaceEndpoint => "interface endpoint",
             PartKind::LoadBalancer => "application load balancer",
             PartKind::NetworkLoadBalancer => "network load balancer",
             PartKind::Instance => "EC2 instance",
@@ -120,6 +126,7 @@ impl PartKind {
             self,
             PartKind::NatGateway
                 | PartKind::GwlbEndpoint
+                | PartKind::InterfaceEndpoint
                 | PartKind::Instance
                 | PartKind::Bastion
                 | PartKind::NatInstance

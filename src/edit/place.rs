@@ -305,19 +305,17 @@ fn bastion_ssh(s: &Scenario) -> SgRule {
     }
 }
 
-/// A new NAT instance's inbound rules: all traffic from its VPC's blocks, which it forwards
-/// (a NAT instance's group must admit what the private subnets send through it).
-fn forwarded_from_vpc(s: &Scenario, vpc: &str) -> Vec<SgRule> {
+/// Inbound rule `rule` from each of VPC `vpc`'s blocks: a new NAT instance's all traffic, which
+/// it forwards (its group must admit what the private subnets send through it); a new interface
+/// endpoint's HTTPS, as AWS advises.
+fn from_vpc(s: &Scenario, vpc: &str, rule: SgRule) -> Vec<SgRule> {
     s.vpcs
         .iter()
         .filter(|v| v.id == vpc)
         .flat_map(|v| v.cidrs.iter())
         .map(|c| SgRule {
-            protocol: Protocol::All,
-            ports: None,
-            icmp: None,
             peer: Peer::Cidr(ipnet::IpNet::V4(*c)),
-            description: "From the VPC, to forward".into(),
+            ..rule.clone()
         })
         .collect()
 }
@@ -365,11 +363,17 @@ fn place_in_subnet(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<I
         PartKind::Cache => ("cache", Role::Generic, vec![]),
         PartKind::NatGateway => ("nat", Role::Generic, vec![]),
         PartKind::GwlbEndpoint => ("vpce", Role::Generic, vec![]),
+        PartKind::InterfaceEndpoint => ("vpce-ssm", Role::InterfaceEndpoint, vec![443]),
         _ => ("web", Role::Web, vec![22, 80, 443]),
     };
-    let name = next_name(s, prefix);
-    let id = fresh_id(s, &name);
-    let eni = fresh_id(s, &format!("eni-{name}"));
+    // An interface endpoint is named after its service (Systems Manager, a common first one).
+    let (name, id) = if role == Role::InterfaceEndpoint {
+        (unique_title(s, "ssm endpoint"), fresh_id(s, prefix))
+    } else {
+        let name = next_name(s, prefix);
+        (name.clone(), fresh_id(s, &name))
+    };
+    let eni = fresh_id(s, &format!("eni-{id}"));
     let home = s.layout.get(&subnet.id).copied().unwrap_or_default();
     let rect = clamp_node(node_rect(x, y), &home, SUBNET_HEAD);
     let mut iface = Interface {
@@ -419,12 +423,27 @@ fn place_in_subnet(s: &mut Scenario, kind: PartKind, x: f64, y: f64) -> Result<I
         _ => {
             let inbound = match kind {
                 PartKind::Bastion => vec![bastion_ssh(s)],
-                PartKind::NatInstance => forwarded_from_vpc(s, &subnet.vpc),
+                PartKind::NatInstance => from_vpc(
+                    s,
+                    &subnet.vpc,
+                    SgRule {
+                        protocol: Protocol::All,
+                        ports: None,
+                        ..tcp_from_anywhere(0, "From the VPC, to forward")
+                    },
+                ),
+                PartKind::InterfaceEndpoint => {
+                    from_vpc(s, &subnet.vpc, tcp_from_anywhere(443, "HTTPS from the VPC"))
+                }
                 _ => Vec::new(),
             };
-            let group = new_group(s, &subnet.vpc, &format!("{name}-sg"), inbound);
+            let mut group = new_group(s, &subnet.vpc, &format!("{name}-sg"), inbound);
+            if role == Role::InterfaceEndpoint {
+                group.id = fresh_id(s, &format!("{id}-sg"));
+            }
             iface.security_groups = vec![group.id.clone()];
-            if public || kind == PartKind::NatInstance {
+            // An interface endpoint has no public address.
+            if (public && role != Role::InterfaceEndpoint) || kind == PartKind::NatInstance {
                 iface.public_ip = Some(next_public_ip(s));
             }
             if kind == PartKind::NatInstance {

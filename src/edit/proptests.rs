@@ -10,13 +10,14 @@ use crate::model::{Rect, Scenario};
 use crate::scenario::validate;
 use proptest::prelude::*;
 
-const KINDS: [PartKind; 16] = [
+const KINDS: [PartKind; 17] = [
     PartKind::Vpc,
     PartKind::Subnet,
     PartKind::InternetGateway,
     PartKind::EgressOnlyInternetGateway,
     PartKind::NatGateway,
     PartKind::GwlbEndpoint,
+    PartKind::InterfaceEndpoint,
     PartKind::LoadBalancer,
     PartKind::NetworkLoadBalancer,
     PartKind::Instance,

@@ -218,6 +218,7 @@ impl PartKind {
             PartKind::EgressOnlyInternetGateway => crate::ko_str!("송신 전용 인터넷 게이트웨이"),
             PartKind::NatGateway => crate::ko_str!("NAT 게이트웨이"),
             PartKind::GwlbEndpoint => crate::ko_str!("게이트웨이 로드 밸런서 엔드포인트"),
+            PartKind::InterfaceEndpoint => crate::ko_str!("인터페이스 엔드포인트"),
             PartKind::LoadBalancer => crate::ko_str!("애플리케이션 로드 밸런서"),
             PartKind::NetworkLoadBalancer => crate::ko_str!("네트워크 로드 밸런서"),
             PartKind::Instance => crate::ko_str!("EC2 인스턴스"),

@@ -128,6 +128,7 @@ pub fn remove_parts(s: &Scenario, ids: &[String]) -> Scenario {
     for t in &mut s.route_tables {
         t.subnets.retain(|n| alive.contains(n));
         t.gateways.retain(|n| alive.contains(n));
+        t.propagating_vgws.retain(|n| alive.contains(n));
         t.routes.retain(|r| match &r.target {
             RouteTarget::Local => true,
             RouteTarget::InternetGateway(x)

@@ -94,6 +94,7 @@ fn a_subnet_takes_its_own_route_table_and_acl_along() {
         main: false,
         subnets: vec!["subnet-a".into()],
         gateways: Vec::new(),
+        propagating_vgws: Vec::new(),
         routes: Vec::new(),
     });
     s.network_acls.push(NetworkAcl {

@@ -82,7 +82,12 @@ fn detail_lines(s: &Scenario, found: Found) -> Vec<String> {
 
 /// An on-premises network's blocks, as its label shows them.
 pub fn site_blocks(n: &crate::model::OnPremNetwork) -> String {
-    let blocks: Vec<String> = n.cidrs.iter().map(|c| c.to_string()).collect();
+    blocks_text(&n.cidrs)
+}
+
+/// IPv4 blocks as a comma-separated list.
+pub fn blocks_text(blocks: &[ipnet::Ipv4Net]) -> String {
+    let blocks: Vec<String> = blocks.iter().map(|c| c.to_string()).collect();
     blocks.join(", ")
 }
 

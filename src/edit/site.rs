@@ -1,11 +1,12 @@
 //! Placing virtual private gateways and on-premises networks, and editing a site: its address
-//! blocks and whether each of its links is up.
+//! blocks and its links (added, removed, VPN or Direct Connect, static or BGP, up or down); and
+//! route propagation from a virtual private gateway into a route table.
 
 use super::alloc::{fresh_id, next_name, unique_title};
 use super::place::{edge_rect, label, node_rect};
 use super::refusal::Refusal;
 use crate::geometry::{vpc_at, vpc_near, NODE_SIZE};
-use crate::model::{LinkEnd, LinkKind, OnPremNetwork, Scenario, SiteLink, VpnGateway};
+use crate::model::{Id, LinkEnd, LinkKind, OnPremNetwork, Scenario, SiteLink, VpnGateway};
 use ipnet::Ipv4Net;
 
 /// The blocks a new site takes, the first one no VPC or site uses.
@@ -109,10 +110,93 @@ pub fn set_blocks(s: &mut Scenario, site: usize, blocks: &[Ipv4Net]) {
     }
 }
 
+/// Link `link` of on-premises network `site` (indices), if both exist.
+fn link_mut(s: &mut Scenario, site: usize, link: usize) -> Option<&mut SiteLink> {
+    (s.on_prem_networks.get_mut(site)).and_then(|n| n.links.get_mut(link))
+}
+
 /// Brings link `link` of on-premises network `site` (indices) up or down.
 pub fn set_link_up(s: &mut Scenario, site: usize, link: usize, up: bool) {
-    if let Some(l) = (s.on_prem_networks.get_mut(site)).and_then(|n| n.links.get_mut(link)) {
+    if let Some(l) = link_mut(s, site, link) {
         l.up = up;
+    }
+}
+
+/// Makes link `link` of on-premises network `site` a VPN connection or a Direct Connect virtual
+/// interface. A Direct Connect interface announces over BGP only, so its static routes go.
+pub fn set_link_kind(s: &mut Scenario, site: usize, link: usize, kind: LinkKind) {
+    if let Some(l) = link_mut(s, site, link) {
+        l.kind = kind;
+        if kind == LinkKind::DirectConnect {
+            l.static_routes.clear();
+        }
+    }
+}
+
+/// Sets the static routes of VPN connection `link` of on-premises network `site` (none: the
+/// connection uses BGP and carries the site's blocks), without duplicates.
+pub fn set_static_routes(s: &mut Scenario, site: usize, link: usize, routes: &[Ipv4Net]) {
+    if let Some(l) = link_mut(s, site, link) {
+        l.static_routes.clear();
+        for r in routes.iter().map(Ipv4Net::trunc) {
+            if !l.static_routes.contains(&r) {
+                l.static_routes.push(r);
+            }
+        }
+    }
+}
+
+/// Adds a VPN connection (BGP, up) from on-premises network `site` to `to`: a virtual private
+/// gateway, or a transit gateway, where it gets an attachment of its own associated with and
+/// propagating to the gateway's first route table, as AWS's defaults do. Returns the link's id.
+pub fn add_link(s: &mut Scenario, site: usize, to: &LinkEnd) -> Option<Id> {
+    s.on_prem_networks.get(site)?;
+    let mut link = match to {
+        LinkEnd::VpnGateway(g) => vpn_to(s, g),
+        LinkEnd::TransitGateway(t) => {
+            let table = (s.transit_gateways.iter().find(|g| g.id == *t))?
+                .route_tables
+                .first()
+                .map(|r| r.id.clone());
+            let mut link = vpn_to(s, t);
+            link.to = to.clone();
+            link.attachment = Some(fresh_id(s, &format!("{t}-{}", link.id)));
+            link.propagates_to = table.iter().cloned().collect();
+            link.route_table = table;
+            link
+        }
+    };
+    link.name = link.id.clone();
+    let id = link.id.clone();
+    s.on_prem_networks[site].links.push(link);
+    Some(id)
+}
+
+/// Removes link `link` of on-premises network `site`, with the transit gateway routes that sent
+/// to it.
+pub fn remove_link(s: &mut Scenario, site: usize, link: usize) {
+    let Some(n) = s.on_prem_networks.get_mut(site) else {
+        return;
+    };
+    if link >= n.links.len() {
+        return;
+    }
+    let gone = n.links.remove(link);
+    for g in &mut s.transit_gateways {
+        for t in &mut g.route_tables {
+            (t.routes).retain(|r| !r.attachment.as_deref().is_some_and(|a| gone.is_named(a)));
+        }
+    }
+}
+
+/// Turns route propagation from virtual private gateway `vgw` into route table `table` (index)
+/// on or off.
+pub fn set_propagation(s: &mut Scenario, table: usize, vgw: &str, on: bool) {
+    if let Some(t) = s.route_tables.get_mut(table) {
+        t.propagating_vgws.retain(|g| g != vgw);
+        if on {
+            t.propagating_vgws.push(vgw.to_string());
+        }
     }
 }
 
@@ -156,6 +240,63 @@ mod tests {
             .collect();
         assert_eq!(got, ["192.168.1.0/24", "10.0.0.0/8"]);
         set_blocks(&mut s, 7, &b);
+    }
+
+    #[test]
+    fn links_are_added_retyped_given_static_routes_and_removed() {
+        use crate::model::TgwRoute;
+        let mut s = site();
+        let tgw = crate::edit::transit::create(&mut s);
+        let table = s.transit_gateways[0].route_tables[0].id.clone();
+        let id = add_link(&mut s, 0, &LinkEnd::TransitGateway(tgw)).unwrap();
+        let l = &s.on_prem_networks[0].links[1];
+        assert_eq!(
+            (l.id.as_str(), l.route_table.as_ref()),
+            (id.as_str(), Some(&table))
+        );
+        assert_eq!(l.propagates_to, [table]);
+        assert_ne!(l.id, "vpn-1", "a fresh id");
+        let attachment = l.attachment.clone().unwrap();
+        assert!(add_link(&mut s, 0, &LinkEnd::TransitGateway("nope".into())).is_none());
+        assert!(add_link(&mut s, 5, &LinkEnd::VpnGateway("vgw".into())).is_none());
+        let routes: Vec<Ipv4Net> = ["192.168.1.9/24", "192.168.1.0/24"]
+            .iter()
+            .map(|x| x.parse().unwrap())
+            .collect();
+        set_static_routes(&mut s, 0, 0, &routes);
+        assert_eq!(s.on_prem_networks[0].links[0].static_routes.len(), 1);
+        set_link_kind(&mut s, 0, 0, LinkKind::DirectConnect);
+        let l = &s.on_prem_networks[0].links[0];
+        assert!(l.kind == LinkKind::DirectConnect && l.static_routes.is_empty());
+        s.transit_gateways[0].route_tables[0].routes.push(TgwRoute {
+            destination: "192.168.0.0/16".parse().unwrap(),
+            attachment: Some(attachment),
+        });
+        remove_link(&mut s, 0, 1);
+        remove_link(&mut s, 0, 9);
+        assert_eq!(s.on_prem_networks[0].links.len(), 1);
+        assert!(s.transit_gateways[0].route_tables[0].routes.is_empty());
+    }
+
+    #[test]
+    fn propagation_is_turned_on_once_and_off() {
+        let mut s = site();
+        s.route_tables.push(crate::model::RouteTable {
+            id: "rt".into(),
+            name: String::new(),
+            vpc: "vpc".into(),
+            main: true,
+            subnets: Vec::new(),
+            gateways: Vec::new(),
+            propagating_vgws: Vec::new(),
+            routes: Vec::new(),
+        });
+        set_propagation(&mut s, 0, "vgw", true);
+        set_propagation(&mut s, 0, "vgw", true);
+        assert_eq!(s.route_tables[0].propagating_vgws, ["vgw"]);
+        set_propagation(&mut s, 0, "vgw", false);
+        assert!(s.route_tables[0].propagating_vgws.is_empty());
+        set_propagation(&mut s, 4, "vgw", true);
     }
 
     #[test]

@@ -360,6 +360,10 @@ fn service_at_eni(net: &Network, eni: usize, pkt: &Packet, record: bool) -> Serv
     match e.owner {
         Owner::Instance(i) => {
             let inst = &s.instances[i];
+            // An interface endpoint takes only what its service listens on.
+            if icmp && inst.role == Role::InterfaceEndpoint {
+                return refuse!(record, "{name} does not answer ping");
+            }
             if icmp {
                 return Service::Accept;
             }

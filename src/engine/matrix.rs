@@ -104,7 +104,8 @@ pub struct Matrix {
 
 impl Matrix {
     /// The result from every endpoint of class `from` to every other endpoint of class `to` on
-    /// probe `p`; `None` when no such pair of endpoints exists (a class of one, to itself).
+    /// probe `p`; `None` when no such pair of endpoints exists (a class of one, to itself) or
+    /// when `from` starts no connections (interface endpoints).
     pub fn class_cell(&self, from: usize, to: usize, p: usize) -> Option<&Cell> {
         self.cells[(from * self.classes + to) * self.probes.len() + p].as_ref()
     }
@@ -309,7 +310,11 @@ impl MatrixJob {
                         && e.iface.source_dest_check
                         && matches!(
                             inst.role,
-                            Role::Generic | Role::Web | Role::App | Role::Bastion
+                            Role::Generic
+                                | Role::Web
+                                | Role::App
+                                | Role::Bastion
+                                | Role::InterfaceEndpoint
                         );
                     let b = if plain {
                         Behaviour::Host {
@@ -419,7 +424,12 @@ impl MatrixJob {
             } else {
                 Some((self.reps[a][0], self.reps[b][0]))
             };
-            let client = ends.and_then(|(from, _)| {
+            // An interface endpoint starts no connections: it is a destination only.
+            let starts = |from: &Node| match *from {
+                Node::Instance(i) => net.scenario.instances[i].role != Role::InterfaceEndpoint,
+                _ => true,
+            };
+            let client = ends.filter(|(from, _)| starts(from)).and_then(|(from, _)| {
                 super::flow::resolve_client(net, from, ("--from", ""), false).ok()
             });
             let (Some(client), Some((_, to))) = (client, ends) else {

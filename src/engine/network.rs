@@ -61,6 +61,9 @@ pub struct CompiledRoute<'s> {
     pub route: Option<&'s Route>,
     /// Index of the route among the table's written routes (for naming it).
     pub index: Option<usize>,
+    /// For a propagated route: the virtual private gateway it leads to (then `route` is `None`;
+    /// both are `None` for a `local` route).
+    pub propagated_from: Option<&'s str>,
 }
 
 /// Who a compiled security group rule admits.
@@ -479,7 +482,7 @@ fn interfaces<'s>(
 }
 
 /// The routes of route table `t`: the VPC's local routes, then its own (prefix lists expanded),
-/// longest prefix first.
+/// then those its virtual private gateways propagate, longest prefix first.
 fn compile_routes<'s>(
     scenario: &'s Scenario,
     t: &'s RouteTable,
@@ -494,6 +497,7 @@ fn compile_routes<'s>(
                 net,
                 route: None,
                 index: None,
+                propagated_from: None,
             });
         }
     }
@@ -514,12 +518,41 @@ fn compile_routes<'s>(
                 net: net.trunc(),
                 route: Some(r),
                 index: Some(i),
+                propagated_from: None,
             });
         }
     }
-    // Longest prefix first; on a tie the local route (pushed first) wins.
+    for (net, vgw) in propagated_routes(scenario, t) {
+        list.push(CompiledRoute {
+            net: IpNet::V4(net.trunc()),
+            route: None,
+            index: None,
+            propagated_from: Some(vgw),
+        });
+    }
+    // Longest prefix first; on a tie the local route (pushed first) wins, then a written route
+    // over a propagated one.
     crate::sorting::sort_by_key(&mut list, |r| std::cmp::Reverse(r.net.prefix_len()));
     list
+}
+
+/// The routes virtual private gateways propagate into route table `t` (route propagation), as
+/// (block, gateway id): for each gateway it takes propagation from that is attached to its VPC,
+/// the blocks of every link that ends there and is up.
+pub fn propagated_routes<'s>(scenario: &'s Scenario, t: &'s RouteTable) -> Vec<(Ipv4Net, &'s str)> {
+    let mut out = Vec::new();
+    for vgw in &t.propagating_vgws {
+        let attached = (scenario.vpn_gateways.iter())
+            .any(|g| g.id == *vgw && g.vpc.as_deref() == Some(t.vpc.as_str()));
+        for site in scenario.on_prem_networks.iter().filter(|_| attached) {
+            for link in &site.links {
+                if link.up && matches!(&link.to, LinkEnd::VpnGateway(g) if g == vgw) {
+                    out.extend(site.blocks_over(link).iter().map(|n| (*n, vgw.as_str())));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// For each VPC, the VPCs joined to it by an active peering, with the peering's index.

@@ -97,6 +97,7 @@ fn add_route_tables(s: &mut Scenario, tier_subnets: &[Vec<String>]) {
         main: true,
         subnets: Vec::new(),
         gateways: Vec::new(),
+        propagating_vgws: Vec::new(),
         routes: Vec::new(),
     });
     s.route_tables.push(RouteTable {
@@ -106,6 +107,7 @@ fn add_route_tables(s: &mut Scenario, tier_subnets: &[Vec<String>]) {
         main: false,
         subnets: tier_subnets[0].clone(),
         gateways: Vec::new(),
+        propagating_vgws: Vec::new(),
         routes: vec![Route {
             destination: Destination::Cidr("0.0.0.0/0".parse().expect("valid")),
             target: RouteTarget::InternetGateway("igw-gen".into()),

@@ -139,6 +139,12 @@ pub struct RouteTable {
     /// table, which routes what enters the VPC through them (ingress routing).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gateways: Vec<Id>,
+    /// Virtual private gateways whose routes propagate into this table (route propagation): each
+    /// link of a site that ends at one and is up adds a route to it for every block the link
+    /// carries (its static routes, or the site's blocks over BGP). A written route for the same
+    /// block takes priority over a propagated one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub propagating_vgws: Vec<Id>,
     /// Routes other than the implicit `local` ones.
     #[serde(default)]
     pub routes: Vec<Route>,

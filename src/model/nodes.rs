@@ -68,6 +68,11 @@ pub enum Role {
     ReverseProxy,
     /// A firewall or router appliance: forwards traffic without translation.
     Appliance,
+    /// An interface VPC endpoint of a service (AWS PrivateLink): one interface per subnet it
+    /// serves (at most one subnet per availability zone), accepting what the service listens on
+    /// (tcp/443 for AWS services) with the endpoint's security groups; it starts no connections.
+    /// Its policy and private DNS are not modelled.
+    InterfaceEndpoint,
 }
 
 /// A reverse-proxy rule: connections on `listen_port` are passed to `target` on `port`.

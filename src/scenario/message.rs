@@ -406,6 +406,8 @@ pub enum Message {
     },
     /// Two load balancer nodes in one subnet.
     TwoNodesInOneSubnet { first: usize, subnet: String },
+    /// Two interfaces of one interface endpoint in one zone.
+    EndpointTwoInterfacesInOneAz { first: usize, az: String },
     /// A load balancer in fewer than two zones; an empty zone is a subnet without `az`.
     NeedsTwoAzs { zones: Vec<String> },
     /// Ports on protocol `all`.
@@ -516,6 +518,12 @@ pub enum Message {
     MiddleboxNotSubnet { net: IpNet, block: IpNet },
     /// A gateway route table associated with a gateway of another VPC (or of none).
     GatewayOtherVpc {
+        id: String,
+        vpc: Option<String>,
+        here: String,
+    },
+    /// A route table takes propagated routes from a virtual private gateway of another VPC.
+    PropagationOtherVpc {
         id: String,
         vpc: Option<String>,
         here: String,
@@ -756,6 +764,9 @@ impl Message {
             M::TwoNodesInOneSubnet { first, subnet } => format!(
                 "nodes[{first}] is already in subnet {subnet:?}; a load balancer has one node per subnet"
             ),
+            M::EndpointTwoInterfacesInOneAz { first, az } => format!(
+                "interfaces[{first}] is already in availability zone {az:?}; an interface endpoint has one interface per availability zone"
+            ),
             M::NeedsTwoAzs { zones } => {
                 let listed = if zones.is_empty() {
                     "none".to_string()
@@ -860,6 +871,12 @@ impl Message {
             ),
             M::GatewayOtherVpc { id, vpc: None, here } => format!(
                 "gateway {id:?} is not attached to any VPC; attach it to {here:?} before associating a route table with it"
+            ),
+            M::PropagationOtherVpc { id, vpc: Some(vpc), here } => format!(
+                "virtual private gateway {id:?} is attached to VPC {vpc:?}, not to this route table's VPC {here:?}; only the VPC's own gateway propagates routes into its tables"
+            ),
+            M::PropagationOtherVpc { id, vpc: None, here } => format!(
+                "virtual private gateway {id:?} is not attached to any VPC, so it propagates no routes; attach it to {here:?}"
             ),
             M::GatewayInTwoTables { id, first, table } => format!(
                 "gateway {id:?} is already associated with route_tables[{first}] {table}; a gateway has at most one route table"

@@ -176,6 +176,7 @@ impl Message {
             M::NoInterfaces { kind } => crate::ko!("이 {}에 네트워크 인터페이스가 없습니다. 서브넷 안에 하나 이상 두세요.", kind.noun_ko()),
             M::InterfacesInDifferentVpcs { subnet, vpc, first_vpc, kind, .. } => crate::ko!("서브넷 {}은(는) VPC {}에 있지만 다른 인터페이스는 VPC {}에 있습니다. {}의 네트워크 인터페이스는 모두 한 VPC에 있어야 합니다.", crate::i18n::catalog::AsDebug(&subnet), crate::i18n::catalog::AsDebug(&vpc), crate::i18n::catalog::AsDebug(&first_vpc), kind.noun_ko()),
             M::InterfacesInDifferentAzs { subnet, az, first_az, .. } => crate::ko!("서브넷 {}은(는) 가용 영역 {}에 있지만 다른 인터페이스는 {}에 있습니다. 인스턴스의 인터페이스는 모두 그 인스턴스의 가용 영역에 있어야 합니다.", crate::i18n::catalog::AsDebug(&subnet), crate::i18n::catalog::AsDebug(&az), crate::i18n::catalog::AsDebug(&first_az)),
+            M::EndpointTwoInterfacesInOneAz { az, .. } => crate::ko!("가용 영역 {}에는 이미 이 엔드포인트의 인터페이스가 있습니다. 인터페이스 엔드포인트는 가용 영역마다 인터페이스를 하나만 둡니다.", crate::i18n::catalog::AsDebug(&az)),
             M::TwoNodesInOneSubnet { subnet, .. } => crate::ko!("서브넷 {}에는 이미 노드가 있습니다. 로드 밸런서는 서브넷마다 노드를 하나만 둡니다.", crate::i18n::catalog::AsDebug(&subnet)),
             M::NeedsTwoAzs { zones } if zones.is_empty() => crate::ko_str!("로드 밸런서의 노드가 어느 가용 영역에도 없습니다. 애플리케이션 로드 밸런서에는 두 개 이상의 가용 영역에 있는 서브넷의 노드가 필요합니다.").into(),
             M::NeedsTwoAzs { zones } => {
@@ -220,6 +221,8 @@ impl Message {
             M::MiddleboxNotSubnet { net, block } => crate::ko!("{}은(는) VPC 블록 {} 안에 있지만 어느 서브넷의 블록도 아닙니다. 로컬 경로보다 구체적인 경로의 대상 주소는 서브넷 블록 전체여야 합니다.", net, block),
             M::GatewayOtherVpc { id, vpc: Some(vpc), here } => crate::ko!("게이트웨이 {}은(는) 이 라우팅 테이블의 VPC {}이(가) 아니라 VPC {}에 연결되어 있습니다. 게이트웨이 라우팅 테이블은 자기 VPC의 게이트웨이만 맡습니다.", crate::i18n::catalog::AsDebug(&id), crate::i18n::catalog::AsDebug(&here), crate::i18n::catalog::AsDebug(&vpc)),
             M::GatewayOtherVpc { id, vpc: None, here } => crate::ko!("게이트웨이 {}은(는) 어느 VPC에도 연결되어 있지 않습니다. 라우팅 테이블을 연결하기 전에 {}에 연결하세요.", crate::i18n::catalog::AsDebug(&id), crate::i18n::catalog::AsDebug(&here)),
+            M::PropagationOtherVpc { id, vpc: Some(vpc), here } => crate::ko!("가상 프라이빗 게이트웨이 {}은(는) 이 라우팅 테이블의 VPC {}이(가) 아니라 VPC {}에 연결되어 있습니다. 라우팅 테이블에는 자기 VPC의 게이트웨이만 경로를 전파합니다.", crate::i18n::catalog::AsDebug(&id), crate::i18n::catalog::AsDebug(&here), crate::i18n::catalog::AsDebug(&vpc)),
+            M::PropagationOtherVpc { id, vpc: None, here } => crate::ko!("가상 프라이빗 게이트웨이 {}은(는) 어느 VPC에도 연결되어 있지 않아 경로를 전파하지 않습니다. {}에 연결하세요.", crate::i18n::catalog::AsDebug(&id), crate::i18n::catalog::AsDebug(&here)),
             M::GatewayInTwoTables { id, table, .. } => crate::ko!("게이트웨이 {}은(는) 이미 라우팅 테이블 {}에 연결되어 있습니다. 게이트웨이에는 라우팅 테이블을 하나만 연결할 수 있습니다.", crate::i18n::catalog::AsDebug(&id), table),
             M::GatewayTableRoute { dest } => crate::ko!("이 테이블은 게이트웨이에 연결되어 VPC로 들어오는 트래픽을 라우팅합니다. 경로의 대상 주소는 VPC 블록이나 서브넷 블록 전체여야 하고({}은(는) 둘 다 아님), 대상은 local, 네트워크 인터페이스, 인스턴스, 게이트웨이 로드 밸런서 엔드포인트여야 합니다.", shown_ko(dest)),
         }

@@ -82,6 +82,7 @@ pub fn main_route_table(id: String, vpc: &str) -> RouteTable {
         main: true,
         subnets: Vec::new(),
         gateways: Vec::new(),
+        propagating_vgws: Vec::new(),
         routes: Vec::new(),
     }
 }

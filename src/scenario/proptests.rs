@@ -419,6 +419,7 @@ fn instance() -> impl Strategy<Value = InstancePlan> {
         Role::NatInstance,
         Role::ReverseProxy,
         Role::Appliance,
+        Role::InterfaceEndpoint,
     ]);
     let os = prop::sample::select(vec![Os::Linux, Os::Windows, Os::Any]);
     (
@@ -706,6 +707,7 @@ pub(super) fn build(plan: &Plan) -> Scenario {
                 vec![format!("{v}s0")]
             },
             gateways: Vec::new(),
+            propagating_vgws: Vec::new(),
             routes,
         });
         let acl_rule = |(n, r): (usize, &RulePlan)| AclRule {

@@ -75,6 +75,7 @@ pub fn table(id: &str, vpc: &str, subnets: &[&str], routes: Vec<Route>) -> Route
         main: false,
         subnets: subnets.iter().map(|s| s.to_string()).collect(),
         gateways: Vec::new(),
+        propagating_vgws: Vec::new(),
         routes,
     }
 }

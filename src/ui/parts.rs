@@ -80,7 +80,7 @@ impl Part {
 /// use vpc_playground::ui::parts::PARTS;
 /// assert!(PARTS.iter().any(|p| p.name == "NAT gateway"));
 /// ```
-pub const PARTS: [Part; 18] = [
+pub const PARTS: [Part; 19] = [
     Part {
         name: "VPC",
         badge: "VPC",
@@ -122,6 +122,13 @@ pub const PARTS: [Part; 18] = [
         family: Family::Network,
         hint: "Gateway Load Balancer endpoint: routes send traffic through its appliances, such as firewalls, and back",
         kind: PartKind::GwlbEndpoint,
+    },
+    Part {
+        name: "Interface endpoint",
+        badge: "VPCE",
+        family: Family::Network,
+        hint: "A private entry to an AWS service (PrivateLink), reached on tcp/443 in its subnets",
+        kind: PartKind::InterfaceEndpoint,
     },
     Part {
         name: "Transit gateway",

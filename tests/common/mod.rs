@@ -198,6 +198,7 @@ impl Sc {
             main: true,
             subnets: Vec::new(),
             gateways: Vec::new(),
+            propagating_vgws: Vec::new(),
             routes: Vec::new(),
         });
         self.s.network_acls.push(NetworkAcl {
@@ -304,6 +305,7 @@ impl Sc {
             main: false,
             subnets: subnets.iter().map(|s| s.to_string()).collect(),
             gateways: Vec::new(),
+            propagating_vgws: Vec::new(),
             routes: Vec::new(),
         });
         self

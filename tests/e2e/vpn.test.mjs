@@ -66,6 +66,58 @@ describe("site-to-site VPN", () => {
     await context.close();
   });
 
+  test("the public subnet takes the office's routes by propagation; the office's links are edited in its inspector", async () => {
+    const { page, context, errors } = await openPage(app, `/#${link(site)}`, { locale: "en-US" });
+    const canvas = canvasOf(page);
+    const inspector = page.getByRole("region", { name: "Inspector" });
+    const select = async (name) => {
+      const box = await canvas.getByRole("button", { name, exact: true }).locator("rect.icon, rect.box").first().boundingBox();
+      await page.mouse.click(box.x + Math.min(box.width / 2, 20), box.y + 10);
+      await inspector.getByRole("heading", { name, exact: true }).waitFor();
+    };
+    await canvas.getByRole("button", { name: "office", exact: true }).waitFor();
+    assert.match(await send(page, "office", "web", 22), /private address of office/);
+
+    // Route propagation from the gateway: the office's block appears in public-rt, marked so.
+    await select("public");
+    await inspector.getByRole("tab", { name: "Route table" }).click();
+    await inspector.getByLabel("Propagate routes from vgw").check();
+    const routes = inspector.getByRole("table", { name: "Routes" });
+    await routes.getByText("propagated").waitFor();
+    assert.match(await routes.innerText(), /192\.168\.0\.0\/16\s+vgw\s+propagated/);
+    assert.equal(await page.locator(".edge.route-vgw").count(), 2);
+    // The flow shown is traced again at once: web's reply now goes back over the VPN.
+    const status = page.getByRole("region", { name: "Traffic" }).getByRole("status");
+    await status.filter({ hasText: /^Established: 192\.168\.0\.10 reached web/ }).waitFor();
+    await page.getByText(/^Every hop \(\d+\)/).click();
+    const hops = await page.getByRole("region", { name: "Traffic" }).innerText();
+    assert.match(hops, /propagated route 192\.168\.0\.0\/16 → vgw-corp/, hops);
+    await page.screenshot({ path: join(artifacts, "vpn-propagation.png") });
+
+    // A static VPN carries only its static routes: the reply to 192.168.0.10 has no link.
+    await select("office");
+    const routesField = inspector.getByLabel("Static routes of vpn-office");
+    await routesField.fill("192.168.1.0/24");
+    await routesField.press("Enter");
+    assert.match(await send(page, "office", "app", 22), /^Dropped/);
+    // Direct Connect announces over BGP: no static routes, the site's blocks again.
+    await inspector.getByLabel("Kind of vpn-office").selectOption({ label: "Direct Connect" });
+    await inspector.getByLabel("Direct Connect link vpn-office to vgw is up").waitFor();
+    assert.equal(await inspector.getByLabel("Static routes of vpn-office").count(), 0);
+    await status.filter({ hasText: /^Established: 192\.168\.0\.10 reached app/ }).waitFor();
+
+    // Links are removed and added.
+    await inspector.getByRole("button", { name: "Remove link vpn-backup" }).click();
+    await page.locator(".edge.site-link").first().waitFor({ state: "attached" });
+    assert.equal(await page.locator(".edge.site-link").count(), 1);
+    await inspector.getByLabel("New link").selectOption({ label: "vgw" });
+    await inspector.getByLabel(/^VPN connection vpn-\d+ to vgw is up$/).waitFor();
+    assert.equal(await page.locator(".edge.site-link").count(), 2);
+    await page.screenshot({ path: join(artifacts, "vpn-links-inspector.png") });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   for (const [width, height] of [[700, 450], [390, 700]]) {
     test(`the office embeds at ${width}x${height} with its links drawn`, async () => {
       const { page, context, errors } = await openPage(app, `/#${link(site)}&embed=1`, {

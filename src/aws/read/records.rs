@@ -413,8 +413,16 @@ fn route_table(at: &At) -> RawRouteTable {
         route_table_id: f.string("RouteTableId"),
         vpc_id: f.string("VpcId"),
         associations: f.list("Associations", route_table_association),
+        propagating_vgws: f.list("PropagatingVgws", propagating_vgw),
         routes: f.list("Routes", route),
         tags: f.list("Tags", tag),
+    }
+}
+
+fn propagating_vgw(at: &At) -> RawPropagatingVgw {
+    let f = at.record();
+    RawPropagatingVgw {
+        gateway_id: f.string("GatewayId"),
     }
 }
 

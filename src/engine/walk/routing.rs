@@ -124,12 +124,17 @@ impl<'n, 's> Walk<'n, 's> {
         };
         let rt = &net.scenario.route_tables[t];
         let target = self.pick_route(t, &pkt, false)?;
-        self.follow_target(vpc, subnet, target, &rt.id, display(&rt.name, &rt.id), pkt)
+        self.follow_target(vpc, subnet, &target, &rt.id, display(&rt.name, &rt.id), pkt)
     }
 
     /// Route table `t` picks the route for `pkt` (recording its hop, which names a gateway route
     /// table as one when `edge`), or drops the packet: no route, or a blackhole route.
-    fn pick_route(&mut self, t: usize, pkt: &Packet, edge: bool) -> Result<&'s RouteTarget, End> {
+    fn pick_route(
+        &mut self,
+        t: usize,
+        pkt: &Packet,
+        edge: bool,
+    ) -> Result<Cow<'s, RouteTarget>, End> {
         let net = self.net;
         let pkt = *pkt;
         let rt = &net.scenario.route_tables[t];
@@ -150,12 +155,22 @@ impl<'n, 's> Walk<'n, 's> {
                 crate::model::Destination::Cidr(c) => RouteDest::Cidr(*c),
                 crate::model::Destination::PrefixList(p) => RouteDest::PrefixList(p.clone()),
             });
-        let target = r.route.map_or(&RouteTarget::Local, |x| &x.target);
+        let target = match (r.route, r.propagated_from) {
+            (Some(x), _) => Cow::Borrowed(&x.target),
+            (None, Some(vgw)) => Cow::Owned(RouteTarget::VpnGateway(vgw.to_string())),
+            (None, None) => Cow::Borrowed(&RouteTarget::Local),
+        };
+        let target_ref: &RouteTarget = &target;
+        let kind = if r.propagated_from.is_some() {
+            "propagated route"
+        } else {
+            "route"
+        };
         if r.route.is_some_and(|x| x.state == RouteState::Blackhole) {
             let detail = |_: &Self| {
                 format!(
                 "route table {rt_name} sends {dest} to {}, which no longer exists: a blackhole route drops the packet",
-                target_id(target)
+                target_id(target_ref)
             )
             };
             return Err(self.drop(
@@ -177,7 +192,11 @@ impl<'n, 's> Walk<'n, 's> {
                 },
             },
             |_| {
-                let words = format!("route {dest} → {} matches {}", target_id(target), pkt.dst);
+                let words = format!(
+                    "{kind} {dest} → {} matches {}",
+                    target_id(target_ref),
+                    pkt.dst
+                );
                 match edge {
                     true => format!("gateway route table {rt_name}: {words}"),
                     false => words,
@@ -207,7 +226,7 @@ impl<'n, 's> Walk<'n, 's> {
         if *target == RouteTarget::Local {
             return Some(self.deliver_local(vpc, None, pkt));
         }
-        let found = target_eni(net, target);
+        let found = target_eni(net, &target);
         Some(match found {
             Some(eni) if net.enis[eni].vpc == vpc => Ok(Stage::Enter {
                 subnet: net.enis[eni].subnet,
@@ -217,7 +236,7 @@ impl<'n, 's> Walk<'n, 's> {
             }),
             _ => {
                 let detail = |_: &Self| {
-                    format!("gateway route table {rt_name} points at {}, which is not an interface in this VPC", target_id(target))
+                    format!("gateway route table {rt_name} points at {}, which is not an interface in this VPC", target_id(&target))
                 };
                 Err(self.drop(
                     &pkt,

@@ -268,6 +268,7 @@ const ROLE: &[&str] = &[
     "nat-instance",
     "reverse-proxy",
     "appliance",
+    "interface-endpoint",
 ];
 const ENGINE: &[&str] = &[
     "mysql",
@@ -325,6 +326,7 @@ fn role(at: &At) -> Role {
         NatInstance,
         ReverseProxy,
         Appliance,
+        InterfaceEndpoint,
     ];
     pick(at, ROLE, &roles)
 }
@@ -477,6 +479,7 @@ record! {
         main: flag(false),
         subnets: list(id),
         gateways: list(id),
+        propagating_vgws: list(id),
         routes: list(route),
     }
 }

@@ -569,7 +569,7 @@ fn malformed_values_are_named_by_their_path() {
             "/instances/0/role",
             Some(json!(5)),
             "instances[0].role",
-            r#"expected one of "generic", "web", "app", "bastion", "nat-instance", "reverse-proxy", "appliance", found 5"#,
+            r#"expected one of "generic", "web", "app", "bastion", "nat-instance", "reverse-proxy", "appliance", "interface-endpoint", found 5"#,
         ),
         (
             "/instances/0/listens",

@@ -21,7 +21,11 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
             &part,
             &n.interfaces,
             Kind::Instance,
+            n.role != Role::InterfaceEndpoint,
         );
+        if n.role == Role::InterfaceEndpoint {
+            endpoint_zones(ix, out, &path, &part, &n.interfaces);
+        }
         if matches!(n.role, Role::NatInstance | Role::Appliance) {
             if let Some(first) = n.interfaces.first().filter(|f| f.source_dest_check) {
                 out.push(Problem::warning(
@@ -45,6 +49,7 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
             &part,
             &d.interfaces,
             Kind::Database,
+            false,
         );
     }
     for (i, lb) in s.load_balancers.iter().enumerate() {
@@ -57,6 +62,7 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
             &part,
             &lb.nodes,
             Kind::LoadBalancer,
+            false,
         );
         load_balancer_zones(ix, out, &path, &part, &lb.nodes);
         let mut ports: HashMap<u16, usize> = HashMap::default();
@@ -109,8 +115,9 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
     }
 }
 
-/// `no-interfaces`, `interfaces-in-different-vpcs` and, for instances,
-/// `interfaces-in-different-azs`.
+/// `no-interfaces`, `interfaces-in-different-vpcs` and, when the part's interfaces share one zone
+/// (`one_az`: instances other than interface endpoints), `interfaces-in-different-azs`.
+#[allow(clippy::too_many_arguments)]
 fn placement(
     ix: &Index,
     out: &mut Vec<Problem>,
@@ -119,6 +126,7 @@ fn placement(
     part: &str,
     ifaces: &[Interface],
     kind: Kind,
+    one_az: bool,
 ) {
     if ifaces.is_empty() {
         if kind != Kind::LoadBalancer {
@@ -154,7 +162,7 @@ fn placement(
                     kind,
                 },
             ));
-        } else if kind == Kind::Instance && subnet.az != az {
+        } else if one_az && subnet.az != az {
             out.push(Problem::error(
                 "interfaces-in-different-azs",
                 format!("{path}.{field}[{j}].subnet"),
@@ -167,6 +175,37 @@ fn placement(
                 },
             ));
         }
+    }
+}
+
+/// `endpoint-two-interfaces-in-one-az`: an interface endpoint has one interface per zone.
+fn endpoint_zones(
+    ix: &Index,
+    out: &mut Vec<Problem>,
+    path: &str,
+    part: &str,
+    ifaces: &[Interface],
+) {
+    let zones: Vec<Option<&str>> = (ifaces.iter())
+        .map(|n| {
+            ix.subnet(&n.subnet)
+                .map(|x| x.az.as_str())
+                .filter(|z| !z.is_empty())
+        })
+        .collect();
+    for (j, az) in zones.iter().enumerate() {
+        let Some(first) = az.and_then(|_| zones[..j].iter().position(|z| z == az)) else {
+            continue;
+        };
+        out.push(Problem::error(
+            "endpoint-two-interfaces-in-one-az",
+            format!("{path}.interfaces[{j}].subnet"),
+            part,
+            Message::EndpointTwoInterfacesInOneAz {
+                first,
+                az: az.unwrap_or_default().to_string(),
+            },
+        ));
     }
 }
 

@@ -33,6 +33,10 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
             let kinds = [Kind::InternetGateway, Kind::VpnGateway];
             ix.check_ref(out, at, &part, gw, &kinds);
         }
+        for (j, gw) in t.propagating_vgws.iter().enumerate() {
+            let at = format!("{path}.propagating_vgws[{j}]");
+            ix.check_ref(out, at, &part, gw, &[Kind::VpnGateway]);
+        }
         for (j, r) in t.routes.iter().enumerate() {
             if let Destination::PrefixList(pl) = &r.destination {
                 let at = format!("{path}.routes[{j}].destination");

@@ -74,6 +74,34 @@ pub(super) fn check(ix: &Index, out: &mut Vec<Problem>) {
         }
         routes(ix, out, t, &path, &part);
         gateway_rules(ix, out, &mut edge_of, (i, t), (&path, &part));
+        propagation_rules(ix, out, t, (&path, &part));
+    }
+}
+
+/// `propagating-vgw-other-vpc`: a table takes propagated routes only from the virtual private
+/// gateway attached to its own VPC.
+fn propagation_rules(
+    ix: &Index,
+    out: &mut Vec<Problem>,
+    t: &RouteTable,
+    (path, part): (&str, &str),
+) {
+    for (j, id) in t.propagating_vgws.iter().enumerate() {
+        let Some(g) = ix.vpn_gateway(id) else {
+            continue;
+        };
+        if g.vpc.as_deref() != Some(t.vpc.as_str()) && ix.vpc(&t.vpc).is_some() {
+            out.push(Problem::error(
+                "propagating-vgw-other-vpc",
+                format!("{path}.propagating_vgws[{j}]"),
+                part,
+                Message::PropagationOtherVpc {
+                    id: id.clone(),
+                    vpc: g.vpc.clone(),
+                    here: t.vpc.clone(),
+                },
+            ));
+        }
     }
 }
 

@@ -830,6 +830,26 @@ fn interfaces_of_an_instance_in_different_availability_zones() {
     expect_clean(&s);
 }
 
+#[test]
+fn interfaces_of_an_interface_endpoint_one_per_availability_zone() {
+    let mut s = base();
+    s.instances[0].role = Role::InterfaceEndpoint;
+    s.instances[0]
+        .interfaces
+        .push(iface("web-1-eth1", "pub-b", "10.0.1.11", &["sg-web"]));
+    expect_clean(&s);
+    s.instances[0]
+        .interfaces
+        .push(iface("web-1-eth2", "priv-a", "10.0.10.11", &["sg-web"]));
+    let p = expect(
+        &s,
+        "endpoint-two-interfaces-in-one-az",
+        "instances[0].interfaces[2].subnet",
+    );
+    assert!(p.message.contains("interfaces[0]"), "{p}");
+    assert!(p.message.contains("\"az-a\""), "{p}");
+}
+
 // ---- warnings -------------------------------------------------------------------------------
 
 #[track_caller]

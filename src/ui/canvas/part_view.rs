@@ -75,14 +75,15 @@ fn look(s: &Scenario, id: &str, lang: Lang) -> Option<PartLook> {
         }
         Found::Instance(i) => {
             let x = &s.instances[i];
-            let badge = match x.role {
-                crate::model::Role::Bastion => "BH",
-                crate::model::Role::NatInstance => "NI",
-                _ => "EC2",
+            let (family, badge) = match x.role {
+                crate::model::Role::Bastion => ("fam-compute", "BH"),
+                crate::model::Role::NatInstance => ("fam-compute", "NI"),
+                crate::model::Role::InterfaceEndpoint => ("fam-network", "VPCE"),
+                _ => ("fam-compute", "EC2"),
             };
             let first = x.interfaces.first();
             (
-                Shape::Node("fam-compute", badge),
+                Shape::Node(family, badge),
                 first.map(ip).unwrap_or_default(),
                 first
                     .and_then(|n| n.public_ip.map(|p| p.to_string()))

@@ -141,6 +141,7 @@ fn kind_name(lang: Lang, found: Found, s: &crate::model::Scenario) -> &'static s
         Found::Instance(i) => match s.instances[i].role {
             crate::model::Role::Bastion => t(lang, "Bastion host"),
             crate::model::Role::NatInstance => t(lang, "NAT instance"),
+            crate::model::Role::InterfaceEndpoint => t(lang, "Interface endpoint"),
             _ => t(lang, "EC2 instance"),
         },
         Found::Database(i) if s.databases[i].engine.is_cache() => "ElastiCache",

@@ -288,6 +288,11 @@ pub fn NodeEditor(p: &PartId) -> Html {
                     t(lang, "Reverse proxy"),
                 ),
                 (Role::Appliance, "appliance", t(lang, "Firewall / router")),
+                (
+                    Role::InterfaceEndpoint,
+                    "interface-endpoint",
+                    t(lang, "Interface endpoint"),
+                ),
             ];
             let options: Vec<(String, String)> = roles
                 .iter()

@@ -1,12 +1,15 @@
 //! The route table editor of a subnet: which table it uses (associate, create), the table's
-//! routes (the implicit local ones first), and adding routes with a target picker for internet
-//! gateways, NAT gateways, Gateway Load Balancer endpoints, instances and peering connections.
+//! routes (the implicit local ones first, the propagated ones last), adding routes with a target
+//! picker for internet gateways, NAT gateways, Gateway Load Balancer endpoints, instances and
+//! peering connections, and route propagation from the VPC's virtual private gateway.
 
 use yew::prelude::*;
 
 use super::super::lang::{t, tf, use_lang, Lang};
 use super::super::state::{Action, AppContext};
-use super::field::{choice, commit, commit_checked, judge, select, text_into, value_into, Check};
+use super::field::{
+    checkbox, choice, commit, commit_checked, judge, select, text_into, value_into, Check,
+};
 use super::vpc::parse_any_cidr;
 use crate::edit::associate::{associate_table, new_table, own_table, table_of};
 use crate::edit::find::name_of;
@@ -340,6 +343,19 @@ pub fn RouteTableEditor(p: &SubnetProps) -> Html {
             v.cidrs.iter().map(|c| c.to_string()).chain(v6).collect()
         })
         .unwrap_or_default();
+    let propagated = crate::engine::network::propagated_routes(s, &table);
+    let vgw = (s.vpn_gateways.iter()).find(|g| g.vpc.as_deref() == Some(x.vpc.as_str()));
+    let propagation = vgw.map(|g| {
+        let on = table.propagating_vgws.contains(&g.id);
+        let (app, vgw) = (app.clone(), g.id.clone());
+        let onchange = Callback::from(move |on: bool| {
+            let mut n = (*app.scenario).clone();
+            crate::edit::site::set_propagation(&mut n, ti, &vgw, on);
+            commit(&app, n);
+        });
+        let label = tf(lang, "Propagate routes from {}", &[&name_of(s, &g.id)]);
+        checkbox("rt-propagate", &label, on, onchange)
+    });
     html! {
         <div class="form">
             { select("rt-table", t(lang, "Route table"), &tables, &table.id, on_table) }
@@ -404,8 +420,12 @@ pub fn RouteTableEditor(p: &SubnetProps) -> Html {
                             </tr>
                         }
                     }) }
+                    { for propagated.iter().map(|(c, vgw)| html! {
+                        <tr class="implicit"><td>{ c.to_string() }</td><td class="wrap">{ name_of(s, vgw) }{ " " }<span class="tag">{ t(lang, "propagated") }</span></td><td></td></tr>
+                    }) }
                 </tbody>
             </table>
+            { for propagation }
             <form class="add-form" onsubmit={add} aria-label={t(lang, "Add route")}>
                 <div class={classes!("field", invalid.then_some("invalid"))}>
                     <label for="rt-dest">{ t(lang, "Destination") }</label>
