@@ -80,25 +80,6 @@ impl Text {
     }
 }
 
-/// Text fixed at build time, in English and Korean.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StaticText {
-    /// English.
-    pub en: &'static str,
-    /// Korean (see [`catalog`]).
-    pub ko: catalog::Ko,
-}
-
-impl StaticText {
-    /// The text in `lang`.
-    pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Ko => self.ko.get(),
-        }
-    }
-}
-
 /// A name fixed at build time in English and Korean that becomes part of a scenario (a new
 /// host's name), so its Korean stays in the code, not in the fetched catalog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

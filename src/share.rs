@@ -181,8 +181,25 @@ pub fn decode_link(link: &str) -> Result<LinkParts, LinkError> {
     Ok(parts)
 }
 
-/// Decodes the `s` value of a link into scenario JSON.
-pub fn decode_payload(payload: &str) -> Result<String, LinkError> {
+/// A link payload taken apart: the raw DEFLATE stream to inflate, and how many leading bytes of
+/// what it inflates to are the preset dictionary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deflated {
+    /// The raw DEFLATE stream (for format 2, a stored block of the dictionary comes first).
+    pub stream: Vec<u8>,
+    /// The dictionary's length: the inflated bytes start with it.
+    pub dictionary: usize,
+}
+
+impl Deflated {
+    /// Most bytes the stream may inflate to.
+    pub fn limit(&self) -> usize {
+        MAX_DECODED_BYTES + self.dictionary
+    }
+}
+
+/// Reads the format and the base64 of a payload (`<format>.<base64url>`).
+pub fn deflated(payload: &str) -> Result<Deflated, LinkError> {
     let (format, data) = payload
         .split_once('.')
         .ok_or_else(|| LinkError::Malformed("expected <format>.<data>".into()))?;
@@ -198,24 +215,81 @@ pub fn decode_payload(payload: &str) -> Result<String, LinkError> {
     let packed = URL_SAFE_NO_PAD
         .decode(data.trim_end_matches('='))
         .map_err(|_| LinkError::BadBase64)?;
-    let (stream, skip) = if format == 2 {
+    Ok(if format == 2 {
         let mut stream = dictionary_prefix();
         stream.extend_from_slice(&packed);
-        (stream, DICTIONARY_V2.len())
+        Deflated {
+            stream,
+            dictionary: DICTIONARY_V2.len(),
+        }
     } else {
-        (packed, 0)
-    };
-    let mut bytes =
-        miniz_oxide::inflate::decompress_to_vec_with_limit(&stream, MAX_DECODED_BYTES + skip)
-            .map_err(|e| match e.status {
-                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
-                _ => LinkError::BadCompression,
-            })?;
-    if !bytes.starts_with(&DICTIONARY_V2[..skip]) {
+        Deflated {
+            stream: packed,
+            dictionary: 0,
+        }
+    })
+}
+
+/// The text of a payload from what its stream inflated to (`d` taken apart by [`deflated`]).
+pub fn inflated_text(d: &Deflated, mut bytes: Vec<u8>) -> Result<String, LinkError> {
+    if bytes.len() > d.limit() {
+        return Err(LinkError::TooLarge);
+    }
+    if !bytes.starts_with(&DICTIONARY_V2[..d.dictionary]) {
         return Err(LinkError::BadCompression);
     }
-    bytes.drain(..skip);
+    bytes.drain(..d.dictionary);
     String::from_utf8(bytes).map_err(|_| LinkError::NotText)
+}
+
+/// Decodes the `s` value of a link into scenario JSON.
+pub fn decode_payload(payload: &str) -> Result<String, LinkError> {
+    let d = deflated(payload)?;
+    let bytes = inflate(payload, &d)?;
+    inflated_text(&d, bytes)
+}
+
+/// Inflates the stream of `d`, natively with miniz_oxide.
+#[cfg(not(target_arch = "wasm32"))]
+fn inflate(_payload: &str, d: &Deflated) -> Result<Vec<u8>, LinkError> {
+    miniz_oxide::inflate::decompress_to_vec_with_limit(&d.stream, d.limit()).map_err(|e| {
+        match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
+            _ => LinkError::BadCompression,
+        }
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// Payloads the browser inflated, with what they inflated to.
+    static INFLATED: std::cell::RefCell<Vec<(String, Result<Vec<u8>, LinkError>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Keeps what the stream of `payload` inflated to. In the browser the page inflates with the
+/// browser's own DEFLATE decoder (asynchronously, before it reads the link: see
+/// `ui::inflate`), so its bundle carries no decompressor.
+#[cfg(target_arch = "wasm32")]
+pub fn remember_inflated(payload: &str, inflated: Result<Vec<u8>, LinkError>) {
+    INFLATED.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= 4 {
+            c.drain(..1);
+        }
+        c.push((payload.to_string(), inflated));
+    });
+}
+
+/// What the browser inflated the stream of `payload` to (see [`remember_inflated`]); a payload
+/// it did not inflate reads as damaged.
+#[cfg(target_arch = "wasm32")]
+fn inflate(payload: &str, _d: &Deflated) -> Result<Vec<u8>, LinkError> {
+    INFLATED.with(|c| {
+        (c.borrow().iter().rev())
+            .find(|(p, _)| p == payload)
+            .map_or(Err(LinkError::BadCompression), |(_, r)| r.clone())
+    })
 }
 
 /// Most flows a link carries (the traffic panel keeps no more).

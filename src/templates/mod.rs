@@ -33,13 +33,32 @@ impl Template {
     }
 
     /// The template's name in `lang`.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-catalogue"))]
     pub fn name(&self, lang: Lang) -> &'static str {
-        i18n::text(self.id).map_or(self.id, |t| t.name.get(lang))
+        let pick = |t: &i18n::TemplateText| match lang {
+            Lang::En => t.name.en,
+            Lang::Ko => t.name.ko.get(),
+        };
+        i18n::text(self.id).map_or(self.id, pick)
     }
 
     /// The template's short description in `lang`.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-catalogue"))]
     pub fn description(&self, lang: Lang) -> &'static str {
-        i18n::text(self.id).map_or("", |t| t.description.get(lang))
+        let pick = |t: &i18n::TemplateText| match lang {
+            Lang::En => t.description.en,
+            Lang::Ko => t.description.ko.get(),
+        };
+        i18n::text(self.id).map_or("", pick)
+    }
+
+    /// The name and description of the template, whose scenario is `s`, in `lang`: in English
+    /// the scenario's own.
+    pub fn shown<'a>(&self, lang: Lang, s: &'a Scenario) -> (&'a str, &'a str) {
+        match (lang, i18n::text(self.id)) {
+            (Lang::Ko, Some(t)) => (t.name.ko.get(), t.description.ko.get()),
+            _ => (&s.name, &s.description),
+        }
     }
 
     /// The template's scenario, loaded, normalized and validated.

@@ -94,7 +94,7 @@ pub fn Gallery(props: &GalleryProps) -> Html {
                 &app,
                 lang,
                 (*s).clone(),
-                &tf(lang, "the template “{}”", &[tpl.name(lang)]),
+                &tf(lang, "the template “{}”", &[tpl.shown(lang, &s).0]),
             );
             close.emit(());
         }
@@ -121,26 +121,29 @@ pub fn Gallery(props: &GalleryProps) -> Html {
             })
         };
         let title_id = format!("tpl-{}", tpl.id);
+        let (name, description) = tpl.shown(lang, &s);
         html! {
             <li class="template-card" aria-labelledby={title_id.clone()}>
                 { preview(&s) }
-                <h3 id={title_id}>{ tpl.name(lang) }</h3>
-                <p class="template-desc">{ tpl.description(lang) }</p>
+                <h3 id={title_id}>{ name }</h3>
+                <p class="template-desc">{ description }</p>
                 <button type="button" class="primary" {onclick}
-                    aria-label={tf(lang, "Open {}", &[tpl.name(lang)])}>{ t(lang, "Open") }</button>
+                    aria-label={tf(lang, "Open {}", &[name])}>{ t(lang, "Open") }</button>
             </li>
         }
     });
     let ask = match *confirm {
         Some(tpl) => {
-            let go = open(tpl, scenario_of(tpl).unwrap_or_default());
+            let chosen = scenario_of(tpl).unwrap_or_default();
+            let title = tf(lang, "Open “{}”?", &[tpl.shown(lang, &chosen).0]);
+            let go = open(tpl, chosen);
             let yes = Callback::from(move |_: ()| go());
             let no = {
                 let confirm = confirm.clone();
                 Callback::from(move |_: ()| confirm.set(None))
             };
             html! {
-                <ConfirmDialog id="replace-dialog" title={tf(lang, "Open “{}”?", &[tpl.name(lang)])}
+                <ConfirmDialog id="replace-dialog" {title}
                     lead={tf(lang, "This replaces {} on the canvas. Your current work is kept: Undo, or Files › Restore previous work, brings it back.", &[&display_name(&app.scenario, lang)])}
                     yes_label={t(lang, "Open the template")} on_yes={yes} on_no={no} />
             }

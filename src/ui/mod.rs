@@ -23,6 +23,7 @@ pub mod guard;
 mod header;
 mod host;
 pub mod importer;
+mod inflate;
 mod inspector;
 mod ko;
 pub mod lang;
@@ -65,18 +66,29 @@ pub fn start() {
         None => document.body().expect("the page has a <body>").into(),
     };
     startup::apply_embed_theme();
-    if lang::initial() == crate::i18n::Lang::Ko && !ko::loaded() {
+    let korean = lang::initial() == crate::i18n::Lang::Ko && !ko::loaded();
+    let hash = fragment::location_hash();
+    let remembered = lessons::remembered_payload();
+    if !korean && hash.is_empty() && remembered.is_none() {
+        // The handle lives as long as the page; dropping it would not unmount, so forget is fine.
+        std::mem::forget(mount(root));
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
         // The Korean texts come first, so the page never shows in English on the way.
-        wasm_bindgen_futures::spawn_local(async move {
+        if korean {
             if let Err(why) = ko::load().await {
                 gloo::console::warn!(why);
             }
-            std::mem::forget(mount(root));
-        });
-        return;
-    }
-    // The handle lives as long as the page; dropping it would not unmount, so forget is fine.
-    std::mem::forget(mount(root));
+        }
+        // The link's scenario or lesson (and a lesson an earlier release remembered as a link)
+        // is inflated before the app reads it.
+        inflate::prepare(&hash).await;
+        if let Some(saved) = remembered {
+            inflate::prepare(&saved).await;
+        }
+        std::mem::forget(mount(root));
+    });
 }
 
 /// Mounts a fresh [`App`] into `root` (appending to what is there) and returns its handle.

@@ -612,7 +612,11 @@ pub fn LinkGate(props: &LinkGateProps) -> Html {
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                 let f = latest.borrow().clone();
-                f();
+                // The pasted link is inflated first (asynchronously, by the browser).
+                wasm_bindgen_futures::spawn_local(async move {
+                    super::inflate::prepare(&super::fragment::location_hash()).await;
+                    f();
+                });
             });
             move || drop(listener)
         });

@@ -98,6 +98,32 @@ fn iface_mut<'a>(s: &'a mut Scenario, id: &str) -> Option<&'a mut Interface> {
 }
 
 /// Editor of node `id`.
+/// The roles an instance can take, with their names in the file format.
+const ROLES: [(Role, &str); 8] = [
+    (Role::Generic, "generic"),
+    (Role::Web, "web"),
+    (Role::App, "app"),
+    (Role::Bastion, "bastion"),
+    (Role::NatInstance, "nat-instance"),
+    (Role::ReverseProxy, "reverse-proxy"),
+    (Role::Appliance, "appliance"),
+    (Role::InterfaceEndpoint, "interface-endpoint"),
+];
+
+/// What role `r` is called in the role select, in `lang`.
+fn role_label(lang: Lang, r: Role) -> &'static str {
+    match r {
+        Role::Generic => t(lang, "General purpose"),
+        Role::Web => t(lang, "Web server"),
+        Role::App => t(lang, "Application server"),
+        Role::Bastion => t(lang, "Bastion host"),
+        Role::NatInstance => t(lang, "NAT instance"),
+        Role::ReverseProxy => t(lang, "Reverse proxy"),
+        Role::Appliance => t(lang, "Firewall / router"),
+        Role::InterfaceEndpoint => t(lang, "Interface endpoint"),
+    }
+}
+
 #[component]
 pub fn NodeEditor(p: &PartId) -> Html {
     let lang = use_lang();
@@ -276,29 +302,11 @@ pub fn NodeEditor(p: &PartId) -> Html {
     match found {
         Found::Instance(i) => {
             let x = &s.instances[i];
-            let roles = [
-                (Role::Generic, "generic", t(lang, "General purpose")),
-                (Role::Web, "web", t(lang, "Web server")),
-                (Role::App, "app", t(lang, "Application server")),
-                (Role::Bastion, "bastion", t(lang, "Bastion host")),
-                (Role::NatInstance, "nat-instance", t(lang, "NAT instance")),
-                (
-                    Role::ReverseProxy,
-                    "reverse-proxy",
-                    t(lang, "Reverse proxy"),
-                ),
-                (Role::Appliance, "appliance", t(lang, "Firewall / router")),
-                (
-                    Role::InterfaceEndpoint,
-                    "interface-endpoint",
-                    t(lang, "Interface endpoint"),
-                ),
-            ];
-            let options: Vec<(String, String)> = roles
+            let options: Vec<(String, String)> = ROLES
                 .iter()
-                .map(|r| (r.1.to_string(), r.2.to_string()))
+                .map(|r| (r.1.to_string(), role_label(lang, r.0).to_string()))
                 .collect();
-            let current = roles
+            let current = ROLES
                 .iter()
                 .find(|r| r.0 == x.role)
                 .map(|r| r.1)
@@ -307,7 +315,7 @@ pub fn NodeEditor(p: &PartId) -> Html {
                 let app = app.clone();
                 Callback::from(move |v: String| {
                     let mut s = (*app.scenario).clone();
-                    if let Some(r) = roles.iter().find(|r| r.1 == v) {
+                    if let Some(r) = ROLES.iter().find(|r| r.1 == v) {
                         s.instances[i].role = r.0;
                     }
                     commit(&app, s);

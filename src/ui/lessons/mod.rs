@@ -95,6 +95,18 @@ pub fn remember(active: Option<&Active>) {
     };
 }
 
+/// What an earlier release remembered of the lesson being taken, when it is a link payload (not
+/// JSON): the page inflates it before it starts.
+pub fn remembered_payload() -> Option<String> {
+    let saved = storage()?.get_item(LESSON_KEY).ok().flatten()?;
+    let lesson = saved
+        .strip_prefix("builtin:")
+        .map_or(saved.as_str(), |rest| {
+            rest.split_once(':').map_or(rest, |(_, l)| l)
+        });
+    (!lesson.starts_with('{')).then(|| lesson.to_string())
+}
+
 /// A remembered lesson: its JSON, or the link payload earlier releases kept.
 fn saved_lesson(saved: &str) -> Option<crate::lesson::Lesson> {
     if saved.starts_with('{') {
