@@ -985,7 +985,7 @@ fn trace_family(
         (true, None) if w.record => w
             .vars
             .first()
-            .map_or(PortView::None, |v| PortView::Set(v.full.to_string())),
+            .map_or(PortView::None, |v| PortView::Set(v.full.to_string().into())),
         (true, None) => PortView::None,
     };
     finish(w, (client, to), flow(dst, sport_view), result, spec)

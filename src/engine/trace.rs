@@ -190,8 +190,9 @@ pub enum PortView {
     None,
     /// One port.
     One(u16),
-    /// Any of these ports (the client's ephemeral range, as narrowed so far).
-    Set(String),
+    /// Any of these ports (the client's ephemeral range, as narrowed so far); shared by the
+    /// hops that see the same range.
+    Set(std::sync::Arc<str>),
 }
 
 impl Serialize for PortView {

@@ -226,7 +226,7 @@ pub struct Walk<'n, 's> {
     /// go back to it whatever their destination (it holds the connection).
     pub kept_by: Option<usize>,
     /// How each port variable's set prints (kept when recording, for the hops).
-    var_texts: Vec<String>,
+    var_texts: Vec<std::sync::Arc<str>>,
     tracked: Vec<usize>,
     /// Stateful appliances (interfaces) that forwarded this leg's request, and those that
     /// forwarded its reply: a stateful appliance needs both ways of a connection through it.
@@ -304,7 +304,7 @@ impl<'n, 's> Walk<'n, 's> {
     /// Adds a port variable and returns its port value.
     pub fn new_var(&mut self, picked_by: String, full: PortRange, os: Option<Os>) -> PortVal {
         let allowed = PortSet::from_range(full);
-        self.var_texts.push(self.words(|_| allowed.to_string()));
+        self.var_texts.push(self.words(|_| allowed.to_string()).into());
         self.vars.push(PortVar {
             picked_by,
             full,
@@ -340,7 +340,7 @@ impl<'n, 's> Walk<'n, 's> {
 
     fn port_text(&self, p: PortVal) -> String {
         match self.port_view(p) {
-            PortView::Set(text) => text,
+            PortView::Set(text) => text.to_string(),
             view => view.to_string(),
         }
     }
@@ -503,7 +503,7 @@ impl<'n, 's> Walk<'n, 's> {
                 if self.narrowed.is_none() {
                     self.narrowed = Some(Box::new(by(self)));
                 }
-                self.var_texts[v] = self.words(|_| allowed.to_string());
+                self.var_texts[v] = self.words(|_| allowed.to_string()).into();
                 self.vars[v].allowed = allowed;
             }
         }
