@@ -112,13 +112,13 @@ fn run(s: &Scenario, from: &str, to: &str, protocol: Protocol, port: Option<u16>
 }
 
 #[test]
-fn there_are_eleven_templates_with_unique_ids() {
+fn there_are_twelve_templates_with_unique_ids() {
     let ids: Vec<&str> = templates::all().iter().map(|t| t.id).collect();
-    assert_eq!(ids.len(), 11);
+    assert_eq!(ids.len(), 12);
     let mut sorted = ids.clone();
     sorted.sort();
     sorted.dedup();
-    assert_eq!(sorted.len(), 11, "{ids:?}");
+    assert_eq!(sorted.len(), 12, "{ids:?}");
     assert!(templates::load("nope").is_none());
 }
 
@@ -637,7 +637,33 @@ fn transit_hub_isolates_the_spokes_from_each_other() {
             ("shared-svc", "app-b-1", TCP, Some(443), "established"),
             ("app-a-1", "app-b-1", TCP, Some(443), "no-route"),
             ("app-b-1", "app-a-1", TCP, Some(443), "no-route"),
+            // The office over its VPN attachment: the shared service and no app.
+            ("office", "shared-svc", TCP, Some(443), "established"),
+            ("office", "app-a-1", TCP, Some(443), "no-route"),
+            ("app-b-1", "office", TCP, Some(443), "no-route"),
         ],
+    );
+}
+
+/// A network load balancer keeps the client's address: the internet reaches the servers through
+/// it on 80 (their group admits 8080 from anywhere), not directly, and nothing else listens.
+#[test]
+fn nlb_client_ip_reaches_the_servers_only_through_the_load_balancer() {
+    assert_flows(
+        "nlb-client-ip",
+        &[
+            ("internet", "nlb", TCP, Some(80), "established"),
+            ("internet", "nlb", TCP, Some(22), "refused"),
+            ("internet", "web-1", TCP, Some(8080), "no-public-address"),
+        ],
+    );
+    let s = templates::load("nlb-client-ip").unwrap();
+    let t = run(&s, "internet", "nlb", TCP, Some(80));
+    assert!(
+        t.hops.iter().any(|h| h.component.id == "web-1"
+            && h.packet.src.to_string() == "198.51.100.20"),
+        "web-1 sees the client's address: {:#?}",
+        t.hops
     );
 }
 

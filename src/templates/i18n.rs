@@ -107,12 +107,12 @@ pub const TEXTS: &[TemplateText] = &[
     TemplateText {
         id: "transit-hub",
         name: text!(
-            "Shared services through a transit gateway",
-            crate::ko_static!("트랜짓 게이트웨이로 잇는 공유 서비스"),
+            "Shared services and an office through a transit gateway",
+            crate::ko_static!("트랜짓 게이트웨이로 잇는 공유 서비스와 사무실"),
         ),
         description: text!(
-            "Two app VPCs and a shared-services VPC attached to one transit gateway. The apps' attachments use a route table that only the shared VPC propagates to, so each app reaches the shared service but not the other app.",
-            crate::ko_static!("앱 VPC 두 개와 공유 서비스 VPC 하나가 트랜짓 게이트웨이 하나에 연결되어 있습니다. 앱 쪽 연결은 공유 VPC만 경로를 전파하는 라우팅 테이블을 쓰므로, 각 앱은 공유 서비스에는 닿지만 다른 앱에는 닿지 못합니다."),
+            "Two app VPCs, a shared-services VPC and an office over VPN on one transit gateway. The apps and the office use a route table only the shared VPC propagates to, so each reaches the shared service but no app.",
+            crate::ko_static!("앱 VPC 두 개, 공유 서비스 VPC, VPN으로 붙은 사무실이 트랜짓 게이트웨이 하나에 연결되어 있습니다. 앱과 사무실은 공유 VPC만 경로를 전파하는 라우팅 테이블을 쓰므로, 모두 공유 서비스에는 닿지만 어느 앱에도 닿지 못합니다."),
         ),
     },
     TemplateText {
@@ -157,6 +157,17 @@ pub const TEXTS: &[TemplateText] = &[
         description: text!(
             "A dual-stack VPC: web's subnet sends ::/0 to the internet gateway, so the internet reaches web over IPv6 with no public IP; app's sends ::/0 to an egress-only gateway, so app reaches the internet but the internet cannot reach app.",
             crate::ko_static!("듀얼 스택 VPC입니다. 웹 서브넷은 ::/0을 인터넷 게이트웨이로 보내므로 퍼블릭 IP 없이도 인터넷에서 웹의 IPv6 주소로 접속됩니다. 앱 서브넷은 ::/0을 송신 전용 인터넷 게이트웨이로 보내므로 앱은 인터넷에 나갈 수 있지만 인터넷에서 앱으로는 들어올 수 없습니다."),
+        ),
+    },
+    TemplateText {
+        id: "nlb-client-ip",
+        name: text!(
+            "Web servers behind a network load balancer",
+            crate::ko_static!("네트워크 로드 밸런서 뒤의 웹 서버"),
+        ),
+        description: text!(
+            "An internet-facing network load balancer passes TCP 80 to two web servers in private subnets on 8080 and keeps the client's address, so web-sg admits 8080 from anywhere; with no public address, the servers are reached only through it.",
+            crate::ko_static!("인터넷에 연결된 네트워크 로드 밸런서가 TCP 80을 프라이빗 서브넷의 웹 서버 두 대의 8080 포트로 넘기면서 클라이언트 주소를 그대로 유지하므로, web-sg는 어디서나 오는 8080을 허용합니다. 웹 서버에는 퍼블릭 주소가 없어 로드 밸런서를 거쳐서만 닿습니다."),
         ),
     },
 ];

@@ -85,7 +85,7 @@ macro_rules! template {
 }
 
 /// Every built-in template, in the order the app lists them.
-const ALL: [Template; 11] = [
+const ALL: [Template; 12] = [
     template!("service-postgis-memcached"),
     template!("public-private-db"),
     template!("small-service"),
@@ -97,6 +97,7 @@ const ALL: [Template; 11] = [
     template!("inspection-vpc"),
     template!("gwlb-inspection"),
     template!("ipv6-egress-only"),
+    template!("nlb-client-ip"),
 ];
 
 /// Every built-in template, in the order the app lists them.

@@ -35,7 +35,10 @@ describe("transit gateways", () => {
     const { page, context, errors } = await openPage(app, `/#${link(hub)}`, { locale: "en-US" });
     // Drawn: the gateway, a line to each attached VPC, a line from each subnet routing to it.
     assert.equal(await page.locator(".edge.tgw-attachment").count(), 3);
-    assert.equal(await page.locator(".edge.route-tgw").count(), 3);
+    // (The shared subnet routes two blocks to it: the VPCs' and the office's.)
+    assert.equal(await page.locator(".edge.route-tgw").count(), 4);
+    assert.equal(await page.locator(".edge.site-link").count(), 1);
+    assert.match(await send(page, "office", "shared-svc", 443), /^Established/);
     const shared = await send(page, "app-a-1", "shared-svc", 443);
     assert.match(shared, /^Established/);
     const blocked = await send(page, "app-a-1", "app-b-1", 443);
@@ -78,6 +81,7 @@ describe("transit gateways", () => {
   test("a transit gateway added from the palette attaches a VPC in one click", async () => {
     const scenario = structuredClone(hub);
     scenario.transit_gateways = [];
+    scenario.on_prem_networks = [];
     for (const t of scenario.route_tables) t.routes = [];
     delete scenario.layout["tgw-hub"];
     const { page, context, errors } = await openPage(app, `/#${link(scenario)}`, { locale: "en-US" });
