@@ -2707,6 +2707,18 @@ fn with_site_unrouted() -> Scenario {
     s
 }
 
+/// `with_site_unrouted()` with `priv-rt` taking propagation from `vgw`.
+fn with_site_propagating() -> Scenario {
+    let mut s = with_site_unrouted();
+    let rt = s
+        .route_tables
+        .iter_mut()
+        .find(|t| t.id == "priv-rt")
+        .unwrap();
+    rt.propagating_vgws = vec!["vgw".into()];
+    s
+}
+
 #[test]
 fn vgw_route_propagation_adds_the_blocks_a_link_carries_to_the_table() {
     let mut s = with_site_unrouted();
@@ -2719,11 +2731,7 @@ fn vgw_route_propagation_adds_the_blocks_a_link_carries_to_the_table() {
         Forward,
         None,
     );
-    s.route_tables
-        .iter_mut()
-        .find(|t| t.id == "priv-rt")
-        .unwrap()
-        .propagating_vgws = vec!["vgw".into()];
+    s = with_site_propagating();
     let t = tcp(&s, "app", "192.168.5.5", 22);
     assert_established(&t);
     let h = hop(&t, "priv-rt", Forward, Decision::Forward);
@@ -2738,12 +2746,7 @@ fn vgw_route_propagation_adds_the_blocks_a_link_carries_to_the_table() {
 
 #[test]
 fn vgw_route_propagation_carries_a_static_vpns_routes_only_while_the_link_is_up() {
-    let mut s = with_site_unrouted();
-    s.route_tables
-        .iter_mut()
-        .find(|t| t.id == "priv-rt")
-        .unwrap()
-        .propagating_vgws = vec!["vgw".into()];
+    let mut s = with_site_propagating();
     s.on_prem_networks[0].links[0].static_routes = vec!["192.168.1.0/24".parse().unwrap()];
     assert_established(&tcp(&s, "app", "192.168.1.5", 22));
     let t = tcp(&s, "app", "192.168.5.5", 22);
@@ -2771,14 +2774,9 @@ fn vgw_route_propagation_carries_a_static_vpns_routes_only_while_the_link_is_up(
 #[test]
 fn vgw_route_propagation_loses_to_a_written_route_for_the_same_block_not_to_a_wider_one() {
     use vpc_playground::model::{Destination, Route, RouteState, RouteTarget};
-    let mut s = with_site_unrouted();
-    let rt = s
-        .route_tables
-        .iter_mut()
-        .find(|t| t.id == "priv-rt")
-        .unwrap();
-    rt.propagating_vgws = vec!["vgw".into()];
-    rt.routes.push(Route {
+    let mut s = with_site_propagating();
+    let rt = s.route_tables.iter_mut().find(|t| t.id == "priv-rt");
+    rt.unwrap().routes.push(Route {
         destination: Destination::Cidr("192.168.0.0/16".parse().unwrap()),
         target: RouteTarget::NatGateway("nat-gone".into()),
         state: RouteState::Blackhole,
@@ -2799,12 +2797,7 @@ fn vgw_route_propagation_loses_to_a_written_route_for_the_same_block_not_to_a_wi
 
 #[test]
 fn vgw_route_propagation_comes_only_from_the_vpcs_own_gateway() {
-    let mut s = with_site_unrouted();
-    s.route_tables
-        .iter_mut()
-        .find(|t| t.id == "priv-rt")
-        .unwrap()
-        .propagating_vgws = vec!["vgw".into()];
+    let mut s = with_site_propagating();
     s.vpn_gateways[0].vpc = None;
     let t = tcp(&s, "app", "192.168.5.5", 22);
     assert_blocked(

@@ -660,8 +660,9 @@ fn nlb_client_ip_reaches_the_servers_only_through_the_load_balancer() {
     let s = templates::load("nlb-client-ip").unwrap();
     let t = run(&s, "internet", "nlb", TCP, Some(80));
     assert!(
-        t.hops.iter().any(|h| h.component.id == "web-1"
-            && h.packet.src.to_string() == "198.51.100.20"),
+        t.hops
+            .iter()
+            .any(|h| h.component.id == "web-1" && h.packet.src.to_string() == "198.51.100.20"),
         "web-1 sees the client's address: {:#?}",
         t.hops
     );

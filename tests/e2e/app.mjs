@@ -59,3 +59,13 @@ export async function sendTcp(traffic, from, to, port, verdict = /^(Established|
   await status.filter({ hasNotText: before }).filter({ hasText: verdict }).waitFor();
   return status.innerText();
 }
+
+/** Drags palette button `button` (a locator) to (`x`, `y`) on the page, the way a mouse does. */
+export async function dragFromPalette(page, button, x, y) {
+  const b = await button.boundingBox();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2 + 30, b.y + b.height / 2 + 10, { steps: 3 });
+  await page.mouse.move(x, y, { steps: 8 });
+  await page.mouse.up();
+}

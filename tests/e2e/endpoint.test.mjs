@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { link } from "./browser.mjs";
-import { appUnderTest, artifacts, openPage, sendTcp } from "./app.mjs";
+import { appUnderTest, artifacts, dragFromPalette, openPage, sendTcp } from "./app.mjs";
 
 const app = appUnderTest();
 const here = dirname(fileURLToPath(import.meta.url));
@@ -34,14 +34,7 @@ describe("Interface endpoint", () => {
     assert.match(await button.getAttribute("title"), /PrivateLink/);
     assert.equal(await button.locator(".badge").innerText(), "VPCE");
 
-    const b = await button.boundingBox();
-    const drag = async (x, y) => {
-      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(b.x + b.width / 2 + 30, b.y + b.height / 2 + 10, { steps: 3 });
-      await page.mouse.move(x, y, { steps: 8 });
-      await page.mouse.up();
-    };
+    const drag = (x, y) => dragFromPalette(page, button, x, y);
     // Dropped outside every subnet, it is refused with the reason.
     const canvas = await canvasOf(page).boundingBox();
     await drag(canvas.x + canvas.width - 40, canvas.y + canvas.height - 40);

@@ -14,7 +14,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { link } from "./browser.mjs";
-import { appUnderTest, artifacts, openPage, sendTcp } from "./app.mjs";
+import { appUnderTest, artifacts, dragFromPalette, openPage, sendTcp } from "./app.mjs";
 
 const app = appUnderTest();
 const here = dirname(fileURLToPath(import.meta.url));
@@ -60,14 +60,7 @@ describe("Gateway Load Balancer endpoint", () => {
 
     // Dropped outside every subnet, it is refused with the reason.
     const subnet = await partOn(page, "endpoints").boundingBox();
-    const b = await button.boundingBox();
-    const drag = async (x, y) => {
-      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(b.x + b.width / 2 + 30, b.y + b.height / 2 + 10, { steps: 3 });
-      await page.mouse.move(x, y, { steps: 8 });
-      await page.mouse.up();
-    };
+    const drag = (x, y) => dragFromPalette(page, button, x, y);
     const canvas = await canvasOf(page).boundingBox();
     await drag(canvas.x + canvas.width - 40, canvas.y + canvas.height - 40);
     await page.getByText("A Gateway Load Balancer endpoint lives in a subnet: drop it on a subnet.").first().waitFor();

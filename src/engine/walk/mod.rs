@@ -304,7 +304,8 @@ impl<'n, 's> Walk<'n, 's> {
     /// Adds a port variable and returns its port value.
     pub fn new_var(&mut self, picked_by: String, full: PortRange, os: Option<Os>) -> PortVal {
         let allowed = PortSet::from_range(full);
-        self.var_texts.push(self.words(|_| allowed.to_string()).into());
+        self.var_texts
+            .push(self.words(|_| allowed.to_string()).into());
         self.vars.push(PortVar {
             picked_by,
             full,
