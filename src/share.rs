@@ -260,11 +260,14 @@ fn inflate(_payload: &str, d: &Deflated) -> Result<Vec<u8>, LinkError> {
     })
 }
 
+/// A payload the browser inflated, with what it inflated to.
+#[cfg(target_arch = "wasm32")]
+type Inflated = (String, Result<Vec<u8>, LinkError>);
+
 #[cfg(target_arch = "wasm32")]
 thread_local! {
-    /// Payloads the browser inflated, with what they inflated to.
-    static INFLATED: std::cell::RefCell<Vec<(String, Result<Vec<u8>, LinkError>)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
+    /// The payloads the browser inflated lately.
+    static INFLATED: std::cell::RefCell<Vec<Inflated>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Keeps what the stream of `payload` inflated to. In the browser the page inflates with the

@@ -23,12 +23,11 @@ fn parse_blocks(text: &str, lang: Lang) -> Result<Vec<Ipv4Net>, String> {
         .collect()
 }
 
+/// An edit of a scenario with blocks typed in a field.
+type BlocksEdit = Rc<dyn Fn(&mut Scenario, &[Ipv4Net])>;
+
 /// A check that applies `edit` to a copy of the scenario with the blocks typed.
-fn blocks_check(
-    s: &Rc<Scenario>,
-    lang: Lang,
-    edit: Rc<dyn Fn(&mut Scenario, &[Ipv4Net])>,
-) -> Check {
+fn blocks_check(s: &Rc<Scenario>, lang: Lang, edit: BlocksEdit) -> Check {
     let s = s.clone();
     Callback::from(move |text: String| {
         let blocks = parse_blocks(&text, lang)?;
@@ -125,7 +124,7 @@ pub fn fields(app: &AppContext, lang: Lang, i: usize) -> Vec<Html> {
         });
         out.push(select(
             "site-add-link",
-            &t(lang, "New link"),
+            t(lang, "New link"),
             &options,
             "",
             add,
