@@ -244,14 +244,17 @@ pub fn inflated_text(d: &Deflated, mut bytes: Vec<u8>) -> Result<String, LinkErr
 
 /// Decodes the `s` value of a link into scenario JSON.
 pub fn decode_payload(payload: &str) -> Result<String, LinkError> {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(decoded) = decoded_in_browser(payload) {
+        return decoded;
+    }
     let d = deflated(payload)?;
-    let bytes = inflate(payload, &d)?;
-    inflated_text(&d, bytes)
+    inflated_text(&d, inflate(&d)?)
 }
 
 /// Inflates the stream of `d`, natively with miniz_oxide.
 #[cfg(not(target_arch = "wasm32"))]
-fn inflate(_payload: &str, d: &Deflated) -> Result<Vec<u8>, LinkError> {
+fn inflate(d: &Deflated) -> Result<Vec<u8>, LinkError> {
     miniz_oxide::inflate::decompress_to_vec_with_limit(&d.stream, d.limit()).map_err(|e| {
         match e.status {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
@@ -260,38 +263,44 @@ fn inflate(_payload: &str, d: &Deflated) -> Result<Vec<u8>, LinkError> {
     })
 }
 
-/// A payload the browser inflated, with what it inflated to.
+/// In the browser the page inflates a payload ahead (see [`remember_decoded`]); one it did not
+/// reads as damaged.
 #[cfg(target_arch = "wasm32")]
-type Inflated = (String, Result<Vec<u8>, LinkError>);
+fn inflate(_d: &Deflated) -> Result<Vec<u8>, LinkError> {
+    Err(LinkError::BadCompression)
+}
+
+/// A payload the browser decoded, with what it decoded to.
+#[cfg(target_arch = "wasm32")]
+type Decoded = (String, Result<String, LinkError>);
 
 #[cfg(target_arch = "wasm32")]
 thread_local! {
-    /// The payloads the browser inflated lately.
-    static INFLATED: std::cell::RefCell<Vec<Inflated>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The payloads the browser decoded lately.
+    static DECODED: std::cell::RefCell<Vec<Decoded>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Keeps what the stream of `payload` inflated to. In the browser the page inflates with the
-/// browser's own DEFLATE decoder (asynchronously, before it reads the link: see
-/// `ui::inflate`), so its bundle carries no decompressor.
+/// Keeps what `payload` decoded to. In the browser the page inflates with the browser's own
+/// DEFLATE decoder (asynchronously, before it reads the link: see `ui::inflate`), so its bundle
+/// carries no decompressor; [`decode_payload`] then answers from here.
 #[cfg(target_arch = "wasm32")]
-pub fn remember_inflated(payload: &str, inflated: Result<Vec<u8>, LinkError>) {
-    INFLATED.with(|c| {
+pub fn remember_decoded(payload: &str, decoded: Result<String, LinkError>) {
+    DECODED.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() >= 4 {
             c.drain(..1);
         }
-        c.push((payload.to_string(), inflated));
+        c.push((payload.to_string(), decoded));
     });
 }
 
-/// What the browser inflated the stream of `payload` to (see [`remember_inflated`]); a payload
-/// it did not inflate reads as damaged.
+/// What the browser decoded `payload` to, if it did.
 #[cfg(target_arch = "wasm32")]
-fn inflate(payload: &str, _d: &Deflated) -> Result<Vec<u8>, LinkError> {
-    INFLATED.with(|c| {
+fn decoded_in_browser(payload: &str) -> Option<Result<String, LinkError>> {
+    DECODED.with(|c| {
         (c.borrow().iter().rev())
             .find(|(p, _)| p == payload)
-            .map_or(Err(LinkError::BadCompression), |(_, r)| r.clone())
+            .map(|(_, r)| r.clone())
     })
 }
 

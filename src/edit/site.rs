@@ -34,7 +34,7 @@ pub(super) fn place_vpn_gateway(s: &mut Scenario, x: f64, y: f64) -> Result<Stri
     s.layout.insert(id.clone(), at);
     for n in 0..s.on_prem_networks.len() {
         if s.on_prem_networks[n].links.is_empty() {
-            let link = vpn_to(s, &id);
+            let link = vpn_to(s, LinkEnd::VpnGateway(id.clone()));
             s.on_prem_networks[n].links.push(link);
         }
     }
@@ -62,7 +62,7 @@ pub(super) fn place_site(s: &mut Scenario, x: f64, y: f64) -> Result<String, Ref
     let name = unique_title(s, "office");
     let id = fresh_id(s, &name);
     let links = (s.vpn_gateways.first().map(|g| g.id.clone()))
-        .map(|g| vpn_to(s, &g))
+        .map(|g| vpn_to(s, LinkEnd::VpnGateway(g)))
         .into_iter()
         .collect();
     s.on_prem_networks.push(OnPremNetwork {
@@ -75,8 +75,8 @@ pub(super) fn place_site(s: &mut Scenario, x: f64, y: f64) -> Result<String, Ref
     Ok(id)
 }
 
-/// A new VPN connection (BGP, up) to virtual private gateway `vgw`.
-fn vpn_to(s: &Scenario, vgw: &str) -> SiteLink {
+/// A new VPN connection (BGP, up) to `to`.
+fn vpn_to(s: &Scenario, to: LinkEnd) -> SiteLink {
     let taken: Vec<&str> = (s.on_prem_networks.iter())
         .flat_map(|n| n.links.iter().map(|l| l.id.as_str()))
         .collect();
@@ -88,7 +88,7 @@ fn vpn_to(s: &Scenario, vgw: &str) -> SiteLink {
         name: id.clone(),
         id,
         kind: LinkKind::Vpn,
-        to: LinkEnd::VpnGateway(vgw.to_string()),
+        to,
         static_routes: Vec::new(),
         up: true,
         attachment: None,
@@ -151,22 +151,16 @@ pub fn set_static_routes(s: &mut Scenario, site: usize, link: usize, routes: &[I
 /// propagating to the gateway's first route table, as AWS's defaults do. Returns the link's id.
 pub fn add_link(s: &mut Scenario, site: usize, to: &LinkEnd) -> Option<Id> {
     s.on_prem_networks.get(site)?;
-    let mut link = match to {
-        LinkEnd::VpnGateway(g) => vpn_to(s, g),
-        LinkEnd::TransitGateway(t) => {
-            let table = (s.transit_gateways.iter().find(|g| g.id == *t))?
-                .route_tables
-                .first()
-                .map(|r| r.id.clone());
-            let mut link = vpn_to(s, t);
-            link.to = to.clone();
-            link.attachment = Some(fresh_id(s, &format!("{t}-{}", link.id)));
-            link.propagates_to = table.iter().cloned().collect();
-            link.route_table = table;
-            link
-        }
-    };
-    link.name = link.id.clone();
+    let mut link = vpn_to(s, to.clone());
+    if let LinkEnd::TransitGateway(t) = to {
+        let table = (s.transit_gateways.iter().find(|g| g.id == *t))?
+            .route_tables
+            .first()
+            .map(|r| r.id.clone());
+        link.attachment = Some(fresh_id(s, &format!("{t}-{}", link.id)));
+        link.propagates_to = table.iter().cloned().collect();
+        link.route_table = table;
+    }
     let id = link.id.clone();
     s.on_prem_networks[site].links.push(link);
     Some(id)

@@ -1,7 +1,7 @@
 //! Share and lesson links inflated by the browser's own DEFLATE decoder (`DecompressionStream`,
 //! raw DEFLATE), so the page's bundle carries no decompressor. A link's payload is inflated
 //! asynchronously before the page reads the link (at start, and when a link is pasted into the
-//! address bar); [`crate::share::decode_payload`] then finds what it inflated to.
+//! address bar); [`crate::share::decode_payload`] then finds what it decoded to.
 
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
@@ -30,7 +30,7 @@ fn payloads(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Inflates every payload of `text` (see [`payloads`]), keeping what each inflated to for
+/// Decodes every payload of `text` (see [`payloads`]), keeping what each decoded to for
 /// [`share::decode_payload`]. A malformed payload is left to it, which says what is wrong.
 pub async fn prepare(text: &str) {
     if text.len() > MAX_LINK_CHARS {
@@ -40,14 +40,10 @@ pub async fn prepare(text: &str) {
         let Ok(d) = share::deflated(payload) else {
             continue;
         };
-        let inflated = inflate(&d.stream).await.and_then(|bytes| {
-            if bytes.len() > d.limit() {
-                Err(LinkError::TooLarge)
-            } else {
-                Ok(bytes)
-            }
-        });
-        share::remember_inflated(payload, inflated);
+        let decoded = inflate(&d.stream)
+            .await
+            .and_then(|bytes| share::inflated_text(&d, bytes));
+        share::remember_decoded(payload, decoded);
     }
 }
 

@@ -46,15 +46,16 @@ export async function openPage(app, path = "/", { viewport = { width: 1280, heig
   return { page, context, errors };
 }
 
-/** Sends a TCP flow from the traffic panel `traffic` and returns the verdict line once it has
- * changed to one matching `verdict`. */
-export async function sendTcp(traffic, from, to, port, verdict = /^(Established|Dropped|Refused)/) {
+/** Sends a TCP flow from the traffic panel `traffic` (over IPv6 with `{ ipv6: true }`) and returns
+ * the verdict line once it has changed to one matching `verdict`. */
+export async function sendTcp(traffic, from, to, port, verdict = /^(Established|Dropped|Refused)/, { ipv6 = false } = {}) {
   const status = traffic.getByRole("status");
   const before = await status.innerText();
   await traffic.getByLabel("From", { exact: true }).selectOption(from);
   await traffic.getByLabel("To", { exact: true }).selectOption(to);
   await traffic.getByLabel("Protocol").selectOption("tcp");
   await traffic.getByLabel("Port", { exact: true }).fill(String(port));
+  if (ipv6) await traffic.getByLabel("IPv6", { exact: true }).check();
   await traffic.getByRole("button", { name: "Send" }).click();
   await status.filter({ hasNotText: before }).filter({ hasText: verdict }).waitFor();
   return status.innerText();

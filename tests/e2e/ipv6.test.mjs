@@ -17,7 +17,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { link } from "./browser.mjs";
-import { appUnderTest, artifacts, openPage } from "./app.mjs";
+import { appUnderTest, artifacts, openPage, sendTcp } from "./app.mjs";
 
 const app = appUnderTest();
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,19 +36,8 @@ async function select(page, name) {
 }
 
 /** Sends a TCP flow from `from` to port `port` of `to` over IPv6; returns the verdict line. */
-async function sendV6(page, from, to, port) {
-  const traffic = page.getByRole("region", { name: "Traffic" });
-  const status = traffic.getByRole("status");
-  const before = await status.innerText();
-  await traffic.getByLabel("From", { exact: true }).selectOption(from);
-  await traffic.getByLabel("To", { exact: true }).selectOption(to);
-  await traffic.getByLabel("Protocol").selectOption("tcp");
-  await traffic.getByLabel("Port", { exact: true }).fill(String(port));
-  await traffic.getByLabel("IPv6", { exact: true }).check();
-  await traffic.getByRole("button", { name: "Send" }).click();
-  await status.filter({ hasNotText: before }).filter({ hasText: /^(Established|Dropped|Refused)/ }).waitFor();
-  return status.innerText();
-}
+const sendV6 = (page, from, to, port) =>
+  sendTcp(page.getByRole("region", { name: "Traffic" }), from, to, port, undefined, { ipv6: true });
 
 /** The scenario the first test builds, for the drawing tests. */
 let built;

@@ -233,20 +233,7 @@ impl<'n, 's> Walk<'n, 's> {
                 );
                 return Err(self.drop(&pkt, Verdict::NoRoute, who, None, detail));
             }
-            let detail = |_: &Self| {
-                format!(
-                    "{} has no internet gateway, so nothing from the internet reaches {}",
-                    display(&vpc.name, &vpc.id),
-                    pkt.dst
-                )
-            };
-            return Err(self.drop(
-                &pkt,
-                Verdict::NoRoute,
-                (&vpc.id, &vpc.name, Kind::Vpc),
-                None,
-                detail,
-            ));
+            return Err(self.no_internet_gateway(&pkt, eni.vpc));
         };
         let igw = &s.internet_gateways[g];
         self.hop(&pkt, (&igw.id, &igw.name, Kind::InternetGateway), Step::Forward, |_| {
@@ -263,29 +250,29 @@ impl<'n, 's> Walk<'n, 's> {
         })
     }
 
+    /// What comes from the internet for VPC `vpc`, which has no internet gateway, is dropped.
+    fn no_internet_gateway(&mut self, pkt: &Packet, vpc: usize) -> End {
+        let vpc = &self.net.scenario.vpcs[vpc];
+        let detail = |_: &Self| {
+            format!(
+                "{} has no internet gateway, so nothing from the internet reaches {}",
+                display(&vpc.name, &vpc.id),
+                pkt.dst
+            )
+        };
+        let who = (vpc.id.as_str(), vpc.name.as_str(), Kind::Vpc);
+        self.drop(pkt, Verdict::NoRoute, who, None, detail)
+    }
+
     pub(super) fn internet(&mut self, mut pkt: Packet) -> Result<Stage, End> {
         let net = self.net;
-        if let (Some(e), true) = (net.eni_by_public(pkt.dst), pkt.dst.is_ipv6()) {
-            return self.internet_v6(e, pkt);
-        }
         if let Some(e) = net.eni_by_public(pkt.dst) {
+            if pkt.dst.is_ipv6() {
+                return self.internet_v6(e, pkt);
+            }
             let eni = &net.enis[e];
-            let vpc = &net.scenario.vpcs[eni.vpc];
             let Some(g) = net.igw_of_vpc[eni.vpc] else {
-                let detail = |_: &Self| {
-                    format!(
-                        "{} has no internet gateway, so nothing from the internet reaches {}",
-                        display(&vpc.name, &vpc.id),
-                        pkt.dst
-                    )
-                };
-                return Err(self.drop(
-                    &pkt,
-                    Verdict::NoRoute,
-                    (&vpc.id, &vpc.name, Kind::Vpc),
-                    None,
-                    detail,
-                ));
+                return Err(self.no_internet_gateway(&pkt, eni.vpc));
             };
             let igw = &net.scenario.internet_gateways[g];
             let (before, public) = (pkt, pkt.dst);
