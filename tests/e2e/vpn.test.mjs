@@ -97,6 +97,11 @@ describe("site-to-site VPN", () => {
     // A static VPN carries only its static routes: the reply to 192.168.0.10 has no link.
     await select("office");
     const routesField = inspector.getByLabel("Static routes of vpn-office");
+    // A wrong block is refused in words, and nothing changes.
+    await routesField.fill("192.168.1.0/33");
+    await routesField.press("Enter");
+    await inspector.locator(".error-msg").filter({ hasText: /192\.168\.1\.0\/33/ }).first().waitFor();
+    await status.filter({ hasText: /^Established: 192\.168\.0\.10 reached web/ }).waitFor();
     await routesField.fill("192.168.1.0/24");
     await routesField.press("Enter");
     assert.match(await send(page, "office", "app", 22), /^Dropped/);
