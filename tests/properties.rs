@@ -7,7 +7,10 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
-use vpc_playground::engine::{Direction, Kind, Trace, Verdict};
+use vpc_playground::engine::flow::resolve;
+use vpc_playground::engine::port_walk::{trace_ports, PortOutcome};
+use vpc_playground::engine::portset::PortSet;
+use vpc_playground::engine::{Direction, FlowSpec, Kind, Network, Trace, Verdict};
 use vpc_playground::model::{Os, Protocol, Scenario};
 
 const PORTS: &[&str] = &[
@@ -443,6 +446,55 @@ proptest! {
             }
             prop_assert!(t.hops.len() < 500, "{} hops", t.hops.len());
             prop_assert!(!t.summary.is_empty());
+        }
+    }
+}
+
+/// Ports where rules of the generator begin or end, and their neighbours.
+const EDGE_PORTS: &[u16] = &[
+    0, 21, 22, 23, 52, 53, 54, 79, 80, 81, 442, 443, 444, 1023, 1024, 8080, 32767, 32768, 39999,
+    40000, 49151, 49152, 50000, 50001, 60999, 61000, 65535,
+];
+
+/// Every port of `ports` lies in exactly one part of `parts`.
+fn partitions(parts: &[PortOutcome], ports: &PortSet) -> bool {
+    let mut union = PortSet::empty();
+    let mut total = 0;
+    for p in parts {
+        union = union.union(&p.ports);
+        total += p.ports.len();
+    }
+    union == *ports && total == ports.len()
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// (e) A walk over every port at once agrees with single traces: the part holding a port has
+    /// the verdict and the blocker the single trace to that port has, and the parts cover every
+    /// port exactly once.
+    #[test]
+    fn walk_over_all_ports_agrees_with_single_traces(
+        spec in spec(),
+        ends in proptest::collection::vec((0..ENDPOINTS.len(), 0..ENDPOINTS.len()), 1..4),
+        udp in any::<bool>(),
+        random_ports in proptest::collection::vec(any::<u16>(), 4),
+    ) {
+        let s = build(&spec);
+        let net = Network::new(&s);
+        let protocol = if udp { Protocol::Udp } else { Protocol::Tcp };
+        for (from, to) in ends {
+            let ask = FlowSpec::tcp(ENDPOINTS[from], ENDPOINTS[to], 0);
+            let Ok((client, node)) = resolve(&net, &ask) else { continue };
+            let all = PortSet::all();
+            let parts = trace_ports(&net, client, node, protocol, &all);
+            prop_assert!(partitions(&parts, &all), "{parts:?}");
+            for &port in EDGE_PORTS.iter().chain(&random_ports) {
+                let t = run(&s, ENDPOINTS[from], ENDPOINTS[to], protocol, Some(port));
+                let part = parts.iter().find(|p| p.ports.contains(port)).unwrap();
+                prop_assert_eq!(part.verdict, t.verdict, "{}/{} {}", protocol, port, explain(&t));
+                prop_assert_eq!(&part.blocked_by, &t.blocked_by, "{}/{} {}", protocol, port, explain(&t));
+            }
         }
     }
 }

@@ -67,6 +67,36 @@ pub fn evaluate(rules: &[&AclRule], pkt: AclPacket, ports: &PortSet) -> AclOutco
     evaluate_recording(rules, pkt, ports, None)
 }
 
+/// The ports of `ports` that `rules` deny, split by the rule that denies them (`*` for ports no
+/// rule matches), in rule order: what a walk over a set of ports needs to name, for each port,
+/// the rule a single packet to it would meet.
+pub fn denials(rules: &[&AclRule], pkt: AclPacket, ports: &PortSet) -> Vec<(PortSet, AclRuleRef)> {
+    let mut remaining = ports.clone();
+    let mut out = Vec::new();
+    for rule in rules {
+        if remaining.is_empty() {
+            return out;
+        }
+        if mismatch(rule, pkt).is_some() {
+            continue;
+        }
+        let (hit, left) = match rule.ports {
+            Some(r) if pkt.protocol.has_ports() => {
+                (remaining.intersect_range(r), remaining.subtract_range(r))
+            }
+            _ => (remaining, PortSet::empty()),
+        };
+        if rule.action == Action::Deny && !hit.is_empty() {
+            out.push((hit, AclRuleRef::Number(rule.number)));
+        }
+        remaining = left;
+    }
+    if !remaining.is_empty() {
+        out.push((remaining, AclRuleRef::Star));
+    }
+    out
+}
+
 /// Why `rule` does not match the packet at all, if it does not (ports are checked by the caller).
 fn mismatch(rule: &AclRule, pkt: AclPacket) -> Option<Mismatch> {
     protocol_mismatch(rule.protocol, rule.icmp, pkt.protocol, pkt.icmp).or_else(|| {

@@ -344,14 +344,17 @@ macro_rules! refuse {
     };
 }
 
-fn service_at_eni(net: &Network, eni: usize, pkt: &Packet, record: bool) -> Service {
+/// What interface `eni` does with packet `pkt`, which it sees on destination port `port`.
+fn service_at_eni(
+    net: &Network,
+    eni: usize,
+    pkt: &Packet,
+    port: Option<u16>,
+    record: bool,
+) -> Service {
     let s = net.scenario;
     let e = &net.enis[eni];
     let name = net.owner_name(e.owner);
-    let port = match pkt.dport {
-        PortVal::Fixed(p) => Some(p),
-        _ => None,
-    };
     let svc = |p: Option<u16>| match p {
         Some(p) => format!("{}/{p}", pkt.protocol),
         None => pkt.protocol.to_string(),
@@ -430,7 +433,8 @@ fn service_at_eni(net: &Network, eni: usize, pkt: &Packet, record: bool) -> Serv
     }
 }
 
-fn listening_of_internet(net: &Network, ip: IpAddr) -> (String, Listening) {
+/// The host on the internet at `ip` (its name) and what it listens on.
+pub(super) fn listening_of_internet(net: &Network, ip: IpAddr) -> (String, Listening) {
     match net.scenario.internet_hosts.iter().find(|h| h.ip == ip) {
         Some(h) => (display(&h.name, &h.id).to_string(), h.listens.clone()),
         None => (ip.to_string(), Listening::Any),
@@ -484,9 +488,19 @@ fn run_leg(w: &mut Walk, leg: &mut u8, client: Client, ask: Ask) -> Result<(), B
     };
     let (start, sport) = first_packet(w, client, ask)?;
     let end = w.run(start);
+    if let Some(stop) = super::port_walk::split_at_service(w, &end) {
+        return Err(stop);
+    }
     let (service, arrived, server_eni) = match &end {
         End::Dropped(d) => return Err(d.clone()),
-        End::Eni { eni, pkt } => (service_at_eni(net, *eni, pkt, w.record), *pkt, Some(*eni)),
+        End::Eni { eni, pkt } => {
+            let port = w.service_port(pkt.dport);
+            (
+                service_at_eni(net, *eni, pkt, port, w.record),
+                *pkt,
+                Some(*eni),
+            )
+        }
         End::Internet { pkt } => (internet_service(w, pkt, ask), *pkt, None),
         End::OnPrem { pkt, .. } => (Service::Accept, *pkt, None),
         End::Service { pkt, .. } => (Service::Accept, *pkt, None),
@@ -544,7 +558,10 @@ fn first_packet(w: &mut Walk, client: Client, ask: Ask) -> Result<(Stage, PortVa
         dst: ask.dst,
         protocol: ask.protocol,
         sport,
-        dport: ask.port.map_or(PortVal::None, PortVal::Fixed),
+        dport: match ask.port {
+            Some(p) => PortVal::Fixed(p),
+            None => w.probe_var().unwrap_or(PortVal::None),
+        },
         icmp: match ask.protocol {
             Protocol::Icmp => Some((8, 0)),
             Protocol::Icmpv6 => Some((128, 0)),
@@ -568,7 +585,8 @@ fn first_packet(w: &mut Walk, client: Client, ask: Ask) -> Result<(Stage, PortVa
 /// host listens there.
 fn internet_service(w: &Walk, pkt: &Packet, ask: Ask) -> Service {
     let (name, listens) = listening_of_internet(w.net, pkt.dst);
-    let ok = pkt.protocol.is_icmp() || ask.port.is_some_and(|p| listens.accepts(pkt.protocol, p));
+    let port = ask.port.or_else(|| w.service_port(pkt.dport));
+    let ok = pkt.protocol.is_icmp() || port.is_some_and(|p| listens.accepts(pkt.protocol, p));
     if ok {
         Service::Accept
     } else {
@@ -576,7 +594,7 @@ fn internet_service(w: &Walk, pkt: &Packet, ask: Ask) -> Service {
             w.record,
             "nothing on {name} listens on {}/{}: connection refused",
             ask.protocol,
-            ask.port.unwrap_or(0)
+            port.unwrap_or(0)
         )
     }
 }
@@ -931,17 +949,29 @@ pub fn trace_resolved(
 /// [`trace_resolved`] over IPv6 when `v6`.
 fn trace_family(
     net: &Network,
-    (client, to): (Client, Node),
+    ends: (Client, Node),
     spec: &FlowSpec,
     record: bool,
     v6: bool,
 ) -> Trace {
+    let (w, flow, result) = walk_family(Walk::new(net, record), ends, spec, v6);
+    finish(w, ends, flow, result, spec)
+}
+
+/// Walks the flow of `spec` with walk `w` (over IPv6 when `v6`): the walk, the flow as shown,
+/// and how it ended.
+pub(super) fn walk_family<'n, 's>(
+    mut w: Walk<'n, 's>,
+    (client, to): (Client, Node),
+    spec: &FlowSpec,
+    v6: bool,
+) -> (Walk<'n, 's>, FlowView, Result<(), Box<Stop>>) {
+    let net = w.net;
     let port = if spec.protocol.has_ports() {
         spec.port
     } else {
         None
     };
-    let mut w = Walk::new(net, record);
     // Ping over IPv6 is ICMPv6.
     let protocol = match spec.protocol {
         Protocol::Icmp if v6 => Protocol::Icmpv6,
@@ -961,13 +991,8 @@ fn trace_family(
         Ok(d) => d,
         Err(eni) => {
             let d = no_public(&w, eni, 1);
-            return finish(
-                w,
-                (client, to),
-                flow(IpAddr::V4(Ipv4Addr::UNSPECIFIED), PortView::None),
-                Err(d),
-                spec,
-            );
+            let shown = flow(IpAddr::V4(Ipv4Addr::UNSPECIFIED), PortView::None);
+            return (w, shown, Err(d));
         }
     };
     let mut leg = 0;
@@ -988,26 +1013,29 @@ fn trace_family(
             .map_or(PortView::None, |v| PortView::Set(v.full.to_string().into())),
         (true, None) => PortView::None,
     };
-    finish(w, (client, to), flow(dst, sport_view), result, spec)
+    let shown = flow(dst, sport_view);
+    (w, shown, result)
 }
 
 /// What the summary tells: where the flow stopped, why it works only for some source ports, or
 /// that it is established.
-enum Said {
+pub(super) enum Said {
     Stopped(Box<Stop>),
     Depends(String),
     Established,
 }
 
-fn finish(
-    w: Walk,
-    (client, to): (Client, Node),
-    flow: FlowView,
+/// The verdict of a walk that ended in `result`, what decided it, what the summary tells and,
+/// when only some source ports work, which.
+pub(super) fn judge(
+    w: &Walk,
     result: Result<(), Box<Stop>>,
-    spec: &FlowSpec,
-) -> Trace {
-    let narrowed = w.vars.iter().find(|v| v.allowed.len() != v.full.len());
-    let (verdict, blocked_by, said, source_ports) = match (result, &w.narrowed, narrowed) {
+) -> (Verdict, Option<BlockedBy>, Said, Option<SourcePorts>) {
+    // The destination ports of a walk over a set of ports are not the client's to pick.
+    let narrowed = (w.vars.iter().enumerate())
+        .find(|(i, v)| !w.probing(PortVal::Var(*i)) && v.allowed.len() != v.full.len())
+        .map(|(_, v)| v);
+    match (result, &w.narrowed, narrowed) {
         (Err(d), _, _) => (d.verdict, Some(d.by.clone()), Said::Stopped(d), None),
         (Ok(()), Some(n), Some(var)) => {
             let ports = SourcePorts {
@@ -1024,7 +1052,17 @@ fn finish(
             )
         }
         (Ok(()), _, _) => (Verdict::Established, None, Said::Established, None),
-    };
+    }
+}
+
+fn finish(
+    w: Walk,
+    (client, to): (Client, Node),
+    flow: FlowView,
+    result: Result<(), Box<Stop>>,
+    spec: &FlowSpec,
+) -> Trace {
+    let (verdict, blocked_by, said, source_ports) = judge(&w, result);
     let ends = if w.record {
         let from = match client {
             Client::Eni(e) => node_label(w.net, Node::Interface(e)),

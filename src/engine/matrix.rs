@@ -8,7 +8,7 @@
 //! their instances groups by tier, so the number of classes grows with tiers and subnets, not
 //! with instances.
 
-use super::flow::{trace_resolved, FlowSpec, Node};
+use super::flow::{trace_resolved, Client, FlowSpec, Node};
 use super::network::{Network, Owner};
 use super::trace::Verdict;
 use crate::model::{Destination, Listening, Os, Peer, Protocol, Role, RouteTarget};
@@ -263,16 +263,25 @@ impl Progress {
 pub struct MatrixJob {
     endpoints: Vec<Endpoint>,
     probes: Vec<Probe>,
-    reps: Vec<Vec<Node>>,
+    classes: Classes,
     cells: Vec<Option<Cell>>,
     traced: usize,
     /// Index of the next flow to trace: `(a * classes + b) * probes + p`.
     next: usize,
 }
 
-impl MatrixJob {
-    /// Groups the endpoints of `net` into classes; nothing is traced yet.
-    pub fn new(net: &Network, probes: &[Probe]) -> Self {
+/// The endpoints of a scenario grouped into behaviour classes.
+#[derive(Debug, Clone)]
+pub struct Classes {
+    /// The endpoints, each with its class.
+    pub endpoints: Vec<Endpoint>,
+    /// Up to two endpoints of each class (two, so a class can be traced to itself).
+    pub reps: Vec<Vec<Node>>,
+}
+
+impl Classes {
+    /// Groups the endpoints of `net` into classes.
+    pub fn new(net: &Network) -> Self {
         let s = net.scenario;
         let bounds = boundaries(net);
         let atom = |ip: std::net::Ipv4Addr| bounds.partition_point(|&b| b <= u32::from(ip));
@@ -382,12 +391,54 @@ impl MatrixJob {
             };
             add(&h.id, &h.name, Node::InternetHost(i), key);
         }
+        Classes { endpoints, reps }
+    }
+
+    /// Number of classes.
+    pub fn len(&self) -> usize {
+        self.reps.len()
+    }
+
+    /// Whether there are no endpoints.
+    pub fn is_empty(&self) -> bool {
+        self.reps.is_empty()
+    }
+
+    /// The client and destination that stand for every flow from class `a` to another endpoint
+    /// of class `b`: `None` when there is no such pair (a class of one, to itself) or when `a`
+    /// starts no connections (interface endpoints).
+    pub fn pair(&self, net: &Network, a: usize, b: usize) -> Option<(Client, Node)> {
+        let (from, to) = if a == b {
+            match self.reps[a].as_slice() {
+                [x, y] => (*x, *y),
+                _ => return None,
+            }
+        } else {
+            (self.reps[a][0], self.reps[b][0])
+        };
+        // An interface endpoint starts no connections: it is a destination only.
+        if matches!(from, Node::Instance(i) if net.scenario.instances[i].role == Role::InterfaceEndpoint)
+        {
+            return None;
+        }
+        let client = super::flow::resolve_client(net, from, ("--from", ""), false).ok()?;
+        Some((client, to))
+    }
+}
+
+impl MatrixJob {
+    /// Groups the endpoints of `net` into classes; nothing is traced yet.
+    pub fn new(net: &Network, probes: &[Probe]) -> Self {
+        let Classes { endpoints, reps } = Classes::new(net);
         let classes = reps.len();
         MatrixJob {
             endpoints,
             probes: probes.to_vec(),
             cells: vec![None; classes * classes * probes.len()],
-            reps,
+            classes: Classes {
+                endpoints: Vec::new(),
+                reps,
+            },
             traced: 0,
             next: 0,
         }
@@ -409,30 +460,14 @@ impl MatrixJob {
     /// Traces up to `budget` more flows (at least one while any is left). `net` must be
     /// compiled from the same scenario as the one given to [`MatrixJob::new`].
     pub fn step(&mut self, net: &Network, budget: usize) -> Progress {
-        let classes = self.reps.len();
+        let classes = self.classes.len();
         let per_pair = self.probes.len().max(1);
         let mut spent = 0;
         while self.next < self.cells.len() && spent < budget.max(1) {
             let pair = self.next / per_pair;
             let (a, b) = (pair / classes, pair % classes);
             let pair_end = (pair + 1) * per_pair;
-            let ends = if a == b {
-                match self.reps[a].as_slice() {
-                    [x, y] => Some((*x, *y)),
-                    _ => None,
-                }
-            } else {
-                Some((self.reps[a][0], self.reps[b][0]))
-            };
-            // An interface endpoint starts no connections: it is a destination only.
-            let starts = |from: &Node| match *from {
-                Node::Instance(i) => net.scenario.instances[i].role != Role::InterfaceEndpoint,
-                _ => true,
-            };
-            let client = ends.filter(|(from, _)| starts(from)).and_then(|(from, _)| {
-                super::flow::resolve_client(net, from, ("--from", ""), false).ok()
-            });
-            let (Some(client), Some((_, to))) = (client, ends) else {
+            let Some((client, to)) = self.classes.pair(net, a, b) else {
                 // Nothing to trace for this pair: skip all its probes.
                 self.next = pair_end;
                 continue;
@@ -463,7 +498,7 @@ impl MatrixJob {
     /// The matrix, with the flows traced so far (cells not yet traced read as `None`).
     pub fn finish(self) -> Matrix {
         Matrix {
-            classes: self.reps.len(),
+            classes: self.classes.len(),
             endpoints: self.endpoints,
             probes: self.probes,
             traced: self.traced,

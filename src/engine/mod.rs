@@ -7,6 +7,7 @@
 //! whom.
 
 pub mod acl;
+pub mod all_ports;
 pub mod checks;
 pub mod explain;
 pub mod fix;
@@ -14,6 +15,7 @@ pub mod flow;
 pub mod health;
 pub mod matrix;
 pub mod network;
+pub mod port_walk;
 pub mod portset;
 pub mod route;
 pub mod sg;

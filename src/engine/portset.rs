@@ -22,6 +22,16 @@ impl PortSet {
         PortSet(vec![r])
     }
 
+    /// Every port, 0-65535.
+    pub fn all() -> Self {
+        PortSet(vec![PortRange { from: 0, to: 65535 }])
+    }
+
+    /// The set of the given ranges (in any order, overlapping or not).
+    pub fn from_ranges(ranges: impl IntoIterator<Item = PortRange>) -> Self {
+        PortSet(ranges.into_iter().collect()).union(&PortSet::empty())
+    }
+
     /// Whether no port is in the set.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -81,6 +91,23 @@ impl PortSet {
         PortSet(out)
     }
 
+    /// The ports of the set that are not in `other`.
+    pub fn difference(&self, other: &PortSet) -> PortSet {
+        other
+            .0
+            .iter()
+            .fold(self.clone(), |left, r| left.subtract_range(*r))
+    }
+
+    /// The ports the two sets share.
+    pub fn intersection(&self, other: &PortSet) -> PortSet {
+        let mut out = Vec::new();
+        for r in &other.0 {
+            out.extend(self.intersect_range(*r).0);
+        }
+        PortSet::from_ranges(out)
+    }
+
     /// Union of two sets.
     pub fn union(&self, other: &PortSet) -> PortSet {
         let mut all: Vec<PortRange> = self.0.iter().chain(other.0.iter()).copied().collect();
@@ -128,6 +155,19 @@ mod tests {
         assert_eq!(s.ranges(), &[r(1024, 1999), r(3001, 65535)]);
         assert_eq!(s.subtract_range(r(0, 65535)), PortSet::empty());
         assert_eq!(s.len(), 64512 - 1001);
+    }
+
+    #[test]
+    fn difference_and_intersection_split_a_set_in_two() {
+        let s = PortSet::from_ranges([r(443, 443), r(0, 100), r(50, 200)]);
+        assert_eq!(s.ranges(), &[r(0, 200), r(443, 443)]);
+        let other = PortSet::from_ranges([r(22, 22), r(150, 500)]);
+        let inside = s.intersection(&other);
+        let outside = s.difference(&other);
+        assert_eq!(inside.ranges(), &[r(22, 22), r(150, 200), r(443, 443)]);
+        assert_eq!(outside.ranges(), &[r(0, 21), r(23, 149)]);
+        assert_eq!(inside.union(&outside), s);
+        assert_eq!(PortSet::all().len(), 65536);
     }
 
     #[test]

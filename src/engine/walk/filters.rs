@@ -122,6 +122,15 @@ impl<'n, 's> Walk<'n, 's> {
                 detail,
             ));
         }
+        if self.probing(pkt.dport) {
+            let name = display(&first.name, &first.id).to_string();
+            self.close_ports(
+                ports.difference(&out.allowed),
+                Verdict::DroppedBySecurityGroup,
+                (&first.id, &name, Kind::SecurityGroup),
+                Some(RuleRef::NoMatch),
+            );
+        }
         let r = out.rule.expect("an allowed packet has an allowing rule");
         let sg = &net.scenario.security_groups[r.group];
         let rule = RuleRef::SgRule {
@@ -230,10 +239,26 @@ impl<'n, 's> Walk<'n, 's> {
             AclRuleRef::Number(n) => format!("rule {n}"),
             AclRuleRef::Star => "the * rule (no rule matches)".to_string(),
         };
+        let partial = out.allowed != ports;
+        if partial && self.probing(pkt.dport) {
+            // Each denied port is named with the rule a packet to it alone meets.
+            let packet = AclPacket {
+                remote,
+                protocol: pkt.protocol,
+                icmp: pkt.icmp,
+            };
+            for (closed, rule) in acl::denials(rules, packet, &ports) {
+                let who = (acl.id.as_str(), acl_name(), Kind::NetworkAcl);
+                let verdict = Verdict::DroppedByNetworkAcl;
+                self.close_ports(closed, verdict, (who.0, &who.1, who.2), Some(rule.into()));
+            }
+            self.restrict(pkt.dport, out.allowed.clone());
+        }
         if out.allowed.is_empty() {
             let deny = out.deny_rule.unwrap_or(AclRuleRef::Star);
-            if let PortVal::Var(v) = pkt.dport {
-                self.denied_var = Some(v);
+            match pkt.dport {
+                PortVal::Var(v) if !self.probing(pkt.dport) => self.denied_var = Some(v),
+                _ => {}
             }
             let detail = |w: &Self| w.acl_denial(pkt, inbound, &acl_name(), &rule_words(deny));
             return Err(self.drop(
@@ -244,7 +269,6 @@ impl<'n, 's> Walk<'n, 's> {
                 detail,
             ));
         }
-        let partial = out.allowed != ports;
         if partial {
             let deny = out.deny_rule.unwrap_or(AclRuleRef::Star);
             let allowed = out.allowed.clone();

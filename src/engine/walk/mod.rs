@@ -203,6 +203,22 @@ pub enum End {
     Dropped(Box<Stop>),
 }
 
+/// A walk over a set of destination ports at once: the request's destination port is a port
+/// variable, and each filter that lets only part of it through closes the rest, naming the stop
+/// a single packet to those ports meets there.
+#[derive(Debug)]
+pub struct PortProbe {
+    /// The ports to walk, until the first packet takes them as its destination port.
+    pub pending: Option<PortSet>,
+    /// The variable holding the destination ports still open (once the first packet is made).
+    pub var: usize,
+    /// Ports closed on the way, each with the stop a packet to them meets.
+    pub closed: Vec<(PortSet, Stop)>,
+    /// Set when the ports reached a destination that treats them differently (some have a
+    /// listener, some not): the groups to walk one at a time.
+    pub split: Option<Vec<PortSet>>,
+}
+
 /// The state of one flow being traced: hops so far, port variables, tracked connections.
 pub struct Walk<'n, 's> {
     /// The compiled scenario.
@@ -238,6 +254,8 @@ pub struct Walk<'n, 's> {
     egress_only: Vec<(usize, IpAddr, IpAddr)>,
     /// Where the packet is now, for the hops it records.
     site: Option<Site>,
+    /// The destination ports walked all at once, when the walk is over a set of them.
+    pub probe: Option<Box<PortProbe>>,
     /// The rules the filter about to record its hop looked at.
     checks: Option<Box<FilterChecks>>,
 }
@@ -267,6 +285,7 @@ impl<'n, 's> Walk<'n, 's> {
             egress_only: Vec::new(),
             site: None,
             checks: None,
+            probe: None,
         }
     }
 
@@ -313,6 +332,73 @@ impl<'n, 's> Walk<'n, 's> {
             allowed,
         });
         PortVal::Var(self.vars.len() - 1)
+    }
+
+    /// A walk over the set of destination ports `ports`.
+    pub fn over_ports(net: &'n Network<'s>, ports: PortSet) -> Self {
+        let mut w = Walk::new(net, false);
+        w.probe = Some(Box::new(PortProbe {
+            pending: Some(ports),
+            var: usize::MAX,
+            closed: Vec::new(),
+            split: None,
+        }));
+        w
+    }
+
+    /// In a walk over a set of ports, the destination port of its first packet: a variable
+    /// holding the set (made once).
+    pub fn probe_var(&mut self) -> Option<PortVal> {
+        let ports = self.probe.as_mut()?.pending.take()?;
+        let full = PortRange {
+            from: ports.first()?,
+            to: ports.ranges().last()?.to,
+        };
+        let var = self.new_var(String::new(), full, None);
+        self.restrict(var, ports);
+        if let (Some(probe), PortVal::Var(v)) = (self.probe.as_mut(), var) {
+            probe.var = v;
+        }
+        Some(var)
+    }
+
+    /// Whether `p` is the destination port variable of a walk over a set of ports.
+    pub fn probing(&self, p: PortVal) -> bool {
+        matches!((p, &self.probe), (PortVal::Var(v), Some(probe)) if probe.var == v)
+    }
+
+    /// The port a destination's service sees: the port itself, or for a walk over a set of
+    /// ports any one of them (the walk splits them first where the service tells them apart).
+    pub fn service_port(&self, p: PortVal) -> Option<u16> {
+        match p {
+            PortVal::Fixed(n) => Some(n),
+            PortVal::Var(v) if self.probing(p) => self.vars[v].allowed.first(),
+            _ => None,
+        }
+    }
+
+    /// In a walk over a set of ports, closes `ports` (those a filter at `who` stops by `rule`).
+    fn close_ports(
+        &mut self,
+        ports: PortSet,
+        verdict: Verdict,
+        who: (&str, &str, Kind),
+        rule: Option<RuleRef>,
+    ) {
+        if ports.is_empty() || self.probe.is_none() {
+            return;
+        }
+        let by = self.blocked_by(who, rule);
+        if let Some(probe) = self.probe.as_mut() {
+            probe.closed.push((
+                ports,
+                Stop {
+                    verdict,
+                    by,
+                    detail: String::new(),
+                },
+            ));
+        }
     }
 
     /// The ports a port value may be.
@@ -501,12 +587,20 @@ impl<'n, 's> Walk<'n, 's> {
     fn narrow(&mut self, p: PortVal, allowed: PortSet, by: impl FnOnce(&Self) -> Stop) {
         if let PortVal::Var(v) = p {
             if allowed != self.vars[v].allowed {
-                if self.narrowed.is_none() {
+                // The ports a walk over a set of ports closes are kept by the filter itself.
+                if self.narrowed.is_none() && !self.probing(p) {
                     self.narrowed = Some(Box::new(by(self)));
                 }
-                self.var_texts[v] = self.words(|_| allowed.to_string()).into();
-                self.vars[v].allowed = allowed;
+                self.restrict(p, allowed);
             }
+        }
+    }
+
+    /// Sets the ports the port variable behind `p` may still be.
+    fn restrict(&mut self, p: PortVal, allowed: PortSet) {
+        if let PortVal::Var(v) = p {
+            self.var_texts[v] = self.words(|_| allowed.to_string()).into();
+            self.vars[v].allowed = allowed;
         }
     }
 
