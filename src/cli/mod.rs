@@ -3,11 +3,13 @@
 //! Exit status: 0 success (for `trace`, the flow is established), 1 the flow is not established,
 //! 2 the input is wrong (message on stderr naming the file, the field and what was expected).
 
+mod analysis;
 mod check;
 mod input;
 mod render;
 mod templates;
 
+use crate::engine::exposure::{exposure, Source};
 use crate::engine::matrix::{matrix, Probe};
 use crate::engine::{trace, FlowSpec, Network};
 use crate::i18n::Lang;
@@ -62,7 +64,36 @@ enum Command {
         /// Ports to test: 22,80,443, udp/53, icmp.
         #[arg(long, value_delimiter = ',', default_value = "22,80,443")]
         ports: Vec<Probe>,
+        /// Every tcp and udp port and icmp at once: the open port ranges of every pair.
+        #[arg(long, conflicts_with = "ports")]
+        all_ports: bool,
         /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every endpoint the internet (or one part) reaches, with the open port ranges per
+    /// protocol, from which addresses and along which path; and what closes the well-known
+    /// ports that stay closed.
+    Exposure {
+        /// Scenario JSON file, directory of `aws ec2 describe-*` JSON, share link, or
+        /// `template:NAME`.
+        scenario: String,
+        /// Where connections start: `internet` (any internet address), or a part's id or name,
+        /// an instance or ENI id, or an address.
+        #[arg(long, default_value = "internet")]
+        from: String,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Flows that became reachable or unreachable from BEFORE to AFTER, each with the component
+    /// that changed the answer; exit 1 when something changed, 0 when nothing did.
+    Diff {
+        /// The scenario before (file, AWS directory, share link or `template:NAME`).
+        before: String,
+        /// The scenario after.
+        after: String,
+        /// Print JSON instead of lines.
         #[arg(long)]
         json: bool,
     },
@@ -200,8 +231,73 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Matrix {
             scenario,
+            all_ports: true,
+            json,
+            ..
+        } => {
+            let loaded = input::load(&scenario)?;
+            let net = Network::new(&loaded.scenario);
+            let m = crate::engine::all_ports::all_ports(&net);
+            if json {
+                write_json(|out| analysis::write_all_ports_json(&m, out))?;
+            } else {
+                input::warn(&loaded.warnings);
+                print(&analysis::all_ports_text(&m))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Exposure {
+            scenario,
+            from,
+            json,
+        } => {
+            let loaded = input::load(&scenario)?;
+            let net = Network::new(&loaded.scenario);
+            let source = if from.eq_ignore_ascii_case("internet") {
+                Source::Internet
+            } else {
+                Source::Node(
+                    crate::engine::flow::find_node(&net, &from)
+                        .ok_or_else(|| format!("--from {from:?}: no such part or address"))?,
+                )
+            };
+            let x = exposure(&net, source);
+            let said = if source == Source::Internet {
+                "the internet"
+            } else {
+                from.as_str()
+            };
+            if json {
+                let value = analysis::exposure_json(&x, said);
+                print(&serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?)?;
+            } else {
+                input::warn(&loaded.warnings);
+                print(&analysis::exposure_text(&x, said))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff {
+            before,
+            after,
+            json,
+        } => {
+            let (b, a) = (input::load(&before)?, input::load(&after)?);
+            let d =
+                crate::engine::diff::diff(&Network::new(&b.scenario), &Network::new(&a.scenario));
+            if json {
+                write_json(|out| analysis::write_diff_json(&d, out))?;
+            } else {
+                input::warn(&b.warnings);
+                input::warn(&a.warnings);
+                print(&analysis::diff_text(&d))?;
+            }
+            Ok(ExitCode::from(u8::from(!d.is_empty())))
+        }
+        Command::Matrix {
+            scenario,
             ports,
             json,
+            ..
         } => {
             let loaded = input::load(&scenario)?;
             let net = Network::new(&loaded.scenario);
@@ -299,6 +395,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Writes JSON to standard output with `write`, buffered.
+fn write_json(
+    write: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock>) -> std::io::Result<()>,
+) -> Result<(), String> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("cannot write output: {e}"))
 }
 
 fn print(text: &str) -> Result<(), String> {

@@ -6,6 +6,7 @@
 //! connection (a new leg) goes on to a healthy target or upstream.
 
 use super::network::{display, Network, Owner};
+use super::port_walk::AtService;
 use super::trace::{
     BlockedBy, Direction, Ends, FlowView, Kind, PortView, SourcePorts, Trace, Verdict,
 };
@@ -488,9 +489,11 @@ fn run_leg(w: &mut Walk, leg: &mut u8, client: Client, ask: Ask) -> Result<(), B
     };
     let (start, sport) = first_packet(w, client, ask)?;
     let end = w.run(start);
-    if let Some(stop) = super::port_walk::split_at_service(w, &end) {
-        return Err(stop);
-    }
+    let refused = match super::port_walk::split_at_service(w, &end) {
+        AtService::Go => None,
+        AtService::Stop(stop) => return Err(stop),
+        AtService::RefuseAfterReply(ports) => Some(ports),
+    };
     let (service, arrived, server_eni) = match &end {
         End::Dropped(d) => return Err(d.clone()),
         End::Eni { eni, pkt } => {
@@ -511,6 +514,13 @@ fn run_leg(w: &mut Walk, leg: &mut u8, client: Client, ask: Ask) -> Result<(), B
         _ => w.note_delivered(&arrived, &here),
     }
     reply(w, (client, ask.dst), sport, (&end, arrived), &here)?;
+    if let Some(ports) = refused {
+        // The ports nothing listens on get the reset back, as the others their answer.
+        let dir = std::mem::replace(&mut w.dir, Direction::Forward);
+        let refusal = stop(w, Verdict::Refused, here.clone(), String::new);
+        w.dir = dir;
+        super::port_walk::close_refused(w, ports, *refusal);
+    }
     match service {
         Service::Accept => Ok(()),
         Service::Refuse(detail) => {

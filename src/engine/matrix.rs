@@ -8,10 +8,12 @@
 //! their instances groups by tier, so the number of classes grows with tiers and subnets, not
 //! with instances.
 
-use super::flow::{trace_resolved, Client, FlowSpec, Node};
+use super::flow::{Client, Node};
 use super::network::{Network, Owner};
+use super::port_walk::trace_ports;
+use super::portset::PortSet;
 use super::trace::Verdict;
-use crate::model::{Destination, Listening, Os, Peer, Protocol, Role, RouteTarget};
+use crate::model::{Destination, Listening, Os, Peer, PortRange, Protocol, Role, RouteTarget};
 use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::str::FromStr;
@@ -97,7 +99,7 @@ pub struct Matrix {
     pub probes: Vec<Probe>,
     /// Number of behaviour classes.
     pub classes: usize,
-    /// Number of flows actually traced.
+    /// Number of walks made (one per pair of classes and protocol answers every probe port).
     pub traced: usize,
     cells: Vec<Option<Cell>>,
 }
@@ -120,7 +122,7 @@ impl Matrix {
 }
 
 /// Sorted CIDR boundaries: addresses between two consecutive boundaries are alike to every rule.
-fn boundaries(net: &Network) -> Vec<u32> {
+pub(crate) fn boundaries(net: &Network) -> Vec<u32> {
     let s = net.scenario;
     let mut b: Vec<u32> = Vec::new();
     // The matrix probes IPv4 addresses: IPv6 blocks draw no boundaries.
@@ -472,25 +474,40 @@ impl MatrixJob {
                 self.next = pair_end;
                 continue;
             };
-            while self.next < pair_end && spent < budget.max(1) {
-                let probe = self.probes[self.next % per_pair];
-                let spec = FlowSpec {
-                    ipv6: Default::default(),
-                    from: String::new(),
-                    to: String::new(),
-                    protocol: probe.protocol,
-                    port: probe.port,
-                    src_port: None,
-                };
-                let t = trace_resolved(net, client, to, &spec, false);
-                self.traced += 1;
-                spent += 1;
-                self.cells[self.next] = Some(Cell {
-                    verdict: t.verdict,
-                    blocked_by: t.blocked_by.map(|x| x.id),
-                });
-                self.next += 1;
+            // One walk per protocol answers for every probe port of the pair at once.
+            let first = pair * per_pair;
+            let mut protocols: Vec<Protocol> = Vec::new();
+            for p in &self.probes {
+                if !protocols.contains(&p.protocol) {
+                    protocols.push(p.protocol);
+                }
             }
+            for protocol in protocols {
+                let ports = PortSet::from_ranges(
+                    (self.probes.iter())
+                        .filter(|p| p.protocol == protocol)
+                        .map(|p| PortRange::single(p.port.unwrap_or(0))),
+                );
+                if ports.is_empty() {
+                    continue;
+                }
+                let parts = trace_ports(net, client, to, protocol, &ports);
+                self.traced += 1;
+                for (i, probe) in self.probes.iter().enumerate() {
+                    if probe.protocol != protocol {
+                        continue;
+                    }
+                    let port = probe.port.unwrap_or(0);
+                    if let Some(part) = parts.iter().find(|x| x.ports.contains(port)) {
+                        self.cells[first + i] = Some(Cell {
+                            verdict: part.verdict,
+                            blocked_by: part.blocked_by.as_ref().map(|x| x.id.clone()),
+                        });
+                    }
+                }
+            }
+            spent += per_pair;
+            self.next = pair_end;
         }
         self.progress()
     }
@@ -510,6 +527,7 @@ impl MatrixJob {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::flow::FlowSpec;
     use crate::engine::synthetic::{tiered_vpc, Size};
 
     fn probes() -> Vec<Probe> {
@@ -568,6 +586,44 @@ mod tests {
             assert_eq!(chunked.endpoints, whole.endpoints);
             assert_eq!(all_cells(&chunked), all_cells(&whole), "budget {budget}");
         }
+    }
+
+    #[test]
+    fn every_cell_is_what_a_single_trace_gives() {
+        let s = tiered_vpc(Size {
+            subnets: 10,
+            enis: 60,
+            groups: 20,
+            rules_per_group: 4,
+        });
+        let net = Network::new(&s);
+        let probes = probes();
+        let m = matrix(&net, &probes);
+        let classes = Classes::new(&net);
+        let mut checked = 0;
+        for a in 0..m.classes {
+            for b in 0..m.classes {
+                let Some((client, to)) = classes.pair(&net, a, b) else {
+                    continue;
+                };
+                for (p, probe) in probes.iter().enumerate() {
+                    let spec = FlowSpec {
+                        ipv6: Default::default(),
+                        from: String::new(),
+                        to: String::new(),
+                        protocol: probe.protocol,
+                        port: probe.port,
+                        src_port: None,
+                    };
+                    let t = super::super::flow::trace_resolved(&net, client, to, &spec, false);
+                    let cell = m.class_cell(a, b, p).expect("a traced pair has every cell");
+                    assert_eq!(cell.verdict, t.verdict, "{a} -> {b} on {probe}");
+                    assert_eq!(cell.blocked_by, t.blocked_by.map(|x| x.id));
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100, "{checked} cells");
     }
 
     #[test]

@@ -9,7 +9,9 @@
 pub mod acl;
 pub mod all_ports;
 pub mod checks;
+pub mod diff;
 pub mod explain;
+pub mod exposure;
 pub mod fix;
 pub mod flow;
 pub mod health;

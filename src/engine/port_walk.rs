@@ -69,10 +69,7 @@ pub fn trace_ports(
                 blocked_by: Some(stop.by),
             });
         }
-        if let Some(groups) = probe.split {
-            todo.extend(groups);
-            continue;
-        }
+        todo.extend(probe.split);
         // The ports still open when the walk ended (all of them when it ended before its first
         // packet) share its verdict.
         let left = match w.vars.get(probe.var) {
@@ -119,30 +116,75 @@ fn spec(protocol: Protocol, port: Option<u16>) -> FlowSpec {
     }
 }
 
-/// When a walk over a set of ports reaches a destination that treats its ports differently,
-/// records the groups to walk one at a time and returns the stop that ends this walk.
-pub(super) fn split_at_service(w: &mut Walk, end: &End) -> Option<Box<Stop>> {
+/// What a walk over a set of ports does where it reaches a destination's service.
+pub(super) enum AtService {
+    /// Goes on: the service treats every port still open alike.
+    Go,
+    /// Stops here: every port still open was split off to be walked alone.
+    Stop(Box<Stop>),
+    /// Goes on with the ports a listener accepts; these others are refused once the reply
+    /// (the reset) is back.
+    RefuseAfterReply(PortSet),
+}
+
+/// Where a walk over a set of ports reaches a destination that treats its ports differently:
+/// splits off the ports with a handler of their own (walked again one at a time) and, when some
+/// of the rest are accepted and some refused, goes on as accepted and says which to refuse.
+pub(super) fn split_at_service(w: &mut Walk, end: &End) -> AtService {
     let pkt = match end {
-        End::Eni { pkt, .. } | End::Internet { pkt } => pkt,
-        _ => return None,
+        End::Eni { pkt, .. } | End::Internet { pkt } => *pkt,
+        _ => return AtService::Go,
     };
     let PortVal::Var(v) = pkt.dport else {
-        return None;
+        return AtService::Go;
     };
     if !w.probing(pkt.dport) {
-        return None;
+        return AtService::Go;
     }
-    let groups = service_groups(w.net, end, pkt.protocol, &w.vars[v].allowed);
-    if groups.len() < 2 {
-        return None;
+    let (own, accepts) = service_of(w.net, end, pkt.protocol);
+    let mut rest = w.vars[v].allowed.clone();
+    let mut alone = Vec::new();
+    for port in own {
+        if rest.contains(port) {
+            rest = rest.subtract_range(PortRange::single(port));
+            alone.push(PortSet::from_range(PortRange::single(port)));
+        }
     }
-    let by = w.blocked_by(("split", "split", Kind::Instance), None);
-    w.probe.as_mut()?.split = Some(groups);
-    Some(Box::new(Stop {
-        verdict: Verdict::Refused,
-        by,
-        detail: String::new(),
-    }))
+    let Some(probe) = w.probe.as_mut() else {
+        return AtService::Go;
+    };
+    probe.split.extend(alone);
+    if rest.is_empty() {
+        w.restrict(pkt.dport, rest);
+        let by = w.blocked_by(("split", "split", Kind::Instance), None);
+        return AtService::Stop(Box::new(Stop {
+            verdict: Verdict::Refused,
+            by,
+            detail: String::new(),
+        }));
+    }
+    let (open, refused) = match accepts {
+        Some(a) => (rest.intersection(&a), rest.difference(&a)),
+        None => (rest.clone(), PortSet::empty()),
+    };
+    w.restrict(pkt.dport, rest);
+    if open.is_empty() || refused.is_empty() {
+        return AtService::Go;
+    }
+    if let Some(probe) = w.probe.as_mut() {
+        probe.served = open.first();
+    }
+    AtService::RefuseAfterReply(refused)
+}
+
+/// Closes the refused ports `ports` with `refusal` and goes on with the accepted ones.
+pub(super) fn close_refused(w: &mut Walk, ports: PortSet, refusal: Stop) {
+    let Some(var) = w.probe.as_ref().map(|p| p.var) else {
+        return;
+    };
+    let open = w.vars[var].allowed.difference(&ports);
+    w.restrict(PortVal::Var(var), open);
+    w.close_with(ports, refusal);
 }
 
 /// The ports a listener list accepts over `protocol` (`None`: every port).
@@ -157,9 +199,9 @@ fn accepted(listens: &Listening, protocol: Protocol) -> Option<PortSet> {
     }
 }
 
-/// `ports` split into groups the service at `end` treats alike: each port with a handler of its
-/// own (a load balancer listener, a proxy's upstream), the ports a listener accepts, the rest.
-fn service_groups(net: &Network, end: &End, protocol: Protocol, ports: &PortSet) -> Vec<PortSet> {
+/// What the service at `end` does with ports over `protocol`: the ports each handled alone (a
+/// load balancer listener, a proxy's upstream), and the ports a listener accepts (`None`: all).
+fn service_of(net: &Network, end: &End, protocol: Protocol) -> (Vec<u16>, Option<PortSet>) {
     let s = net.scenario;
     let mut own: Vec<u16> = Vec::new();
     let mut accepts: Option<PortSet> = None;
@@ -186,32 +228,14 @@ fn service_groups(net: &Network, end: &End, protocol: Protocol, ports: &PortSet)
                         .filter(|l| l.protocol.carries(protocol))
                         .map(|l| l.port),
                 );
+                accepts = Some(PortSet::empty());
             }
-            Owner::NatGateway(_) | Owner::GwlbEndpoint(_) => {}
+            Owner::NatGateway(_) | Owner::GwlbEndpoint(_) => accepts = Some(PortSet::empty()),
         },
         End::Internet { pkt } => {
             accepts = accepted(&listening_of_internet(net, pkt.dst).1, protocol);
         }
         _ => {}
     }
-    let mut groups = Vec::new();
-    let mut rest = ports.clone();
-    for port in own {
-        let one = rest.intersect_range(PortRange::single(port));
-        if !one.is_empty() {
-            rest = rest.subtract_range(PortRange::single(port));
-            groups.push(one);
-        }
-    }
-    if let Some(open) = accepts {
-        let inside = rest.intersection(&open);
-        rest = rest.difference(&open);
-        if !inside.is_empty() {
-            groups.push(inside);
-        }
-    }
-    if !rest.is_empty() {
-        groups.push(rest);
-    }
-    groups
+    (own, accepts)
 }

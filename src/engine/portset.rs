@@ -5,31 +5,37 @@
 //! can say "works for ports 32768-60999 only" instead of guessing one port.
 
 use crate::model::PortRange;
+use smallvec::SmallVec;
 use std::fmt;
+
+/// The ranges of a set: most sets are one or two ranges, held without allocating.
+type Ranges = SmallVec<[PortRange; 3]>;
 
 /// A set of ports.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct PortSet(Vec<PortRange>);
+pub struct PortSet(Ranges);
 
 impl PortSet {
     /// The empty set.
     pub fn empty() -> Self {
-        PortSet(Vec::new())
+        PortSet(Ranges::new())
     }
 
     /// The set holding one range.
     pub fn from_range(r: PortRange) -> Self {
-        PortSet(vec![r])
+        PortSet(smallvec::smallvec![r])
     }
 
     /// Every port, 0-65535.
     pub fn all() -> Self {
-        PortSet(vec![PortRange { from: 0, to: 65535 }])
+        PortSet(smallvec::smallvec![PortRange { from: 0, to: 65535 }])
     }
 
     /// The set of the given ranges (in any order, overlapping or not).
     pub fn from_ranges(ranges: impl IntoIterator<Item = PortRange>) -> Self {
-        PortSet(ranges.into_iter().collect()).union(&PortSet::empty())
+        ranges.into_iter().fold(PortSet::empty(), |set, r| {
+            set.union(&PortSet::from_range(r))
+        })
     }
 
     /// Whether no port is in the set.
@@ -69,7 +75,7 @@ impl PortSet {
 
     /// The ports of the set outside `r`.
     pub fn subtract_range(&self, r: PortRange) -> PortSet {
-        let mut out = Vec::with_capacity(self.0.len() + 1);
+        let mut out = Ranges::new();
         for x in &self.0 {
             if x.to < r.from || x.from > r.to {
                 out.push(*x);
@@ -101,7 +107,7 @@ impl PortSet {
 
     /// The ports the two sets share.
     pub fn intersection(&self, other: &PortSet) -> PortSet {
-        let mut out = Vec::new();
+        let mut out = Ranges::new();
         for r in &other.0 {
             out.extend(self.intersect_range(*r).0);
         }
@@ -110,10 +116,25 @@ impl PortSet {
 
     /// Union of two sets.
     pub fn union(&self, other: &PortSet) -> PortSet {
-        let mut all: Vec<PortRange> = self.0.iter().chain(other.0.iter()).copied().collect();
-        crate::sorting::sort(&mut all);
-        let mut out: Vec<PortRange> = Vec::with_capacity(all.len());
-        for r in all {
+        if other.0.is_empty() {
+            return self.clone();
+        }
+        if self.0.is_empty() {
+            return other.clone();
+        }
+        // Both lists are ascending: merge them, joining ranges that touch or overlap.
+        let (mut a, mut b) = (self.0.iter().peekable(), other.0.iter().peekable());
+        let mut out = Ranges::new();
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x.from <= y.from => a.next(),
+                (Some(_), Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, _) => b.next(),
+            };
+            let Some(&r) = next else {
+                break;
+            };
             match out.last_mut() {
                 Some(last) if u32::from(r.from) <= u32::from(last.to) + 1 => {
                     last.to = last.to.max(r.to);

@@ -53,20 +53,32 @@ pub struct Remote {
 
 /// Whether a rule's peer matches `remote`, seen from an interface in VPC `vpc`.
 pub fn peer_matches(net: &Network, peer: CompiledPeer, vpc: usize, remote: Remote) -> bool {
+    peer_matches_seen(net, peer, vpc, remote, &mut None)
+}
+
+/// [`peer_matches`], remembering in `local` the interface of `vpc` that holds the remote
+/// address (looked up once for all the rules of an evaluation).
+fn peer_matches_seen(
+    net: &Network,
+    peer: CompiledPeer,
+    vpc: usize,
+    remote: Remote,
+    local: &mut Option<Option<usize>>,
+) -> bool {
     let via = |g: usize| remote.via.is_some_and(|n| net.enis[n].groups.contains(&g));
-    let remote = remote.ip;
+    let ip = remote.ip;
     match peer {
-        CompiledPeer::Cidr(c) => cidr_contains(&c, remote),
+        CompiledPeer::Cidr(c) => cidr_contains(&c, ip),
         CompiledPeer::PrefixList(i) => net.scenario.prefix_lists[i]
             .cidrs
             .iter()
-            .any(|c| cidr_contains(c, remote)),
+            .any(|c| cidr_contains(c, ip)),
         CompiledPeer::Group(g) => {
-            let member = |v: usize| {
-                net.eni_by_private(v, remote)
-                    .is_some_and(|e| net.enis[e].groups.contains(&g))
-            };
-            member(vpc) || net.peers[vpc].iter().any(|&(p, _)| member(p)) || via(g)
+            let member = |e: Option<usize>| e.is_some_and(|e| net.enis[e].groups.contains(&g));
+            let here = *local.get_or_insert_with(|| net.eni_by_private(vpc, ip));
+            member(here)
+                || (net.peers[vpc].iter()).any(|&(p, _)| member(net.eni_by_private(p, ip)))
+                || via(g)
         }
         CompiledPeer::Nothing => false,
     }
@@ -77,13 +89,12 @@ pub fn peer_matches(net: &Network, peer: CompiledPeer, vpc: usize, remote: Remot
 fn rule_allows(
     net: &Network,
     rule: &CompiledSgRule,
-    vpc: usize,
-    remote: Remote,
+    (vpc, remote, local): (usize, Remote, &mut Option<Option<usize>>),
     (protocol, icmp): (Protocol, Option<(u8, u8)>),
     ports: &PortSet,
 ) -> Option<PortSet> {
     if protocol_mismatch(rule.protocol, rule.icmp, protocol, icmp).is_some()
-        || !peer_matches(net, rule.peer, vpc, remote)
+        || !peer_matches_seen(net, rule.peer, vpc, remote, local)
     {
         return None;
     }
@@ -104,7 +115,7 @@ fn rule_hits(
     ports: &PortSet,
 ) -> Result<PortSet, Mismatch> {
     match (
-        rule_allows(net, rule, vpc, remote, (protocol, icmp), ports),
+        rule_allows(net, rule, (vpc, remote, &mut None), (protocol, icmp), ports),
         rule.ports,
     ) {
         (Some(hit), Some(r)) if hit.is_empty() => Err(Mismatch::Ports { rule: r }),
@@ -195,13 +206,15 @@ pub fn evaluate(
     let e = &net.enis[eni];
     let mut allowed = PortSet::empty();
     let mut first = None;
+    let mut local = None;
     for &g in &e.groups {
         let rules = match dir {
             SgDirection::Inbound => &net.sg_in[g],
             SgDirection::Outbound => &net.sg_out[g],
         };
         for (i, rule) in rules.iter().enumerate() {
-            let Some(hit) = rule_allows(net, rule, e.vpc, remote, (protocol, icmp), ports) else {
+            let seen = (e.vpc, remote, &mut local);
+            let Some(hit) = rule_allows(net, rule, seen, (protocol, icmp), ports) else {
                 continue;
             };
             if hit.is_empty() {

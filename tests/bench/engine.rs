@@ -1,11 +1,15 @@
-//! Criterion benchmarks for the engine: one trace, the large matrix, and how the matrix grows.
+//! Criterion benchmarks for the engine: one trace, the large matrix, how the matrix grows, the
+//! all-ports matrix beside the 5-port one (their ratio is the cost of every port), and how the
+//! all-ports matrix grows with the network (500 → 8,000 interfaces; it prints the number of
+//! behaviour classes of each size, the figure its time follows).
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{criterion_group, BenchmarkId, Criterion};
     use std::hint::black_box;
     use std::time::Duration;
-    use vpc_playground::engine::matrix::{matrix, Probe};
+    use vpc_playground::engine::all_ports::all_ports;
+    use vpc_playground::engine::matrix::{matrix, Classes, Probe};
     use vpc_playground::engine::synthetic::{tiered_vpc, Size};
     use vpc_playground::engine::{trace, FlowSpec, Network};
     use vpc_playground::model::{Protocol, Scenario};
@@ -55,7 +59,56 @@ mod native {
         g.finish();
     }
 
-    criterion_group!(benches, bench_trace, bench_matrix);
+    fn bench_all_ports(c: &mut Criterion) {
+        let probes = probes();
+        let s = tiered_vpc(Size::LARGE);
+        let mut g = c.benchmark_group("all ports vs 5 ports");
+        g.sample_size(10).measurement_time(Duration::from_secs(8));
+        g.bench_function("tiered VPC 2000, 5 ports", |b| {
+            b.iter(|| matrix(&Network::new(&s), &probes))
+        });
+        g.bench_function("tiered VPC 2000, every tcp+udp port and icmp", |b| {
+            b.iter(|| all_ports(&Network::new(&s)))
+        });
+        g.finish();
+    }
+
+    /// The sizes the growth bench walks: interfaces, subnets, groups.
+    const GROWTH: [(usize, usize, usize); 5] = [
+        (500, 10, 10),
+        (1000, 25, 40),
+        (2000, 50, 100),
+        (4000, 100, 200),
+        (8000, 200, 300),
+    ];
+
+    fn bench_growth(c: &mut Criterion) {
+        let mut g = c.benchmark_group("all ports growth");
+        g.sample_size(10).measurement_time(Duration::from_secs(8));
+        for (enis, subnets, groups) in GROWTH {
+            let s = tiered_vpc(Size {
+                enis,
+                subnets,
+                groups,
+                rules_per_group: 20,
+            });
+            let classes = Classes::new(&Network::new(&s)).len();
+            eprintln!("{enis} interfaces, {subnets} subnets, {groups} groups: {classes} classes");
+            let id = format!("{enis} ENIs, {classes} classes");
+            g.bench_with_input(BenchmarkId::new("tiered VPC", id), &s, |b, s| {
+                b.iter(|| all_ports(&Network::new(s)))
+            });
+        }
+        g.finish();
+    }
+
+    criterion_group!(
+        benches,
+        bench_trace,
+        bench_matrix,
+        bench_all_ports,
+        bench_growth
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]

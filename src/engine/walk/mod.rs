@@ -214,9 +214,12 @@ pub struct PortProbe {
     pub var: usize,
     /// Ports closed on the way, each with the stop a packet to them meets.
     pub closed: Vec<(PortSet, Stop)>,
-    /// Set when the ports reached a destination that treats them differently (some have a
-    /// listener, some not): the groups to walk one at a time.
-    pub split: Option<Vec<PortSet>>,
+    /// Ports split off at a destination that hands each of them to a handler of its own (a
+    /// load balancer listener, a proxy's upstream): each is walked again on its own.
+    pub split: Vec<PortSet>,
+    /// The port the destination's service sees for the ports still open, when they are not all
+    /// alike there (an accepted one; the refused ones are closed after the reply).
+    pub served: Option<u16>,
 }
 
 /// The state of one flow being traced: hops so far, port variables, tracked connections.
@@ -241,7 +244,7 @@ pub struct Walk<'n, 's> {
     /// client's address kept: rules naming the node's groups admit the packets, and the replies
     /// go back to it whatever their destination (it holds the connection).
     pub kept_by: Option<usize>,
-    /// How each port variable's set prints (kept when recording, for the hops).
+    /// How each port variable's set prints (kept only when recording, for the hops).
     var_texts: Vec<std::sync::Arc<str>>,
     tracked: Vec<usize>,
     /// Stateful appliances (interfaces) that forwarded this leg's request, and those that
@@ -323,8 +326,9 @@ impl<'n, 's> Walk<'n, 's> {
     /// Adds a port variable and returns its port value.
     pub fn new_var(&mut self, picked_by: String, full: PortRange, os: Option<Os>) -> PortVal {
         let allowed = PortSet::from_range(full);
-        self.var_texts
-            .push(self.words(|_| allowed.to_string()).into());
+        if self.record {
+            self.var_texts.push(allowed.to_string().into());
+        }
         self.vars.push(PortVar {
             picked_by,
             full,
@@ -341,7 +345,8 @@ impl<'n, 's> Walk<'n, 's> {
             pending: Some(ports),
             var: usize::MAX,
             closed: Vec::new(),
-            split: None,
+            split: Vec::new(),
+            served: None,
         }));
         w
     }
@@ -372,7 +377,10 @@ impl<'n, 's> Walk<'n, 's> {
     pub fn service_port(&self, p: PortVal) -> Option<u16> {
         match p {
             PortVal::Fixed(n) => Some(n),
-            PortVal::Var(v) if self.probing(p) => self.vars[v].allowed.first(),
+            PortVal::Var(v) if self.probing(p) => {
+                (self.probe.as_ref().and_then(|probe| probe.served))
+                    .or_else(|| self.vars[v].allowed.first())
+            }
             _ => None,
         }
     }
@@ -389,15 +397,21 @@ impl<'n, 's> Walk<'n, 's> {
             return;
         }
         let by = self.blocked_by(who, rule);
-        if let Some(probe) = self.probe.as_mut() {
-            probe.closed.push((
-                ports,
-                Stop {
-                    verdict,
-                    by,
-                    detail: String::new(),
-                },
-            ));
+        let detail = String::new();
+        self.close_with(
+            ports,
+            Stop {
+                verdict,
+                by,
+                detail,
+            },
+        );
+    }
+
+    /// In a walk over a set of ports, closes `ports` with `stop`.
+    pub fn close_with(&mut self, ports: PortSet, stop: Stop) {
+        if let (Some(probe), false) = (self.probe.as_mut(), ports.is_empty()) {
+            probe.closed.push((ports, stop));
         }
     }
 
@@ -417,9 +431,11 @@ impl<'n, 's> Walk<'n, 's> {
             PortVal::Fixed(n) => PortView::One(n),
             PortVal::Var(v) => {
                 let set = &self.vars[v].allowed;
-                match set.ranges() {
-                    [r] if r.from == r.to => PortView::One(r.from),
-                    _ => PortView::Set(self.var_texts[v].clone()),
+                match (set.ranges(), self.var_texts.get(v)) {
+                    ([r], _) if r.from == r.to => PortView::One(r.from),
+                    (_, Some(text)) => PortView::Set(text.clone()),
+                    // A walk that records nothing keeps no texts.
+                    (_, None) => PortView::Set(set.to_string().into()),
                 }
             }
         }
@@ -597,9 +613,11 @@ impl<'n, 's> Walk<'n, 's> {
     }
 
     /// Sets the ports the port variable behind `p` may still be.
-    fn restrict(&mut self, p: PortVal, allowed: PortSet) {
+    pub fn restrict(&mut self, p: PortVal, allowed: PortSet) {
         if let PortVal::Var(v) = p {
-            self.var_texts[v] = self.words(|_| allowed.to_string()).into();
+            if self.record {
+                self.var_texts[v] = allowed.to_string().into();
+            }
             self.vars[v].allowed = allowed;
         }
     }
