@@ -6,6 +6,7 @@
 //! connection (a new leg) goes on to a healthy target or upstream.
 
 use super::network::{display, Network, Owner};
+#[cfg(feature = "port-sets")]
 use super::port_walk::AtService;
 use super::trace::{
     BlockedBy, Direction, Ends, FlowView, Kind, PortView, SourcePorts, Trace, Verdict,
@@ -489,6 +490,7 @@ fn run_leg(w: &mut Walk, leg: &mut u8, client: Client, ask: Ask) -> Result<(), B
     };
     let (start, sport) = first_packet(w, client, ask)?;
     let end = w.run(start);
+    #[cfg(feature = "port-sets")]
     let refused = match super::port_walk::split_at_service(w, &end) {
         AtService::Go => None,
         AtService::Stop(stop) => return Err(stop),
@@ -514,6 +516,7 @@ fn run_leg(w: &mut Walk, leg: &mut u8, client: Client, ask: Ask) -> Result<(), B
         _ => w.note_delivered(&arrived, &here),
     }
     reply(w, (client, ask.dst), sport, (&end, arrived), &here)?;
+    #[cfg(feature = "port-sets")]
     if let Some(ports) = refused {
         // The ports nothing listens on get the reset back, as the others their answer.
         let dir = std::mem::replace(&mut w.dir, Direction::Forward);

@@ -10,10 +10,12 @@
 
 use super::flow::{Client, Node};
 use super::network::{Network, Owner};
+#[cfg(feature = "port-sets")]
 use super::port_walk::trace_ports;
+#[cfg(feature = "port-sets")]
 use super::portset::PortSet;
 use super::trace::Verdict;
-use crate::model::{Destination, Listening, Os, Peer, PortRange, Protocol, Role, RouteTarget};
+use crate::model::{Destination, Listening, Os, Peer, Protocol, Role, RouteTarget};
 use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::str::FromStr;
@@ -474,19 +476,33 @@ impl MatrixJob {
                 self.next = pair_end;
                 continue;
             };
-            // One walk per protocol answers for every probe port of the pair at once.
             let first = pair * per_pair;
-            let mut protocols: Vec<Protocol> = Vec::new();
-            for p in &self.probes {
-                if !protocols.contains(&p.protocol) {
-                    protocols.push(p.protocol);
-                }
+            #[cfg(not(feature = "port-sets"))]
+            self.trace_each_probe(net, (client, to), first);
+            #[cfg(feature = "port-sets")]
+            self.walk_each_protocol(net, (client, to), first);
+            spent += per_pair;
+            self.next = pair_end;
+        }
+        self.progress()
+    }
+
+    /// Walks the pair `(client, to)` once per protocol of the probes, each walk over all their
+    /// ports at once, into the cells from `first`.
+    #[cfg(feature = "port-sets")]
+    fn walk_each_protocol(&mut self, net: &Network, (client, to): (Client, Node), first: usize) {
+        let mut protocols: Vec<Protocol> = Vec::new();
+        for p in &self.probes {
+            if !protocols.contains(&p.protocol) {
+                protocols.push(p.protocol);
             }
+        }
+        {
             for protocol in protocols {
                 let ports = PortSet::from_ranges(
                     (self.probes.iter())
                         .filter(|p| p.protocol == protocol)
-                        .map(|p| PortRange::single(p.port.unwrap_or(0))),
+                        .map(|p| crate::model::PortRange::single(p.port.unwrap_or(0))),
                 );
                 if ports.is_empty() {
                     continue;
@@ -506,10 +522,30 @@ impl MatrixJob {
                     }
                 }
             }
-            spent += per_pair;
-            self.next = pair_end;
         }
-        self.progress()
+    }
+
+    /// Traces every probe of the pair `(client, to)` one at a time, into the cells from
+    /// `first` (the way without walks over sets of ports).
+    #[cfg(not(feature = "port-sets"))]
+    fn trace_each_probe(&mut self, net: &Network, (client, to): (Client, Node), first: usize) {
+        use super::flow::FlowSpec;
+        for (i, probe) in self.probes.iter().enumerate() {
+            let spec = FlowSpec {
+                ipv6: Default::default(),
+                from: String::new(),
+                to: String::new(),
+                protocol: probe.protocol,
+                port: probe.port,
+                src_port: None,
+            };
+            let t = super::flow::trace_resolved(net, client, to, &spec, false);
+            self.traced += 1;
+            self.cells[first + i] = Some(Cell {
+                verdict: t.verdict,
+                blocked_by: t.blocked_by.map(|x| x.id),
+            });
+        }
     }
 
     /// The matrix, with the flows traced so far (cells not yet traced read as `None`).

@@ -7,16 +7,20 @@
 //! whom.
 
 pub mod acl;
+#[cfg(feature = "port-sets")]
 pub mod all_ports;
 pub mod checks;
+#[cfg(feature = "port-sets")]
 pub mod diff;
 pub mod explain;
+#[cfg(feature = "port-sets")]
 pub mod exposure;
 pub mod fix;
 pub mod flow;
 pub mod health;
 pub mod matrix;
 pub mod network;
+#[cfg(feature = "port-sets")]
 pub mod port_walk;
 pub mod portset;
 pub mod route;

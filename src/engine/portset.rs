@@ -5,11 +5,10 @@
 //! can say "works for ports 32768-60999 only" instead of guessing one port.
 
 use crate::model::PortRange;
-use smallvec::SmallVec;
 use std::fmt;
 
-/// The ranges of a set: most sets are one or two ranges, held without allocating.
-type Ranges = SmallVec<[PortRange; 3]>;
+/// The ranges of a set.
+type Ranges = Vec<PortRange>;
 
 /// A set of ports.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -23,12 +22,12 @@ impl PortSet {
 
     /// The set holding one range.
     pub fn from_range(r: PortRange) -> Self {
-        PortSet(smallvec::smallvec![r])
+        PortSet(vec![r])
     }
 
     /// Every port, 0-65535.
     pub fn all() -> Self {
-        PortSet(smallvec::smallvec![PortRange { from: 0, to: 65535 }])
+        PortSet(vec![PortRange { from: 0, to: 65535 }])
     }
 
     /// The set of the given ranges (in any order, overlapping or not).

@@ -354,6 +354,9 @@ impl<'n, 's> Walk<'n, 's> {
     /// In a walk over a set of ports, the destination port of its first packet: a variable
     /// holding the set (made once).
     pub fn probe_var(&mut self) -> Option<PortVal> {
+        if !cfg!(feature = "port-sets") {
+            return None;
+        }
         let ports = self.probe.as_mut()?.pending.take()?;
         let full = PortRange {
             from: ports.first()?,
@@ -369,7 +372,8 @@ impl<'n, 's> Walk<'n, 's> {
 
     /// Whether `p` is the destination port variable of a walk over a set of ports.
     pub fn probing(&self, p: PortVal) -> bool {
-        matches!((p, &self.probe), (PortVal::Var(v), Some(probe)) if probe.var == v)
+        cfg!(feature = "port-sets")
+            && matches!((p, &self.probe), (PortVal::Var(v), Some(probe)) if probe.var == v)
     }
 
     /// The port a destination's service sees: the port itself, or for a walk over a set of
