@@ -1,12 +1,14 @@
 //! What `vpcplay matrix --all-ports`, `vpcplay exposure` and `vpcplay diff` print: tables and
 //! sentences for people, JSON for tools (written as it goes, so memory stays bounded).
 
-use crate::engine::all_ports::{AllPorts, ProtocolPorts};
+use crate::engine::all_ports::{each_pair, AllPorts, ProtocolPorts};
 use crate::engine::diff::{Change, Diff};
 use crate::engine::exposure::{Exposure, Opening, PathStep};
+use crate::engine::matrix::Classes;
 use crate::engine::portset::PortSet;
 use crate::engine::trace::BlockedBy;
 use crate::engine::Kind;
+use crate::engine::Network;
 use crate::model::Protocol;
 use serde_json::{json, Value};
 use std::fmt::Write as _;
@@ -112,31 +114,32 @@ fn protocol_json(p: &ProtocolPorts) -> Value {
     json!({"open": ranges(&p.open()), "closed": closed})
 }
 
-/// Writes the all-ports matrix as JSON to `out`, as it goes: `endpoints` (each with its
-/// behaviour `class`), `classes`, then `pairs`, one entry per pair of classes (every endpoint
-/// of `from_class` to every other endpoint of `to_class` gets it) with `tcp`, `udp` and `icmp`.
-pub fn write_all_ports_json(m: &AllPorts, out: &mut impl Write) -> std::io::Result<()> {
+/// Writes the all-ports matrix of `net` as JSON to `out`, computing it as it goes (memory for
+/// one pair of classes at a time): `endpoints` (each with its behaviour `class`), `classes`,
+/// then `pairs`, one entry per pair of classes (every endpoint of `from_class` to every other
+/// endpoint of `to_class` gets it) with `tcp`, `udp` and `icmp`.
+pub fn write_all_ports_json(net: &Network, out: &mut impl Write) -> std::io::Result<()> {
+    let classes = Classes::new(net);
     let head = json!({
         "protocols": ["tcp", "udp", "icmp"],
-        "endpoints": m.endpoints.iter().map(|e| json!({"id": e.id, "name": e.name, "class": e.class})).collect::<Vec<_>>(),
-        "classes": m.classes,
+        "endpoints": classes.endpoints.iter().map(|e| json!({"id": e.id, "name": e.name, "class": e.class})).collect::<Vec<_>>(),
+        "classes": classes.len(),
     })
     .to_string();
     write!(out, "{},\n\"pairs\": [", &head[..head.len() - 1])?;
     let mut first = true;
-    for from in 0..m.classes {
-        for to in 0..m.classes {
-            let Some(cell) = m.class_cell(from, to) else {
-                continue;
-            };
-            let mut pair = json!({"from_class": from, "to_class": to});
-            for p in cell {
-                pair[p.protocol.to_string()] = protocol_json(p);
-            }
-            write!(out, "{}\n{pair}", if first { "" } else { "," })?;
-            first = false;
+    each_pair::<std::io::Error>(net, &classes, |from, to, cell| {
+        let Some(cell) = cell else {
+            return Ok(());
+        };
+        let mut pair = json!({"from_class": from, "to_class": to});
+        for p in &cell {
+            pair[p.protocol.to_string()] = protocol_json(p);
         }
-    }
+        write!(out, "{}\n{pair}", if first { "" } else { "," })?;
+        first = false;
+        Ok(())
+    })?;
     writeln!(out, "]}}")
 }
 

@@ -237,11 +237,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         } => {
             let loaded = input::load(&scenario)?;
             let net = Network::new(&loaded.scenario);
-            let m = crate::engine::all_ports::all_ports(&net);
             if json {
-                write_json(|out| analysis::write_all_ports_json(&m, out))?;
+                write_json(|out| analysis::write_all_ports_json(&net, out))?;
             } else {
                 input::warn(&loaded.warnings);
+                let m = crate::engine::all_ports::all_ports(&net);
                 print(&analysis::all_ports_text(&m))?;
             }
             Ok(ExitCode::SUCCESS)

@@ -86,20 +86,35 @@ pub fn all_ports(net: &Network) -> AllPorts {
     let classes = Classes::new(net);
     let n = classes.len();
     let mut cells = Vec::with_capacity(n * n);
-    for a in 0..n {
-        for b in 0..n {
-            cells.push(
-                classes
-                    .pair(net, a, b)
-                    .map(|(client, to)| pair_ports(net, client, to)),
-            );
-        }
-    }
+    let _ = each_pair::<()>(net, &classes, |_, _, cell| {
+        cells.push(cell);
+        Ok(())
+    });
     AllPorts {
         endpoints: classes.endpoints,
         classes: n,
         cells,
     }
+}
+
+/// Computes what every pair of classes `(from, to)` gets, in order, and hands it to `each`
+/// without keeping it (`None` for a pair with no flow), so a caller that writes the results as
+/// it goes needs memory for one pair at a time; the first error of `each` stops it.
+pub fn each_pair<E>(
+    net: &Network,
+    classes: &Classes,
+    mut each: impl FnMut(usize, usize, Option<Vec<ProtocolPorts>>) -> Result<(), E>,
+) -> Result<(), E> {
+    let n = classes.len();
+    for a in 0..n {
+        for b in 0..n {
+            let cell = classes
+                .pair(net, a, b)
+                .map(|(client, to)| pair_ports(net, client, to));
+            each(a, b, cell)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

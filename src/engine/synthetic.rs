@@ -49,7 +49,10 @@ pub fn tiered_vpc(size: Size) -> Scenario {
         ipv6_cidrs: Default::default(),
         id: VPC.into(),
         name: "generated".into(),
-        cidrs: vec!["10.0.0.0/16".parse().expect("valid")],
+        // One block per tier (a VPC holds up to five), so each tier has room for 256 subnets.
+        cidrs: (0..TIERS.len())
+            .map(|t| format!("10.{t}.0.0/16").parse().expect("valid"))
+            .collect(),
     });
     s.internet_gateways.push(InternetGateway {
         id: "igw-gen".into(),
@@ -64,7 +67,7 @@ pub fn tiered_vpc(size: Size) -> Scenario {
     s
 }
 
-/// `count` subnets spread over the tiers: tier t owns 10.0.(16t + k).0/24. Returns each tier's
+/// `count` subnets spread over the tiers: tier t owns 10.t.k.0/24. Returns each tier's
 /// subnet ids.
 fn add_subnets(s: &mut Scenario, count: usize) -> Vec<Vec<String>> {
     let tiers = TIERS.len();
@@ -79,9 +82,7 @@ fn add_subnets(s: &mut Scenario, count: usize) -> Vec<Vec<String>> {
             name: id.clone(),
             vpc: VPC.into(),
             az: format!("ap-northeast-2{}", ["a", "b", "c"][k % 3]),
-            cidr: format!("10.0.{}.0/24", t * 16 + (k % 16))
-                .parse()
-                .expect("valid"),
+            cidr: format!("10.{t}.{}.0/24", k % 256).parse().expect("valid"),
         });
         tier_subnets[t].push(id);
     }
@@ -147,12 +148,12 @@ fn add_network_acls(s: &mut Scenario, tier_subnets: &[Vec<String>]) {
             subnets: tier_subnets[t].clone(),
             inbound: vec![
                 rule(50, Protocol::Tcp, Some("23"), "0.0.0.0/0", Action::Deny),
-                rule(100, Protocol::All, None, "10.0.0.0/16", Action::Allow),
+                rule(100, Protocol::All, None, "10.0.0.0/13", Action::Allow),
                 rule(110, Protocol::Tcp, Some("443"), "0.0.0.0/0", Action::Allow),
                 rule(120, Protocol::Tcp, high, "0.0.0.0/0", Action::Allow),
             ],
             outbound: vec![
-                rule(100, Protocol::All, None, "10.0.0.0/16", Action::Allow),
+                rule(100, Protocol::All, None, "10.0.0.0/13", Action::Allow),
                 rule(110, Protocol::Tcp, high, "0.0.0.0/0", Action::Allow),
                 rule(120, Protocol::Tcp, Some("443"), "0.0.0.0/0", Action::Allow),
             ],
@@ -176,7 +177,7 @@ fn add_security_groups(s: &mut Scenario, size: Size) {
     let tiers = TIERS.len();
     let per_tier_groups = groups_per_tier(size);
     let tier_block =
-        |t: usize| -> ipnet::Ipv4Net { format!("10.0.{}.0/20", t * 16).parse().expect("valid") };
+        |t: usize| -> ipnet::Ipv4Net { format!("10.{t}.0.0/16").parse().expect("valid") };
     for (t, &tier_port) in TIER_PORTS.iter().enumerate() {
         for g in 0..per_tier_groups {
             let caller = (t + tiers - 1) % tiers;
@@ -186,7 +187,7 @@ fn add_security_groups(s: &mut Scenario, size: Size) {
                         0 => Peer::Group(group_id(caller, r % per_tier_groups)),
                         1 => Peer::Cidr(ipnet::IpNet::V4(tier_block(caller))),
                         2 => Peer::Cidr(
-                            format!("10.0.{}.{}/32", caller * 16, 200 + r)
+                            format!("10.{caller}.0.{}/32", 200 + r)
                                 .parse()
                                 .expect("valid"),
                         ),
