@@ -70,14 +70,10 @@ fn check(name: &str, s: &Scenario) -> (usize, Vec<String>) {
                 ports.sort_unstable();
                 ports.dedup();
                 for port in ports {
-                    let spec = FlowSpec {
-                        ipv6: Default::default(),
-                        from: String::new(),
-                        to: String::new(),
-                        protocol: proto.protocol,
-                        port: proto.protocol.has_ports().then_some(port),
-                        src_port: None,
-                    };
+                    let spec = FlowSpec::resolved(
+                        proto.protocol,
+                        proto.protocol.has_ports().then_some(port),
+                    );
                     let t = trace_resolved(&net, client, to, &spec, false);
                     let part = proto.part_of(port).expect("the parts cover every port");
                     compared += 1;

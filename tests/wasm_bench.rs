@@ -1,9 +1,11 @@
-//! The reachability matrix measured in the browser (wasm in headless Chromium).
+//! The reachability matrix and the all-ports matrix measured in the browser (wasm in headless
+//! Chromium).
 //!
 //! Ignored in the normal test run (a debug build measures nothing useful); run it with
 //! `cargo test --release --target wasm32-unknown-unknown --test wasm_bench -- --include-ignored`.
 #![cfg(target_arch = "wasm32")]
 
+use vpc_playground::engine::all_ports::all_ports;
 use vpc_playground::engine::matrix::{matrix, Probe};
 use vpc_playground::engine::synthetic::{tiered_vpc, Size};
 use vpc_playground::engine::Network;
@@ -45,5 +47,34 @@ fn matrix_of_large_tiered_vpc_in_browser() {
             enis + 1,
             "the instances and the internet"
         );
+    }
+}
+
+#[wasm_bindgen_test]
+#[ignore = "benchmark: run with --release --include-ignored"]
+fn all_ports_of_large_tiered_vpc_in_browser() {
+    let probes: Vec<Probe> = ["22", "80", "443", "5432", "6379"]
+        .iter()
+        .map(|p| p.parse().unwrap())
+        .collect();
+    for enis in [500, 1000, 2000] {
+        let s = tiered_vpc(Size {
+            enis,
+            ..Size::LARGE
+        });
+        let start = now();
+        let five = matrix(&Network::new(&s), &probes);
+        let five_ms = now() - start;
+        let start = now();
+        let all = all_ports(&Network::new(&s));
+        let all_ms = now() - start;
+        web_sys::console::log_1(
+            &format!(
+                "wasm all ports: {enis} ENIs, {} classes: every tcp+udp port and icmp in {all_ms:.0} ms, 5 ports in {five_ms:.0} ms",
+                all.classes
+            )
+            .into(),
+        );
+        assert_eq!(all.classes, five.classes);
     }
 }

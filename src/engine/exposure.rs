@@ -207,14 +207,7 @@ fn by_sources(reach: &[PortSet]) -> Vec<(PortSet, Vec<usize>)> {
 /// The forward path from `client` to `to` on `protocol`/`port`: the components its packets
 /// pass, with the rules that let them.
 fn path(net: &Network, client: Client, to: Node, protocol: Protocol, port: u16) -> Vec<PathStep> {
-    let spec = FlowSpec {
-        ipv6: Default::default(),
-        from: String::new(),
-        to: String::new(),
-        protocol,
-        port: protocol.has_ports().then_some(port),
-        src_port: None,
-    };
+    let spec = FlowSpec::resolved(protocol, protocol.has_ports().then_some(port));
     let t = trace_resolved(net, client, to, &spec, true);
     let mut steps: Vec<PathStep> = Vec::new();
     for h in t.hops.iter().filter(|h| h.direction == Direction::Forward) {
@@ -323,5 +316,70 @@ pub fn exposure(net: &Network, source: Source) -> Exposure {
         openings,
         closings,
         atoms: atoms.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ports(ranges: &[(u16, u16)]) -> PortSet {
+        PortSet::from_ranges(ranges.iter().map(|&(from, to)| PortRange { from, to }))
+    }
+
+    #[test]
+    fn internet_atoms_leave_out_private_space_and_the_vpcs_own_blocks() {
+        let s = crate::templates::load("public-private-db").expect("template");
+        let net = Network::new(&s);
+        let atoms = internet_atoms(&net);
+        let holds = |ip: Ipv4Addr| {
+            let ip = u32::from(ip);
+            atoms.iter().any(|&(f, t)| (f..=t).contains(&ip))
+        };
+        for private in [
+            "10.0.1.5",
+            "172.16.0.1",
+            "192.168.1.1",
+            "127.0.0.1",
+            "224.0.0.1",
+        ] {
+            assert!(!holds(private.parse().unwrap()), "{private}");
+        }
+        for public in ["203.0.113.10", "8.8.8.8", "13.209.1.57"] {
+            assert!(holds(public.parse().unwrap()), "{public}");
+        }
+        // The trainer's /32 is an atom of its own: rules tell it apart.
+        let ip = u32::from(Ipv4Addr::new(203, 0, 113, 10));
+        assert!(atoms.contains(&(ip, ip)));
+        // Atoms are disjoint and ascending.
+        assert!(atoms.windows(2).all(|w| w[0].1 < w[1].0));
+    }
+
+    #[test]
+    fn ports_are_grouped_by_the_sources_that_reach_them() {
+        let reach = [
+            ports(&[(22, 22), (443, 443)]),
+            ports(&[(443, 443)]),
+            PortSet::empty(),
+        ];
+        let groups = by_sources(&reach);
+        assert_eq!(
+            groups,
+            vec![
+                (ports(&[(22, 22)]), vec![0]),
+                (ports(&[(443, 443)]), vec![0, 1])
+            ]
+        );
+        let atoms = [
+            (0x0100_0000, 0x01FF_FFFF),
+            (0x0200_0000, 0x02FF_FFFF),
+            (9, 9),
+        ];
+        assert_eq!(cidrs(&atoms, &[0, 1, 2]), vec![Ipv4Net::default()]);
+        let two: Vec<String> = cidrs(&atoms, &[0, 1])
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(two, ["1.0.0.0/8", "2.0.0.0/8"]);
     }
 }

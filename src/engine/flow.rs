@@ -48,6 +48,19 @@ impl FlowSpec {
         }
     }
 
+    /// A flow over `protocol` to `port` between ends already resolved (`trace_resolved`: the
+    /// spec names no ends), IPv4, from the client's ephemeral ports.
+    pub fn resolved(protocol: Protocol, port: Option<u16>) -> FlowSpec {
+        FlowSpec {
+            from: String::new(),
+            to: String::new(),
+            protocol,
+            port,
+            src_port: None,
+            ipv6: false,
+        }
+    }
+
     /// Whether the flow is over IPv6: asked for, or an end is an IPv6 address.
     pub fn is_ipv6(&self) -> bool {
         let v6 = |t: &str| t.trim().parse::<Ipv6Addr>().is_ok();

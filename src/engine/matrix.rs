@@ -531,14 +531,7 @@ impl MatrixJob {
     fn trace_each_probe(&mut self, net: &Network, (client, to): (Client, Node), first: usize) {
         use super::flow::FlowSpec;
         for (i, probe) in self.probes.iter().enumerate() {
-            let spec = FlowSpec {
-                ipv6: Default::default(),
-                from: String::new(),
-                to: String::new(),
-                protocol: probe.protocol,
-                port: probe.port,
-                src_port: None,
-            };
+            let spec = FlowSpec::resolved(probe.protocol, probe.port);
             let t = super::flow::trace_resolved(net, client, to, &spec, false);
             self.traced += 1;
             self.cells[first + i] = Some(Cell {
@@ -643,14 +636,7 @@ mod tests {
                     continue;
                 };
                 for (p, probe) in probes.iter().enumerate() {
-                    let spec = FlowSpec {
-                        ipv6: Default::default(),
-                        from: String::new(),
-                        to: String::new(),
-                        protocol: probe.protocol,
-                        port: probe.port,
-                        src_port: None,
-                    };
+                    let spec = FlowSpec::resolved(probe.protocol, probe.port);
                     let t = super::super::flow::trace_resolved(&net, client, to, &spec, false);
                     let cell = m.class_cell(a, b, p).expect("a traced pair has every cell");
                     assert_eq!(cell.verdict, t.verdict, "{a} -> {b} on {probe}");

@@ -48,9 +48,8 @@ pub fn trace_ports(
         };
         if single.is_some() || !protocol.has_ports() {
             // One port (a listener of its own) or none: the plain trace.
-            let spec = spec(protocol, single);
-            let w = Walk::new(net, false);
-            let (w, _, result) = walk_family(w, (client, to), &spec, false);
+            let spec = FlowSpec::resolved(protocol, single);
+            let (w, _, result) = walk_family(Walk::new(net, false), (client, to), &spec, false);
             let (verdict, blocked_by, _, _) = judge(&w, result);
             out.push(PortOutcome {
                 ports: set,
@@ -60,7 +59,8 @@ pub fn trace_ports(
             continue;
         }
         let w = Walk::over_ports(net, set.clone());
-        let (mut w, _, result) = walk_family(w, (client, to), &spec(protocol, None), false);
+        let (mut w, _, result) =
+            walk_family(w, (client, to), &FlowSpec::resolved(protocol, None), false);
         let probe = w.probe.take().expect("a walk over ports keeps its probe");
         for (ports, stop) in probe.closed {
             out.push(PortOutcome {
@@ -103,17 +103,6 @@ pub fn merge(parts: Vec<PortOutcome>) -> Vec<PortOutcome> {
     }
     crate::sorting::sort_by_key(&mut out, |o| o.ports.first());
     out
-}
-
-fn spec(protocol: Protocol, port: Option<u16>) -> FlowSpec {
-    FlowSpec {
-        ipv6: Default::default(),
-        from: String::new(),
-        to: String::new(),
-        protocol,
-        port,
-        src_port: None,
-    }
 }
 
 /// What a walk over a set of ports does where it reaches a destination's service.
