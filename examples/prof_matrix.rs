@@ -11,6 +11,11 @@ use vpc_playground::engine::matrix::{matrix, Classes, Probe};
 use vpc_playground::engine::synthetic::{tiered_vpc, Size};
 use vpc_playground::engine::Network;
 
+/// The allocator the native command line uses (src/main.rs).
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let number =

@@ -3,6 +3,11 @@
 //! all-ports matrix grows with the network (500 → 8,000 interfaces; it prints the number of
 //! behaviour classes of each size, the figure its time follows).
 
+/// The allocator the native command line uses (src/main.rs).
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{criterion_group, BenchmarkId, Criterion};
