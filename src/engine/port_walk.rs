@@ -144,6 +144,8 @@ pub(super) fn split_at_service(w: &mut Walk, end: &End) -> AtService {
     };
     probe.split.extend(alone);
     if rest.is_empty() {
+        // Every port left is walked again on its own; this walk ends holding none, so the stop
+        // below stands for no port and is never reported.
         w.restrict(pkt.dport, rest);
         let by = w.blocked_by(("split", "split", Kind::Instance), None);
         return AtService::Stop(Box::new(Stop {
