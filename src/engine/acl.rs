@@ -64,38 +64,12 @@ pub fn icmp_matches(filter: Option<IcmpMatch>, icmp: Option<(u8, u8)>) -> bool {
 
 /// Evaluates sorted `rules` for a packet whose destination port is any of `ports`.
 pub fn evaluate(rules: &[&AclRule], pkt: AclPacket, ports: &PortSet) -> AclOutcome {
-    evaluate_recording(rules, pkt, ports, None)
+    evaluate_recording(rules, pkt, ports, None, None)
 }
 
-/// The ports of `ports` that `rules` deny, split by the rule that denies them (`*` for ports no
-/// rule matches), in rule order: what a walk over a set of ports needs to name, for each port,
-/// the rule a single packet to it would meet.
-pub fn denials(rules: &[&AclRule], pkt: AclPacket, ports: &PortSet) -> Vec<(PortSet, AclRuleRef)> {
-    let mut remaining = ports.clone();
-    let mut out = Vec::new();
-    for rule in rules {
-        if remaining.is_empty() {
-            return out;
-        }
-        if mismatch(rule, pkt).is_some() {
-            continue;
-        }
-        let (hit, left) = match rule.ports {
-            Some(r) if pkt.protocol.has_ports() => {
-                (remaining.intersect_range(r), remaining.subtract_range(r))
-            }
-            _ => (remaining, PortSet::empty()),
-        };
-        if rule.action == Action::Deny && !hit.is_empty() {
-            out.push((hit, AclRuleRef::Number(rule.number)));
-        }
-        remaining = left;
-    }
-    if !remaining.is_empty() {
-        out.push((remaining, AclRuleRef::Star));
-    }
-    out
-}
+/// The ports an ACL denied, each part with the rule that denied it (`*` for ports no rule
+/// matched), in rule order: what a walk over a set of ports names for each port.
+pub type Denials = Vec<(PortSet, AclRuleRef)>;
 
 /// Why `rule` does not match the packet at all, if it does not (ports are checked by the caller).
 fn mismatch(rule: &AclRule, pkt: AclPacket) -> Option<Mismatch> {
@@ -117,12 +91,13 @@ fn row(rule: &AclRule) -> RuleRow {
 }
 
 /// [`evaluate`], also writing into `record` (when given) every rule in order with what it did,
-/// ending with the `*` rule.
+/// ending with the `*` rule, and into `denied` (when given) the ports denied, by rule.
 pub fn evaluate_recording(
     rules: &[&AclRule],
     pkt: AclPacket,
     ports: &PortSet,
     mut record: Option<&mut Vec<RuleCheck>>,
+    mut denied: Option<&mut Denials>,
 ) -> AclOutcome {
     let mut remaining = ports.clone();
     let mut allowed = PortSet::empty();
@@ -161,7 +136,12 @@ pub fn evaluate_recording(
                 allowed = allowed.union(&hit);
                 allow_rule = allow_rule.or(this);
             }
-            Action::Deny => deny_rule = deny_rule.or(this),
+            Action::Deny => {
+                deny_rule = deny_rule.or(this);
+                if let Some(d) = denied.as_deref_mut() {
+                    d.push((hit, AclRuleRef::Number(rule.number)));
+                }
+            }
         }
         remaining = match rule.ports {
             Some(r) if pkt.protocol.has_ports() => remaining.subtract_range(r),
@@ -189,6 +169,9 @@ pub fn evaluate_recording(
     }
     if !remaining.is_empty() {
         deny_rule = deny_rule.or(Some(AclRuleRef::Star));
+        if let Some(d) = denied {
+            d.push((remaining, AclRuleRef::Star));
+        }
     }
     AclOutcome {
         allowed,

@@ -33,6 +33,16 @@ impl ProtocolPorts {
             .fold(PortSet::empty(), |all, p| all.union(&p.ports))
     }
 
+    /// `ports` as a report shows them for this protocol: as they are, or none for ICMP (its
+    /// one part stands for the ping, not for ports).
+    pub fn shown(&self, ports: PortSet) -> PortSet {
+        if self.protocol.has_ports() {
+            ports
+        } else {
+            PortSet::empty()
+        }
+    }
+
     /// The part holding `port`.
     pub fn part_of(&self, port: u16) -> Option<&PortOutcome> {
         self.parts.iter().find(|p| p.ports.contains(port))

@@ -95,11 +95,7 @@ fn protocol_changes(before: &ProtocolPorts, after: &ProtocolPorts) -> Vec<Change
             out.push(Change {
                 pairs: Vec::new(),
                 protocol: before.protocol,
-                ports: if before.protocol.has_ports() {
-                    ports
-                } else {
-                    PortSet::empty()
-                },
+                ports: before.shown(ports),
                 opened: a.verdict.is_established(),
                 before: Outcome {
                     verdict: b.verdict,

@@ -261,12 +261,8 @@ pub fn exposure(net: &Network, source: Source) -> Exposure {
             continue;
         }
         // Endpoints of one class get the same answers: walk each class once.
-        if cache.get(endpoint.class).is_some_and(Option::is_none) {
-            cache[endpoint.class] = Some(clients.iter().map(|&c| pair_ports(net, c, to)).collect());
-        }
-        let Some(Some(results)) = cache.get(endpoint.class) else {
-            continue;
-        };
+        let results = cache[endpoint.class]
+            .get_or_insert_with(|| clients.iter().map(|&c| pair_ports(net, c, to)).collect());
         for (p, &protocol) in PROTOCOLS.iter().enumerate() {
             let reach: Vec<(PortSet, PortSet)> = results.iter().map(|r| reached(&r[p])).collect();
             let any: Vec<PortSet> = reach.iter().map(|(a, b)| a.union(b)).collect();
@@ -278,11 +274,7 @@ pub fn exposure(net: &Network, source: Source) -> Exposure {
                 openings.push(Opening {
                     endpoint: e,
                     protocol,
-                    ports: if protocol.has_ports() {
-                        ports
-                    } else {
-                        PortSet::empty()
-                    },
+                    ports: results[who[0]][p].shown(ports),
                     every_source_port,
                     from: if atoms.is_empty() {
                         Vec::new()
@@ -292,7 +284,7 @@ pub fn exposure(net: &Network, source: Source) -> Exposure {
                     path: path(net, clients[who[0]], to, protocol, port),
                 });
             }
-            let Some(generic) = results.get(anyone.min(results.len().saturating_sub(1))) else {
+            let Some(generic) = results.get(anyone) else {
                 continue;
             };
             for &(proto, port) in WELL_KNOWN.iter().filter(|(pr, _)| *pr == protocol) {

@@ -531,11 +531,7 @@ fn run_leg(w: &mut Walk, leg: &mut u8, client: Client, ask: Ask) -> Result<(), B
     reply(w, (client, ask.dst), sport, (&end, arrived), &here)?;
     #[cfg(feature = "port-sets")]
     if let Some(ports) = refused {
-        // The ports nothing listens on get the reset back, as the others their answer.
-        let dir = std::mem::replace(&mut w.dir, Direction::Forward);
-        let refusal = stop(w, Verdict::Refused, here.clone(), String::new);
-        w.dir = dir;
-        super::port_walk::close_refused(w, ports, *refusal);
+        super::port_walk::close_refused(w, ports, &here);
     }
     match service {
         Service::Accept => Ok(()),

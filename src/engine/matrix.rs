@@ -265,7 +265,6 @@ impl Progress {
 /// ```
 #[derive(Debug, Clone)]
 pub struct MatrixJob {
-    endpoints: Vec<Endpoint>,
     probes: Vec<Probe>,
     classes: Classes,
     cells: Vec<Option<Cell>>,
@@ -433,16 +432,12 @@ impl Classes {
 impl MatrixJob {
     /// Groups the endpoints of `net` into classes; nothing is traced yet.
     pub fn new(net: &Network, probes: &[Probe]) -> Self {
-        let Classes { endpoints, reps } = Classes::new(net);
-        let classes = reps.len();
+        let classes = Classes::new(net);
+        let n = classes.len();
         MatrixJob {
-            endpoints,
             probes: probes.to_vec(),
-            cells: vec![None; classes * classes * probes.len()],
-            classes: Classes {
-                endpoints: Vec::new(),
-                reps,
-            },
+            cells: vec![None; n * n * probes.len()],
+            classes,
             traced: 0,
             next: 0,
         }
@@ -450,7 +445,7 @@ impl MatrixJob {
 
     /// The endpoints and their classes (known before anything is traced).
     pub fn endpoints(&self) -> &[Endpoint] {
-        &self.endpoints
+        &self.classes.endpoints
     }
 
     /// How far the job has got.
@@ -497,29 +492,24 @@ impl MatrixJob {
                 protocols.push(p.protocol);
             }
         }
-        {
-            for protocol in protocols {
-                let ports = PortSet::from_ranges(
-                    (self.probes.iter())
-                        .filter(|p| p.protocol == protocol)
-                        .map(|p| crate::model::PortRange::single(p.port.unwrap_or(0))),
-                );
-                if ports.is_empty() {
+        for protocol in protocols {
+            let ports = PortSet::from_ranges(
+                (self.probes.iter())
+                    .filter(|p| p.protocol == protocol)
+                    .map(|p| crate::model::PortRange::single(p.port.unwrap_or(0))),
+            );
+            let parts = trace_ports(net, client, to, protocol, &ports);
+            self.traced += 1;
+            for (i, probe) in self.probes.iter().enumerate() {
+                if probe.protocol != protocol {
                     continue;
                 }
-                let parts = trace_ports(net, client, to, protocol, &ports);
-                self.traced += 1;
-                for (i, probe) in self.probes.iter().enumerate() {
-                    if probe.protocol != protocol {
-                        continue;
-                    }
-                    let port = probe.port.unwrap_or(0);
-                    if let Some(part) = parts.iter().find(|x| x.ports.contains(port)) {
-                        self.cells[first + i] = Some(Cell {
-                            verdict: part.verdict,
-                            blocked_by: part.blocked_by.as_ref().map(|x| x.id.clone()),
-                        });
-                    }
+                let port = probe.port.unwrap_or(0);
+                if let Some(part) = parts.iter().find(|x| x.ports.contains(port)) {
+                    self.cells[first + i] = Some(Cell {
+                        verdict: part.verdict,
+                        blocked_by: part.blocked_by.as_ref().map(|x| x.id.clone()),
+                    });
                 }
             }
         }
@@ -545,7 +535,7 @@ impl MatrixJob {
     pub fn finish(self) -> Matrix {
         Matrix {
             classes: self.classes.len(),
-            endpoints: self.endpoints,
+            endpoints: self.classes.endpoints,
             probes: self.probes,
             traced: self.traced,
             cells: self.cells,

@@ -11,8 +11,8 @@
 use super::flow::{judge, listening_of_internet, walk_family, Client, FlowSpec, Node};
 use super::network::{Network, Owner};
 use super::portset::PortSet;
-use super::trace::{BlockedBy, Kind, Verdict};
-use super::walk::{End, PortVal, Stop, Walk};
+use super::trace::{BlockedBy, Direction, Kind, Verdict};
+use super::walk::{End, PortVal, Stop, Walk, Who};
 use crate::model::{Listening, PortRange, Protocol, Role};
 
 /// The verdict for part of a set of destination ports.
@@ -61,6 +61,9 @@ pub fn trace_ports(
         let w = Walk::over_ports(net, set.clone());
         let (mut w, _, result) =
             walk_family(w, (client, to), &FlowSpec::resolved(protocol, None), false);
+        // Judged while the walk still knows its probe, so the destination ports do not count as
+        // the client's source ports.
+        let (verdict, blocked_by, _, _) = judge(&w, result);
         let probe = w.probe.take().expect("a walk over ports keeps its probe");
         for (ports, stop) in probe.closed {
             out.push(PortOutcome {
@@ -79,8 +82,6 @@ pub fn trace_ports(
         if left.is_empty() {
             continue;
         }
-        w.probe = None;
-        let (verdict, blocked_by, _, _) = judge(&w, result);
         out.push(PortOutcome {
             ports: left,
             verdict,
@@ -168,26 +169,32 @@ pub(super) fn split_at_service(w: &mut Walk, end: &End) -> AtService {
     AtService::RefuseAfterReply(refused)
 }
 
-/// Closes the refused ports `ports` with `refusal` and goes on with the accepted ones.
-pub(super) fn close_refused(w: &mut Walk, ports: PortSet, refusal: Stop) {
+/// Once the reply is back, closes the ports `ports` nothing listens on as refused by `server`
+/// (the request's end, as a single refused packet names it) and goes on with the accepted ones.
+pub(super) fn close_refused(w: &mut Walk, ports: PortSet, (id, name, kind): &Who) {
     let Some(var) = w.probe.as_ref().map(|p| p.var) else {
         return;
     };
     let open = w.vars[var].allowed.difference(&ports);
     w.restrict(PortVal::Var(var), open);
-    w.close_with(ports, refusal);
+    let dir = std::mem::replace(&mut w.dir, Direction::Forward);
+    let by = w.blocked_by((id, name, *kind), None);
+    w.dir = dir;
+    let detail = String::new();
+    let verdict = Verdict::Refused;
+    w.close_with(
+        ports,
+        Stop {
+            verdict,
+            by,
+            detail,
+        },
+    );
 }
 
 /// The ports a listener list accepts over `protocol` (`None`: every port).
 fn accepted(listens: &Listening, protocol: Protocol) -> Option<PortSet> {
-    match listens {
-        Listening::Any => None,
-        Listening::Ports(list) => Some(PortSet::from_ranges(
-            list.iter()
-                .filter(|l| l.protocol == protocol)
-                .map(|l| l.ports),
-        )),
-    }
+    listens.ranges(protocol).map(PortSet::from_ranges)
 }
 
 /// What the service at `end` does with ports over `protocol`: the ports each handled alone (a

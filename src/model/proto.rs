@@ -369,11 +369,21 @@ pub enum Listening {
 impl Listening {
     /// Whether a connection of `protocol` to `port` finds a listener.
     pub fn accepts(&self, protocol: Protocol, port: u16) -> bool {
+        match self.ranges(protocol) {
+            None => true,
+            Some(mut ranges) => ranges.any(|r| r.contains(port)),
+        }
+    }
+
+    /// The port ranges that find a listener over `protocol` (`None`: every port does).
+    pub fn ranges(&self, protocol: Protocol) -> Option<impl Iterator<Item = PortRange> + '_> {
         match self {
-            Listening::Any => true,
-            Listening::Ports(list) => list
-                .iter()
-                .any(|l| l.protocol == protocol && l.ports.contains(port)),
+            Listening::Any => None,
+            Listening::Ports(list) => Some(
+                list.iter()
+                    .filter(move |l| l.protocol == protocol)
+                    .map(|l| l.ports),
+            ),
         }
     }
 }

@@ -214,6 +214,10 @@ impl<'n, 's> Walk<'n, 's> {
         let remote = if inbound { pkt.src } else { pkt.dst };
         let ports = self.port_set(pkt.dport);
         let mut seen = self.record.then(Vec::new);
+        // A walk over a set of ports names each denied port with the rule a packet to it alone
+        // meets.
+        let probing = self.probing(pkt.dport);
+        let mut denied = probing.then(acl::Denials::new);
         let out = acl::evaluate_recording(
             rules,
             AclPacket {
@@ -223,6 +227,7 @@ impl<'n, 's> Walk<'n, 's> {
             },
             &ports,
             seen.as_mut(),
+            denied.as_mut(),
         );
         if let Some(rules) = seen {
             self.checks = Some(Box::new(FilterChecks::Rules {
@@ -240,24 +245,18 @@ impl<'n, 's> Walk<'n, 's> {
             AclRuleRef::Star => "the * rule (no rule matches)".to_string(),
         };
         let partial = out.allowed != ports;
-        if partial && self.probing(pkt.dport) {
-            // Each denied port is named with the rule a packet to it alone meets.
-            let packet = AclPacket {
-                remote,
-                protocol: pkt.protocol,
-                icmp: pkt.icmp,
-            };
-            for (closed, rule) in acl::denials(rules, packet, &ports) {
-                let who = (acl.id.as_str(), acl_name(), Kind::NetworkAcl);
-                let verdict = Verdict::DroppedByNetworkAcl;
-                self.close_ports(closed, verdict, (who.0, &who.1, who.2), Some(rule.into()));
+        if let Some(denied) = denied.filter(|_| partial) {
+            let name = acl_name();
+            for (closed, rule) in denied {
+                let who = (acl.id.as_str(), name.as_str(), Kind::NetworkAcl);
+                self.close_ports(closed, Verdict::DroppedByNetworkAcl, who, Some(rule.into()));
             }
             self.restrict(pkt.dport, out.allowed.clone());
         }
         if out.allowed.is_empty() {
             let deny = out.deny_rule.unwrap_or(AclRuleRef::Star);
             match pkt.dport {
-                PortVal::Var(v) if !self.probing(pkt.dport) => self.denied_var = Some(v),
+                PortVal::Var(v) if !probing => self.denied_var = Some(v),
                 _ => {}
             }
             let detail = |w: &Self| w.acl_denial(pkt, inbound, &acl_name(), &rule_words(deny));

@@ -397,7 +397,7 @@ impl<'n, 's> Walk<'n, 's> {
         who: (&str, &str, Kind),
         rule: Option<RuleRef>,
     ) {
-        if ports.is_empty() || self.probe.is_none() {
+        if self.probe.is_none() {
             return;
         }
         let by = self.blocked_by(who, rule);
