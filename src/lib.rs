@@ -4,6 +4,7 @@
 //! types; it runs natively in tests, benchmarks and the `vpcplay` CLI, and unchanged in wasm,
 //! where the `ui` module draws what it returns.
 
+pub mod analysis;
 pub mod aws;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
@@ -18,6 +19,7 @@ pub mod lesson;
 pub mod lines;
 pub mod model;
 pub mod playback;
+pub mod port_lines;
 pub mod publish;
 pub mod scenario;
 pub mod share;

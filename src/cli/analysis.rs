@@ -146,8 +146,8 @@ pub fn write_all_ports_json(net: &Network, out: &mut impl Write) -> std::io::Res
 /// A component of a path in words: `web-sg rule 3` for a filter, `igw` otherwise.
 fn step_words(s: &PathStep) -> String {
     match (&s.rule, s.kind) {
-        (Some(r), Kind::NetworkAcl) => format!("{} rule {r}", s.id),
-        (Some(r), Kind::SecurityGroup) => format!("{} {r}", s.id),
+        (Some(r), Kind::NetworkAcl) => format!("{} rule {}", s.id, r.text()),
+        (Some(r), Kind::SecurityGroup) => format!("{} {}", s.id, r.text()),
         _ => s.id.clone(),
     }
 }
@@ -237,7 +237,7 @@ pub fn exposure_json(x: &Exposure, from: &str) -> Value {
                 "ports": ranges(&o.ports),
                 "every_source_port": o.every_source_port,
                 "from": o.from.iter().map(ToString::to_string).collect::<Vec<_>>(),
-                "path": o.path.iter().map(|s| json!({"id": s.id, "kind": s.kind, "rule": s.rule})).collect::<Vec<_>>(),
+                "path": o.path.iter().map(|s| json!({"id": s.id, "kind": s.kind, "rule": s.rule.as_ref().map(|r| r.text())})).collect::<Vec<_>>(),
             })
         })
         .collect();

@@ -13,7 +13,7 @@ use super::flow::{resolve_client, trace_resolved, Client, FlowSpec, Node};
 use super::matrix::{boundaries, Classes, Endpoint};
 use super::network::Network;
 use super::portset::PortSet;
-use super::trace::{BlockedBy, Direction, Kind, Verdict};
+use super::trace::{BlockedBy, Direction, Kind, RuleRef, Verdict};
 use crate::model::{PortRange, Protocol};
 use ipnet::{Ipv4Net, Ipv4Subnets};
 use std::net::{IpAddr, Ipv4Addr};
@@ -62,7 +62,7 @@ pub struct PathStep {
     /// Kind of component.
     pub kind: Kind,
     /// The rule that let the packet through, if a rule did.
-    pub rule: Option<String>,
+    pub rule: Option<RuleRef>,
 }
 
 /// An endpoint the source reaches on some ports.
@@ -211,7 +211,7 @@ fn path(net: &Network, client: Client, to: Node, protocol: Protocol, port: u16) 
     let t = trace_resolved(net, client, to, &spec, true);
     let mut steps: Vec<PathStep> = Vec::new();
     for h in t.hops.iter().filter(|h| h.direction == Direction::Forward) {
-        let rule = h.rule_text();
+        let rule = h.rule().cloned();
         match steps.last_mut() {
             Some(last) if last.id == h.component.id => {
                 if last.rule.is_none() {

@@ -153,4 +153,13 @@ impl Scenario {
     pub fn new() -> Self {
         Self::default()
     }
+
+    /// Whether `other` is the same scenario but for where its parts stand on the canvas.
+    pub fn same_but_layout(&self, other: &Scenario) -> bool {
+        let placed = Scenario {
+            layout: other.layout.clone(),
+            ..self.clone()
+        };
+        placed == *other
+    }
 }

@@ -19,7 +19,7 @@ pub mod schema;
 pub mod validate;
 
 #[cfg(test)]
-mod testkit;
+pub(crate) mod testkit;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;

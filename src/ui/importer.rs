@@ -1,8 +1,9 @@
 //! The helper Web Worker (the `vpcplay-import` binary, built by Trunk next to the app) runs the
-//! AWS importer and packs share links, so the app's bundle carries neither the importer nor the
-//! DEFLATE compressor, and reading a large account does not hold up the page. The page side
-//! ([`import`], [`pack`], [`warm`]) starts the worker on first need and sends it one
-//! [`Request`] at a time; the worker side ([`serve`]) answers each with
+//! AWS importer, packs share links and analyses every port of the scenario, so the app's bundle
+//! carries neither the importer, the DEFLATE compressor nor the walks over port sets, and
+//! reading a large account or analysing a large scenario does not hold up the page. The page
+//! side ([`import`], [`pack`], [`analyse`], [`warm`]) starts the worker on first need and sends
+//! it one [`Request`] at a time; the worker side ([`serve`]) answers each with
 //! [`crate::worker_job::answer`].
 
 use std::cell::RefCell;
@@ -14,7 +15,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 
 use crate::aws::job::{Answer, Job};
-use crate::worker_job::Request;
+use crate::worker_job::{Analysed, Request};
 
 /// The worker's script, beside the page (Trunk's loader shim for the `vpcplay-import` binary).
 const SCRIPT: &str = "./vpcplay-import_loader.js";
@@ -87,6 +88,16 @@ pub async fn pack(json: String) -> Result<String, String> {
     ask(&Request::Pack(json)).await
 }
 
+/// Asks the worker for the views of an analysis ([`Request::Analyse`]).
+pub async fn analyse(request: &Request) -> Analysed {
+    match ask(request).await {
+        Ok(text) => serde_json::from_str(&text).unwrap_or_else(|e| {
+            Analysed::Failed(format!("the helper's analysis could not be read: {e}"))
+        }),
+        Err(why) => Analysed::Failed(why),
+    }
+}
+
 /// Sends `request` to the worker and returns its reply text; a worker that fails is stopped, so
 /// the next request starts a new one.
 async fn ask(request: &Request) -> Result<String, String> {
@@ -126,7 +137,7 @@ async fn ask_running(request: &Request) -> Result<String, String> {
 /// Why the worker could not be loaded, for people.
 fn unavailable(e: &JsValue) -> String {
     format!(
-        "the helper (AWS import, share links) could not be loaded ({}); check your connection and try again",
+        "the helper (AWS import, share links, port analysis) could not be loaded ({}); check your connection and try again",
         describe(e)
     )
 }

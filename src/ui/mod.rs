@@ -5,9 +5,11 @@
 //! region is its own small component; [`error_banner`] turns a crash into a visible message
 //! instead of a blank page.
 
+mod analysis;
 mod app;
 mod canvas;
 mod catalogue;
+mod change_note;
 pub mod dialog;
 pub mod dock;
 mod download;

@@ -31,6 +31,9 @@ pub struct AppState {
     pub history: History<Rc<Scenario>>,
     /// The last status message.
     pub status: Status,
+    /// How many times a different scenario was opened ([`Action::Load`]): a change of
+    /// scenario with the same count is an edit, an undo or a redo of this one.
+    pub loads: u32,
 }
 
 impl Default for AppState {
@@ -72,6 +75,7 @@ impl AppState {
                 ..History::default()
             },
             status: Status::default(),
+            loads: 0,
         }
     }
 
@@ -122,6 +126,7 @@ impl Reducible for AppState {
                 next = AppState {
                     scenario: s,
                     status: next.status,
+                    loads: next.loads.wrapping_add(1),
                     ..AppState::default()
                 };
             }

@@ -29,6 +29,10 @@ use std::sync::atomic::{AtomicU32, Ordering};
 /// shown; the panel takes them and sets this back to `None`.
 pub type FlowRequestContext = UseStateHandle<Option<Rc<Vec<FlowSpec>>>>;
 
+/// A flow another part of the page asks the traffic panel to send: it is added to the flows
+/// and shown (the "what changed" note's trace button).
+pub type SendRequestContext = UseStateHandle<Option<FlowSpec>>;
+
 /// The parts a flow can start or end at, as (id, label) in the order the selects list them:
 /// instances, databases and caches, load balancers, hosts on the internet.
 pub fn endpoints(s: &Scenario) -> Vec<(String, String)> {
@@ -464,6 +468,17 @@ pub fn TrafficPanel() -> Html {
             if let (Some(flows), Some(requested)) = (asked, requested) {
                 act(&s, Traffic::Show(flows.to_vec()));
                 requested.set(None);
+            }
+        });
+    }
+    {
+        let send = use_context::<SendRequestContext>();
+        let (act, s) = (act.clone(), app.scenario.clone());
+        let asked = send.as_ref().and_then(|r| (**r).clone());
+        use_effect_with(asked, move |asked| {
+            if let (Some(spec), Some(send)) = (asked, send) {
+                act(&s, Traffic::Send(spec.clone()));
+                send.set(None);
             }
         });
     }

@@ -5,12 +5,14 @@
 mod drag;
 mod edges;
 mod part_view;
+mod port_edges;
 
 use std::rc::Rc;
 
 use web_sys::Element;
 use yew::prelude::*;
 
+use super::analysis::{AnalysisDispatch, Do};
 use super::guard::apply_checked;
 use super::lang::{t, tf, use_lang, Lang};
 use super::packets::PacketLayer;
@@ -153,6 +155,9 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let gesture = use_mut_ref(|| None::<Gesture>);
     let live = use_state(Live::default);
     let snapping = use_state(|| true);
+    // The open-port lines between endpoints (off until asked for: they need the analysis).
+    let ports_shown = use_state(|| false);
+    let analyses = use_context::<AnalysisDispatch>();
     let scenario = app.scenario.clone();
     let all = use_memo((scenario.clone(), lang), |(s, lang)| looks(s, *lang));
 
@@ -467,6 +472,15 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         Callback::from(move |_: MouseEvent| snapping.set(!*snapping))
     };
     let status = app.status.clone();
+    let toggle_ports = {
+        let (ports_shown, analyses) = (ports_shown.clone(), analyses.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(a) = &analyses {
+                a.dispatch(Do::Edges(!*ports_shown));
+            }
+            ports_shown.set(!*ports_shown);
+        })
+    };
     html! {
         <div class="canvas-wrap">
             <svg id={CANVAS_ID} class="canvas" role="application" aria-label={t(lang, "Canvas")}
@@ -481,6 +495,10 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                         <rect width="100" height="100" fill="url(#grid-minor)" />
                         <path d="M100 0H0V100" class="grid-major" />
                     </pattern>
+                    <marker id="port-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6"
+                        markerHeight="6" orient="auto-start-reverse">
+                        <path d="M0 0L10 5L0 10z" class="port-arrow-head" />
+                    </marker>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"
                         markerHeight="7" orient="auto-start-reverse">
                         <path d="M0 0L10 5L0 10z" class="arrow-head" />
@@ -492,6 +510,9 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     { draw(true) }
                     { edges::draw(&lines) }
                     { draw(false) }
+                    if *ports_shown {
+                        <port_edges::PortLines moving={!matches!(*live, Live::Idle)} />
+                    }
                     { boxing }
                     <PacketLayer />
                 </g>
@@ -504,6 +525,10 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 <button type="button" aria-label={t(lang, "Zoom in")} title={t(lang, "Zoom in (wheel)")}
                     onclick={zoom_by(1.25)}>{ "+" }</button>
                 <button type="button" onclick={fit}>{ t(lang, "Fit to screen") }</button>
+                <button type="button" aria-pressed={ports_shown.to_string()} onclick={toggle_ports}
+                    title={t(lang, "Label lines between parts with the ports open from one to the other")}>
+                    { t(lang, "Open ports") }
+                </button>
                 if !readonly {
                     <button type="button" aria-pressed={snapping.to_string()} onclick={toggle_snap}
                         title={t(lang, "Snap moves to the 20-unit grid (hold Ctrl while dragging to move freely)")}>
@@ -511,6 +536,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     </button>
                 }
             </div>
+            <super::change_note::ChangeNote />
             <p class="canvas-status" aria-live="polite" aria-atomic="true" key={status.seq.to_string()}
                 hidden={status.text.is_empty()}>
                 { &status.text }
