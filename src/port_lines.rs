@@ -18,6 +18,8 @@ pub const MOST: usize = 80;
 pub struct PortEdge {
     /// A stable key.
     pub key: String,
+    /// The endpoints it joins (indices into the analysis's endpoints, source first).
+    pub between: (usize, usize),
     /// Where it starts and where it points.
     pub from: (f64, f64),
     pub to: (f64, f64),
@@ -25,6 +27,9 @@ pub struct PortEdge {
     pub both: bool,
     /// The open ports, in words.
     pub label: String,
+    /// Where the label goes: the middle of a line both ways, else beside its own line (so
+    /// the labels of the two ways do not cover each other).
+    pub label_at: (f64, f64),
     /// Its tooltip: the two ends and the ports.
     pub title: String,
 }
@@ -62,11 +67,13 @@ fn ends(a: Rect, b: Rect) -> ((f64, f64), (f64, f64)) {
 }
 
 /// The lines between every two endpoints on the canvas with some port open between them (at
-/// most [`MOST`]), with boxes from `rect` and ports said by `words`.
+/// most [`MOST`]), with boxes from `rect` and ports said by `words`; two endpoints that are
+/// both `outside` AWS (hosts on the internet) are not joined.
 pub fn port_edges(
     analysis: &Analysis,
     words: Words,
     rect: &dyn Fn(&str) -> Option<Rect>,
+    outside: &dyn Fn(&str) -> bool,
 ) -> Vec<PortEdge> {
     let placed: Vec<(usize, Rect)> = (analysis.endpoints.iter().enumerate())
         .filter_map(|(i, e)| Some((i, rect(&e.id)?)))
@@ -74,6 +81,9 @@ pub fn port_edges(
     let mut out = Vec::new();
     for (x, &(a, ra)) in placed.iter().enumerate() {
         for &(b, rb) in &placed[x + 1..] {
+            if outside(&analysis.endpoints[a].id) && outside(&analysis.endpoints[b].id) {
+                continue;
+            }
             let there = open_words(analysis, a, b, words);
             let back = open_words(analysis, b, a, words);
             let (na, nb) = (&analysis.endpoints[a].name, &analysis.endpoints[b].name);
@@ -81,8 +91,10 @@ pub fn port_edges(
                 let (from, to) = ends(ra, rb);
                 out.push(PortEdge {
                     key: format!("{a}<>{b}"),
+                    between: (a, b),
                     from,
                     to,
+                    label_at: ((from.0 + to.0) / 2.0, (from.1 + to.1) / 2.0),
                     both: true,
                     title: format!("{na} ↔ {nb}: {there}"),
                     label: there,
@@ -97,12 +109,15 @@ pub fn port_edges(
                 let (from, to) = ends(rp, rq);
                 let (dx, dy) = (to.0 - from.0, to.1 - from.1);
                 let len = (dx * dx + dy * dy).sqrt().max(1.0);
-                let (ox, oy) = (-dy / len * 7.0, dx / len * 7.0);
+                let (ox, oy) = (-dy / len, dx / len);
                 let (np, nq) = (&analysis.endpoints[p].name, &analysis.endpoints[q].name);
+                let (mx, my) = ((from.0 + to.0) / 2.0, (from.1 + to.1) / 2.0);
                 out.push(PortEdge {
                     key: format!("{p}>{q}"),
-                    from: (from.0 + ox, from.1 + oy),
-                    to: (to.0 + ox, to.1 + oy),
+                    between: (p, q),
+                    from: (from.0 + ox * 5.0, from.1 + oy * 5.0),
+                    to: (to.0 + ox * 5.0, to.1 + oy * 5.0),
+                    label_at: (mx + ox * 14.0, my + oy * 14.0),
                     both: false,
                     title: format!("{np} → {nq}: {label}"),
                     label,
@@ -182,7 +197,7 @@ mod tests {
             })
         };
         let words = |p: Protocol, r: &[Range]| format!("{p} {}", r[0].0);
-        let edges = port_edges(&a, &words, &at);
+        let edges = port_edges(&a, &words, &at, &|_| false);
         let keyed: Vec<(&str, bool, &str)> = (edges.iter())
             .map(|e| (e.key.as_str(), e.both, e.label.as_str()))
             .collect();
@@ -190,8 +205,14 @@ mod tests {
             keyed,
             [("0>1", false, "tcp 5432"), ("0<>2", true, "tcp 22")]
         );
-        // The lines stop short of the parts they join.
+        // The lines stop short of the parts they join; a one-way label sits beside its line.
         let first = &edges[0];
         assert!(first.from.0 > NODE_SIZE && first.to.0 < 200.0, "{first:?}");
+        assert!((first.label_at.1 - first.from.1).abs() > 8.0, "{first:?}");
+        // Two hosts outside AWS are not joined.
+        let outside = |id: &str| id != "db";
+        let joined = port_edges(&a, &words, &at, &outside);
+        let keys: Vec<&str> = joined.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["0>1"]);
     }
 }

@@ -33,6 +33,8 @@ pub enum Request {
         probes: Vec<String>,
         /// Whether to draw the open-port lines.
         edges: bool,
+        /// The part whose lines alone are drawn (the one selected), if any.
+        focus: Option<String>,
     },
 }
 
@@ -41,16 +43,14 @@ pub enum Request {
 pub struct Rendered {
     /// The reachability table's opening: caption, column headers, an empty body.
     pub table: String,
-    /// Its rows, each with its number of marks.
-    pub rows: Vec<(String, usize)>,
+    /// Its rows (none when the scenario has no endpoints).
+    pub rows: Vec<String>,
     /// The "Exposed to the internet" list, with its heading.
     pub exposure: String,
     /// What changed since the version before (`None` when none was given).
     pub note: Option<String>,
     /// The open-port lines, as SVG (empty unless asked for).
     pub edges: String,
-    /// How many endpoints the scenario has.
-    pub endpoints: usize,
 }
 
 /// The answer to [`Request::Analyse`].
@@ -74,8 +74,10 @@ pub fn answer(request: &str) -> String {
             lang,
             probes,
             edges,
+            focus,
         }) => {
-            let answer = analyse(&scenario, before.as_deref(), lang, &probes, edges);
+            let lines = edges.then_some(focus.as_deref());
+            let answer = analyse(&scenario, before.as_deref(), lang, &probes, lines);
             serde_json::to_string(&answer).unwrap_or_default()
         }
         Err(e) => crate::aws::job::to_json(&crate::aws::job::Answer::Failed(format!(
@@ -120,6 +122,11 @@ mod analyse {
             });
         };
         let before = read(before, "version before")?;
+        if same(&before, now) {
+            // Only parts moved: nothing to tell.
+            LAST.with(|l| *l.borrow_mut() = cached);
+            return walk(now, None);
+        }
         let earlier = match cached {
             Some((s, all, _)) if same(&s, &before) => all,
             _ => all_ports(&Network::new(&before)),
@@ -128,13 +135,13 @@ mod analyse {
     }
 
     /// Analyses `scenario`, and what changed since `before` when it is given, and renders the
-    /// views in `lang`.
+    /// views in `lang`, with the open-port lines when `lines` says whose (`Some(None)`: all).
     pub fn analyse(
         scenario: &str,
         before: Option<&str>,
         lang: Lang,
         probes: &[String],
-        edges: bool,
+        lines: Option<Option<&str>>,
     ) -> Analysed {
         let now = match read(scenario, "scenario") {
             Ok(s) => s,
@@ -151,12 +158,8 @@ mod analyse {
             rows,
             exposure: view::exposure(&analysis, &now, lang),
             note: view::note(&analysis, &now, lang),
-            edges: if edges {
-                view::edges(&analysis, &now, lang)
-            } else {
-                String::new()
-            },
-            endpoints: analysis.endpoints.len(),
+            edges: (lines.map(|focus| view::edges(&analysis, &now, lang, focus)))
+                .unwrap_or_default(),
         };
         LAST.with(|l| *l.borrow_mut() = Some((now, all, analysis)));
         Analysed::Done(rendered)
@@ -168,7 +171,13 @@ use analyse::analyse;
 
 /// Without the walks over port sets there is nothing to analyse with.
 #[cfg(not(feature = "port-sets"))]
-fn analyse(_: &str, _: Option<&str>, _: crate::i18n::Lang, _: &[String], _: bool) -> Analysed {
+fn analyse(
+    _: &str,
+    _: Option<&str>,
+    _: crate::i18n::Lang,
+    _: &[String],
+    _: Option<Option<&str>>,
+) -> Analysed {
     Analysed::Failed("this build cannot analyse every port (built without port-sets)".into())
 }
 
@@ -219,6 +228,7 @@ mod tests {
             lang,
             probes: vec!["22".into(), "5432".into()],
             edges: true,
+            focus: None,
         };
         let text = answer(&serde_json::to_string(&request).unwrap());
         match serde_json::from_str::<Analysed>(&text).unwrap() {
@@ -256,11 +266,12 @@ mod tests {
         );
         let fresh = ask(&after, Some(&before), Lang::En);
         assert_eq!(fresh.note, second.note);
-        // Moving a part only: no walk, the same table, the lines where the part now is.
+        // Moving a part only: no walk, no note, the same table, the lines where the part is.
         let mut moved = after.clone();
         let first_id = moved.layout.keys().next().cloned().unwrap();
         moved.layout.get_mut(&first_id).unwrap().x += 40.0;
-        let again = ask(&moved, None, Lang::En);
+        let again = ask(&moved, Some(&after), Lang::En);
+        assert_eq!(again.note, None);
         assert_eq!((again.table, again.rows), (second.table, second.rows));
         // In Korean, the same views in Korean.
         let ko = ask(&after, Some(&before), Lang::Ko);
@@ -275,6 +286,7 @@ mod tests {
             lang: crate::i18n::Lang::En,
             probes: Vec::new(),
             edges: false,
+            focus: None,
         };
         let text = answer(&serde_json::to_string(&request).unwrap());
         let got: Analysed = serde_json::from_str(&text).unwrap();

@@ -16,7 +16,7 @@ use crate::engine::matrix::{Probe, INTERNET_PROBE};
 use crate::engine::{FlowSpec, Verdict};
 use crate::i18n::Lang;
 use crate::model::{Protocol, Rect, Scenario};
-use crate::port_lines::port_edges;
+use crate::port_lines::{port_edges, PortEdge};
 
 /// Members named in a row or column header before "+N".
 const NAMED: usize = 2;
@@ -87,13 +87,13 @@ fn trace_button(spec: &FlowSpec, label: &str, lang: Lang) -> String {
 }
 
 /// The reachability table for `probes`: its opening (caption and column headers, an empty
-/// body) and its rows, each with its number of marks (the page puts them in a slice at a time).
+/// body) and its rows (the page puts them in a slice at a time).
 pub fn table(
     a: &Analysis,
     probes: &[Probe],
     scenario: &Scenario,
     lang: Lang,
-) -> (String, Vec<(String, usize)>) {
+) -> (String, Vec<String>) {
     // For each class: the index of its first endpoint, and the names of its members.
     let mut classes: Vec<(usize, Vec<&str>)> = vec![(0, Vec::new()); a.classes];
     for (i, e) in a.endpoints.iter().enumerate() {
@@ -136,6 +136,14 @@ pub fn table(
         ),
     };
     let mut h = String::new();
+    if a.endpoints.is_empty() {
+        let empty = match lang {
+            Lang::En => "Add instances, databases, load balancers or internet hosts to see who reaches whom.",
+            Lang::Ko => crate::ko_str!("인스턴스, 데이터베이스, 로드 밸런서 또는 인터넷 호스트를 추가하면 누가 누구에게 도달하는지 볼 수 있습니다."),
+        };
+        let _ = write!(h, "<p class=\"muted\">{}</p>", escape(empty));
+        return (h, Vec::new());
+    }
     let _ = write!(
         h,
         "<table class=\"matrix\"><caption>{}</caption><thead><tr><th scope=\"col\" class=\"corner\">{}</th>",
@@ -154,7 +162,6 @@ pub fn table(
     let mut rows = Vec::with_capacity(classes.len());
     for (c, (ea, names)) in classes.iter().enumerate() {
         let mut r = String::new();
-        let mut marks = 0;
         let _ = write!(
             r,
             "<tr data-from=\"{}\"><th scope=\"row\" title=\"{}\">{}</th>",
@@ -190,10 +197,8 @@ pub fn table(
             } else {
                 write!(r, "<b class=\"open\">{}</b>", escape(&open.join(" · ")))
             };
-            marks += 1;
             let mut why: Vec<(String, Vec<String>)> = Vec::new();
             for probe in probes {
-                marks += 1;
                 let (tone, words, code) = match outcome(cell, probe.protocol, probe.port) {
                     Some(part) => {
                         let by = part.by.as_deref().map(|id| name_of(scenario, id));
@@ -224,9 +229,18 @@ pub fn table(
                         None => why.push((words.clone(), vec![probe.to_string()])),
                     }
                 }
+                let spec = FlowSpec {
+                    from: a.endpoints[from].id.clone(),
+                    to: a.endpoints[to].id.clone(),
+                    protocol: probe.protocol,
+                    port: probe.port,
+                    src_port: None,
+                    ipv6: false,
+                };
                 let _ = write!(
                     r,
-                    "<span role=\"button\" tabindex=\"0\" class=\"mark {tone}\" data-probe=\"{probe}\" title=\"{probe}: {}\" aria-label=\"{} → {} {probe}: {}\">{probe}</span>",
+                    "<span role=\"button\" tabindex=\"0\" class=\"mark {tone}\" data-probe=\"{probe}\" data-flow=\"{}\" title=\"{probe}: {}\" aria-label=\"{} → {} {probe}: {}\">{probe}</span>",
+                    escape(&flow_attr(&spec)),
                     escape(&title),
                     escape(&a.endpoints[from].name),
                     escape(&a.endpoints[to].name),
@@ -250,7 +264,7 @@ pub fn table(
             r.push_str("</td>");
         }
         r.push_str("</tr>");
-        rows.push((r, marks));
+        rows.push(r);
     }
     (h, rows)
 }
@@ -468,13 +482,18 @@ pub fn note(a: &Analysis, scenario: &Scenario, lang: Lang) -> Option<String> {
     Some(h)
 }
 
-/// The canvas's open-port lines for the parts where `scenario` places them, as SVG.
-pub fn edges(a: &Analysis, scenario: &Scenario, lang: Lang) -> String {
+/// The canvas's open-port lines for the parts where `scenario` places them, as SVG: those of
+/// the endpoint `focus` when it is one (the part selected), else all of them.
+pub fn edges(a: &Analysis, scenario: &Scenario, lang: Lang, focus: Option<&str>) -> String {
+    let focus = focus.and_then(|id| a.endpoints.iter().position(|e| e.id == id));
     let words = |p: Protocol, r: &[Range]| ports_words(lang, p, r);
     let rect = |id: &str| -> Option<Rect> { scenario.layout.get(id).copied() };
+    let outside = |id: &str| scenario.internet_hosts.iter().any(|h| h.id == id);
     let mut h = String::new();
-    for e in port_edges(a, &words, &rect) {
-        let (mx, my) = ((e.from.0 + e.to.0) / 2.0, (e.from.1 + e.to.1) / 2.0);
+    let lines = port_edges(a, &words, &rect, &outside);
+    let shown = |e: &&PortEdge| focus.is_none_or(|f| e.between.0 == f || e.between.1 == f);
+    for e in lines.iter().filter(shown) {
+        let (mx, my) = e.label_at;
         let _ = write!(
             h,
             "<g class=\"port-edge{}\"><title>{}</title><line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" marker-end=\"url(#port-arrow)\"{}/><text x=\"{mx:.1}\" y=\"{my:.1}\" text-anchor=\"middle\" dominant-baseline=\"middle\">{}</text></g>",

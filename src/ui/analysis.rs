@@ -11,8 +11,8 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use super::lang::{use_lang, Lang};
-use super::state::AppContext;
+use super::lang::Lang;
+use super::state::AppState;
 use crate::model::Scenario;
 use crate::worker_job::{Analysed, Rendered};
 
@@ -62,8 +62,6 @@ pub enum Do {
     Want,
     /// The views of this scenario came back.
     Answer(Rc<Scenario>, Rc<Rendered>),
-    /// The latest views also hold for this scenario (only parts moved).
-    Retag(Rc<Scenario>),
     /// The analysis could not be made.
     Failed(String),
     /// Put the note away.
@@ -90,10 +88,6 @@ impl Reducible for Analyses {
                 next.latest = Some((scenario, rendered));
                 next.error = None;
             }
-            Do::Retag(scenario) => match &mut next.latest {
-                Some((s, _)) => *s = scenario,
-                None => return self,
-            },
             Do::Failed(why) => next.error = Some(why),
             Do::Dismiss if next.note.is_none() => return self,
             Do::Dismiss => next.note = None,
@@ -110,15 +104,13 @@ impl Reducible for Analyses {
 /// The handle components read the analyses through.
 pub type AnalysisContext = UseReducerHandle<Analyses>;
 
-/// What a component that only asks for analyses holds: it is not drawn again when one comes.
-pub type AnalysisDispatch = UseReducerDispatcher<Analyses>;
-
-/// What the views are asked in: language, marked ports, lines or not.
+/// What the views are asked in: language, marked ports, lines or not, and whose.
 #[derive(Clone, PartialEq)]
 struct Asked {
     lang: Lang,
     probes: Rc<Vec<String>>,
     edges: bool,
+    focus: Option<String>,
 }
 
 /// Where the asking stands (kept across renders, never drawn).
@@ -142,7 +134,7 @@ struct Book {
 }
 
 /// Asks the worker for the views of the scenario last seen, unless the answer is known.
-fn ask(book: Rc<RefCell<Book>>, analyses: AnalysisDispatch) {
+fn ask(book: Rc<RefCell<Book>>, analyses: UseReducerDispatcher<Analyses>) {
     let (now, asked, before) = {
         let mut b = book.borrow_mut();
         let Some((now, asked)) = b.seen.clone() else {
@@ -152,19 +144,8 @@ fn ask(book: Rc<RefCell<Book>>, analyses: AnalysisDispatch) {
             b.dirty = true;
             return;
         }
-        let moved = match &b.answered {
-            Some((s, a)) if Rc::ptr_eq(s, &now) && *a == asked => return,
-            Some((s, a)) => *a == asked && s.same_but_layout(&now),
-            None => false,
-        };
-        if moved {
-            b.base = Some(now.clone());
-            b.answered = Some((now.clone(), asked.clone()));
-            if !asked.edges {
-                // Nothing the views show depends on where parts stand.
-                analyses.dispatch(Do::Retag(now));
-                return;
-            }
+        if (b.answered.as_ref()).is_some_and(|(s, a)| Rc::ptr_eq(s, &now) && *a == asked) {
+            return;
         }
         b.busy = true;
         let before = (b.base.clone()).filter(|base| !Rc::ptr_eq(base, &now));
@@ -177,6 +158,7 @@ fn ask(book: Rc<RefCell<Book>>, analyses: AnalysisDispatch) {
         lang: asked.lang,
         probes: (*asked.probes).clone(),
         edges: asked.edges,
+        focus: asked.focus.clone(),
     };
     wasm_bindgen_futures::spawn_local(async move {
         let answer = super::importer::analyse(&request).await;
@@ -199,17 +181,16 @@ fn ask(book: Rc<RefCell<Book>>, analyses: AnalysisDispatch) {
     });
 }
 
-/// Keeps the analyses of the scenario on the canvas up to date; draws nothing.
-#[component]
-pub fn Analyst() -> Html {
-    let lang = use_lang();
-    let app = use_context::<AppContext>().expect("inside the app state");
-    let analyses = use_context::<AnalysisContext>().expect("inside the analyses");
+/// Keeps the analyses of the scenario of `app` up to date in `analyses` (the app's own
+/// handles: it runs in the component that provides them).
+#[hook]
+pub fn use_analyst(app: &UseReducerHandle<AppState>, analyses: &AnalysisContext, lang: Lang) {
     let book = use_mut_ref(Book::default);
     let asked = Asked {
         lang,
         probes: analyses.probes.clone(),
         edges: analyses.edges,
+        focus: (app.selection.first().cloned()).filter(|_| analyses.edges),
     };
     let key = (
         Rc::as_ptr(&app.scenario) as usize,
@@ -238,5 +219,4 @@ pub fn Analyst() -> Html {
             b.timer = Some(Timeout::new(SETTLE_MS, move || ask(book, dispatch)));
         }
     });
-    Html::default()
 }

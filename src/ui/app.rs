@@ -9,7 +9,7 @@
 use gloo::events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
 
-use super::analysis::{Analyses, AnalysisContext, AnalysisDispatch, Analyst};
+use super::analysis::{use_analyst, Analyses, AnalysisContext};
 use super::canvas::Canvas;
 use super::dock::{Dock, Docks, DocksContext, Edge, FoldButton, Splitter};
 use super::embed::EmbedView;
@@ -22,7 +22,7 @@ use super::palette::Palette;
 use super::rule_focus::RuleFocusContext;
 use super::share::LinkGate;
 use super::state::{Action, AppContext, AppState, Status};
-use super::traffic::{FlowRequestContext, SendRequestContext, TrafficPanel};
+use super::traffic::{FlowRequestContext, TrafficPanel};
 use super::view::{View, ViewContext};
 
 /// Whether keyboard focus is in a text field (where Ctrl+Z belongs to the field).
@@ -134,8 +134,8 @@ pub fn App() -> Html {
     let play: PlayContext = use_state(|| Play::running(0, 1.0, super::packets::clock()));
     let focus: RuleFocusContext = use_state(|| None);
     let requested: FlowRequestContext = use_state(|| None);
-    let send: SendRequestContext = use_state(|| None);
     let analyses: AnalysisContext = use_reducer(Analyses::default);
+    use_analyst(&state, &analyses, *lang);
     use_effect_with(*lang, |lang| super::lang::apply(*lang));
     let docks: DocksContext = use_state(Docks::remembered);
     {
@@ -157,10 +157,7 @@ pub fn App() -> Html {
         <ContextProvider<PlayContext> context={play}>
         <ContextProvider<RuleFocusContext> context={focus}>
         <ContextProvider<FlowRequestContext> context={requested}>
-        <ContextProvider<SendRequestContext> context={send}>
-        <ContextProvider<AnalysisDispatch> context={analyses.dispatcher()}>
         <ContextProvider<AnalysisContext> context={analyses}>
-        <Analyst />
         if embed {
             <EmbedView />
         } else {
@@ -188,8 +185,6 @@ pub fn App() -> Html {
         }
         <LinkGate plan={plan.clone()} />
         </ContextProvider<AnalysisContext>>
-        </ContextProvider<AnalysisDispatch>>
-        </ContextProvider<SendRequestContext>>
         </ContextProvider<FlowRequestContext>>
         </ContextProvider<RuleFocusContext>>
         </ContextProvider<PlayContext>>

@@ -1,32 +1,28 @@
 //! The note by the canvas that says, after each edit, which flows it opened or closed ("Now
 //! open: internet → web tcp 22 · opened by web-sg"), each with a button that sends that flow,
 //! so its trace shows what changed. The helper worker writes the list
-//! ([`crate::analysis::view::note`]); this puts it by the canvas and handles its buttons.
+//! ([`crate::analysis::view::note`]); the canvas puts it into `holder`, and this frames it and
+//! handles its buttons.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::analysis::{AnalysisContext, Do};
-use super::lang::{t, use_lang};
+use super::lang::{t, Lang};
 use super::reachability::clicked_flow;
-use super::traffic::SendRequestContext;
+use super::traffic::{FlowRequest, FlowRequestContext};
 
-/// The note; nothing when the last edit has none.
-#[component]
-pub fn ChangeNote() -> Html {
-    let lang = use_lang();
-    let analyses = use_context::<AnalysisContext>().expect("inside the analyses");
-    let send = use_context::<SendRequestContext>();
-    let holder = use_node_ref();
-    let note = analyses.note.clone();
-    {
-        let holder = holder.clone();
-        use_effect_with(note.clone(), move |note| {
-            if let (Some(el), Some((_, html))) = (holder.cast::<web_sys::Element>(), note) {
-                el.set_inner_html(html);
-            }
-        });
-    }
-    let Some((seq, _)) = note else {
+/// The note's frame (nothing when the last edit has no note): its heading, a button that puts
+/// it away, and `holder` for the list; a button in the list sends its flow through `send`.
+pub fn note(
+    note: Option<&(u32, Rc<str>)>,
+    holder: NodeRef,
+    analyses: Option<&AnalysisContext>,
+    send: Option<FlowRequestContext>,
+    lang: Lang,
+) -> Html {
+    let (Some((seq, _)), Some(analyses)) = (note, analyses) else {
         return Html::default();
     };
     let dismiss = {
@@ -35,7 +31,7 @@ pub fn ChangeNote() -> Html {
     };
     let onclick = Callback::from(move |e: MouseEvent| {
         if let (Some(spec), Some(send)) = (clicked_flow(&e), &send) {
-            send.set(Some(spec));
+            send.set(Some(FlowRequest::Send(spec)));
         }
     });
     html! {

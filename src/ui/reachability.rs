@@ -31,30 +31,11 @@ pub struct ReachabilityProps {
     pub on_flow: Callback<FlowSpec>,
 }
 
-/// The flow a click in the markup asks for: a button's `data-flow`, or a mark's port between
-/// its row's source and its cell's destination.
+/// The flow a click in the markup asks for: the `data-flow` of the mark or button clicked.
 pub fn clicked_flow(e: &MouseEvent) -> Option<FlowSpec> {
     let el = e.target_dyn_into::<web_sys::Element>()?;
-    if let Some(button) = el.closest("[data-flow]").ok().flatten() {
-        return flow_from_attr(&button.get_attribute("data-flow")?);
-    }
-    let mark = el.closest("[data-probe]").ok().flatten()?;
-    let attr = |sel: &str, a: &str| {
-        mark.closest(sel)
-            .ok()
-            .flatten()
-            .and_then(|e| e.get_attribute(a))
-            .unwrap_or_default()
-    };
-    let p = attr("[data-probe]", "data-probe").parse::<Probe>().ok()?;
-    Some(FlowSpec {
-        from: attr("tr", "data-from"),
-        to: attr("td", "data-to"),
-        protocol: p.protocol,
-        port: p.port,
-        src_port: None,
-        ipv6: false,
-    })
+    let button = el.closest("[data-flow]").ok().flatten()?;
+    flow_from_attr(&button.get_attribute("data-flow")?)
 }
 
 /// The reachability view.
@@ -180,15 +161,8 @@ pub fn Reachability(props: &ReachabilityProps) -> Html {
                 <progress id="matrix-progress"></progress>
             </div>
         },
-        (Some(r), _) if r.endpoints == 0 => {
-            html! { <p class="muted">{ t(lang, "Add instances, databases, load balancers or internet hosts to see who reaches whom.") }</p> }
-        }
         (Some(r), _) => html! {
             <div onclick={on_cell} onkeydown={on_key}>
-                <Markup class="exposure" labelledby="exposure-heading" html={r.exposure.clone()} />
-                if probes.is_empty() {
-                    <p class="muted">{ t(lang, "Pick a port above to see how each flow to it ends.") }</p>
-                }
                 <MatrixTable rendered={r.clone()} />
             </div>
         },
@@ -197,9 +171,6 @@ pub fn Reachability(props: &ReachabilityProps) -> Html {
     let stale = latest.is_some() && !current;
     html! {
         <div class={classes!("reachability", stale.then_some("stale"))} aria-busy={stale.to_string()}>
-            if stale {
-                <p class="updating" role="status">{ t(lang, "Updating…") }</p>
-            }
             <div class="chips-row">
                 <div class="chips" role="group" aria-label={t(lang, "Ports to check")}>{ for chips }</div>
                 <form class="probe-form" onsubmit={add_custom}>
@@ -218,35 +189,9 @@ pub fn Reachability(props: &ReachabilityProps) -> Html {
     }
 }
 
-/// Properties of [`Markup`].
-#[derive(Properties, PartialEq)]
-pub struct MarkupProps {
-    /// The section's class.
-    pub class: &'static str,
-    /// The id of its heading (inside the markup).
-    pub labelledby: &'static str,
-    /// The markup the helper rendered.
-    pub html: String,
-}
-
-/// A section holding markup the helper rendered.
-#[component]
-pub fn Markup(props: &MarkupProps) -> Html {
-    let holder = use_node_ref();
-    {
-        let holder = holder.clone();
-        use_effect_with(props.html.clone(), move |html| {
-            if let Some(el) = holder.cast::<web_sys::Element>() {
-                el.set_inner_html(html);
-            }
-        });
-    }
-    html! { <section class={props.class} aria-labelledby={props.labelledby} ref={holder}></section> }
-}
-
-/// Marks inserted per slice: a large table goes into the page a few rows per frame, so parsing
-/// and laying it out never blocks the page for long.
-const MARKS_PER_SLICE: usize = 240;
+/// Markup inserted per slice, in bytes: a large table goes into the page a few rows per frame,
+/// so parsing and laying it out never blocks the page for long.
+const BYTES_PER_SLICE: usize = 48_000;
 
 /// Properties of [`MatrixTable`].
 #[derive(Properties, PartialEq)]
@@ -254,15 +199,18 @@ struct MatrixTableProps {
     rendered: Rc<Rendered>,
 }
 
-/// The table, put into the page a slice of rows per frame (see [`MARKS_PER_SLICE`]); the table
-/// says `aria-busy` until its last row is in.
+/// What the internet reaches, then the table, put into the page a slice of rows per frame (see
+/// [`BYTES_PER_SLICE`]); the table says `aria-busy` until its last row is in.
 #[component]
 fn MatrixTable(props: &MatrixTableProps) -> Html {
-    let holder = use_node_ref();
+    let (exposure, holder) = (use_node_ref(), use_node_ref());
     {
-        let holder = holder.clone();
+        let (exposure, holder) = (exposure.clone(), holder.clone());
         use_effect_with(props.rendered.clone(), move |r| {
             let cancelled = Rc::new(StdCell::new(false));
+            if let Some(el) = exposure.cast::<web_sys::Element>() {
+                el.set_inner_html(&r.exposure);
+            }
             if let Some(el) = holder.cast::<web_sys::Element>() {
                 el.set_inner_html(&r.table);
                 insert_rows(
@@ -274,16 +222,17 @@ fn MatrixTable(props: &MatrixTableProps) -> Html {
             move || cancelled.set(true)
         });
     }
-    html! { <div class="matrix-scroll" ref={holder}></div> }
+    html! {
+        <>
+            <section class="exposure" aria-labelledby="exposure-heading" ref={exposure}></section>
+            <div class="matrix-scroll" ref={holder}></div>
+        </>
+    }
 }
 
 /// Appends `rows` (last row first, so the next one pops off the end) to the table inside
 /// `holder`, a slice now and the rest a frame later, until done or cancelled.
-fn insert_rows(
-    holder: web_sys::Element,
-    mut rows: Vec<(String, usize)>,
-    cancelled: Rc<StdCell<bool>>,
-) {
+fn insert_rows(holder: web_sys::Element, mut rows: Vec<String>, cancelled: Rc<StdCell<bool>>) {
     let (Ok(Some(table)), Ok(Some(body))) = (
         holder.query_selector("table"),
         holder.query_selector("tbody"),
@@ -291,11 +240,9 @@ fn insert_rows(
         return;
     };
     let mut chunk = String::new();
-    let mut marks = 0;
-    while let Some((row, n)) = rows.pop() {
+    while let Some(row) = rows.pop() {
         chunk.push_str(&row);
-        marks += n;
-        if marks >= MARKS_PER_SLICE {
+        if chunk.len() >= BYTES_PER_SLICE {
             break;
         }
     }

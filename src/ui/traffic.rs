@@ -27,11 +27,16 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Flows another part of the page (a share link) asks the panel to show, replacing the ones
 /// shown; the panel takes them and sets this back to `None`.
-pub type FlowRequestContext = UseStateHandle<Option<Rc<Vec<FlowSpec>>>>;
+pub type FlowRequestContext = UseStateHandle<Option<FlowRequest>>;
 
-/// A flow another part of the page asks the traffic panel to send: it is added to the flows
-/// and shown (the "what changed" note's trace button).
-pub type SendRequestContext = UseStateHandle<Option<FlowSpec>>;
+/// What another part of the page asks of the traffic panel.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FlowRequest {
+    /// Show these flows instead of its own, the last one current (a share link's flows).
+    Show(Rc<Vec<FlowSpec>>),
+    /// Send this flow: it is added to the flows and shown (the "what changed" note's buttons).
+    Send(FlowSpec),
+}
 
 /// The parts a flow can start or end at, as (id, label) in the order the selects list them:
 /// instances, databases and caches, load balancers, hosts on the internet.
@@ -465,20 +470,12 @@ pub fn TrafficPanel() -> Html {
         let (act, s) = (act.clone(), app.scenario.clone());
         let asked = requested.as_ref().and_then(|r| (**r).clone());
         use_effect_with(asked, move |asked| {
-            if let (Some(flows), Some(requested)) = (asked, requested) {
-                act(&s, Traffic::Show(flows.to_vec()));
+            if let (Some(asked), Some(requested)) = (asked, requested) {
+                match asked {
+                    FlowRequest::Show(flows) => act(&s, Traffic::Show(flows.to_vec())),
+                    FlowRequest::Send(spec) => act(&s, Traffic::Send(spec.clone())),
+                }
                 requested.set(None);
-            }
-        });
-    }
-    {
-        let send = use_context::<SendRequestContext>();
-        let (act, s) = (act.clone(), app.scenario.clone());
-        let asked = send.as_ref().and_then(|r| (**r).clone());
-        use_effect_with(asked, move |asked| {
-            if let (Some(spec), Some(send)) = (asked, send) {
-                act(&s, Traffic::Send(spec.clone()));
-                send.set(None);
             }
         });
     }

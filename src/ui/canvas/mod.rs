@@ -5,14 +5,13 @@
 mod drag;
 mod edges;
 mod part_view;
-mod port_edges;
 
 use std::rc::Rc;
 
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::analysis::{AnalysisDispatch, Do};
+use super::analysis::{AnalysisContext, Do};
 use super::guard::apply_checked;
 use super::lang::{t, tf, use_lang, Lang};
 use super::packets::PacketLayer;
@@ -155,9 +154,29 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let gesture = use_mut_ref(|| None::<Gesture>);
     let live = use_state(Live::default);
     let snapping = use_state(|| true);
-    // The open-port lines between endpoints (off until asked for: they need the analysis).
+    // The open-port lines between endpoints (off until asked for: they need the analysis),
+    // and the note on what the last edit changed.
     let ports_shown = use_state(|| false);
-    let analyses = use_context::<AnalysisDispatch>();
+    let analyses = use_context::<AnalysisContext>();
+    let (lines_ref, note_ref) = (use_node_ref(), use_node_ref());
+    let lines_svg = (analyses.as_ref())
+        .and_then(|a| a.latest.as_ref())
+        .map(|(_, r)| r.edges.clone())
+        .filter(|_| *ports_shown && matches!(*live, Live::Idle))
+        .unwrap_or_default();
+    let note = analyses.as_ref().and_then(|a| a.note.clone());
+    let send = use_context::<super::traffic::FlowRequestContext>();
+    {
+        let (lines_ref, note_ref) = (lines_ref.clone(), note_ref.clone());
+        use_effect_with((lines_svg, note.clone()), move |(svg, note)| {
+            if let Some(el) = lines_ref.cast::<Element>() {
+                el.set_inner_html(svg);
+            }
+            if let (Some(el), Some((_, html))) = (note_ref.cast::<Element>(), note) {
+                el.set_inner_html(html);
+            }
+        });
+    }
     let scenario = app.scenario.clone();
     let all = use_memo((scenario.clone(), lang), |(s, lang)| looks(s, *lang));
 
@@ -510,9 +529,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     { draw(true) }
                     { edges::draw(&lines) }
                     { draw(false) }
-                    if *ports_shown {
-                        <port_edges::PortLines moving={!matches!(*live, Live::Idle)} />
-                    }
+                    <g class="port-edges" aria-hidden="true" ref={lines_ref}></g>
                     { boxing }
                     <PacketLayer />
                 </g>
@@ -526,7 +543,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     onclick={zoom_by(1.25)}>{ "+" }</button>
                 <button type="button" onclick={fit}>{ t(lang, "Fit to screen") }</button>
                 <button type="button" aria-pressed={ports_shown.to_string()} onclick={toggle_ports}
-                    title={t(lang, "Label lines between parts with the ports open from one to the other")}>
+                    title={t(lang, "Show the ports open between parts")}>
                     { t(lang, "Open ports") }
                 </button>
                 if !readonly {
@@ -536,7 +553,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     </button>
                 }
             </div>
-            <super::change_note::ChangeNote />
+            { super::change_note::note(note.as_ref(), note_ref, analyses.as_ref(), send, lang) }
             <p class="canvas-status" aria-live="polite" aria-atomic="true" key={status.seq.to_string()}
                 hidden={status.text.is_empty()}>
                 { &status.text }
