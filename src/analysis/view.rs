@@ -73,6 +73,20 @@ pub fn ports_words(lang: Lang, protocol: Protocol, ranges: &[Range]) -> String {
     format!("{protocol} {}", words.join(", "))
 }
 
+/// The flow from `from` to `port` of `to` over `protocol`, from the client's ephemeral ports.
+fn flow_spec(from: String, to: String, protocol: Protocol, port: Option<u16>) -> FlowSpec {
+    FlowSpec {
+        from,
+        to,
+        ..FlowSpec::resolved(protocol, port)
+    }
+}
+
+/// The lowest port of `ranges`, for a protocol with ports.
+fn lowest(protocol: Protocol, ranges: &[Range]) -> Option<u16> {
+    ranges.first().map(|r| r.0).filter(|_| protocol.has_ports())
+}
+
 /// A button that sends `spec`.
 fn trace_button(spec: &FlowSpec, label: &str, lang: Lang) -> String {
     let text = match lang {
@@ -229,14 +243,8 @@ pub fn table(
                         None => why.push((words.clone(), vec![probe.to_string()])),
                     }
                 }
-                let spec = FlowSpec {
-                    from: a.endpoints[from].id.clone(),
-                    to: a.endpoints[to].id.clone(),
-                    protocol: probe.protocol,
-                    port: probe.port,
-                    src_port: None,
-                    ipv6: false,
-                };
+                let (src, dst) = (&a.endpoints[from].id, &a.endpoints[to].id);
+                let spec = flow_spec(src.clone(), dst.clone(), probe.protocol, probe.port);
                 let _ = write!(
                     r,
                     "<span role=\"button\" tabindex=\"0\" class=\"mark {tone}\" data-probe=\"{probe}\" data-flow=\"{}\" title=\"{probe}: {}\" aria-label=\"{} → {} {probe}: {}\">{probe}</span>",
@@ -337,18 +345,12 @@ pub fn exposure(a: &Analysis, scenario: &Scenario, lang: Lang) -> String {
             Lang::En => format!("via {path}"),
             Lang::Ko => crate::ko!("경로: {}", path),
         };
-        let spec = FlowSpec {
-            from: source_of(e),
-            to: endpoint.id.clone(),
-            protocol: e.protocol,
-            port: e
-                .ports
-                .first()
-                .map(|r| r.0)
-                .filter(|_| e.protocol.has_ports()),
-            src_port: None,
-            ipv6: false,
-        };
+        let spec = flow_spec(
+            source_of(e),
+            endpoint.id.clone(),
+            e.protocol,
+            lowest(e.protocol, &e.ports),
+        );
         let what = format!("{} {ports}", endpoint.name);
         let label = match lang {
             Lang::En => format!("Trace {what} from the internet"),
@@ -421,18 +423,12 @@ pub fn note(a: &Analysis, scenario: &Scenario, lang: Lang) -> Option<String> {
             (false, Lang::Ko) => ("closed", crate::ko_str!("이제 닫힘:")),
         };
         let id = |i: usize| a.endpoints.get(i).map(|e| e.id.clone()).unwrap_or_default();
-        let spec = FlowSpec {
-            from: id(c.from),
-            to: id(c.to),
-            protocol: c.protocol,
-            port: c
-                .ports
-                .first()
-                .map(|r| r.0)
-                .filter(|_| c.protocol.has_ports()),
-            src_port: None,
-            ipv6: false,
-        };
+        let spec = flow_spec(
+            id(c.from),
+            id(c.to),
+            c.protocol,
+            lowest(c.protocol, &c.ports),
+        );
         let label = match lang {
             Lang::En => format!("Trace {flow}"),
             Lang::Ko => crate::ko!("{} 추적", flow),

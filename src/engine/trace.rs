@@ -12,7 +12,7 @@ use std::fmt;
 use std::net::IpAddr;
 
 /// How a flow ended. Codes are stable kebab-case strings (the CLI's `--json` contract).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     /// Forward and return paths pass and the service listens.

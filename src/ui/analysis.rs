@@ -2,7 +2,7 @@
 //! the helper worker (see [`super::importer`]) once the scenario has stayed the same for a
 //! moment, so that a drag or a burst of typing is analysed once, at its end. Nothing is asked
 //! until something wants it: the reachability view, the open-port labels on the canvas, or
-//! the first edit, whose changes the note by the canvas tells ([`super::change_note`]). The
+//! the first edit, whose changes the note in the traffic panel tells ([`super::change_note`]). The
 //! page only shows what the worker answers; it walks no port set itself.
 
 use std::cell::RefCell;
@@ -24,8 +24,8 @@ const SETTLE_MS: u32 = 300;
 pub struct Analyses {
     /// The views of the latest analysis and the scenario it is of.
     pub latest: Option<(Rc<Scenario>, Rc<Rendered>)>,
-    /// What the last edit changed (markup), with a number that tells one note from the next.
-    pub note: Option<(u32, Rc<str>)>,
+    /// What the last edit changed (markup).
+    pub note: Option<Rc<str>>,
     /// Why the last analysis could not be made.
     pub error: Option<String>,
     /// Whether something on the page wants the analyses (once set, it stays set).
@@ -82,8 +82,7 @@ impl Reducible for Analyses {
             Do::Want => next.wanted = true,
             Do::Answer(scenario, rendered) => {
                 if let Some(note) = &rendered.note {
-                    let seq = next.note.as_ref().map_or(1, |n| n.0.wrapping_add(1));
-                    next.note = Some((seq, Rc::from(note.as_str())));
+                    next.note = Some(Rc::from(note.as_str()));
                 }
                 next.latest = Some((scenario, rendered));
                 next.error = None;

@@ -1,8 +1,8 @@
-//! The note by the canvas that says, after each edit, which flows it opened or closed ("Now
-//! open: internet → web tcp 22 · opened by web-sg"), each with a button that sends that flow,
-//! so its trace shows what changed. The helper worker writes the list
-//! ([`crate::analysis::view::note`]); the canvas puts it into `holder`, and this frames it and
-//! handles its buttons.
+//! The note in the traffic panel that says, after each edit, which flows it opened or closed
+//! ("Now open: internet → web tcp 22 · opened by web-sg"), each with a button that sends that
+//! flow, so its trace shows what changed. The helper worker writes the list
+//! ([`crate::analysis::view::note`]); the panel puts it into `holder` (see [`use_note`]), and
+//! this frames it and handles its buttons.
 
 use std::rc::Rc;
 
@@ -11,37 +11,49 @@ use yew::prelude::*;
 use super::analysis::{AnalysisContext, Do};
 use super::lang::{t, Lang};
 use super::reachability::clicked_flow;
-use super::traffic::{FlowRequest, FlowRequestContext};
+use crate::engine::FlowSpec;
 
-/// The note's frame (nothing when the last edit has no note): its heading, a button that puts
-/// it away, and `holder` for the list; a button in the list sends its flow through `send`.
-pub fn note(
-    note: Option<&(u32, Rc<str>)>,
-    holder: NodeRef,
-    analyses: Option<&AnalysisContext>,
-    send: Option<FlowRequestContext>,
-    lang: Lang,
-) -> Html {
-    let (Some((seq, _)), Some(analyses)) = (note, analyses) else {
+/// What [`use_note`] gives: the note of the last edit, if any, the holder its list is put
+/// into, and the analyses (to put the note away).
+pub type NoteParts = (Option<Rc<str>>, NodeRef, Option<AnalysisContext>);
+
+/// The note of the last edit, with the holder its list is put into.
+#[hook]
+pub fn use_note() -> NoteParts {
+    let analyses = use_context::<AnalysisContext>();
+    let holder = use_node_ref();
+    let note = analyses.as_ref().and_then(|a| a.note.clone());
+    {
+        let holder = holder.clone();
+        use_effect_with(note.clone(), move |note| {
+            if let (Some(el), Some(html)) = (holder.cast::<web_sys::Element>(), note) {
+                el.set_inner_html(html);
+            }
+        });
+    }
+    (note, holder, analyses)
+}
+
+/// The note's frame (nothing without a note): its heading, a button that puts it away, and
+/// `holder` for the list, whose buttons send their flow to `on_flow`.
+pub fn note(parts: NoteParts, on_flow: Callback<FlowSpec>, lang: Lang) -> Html {
+    let (Some(_), holder, Some(analyses)) = parts else {
         return Html::default();
     };
-    let dismiss = {
-        let analyses = analyses.clone();
-        Callback::from(move |_: MouseEvent| analyses.dispatch(Do::Dismiss))
-    };
+    let dismiss = Callback::from(move |_: MouseEvent| analyses.dispatch(Do::Dismiss));
     let onclick = Callback::from(move |e: MouseEvent| {
-        if let (Some(spec), Some(send)) = (clicked_flow(&e), &send) {
-            send.set(Some(FlowRequest::Send(spec)));
+        if let Some(spec) = clicked_flow(&e) {
+            on_flow.emit(spec);
         }
     });
     html! {
-        <section class="change-note" aria-labelledby="change-note-heading" key={seq.to_string()}>
+        <section class="change-note" aria-labelledby="change-note-heading">
             <div class="change-head">
                 <h2 id="change-note-heading">{ t(lang, "What changed") }</h2>
                 <button type="button" class="close" aria-label={t(lang, "Close the note")}
                     onclick={dismiss}>{ "×" }</button>
             </div>
-            <div role="status" aria-live="polite" aria-atomic="true" ref={holder} {onclick}></div>
+            <div aria-live="polite" aria-atomic="true" ref={holder} {onclick}></div>
         </section>
     }
 }

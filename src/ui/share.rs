@@ -20,7 +20,7 @@ use super::packets::ShownContext;
 use super::replace::{back_up, display_name, replace_scenario};
 use super::startup::{self, LinkState, Plan};
 use super::state::{Action, AppContext};
-use super::traffic::{FlowRequest, FlowRequestContext};
+use super::traffic::FlowRequestContext;
 use crate::engine::flow::FlowSpec;
 use crate::model::Scenario;
 use crate::share as codec;
@@ -691,6 +691,6 @@ pub fn LinkGate(props: &LinkGateProps) -> Html {
 /// Asks the traffic panel to show `flows` instead of its own (when there are any).
 fn open_flows(traffic: &FlowRequestContext, flows: Vec<FlowSpec>) {
     if !flows.is_empty() {
-        traffic.set(Some(FlowRequest::Show(std::rc::Rc::new(flows))));
+        traffic.set(Some(std::rc::Rc::new(flows)));
     }
 }

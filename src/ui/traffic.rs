@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::change_note::{self, use_note};
 use super::fix::FixOffer;
 use super::flow_list::{FlowList, FlowRow};
 use super::lang::{t, tf, use_lang, Lang};
@@ -27,16 +28,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Flows another part of the page (a share link) asks the panel to show, replacing the ones
 /// shown; the panel takes them and sets this back to `None`.
-pub type FlowRequestContext = UseStateHandle<Option<FlowRequest>>;
-
-/// What another part of the page asks of the traffic panel.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FlowRequest {
-    /// Show these flows instead of its own, the last one current (a share link's flows).
-    Show(Rc<Vec<FlowSpec>>),
-    /// Send this flow: it is added to the flows and shown (the "what changed" note's buttons).
-    Send(FlowSpec),
-}
+pub type FlowRequestContext = UseStateHandle<Option<Rc<Vec<FlowSpec>>>>;
 
 /// The parts a flow can start or end at, as (id, label) in the order the selects list them:
 /// instances, databases and caches, load balancers, hosts on the internet.
@@ -470,11 +462,8 @@ pub fn TrafficPanel() -> Html {
         let (act, s) = (act.clone(), app.scenario.clone());
         let asked = requested.as_ref().and_then(|r| (**r).clone());
         use_effect_with(asked, move |asked| {
-            if let (Some(asked), Some(requested)) = (asked, requested) {
-                match asked {
-                    FlowRequest::Show(flows) => act(&s, Traffic::Show(flows.to_vec())),
-                    FlowRequest::Send(spec) => act(&s, Traffic::Send(spec.clone())),
-                }
+            if let (Some(flows), Some(requested)) = (asked, requested) {
+                act(&s, Traffic::Show(flows.to_vec()));
                 requested.set(None);
             }
         });
@@ -507,6 +496,8 @@ pub fn TrafficPanel() -> Html {
         let (act, s) = (act.clone(), app.scenario.clone());
         Callback::from(move |spec: FlowSpec| act(&s, Traffic::Send(spec)))
     };
+    // What the last edit opened or closed.
+    let note = use_note();
     let parts = endpoints(&app.scenario);
     let onsubmit = {
         let (said, s, act) = (said.clone(), app.scenario.clone(), act.clone());
@@ -871,6 +862,7 @@ pub fn TrafficPanel() -> Html {
                 { player }
             </div>
             <FixOffer fix={said.fix.clone()} />
+            { change_note::note(note, on_flow.clone(), lang) }
             { hops }
             <FlowList rows={Rc::new(rows(&app.scenario, &said, book.borrow().current(), &others))}
                 full={book.borrow().full()} max={MAX_FLOWS}

@@ -154,26 +154,20 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let gesture = use_mut_ref(|| None::<Gesture>);
     let live = use_state(Live::default);
     let snapping = use_state(|| true);
-    // The open-port lines between endpoints (off until asked for: they need the analysis),
-    // and the note on what the last edit changed.
+    // The open-port lines between endpoints (off until asked for: they need the analysis).
     let ports_shown = use_state(|| false);
     let analyses = use_context::<AnalysisContext>();
-    let (lines_ref, note_ref) = (use_node_ref(), use_node_ref());
+    let lines_ref = use_node_ref();
     let lines_svg = (analyses.as_ref())
         .and_then(|a| a.latest.as_ref())
         .map(|(_, r)| r.edges.clone())
         .filter(|_| *ports_shown && matches!(*live, Live::Idle))
         .unwrap_or_default();
-    let note = analyses.as_ref().and_then(|a| a.note.clone());
-    let send = use_context::<super::traffic::FlowRequestContext>();
     {
-        let (lines_ref, note_ref) = (lines_ref.clone(), note_ref.clone());
-        use_effect_with((lines_svg, note.clone()), move |(svg, note)| {
+        let lines_ref = lines_ref.clone();
+        use_effect_with(lines_svg, move |svg| {
             if let Some(el) = lines_ref.cast::<Element>() {
                 el.set_inner_html(svg);
-            }
-            if let (Some(el), Some((_, html))) = (note_ref.cast::<Element>(), note) {
-                el.set_inner_html(html);
             }
         });
     }
@@ -553,7 +547,6 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     </button>
                 }
             </div>
-            { super::change_note::note(note.as_ref(), note_ref, analyses.as_ref(), send, lang) }
             <p class="canvas-status" aria-live="polite" aria-atomic="true" key={status.seq.to_string()}
                 hidden={status.text.is_empty()}>
                 { &status.text }
