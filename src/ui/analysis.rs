@@ -2,7 +2,7 @@
 //! the helper worker (see [`super::importer`]) once the scenario has stayed the same for a
 //! moment, so that a drag or a burst of typing is analysed once, at its end. Nothing is asked
 //! until something wants it: the reachability view, the open-port labels on the canvas, or
-//! the first edit, whose changes the note in the traffic panel tells ([`super::change_note`]). The
+//! the first edit, whose changes the note in the canvas's corner tells ([`super::change_note`]). The
 //! page only shows what the worker answers; it walks no port set itself.
 
 use std::cell::RefCell;

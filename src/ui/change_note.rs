@@ -1,8 +1,9 @@
-//! The note in the traffic panel that says, after each edit, which flows it opened or closed
-//! ("Now open: internet → web tcp 22 · opened by web-sg"), each with a button that sends that
-//! flow, so its trace shows what changed. The helper worker writes the list
-//! ([`crate::analysis::view::note`]); the panel puts it into `holder` (see [`use_note`]), and
-//! this frames it and handles its buttons.
+//! The note that says, after each edit, which flows it opened or closed ("Now open: internet →
+//! web tcp 22 · opened by web-sg"), each with a button that sends that flow, so its trace shows
+//! what changed. The helper worker writes the list ([`crate::analysis::view::note`]); the
+//! traffic panel owns the note (its buttons send flows there) and shows it over the canvas's
+//! corner ([`by_canvas`]), where it moves nothing when it comes and lets clicks through to the
+//! parts under it but for its buttons.
 
 use std::rc::Rc;
 
@@ -32,6 +33,17 @@ pub fn use_note() -> NoteParts {
         });
     }
     (note, holder, analyses)
+}
+
+/// `note` drawn in the canvas's corner (nothing where there is no canvas).
+pub fn by_canvas(note: Html) -> Html {
+    let host = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".canvas-wrap").ok().flatten());
+    match host {
+        Some(host) => create_portal(note, host),
+        None => Html::default(),
+    }
 }
 
 /// The note's frame (nothing without a note): its heading, a button that puts it away, and

@@ -862,7 +862,7 @@ pub fn TrafficPanel() -> Html {
                 { player }
             </div>
             <FixOffer fix={said.fix.clone()} />
-            { change_note::note(note, on_flow.clone(), lang) }
+            { change_note::by_canvas(change_note::note(note, on_flow.clone(), lang)) }
             { hops }
             <FlowList rows={Rc::new(rows(&app.scenario, &said, book.borrow().current(), &others))}
                 full={book.borrow().full()} max={MAX_FLOWS}
