@@ -19,18 +19,28 @@ fn now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// The probes the 5-port matrix is timed on.
+fn five_probes() -> Vec<Probe> {
+    ["22", "80", "443", "5432", "6379"]
+        .iter()
+        .map(|p| p.parse().unwrap())
+        .collect()
+}
+
+/// The benches' large tiered VPC with `enis` interfaces.
+fn large_vpc(enis: usize) -> vpc_playground::model::Scenario {
+    tiered_vpc(Size {
+        enis,
+        ..Size::LARGE
+    })
+}
+
 #[wasm_bindgen_test]
 #[ignore = "benchmark: run with --release --include-ignored"]
 fn matrix_of_large_tiered_vpc_in_browser() {
-    let probes: Vec<Probe> = ["22", "80", "443", "5432", "6379"]
-        .iter()
-        .map(|p| p.parse().unwrap())
-        .collect();
+    let probes = five_probes();
     for enis in [500, 1000, 2000] {
-        let s = tiered_vpc(Size {
-            enis,
-            ..Size::LARGE
-        });
+        let s = large_vpc(enis);
         let start = now();
         let net = Network::new(&s);
         let m = matrix(&net, &probes);
@@ -53,15 +63,9 @@ fn matrix_of_large_tiered_vpc_in_browser() {
 #[wasm_bindgen_test]
 #[ignore = "benchmark: run with --release --include-ignored"]
 fn all_ports_of_large_tiered_vpc_in_browser() {
-    let probes: Vec<Probe> = ["22", "80", "443", "5432", "6379"]
-        .iter()
-        .map(|p| p.parse().unwrap())
-        .collect();
+    let probes = five_probes();
     for enis in [500, 1000, 2000] {
-        let s = tiered_vpc(Size {
-            enis,
-            ..Size::LARGE
-        });
+        let s = large_vpc(enis);
         let start = now();
         let five = matrix(&Network::new(&s), &probes);
         let five_ms = now() - start;
